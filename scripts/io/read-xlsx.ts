@@ -1,0 +1,435 @@
+// The lean read path: an .xlsx/.xlsm package → Grid, following the package's relationships, with bounded work.
+//
+// Decisions:
+// - Shared formulas: the master cell gets its own text; every dependent cell gets the master's text unshifted.
+//   Formulas are only used to spot external links ([1]Sheet!A1) and error tokens, which shifting cannot change.
+// - Defined names: only workbook-scoped ones go into Grid.names (like Office.js workbook.names); sheet-scoped names
+//   (localSheetId) are skipped.
+// - Only worksheets become GridSheets (like Office.js workbook.worksheets); chart, dialog and macro sheets are left out.
+// - Merged cells, comments, drawings etc. are never parsed.
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { cellAddress, type CellValue, type Grid, type GridSheet } from '../../templates/model/grid.js';
+import { isDateFormat } from './numfmt.js';
+import { findEntry, readPart, readRelationships, type Relationship } from './package.js';
+import { openSpreadsheetPackage, type SpreadsheetPackage } from './sniff.js';
+import { UnreadableError } from './unreadable.js';
+import { DEFAULT_CHUNK_BYTES, parseXml } from './xml.js';
+
+export { UnreadableError } from './unreadable.js';
+
+export interface ReadXlsxOptions {
+  /** Refuse when the parts we would inflate declare more than this in total (default 200 MB). */
+  maxUncompressedBytes?: number;
+  /** Refuse when the workbook holds more non-empty cells than this (default 5,000,000). */
+  maxCells?: number;
+  /** Refuse files larger than this (default: maxUncompressedBytes). */
+  maxFileBytes?: number;
+  /** Used only to tell a renamed CSV from other text. */
+  fileName?: string;
+  /** Size of the slices a part is decoded in (tests use small values to cross slice boundaries). */
+  chunkBytes?: number;
+}
+
+export const DEFAULT_MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
+export const DEFAULT_MAX_CELLS = 5_000_000;
+/** A part this big that inflates more than this many times its compressed size is treated as a zip bomb. */
+const BOMB_MIN_BYTES = 4 * 1024 * 1024;
+const BOMB_RATIO = 250;
+const MAX_ROWS = 1_048_576;
+const MAX_COLS = 16_384;
+
+type SheetState = NonNullable<GridSheet['state']>;
+
+export interface SheetInfo {
+  name: string;
+  state: SheetState;
+  /** Worksheet part name, e.g. 'xl/worksheets/sheet1.xml'. */
+  part: string;
+}
+
+interface WorkbookInfo {
+  sheets: SheetInfo[];
+  date1904: boolean;
+  names: Record<string, string>;
+  rels: Relationship[];
+}
+
+export async function readXlsxFile(path: string, opts: ReadXlsxOptions = {}): Promise<Grid> {
+  const limit = opts.maxFileBytes ?? opts.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES;
+  const { size } = await stat(path);
+  if (size > limit) throw new UnreadableError('too-large', { detail: `${size} bytes` });
+  const bytes = await readFile(path);
+  return readXlsx(bytes, { ...opts, fileName: opts.fileName ?? basename(path) });
+}
+
+/** Sheet names and visibility, without reading any cells. */
+export function readSheetNames(bytes: Uint8Array, opts: ReadXlsxOptions = {}): SheetInfo[] {
+  return readWorkbook(open(bytes, opts), opts).sheets;
+}
+
+export function readXlsx(bytes: Uint8Array, opts: ReadXlsxOptions = {}): Grid {
+  const maxBytes = opts.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES;
+  const chunk = opts.chunkBytes ?? DEFAULT_CHUNK_BYTES;
+  const pkg = open(bytes, opts);
+  const wb = readWorkbook(pkg, opts);
+  const { zip } = pkg;
+  const sstPart = wb.rels.find((r) => r.type === 'sharedStrings' && !r.external)?.target;
+  const stylesPart = wb.rels.find((r) => r.type === 'styles' && !r.external)?.target;
+
+  // Refuse before inflating anything large: declared sizes of every part we are about to read.
+  let total = 0;
+  for (const part of [sstPart, stylesPart, ...wb.sheets.map((s) => s.part)]) {
+    if (part === undefined) continue;
+    const e = findEntry(zip, part);
+    if (!e) throw new UnreadableError('missing-part', { part });
+    if (e.size > BOMB_MIN_BYTES && e.size > e.compressedSize * BOMB_RATIO) {
+      throw new UnreadableError('zip-bomb', { part, detail: `${e.compressedSize} → ${e.size} bytes` });
+    }
+    total += e.size;
+  }
+  if (total > maxBytes) throw new UnreadableError('too-large', { detail: `${total} bytes of XML to read` });
+
+  const sst = sstPart ? readSharedStrings(readPart(zip, sstPart, maxBytes), sstPart, chunk) : [];
+  const dateXf = stylesPart ? readDateStyles(readPart(zip, stylesPart, maxBytes), stylesPart, chunk) : [];
+  const budget = { cells: opts.maxCells ?? DEFAULT_MAX_CELLS };
+  const sheets = wb.sheets.map((s) => {
+    const sheet = readWorksheet(readPart(zip, s.part, maxBytes), s.part, sst, dateXf, budget, chunk);
+    return { name: s.name, state: s.state, ...sheet };
+  });
+  return { sheets, date1904: wb.date1904, names: wb.names };
+}
+
+function open(bytes: Uint8Array, opts: ReadXlsxOptions): SpreadsheetPackage {
+  return openSpreadsheetPackage(bytes, opts.fileName ?? '', {
+    maxFileBytes: opts.maxFileBytes ?? opts.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES,
+  });
+}
+
+function readWorkbook(pkg: SpreadsheetPackage, opts: ReadXlsxOptions): WorkbookInfo {
+  const { zip, workbookPath } = pkg;
+  const maxBytes = opts.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES;
+  const rels = readRelationships(zip, workbookPath);
+  const listed: { name: string; state: SheetState; rid: string | undefined }[] = [];
+  const names: Record<string, string> = {};
+  let date1904 = false;
+  let inSheets = false;
+  let name: { key: string; sheetScoped: boolean; text: string } | null = null;
+  parseXml(readPart(zip, workbookPath, maxBytes), workbookPath, {
+    open(tag, a) {
+      if (tag === 'sheets') inSheets = true;
+      else if (tag === 'sheet' && inSheets) {
+        // The relationship id attribute is r:id, but producers pick their own prefix (d3p1:id …).
+        let rid: string | undefined;
+        for (const k in a) if (k.endsWith(':id')) rid = a[k];
+        const state = a.state === 'hidden' || a.state === 'veryHidden' ? a.state : 'visible';
+        listed.push({ name: a.name ?? '', state, rid });
+      } else if (tag === 'workbookPr' && a.date1904 !== undefined) {
+        // Only when present: an extLst <x14:workbookPr/> comes later and must not reset it.
+        const v = a.date1904.toLowerCase();
+        date1904 = v === '1' || v === 'true';
+      } else if (tag === 'definedName' && a.name) {
+        name = { key: a.name, sheetScoped: a.localSheetId !== undefined, text: '' };
+      }
+    },
+    close(tag) {
+      if (tag === 'sheets') inSheets = false;
+      else if (tag === 'definedName' && name) {
+        if (!name.sheetScoped) names[name.key] = name.text;
+        name = null;
+      }
+    },
+    text(t) {
+      if (name) name.text += t;
+    },
+  });
+  const sheets: SheetInfo[] = [];
+  for (const s of listed) {
+    const rel = rels.find((r) => r.id === s.rid);
+    if (!rel || rel.external) throw new UnreadableError('missing-part', { part: workbookPath, detail: `sheet "${s.name}" has no part` });
+    if (rel.type !== 'worksheet') continue;
+    sheets.push({ name: s.name, state: s.state, part: rel.target });
+  }
+  if (sheets.length === 0) throw new UnreadableError('no-sheets', { part: workbookPath });
+  return { sheets, date1904, names, rels };
+}
+
+/** Excel escapes characters XML cannot carry as _xHHHH_ (and a literal "_x" as _x005F_x). */
+function unescapeX(s: string): string {
+  if (s.indexOf('_x') < 0) return s;
+  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+function readSharedStrings(data: Uint8Array, part: string, chunk: number): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let inT = false;
+  let inPhonetic = false;
+  parseXml(
+    data,
+    part,
+    {
+      open(tag) {
+        if (tag === 't') inT = true;
+        else if (tag === 'si') cur = '';
+        // <rPh> holds furigana for the run; it is not part of the cell's text.
+        else if (tag === 'rPh') inPhonetic = true;
+      },
+      close(tag) {
+        if (tag === 't') inT = false;
+        else if (tag === 'rPh') inPhonetic = false;
+        else if (tag === 'si') out.push(unescapeX(cur));
+      },
+      text(t) {
+        if (inT && !inPhonetic) cur += t;
+      },
+    },
+    chunk,
+  );
+  return out;
+}
+
+/** For each cellXfs index: does its number format show a date? */
+function readDateStyles(data: Uint8Array, part: string, chunk: number): boolean[] {
+  const codes = new Map<number, string>();
+  const xfFormats: number[] = [];
+  let inNumFmts = false;
+  let inCellXfs = false;
+  parseXml(
+    data,
+    part,
+    {
+      open(tag, a) {
+        if (tag === 'numFmts') inNumFmts = true;
+        else if (tag === 'cellXfs') inCellXfs = true;
+        else if (tag === 'numFmt' && inNumFmts) codes.set(Number(a.numFmtId), a.formatCode ?? '');
+        else if (tag === 'xf' && inCellXfs) xfFormats.push(Number(a.numFmtId ?? 0));
+      },
+      close(tag) {
+        if (tag === 'numFmts') inNumFmts = false;
+        else if (tag === 'cellXfs') inCellXfs = false;
+      },
+    },
+    chunk,
+  );
+  return xfFormats.map((id) => isDateFormat(id, codes.get(id)));
+}
+
+const ISO_DATE = /^(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(\.\d+)?)?)?(Z|[+-]\d\d:?\d\d)?$/;
+const ISO_TIME = /^T?(\d\d):(\d\d)(?::(\d\d)(\.\d+)?)?$/;
+
+/**
+ * t="d" cells hold ISO 8601 text. Without a zone it is a wall-clock value, which we pin to UTC like exceljs does
+ * for serials; a bare time is put on Excel's day zero (1899-12-30), where serial 0.x would land.
+ */
+function parseIsoDate(text: string): Date | null {
+  const s = text.trim();
+  const t = ISO_TIME.exec(s);
+  if (t) return new Date(Date.UTC(1899, 11, 30, +t[1], +t[2], +(t[3] ?? 0), t[4] ? Math.round(Number(t[4]) * 1000) : 0));
+  const m = ISO_DATE.exec(s);
+  if (!m) return null;
+  if (m[8]) {
+    const ms = Date.parse(s);
+    return Number.isNaN(ms) ? null : new Date(ms);
+  }
+  const ms = m[7] ? Math.round(Number(m[7]) * 1000) : 0;
+  return new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), ms));
+}
+
+function readWorksheet(
+  data: Uint8Array,
+  part: string,
+  sst: string[],
+  dateXf: boolean[],
+  budget: { cells: number },
+  chunk: number,
+): Required<Pick<GridSheet, 'rows' | 'formulas' | 'dateCells'>> {
+  const rows: CellValue[][] = [];
+  const formulas: Record<string, string> = {};
+  const dateCells = new Set<string>();
+  const sharedFormulas = new Map<string, string>();
+
+  let inSheetData = false;
+  let rowIdx = -1;
+  let colIdx = -1;
+  // The open cell: position, attributes, and the text of its <v>, <f> and inline <is>.
+  let inCell = false;
+  let row = 0;
+  let col = 0;
+  let ref: string | undefined;
+  let refIsA1 = false; // ref is plain upper-case A1 (no '$', no lower case) and can be used as the address key
+  let type: string | undefined;
+  let style: string | undefined;
+  let collect = 0; // 0 nothing, 1 <v>, 2 <f>, 3 inline <t>
+  let v: string | null = null;
+  let f: string | null = null;
+  let fType: string | undefined;
+  let fSi: string | undefined;
+  let inline: string | null = null;
+  let inPhonetic = false;
+
+  const address = (): string => (refIsA1 ? (ref as string) : cellAddress(row, col));
+  const bad = (detail: string): UnreadableError => new UnreadableError('malformed-xml', { part, detail });
+
+  const finishCell = (): void => {
+    let value: CellValue = null;
+    switch (type) {
+      case 's':
+        if (v !== null && v !== '') value = sst[+v] ?? null;
+        break;
+      case 'inlineStr':
+        value = inline !== null ? unescapeX(inline) : v;
+        break;
+      case 'str':
+        value = v === null ? null : unescapeX(v);
+        break;
+      case 'b':
+        value = v === null || v === '' ? null : v === '1' || v.toLowerCase() === 'true';
+        break;
+      case 'e':
+        value = v === null || v === '' ? null : { error: v };
+        break;
+      case 'd':
+        value = v === null || v === '' ? null : (parseIsoDate(v) ?? v);
+        break;
+      default:
+        if (v !== null && v !== '') {
+          const n = +v;
+          value = Number.isNaN(n) ? v : n;
+        }
+    }
+    if (value !== null || f !== null) {
+      if (value !== null) {
+        if (--budget.cells < 0) throw new UnreadableError('too-many-cells', { part });
+        const r = rows[row] ?? (rows[row] = []);
+        r[col] = value;
+        if (typeof value === 'number' && style !== undefined && dateXf[+style]) dateCells.add(address());
+      }
+      if (f !== null) formulas[address()] = f;
+    }
+  };
+
+  parseXml(
+    data,
+    part,
+    {
+      open(tag, a) {
+        if (!inSheetData) {
+          if (tag === 'sheetData') inSheetData = true;
+          return;
+        }
+        switch (tag) {
+          case 'c': {
+            inCell = true;
+            ref = a.r;
+            type = a.t;
+            style = a.s;
+            v = f = inline = null;
+            collect = 0;
+            inPhonetic = false;
+            let c = 0;
+            let r = 0;
+            refIsA1 = true;
+            if (ref !== undefined) {
+              // Hand-rolled A1 parse: this runs once per cell.
+              let i = 0;
+              for (; i < ref.length; i++) {
+                const ch = ref.charCodeAt(i);
+                if (ch >= 65 && ch <= 90) c = c * 26 + ch - 64;
+                else if (ch >= 97 && ch <= 122) {
+                  c = c * 26 + ch - 96;
+                  refIsA1 = false;
+                } else if (ch === 0x24) refIsA1 = false; // '$'
+                else break;
+              }
+              for (; i < ref.length; i++) {
+                const ch = ref.charCodeAt(i);
+                if (ch >= 48 && ch <= 57) r = r * 10 + ch - 48;
+                else if (ch === 0x24) refIsA1 = false;
+                else {
+                  r = 0;
+                  break;
+                }
+              }
+            }
+            // Some producers omit r: the cell then follows the previous one in its row.
+            if (c === 0 || r === 0) {
+              refIsA1 = false;
+              col = colIdx + 1;
+              row = rowIdx < 0 ? 0 : rowIdx;
+            } else {
+              col = c - 1;
+              row = r - 1;
+            }
+            if (col >= MAX_COLS || row >= MAX_ROWS) throw bad(`cell reference out of range: ${ref}`);
+            colIdx = col;
+            return;
+          }
+          case 'v':
+            if (inCell) {
+              collect = 1;
+              v = '';
+            }
+            return;
+          case 'f':
+            if (inCell) {
+              collect = 2;
+              f = '';
+              fType = a.t;
+              fSi = a.si;
+            }
+            return;
+          case 'is':
+            if (inCell) inline = '';
+            return;
+          case 't':
+            if (inline !== null && !inPhonetic) collect = 3;
+            return;
+          case 'rPh':
+            inPhonetic = true;
+            return;
+          case 'row': {
+            const r = a.r === undefined ? NaN : +a.r;
+            rowIdx = r >= 1 ? r - 1 : rowIdx + 1;
+            if (rowIdx >= MAX_ROWS) throw bad(`row number out of range: ${a.r}`);
+            colIdx = -1;
+            return;
+          }
+        }
+      },
+      close(tag) {
+        if (!inSheetData) return;
+        switch (tag) {
+          case 'c':
+            if (inCell) finishCell();
+            inCell = false;
+            return;
+          case 'v':
+          case 't':
+            collect = 0;
+            return;
+          case 'f':
+            collect = 0;
+            if (fType === 'shared' && fSi !== undefined && f !== null) {
+              if (f !== '') sharedFormulas.set(fSi, f);
+              else f = sharedFormulas.get(fSi) ?? '';
+            }
+            return;
+          case 'rPh':
+            inPhonetic = false;
+            return;
+          case 'sheetData':
+            inSheetData = false;
+            return;
+        }
+      },
+      text(t) {
+        if (collect === 1) v += t;
+        else if (collect === 2) f += t;
+        else if (collect === 3) inline += t;
+      },
+    },
+    chunk,
+  );
+  return { rows, formulas, dateCells };
+}

@@ -1,0 +1,405 @@
+// The contractor evaluation's own checks (CE-*) and its score. Values arrive normalised: enum and yes/no fields hold
+// the canonical text, percents are 0..1, dates are ISO strings; null means empty or already reported as invalid.
+import { addMonths, compareIso } from '../model/dates.js';
+import type { NormValue, RecordRow, RuleContext, RuleDef, RuleFinding, Score, SectionScore, Severity, Text } from '../model/types.js';
+import { CONTRACT_ITEMS, CRITERIA, CRITERIA_SECTIONS, SUBCONTRACT_ITEM } from './criteria.js';
+
+// Sheet names repeated here (index.ts imports this module, so importing SHEET back would be circular).
+const FORM = '評価票';
+const CRITERIA_SHEET = '評価項目';
+const CONTRACT_SHEET = '契約内容';
+const RESULT = '判定';
+
+/** 合格基準 when the cell is empty. */
+export const DEFAULT_PASS_MARK = 0.8;
+/** A recorded 得点率 within this of the recomputed rate agrees (a hand-typed 72% for 72.2% is fine). */
+const RATE_TOLERANCE = 0.005;
+const POINTS: Record<string, number> = { 適合: 2, 一部適合: 1, 不適合: 0 };
+
+export type Verdict = '合格' | '条件付合格' | '不合格';
+
+const str = (v: NormValue | null | undefined): string | null => (typeof v === 'string' ? v : null);
+const num = (v: NormValue | null | undefined): number | null => (typeof v === 'number' ? v : null);
+const pct = (r: number): string => `${Math.round(r * 1000) / 10}%`;
+const isEmpty = (rec: RecordRow, field: string): boolean => rec.raw[field] === null || rec.raw[field] === undefined;
+
+function byId(rows: RecordRow[]): Map<string, RecordRow> {
+  return new Map(rows.filter((r) => r.id).map((r) => [r.id!, r]));
+}
+
+/** Everything the rules and the score need, computed once from the records. */
+export interface Evaluation {
+  score: Score;
+  passMark: number;
+  /** The 判定 the answers call for (null when nothing could be scored). See `expectedVerdict`. */
+  expected: Verdict | null;
+  /** 必須 criteria rated 不適合 / 一部適合, and contract items 規定なし (ids). */
+  criticalFails: string[];
+  criticalPartial: string[];
+  contractGaps: string[];
+}
+
+/**
+ * The 判定 an evaluator is expected to reach:
+ * - 不合格 when 得点率 < 合格基準, or any 必須 criterion is 不適合 (a must-have is missing: the work cannot be entrusted);
+ * - 条件付合格 when the score passes but a 必須 criterion is only 一部適合, or a contract item of §4.4.3.4 is
+ *   規定なし (entrust on condition that the gap is closed by a set date, recorded in 条件・所見);
+ * - 合格 otherwise. Null when no criterion could be scored (all 該当なし or unanswered).
+ */
+export function expectedVerdict(rate: number | null, passMark: number, criticalFails: number, conditions: number): Verdict | null {
+  if (rate === null) return null;
+  if (rate < passMark || criticalFails > 0) return '不合格';
+  return conditions > 0 ? '条件付合格' : '合格';
+}
+
+export function evaluate(ctx: RuleContext): Evaluation {
+  const answers = byId(ctx.rows(CRITERIA_SHEET));
+  const sections: SectionScore[] = CRITERIA_SECTIONS.map((s) => ({ key: s.key, title: s.title, points: 0, max: 0, rate: null }));
+  let answered = 0;
+  const criticalFails: string[] = [];
+  const criticalPartial: string[] = [];
+  for (const q of CRITERIA) {
+    const rating = str(answers.get(q.id)?.values['評価']);
+    if (rating === null) continue;
+    answered++;
+    if (q.critical && rating === '不適合') criticalFails.push(q.id);
+    if (q.critical && rating === '一部適合') criticalPartial.push(q.id);
+    const points = POINTS[rating];
+    if (points === undefined) continue; // 該当なし: out of the denominator
+    const section = sections.find((s) => s.key === q.section)!;
+    section.points += points;
+    section.max += 2;
+  }
+  for (const s of sections) s.rate = s.max > 0 ? s.points / s.max : null;
+  const points = sections.reduce((a, s) => a + s.points, 0);
+  const max = sections.reduce((a, s) => a + s.max, 0);
+  const rate = max > 0 ? points / max : null;
+
+  const contract = byId(ctx.rows(CONTRACT_SHEET));
+  const contractGaps = CONTRACT_ITEMS.filter((k) => str(contract.get(k.id)?.values['規定']) === '規定なし').map((k) => k.id);
+  const passMark = num(ctx.form(RESULT)?.values['合格基準']) ?? DEFAULT_PASS_MARK;
+  const expected = expectedVerdict(rate, passMark, criticalFails.length, criticalPartial.length + contractGaps.length);
+
+  const score: Score = {
+    rate,
+    points,
+    max,
+    answered,
+    total: CRITERIA.length,
+    sections,
+    redFlags: criticalFails,
+    判定: expected,
+    判定理由: verdictReason(expected, rate, passMark, criticalFails, criticalPartial, contractGaps),
+    合格基準: passMark,
+    必須一部適合: criticalPartial,
+    契約規定なし: contractGaps,
+  };
+  return { score, passMark, expected, criticalFails, criticalPartial, contractGaps };
+}
+
+function verdictReason(
+  expected: Verdict | null,
+  rate: number | null,
+  passMark: number,
+  fails: string[],
+  partial: string[],
+  gaps: string[],
+): Text {
+  if (expected === null || rate === null) {
+    return { ja: '採点できる評価項目がありません。', en: 'No criterion could be scored.' };
+  }
+  const ja = [`得点率 ${pct(rate)}（合格基準 ${pct(passMark)}）`];
+  const en = [`score ${pct(rate)} (pass mark ${pct(passMark)})`];
+  if (fails.length) {
+    ja.push(`必須項目の不適合: ${fails.join(', ')}`);
+    en.push(`must-have criteria non-compliant: ${fails.join(', ')}`);
+  }
+  if (partial.length) {
+    ja.push(`必須項目の一部適合: ${partial.join(', ')}`);
+    en.push(`must-have criteria partly met: ${partial.join(', ')}`);
+  }
+  if (gaps.length) {
+    ja.push(`契約に規定のない事項: ${gaps.join(', ')}`);
+    en.push(`contract items missing: ${gaps.join(', ')}`);
+  }
+  return { ja: `${ja.join('、')} → ${expected}`, en: `${en.join('; ')} → ${VERDICT_EN[expected]}` };
+}
+
+const VERDICT_EN: Record<Verdict, string> = { 合格: 'pass', 条件付合格: 'conditional pass', 不合格: 'fail' };
+
+export function score(ctx: RuleContext): Score {
+  return evaluate(ctx).score;
+}
+
+function finding(record: RecordRow, field: string | null, ja: string, en: string, severity?: Severity): RuleFinding {
+  return { record, field, message: { ja, en }, ...(severity ? { severity } : {}) };
+}
+
+/** The recorded 判定, or null. */
+function verdictOf(ctx: RuleContext): { rec: RecordRow; verdict: string } | null {
+  const rec = ctx.form(RESULT);
+  const verdict = str(rec?.values['判定']);
+  return rec && verdict ? { rec, verdict } : null;
+}
+
+// ---- rules -------------------------------------------------------------------------------------------------------
+
+/** Every criterion and contract item needs an answer (the engine leaves question answers to the template). */
+function checkAnswered(ctx: RuleContext): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  for (const [sheet, field, ja, en] of [
+    [CRITERIA_SHEET, '評価', '適合・一部適合・不適合・該当なしのいずれかで評価してください', 'rate it Compliant, Partly, Non-compliant or Not applicable'],
+    [CONTRACT_SHEET, '規定', '契約書を確認し、規定あり・規定なしを記入してください', 'check the contract and enter 規定あり or 規定なし'],
+  ] as const) {
+    for (const rec of ctx.rows(sheet)) {
+      if (!isEmpty(rec, field) || rec.cells[field] === undefined) continue;
+      out.push(finding(rec, field, `項番 ${rec.id} が未回答です。${ja}。`, `Item ${rec.id} has no answer: ${en}.`));
+    }
+  }
+  return out;
+}
+
+function checkContract(ctx: RuleContext): RuleFinding[] {
+  if (verdictOf(ctx)?.verdict !== '合格') return [];
+  const out: RuleFinding[] = [];
+  for (const rec of ctx.rows(CONTRACT_SHEET)) {
+    if (str(rec.values['規定']) !== '規定なし') continue;
+    const item = CONTRACT_ITEMS.find((k) => k.id === rec.id)!;
+    out.push(
+      finding(
+        rec,
+        '規定',
+        `判定が「合格」ですが、契約内容 ${item.id}「${item.title.ja}」が「規定なし」です。契約書（覚書）で定めてから合格とするか、契約の改定を条件に「条件付合格」としてください（${item.clause}）。`,
+        `The decision is "pass" but contract item ${item.id} (${item.title.en}) is missing from the contract. Add it to the contract (or a memorandum) first, or record a conditional pass that requires the amendment (${item.clause}).`,
+      ),
+    );
+  }
+  return out;
+}
+
+function checkMandatory(ctx: RuleContext): RuleFinding[] {
+  if (verdictOf(ctx)?.verdict !== '合格') return [];
+  const out: RuleFinding[] = [];
+  for (const rec of ctx.rows(CRITERIA_SHEET)) {
+    const q = CRITERIA.find((c) => c.id === rec.id);
+    if (!q?.critical || str(rec.values['評価']) !== '不適合') continue;
+    out.push(
+      finding(
+        rec,
+        '評価',
+        `必須項目 ${q.id}「${q.title.ja}」が「不適合」なのに判定が「合格」です。必須項目を満たさない委託先には委託できません。是正を確認して再評価するか、判定を「不合格」にしてください（§4.4.3.4）。`,
+        `Must-have criterion ${q.id} (${q.title.en}) is non-compliant, yet the decision is "pass". A contractor that misses a must-have cannot be used: confirm the fix and re-evaluate, or record a fail (§4.4.3.4).`,
+      ),
+    );
+  }
+  return out;
+}
+
+function checkScore(ctx: RuleContext): RuleFinding[] {
+  const rec = ctx.form(RESULT);
+  if (!rec) return [];
+  const ev = evaluate(ctx);
+  const rate = ev.score.rate;
+  if (rate === null) return [];
+  const out: RuleFinding[] = [];
+  const recorded = num(rec.values['得点率']);
+  if (recorded !== null && Math.abs(recorded - rate) > RATE_TOLERANCE) {
+    out.push(
+      finding(
+        rec,
+        '得点率',
+        `得点率が ${pct(recorded)} と記録されていますが、評価項目から計算すると ${pct(rate)} です。得点率のセルには計算式を残し、手で上書きしないでください。`,
+        `The recorded score is ${pct(recorded)}, but the criteria give ${pct(rate)}. Keep the formula in the score cell; do not overwrite it by hand.`,
+      ),
+    );
+  }
+  const verdict = str(rec.values['判定']);
+  if ((verdict === '合格' || verdict === '条件付合格') && rate < ev.passMark) {
+    out.push(
+      finding(
+        rec,
+        '判定',
+        `得点率 ${pct(rate)} が合格基準 ${pct(ev.passMark)} に届いていないのに、判定が「${verdict}」です。判定を「不合格」にするか、評価項目を見直してください（§4.4.3.4）。`,
+        `The score of ${pct(rate)} is below the pass mark of ${pct(ev.passMark)}, yet the decision is "${verdict === '合格' ? 'pass' : 'conditional pass'}". Record a fail or review the ratings (§4.4.3.4).`,
+      ),
+    );
+  }
+  if (verdict === '不合格' && ev.expected === '合格' && isEmpty(rec, '条件・所見')) {
+    out.push(
+      finding(
+        rec,
+        '判定',
+        `得点率 ${pct(rate)} は合格基準 ${pct(ev.passMark)} 以上で、必須項目の不備も契約の不備もないのに、判定が「不合格」です。不合格とした理由を「条件・所見」に書くか、判定を見直してください。`,
+        `The score of ${pct(rate)} meets the pass mark of ${pct(ev.passMark)} with no must-have or contract gaps, yet the decision is "fail". Write the reason under 条件・所見 (remarks) or review the decision.`,
+        'warning',
+      ),
+    );
+  }
+  return out;
+}
+
+function checkNext(ctx: RuleContext): RuleFinding[] {
+  const form = ctx.form(FORM);
+  const rec = ctx.form(RESULT);
+  if (!rec) return [];
+  const evaluated = str(form?.values['評価日']);
+  const next = str(rec.values['次回評価期限']);
+  const out: RuleFinding[] = [];
+  if (evaluated && next) {
+    const limit = addMonths(evaluated, 12);
+    if (compareIso(next, limit) > 0) {
+      out.push(
+        finding(
+          rec,
+          '次回評価期限',
+          `次回評価期限 ${next} は評価日 ${evaluated} から12か月を超えています。委託先は少なくとも年1回評価し直すので、${limit} までの日付にしてください（§4.4.3.4）。`,
+          `The next evaluation (${next}) is more than 12 months after this one (${evaluated}). Contractors are re-evaluated at least yearly: set a date no later than ${limit} (§4.4.3.4).`,
+        ),
+      );
+    }
+  }
+  // With no 次回評価期限, the yearly re-evaluation is still due 12 months after 評価日.
+  const due = next ?? (evaluated && isEmpty(rec, '次回評価期限') ? addMonths(evaluated, 12) : null);
+  if (due && compareIso(due, ctx.asOf) < 0) {
+    out.push(
+      next
+        ? finding(
+            rec,
+            '次回評価期限',
+            `次回評価期限 ${due} を過ぎています（基準日 ${ctx.asOf}）。委託先を再評価し、新しい評価票を作成してください（§4.4.3.4）。`,
+            `The next evaluation was due on ${due} (as of ${ctx.asOf}). Re-evaluate the contractor and make a new evaluation form (§4.4.3.4).`,
+            'warning',
+          )
+        : finding(
+            form ?? rec,
+            form ? '評価日' : '次回評価期限',
+            `評価日 ${evaluated} から12か月が過ぎ、再評価の時期（${due}）を過ぎています（基準日 ${ctx.asOf}）。委託先を再評価してください（§4.4.3.4）。`,
+            `More than 12 months have passed since the evaluation on ${evaluated}; re-evaluation was due on ${due} (as of ${ctx.asOf}). Re-evaluate the contractor (§4.4.3.4).`,
+            'warning',
+          ),
+    );
+  }
+  return out;
+}
+
+function checkCert(ctx: RuleContext): RuleFinding[] {
+  const rec = ctx.form(FORM);
+  if (!rec) return [];
+  const cert = str(rec.values['第三者認証']);
+  const expiry = str(rec.values['認証有効期限']);
+  const evaluated = str(rec.values['評価日']);
+  if (!cert || cert === 'なし') return [];
+  if (!expiry) {
+    if (!isEmpty(rec, '認証有効期限')) return []; // invalid date: V-DATE already said so
+    return [
+      finding(
+        rec,
+        '認証有効期限',
+        `第三者認証「${cert}」の有効期限が記入されていません。登録証で認証番号と有効期限を確認し、記入してください。`,
+        `No expiry date for the ${cert} certification. Check the certificate and enter its number and expiry date.`,
+        'info',
+      ),
+    ];
+  }
+  if (evaluated && compareIso(expiry, evaluated) < 0) {
+    return [
+      finding(
+        rec,
+        '認証有効期限',
+        `第三者認証「${cert}」の有効期限 ${expiry} は評価日 ${evaluated} より前に切れています。更新後の登録証を確認するか、認証なしとして評価し直してください。`,
+        `The ${cert} certification expired on ${expiry}, before the evaluation on ${evaluated}. Check the renewed certificate, or evaluate the contractor as uncertified.`,
+      ),
+    ];
+  }
+  if (compareIso(expiry, ctx.asOf) < 0) {
+    return [
+      finding(
+        rec,
+        '認証有効期限',
+        `第三者認証「${cert}」の有効期限 ${expiry} が過ぎています（基準日 ${ctx.asOf}）。更新されたか委託先に確認してください。`,
+        `The ${cert} certification expired on ${expiry} (as of ${ctx.asOf}). Ask the contractor whether it was renewed.`,
+      ),
+    ];
+  }
+  return [];
+}
+
+function checkSubcontract(ctx: RuleContext): RuleFinding[] {
+  const rec = ctx.form(FORM);
+  if (!rec || str(rec.values['再委託']) !== 'はい') return [];
+  const out: RuleFinding[] = [];
+  if (isEmpty(rec, '再委託先')) {
+    out.push(
+      finding(
+        rec,
+        '再委託先',
+        '再委託が「はい」ですが、再委託先が記入されていません。再委託先の名称と委託する業務を記入し、再委託先の管理状況も確認してください（§4.4.3.4(3)）。',
+        'Subcontracting is "yes" but no subcontractor is named. Enter the subcontractor and the work it does, and check how it is supervised (§4.4.3.4(3)).',
+      ),
+    );
+  }
+  const item = byId(ctx.rows(CONTRACT_SHEET)).get(SUBCONTRACT_ITEM);
+  if (item && str(item.values['規定']) === '規定なし') {
+    out.push(
+      finding(
+        item,
+        '規定',
+        `再委託が「はい」ですが、契約に再委託に関する事項（${SUBCONTRACT_ITEM}）が定められていません。再委託の承諾手続と再委託先の義務を契約に定めてください（§4.4.3.4(3)）。`,
+        `Subcontracting is "yes" but the contract has no subcontracting terms (${SUBCONTRACT_ITEM}). Add the consent procedure and the subcontractor's obligations to the contract (§4.4.3.4(3)).`,
+      ),
+    );
+  }
+  return out;
+}
+
+export const rules: readonly RuleDef[] = [
+  {
+    id: 'CE-ANSWER',
+    severity: 'error',
+    clause: '§4.4.3.4',
+    title: { ja: '未回答の評価項目・契約事項', en: 'Unanswered criteria or contract items' },
+    check: checkAnswered,
+  },
+  {
+    id: 'CE-CONTRACT',
+    severity: 'error',
+    clause: '§4.4.3.4',
+    title: { ja: '契約に規定のない事項があるのに合格', en: 'Pass with a contract item missing' },
+    check: checkContract,
+  },
+  {
+    id: 'CE-MANDATORY',
+    severity: 'error',
+    clause: '§4.4.3.4',
+    title: { ja: '必須項目が不適合なのに合格', en: 'Pass with a must-have criterion non-compliant' },
+    check: checkMandatory,
+  },
+  {
+    id: 'CE-SCORE',
+    severity: 'error',
+    clause: '§4.4.3.4',
+    title: { ja: '得点率と判定の不一致', en: 'Score and decision disagree' },
+    check: checkScore,
+  },
+  {
+    id: 'CE-NEXT',
+    severity: 'error',
+    clause: '§4.4.3.4',
+    title: { ja: '次回評価期限', en: 'Next evaluation date' },
+    check: checkNext,
+  },
+  {
+    id: 'CE-CERT',
+    severity: 'warning',
+    clause: '§4.4.3.4',
+    title: { ja: '第三者認証の有効期限切れ', en: 'Certification expired' },
+    check: checkCert,
+  },
+  {
+    id: 'CE-SUBCONTRACT',
+    severity: 'error',
+    clause: '§4.4.3.4(3)',
+    title: { ja: '再委託の記載と契約', en: 'Subcontracting details and contract terms' },
+    check: checkSubcontract,
+  },
+];

@@ -1,0 +1,26 @@
+// The registry of templates: the one place that lists them.
+import { contractorEvaluation } from './contractor-evaluation/index.js';
+import { legalRegister } from './legal-register/index.js';
+import { piLedger } from './pi-ledger/index.js';
+import { supplierChecklist } from './supplier-checklist/index.js';
+import type { Grid } from './model/grid.js';
+import type { TemplateDef } from './model/types.js';
+import { identifyAmong, validateAmong, type Identified, type ValidateOptions, type WorkbookValidation } from './model/validate.js';
+
+export const templates: readonly TemplateDef[] = [piLedger, legalRegister, contractorEvaluation, supplierChecklist];
+
+export type TemplateId = TemplateDef['id'];
+
+export function templateById(id: string): TemplateDef | undefined {
+  return templates.find((t) => t.id === id);
+}
+
+/** Which template a workbook is (marker sheet, else header signature with a warning). */
+export function identify(grid: Grid): Identified {
+  return identifyAmong(grid, templates);
+}
+
+/** Identify the workbook's template and validate it: the one check the pane, `daicho check` and merge share. */
+export function validateWorkbook(grid: Grid, opts: ValidateOptions): WorkbookValidation {
+  return validateAmong(grid, templates, opts);
+}

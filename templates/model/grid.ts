@@ -1,0 +1,88 @@
+// The grid: the plain structure that both exceljs/our lean reader (Node) and Office.js (the pane) fill in.
+// Everything after the grid — reading records, validating, scoring — is shared.
+
+/** An Excel error value such as #REF! or #N/A, kept distinct from text. */
+export interface CellError {
+  error: string;
+}
+
+/**
+ * A cell's value as a producer handed it to us. Dates may arrive as Date (exceljs, UTC midnight),
+ * as a serial number (Office.js, our lean reader for non-date formats) or as text typed by a person.
+ */
+export type CellValue = string | number | boolean | Date | CellError | null;
+
+export interface GridSheet {
+  name: string;
+  state?: 'visible' | 'hidden' | 'veryHidden';
+  /** rows[r][c] is the cell at row r+1, column c+1. Rows and row arrays may be ragged or sparse. */
+  rows: CellValue[][];
+  /** Formula text (without '=') by A1 address, for cells that hold a formula; the cached result is in rows. */
+  formulas?: Record<string, string>;
+  /** A1 addresses of cells whose number format is a date format (lets a serial be shown as a date). */
+  dateCells?: Set<string>;
+}
+
+export interface Grid {
+  sheets: GridSheet[];
+  /** Workbook uses the 1904 date system (Mac Excel legacy). */
+  date1904?: boolean;
+  /** Workbook-scoped defined names: name → reference or constant formula text. */
+  names?: Record<string, string>;
+}
+
+export function isCellError(v: unknown): v is CellError {
+  return typeof v === 'object' && v !== null && !(v instanceof Date) && typeof (v as CellError).error === 'string';
+}
+
+/** 0-based column index → Excel letters (0 → A, 26 → AA). */
+export function columnLetter(index: number): string {
+  let s = '';
+  let n = index + 1;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** 0-based row and column → 'B7'. */
+export function cellAddress(row: number, col: number): string {
+  return `${columnLetter(col)}${row + 1}`;
+}
+
+/** 'B7' → { row: 6, col: 1 } (0-based); accepts '$B$7'. */
+export function parseAddress(a1: string): { row: number; col: number } {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(a1.trim());
+  if (!m) throw new Error(`not an A1 cell address: ${a1}`);
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+export function cellAt(sheet: GridSheet, row: number, col: number): CellValue {
+  const r = sheet.rows[row];
+  if (!r) return null;
+  const v = r[col];
+  return v === undefined ? null : v;
+}
+
+export function findSheet(grid: Grid, names: readonly string[]): GridSheet | undefined {
+  const wanted = names.map(foldLabel);
+  return grid.sheets.find((s) => wanted.includes(foldLabel(s.name)));
+}
+
+/**
+ * Fold a header label or sheet name for matching: NFKC (full-width → half-width), drop whitespace, line breaks,
+ * required-marks (※ * ✓ ●) and bracketed hints, lower-case Latin.
+ */
+export function foldLabel(label: unknown): string {
+  if (label === null || label === undefined) return '';
+  return String(label)
+    .normalize('NFKC')
+    .replace(/[(（][^)）]*[)）]\s*$/u, '')
+    .replace(/必須/gu, '')
+    .replace(/[\s\u3000※*✓●◎]/gu, '')
+    .toLowerCase();
+}

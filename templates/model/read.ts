@@ -1,0 +1,376 @@
+// Reading records out of a grid: find each sheet, match headers/labels by label and synonyms (not by letter),
+// normalise every value, and report structural and value problems as Issues.
+import { cellAddress, cellAt, findSheet, foldLabel, isCellError, type CellValue, type Grid, type GridSheet } from './grid.js';
+import { QUESTION_COLUMNS, QUESTION_FIXED, sectionTitle } from './layout.js';
+import { cellText, normaliseCell } from './normalise.js';
+import type {
+  FieldDef,
+  FormSheetDef,
+  Issue,
+  NormValue,
+  QuestionSheetDef,
+  ReadResult,
+  RecordRow,
+  SheetDef,
+  TableSheetDef,
+  TemplateDef,
+  Text,
+} from './types.js';
+
+/** How many rows from the top are searched for a header row or form labels. */
+const HEADER_SCAN_ROWS = 20;
+const FORM_SCAN_ROWS = 200;
+const FORM_SCAN_COLS = 6;
+
+/** An external workbook reference in a formula: [1]Sheet!A1 or '[file.xlsx]Sheet'!A1 or a path. */
+const EXTERNAL_REF = /\[[^\]]+\][^!]*!|'[a-z]:\\|'https?:/i;
+
+export function sheetNames(sheet: SheetDef): string[] {
+  return [sheet.name, ...(sheet.synonyms ?? [])];
+}
+
+export function fieldLabels(field: FieldDef): string[] {
+  return [field.label.ja, field.label.en, field.key, ...(field.synonyms ?? [])].map(foldLabel);
+}
+
+function issue(
+  rule: string,
+  severity: Issue['severity'],
+  sheet: string | null,
+  cell: string | null,
+  field: string | null,
+  value: string | null,
+  message: Text,
+): Issue {
+  return { rule, severity, sheet, cell, field, value, message };
+}
+
+/** Column index of each field in a header row, plus headers we do not know. */
+interface HeaderMap {
+  row: number;
+  columns: Map<string, number>;
+  extra: { col: number; label: string }[];
+}
+
+function matchHeader(sheet: GridSheet, fields: readonly FieldDef[], fixed: readonly Text[] = []): HeaderMap | null {
+  const wanted = new Map<string, string>();
+  fixed.forEach((t, i) => [t.ja, t.en].forEach((l) => wanted.set(foldLabel(l), `#${i}`)));
+  for (const f of fields) for (const l of fieldLabels(f)) if (!wanted.has(l)) wanted.set(l, f.key);
+  let best: HeaderMap | null = null;
+  const scan = Math.min(sheet.rows.length, HEADER_SCAN_ROWS);
+  for (let r = 0; r < scan; r++) {
+    const row = sheet.rows[r] ?? [];
+    const columns = new Map<string, number>();
+    const extra: HeaderMap['extra'] = [];
+    for (let c = 0; c < row.length; c++) {
+      const label = foldLabel(cellText(row[c] ?? null));
+      if (!label) continue;
+      const key = wanted.get(label);
+      if (key !== undefined && !columns.has(key)) columns.set(key, c);
+      else extra.push({ col: c, label: cellText(row[c] ?? null) ?? '' });
+    }
+    if (columns.size > (best?.columns.size ?? 0)) best = { row: r, columns, extra };
+  }
+  const needed = Math.min(2, fields.length + fixed.length);
+  return best && best.columns.size >= needed ? best : null;
+}
+
+/** Reads one field's cell into a record, reporting V-* issues. */
+class FieldReader {
+  readonly issues: Issue[] = [];
+  constructor(
+    private readonly grid: Grid,
+    private readonly sheet: GridSheet,
+  ) {}
+
+  read(record: RecordRow, field: FieldDef, row: number, col: number): void {
+    const address = cellAddress(row, col);
+    record.cells[field.key] = address;
+    const value: CellValue = cellAt(this.sheet, row, col);
+    const text = cellText(value);
+    record.raw[field.key] = text;
+    record.values[field.key] = this.normalise(record, field, value, text, address);
+  }
+
+  private normalise(record: RecordRow, field: FieldDef, value: CellValue, text: string | null, address: string): NormValue | null {
+    const formula = this.sheet.formulas?.[address];
+    if (formula && EXTERNAL_REF.test(formula)) {
+      this.push('V-FORMULA', address, field, `=${formula}`, {
+        ja: `「${field.label.ja}」の数式が別のブックを参照しています（=${formula}）。値を直接入力してください。`,
+        en: `"${field.label.en}" has a formula that links to another workbook (=${formula}). Enter the value itself.`,
+      });
+      return null;
+    }
+    if (isCellError(value)) {
+      this.push('V-FORMULA', address, field, value.error, {
+        ja: `「${field.label.ja}」がエラー値 ${value.error} になっています。数式を直すか値を入力してください。`,
+        en: `"${field.label.en}" shows the error value ${value.error}. Fix the formula or enter a value.`,
+      });
+      return null;
+    }
+    const result = normaliseCell(field.type, value, { date1904: this.grid.date1904 });
+    if (result.kind === 'ok') {
+      // A date stored as a serial reads as its date in messages and merges, as Excel shows it.
+      if (typeof value === 'number' && (field.type.kind === 'date' || field.type.kind === 'period')) {
+        record.raw[field.key] = result.text;
+      }
+      return result.value;
+    }
+    if (result.kind === 'invalid') {
+      this.push(result.rule, address, field, text, result.message);
+    } else if (field.required && !field.computed) {
+      this.push('V-REQUIRED', address, field, null, {
+        ja: `必須項目「${field.label.ja}」が未入力です。`,
+        en: `Required field "${field.label.en}" is empty.`,
+      });
+    }
+    return null;
+  }
+
+  push(rule: string, address: string, field: FieldDef, value: string | null, message: Text): void {
+    this.issues.push(issue(rule, 'error', this.sheet.name, address, field.key, value, message));
+  }
+}
+
+/** Locked texts must match exactly but for width and spacing (unlike labels, no marks or hints are dropped). */
+function foldLocked(s: string | null): string {
+  return (s ?? '').normalize('NFKC').replace(/\s+/gu, '');
+}
+
+function emptyRecord(sheet: string, row: number, id?: string): RecordRow {
+  return { sheet, row, ...(id ? { id } : {}), values: {}, raw: {}, cells: {} };
+}
+
+function missingColumns(def: TableSheetDef | QuestionSheetDef, sheet: GridSheet, header: HeaderMap, issues: Issue[]): void {
+  const offset = def.kind === 'questions' ? QUESTION_FIXED : 0;
+  def.fields.forEach((field, i) => {
+    if (header.columns.has(field.key)) return;
+    // Where the template put this column, an unknown header suggests the user renamed it.
+    const expectedCol = offset + i;
+    const there = header.extra.find((e) => e.col === expectedCol);
+    if (there) {
+      issues.push(
+        issue('COLUMN-RENAMED', 'error', sheet.name, cellAddress(header.row, expectedCol), field.key, there.label, {
+          ja: `列「${field.label.ja}」の見出しが「${there.label}」に変わっています。見出しを「${field.label.ja}」に戻してください。`,
+          en: `The "${field.label.en}" column header was changed to "${there.label}". Restore the header "${field.label.ja}".`,
+        }),
+      );
+      header.extra.splice(header.extra.indexOf(there), 1);
+      return;
+    }
+    issues.push(
+      issue('COLUMN-MISSING', field.required ? 'error' : 'warning', sheet.name, null, field.key, null, {
+        ja: `シート「${sheet.name}」に列「${field.label.ja}」がありません。列を元に戻してください。`,
+        en: `Sheet "${sheet.name}" has no "${field.label.en}" (${field.label.ja}) column. Restore the column.`,
+      }),
+    );
+  });
+}
+
+function extraColumns(sheet: GridSheet, header: HeaderMap, issues: Issue[]): void {
+  for (const e of header.extra) {
+    issues.push(
+      issue('COLUMN-EXTRA', 'info', sheet.name, cellAddress(header.row, e.col), null, e.label, {
+        ja: `テンプレートにない列「${e.label}」があります（検証の対象外。統合時はそのまま引き継ぎます）。`,
+        en: `Column "${e.label}" is not part of the template (not validated; carried through when merging).`,
+      }),
+    );
+  }
+}
+
+function headerNotFound(sheet: GridSheet, issues: Issue[]): void {
+  issues.push(
+    issue('COLUMN-MISSING', 'error', sheet.name, null, null, null, {
+      ja: `シート「${sheet.name}」に見出し行が見つかりません。テンプレートの見出し行を元に戻してください。`,
+      en: `Sheet "${sheet.name}" has no recognisable header row. Restore the template's header row.`,
+    }),
+  );
+}
+
+function readTable(def: TableSheetDef, grid: Grid, sheet: GridSheet, issues: Issue[]): RecordRow[] {
+  const header = matchHeader(sheet, def.fields);
+  if (!header) {
+    headerNotFound(sheet, issues);
+    return [];
+  }
+  missingColumns(def, sheet, header, issues);
+  extraColumns(sheet, header, issues);
+  const reader = new FieldReader(grid, sheet);
+  const present = def.fields.filter((f) => header.columns.has(f.key));
+  const records: RecordRow[] = [];
+  for (let r = header.row + 1; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r];
+    if (!row || !rowHasContent(row, header)) continue;
+    const record = emptyRecord(sheet.name, r + 1);
+    for (const f of present) reader.read(record, f, r, header.columns.get(f.key)!);
+    if (header.extra.length) {
+      record.extra = {};
+      for (const e of header.extra) record.extra[e.label] = cellText(row[e.col] ?? null);
+    }
+    records.push(record);
+  }
+  issues.push(...reader.issues);
+  checkUnique(def, records, issues);
+  return records;
+}
+
+function rowHasContent(row: CellValue[], header: HeaderMap): boolean {
+  for (const c of header.columns.values()) if (cellText(row[c] ?? null) !== null) return true;
+  for (const e of header.extra) if (cellText(row[e.col] ?? null) !== null) return true;
+  return false;
+}
+
+function checkUnique(def: TableSheetDef, records: RecordRow[], issues: Issue[]): void {
+  for (const field of def.fields.filter((f) => f.unique)) {
+    const seen = new Map<string, RecordRow>();
+    for (const rec of records) {
+      const v = rec.values[field.key];
+      if (v === null || v === undefined) continue;
+      const k = typeof v === 'object' ? JSON.stringify(v) : String(v);
+      const first = seen.get(k);
+      if (!first) {
+        seen.set(k, rec);
+        continue;
+      }
+      issues.push(
+        issue('V-UNIQUE', 'error', rec.sheet, rec.cells[field.key], field.key, rec.raw[field.key], {
+          ja: `「${field.label.ja}」の「${rec.raw[field.key]}」は${first.row}行目と重複しています。重複しない値にしてください。`,
+          en: `"${field.label.en}" value "${rec.raw[field.key]}" duplicates row ${first.row}. Each value must be unique.`,
+        }),
+      );
+    }
+  }
+}
+
+function readForm(def: FormSheetDef, grid: Grid, sheet: GridSheet, issues: Issue[]): RecordRow {
+  const labels = new Map<string, { row: number; col: number }>();
+  const scan = Math.min(sheet.rows.length, FORM_SCAN_ROWS);
+  for (let r = 0; r < scan; r++) {
+    const row = sheet.rows[r] ?? [];
+    for (let c = 0; c < Math.min(row.length, FORM_SCAN_COLS); c++) {
+      const label = foldLabel(cellText(row[c] ?? null));
+      if (label && !labels.has(label)) labels.set(label, { row: r, col: c });
+    }
+  }
+  const reader = new FieldReader(grid, sheet);
+  const record = emptyRecord(sheet.name, 0);
+  for (const field of def.fields) {
+    const at = fieldLabels(field)
+      .map((l) => labels.get(l))
+      .find((p) => p !== undefined);
+    if (!at) {
+      issues.push(
+        issue('COLUMN-MISSING', field.required ? 'error' : 'warning', sheet.name, null, field.key, null, {
+          ja: `シート「${sheet.name}」に項目「${field.label.ja}」の欄がありません。行を元に戻してください。`,
+          en: `Sheet "${sheet.name}" has no "${field.label.en}" (${field.label.ja}) field. Restore its row.`,
+        }),
+      );
+      continue;
+    }
+    reader.read(record, field, at.row, at.col + 1);
+  }
+  issues.push(...reader.issues);
+  return record;
+}
+
+function readQuestions(def: QuestionSheetDef, grid: Grid, sheet: GridSheet, issues: Issue[]): RecordRow[] {
+  const fixed = Object.values(QUESTION_COLUMNS);
+  const header = matchHeader(sheet, def.fields, fixed);
+  if (!header || !header.columns.has('#0')) {
+    headerNotFound(sheet, issues);
+    return [];
+  }
+  missingColumns(def, sheet, header, issues);
+  const tamperRule = def.tamperRule ?? 'TEMPLATE-TAMPER';
+  const tamper = (cell: string | null, value: string | null, message: Text) =>
+    issues.push(issue(tamperRule, 'error', sheet.name, cell, null, value, message));
+  const col = (i: number) => header.columns.get(`#${i}`);
+  const byId = new Map(def.questions.map((q, i) => [foldLabel(q.id), { q, i }]));
+  const reader = new FieldReader(grid, sheet);
+  const records: RecordRow[] = [];
+  const order: number[] = [];
+  for (let r = header.row + 1; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r] ?? [];
+    const idText = cellText(row[col(0)!] ?? null);
+    if (!idText) continue;
+    const found = byId.get(foldLabel(idText));
+    if (!found) {
+      tamper(cellAddress(r, col(0)!), idText, {
+        ja: `項番「${idText}」はこのテンプレートにありません。項番や質問の行は変更・追加しないでください。`,
+        en: `Item "${idText}" is not part of this template. Do not change or add question rows.`,
+      });
+      continue;
+    }
+    const { q, i } = found;
+    if (order.includes(i)) {
+      tamper(cellAddress(r, col(0)!), idText, {
+        ja: `項番「${q.id}」の行が重複しています。コピーした行を削除してください。`,
+        en: `Item "${q.id}" appears twice. Delete the copied row.`,
+      });
+      continue;
+    }
+    order.push(i);
+    for (const [k, want] of [
+      [1, sectionTitle(def, q.section).ja],
+      [2, q.title.ja],
+      [3, q.question.ja],
+    ] as const) {
+      const c = col(k);
+      if (c === undefined) continue;
+      const got = cellText(row[c] ?? null);
+      if (foldLocked(got) !== foldLocked(want)) {
+        tamper(cellAddress(r, c), got, {
+          ja: `項番 ${q.id} の${fixed[k].ja}が変更されています。元の文言「${want}」に戻してください。`,
+          en: `The ${fixed[k].en.toLowerCase()} of item ${q.id} was changed. Restore the original text.`,
+        });
+      }
+    }
+    const record = emptyRecord(sheet.name, r + 1, q.id);
+    def.fields.forEach((f) => {
+      const c = header.columns.get(f.key);
+      if (c !== undefined) reader.read(record, f, r, c);
+    });
+    records.push(record);
+  }
+  const seen = new Set(order);
+  const missing = def.questions.filter((_, i) => !seen.has(i));
+  if (missing.length) {
+    const ids = missing.map((q) => q.id).join(', ');
+    tamper(null, ids, {
+      ja: `質問の行が削除されています（項番 ${ids}）。テンプレートの行を元に戻してください。`,
+      en: `Question rows were deleted (items ${ids}). Restore the template's rows.`,
+    });
+  }
+  if (order.some((v, k) => k > 0 && v < order[k - 1])) {
+    tamper(null, null, {
+      ja: '質問の行の順序が変更されています。テンプレートの順序に戻してください。',
+      en: 'Question rows were reordered. Restore the template order.',
+    });
+  }
+  // A question row's answer fields are optional for the engine: whether an answer is required is the template's rule.
+  issues.push(...reader.issues.filter((i) => i.rule !== 'V-REQUIRED'));
+  return records;
+}
+
+/** Read every sheet of a template out of a grid. */
+export function readRecords(def: TemplateDef, grid: Grid): ReadResult {
+  const issues: Issue[] = [];
+  const sheets: Record<string, RecordRow[]> = {};
+  for (const sd of def.sheets) {
+    const sheet = findSheet(grid, sheetNames(sd));
+    if (!sheet) {
+      sheets[sd.name] = [];
+      issues.push(
+        issue('SHEET-MISSING', sd.optional ? 'warning' : 'error', sd.name, null, null, null, {
+          ja: `シート「${sd.name}」がありません。テンプレートのシートを削除・改名しないでください。`,
+          en: `Sheet "${sd.name}" (${sd.title.en}) is missing. Do not delete or rename the template's sheets.`,
+        }),
+      );
+      continue;
+    }
+    if (sd.kind === 'table') sheets[sd.name] = readTable(sd, grid, sheet, issues);
+    else if (sd.kind === 'form') sheets[sd.name] = [readForm(sd, grid, sheet, issues)];
+    else sheets[sd.name] = readQuestions(sd, grid, sheet, issues);
+  }
+  return { sheets, issues };
+}

@@ -1,0 +1,236 @@
+// What a template is. A template is data: sheets of fields and questions plus rules. One definition drives the
+// .xlsx writer, the task-pane form, the validator and the merge.
+
+export interface Text {
+  ja: string;
+  en: string;
+}
+
+export type Lang = keyof Text;
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** The one issue shape used by the pane, the CLI and the JSON report (spec: "Issue record"). */
+export interface Issue {
+  rule: string;
+  severity: Severity;
+  sheet: string | null;
+  cell: string | null;
+  field: string | null;
+  value: string | null;
+  message: Text;
+}
+
+/** One allowed value of an enum field: the canonical Japanese value, its English label and accepted synonyms. */
+export interface EnumOption {
+  value: string;
+  en: string;
+  synonyms?: readonly string[];
+}
+
+export type FieldType =
+  | { kind: 'text'; multiline?: boolean }
+  | { kind: 'integer'; min?: number; max?: number }
+  | { kind: 'number'; min?: number; max?: number; percent?: boolean }
+  | { kind: 'date' }
+  /** A date, or a retention period in words: 契約終了後5年, 退職後3年, 永年. */
+  | { kind: 'period' }
+  | { kind: 'yesno' }
+  | { kind: 'enum'; options: readonly EnumOption[] }
+  | { kind: 'email' }
+  | { kind: 'url' }
+  /** 法人番号: 13 digits with its check digit. */
+  | { kind: 'corpno' };
+
+export type FieldKind = FieldType['kind'];
+
+export interface FieldDef {
+  /** Stable key used in records and rules; the Japanese label by convention. */
+  key: string;
+  label: Text;
+  /** Other header labels accepted for this column/field (folded with foldLabel before matching). */
+  synonyms?: readonly string[];
+  type: FieldType;
+  required?: boolean;
+  /** Input hint shown in Excel's data-validation prompt and under the pane's control. */
+  hint?: Text;
+  /** Column width in characters for the .xlsx writer. */
+  width?: number;
+  /** Value must be unique within the sheet (V-UNIQUE). */
+  unique?: boolean;
+  /** Computed by the template (formula in the .xlsx, read-only in the pane). */
+  computed?: boolean;
+  /** Excel formula (without '=') the .xlsx template puts in a computed form field. */
+  formula?: string;
+  /** Value the blank template starts with (e.g. 合格基準 0.8). */
+  default?: string | number;
+}
+
+/** A normalised value: canonical enum/yes-no text, number, ISO date string, or a period. */
+export type PeriodValue =
+  | { kind: 'date'; iso: string }
+  | { kind: 'after'; event: string; years?: number; months?: number; text: string }
+  | { kind: 'permanent'; text: string };
+
+export type NormValue = string | number | PeriodValue;
+
+/** A fixed question row (checklist clause, evaluation criterion, contract item). */
+export interface QuestionDef {
+  /** 項番 such as 'II-1' or 'C-03'. */
+  id: string;
+  /** Section key such as 'II' or '組織的'. */
+  section: string;
+  title: Text;
+  question: Text;
+  critical?: boolean;
+  /** Where the question comes from, e.g. 'II-1' of the guideline or '§4.4.3.4'. */
+  clause?: string;
+}
+
+export interface SectionDef {
+  key: string;
+  title: Text;
+}
+
+interface SheetBase {
+  name: string;
+  title: Text;
+  /** Other sheet names accepted when looking the sheet up. */
+  synonyms?: readonly string[];
+  /** Sheet may be absent without an error (e.g. an optional reference list). */
+  optional?: boolean;
+}
+
+/** One record per row under a header row. */
+export interface TableSheetDef extends SheetBase {
+  kind: 'table';
+  fields: readonly FieldDef[];
+  /** Fields forming the merge/duplicate key. */
+  key?: readonly string[];
+  /** Rows the blank template provides with dropdowns and formats. */
+  templateRows?: number;
+  /** Pre-filled rows for the blank template (e.g. the legal register's baseline). */
+  prefill?: readonly Record<string, string | number>[];
+}
+
+/** Labelled fields down a sheet: label in column A, value in column B. */
+export interface FormSheetDef extends SheetBase {
+  kind: 'form';
+  fields: readonly FieldDef[];
+}
+
+/** A fixed list of question rows under a header row; id and question columns are locked. */
+export interface QuestionSheetDef extends SheetBase {
+  kind: 'questions';
+  sections?: readonly SectionDef[];
+  questions: readonly QuestionDef[];
+  /** Answer columns, after the fixed 項番 / 分類 / 項目 / 質問 columns. */
+  fields: readonly FieldDef[];
+  /** Rule id for a changed question text or 項番, or deleted/reordered/added question rows (default TEMPLATE-TAMPER). */
+  tamperRule?: string;
+  /** What a critical question is called on this sheet (重大, 必須), for the template's legend. */
+  criticalLabel?: Text;
+}
+
+export type SheetDef = TableSheetDef | FormSheetDef | QuestionSheetDef;
+
+/** A record read out of a grid: normalised values plus where each came from. */
+export interface RecordRow {
+  sheet: string;
+  /** 1-based worksheet row of the record (forms: 0). */
+  row: number;
+  /** Question id for question rows. */
+  id?: string;
+  values: Record<string, NormValue | null>;
+  /** Raw text of each field as found (for messages and merge). */
+  raw: Record<string, string | null>;
+  /** A1 address of each field's cell. */
+  cells: Record<string, string>;
+  /** Unknown extra columns carried through (header → raw text). */
+  extra?: Record<string, string | null>;
+}
+
+/** What the hidden _daicho marker sheet says. */
+export interface Marker {
+  id: string;
+  version: number;
+  edition?: string;
+}
+
+/** Everything read from one workbook for one template. */
+export interface ReadResult {
+  /** The marker found in the workbook (absent when recognised by header signature). */
+  marker?: Marker;
+  /** Records per sheet name (a form sheet has exactly one record). */
+  sheets: Record<string, RecordRow[]>;
+  /** Structural and value issues found while reading. */
+  issues: Issue[];
+}
+
+export interface RuleContext {
+  asOf: string; // ISO date
+  data: ReadResult;
+  def: TemplateDef;
+  /** Records of a sheet (empty when the sheet is missing). */
+  rows(sheet: string): RecordRow[];
+  /** The single record of a form sheet, or undefined when missing. */
+  form(sheet: string): RecordRow | undefined;
+}
+
+export interface RuleFinding {
+  /** The record the finding is about; null for a finding about a whole sheet (then `sheet` names it). */
+  record: RecordRow | null;
+  sheet?: string;
+  /** Field the finding points at (its cell is used); null points at the record's first cell. */
+  field: string | null;
+  message: Text;
+  /** Overrides the rule's default severity. */
+  severity?: Severity;
+}
+
+export interface RuleDef {
+  id: string;
+  severity: Severity;
+  /** Clause of the source document the rule enforces, e.g. '§4.3.3' or 'II-1'. */
+  clause?: string;
+  title: Text;
+  check(ctx: RuleContext): RuleFinding[];
+}
+
+export interface SectionScore {
+  key: string;
+  title: Text;
+  points: number;
+  max: number;
+  /** 0..1, or null when every question was 該当なし. */
+  rate: number | null;
+}
+
+export interface Score {
+  rate: number | null;
+  points: number;
+  max: number;
+  answered: number;
+  total: number;
+  sections: SectionScore[];
+  band?: string;
+  redFlags: string[];
+  /** Template-specific extras (e.g. 判定). */
+  [extra: string]: unknown;
+}
+
+export interface TemplateDef {
+  id: 'pi-ledger' | 'legal-register' | 'contractor-evaluation' | 'supplier-checklist';
+  version: number;
+  /** What changed in each version, for TEMPLATE-VERSION messages on older files. */
+  changes?: Record<number, Text>;
+  /** Guideline edition a checklist implements, e.g. '2024-11-01 第1版'. */
+  edition?: string;
+  title: Text;
+  shape: 'table' | 'form';
+  /** Clause citation for the whole template, e.g. '§4.3.3'. */
+  clause: string;
+  sheets: readonly SheetDef[];
+  rules: readonly RuleDef[];
+  score?(ctx: RuleContext): Score;
+}

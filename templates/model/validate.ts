@@ -1,0 +1,236 @@
+// validate(): the one check that the task pane, the bulk checker and the merge all run.
+import { cellAt, findSheet, foldLabel, parseAddress, type Grid } from './grid.js';
+import { headerLabels, MARKER_SHEET } from './layout.js';
+import { cellText } from './normalise.js';
+import { fieldLabels, readRecords, sheetNames } from './read.js';
+import type { Issue, Marker, ReadResult, RuleContext, Score, TemplateDef } from './types.js';
+
+export interface ValidateOptions {
+  /** ISO date the rules judge against ("today" for the user). */
+  asOf: string;
+}
+
+export interface Validation {
+  issues: Issue[];
+  data: ReadResult;
+  score?: Score;
+}
+
+export interface Identified {
+  def: TemplateDef | null;
+  version?: number;
+  marker?: Marker;
+  via?: 'marker' | 'signature';
+  issues: Issue[];
+  /** The workbook must not be validated (a newer template version than this program knows). */
+  refuse?: boolean;
+}
+
+export interface WorkbookValidation extends Partial<Validation> {
+  template: { id: string; version: number } | null;
+  def: TemplateDef | null;
+  issues: Issue[];
+}
+
+function workbookIssue(rule: string, severity: Issue['severity'], value: string | null, message: Issue['message']): Issue {
+  return { rule, severity, sheet: null, cell: null, field: null, value, message };
+}
+
+export function readMarker(grid: Grid): Marker | undefined {
+  const sheet = findSheet(grid, [MARKER_SHEET]);
+  if (!sheet) return undefined;
+  const pairs = new Map<string, string>();
+  for (let r = 0; r < Math.min(sheet.rows.length, 20); r++) {
+    const k = cellText(cellAt(sheet, r, 0));
+    const v = cellText(cellAt(sheet, r, 1));
+    if (k && v) pairs.set(k.toLowerCase(), v);
+  }
+  const id = pairs.get('template');
+  if (!id) return undefined;
+  return { id, version: Number(pairs.get('version') ?? 0), ...(pairs.has('edition') ? { edition: pairs.get('edition') } : {}) };
+}
+
+/** Share of a template's header labels, form labels and question ids found near the top of the grid's sheets. */
+function signatureScore(def: TemplateDef, grid: Grid): number {
+  let found = 0;
+  let total = 0;
+  for (const sd of def.sheets) {
+    const wanted =
+      sd.kind === 'form' ? sd.fields.map((f) => fieldLabels(f)) : headerLabels(sd).map((l) => [foldLabel(l)]);
+    total += wanted.length;
+    const sheet = findSheet(grid, sheetNames(sd));
+    if (!sheet) continue;
+    const seen = new Set<string>();
+    const rows = sd.kind === 'form' ? 200 : 20;
+    for (const row of sheet.rows.slice(0, rows)) for (const v of row ?? []) seen.add(foldLabel(cellText(v ?? null)));
+    found += wanted.filter((labels) => labels.some((l) => seen.has(l))).length;
+  }
+  return total ? found / total : 0;
+}
+
+const SIGNATURE_THRESHOLD = 0.6;
+
+/** Which template a workbook is: by its hidden marker, else by its header signature (with a warning). */
+export function identifyAmong(grid: Grid, defs: readonly TemplateDef[]): Identified {
+  const marker = readMarker(grid);
+  if (marker) {
+    const def = defs.find((d) => d.id === marker.id) ?? null;
+    if (!def) {
+      return {
+        def: null,
+        marker,
+        issues: [
+          workbookIssue('TEMPLATE-UNKNOWN', 'error', marker.id, {
+            ja: `テンプレート「${marker.id}」はこのバージョンの Daicho では扱えません。`,
+            en: `Template "${marker.id}" is not one this version of Daicho knows.`,
+          }),
+        ],
+      };
+    }
+    if (marker.version > def.version) {
+      return {
+        def,
+        marker,
+        version: marker.version,
+        via: 'marker',
+        refuse: true,
+        issues: [
+          workbookIssue('TEMPLATE-VERSION', 'error', String(marker.version), {
+            ja: `このブックは新しい版のテンプレート（${def.id} 第${marker.version}版）で作成されています。Daicho を更新してから確認してください（対応版: 第${def.version}版）。`,
+            en: `This workbook uses a newer template (${def.id} version ${marker.version}). Update Daicho to check it (this version knows version ${def.version}).`,
+          }),
+        ],
+      };
+    }
+    const issues: Issue[] = [];
+    if (marker.version < def.version) {
+      const changes = Object.entries(def.changes ?? {})
+        .filter(([v]) => Number(v) > marker.version)
+        .map(([, t]) => t);
+      issues.push(
+        workbookIssue('TEMPLATE-VERSION', 'warning', String(marker.version), {
+          ja: `旧版のテンプレート（第${marker.version}版、現行は第${def.version}版）です。${changes.map((c) => c.ja).join(' ')}`.trim(),
+          en: `An older template version (${marker.version}; current is ${def.version}). ${changes.map((c) => c.en).join(' ')}`.trim(),
+        }),
+      );
+    }
+    return { def, marker, version: marker.version, via: 'marker', issues };
+  }
+  let best: { def: TemplateDef; score: number } | null = null;
+  for (const def of defs) {
+    const score = signatureScore(def, grid);
+    if (score >= SIGNATURE_THRESHOLD && score > (best?.score ?? 0)) best = { def, score };
+  }
+  if (!best) {
+    return {
+      def: null,
+      issues: [
+        workbookIssue('TEMPLATE-UNKNOWN', 'error', null, {
+          ja: 'Daicho のテンプレートではありません（識別用の隠しシートも、既知の見出しも見つかりません）。',
+          en: 'Not a Daicho template (no hidden marker sheet and no known headers found).',
+        }),
+      ],
+    };
+  }
+  return {
+    def: best.def,
+    version: best.def.version,
+    via: 'signature',
+    issues: [
+      workbookIssue('TEMPLATE-MARKER', 'warning', best.def.id, {
+        ja: `識別用の隠しシートがないため、見出しから「${best.def.title.ja}」と判断しました。配布したテンプレートのファイルに入力してもらってください。`,
+        en: `No hidden marker sheet: recognised as "${best.def.title.en}" from its headers. Ask for the data in the distributed template file.`,
+      }),
+    ],
+  };
+}
+
+export function ruleContext(def: TemplateDef, data: ReadResult, asOf: string): RuleContext {
+  return {
+    asOf,
+    data,
+    def,
+    rows: (sheet) => data.sheets[sheet] ?? [],
+    form: (sheet) => data.sheets[sheet]?.[0],
+  };
+}
+
+function runRules(ctx: RuleContext): Issue[] {
+  const issues: Issue[] = [];
+  for (const rule of ctx.def.rules) {
+    let findings;
+    try {
+      findings = rule.check(ctx);
+    } catch (err) {
+      issues.push(
+        workbookIssue('RULE-FAILED', 'error', rule.id, {
+          ja: `チェック ${rule.id} を実行できませんでした（${String(err)}）。`,
+          en: `Check ${rule.id} could not run (${String(err)}).`,
+        }),
+      );
+      continue;
+    }
+    for (const f of findings) {
+      const rec = f.record;
+      const cell = rec ? (f.field ? rec.cells[f.field] : Object.values(rec.cells)[0]) ?? null : null;
+      issues.push({
+        rule: rule.id,
+        severity: f.severity ?? rule.severity,
+        sheet: rec?.sheet ?? f.sheet ?? null,
+        cell,
+        field: f.field,
+        value: rec && f.field ? (rec.raw[f.field] ?? null) : null,
+        message: f.message,
+      });
+    }
+  }
+  return issues;
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** Issues in reading order: workbook-level first, then by sheet (template order), row, column. */
+export function sortIssues(def: TemplateDef | null, issues: Issue[]): Issue[] {
+  const sheetIndex = (name: string | null) => (name === null ? -1 : (def?.sheets.findIndex((s) => s.name === name) ?? 0));
+  const pos = (cell: string | null) => (cell ? parseAddress(cell) : { row: -1, col: -1 });
+  return issues
+    .map((issue, i) => ({ issue, i, s: sheetIndex(issue.sheet), p: pos(issue.cell) }))
+    .sort(
+      (a, b) =>
+        a.s - b.s ||
+        a.p.row - b.p.row ||
+        a.p.col - b.p.col ||
+        SEVERITY_ORDER[a.issue.severity] - SEVERITY_ORDER[b.issue.severity] ||
+        a.i - b.i,
+    )
+    .map((x) => x.issue);
+}
+
+/** Validate a grid against a known template. */
+export function validate(def: TemplateDef, grid: Grid, opts: ValidateOptions): Validation {
+  const data = readRecords(def, grid);
+  data.marker = readMarker(grid);
+  const ctx = ruleContext(def, data, opts.asOf);
+  const issues = sortIssues(def, [...data.issues, ...runRules(ctx)]);
+  const score = def.score?.(ctx);
+  return { issues, data, ...(score ? { score } : {}) };
+}
+
+/** Identify the workbook's template among `defs`, then validate it. (templates/index.ts binds the registry.) */
+export function validateAmong(grid: Grid, defs: readonly TemplateDef[], opts: ValidateOptions): WorkbookValidation {
+  const id = identifyAmong(grid, defs);
+  if (!id.def || id.refuse) {
+    return {
+      template: id.def ? { id: id.def.id, version: id.version ?? id.def.version } : null,
+      def: id.def,
+      issues: id.issues,
+    };
+  }
+  const result = validate(id.def, grid, opts);
+  return {
+    template: { id: id.def.id, version: id.version ?? id.def.version },
+    def: id.def,
+    ...result,
+    issues: [...id.issues, ...result.issues],
+  };
+}

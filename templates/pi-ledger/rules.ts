@@ -1,0 +1,511 @@
+// The ledger's own rules (PL-*). Values arrive normalised; a value the engine found invalid is null with its raw text
+// kept, and was already reported by a V-* rule, so these rules skip it rather than report it twice.
+import { addMonths, compareIso, monthsBetween } from '../model/dates.js';
+import type { Issue, PeriodValue, RecordRow, RuleContext, RuleDef, RuleFinding, Text } from '../model/types.js';
+import {
+  CONSENT_ELECTRONIC,
+  CONSENT_EXEMPT,
+  CONSENT_WRITTEN,
+  DIRECT_WRITTEN,
+  ENTRUSTED,
+  LEDGER,
+  ledgerSheet,
+  RISK,
+  STAGES,
+} from './sheets.js';
+
+const YES = 'はい';
+
+// ---- record helpers ---------------------------------------------------------------------------------------------
+
+/** Nothing written (also when the column is missing: a missing column never excuses a dependent field). */
+const empty = (rec: RecordRow, key: string): boolean => (rec.raw[key] ?? null) === null;
+/** Written, but the engine could not read it (already reported as V-*). */
+const invalid = (rec: RecordRow, key: string): boolean => !empty(rec, key) && (rec.values[key] ?? null) === null;
+const str = (rec: RecordRow, key: string): string | null => {
+  const v = rec.values[key];
+  return typeof v === 'string' ? v : null;
+};
+const isYes = (rec: RecordRow, key: string): boolean => rec.values[key] === YES;
+
+/** How a message names a ledger row: GA-003「顧客名簿」 / GA-003 (顧客名簿). */
+function nameJa(rec: RecordRow): string {
+  const no = rec.raw['管理番号'];
+  const name = rec.raw['個人情報の名称'];
+  if (no && name) return `${no}「${name}」`;
+  return no || name ? `「${no ?? name}」` : `${rec.row}行目`;
+}
+
+function nameEn(rec: RecordRow): string {
+  const no = rec.raw['管理番号'];
+  const name = rec.raw['個人情報の名称'];
+  if (no && name) return `${no} (${name})`;
+  return no || name ? `"${no ?? name}"` : `Row ${rec.row}`;
+}
+
+const finding = (record: RecordRow, field: string | null, ja: string, en: string): RuleFinding => ({
+  record,
+  field,
+  message: { ja, en },
+});
+
+/** Consent recorded as obtained (§4.4.2.4 counts electronic records as 書面). */
+const consentObtained = (rec: RecordRow): boolean =>
+  rec.values['同意'] === CONSENT_WRITTEN || rec.values['同意'] === CONSENT_ELECTRONIC;
+
+/**
+ * Where a row that needs consent falls short, as the field to point at; null when consent is obtained, when an
+ * exception is recorded with its reason, or when the consent cell is unreadable. Strict (要配慮, 外国提供): the
+ * exception must be declared as 不要(ただし書き適用); otherwise (直接書面取得) a written reason is enough, as the
+ * spec's PL-DIRECT puts it ("未取得 and no ただし書き").
+ */
+function consentGap(rec: RecordRow, strict: boolean): '同意' | 'ただし書き・理由' | null {
+  if (invalid(rec, '同意') || consentObtained(rec)) return null;
+  const exempt = rec.values['同意'] === CONSENT_EXEMPT;
+  if (!empty(rec, 'ただし書き・理由') && (exempt || !strict)) return null;
+  return exempt ? 'ただし書き・理由' : '同意';
+}
+
+const consentShown = (rec: RecordRow): Text =>
+  empty(rec, '同意')
+    ? { ja: '未入力', en: 'empty' }
+    : { ja: `「${rec.raw['同意']}」`, en: `"${rec.raw['同意']}"` };
+
+// ---- PL-REVIEW --------------------------------------------------------------------------------------------------
+
+function checkReview(ctx: RuleContext): RuleFinding[] {
+  const limit = addMonths(ctx.asOf, -12);
+  const out: RuleFinding[] = [];
+  for (const rec of ctx.rows(LEDGER)) {
+    const d = str(rec, '最終確認日');
+    if (!d) continue;
+    if (compareIso(d, limit) < 0) {
+      const months = monthsBetween(d, ctx.asOf);
+      out.push(
+        finding(
+          rec,
+          '最終確認日',
+          `${nameJa(rec)}の最終確認日 ${d} から${months}か月が経過しています。台帳は少なくとも年1回確認し、確認日を更新してください（§4.3.3）。`,
+          `${nameEn(rec)} was last reviewed on ${d}, ${months} months ago. Review the ledger at least once a year and update the date (§4.3.3).`,
+        ),
+      );
+    } else if (compareIso(d, ctx.asOf) > 0) {
+      out.push(
+        finding(
+          rec,
+          '最終確認日',
+          `${nameJa(rec)}の最終確認日 ${d} が基準日 ${ctx.asOf} より後の日付です。実際に確認した日を記入してください（§4.3.3）。`,
+          `${nameEn(rec)} has a review date ${d} after the as-of date ${ctx.asOf}. Enter the day the review actually took place (§4.3.3).`,
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+// ---- PL-PERIOD --------------------------------------------------------------------------------------------------
+
+/** Event names compare without spaces and without a trailing 日/時点 (退職日から3年 ≡ 退職後3年). */
+const eventKey = (e: string): string => e.normalize('NFKC').replace(/\s+/gu, '').replace(/(?:の)?(?:日|時|時点)$/u, '');
+const monthsOf = (p: Extract<PeriodValue, { kind: 'after' }>): number => (p.years ?? 0) * 12 + (p.months ?? 0);
+
+/**
+ * Whether a use limit is later than a retention limit: true/false when the two can be compared, null when not.
+ * Comparable: two dates; two periods after the same event; 永年 use against any limited retention. A date against a
+ * period (the event's date is unknown) and periods after different events are not comparable.
+ */
+export function useOutlastsRetention(use: PeriodValue, keep: PeriodValue): boolean | null {
+  if (keep.kind === 'permanent') return false;
+  if (use.kind === 'permanent') return true;
+  if (use.kind === 'date' && keep.kind === 'date') return compareIso(use.iso, keep.iso) > 0;
+  if (use.kind === 'after' && keep.kind === 'after' && eventKey(use.event) === eventKey(keep.event)) {
+    return monthsOf(use) > monthsOf(keep);
+  }
+  return null;
+}
+
+function checkPeriod(ctx: RuleContext): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  for (const rec of ctx.rows(LEDGER)) {
+    const use = rec.values['利用期限'];
+    const keep = rec.values['保管期限'];
+    if (!use || !keep || typeof use !== 'object' || typeof keep !== 'object') continue;
+    if (useOutlastsRetention(use, keep) !== true) continue;
+    const u = rec.raw['利用期限'];
+    const k = rec.raw['保管期限'];
+    out.push(
+      finding(
+        rec,
+        '利用期限',
+        `${nameJa(rec)}の利用期限「${u}」が保管期限「${k}」より後になっています。保管期限を過ぎた情報は利用できないため、利用期限を保管期限以前にするか、保管期限を見直してください（§4.3.3）。`,
+        `${nameEn(rec)}: the use limit "${u}" is later than the retention limit "${k}". Information cannot be used after it is disposed of; bring the use limit forward or revise the retention limit (§4.3.3).`,
+      ),
+    );
+  }
+  return out;
+}
+
+// ---- consent rules ----------------------------------------------------------------------------------------------
+
+function checkSensitive(ctx: RuleContext): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  for (const rec of ctx.rows(LEDGER)) {
+    if (!isYes(rec, '要配慮個人情報')) continue;
+    const gap = consentGap(rec, true);
+    if (gap === 'ただし書き・理由') {
+      out.push(
+        finding(
+          rec,
+          gap,
+          `${nameJa(rec)}は要配慮個人情報を含み、同意を「不要(ただし書き適用)」としていますが、理由が未記入です。適用するただし書き（§4.4.2.3の(1)〜(5)）と理由を記入してください。`,
+          `${nameEn(rec)} holds special-care information and marks consent as not needed, but gives no reason. State which exception of §4.4.2.3 (1)–(5) applies and why.`,
+        ),
+      );
+    } else if (gap === '同意') {
+      const c = consentShown(rec);
+      out.push(
+        finding(
+          rec,
+          gap,
+          `${nameJa(rec)}は要配慮個人情報を含みますが、同意が${c.ja}です。取得前に本人の書面（電磁的方法を含む）による同意が必要です。同意の取得状況を記入するか、ただし書きを適用する場合は「不要(ただし書き適用)」と理由を記入してください（§4.4.2.3）。`,
+          `${nameEn(rec)} holds special-care information but consent is ${c.en}. It needs the person's prior written (or electronic) consent: record it, or choose 不要(ただし書き適用) and give the exception and reason (§4.4.2.3).`,
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+function checkDirect(ctx: RuleContext): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  for (const rec of ctx.rows(LEDGER)) {
+    if (rec.values['取得形態'] !== DIRECT_WRITTEN) continue;
+    const gap = consentGap(rec, false);
+    if (!gap) continue;
+    const c = consentShown(rec);
+    out.push(
+      finding(
+        rec,
+        gap,
+        `${nameJa(rec)}は本人から直接書面で取得していますが、同意が${c.ja}で、ただし書きの理由もありません。利用目的等を書面で明示して同意を得るか、適用するただし書きと理由を「ただし書き・理由」に記入してください（§4.4.2.4）。`,
+        `${nameEn(rec)} is collected in writing directly from the person, but consent is ${c.en} and no exception is recorded. Obtain consent after stating the purpose in writing, or record the exception and reason (§4.4.2.4).`,
+      ),
+    );
+  }
+  return out;
+}
+
+function checkEntrusted(ctx: RuleContext): RuleFinding[] {
+  return ctx.rows(LEDGER)
+    .filter((rec) => rec.values['取得形態'] === ENTRUSTED && isYes(rec, '開示対象'))
+    .map((rec) =>
+      finding(
+        rec,
+        '開示対象',
+        `${nameJa(rec)}は受託した個人情報ですが、開示対象が「はい」です。受託した情報の開示等の求めに応じる権限は通常委託元にあるため、「いいえ」にするか、当社に権限がある根拠を備考に記入してください（§4.4.4.1）。`,
+        `${nameEn(rec)} was entrusted to us by a client but is marked as subject to disclosure requests. The client, not the company, normally answers such requests: set it to いいえ, or note in 備考 why the company holds that authority (§4.4.4.1).`,
+      ),
+    );
+}
+
+// ---- dependent fields -------------------------------------------------------------------------------------------
+
+const enLabel = (key: string): string => ledgerSheet.fields.find((f) => f.key === key)?.label.en ?? key;
+
+/** A yes/no field whose はい needs another field filled in. */
+function needs(
+  when: string,
+  then: string,
+  what: Text,
+  clause: string,
+): (ctx: RuleContext) => RuleFinding[] {
+  return (ctx) =>
+    ctx.rows(LEDGER)
+      .filter((rec) => isYes(rec, when) && empty(rec, then))
+      .map((rec) =>
+        finding(
+          rec,
+          then,
+          `${nameJa(rec)}は${when}が「はい」ですが、${then}が未記入です。${what.ja}を記入してください（${clause}）。`,
+          `${nameEn(rec)} is marked "${enLabel(when)}" = はい but "${enLabel(then)}" is empty. Enter ${what.en} (${clause}).`,
+        ),
+      );
+}
+
+const checkOutsource = needs('委託', '委託先', { ja: '委託先の会社名', en: 'the contractor\'s company name' }, '§4.4.3.4');
+const checkThirdParty = needs('第三者提供', '提供先', { ja: '提供先の名称', en: 'who receives the information' }, '§4.4.2.8');
+const checkJoint = needs(
+  '共同利用',
+  '共同利用の範囲・管理責任者',
+  { ja: '共同利用する者の範囲と管理に責任を持つ者', en: 'who shares the information and who is responsible for it' },
+  '§4.4.2.8(6)',
+);
+const foreignCountry = needs('外国第三者提供', '提供先国', { ja: '提供先の国・地域名', en: 'the recipient\'s country' }, '§4.4.2.8.1');
+
+function checkForeign(ctx: RuleContext): RuleFinding[] {
+  const out = foreignCountry(ctx);
+  for (const rec of ctx.rows(LEDGER)) {
+    if (!isYes(rec, '外国第三者提供')) continue;
+    const gap = consentGap(rec, true);
+    if (!gap) continue;
+    const c = consentShown(rec);
+    out.push(
+      finding(
+        rec,
+        gap,
+        `${nameJa(rec)}は外国にある第三者へ提供しますが、同意が${c.ja}です。外国にある第三者への提供を認める旨の本人の同意をあらかじめ得るか、法令上の例外を適用する場合は「不要(ただし書き適用)」と理由を記入してください（§4.4.2.8.1）。`,
+        `${nameEn(rec)} is provided to a party abroad but consent is ${c.en}. Obtain the person's prior consent to the transfer abroad, or choose 不要(ただし書き適用) and give the legal exception and reason (§4.4.2.8.1).`,
+      ),
+    );
+  }
+  return out;
+}
+
+// ---- purposes ---------------------------------------------------------------------------------------------------
+
+/** Words that name a 個人番号関係事務 (社会保障・税・災害対策) or a task that is one. */
+export const MY_NUMBER_PURPOSES: readonly string[] = [
+  '社会保障',
+  '税',
+  '災害',
+  '源泉徴収',
+  '年末調整',
+  '法定調書',
+  '支払調書',
+  '健康保険',
+  '厚生年金',
+  '年金',
+  '雇用保険',
+  '労災',
+  '労働者災害補償',
+  '社会保険',
+  '扶養控除',
+  '個人番号関係事務',
+];
+
+function checkMyNumber(ctx: RuleContext): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  for (const rec of ctx.rows(LEDGER)) {
+    const purpose = str(rec, '利用目的');
+    if (!isYes(rec, '特定個人情報') || !purpose) continue;
+    const folded = purpose.normalize('NFKC');
+    if (MY_NUMBER_PURPOSES.some((w) => folded.includes(w))) continue;
+    out.push(
+      finding(
+        rec,
+        '利用目的',
+        `${nameJa(rec)}は特定個人情報（個人番号）を含みますが、利用目的「${purpose}」に社会保障・税・災害対策のいずれの事務も書かれていません。個人番号はこれらの個人番号関係事務にしか使えないため、利用目的に具体的な事務（例: 源泉徴収票の作成、健康保険・厚生年金の届出）を記入してください（§4.4.2.1、番号法第9条）。`,
+        `${nameEn(rec)} contains My Numbers, but its purpose "${purpose}" names no social-security, tax or disaster-response task. My Numbers may only be used for those tasks: name the task (e.g. withholding tax slips, health-insurance filings) (§4.4.2.1; My Number Act art. 9).`,
+      ),
+    );
+  }
+  return out;
+}
+
+/** Catch-all phrases that make any purpose open-ended. */
+export const CATCH_ALL_PHRASES: readonly string[] = ['各種業務', '業務全般', 'その他業務', 'その他の業務', '業務一般', '一切の業務'];
+/** Words that say nothing about the purpose; a purpose made only of these (業務のため, 必要に応じて利用) is vague. */
+const GENERIC_WORDS =
+  /必要に応じて|業務|事業|営業|販売|活動|社内|当社|弊社|必要|ため|為|使用|利用|目的|全般|一般|各種|管理|その他|等|など|および|及び|並びに|または|又は|[のにでへをとや]/gu;
+const NOT_CONTENT = /[\s、。,.・/()「」『』[\]]/gu;
+/** Fewer meaningful characters than this and a purpose cannot say what the information is for (採用, 営業用). */
+const MIN_PURPOSE_LENGTH = 4;
+
+/** Why a purpose is too vague to count as 特定 (§4.4.2.1), or null when it is specific enough. */
+export function vagueness(purpose: string): { phrase: string } | { short: true } | null {
+  const t = purpose.normalize('NFKC');
+  const phrase = CATCH_ALL_PHRASES.find((p) => t.includes(p));
+  if (phrase) return { phrase };
+  const content = t.replace(NOT_CONTENT, '');
+  if (content.length < MIN_PURPOSE_LENGTH) return { short: true };
+  if (content.replace(GENERIC_WORDS, '').length < 2) return { short: true };
+  return null;
+}
+
+function checkVague(ctx: RuleContext): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  for (const rec of ctx.rows(LEDGER)) {
+    const purpose = str(rec, '利用目的');
+    if (!purpose) continue;
+    const v = vagueness(purpose);
+    if (!v) continue;
+    out.push(
+      'phrase' in v
+        ? finding(
+            rec,
+            '利用目的',
+            `${nameJa(rec)}の利用目的「${purpose}」に「${v.phrase}」という包括的な表現があります。利用目的はできる限り特定する必要があるため、使う業務を具体的に書き出してください（§4.4.2.1）。`,
+            `${nameEn(rec)}: the purpose "${purpose}" contains the catch-all "${v.phrase}". Purposes must be specified as far as possible: list the actual uses (§4.4.2.1).`,
+          )
+        : finding(
+            rec,
+            '利用目的',
+            `${nameJa(rec)}の利用目的「${purpose}」では何に使うのか分かりません。本人が理解できる程度に具体的に書いてください（例: 商品の発送及びアフターサービスのご連絡）（§4.4.2.1）。`,
+            `${nameEn(rec)}: the purpose "${purpose}" does not say what the information is used for. Describe it so the person can understand (e.g. shipping orders and after-sales contact) (§4.4.2.1).`,
+          ),
+    );
+  }
+  return out;
+}
+
+// ---- PL-RISK ----------------------------------------------------------------------------------------------------
+
+/** 管理番号 as compared across sheets: NFKC, no spaces, every dash alike, Latin upper-case (ｇａ－００１ ≡ GA-001). */
+export function idKey(s: string): string {
+  return s
+    .normalize('NFKC')
+    .replace(/\s+/gu, '')
+    .replace(/[\u2010-\u2015\u2212\u30fc\uff70]/gu, '-')
+    .toUpperCase();
+}
+
+/** Structural issues that make the link between the two sheets unreadable (already reported by the engine). */
+function linkBroken(issues: readonly Issue[]): boolean {
+  return issues.some(
+    (i) =>
+      (i.rule === 'SHEET-MISSING' && (i.sheet === RISK || i.sheet === LEDGER)) ||
+      ((i.rule === 'COLUMN-MISSING' || i.rule === 'COLUMN-RENAMED') &&
+        (i.sheet === RISK || i.sheet === LEDGER) &&
+        (i.field === null || i.field === '管理番号' || (i.sheet === RISK && i.field === '局面'))),
+  );
+}
+
+function checkRisk(ctx: RuleContext): RuleFinding[] {
+  if (linkBroken(ctx.data.issues)) return [];
+  const stages = new Map<string, Set<string>>();
+  for (const rec of ctx.rows(LEDGER)) {
+    const id = str(rec, '管理番号');
+    if (id) stages.set(idKey(id), new Set());
+  }
+  const out: RuleFinding[] = [];
+  for (const rec of ctx.rows(RISK)) {
+    const id = str(rec, '管理番号');
+    if (!id) continue;
+    const seen = stages.get(idKey(id));
+    if (!seen) {
+      out.push(
+        finding(
+          rec,
+          '管理番号',
+          `リスク分析の管理番号「${id}」は台帳にありません。台帳の管理番号に合わせるか、不要な行を削除してください（§4.3.5）。`,
+          `Risk-analysis control no. "${id}" is not in the ledger. Match it to a ledger row or delete the row (§4.3.5).`,
+        ),
+      );
+      continue;
+    }
+    const stage = str(rec, '局面');
+    if (stage) seen.add(stage);
+  }
+  for (const rec of ctx.rows(LEDGER)) {
+    const id = str(rec, '管理番号');
+    if (!id) continue;
+    const seen = stages.get(idKey(id))!;
+    const missing = STAGES.filter((s) => !seen.has(s.value));
+    if (missing.length === 0) continue;
+    const all = missing.length === STAGES.length;
+    const ja = missing.map((s) => `「${s.value}」`).join('');
+    const en = missing.map((s) => s.en).join(', ');
+    out.push(
+      finding(
+        rec,
+        '管理番号',
+        all
+          ? `${nameJa(rec)}のリスク分析がありません。シート「${RISK}」に5つの局面（取得・入力、移送・送信、利用・加工、保管・バックアップ、消去・廃棄）それぞれのリスクと対策を記入してください（§4.3.5）。`
+          : `${nameJa(rec)}のリスク分析に局面${ja}がありません。シート「${RISK}」にこの局面のリスクと対策を追加してください（§4.3.5）。`,
+        all
+          ? `${nameEn(rec)} has no risk analysis. On sheet "${RISK}", record the risks and countermeasures for each of the five lifecycle stages (§4.3.5).`
+          : `The risk analysis of ${nameEn(rec)} lacks the stage(s): ${en}. Add their risks and countermeasures on sheet "${RISK}" (§4.3.5).`,
+      ),
+    );
+  }
+  return out;
+}
+
+// ---- the rule list ----------------------------------------------------------------------------------------------
+
+export const rules: readonly RuleDef[] = [
+  {
+    id: 'PL-REVIEW',
+    severity: 'warning',
+    clause: '§4.3.3',
+    title: { ja: '台帳の年1回の確認', en: 'Ledger reviewed at least yearly' },
+    check: checkReview,
+  },
+  {
+    id: 'PL-PERIOD',
+    severity: 'error',
+    clause: '§4.3.3',
+    title: { ja: '利用期限は保管期限以前', en: 'Use limit not later than retention limit' },
+    check: checkPeriod,
+  },
+  {
+    id: 'PL-SENSITIVE',
+    severity: 'error',
+    clause: '§4.4.2.3',
+    title: { ja: '要配慮個人情報の書面同意', en: 'Written consent for special-care information' },
+    check: checkSensitive,
+  },
+  {
+    id: 'PL-DIRECT',
+    severity: 'error',
+    clause: '§4.4.2.4',
+    title: { ja: '直接書面取得時の同意', en: 'Consent when collected in writing from the person' },
+    check: checkDirect,
+  },
+  {
+    id: 'PL-ENTRUSTED',
+    severity: 'warning',
+    clause: '§4.4.4.1',
+    title: { ja: '受託した個人情報の開示対象区分', en: 'Entrusted data marked as subject to disclosure' },
+    check: checkEntrusted,
+  },
+  {
+    id: 'PL-OUTSOURCE',
+    severity: 'error',
+    clause: '§4.4.3.4',
+    title: { ja: '委託先の記入', en: 'Contractor named for outsourced handling' },
+    check: checkOutsource,
+  },
+  {
+    id: 'PL-THIRDPARTY',
+    severity: 'error',
+    clause: '§4.4.2.8',
+    title: { ja: '第三者提供先の記入', en: 'Recipient named for third-party provision' },
+    check: checkThirdParty,
+  },
+  {
+    id: 'PL-JOINT',
+    severity: 'error',
+    clause: '§4.4.2.8(6)',
+    title: { ja: '共同利用の範囲・管理責任者の記入', en: 'Scope and responsible party named for joint use' },
+    check: checkJoint,
+  },
+  {
+    id: 'PL-FOREIGN',
+    severity: 'error',
+    clause: '§4.4.2.8.1',
+    title: { ja: '外国にある第三者への提供（提供先国・同意）', en: 'Provision abroad: country and consent' },
+    check: checkForeign,
+  },
+  {
+    id: 'PL-MYNUMBER',
+    severity: 'warning',
+    clause: '§4.4.2.1',
+    title: { ja: '特定個人情報の利用目的（個人番号関係事務）', en: 'My Number purpose is a permitted task' },
+    check: checkMyNumber,
+  },
+  {
+    id: 'PL-VAGUE',
+    severity: 'warning',
+    clause: '§4.4.2.1',
+    title: { ja: '利用目的の特定', en: 'Purpose of use specified' },
+    check: checkVague,
+  },
+  {
+    id: 'PL-RISK',
+    severity: 'error',
+    clause: '§4.3.5',
+    title: { ja: '全局面のリスク分析', en: 'Risk analysis for every lifecycle stage' },
+    check: checkRisk,
+  },
+];

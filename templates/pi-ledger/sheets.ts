@@ -1,0 +1,498 @@
+// The two sheets of the personal-information ledger: 台帳 (§4.3.3) and リスク分析 (§4.3.5).
+// Field keys are the spec's Japanese labels; synonyms are the headers and values staff commonly write instead.
+import type { EnumOption, FieldDef, FieldType, TableSheetDef } from '../model/types.js';
+
+export const LEDGER = '台帳';
+export const RISK = 'リスク分析';
+
+const text: FieldType = { kind: 'text' };
+const longText: FieldType = { kind: 'text', multiline: true };
+const yesno: FieldType = { kind: 'yesno' };
+const period: FieldType = { kind: 'period' };
+const enumOf = (options: readonly EnumOption[]): FieldType => ({ kind: 'enum', options });
+
+export const SUBJECTS: readonly EnumOption[] = [
+  { value: '顧客', en: 'Customers', synonyms: ['お客様', '顧客(個人)', '会員', '個人顧客'] },
+  { value: '見込客', en: 'Prospects', synonyms: ['見込み客', '見込顧客', '見込み顧客', '潜在顧客'] },
+  { value: '取引先担当者', en: 'Business contacts', synonyms: ['取引先', '取引先社員', '取引先の担当者', '取引先担当'] },
+  { value: '従業者', en: 'Employees', synonyms: ['従業員', '社員', '役職員', '役員・従業員', '役員'] },
+  { value: '退職者', en: 'Former employees', synonyms: ['元従業員', '退職社員', '退職従業員'] },
+  { value: '採用応募者', en: 'Job applicants', synonyms: ['応募者', '採用候補者', '求職者', '採用応募'] },
+  { value: 'その他', en: 'Other', synonyms: ['他'] },
+];
+
+export const MEDIA: readonly EnumOption[] = [
+  { value: '紙', en: 'Paper', synonyms: ['紙媒体', '書面', '書類', '紙面', '紙資料'] },
+  { value: '電子', en: 'Electronic', synonyms: ['電子データ', '電子媒体', '電子ファイル', 'データ', '電磁的記録'] },
+];
+
+export const DIRECT_WRITTEN = '本人から直接書面で取得';
+export const ENTRUSTED = '受託';
+export const ACQUISITION: readonly EnumOption[] = [
+  {
+    value: DIRECT_WRITTEN,
+    en: 'Directly from the person, in writing',
+    synonyms: ['直接書面', '本人から書面で取得', '書面で直接取得', '本人から直接書面'],
+  },
+  {
+    value: '本人から直接(書面以外)',
+    en: 'Directly from the person, not in writing',
+    synonyms: ['直接(書面以外)', '本人から直接(口頭)', '直接(口頭)', '口頭', '本人から口頭で取得', '本人から直接書面以外'],
+  },
+  {
+    value: '本人以外から間接取得',
+    en: 'Indirectly, not from the person',
+    synonyms: ['間接取得', '間接', '本人以外から取得', '間接的に取得'],
+  },
+  { value: ENTRUSTED, en: 'Entrusted to us by a client', synonyms: ['受託業務', '業務受託', '委託元から受領', '委託を受けて取得'] },
+  {
+    value: '第三者提供を受領',
+    en: 'Received from a third party',
+    synonyms: ['第三者提供を受けた', '第三者から提供', '第三者から受領', '第三者からの提供'],
+  },
+];
+
+export const CONSENT_WRITTEN = '書面で取得済';
+export const CONSENT_ELECTRONIC = '電磁的方法で取得済';
+export const CONSENT_NONE = '未取得';
+export const CONSENT_EXEMPT = '不要(ただし書き適用)';
+export const CONSENT: readonly EnumOption[] = [
+  { value: CONSENT_WRITTEN, en: 'Obtained in writing', synonyms: ['書面', '書面同意', '同意書', '書面で取得', '書面にて取得済'] },
+  {
+    value: CONSENT_ELECTRONIC,
+    en: 'Obtained electronically',
+    synonyms: ['電磁的方法', '電磁的方法で取得', '電子', '電子同意', 'Web同意', 'オンライン同意'],
+  },
+  { value: CONSENT_NONE, en: 'Not obtained', synonyms: ['未', 'なし', '無', '同意なし', '取得していない'] },
+  {
+    value: CONSENT_EXEMPT,
+    en: 'Not needed (exception applies)',
+    synonyms: ['不要', '同意不要', '不要(ただし書き)', 'ただし書き適用', 'ただし書き', '適用除外'],
+  },
+];
+
+export const DISPOSAL: readonly EnumOption[] = [
+  { value: 'シュレッダー', en: 'Shredding', synonyms: ['シュレッダ', 'シュレッダー処理', '裁断', '細断'] },
+  { value: '溶解', en: 'Pulping', synonyms: ['溶解処理', '溶解処分', '機密文書溶解'] },
+  { value: 'データ消去', en: 'Data erasure', synonyms: ['消去', 'データ削除', '削除', '完全消去', '物理破壊'] },
+  { value: '返却', en: 'Returned', synonyms: ['返還', '委託元へ返却'] },
+  { value: 'その他', en: 'Other', synonyms: ['他'] },
+];
+
+/** The five lifecycle stages of §4.3.5, in order. */
+export const STAGES: readonly EnumOption[] = [
+  { value: '取得・入力', en: 'Collection / input', synonyms: ['取得', '入力', '取得/入力', '取得及び入力', '収集'] },
+  { value: '移送・送信', en: 'Transfer / transmission', synonyms: ['移送', '送信', '移送/送信', '移送及び送信', '運搬'] },
+  { value: '利用・加工', en: 'Use / processing', synonyms: ['利用', '加工', '利用/加工', '利用及び加工'] },
+  {
+    value: '保管・バックアップ',
+    en: 'Storage / backup',
+    synonyms: ['保管', 'バックアップ', '保管/バックアップ', '保管及びバックアップ', '保存'],
+  },
+  { value: '消去・廃棄', en: 'Erasure / disposal', synonyms: ['消去', '廃棄', '消去/廃棄', '消去及び廃棄'] },
+];
+
+export const RESIDUAL: readonly EnumOption[] = [
+  { value: '高', en: 'High', synonyms: ['大', 'H'] },
+  { value: '中', en: 'Medium', synonyms: ['M'] },
+  { value: '低', en: 'Low', synonyms: ['小', 'L'] },
+];
+
+const ledgerFields: readonly FieldDef[] = [
+  {
+    key: '管理番号',
+    label: { ja: '管理番号', en: 'Control no.' },
+    synonyms: ['No.', 'No', '番号', '管理No.', '管理No', '台帳番号', '管理ID'],
+    type: text,
+    required: true,
+    unique: true,
+    width: 12,
+    hint: {
+      ja: 'ブック内で重複しない番号。部門の略号を付けると統合時に見分けやすくなります。例: GA-001',
+      en: 'A number unique within this workbook; a department prefix keeps it distinct after merging. e.g. GA-001',
+    },
+  },
+  {
+    key: '部門',
+    label: { ja: '部門', en: 'Department' },
+    synonyms: ['部署', '部署名', '所属', '担当部門', '部門名', '管理部門'],
+    type: text,
+    required: true,
+    width: 14,
+    hint: { ja: 'この個人情報を管理する部門名。例: 総務部', en: 'The department that manages this information. e.g. 総務部 (General Affairs)' },
+  },
+  {
+    key: '管理責任者',
+    label: { ja: '管理責任者', en: 'Responsible manager' },
+    synonyms: ['責任者', '管理者', '担当責任者', '情報管理責任者'],
+    type: text,
+    required: true,
+    width: 14,
+    hint: { ja: '管理に責任を持つ人の氏名（役職でも可）。例: 総務部長 山田 太郎', en: 'Name (or post) of the person accountable. e.g. 総務部長 山田 太郎' },
+  },
+  {
+    key: '業務名',
+    label: { ja: '業務名', en: 'Business process' },
+    synonyms: ['業務', '業務内容', '業務プロセス', '利用業務'],
+    type: text,
+    required: true,
+    width: 18,
+    hint: { ja: 'この個人情報を使う業務。例: 給与計算', en: 'The business process that uses it. e.g. 給与計算 (payroll)' },
+  },
+  {
+    key: '個人情報の名称',
+    label: { ja: '個人情報の名称', en: 'Name of the personal information' },
+    synonyms: ['名称', '個人情報名', '個人情報の種類', '情報名', '帳票名', '個人情報'],
+    type: text,
+    required: true,
+    width: 20,
+    hint: { ja: '書類・ファイル・データの名前。例: 顧客名簿', en: 'Name of the document, file or dataset. e.g. 顧客名簿 (customer list)' },
+  },
+  {
+    key: '個人情報の項目',
+    label: { ja: '個人情報の項目', en: 'Data items' },
+    synonyms: ['項目', '個人情報項目', '記載項目', '含まれる項目', 'データ項目'],
+    type: longText,
+    required: true,
+    width: 28,
+    hint: { ja: '含まれる項目を「、」区切りで。例: 氏名、住所、電話番号、メールアドレス', en: 'The items it holds, separated by 、. e.g. 氏名、住所、電話番号' },
+  },
+  {
+    key: '本人区分',
+    label: { ja: '本人区分', en: 'Data subjects' },
+    synonyms: ['本人の区分', '対象者', '対象者区分', '本人'],
+    type: enumOf(SUBJECTS),
+    required: true,
+    width: 14,
+    hint: { ja: '誰の個人情報か、一覧から選択。例: 顧客', en: 'Whose information it is; pick from the list. e.g. 顧客 (customers)' },
+  },
+  {
+    key: '件数',
+    label: { ja: '件数', en: 'Number of records' },
+    synonyms: ['概数', '人数', '件数(概数)', 'おおよその件数', 'レコード数'],
+    type: { kind: 'integer', min: 0 },
+    width: 10,
+    hint: { ja: 'おおよその件数を整数で（「約」は付けない）。例: 1200', en: 'Approximate count as a whole number (no 約). e.g. 1200' },
+  },
+  {
+    key: '媒体',
+    label: { ja: '媒体', en: 'Medium' },
+    synonyms: ['媒体区分', '保管媒体', '記録媒体'],
+    type: enumOf(MEDIA),
+    required: true,
+    width: 8,
+    hint: {
+      ja: '紙 か 電子。両方ある場合は行を分けて記入します。例: 電子',
+      en: 'Paper or electronic; if both exist, use one row for each. e.g. 電子',
+    },
+  },
+  {
+    key: '取得形態',
+    label: { ja: '取得形態', en: 'How obtained' },
+    synonyms: ['取得方法', '取得経路', '入手方法', '取得区分'],
+    type: enumOf(ACQUISITION),
+    required: true,
+    width: 22,
+    hint: {
+      ja: 'どのように取得したか、一覧から選択（§4.4.2.4／§4.4.2.5）。例: 本人から直接書面で取得',
+      en: 'How it was obtained; pick from the list (§4.4.2.4 / §4.4.2.5). e.g. 本人から直接書面で取得',
+    },
+  },
+  {
+    key: '利用目的',
+    label: { ja: '利用目的', en: 'Purpose of use' },
+    synonyms: ['目的', '利用の目的', '使用目的'],
+    type: longText,
+    required: true,
+    width: 30,
+    hint: {
+      ja: 'できる限り具体的に（§4.4.2.1）。「業務のため」は不可。例: 給与の計算・支払及び源泉徴収事務',
+      en: 'As specific as possible (§4.4.2.1); not "for business". e.g. calculating and paying salaries, withholding tax',
+    },
+  },
+  {
+    key: '要配慮個人情報',
+    label: { ja: '要配慮個人情報', en: 'Special-care information' },
+    synonyms: ['要配慮', '要配慮情報', '要配慮個人情報の有無'],
+    type: yesno,
+    required: true,
+    width: 10,
+    hint: {
+      ja: '病歴・健康診断結果・信条・犯罪歴などを含むか。はい／いいえ（§4.4.2.3）',
+      en: 'Does it include medical history, health checks, creed, criminal record…? はい/いいえ (§4.4.2.3)',
+    },
+  },
+  {
+    key: '特定個人情報',
+    label: { ja: '特定個人情報', en: 'My Number data' },
+    synonyms: ['個人番号', 'マイナンバー', '個人番号の有無', 'マイナンバーの有無', '特定個人情報の有無'],
+    type: yesno,
+    required: true,
+    width: 10,
+    hint: { ja: '個人番号（マイナンバー）を含むか。はい／いいえ', en: 'Does it contain an individual number (My Number)? はい/いいえ' },
+  },
+  {
+    key: '開示対象',
+    label: { ja: '開示対象', en: 'Subject to disclosure requests' },
+    synonyms: ['開示対象個人情報', '保有個人データ', '開示対象の有無'],
+    type: yesno,
+    required: true,
+    width: 10,
+    hint: {
+      ja: '本人からの開示等の求めに当社が応じる権限を持つ情報か（§4.4.4.1）。受託した情報は通常「いいえ」',
+      en: 'Can the company itself answer the person\'s disclosure requests (§4.4.4.1)? Entrusted data is usually いいえ',
+    },
+  },
+  {
+    key: '同意',
+    label: { ja: '同意', en: 'Consent' },
+    synonyms: ['同意の有無', '本人同意', '同意取得', '同意状況'],
+    type: enumOf(CONSENT),
+    width: 18,
+    hint: {
+      ja: '本人の同意の取得状況を一覧から選択。ただし書きを適用する場合は「不要(ただし書き適用)」と理由を記入',
+      en: 'How consent was obtained; pick from the list. If an exception applies, choose 不要(ただし書き適用) and give the reason',
+    },
+  },
+  {
+    key: 'ただし書き・理由',
+    label: { ja: 'ただし書き・理由', en: 'Exception and reason' },
+    synonyms: ['ただし書き', 'ただし書き適用理由', '適用理由', '同意不要の理由', '理由'],
+    type: longText,
+    width: 24,
+    hint: {
+      ja: '同意を得ない場合、適用するただし書きの項番と理由。例: §4.4.2.3(1) 労働安全衛生法に基づく健康診断',
+      en: 'When consent is not obtained: the exception clause and why. e.g. §4.4.2.3(1) health checks required by law',
+    },
+  },
+  {
+    key: '保管場所',
+    label: { ja: '保管場所', en: 'Storage location' },
+    synonyms: ['保存場所', '保管先', '格納場所', '保管場所(サーバ名等)'],
+    type: text,
+    required: true,
+    width: 18,
+    hint: { ja: '具体的な場所。例: 本社3F 総務部 施錠キャビネットA／ファイルサーバ \\fs01\\soumu', en: 'Where exactly. e.g. locked cabinet A, HQ 3F / file server \\fs01\\soumu' },
+  },
+  {
+    key: '保管方法',
+    label: { ja: '保管方法', en: 'Storage method' },
+    synonyms: ['保存方法', '管理方法', '保管形態'],
+    type: text,
+    required: true,
+    width: 18,
+    hint: { ja: '保護の方法。例: 施錠保管／アクセス制御付きフォルダ', en: 'How it is protected. e.g. locked storage / access-controlled folder' },
+  },
+  {
+    key: 'アクセス権者',
+    label: { ja: 'アクセス権者', en: 'Who has access' },
+    synonyms: ['アクセス権を有する者', 'アクセス権', 'アクセス可能者', '取扱者', '取扱権限者'],
+    type: text,
+    required: true,
+    width: 18,
+    hint: { ja: '利用できる人の範囲。例: 人事部員（課長以上）', en: 'Who may use it. e.g. HR staff (manager grade and above)' },
+  },
+  {
+    key: '利用期限',
+    label: { ja: '利用期限', en: 'Use until' },
+    synonyms: ['利用期間', '使用期限'],
+    type: period,
+    required: true,
+    width: 14,
+    hint: {
+      ja: '日付、または「退職後3年」「契約終了後5年」「永年」のような期間。保管期限より後にはしない',
+      en: 'A date, or a period such as 退職後3年 / 契約終了後5年 / 永年; not later than the retention limit',
+    },
+  },
+  {
+    key: '保管期限',
+    label: { ja: '保管期限', en: 'Keep until' },
+    synonyms: ['保存期間', '保存期限', '保管期間'],
+    type: period,
+    required: true,
+    width: 14,
+    hint: {
+      ja: '日付、または「退職後7年」「最終取引後5年」「永年」のような期間',
+      en: 'A date, or a period such as 退職後7年 / 最終取引後5年 / 永年',
+    },
+  },
+  {
+    key: '廃棄方法',
+    label: { ja: '廃棄方法', en: 'Disposal method' },
+    synonyms: ['廃棄・消去方法', '消去方法', '廃棄方法・消去方法', '廃棄手段'],
+    type: enumOf(DISPOSAL),
+    required: true,
+    width: 12,
+    hint: { ja: '一覧から選択。紙はシュレッダー／溶解、電子はデータ消去が一般的', en: 'Pick from the list: paper is usually shredded or pulped, electronic data erased' },
+  },
+  {
+    key: '委託',
+    label: { ja: '委託', en: 'Outsourced' },
+    synonyms: ['委託の有無', '外部委託', '委託有無'],
+    type: yesno,
+    required: true,
+    width: 8,
+    hint: { ja: '取扱いを外部に委託しているか。はい の場合は委託先を記入（§4.4.3.4）', en: 'Is handling outsourced? If はい, name the contractor (§4.4.3.4)' },
+  },
+  {
+    key: '委託先',
+    label: { ja: '委託先', en: 'Contractor' },
+    synonyms: ['委託先名', '委託先名称', '委託業者'],
+    type: text,
+    width: 20,
+    hint: { ja: '委託先の会社名（委託先評価と同じ名称）。例: 株式会社架空給与サービス', en: 'Contractor\'s company name, as in its evaluation. e.g. 株式会社架空給与サービス' },
+  },
+  {
+    key: '第三者提供',
+    label: { ja: '第三者提供', en: 'Provided to third parties' },
+    synonyms: ['第三者提供の有無', '第三者への提供'],
+    type: yesno,
+    required: true,
+    width: 8,
+    hint: { ja: '第三者に提供するか。はい の場合は提供先を記入（§4.4.2.8）', en: 'Is it given to third parties? If はい, name the recipient (§4.4.2.8)' },
+  },
+  {
+    key: '提供先',
+    label: { ja: '提供先', en: 'Third-party recipient' },
+    synonyms: ['第三者提供先', '提供先名'],
+    type: text,
+    width: 18,
+    hint: { ja: '提供先の名称。例: 年金事務所', en: 'Who receives it. e.g. the pension office' },
+  },
+  {
+    key: '共同利用',
+    label: { ja: '共同利用', en: 'Joint use' },
+    synonyms: ['共同利用の有無'],
+    type: yesno,
+    required: true,
+    width: 8,
+    hint: {
+      ja: '特定の者と共同利用するか。はい の場合は範囲と管理責任者を記入（§4.4.2.8(6)）',
+      en: 'Is it used jointly with named parties? If はい, give the scope and the responsible party (§4.4.2.8(6))',
+    },
+  },
+  {
+    key: '共同利用の範囲・管理責任者',
+    label: { ja: '共同利用の範囲・管理責任者', en: 'Joint-use scope and responsible party' },
+    synonyms: ['共同利用の範囲', '共同利用者', '共同利用の範囲及び管理責任者'],
+    type: longText,
+    width: 24,
+    hint: { ja: '共同利用する者の範囲と、管理に責任を持つ者。例: 当社グループ各社／管理責任者 当社総務部', en: 'Who shares it and who is responsible. e.g. group companies / responsible: our 総務部' },
+  },
+  {
+    key: '外国第三者提供',
+    label: { ja: '外国第三者提供', en: 'Provided to a party abroad' },
+    synonyms: ['外国にある第三者への提供', '外国への提供', '海外提供', '海外への提供'],
+    type: yesno,
+    required: true,
+    width: 8,
+    hint: {
+      ja: '外国にある第三者に提供するか。はい の場合は提供先国と本人の同意が必要（§4.4.2.8.1）',
+      en: 'Is it given to a party abroad? If はい, the country and the person\'s consent are needed (§4.4.2.8.1)',
+    },
+  },
+  {
+    key: '提供先国',
+    label: { ja: '提供先国', en: 'Recipient country' },
+    synonyms: ['提供先の国', '提供先国名', '移転先国'],
+    type: text,
+    width: 12,
+    hint: { ja: '提供先の国・地域名。例: シンガポール', en: 'Country or region of the recipient. e.g. Singapore' },
+  },
+  {
+    key: '最終確認日',
+    label: { ja: '最終確認日', en: 'Last reviewed' },
+    synonyms: ['確認日', '最終見直し日', '見直し日', '最終更新日', '更新日'],
+    type: { kind: 'date' },
+    required: true,
+    width: 12,
+    hint: { ja: 'この行を最後に確認した日（少なくとも年1回、§4.3.3）。例: 2026/4/1', en: 'When this row was last reviewed (at least yearly, §4.3.3). e.g. 2026-04-01' },
+  },
+  {
+    key: '確認者',
+    label: { ja: '確認者', en: 'Reviewed by' },
+    synonyms: ['確認担当者', '見直し者', '確認者名'],
+    type: text,
+    required: true,
+    width: 12,
+    hint: { ja: '確認した人の氏名。例: 佐藤 花子', en: 'Who reviewed it. e.g. 佐藤 花子' },
+  },
+  {
+    key: '備考',
+    label: { ja: '備考', en: 'Notes' },
+    synonyms: ['メモ', '補足', '特記事項'],
+    type: longText,
+    width: 24,
+    hint: { ja: '補足事項があれば記入', en: 'Anything else worth noting' },
+  },
+];
+
+const riskFields: readonly FieldDef[] = [
+  {
+    key: '管理番号',
+    label: { ja: '管理番号', en: 'Control no.' },
+    synonyms: ['No.', 'No', '番号', '管理No.', '管理No', '台帳番号', '管理ID'],
+    type: text,
+    required: true,
+    width: 12,
+    hint: { ja: '台帳シートの管理番号と同じ値。例: GA-001', en: 'The control no. of the ledger row. e.g. GA-001' },
+  },
+  {
+    key: '局面',
+    label: { ja: '局面', en: 'Lifecycle stage' },
+    synonyms: ['ライフサイクル', '取扱局面', '取扱いの局面', 'ライフサイクル局面'],
+    type: enumOf(STAGES),
+    required: true,
+    width: 16,
+    hint: {
+      ja: '一覧から選択。1つの管理番号につき5つの局面すべてを分析します（§4.3.5）',
+      en: 'Pick from the list; every control no. needs all five stages analysed (§4.3.5)',
+    },
+  },
+  {
+    key: '想定されるリスク',
+    label: { ja: '想定されるリスク', en: 'Risk' },
+    synonyms: ['リスク', '想定リスク', 'リスク内容', '想定されるリスク(漏えい・滅失・き損等)'],
+    type: longText,
+    required: true,
+    width: 32,
+    hint: { ja: '対策をしないと起こり得ること。例: 郵送中の紛失による漏えい', en: 'What could go wrong without safeguards. e.g. leak through loss in the post' },
+  },
+  {
+    key: '対策',
+    label: { ja: '対策', en: 'Countermeasures' },
+    synonyms: ['安全対策', '対応策', '管理策', 'リスク対策'],
+    type: longText,
+    required: true,
+    width: 32,
+    hint: { ja: '講じている対策。例: 簡易書留で送付し、到着を電話で確認', en: 'The safeguards in place. e.g. send by registered mail and confirm receipt' },
+  },
+  {
+    key: '残留リスク',
+    label: { ja: '残留リスク', en: 'Residual risk' },
+    synonyms: ['残存リスク', '残留リスク評価', 'リスク評価'],
+    type: enumOf(RESIDUAL),
+    required: true,
+    width: 10,
+    hint: { ja: '対策後に残るリスクを 高／中／低 で評価', en: 'Risk left after the safeguards: 高/中/低 (high/medium/low)' },
+  },
+];
+
+export const ledgerSheet: TableSheetDef = {
+  kind: 'table',
+  name: LEDGER,
+  title: { ja: '個人情報管理台帳', en: 'Personal information ledger' },
+  synonyms: ['個人情報管理台帳', '管理台帳', 'Ledger'],
+  fields: ledgerFields,
+  key: ['部門', '管理番号'],
+  templateRows: 100,
+};
+
+export const riskSheet: TableSheetDef = {
+  kind: 'table',
+  name: RISK,
+  title: { ja: 'リスク分析（取扱いの局面ごと）', en: 'Risk analysis by lifecycle stage' },
+  synonyms: ['リスク分析表', 'リスク分析・対策', 'リスクアセスメント', 'Risk analysis'],
+  fields: riskFields,
+  templateRows: 500,
+};

@@ -1,0 +1,501 @@
+// supplier-checklist — サステナブル調達 セルフチェック: one supplier's self-assessment against the sustainable
+// procurement guideline (第1版, 2024-11-01), clause by clause (I … VII-2), with scoring, bands and red flags.
+import { addMonths, compareIso } from '../model/dates.js';
+import type {
+  FieldDef,
+  FormSheetDef,
+  QuestionDef,
+  QuestionSheetDef,
+  RecordRow,
+  RuleContext,
+  RuleDef,
+  RuleFinding,
+  Score,
+  SectionScore,
+  TemplateDef,
+  Text,
+} from '../model/types.js';
+import { CRITICAL, QUESTIONS, SECTIONS } from './questions.js';
+
+export { CRITICAL, QUESTIONS, SECTIONS };
+
+export const EDITION = '2024-11-01 第1版';
+export const RESPONDENT = '回答者情報';
+export const CHECKLIST = 'チェックリスト';
+
+// Answer field keys (= Japanese labels).
+const ANSWER = '回答';
+const EVIDENCE = '取組内容・根拠資料';
+const PLAN = '改善予定日';
+const COMMENT = 'コメント';
+const ANSWERED_ON = '回答日';
+
+export const YES = 'はい';
+export const PARTLY = '一部実施';
+export const NO = 'いいえ';
+export const NA = '該当なし';
+
+/** Points per answer; 該当なし is left out of the denominator. */
+export const POINTS: Readonly<Record<string, number>> = { [YES]: 2, [PARTLY]: 1, [NO]: 0 };
+const MAX_POINTS = 2;
+
+/** Bands by minimum overall rate, best first. Pass your own list to scoreChecklist to change the thresholds. */
+export const BANDS: readonly { band: string; min: number }[] = [
+  { band: 'A', min: 0.9 },
+  { band: 'B', min: 0.75 },
+  { band: 'C', min: 0.6 },
+  { band: 'D', min: 0 },
+];
+
+const respondentFields: readonly FieldDef[] = [
+  {
+    key: '会社名',
+    label: { ja: '会社名', en: 'Company name' },
+    synonyms: ['貴社名', '企業名', '社名', 'Company'],
+    type: { kind: 'text' },
+    required: true,
+    hint: { ja: '登記上の正式名称（例: 株式会社〇〇）', en: 'Registered legal name' },
+    width: 40,
+  },
+  {
+    key: '法人番号',
+    label: { ja: '法人番号', en: 'Corporate number' },
+    synonyms: ['Corporate No.'],
+    type: { kind: 'corpno' },
+    hint: { ja: '国税庁が指定する13桁の番号（日本法人のみ）', en: '13-digit number assigned by the National Tax Agency (Japanese companies only)' },
+    width: 20,
+  },
+  {
+    key: '所在国・地域',
+    label: { ja: '所在国・地域', en: 'Country/region' },
+    synonyms: ['所在国', '国・地域', '国/地域', 'Country', 'Country or region'],
+    type: { kind: 'text' },
+    required: true,
+    hint: { ja: '本社の所在国・地域（例: 日本）', en: 'Country or region of the head office (e.g. Japan)' },
+  },
+  {
+    key: '対象拠点',
+    label: { ja: '対象拠点', en: 'Sites covered' },
+    synonyms: ['拠点', '対象事業所', '回答対象拠点', 'Sites', 'Site'],
+    type: { kind: 'text', multiline: true },
+    hint: { ja: 'この回答が対象とする工場・事業所（全社の場合は「全社」）', en: 'Factories or offices this answer covers ("all sites" if company-wide)' },
+    width: 40,
+  },
+  {
+    key: '従業員数',
+    label: { ja: '従業員数', en: 'Number of employees' },
+    synonyms: ['従業員', '社員数', 'Employees'],
+    type: { kind: 'integer', min: 0 },
+    hint: { ja: '対象拠点の従業員数（人、整数）', en: 'Employees at the sites covered (whole number)' },
+  },
+  {
+    key: '回答者氏名',
+    label: { ja: '回答者氏名', en: 'Respondent name' },
+    synonyms: ['回答者', '回答者名', '記入者', '氏名', 'Respondent', 'Name'],
+    type: { kind: 'text' },
+    required: true,
+    hint: { ja: '記入した方の氏名', en: 'Name of the person filling in this form' },
+  },
+  {
+    key: '部署',
+    label: { ja: '部署', en: 'Department' },
+    synonyms: ['部署名', '所属', 'Division'],
+    type: { kind: 'text' },
+    hint: { ja: '回答者の所属部署', en: 'Respondent’s department' },
+  },
+  {
+    key: '役職',
+    label: { ja: '役職', en: 'Job title' },
+    synonyms: ['役職名', 'Title', 'Position'],
+    type: { kind: 'text' },
+    hint: { ja: '回答者の役職', en: 'Respondent’s job title' },
+  },
+  {
+    key: 'メール',
+    label: { ja: 'メール', en: 'E-mail' },
+    synonyms: ['メールアドレス', 'Eメール', 'Email', 'E-mail address', 'Mail'],
+    type: { kind: 'email' },
+    required: true,
+    hint: { ja: '確認のご連絡先（例: sustainability@example.co.jp）', en: 'Where we can reach you about this answer' },
+    width: 32,
+  },
+  {
+    key: '電話',
+    label: { ja: '電話', en: 'Phone' },
+    synonyms: ['電話番号', 'TEL', 'Telephone'],
+    type: { kind: 'text' },
+    hint: { ja: '代表または部署の電話番号', en: 'Main or department phone number' },
+  },
+  {
+    key: ANSWERED_ON,
+    label: { ja: '回答日', en: 'Date of response' },
+    synonyms: ['記入日', '回答年月日', 'Response date', 'Date'],
+    type: { kind: 'date' },
+    required: true,
+    hint: { ja: '回答を確定した日（例: 2025/4/1、令和7年4月1日）', en: 'The day the answers were finalised' },
+  },
+  {
+    key: '責任者確認',
+    label: { ja: '責任者確認', en: 'Approved by management' },
+    synonyms: ['責任者承認', '責任者の確認', 'Management approval', 'Approved'],
+    type: { kind: 'yesno' },
+    hint: { ja: '回答内容を責任者が確認済みなら「はい」', en: 'Yes if a responsible manager has reviewed the answers' },
+  },
+];
+
+const answerFields: readonly FieldDef[] = [
+  {
+    key: ANSWER,
+    label: { ja: '回答', en: 'Answer' },
+    synonyms: ['回答欄', '実施状況', 'Response'],
+    type: {
+      kind: 'enum',
+      options: [
+        { value: YES, en: 'Yes', synonyms: ['○', '〇', '◯', 'Yes', 'Y', '実施', '実施済', '実施済み', 'あり', '有'] },
+        { value: PARTLY, en: 'Partly', synonyms: ['△', '一部', '一部対応', '部分的に実施', 'Partly', 'Partial', 'Partially'] },
+        { value: NO, en: 'No', synonyms: ['×', '✕', '✗', 'No', 'N', '未実施', 'なし', '無'] },
+        { value: NA, en: 'Not applicable', synonyms: ['N/A', 'NA', '対象外', '非該当', '該当無し', 'Not applicable'] },
+      ],
+    },
+    hint: {
+      ja: 'はい／一部実施／いいえ／該当なし から選択（○△× でも可）。重大項目は「該当なし」不可',
+      en: 'Choose Yes / Partly / No / Not applicable (○ △ × accepted). Critical items cannot be Not applicable',
+    },
+    width: 12,
+  },
+  {
+    key: EVIDENCE,
+    label: { ja: '取組内容・根拠資料', en: 'Actions and evidence' },
+    synonyms: ['取組内容', '取り組み内容', '根拠資料', '取組内容・根拠', 'Evidence', 'Actions'],
+    type: { kind: 'text', multiline: true },
+    hint: {
+      ja: '実施している取組と、それを示す規程・記録の名称（重大項目で「はい」の場合は記入してください）',
+      en: 'What you do and the policy or record that shows it (fill in for every critical item answered Yes)',
+    },
+    width: 40,
+  },
+  {
+    key: PLAN,
+    label: { ja: '改善予定日', en: 'Target date for improvement' },
+    synonyms: ['改善予定', '是正予定日', '改善完了予定日', 'Target date', 'Improvement date'],
+    type: { kind: 'date' },
+    hint: {
+      ja: '「いいえ」「一部実施」の場合、改善を終える予定日（回答日以降）',
+      en: 'For No or Partly: the date by which you expect to close the gap (on or after the response date)',
+    },
+    width: 14,
+  },
+  {
+    key: COMMENT,
+    label: { ja: 'コメント', en: 'Comment' },
+    synonyms: ['備考', '補足', 'Comments', 'Remarks'],
+    type: { kind: 'text', multiline: true },
+    hint: {
+      ja: '「該当なし」の理由、「いいえ」「一部実施」の事情や改善の内容',
+      en: 'Why an item is Not applicable; for No or Partly, the circumstances and what you will change',
+    },
+    width: 40,
+  },
+];
+
+const respondentSheet: FormSheetDef = {
+  name: RESPONDENT,
+  title: { ja: '回答者情報', en: 'Respondent' },
+  synonyms: ['回答者', 'Respondent', 'Respondent information'],
+  kind: 'form',
+  fields: respondentFields,
+};
+
+const checklistSheet: QuestionSheetDef = {
+  name: CHECKLIST,
+  title: {
+    ja: 'サステナブル調達 セルフチェック（ガイドライン 2024-11-01 第1版）',
+    en: 'Sustainable procurement self-assessment (guideline edition 1, 2024-11-01)',
+  },
+  synonyms: ['セルフチェック', 'チェックシート', 'Checklist', 'Self-assessment'],
+  kind: 'questions',
+  sections: SECTIONS,
+  questions: QUESTIONS,
+  fields: answerFields,
+  tamperRule: 'SC-TAMPER',
+};
+
+// ---- helpers ----
+
+type Presence = 'empty' | 'invalid' | 'ok';
+
+/** Whether a field holds a usable value, is empty, or held something invalid that a V-* rule already reported. */
+function presence(rec: RecordRow, key: string): Presence {
+  const v = rec.values[key];
+  if (v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === '')) return 'ok';
+  const raw = rec.raw[key];
+  return raw !== null && raw !== undefined && raw.trim() !== '' ? 'invalid' : 'empty';
+}
+
+const questionById = new Map(QUESTIONS.map((q) => [q.id, q]));
+
+/** Question rows with their definition (rows whose 項番 is unknown were already reported as SC-TAMPER). */
+function questionRows(ctx: RuleContext): { rec: RecordRow; q: QuestionDef; answer: string | null }[] {
+  return ctx.rows(CHECKLIST).flatMap((rec) => {
+    const q = rec.id ? questionById.get(rec.id) : undefined;
+    if (!q) return [];
+    const v = rec.values[ANSWER];
+    return [{ rec, q, answer: typeof v === 'string' ? v : null }];
+  });
+}
+
+function finding(record: RecordRow, field: string, message: Text, severity?: RuleFinding['severity']): RuleFinding {
+  return { record, field, message, ...(severity ? { severity } : {}) };
+}
+
+function isoOf(rec: RecordRow | undefined, key: string): string | null {
+  const v = rec?.values[key];
+  return typeof v === 'string' ? v : null;
+}
+
+const foldEdition = (s: string) => s.normalize('NFKC').replace(/\s/gu, '');
+
+// ---- rules ----
+
+const scAnswer: RuleDef = {
+  id: 'SC-ANSWER',
+  severity: 'error',
+  clause: 'I–VII',
+  title: { ja: '未回答の質問', en: 'Unanswered question' },
+  check: (ctx) =>
+    questionRows(ctx)
+      .filter(({ rec }) => presence(rec, ANSWER) === 'empty')
+      .map(({ rec, q }) =>
+        finding(rec, ANSWER, {
+          ja: `${q.id}「${q.title.ja}」が未回答です。はい／一部実施／いいえ／該当なし のいずれかを選んでください（全37問の回答で完了）。`,
+          en: `${q.id} "${q.title.en}" has no answer. Choose Yes, Partly, No or Not applicable (the form is complete when all 37 are answered).`,
+        }),
+      ),
+};
+
+const scNa: RuleDef = {
+  id: 'SC-NA',
+  severity: 'error',
+  clause: CRITICAL.join(', '),
+  title: { ja: '「該当なし」の扱い', en: 'Use of Not applicable' },
+  check: (ctx) =>
+    questionRows(ctx)
+      .filter(({ answer }) => answer === NA)
+      .flatMap(({ rec, q }): RuleFinding[] => {
+        if (q.critical) {
+          return [
+            finding(rec, ANSWER, {
+              ja: `${q.id}「${q.title.ja}」は重大項目のため「該当なし」は選べません。はい／一部実施／いいえ で回答し、状況をコメントに記入してください（${q.id}）。`,
+              en: `${q.id} "${q.title.en}" is a critical item and cannot be Not applicable. Answer Yes, Partly or No and explain in the comment (${q.id}).`,
+            }),
+          ];
+        }
+        if (presence(rec, COMMENT) !== 'empty') return [];
+        return [
+          finding(rec, COMMENT, {
+            ja: `${q.id}「${q.title.ja}」が「該当なし」ですが、理由がありません。該当しない理由（例: 製造工程がない）をコメントに記入してください（${q.id}）。`,
+            en: `${q.id} "${q.title.en}" is Not applicable but gives no reason. Say in the comment why it does not apply (e.g. no manufacturing) (${q.id}).`,
+          }),
+        ];
+      }),
+};
+
+// A gap is acceptable for submission when it is either dated or explained; a procurement officer follows gaps up by
+// date, so an explained gap without a date is still flagged, as a warning.
+const scGap: RuleDef = {
+  id: 'SC-GAP',
+  severity: 'error',
+  clause: 'I–VII',
+  title: { ja: '未実施項目の改善計画', en: 'Plan for gaps' },
+  check: (ctx) =>
+    questionRows(ctx)
+      .filter(({ answer }) => answer === NO || answer === PARTLY)
+      .flatMap(({ rec, q, answer }): RuleFinding[] => {
+        const plan = presence(rec, PLAN);
+        if (plan !== 'empty') return [];
+        if (presence(rec, COMMENT) === 'empty') {
+          return [
+            finding(rec, PLAN, {
+              ja: `${q.id}「${q.title.ja}」が「${answer}」ですが、改善予定日もコメントもありません。改善予定日を記入し、現状と改善内容をコメントに記入してください（${q.id}）。`,
+              en: `${q.id} "${q.title.en}" is answered ${answer === NO ? 'No' : 'Partly'} with neither a target date nor a comment. Enter the date you expect to close the gap and describe the situation and planned action in the comment (${q.id}).`,
+            }),
+          ];
+        }
+        return [
+          finding(
+            rec,
+            PLAN,
+            {
+              ja: `${q.id}「${q.title.ja}」が「${answer}」ですが、改善予定日がありません。フォローアップのため、予定日を記入してください（${q.id}）。`,
+              en: `${q.id} "${q.title.en}" is answered ${answer === NO ? 'No' : 'Partly'} without a target date. Enter the date you expect to close the gap so it can be followed up (${q.id}).`,
+            },
+            'warning',
+          ),
+        ];
+      }),
+};
+
+const scEvidence: RuleDef = {
+  id: 'SC-EVIDENCE',
+  severity: 'warning',
+  clause: CRITICAL.join(', '),
+  title: { ja: '重大項目の根拠資料', en: 'Evidence for critical items' },
+  check: (ctx) =>
+    questionRows(ctx)
+      .filter(({ rec, q, answer }) => q.critical && answer === YES && presence(rec, EVIDENCE) === 'empty')
+      .map(({ rec, q }) =>
+        finding(rec, EVIDENCE, {
+          ja: `重大項目 ${q.id}「${q.title.ja}」が「はい」ですが、取組内容・根拠資料が空欄です。取組の内容と、それを示す規程・記録の名称を記入してください（${q.id}）。`,
+          en: `Critical item ${q.id} "${q.title.en}" is answered Yes but gives no actions or evidence. Describe what you do and name the policy or record that shows it (${q.id}).`,
+        }),
+      ),
+};
+
+const scDate: RuleDef = {
+  id: 'SC-DATE',
+  severity: 'warning',
+  title: { ja: '回答日・改善予定日', en: 'Response and target dates' },
+  check: (ctx) => {
+    const out: RuleFinding[] = [];
+    const form = ctx.form(RESPONDENT);
+    const on = isoOf(form, ANSWERED_ON);
+    if (form && on) {
+      const oldest = addMonths(ctx.asOf, -12);
+      if (compareIso(on, ctx.asOf) > 0) {
+        out.push(
+          finding(form, ANSWERED_ON, {
+            ja: `回答日 ${on} が基準日 ${ctx.asOf} より後（未来）になっています。回答を確定した日を記入してください。`,
+            en: `The response date ${on} is after the check date ${ctx.asOf}. Enter the day the answers were finalised.`,
+          }),
+        );
+      } else if (compareIso(on, oldest) < 0) {
+        out.push(
+          finding(form, ANSWERED_ON, {
+            ja: `回答日 ${on} は基準日 ${ctx.asOf} の12か月以上前です。最新の状況で回答し直してください。`,
+            en: `The response date ${on} is more than 12 months before the check date ${ctx.asOf}. Please answer again with the current situation.`,
+          }),
+        );
+      }
+    }
+    if (!on) return out;
+    for (const { rec, q } of questionRows(ctx)) {
+      const plan = isoOf(rec, PLAN);
+      if (plan && compareIso(plan, on) < 0) {
+        out.push(
+          finding(rec, PLAN, {
+            ja: `${q.id} の改善予定日 ${plan} が回答日 ${on} より前です。これから改善を終える予定日を記入してください（${q.id}）。`,
+            en: `The target date ${plan} for ${q.id} is before the response date ${on}. Enter the future date by which the gap will be closed (${q.id}).`,
+          }),
+        );
+      }
+    }
+    return out;
+  },
+};
+
+const scEdition: RuleDef = {
+  id: 'SC-EDITION',
+  severity: 'error',
+  clause: EDITION,
+  title: { ja: 'ガイドラインの版', en: 'Guideline edition' },
+  check: (ctx) => {
+    const marker = ctx.data.marker;
+    const want = ctx.def.edition ?? EDITION;
+    // Without a marker the engine already warns that the workbook was recognised by its headers only.
+    if (!marker || marker.id !== ctx.def.id) return [];
+    if (marker.edition === undefined) {
+      return [
+        {
+          record: null,
+          sheet: CHECKLIST,
+          field: null,
+          severity: 'warning',
+          message: {
+            ja: `このブックにはガイドラインの版が記録されていません。ガイドライン ${want} 用のテンプレートで回答してもらってください。`,
+            en: `This workbook does not record which guideline edition it implements. Ask for the answers in the template for edition ${want}.`,
+          },
+        },
+      ];
+    }
+    if (foldEdition(marker.edition) === foldEdition(want)) return [];
+    return [
+      {
+        record: null,
+        sheet: CHECKLIST,
+        field: null,
+        message: {
+          ja: `このブックはガイドライン ${marker.edition} 版のチェックリストです。現在の確認対象は ${want} です。最新版のテンプレートで回答し直してもらってください。`,
+          en: `This workbook is the checklist for guideline edition ${marker.edition}, but answers are being checked against edition ${want}. Ask for the answers in the current template.`,
+        },
+      },
+    ];
+  },
+};
+
+// SC-TAMPER is raised by the engine's question-sheet reader (checklistSheet.tamperRule); this entry gives it a
+// title and severity for listings and has nothing further to check.
+const scTamper: RuleDef = {
+  id: 'SC-TAMPER',
+  severity: 'error',
+  title: { ja: '質問の改変', en: 'Changed question rows' },
+  check: () => [],
+};
+
+// ---- score ----
+
+/**
+ * 得点率 per section and overall (over the answered questions), band and red flags. The band is only given once every
+ * question is answered, so a half-filled form cannot show an A.
+ */
+export function scoreChecklist(ctx: RuleContext, bands: readonly { band: string; min: number }[] = BANDS): Score {
+  const rows = questionRows(ctx);
+  const byId = new Map(rows.map((r) => [r.q.id, r.answer]));
+  const counts: Record<string, number> = { [YES]: 0, [PARTLY]: 0, [NO]: 0, [NA]: 0 };
+  const sections: SectionScore[] = SECTIONS.map((s) => ({ key: s.key, title: s.title, points: 0, max: 0, rate: null }));
+  const redFlags: string[] = [];
+  for (const q of QUESTIONS) {
+    const a = byId.get(q.id);
+    if (!a) continue;
+    counts[a] = (counts[a] ?? 0) + 1;
+    // 該当なし is not accepted on a critical clause (SC-NA), so there it scores and flags as いいえ: an evasive
+    // answer must not raise the rate or hide a red flag.
+    const scored = q.critical && a === NA ? NO : a;
+    if (q.critical && (scored === NO || scored === PARTLY)) redFlags.push(q.id);
+    if (!(scored in POINTS)) continue;
+    const sec = sections.find((s) => s.key === q.section)!;
+    sec.points += POINTS[scored];
+    sec.max += MAX_POINTS;
+  }
+  for (const s of sections) s.rate = s.max ? s.points / s.max : null;
+  const points = sections.reduce((n, s) => n + s.points, 0);
+  const max = sections.reduce((n, s) => n + s.max, 0);
+  const rate = max ? points / max : null;
+  const answeredCount = Object.values(counts).reduce((n, c) => n + c, 0);
+  const complete = answeredCount === QUESTIONS.length;
+  // A tiny epsilon so that 0.9 computed as 0.8999999 still reaches A.
+  const band = complete && rate !== null ? bands.find((b) => rate >= b.min - 1e-9)?.band : undefined;
+  return {
+    rate,
+    points,
+    max,
+    answered: answeredCount,
+    total: QUESTIONS.length,
+    sections,
+    ...(band ? { band } : {}),
+    redFlags,
+    complete,
+    counts,
+  };
+}
+
+export const supplierChecklist: TemplateDef = {
+  id: 'supplier-checklist',
+  version: 1,
+  edition: EDITION,
+  title: { ja: 'サステナブル調達 セルフチェック', en: 'Sustainable procurement self-assessment' },
+  shape: 'form',
+  clause: 'ガイドライン 2024-11-01 第1版 I–VII',
+  sheets: [respondentSheet, checklistSheet],
+  rules: [scAnswer, scNa, scGap, scEvidence, scDate, scEdition, scTamper],
+  score: (ctx) => scoreChecklist(ctx),
+};

@@ -1,0 +1,369 @@
+// 委託先評価 (contractor-evaluation): definition, score, every CE-* rule broken and passed, and the samples.
+import { describe, expect, it } from 'vitest';
+import { sampleAsOf, samples } from '../../scripts/samples/contractor-evaluation.js';
+import { contractorEvaluation as def, CRITERIA, CONTRACT_ITEMS, SCORE_FORMULA } from '../../templates/contractor-evaluation/index.js';
+import { expectedVerdict } from '../../templates/contractor-evaluation/rules.js';
+import type { CellValue } from '../../templates/model/grid.js';
+import { layoutWorkbook, type WorkbookInput } from '../../templates/model/layout.js';
+import type { Issue } from '../../templates/model/types.js';
+import { validate } from '../../templates/model/validate.js';
+
+const asOf = sampleAsOf;
+const sample = (file: string) => samples.find((s) => s.file.startsWith(file))!;
+const CLEAN = 'ce-01';
+
+/** A deep copy of a sample's input, changed by `edit`. */
+function input(file: string, edit: (i: Required<Pick<WorkbookInput, 'forms' | 'answers'>>) => void = () => {}): WorkbookInput {
+  const copy = structuredClone(sample(file).input) as Required<Pick<WorkbookInput, 'forms' | 'answers'>>;
+  edit(copy);
+  return copy;
+}
+
+function run(inp: WorkbookInput, on = asOf) {
+  return validate(def, layoutWorkbook(def, inp), { asOf: on });
+}
+
+const issuesOf = (issues: Issue[], rule: string) => issues.filter((i) => i.rule === rule);
+const at = (i: Issue) => ({ rule: i.rule, severity: i.severity, sheet: i.sheet, cell: i.cell });
+const set = (rec: Record<string, Record<string, CellValue>>, id: string, values: Record<string, CellValue>) =>
+  Object.assign(rec[id], values);
+
+// Layout of the template (rows from 3): 評価票 B3..B19, 判定 B3..B8, 評価項目/契約内容 answers in column E.
+const CELL = {
+  再委託先: 'B12',
+  認証有効期限: 'B15',
+  評価日: 'B17',
+  得点率: 'B3',
+  判定: 'B5',
+  次回評価期限: 'B7',
+} as const;
+
+describe('contractor-evaluation definition', () => {
+  it('is a form template of four sheets for §4.4.3.4', () => {
+    expect(def.id).toBe('contractor-evaluation');
+    expect(def.version).toBe(1);
+    expect(def.shape).toBe('form');
+    expect(def.sheets.map((s) => `${s.name}:${s.kind}`)).toEqual(['評価票:form', '評価項目:questions', '契約内容:questions', '判定:form']);
+  });
+
+  it('has 18 criteria over the seven sections, five of them 必須, with unique ids', () => {
+    expect(CRITERIA).toHaveLength(18);
+    expect(new Set(CRITERIA.map((q) => q.id)).size).toBe(18);
+    expect(new Set(CRITERIA.map((q) => q.section))).toEqual(
+      new Set(['組織的', '人的', '物理的', '技術的', '再委託', '事故・違反歴', '経営・反社']),
+    );
+    expect(CRITERIA.filter((q) => q.critical).map((q) => q.id)).toEqual(['C-01', 'C-03', 'C-05', 'C-11', 'C-17']);
+    for (const q of CRITERIA) expect(q.question.ja && q.question.en && q.title.ja && q.title.en && q.clause).toBeTruthy();
+  });
+
+  it('has the eight contract items of §4.4.3.4 (1)–(8)', () => {
+    expect(CONTRACT_ITEMS.map((k) => `${k.id} ${k.clause}`)).toEqual(
+      [1, 2, 3, 4, 5, 6, 7, 8].map((n) => `K-${n} §4.4.3.4(${n})`),
+    );
+  });
+
+  it('holds a 得点率 formula over the 評価 column of 評価項目', () => {
+    expect(SCORE_FORMULA).toContain("'評価項目'!$E$3:$E$20");
+    expect(SCORE_FORMULA.startsWith('=')).toBe(false);
+    const field = def.sheets.find((s) => s.name === '判定')!;
+    expect(field.kind === 'form' && field.fields[0]).toMatchObject({ key: '得点率', computed: true, formula: SCORE_FORMULA });
+  });
+
+  it('blank template: required fields and every unanswered row are reported, nothing else', () => {
+    const { issues } = run({});
+    expect(new Set(issues.map((i) => i.rule))).toEqual(new Set(['V-REQUIRED', 'CE-ANSWER']));
+    expect(issuesOf(issues, 'CE-ANSWER')).toHaveLength(26);
+    expect(issuesOf(issues, 'V-REQUIRED').map((i) => i.field)).toEqual([
+      '委託先名', '所在地', '担当者', '委託業務の内容', '委託する個人情報', '評価日', '評価者', '判定',
+    ]);
+  });
+});
+
+describe('samples', () => {
+  it.each(samples.map((s) => [s.file, s] as const))('%s raises exactly its expected rules', (_, s) => {
+    const { issues } = run(s.input);
+    const raised = [...new Set(issues.filter((i) => i.severity !== 'info').map((i) => i.rule))].sort();
+    expect(raised).toEqual([...s.expect].sort());
+  });
+
+  it('the clean sample has no errors, warnings or notes at all', () => {
+    expect(run(sample(CLEAN).input).issues).toEqual([]);
+  });
+
+  it('every sample records the 得点率 the criteria give, except the one that is meant not to', () => {
+    for (const s of samples) {
+      const { score } = run(s.input);
+      const recorded = s.input.forms!['判定']['得点率'] as number;
+      if (s.file.startsWith('ce-05')) expect(Math.abs(recorded - score!.rate!)).toBeGreaterThan(0.05);
+      else expect(recorded).toBeCloseTo(score!.rate!, 3);
+    }
+  });
+});
+
+describe('score', () => {
+  it('適合 2, 一部適合 1, 不適合 0, 該当なし left out; per section and overall', () => {
+    const { score } = run(sample(CLEAN).input);
+    expect(score).toMatchObject({ points: 32, max: 34, rate: 32 / 34, answered: 18, total: 18, redFlags: [] });
+    const sections = Object.fromEntries(score!.sections.map((s) => [s.key, s]));
+    expect(sections['組織的']).toMatchObject({ points: 7, max: 8, rate: 7 / 8 });
+    expect(sections['再委託']).toMatchObject({ points: 0, max: 0, rate: null });
+    expect(score!['判定']).toBe('合格');
+    expect(score!['合格基準']).toBe(0.8);
+    expect((score!['判定理由'] as { ja: string }).ja).toContain('94.1%');
+  });
+
+  it('red flags are the 必須 criteria rated 不適合, and the expected 判定 is then 不合格', () => {
+    const { score } = run(sample('ce-04').input);
+    expect(score!.redFlags).toEqual(['C-05']);
+    expect(score!['判定']).toBe('不合格');
+  });
+
+  it('expects 条件付合格 for a 必須 一部適合 or a contract gap, 不合格 below the pass mark', () => {
+    const partial = run(input(CLEAN, (i) => set(i.answers['評価項目'], 'C-11', { 評価: '一部適合' }))).score!;
+    expect(partial['判定']).toBe('条件付合格');
+    expect(partial['必須一部適合']).toEqual(['C-11']);
+    expect(run(sample('ce-02').input).score!['判定']).toBe('条件付合格');
+    expect(run(sample('ce-05').input).score!['判定']).toBe('不合格');
+  });
+
+  it('expectedVerdict follows the documented logic', () => {
+    expect(expectedVerdict(null, 0.8, 0, 0)).toBeNull();
+    expect(expectedVerdict(0.79, 0.8, 0, 0)).toBe('不合格');
+    expect(expectedVerdict(0.8, 0.8, 0, 0)).toBe('合格');
+    expect(expectedVerdict(1, 0.8, 1, 0)).toBe('不合格');
+    expect(expectedVerdict(0.9, 0.8, 0, 2)).toBe('条件付合格');
+  });
+
+  it('accepts ○△× and counts them like 適合/一部適合/不適合', () => {
+    const { issues, score } = run(
+      input(CLEAN, (i) => {
+        set(i.answers['評価項目'], 'C-02', { 評価: '○' });
+        set(i.answers['評価項目'], 'C-04', { 評価: '△' });
+        set(i.answers['評価項目'], 'C-16', { 評価: '×' });
+        set(i.answers['評価項目'], 'C-15', { 評価: '-' });
+      }),
+    );
+    expect(issuesOf(issues, 'V-ENUM')).toEqual([]);
+    expect(score).toMatchObject({ points: 30, max: 34 });
+  });
+
+  it('an all-該当なし evaluation has no rate and no expected 判定', () => {
+    const { score, issues } = run(
+      input(CLEAN, (i) => {
+        for (const q of CRITERIA) set(i.answers['評価項目'], q.id, { 評価: '該当なし' });
+      }),
+    );
+    expect(score).toMatchObject({ rate: null, max: 0, answered: 18 });
+    expect(score!['判定']).toBeNull();
+    expect(issuesOf(issues, 'CE-SCORE')).toEqual([]);
+  });
+});
+
+describe('CE-ANSWER', () => {
+  it('breaks: an unrated criterion and an unanswered contract item', () => {
+    const { issues } = run(
+      input(CLEAN, (i) => {
+        set(i.answers['評価項目'], 'C-07', { 評価: null });
+        set(i.answers['契約内容'], 'K-8', { 規定: null });
+      }),
+    );
+    expect(issuesOf(issues, 'CE-ANSWER').map(at)).toEqual([
+      { rule: 'CE-ANSWER', severity: 'error', sheet: '評価項目', cell: 'E9' },
+      { rule: 'CE-ANSWER', severity: 'error', sheet: '契約内容', cell: 'E10' },
+    ]);
+  });
+
+  it('passes: 該当なし is an answer; an invalid answer is left to V-ENUM', () => {
+    const { issues } = run(input(CLEAN, (i) => set(i.answers['評価項目'], 'C-07', { 評価: 'たぶん' })));
+    expect(issuesOf(issues, 'CE-ANSWER')).toEqual([]);
+    expect(issuesOf(issues, 'V-ENUM').map(at)).toEqual([{ rule: 'V-ENUM', severity: 'error', sheet: '評価項目', cell: 'E9' }]);
+  });
+});
+
+describe('CE-CONTRACT', () => {
+  it('breaks: 合格 with K-4 規定なし', () => {
+    const found = issuesOf(run(sample('ce-02').input).issues, 'CE-CONTRACT');
+    expect(found.map(at)).toEqual([{ rule: 'CE-CONTRACT', severity: 'error', sheet: '契約内容', cell: 'E6' }]);
+    expect(found[0].message.ja).toContain('K-4');
+    expect(found[0].message.ja).toContain('§4.4.3.4(4)');
+  });
+
+  it('passes: 条件付合格 (contract to be amended) with the same gap', () => {
+    const { issues } = run(input('ce-02', (i) => Object.assign(i.forms['判定'], { 判定: '条件付合格', 条件・所見: '覚書で報告頻度を定める' })));
+    expect(issues).toEqual([]);
+  });
+});
+
+describe('CE-MANDATORY', () => {
+  it('breaks: 合格 with 必須 C-05 不適合', () => {
+    const found = issuesOf(run(sample('ce-04').input).issues, 'CE-MANDATORY');
+    expect(found.map(at)).toEqual([{ rule: 'CE-MANDATORY', severity: 'error', sheet: '評価項目', cell: 'E7' }]);
+    expect(found[0].message.ja).toContain('C-05');
+  });
+
+  it('passes: 不合格 with the same answers; 不適合 on a criterion that is not 必須', () => {
+    expect(issuesOf(run(input('ce-04', (i) => (i.forms['判定']['判定'] = '不合格'))).issues, 'CE-MANDATORY')).toEqual([]);
+    const other = run(input(CLEAN, (i) => set(i.answers['評価項目'], 'C-07', { 評価: '不適合' })));
+    expect(issuesOf(other.issues, 'CE-MANDATORY')).toEqual([]);
+  });
+});
+
+describe('CE-SCORE', () => {
+  it('breaks: 合格 below the pass mark, and a hand-typed 得点率 that differs from the criteria', () => {
+    const found = issuesOf(run(sample('ce-05').input).issues, 'CE-SCORE');
+    expect(found.map(at)).toEqual([
+      { rule: 'CE-SCORE', severity: 'error', sheet: '判定', cell: CELL.得点率 },
+      { rule: 'CE-SCORE', severity: 'error', sheet: '判定', cell: CELL.判定 },
+    ]);
+    expect(found[0].message.ja).toContain('82%');
+    expect(found[0].message.ja).toContain('73.5%');
+  });
+
+  it('breaks: a stricter 合格基準 (95%) that the score misses; 条件付合格 too', () => {
+    const strict = run(input(CLEAN, (i) => (i.forms['判定']['合格基準'] = '95%')));
+    expect(issuesOf(strict.issues, 'CE-SCORE').map(at)).toEqual([
+      { rule: 'CE-SCORE', severity: 'error', sheet: '判定', cell: CELL.判定 },
+    ]);
+    const conditional = run(input('ce-05', (i) => Object.assign(i.forms['判定'], { 判定: '条件付合格', 得点率: null })));
+    expect(issuesOf(conditional.issues, 'CE-SCORE').map(at)).toEqual([
+      { rule: 'CE-SCORE', severity: 'error', sheet: '判定', cell: CELL.判定 },
+    ]);
+  });
+
+  it('warns: 不合格 while everything says 合格 and no reason is written', () => {
+    const failed = run(input(CLEAN, (i) => (i.forms['判定']['判定'] = '不合格')));
+    expect(issuesOf(failed.issues, 'CE-SCORE').map(at)).toEqual([
+      { rule: 'CE-SCORE', severity: 'warning', sheet: '判定', cell: CELL.判定 },
+    ]);
+    const reasoned = run(
+      input(CLEAN, (i) => Object.assign(i.forms['判定'], { 判定: '不合格', 条件・所見: '委託業務の縮小により契約を更新しない' })),
+    );
+    expect(issuesOf(reasoned.issues, 'CE-SCORE')).toEqual([]);
+  });
+
+  it('passes: 不合格 below the pass mark; an empty 得点率 (formula without a cached result)', () => {
+    const failed = run(input('ce-05', (i) => Object.assign(i.forms['判定'], { 判定: '不合格', 得点率: null })));
+    expect(issuesOf(failed.issues, 'CE-SCORE')).toEqual([]);
+    const typed = run(input(CLEAN, (i) => (i.forms['判定']['得点率'] = '94%')));
+    expect(issuesOf(typed.issues, 'CE-SCORE')).toEqual([]);
+  });
+});
+
+describe('CE-NEXT', () => {
+  it('breaks (error): 次回評価期限 more than 12 months after 評価日', () => {
+    const found = issuesOf(run(sample('ce-06').input).issues, 'CE-NEXT');
+    expect(found.map(at)).toEqual([{ rule: 'CE-NEXT', severity: 'error', sheet: '判定', cell: CELL.次回評価期限 }]);
+    expect(found[0].message.ja).toContain('2027-05-20');
+  });
+
+  it('breaks (warning): 次回評価期限 already past on the as-of date', () => {
+    const { issues } = run(sample(CLEAN).input, '2027-10-01');
+    expect(issuesOf(issues, 'CE-NEXT').map(at)).toEqual([
+      { rule: 'CE-NEXT', severity: 'warning', sheet: '判定', cell: CELL.次回評価期限 },
+    ]);
+  });
+
+  it('breaks (warning): no 次回評価期限 and 評価日 more than 12 months ago', () => {
+    const { issues } = run(input(CLEAN, (i) => (i.forms['判定']['次回評価期限'] = null)), '2027-10-06');
+    expect(issuesOf(issues, 'CE-NEXT').map(at)).toEqual([
+      { rule: 'CE-NEXT', severity: 'warning', sheet: '評価票', cell: CELL.評価日 },
+    ]);
+  });
+
+  it('passes: exactly 12 months after 評価日, on the as-of date itself', () => {
+    const edge = input(CLEAN, (i) => (i.forms['判定']['次回評価期限'] = '令和9年10月5日'));
+    expect(issuesOf(run(edge).issues, 'CE-NEXT')).toEqual([]);
+    expect(issuesOf(run(edge, '2027-10-05').issues, 'CE-NEXT')).toEqual([]);
+  });
+});
+
+describe('CE-CERT', () => {
+  it('breaks: the certificate expired before 評価日', () => {
+    const found = issuesOf(run(sample('ce-06').input).issues, 'CE-CERT');
+    expect(found.map(at)).toEqual([{ rule: 'CE-CERT', severity: 'warning', sheet: '評価票', cell: CELL.認証有効期限 }]);
+    expect(found[0].message.ja).toContain('2026-03-31');
+  });
+
+  it('breaks: valid on 評価日 but lapsed by the as-of date', () => {
+    const { issues } = run(sample(CLEAN).input, '2027-09-15');
+    expect(issuesOf(issues, 'CE-CERT').map(at)).toEqual([
+      { rule: 'CE-CERT', severity: 'warning', sheet: '評価票', cell: CELL.認証有効期限 },
+    ]);
+  });
+
+  it('notes (info): a certification with no expiry date recorded', () => {
+    const { issues } = run(input(CLEAN, (i) => (i.forms['評価票']['認証有効期限'] = null)));
+    expect(issuesOf(issues, 'CE-CERT').map(at)).toEqual([
+      { rule: 'CE-CERT', severity: 'info', sheet: '評価票', cell: CELL.認証有効期限 },
+    ]);
+  });
+
+  it('passes: a valid certificate, no certification, or an unreadable date (left to V-DATE)', () => {
+    expect(issuesOf(run(sample(CLEAN).input).issues, 'CE-CERT')).toEqual([]);
+    expect(issuesOf(run(sample('ce-05').input).issues, 'CE-CERT')).toEqual([]);
+    const bad = run(input(CLEAN, (i) => (i.forms['評価票']['認証有効期限'] = '来年夏頃')));
+    expect(issuesOf(bad.issues, 'CE-CERT')).toEqual([]);
+    expect(issuesOf(bad.issues, 'V-DATE')).toHaveLength(1);
+  });
+});
+
+describe('CE-SUBCONTRACT', () => {
+  it('breaks: 再委託=はい without 再委託先', () => {
+    const found = issuesOf(run(sample('ce-03').input).issues, 'CE-SUBCONTRACT');
+    expect(found.map(at)).toEqual([{ rule: 'CE-SUBCONTRACT', severity: 'error', sheet: '評価票', cell: CELL.再委託先 }]);
+  });
+
+  it('breaks: 再委託=はい with the subcontracting contract item (K-3) 規定なし', () => {
+    const { issues } = run(
+      input('ce-03', (i) => {
+        i.forms['評価票']['再委託先'] = '株式会社サンプルデータセンター（サーバ設置・運用）';
+        set(i.answers['契約内容'], 'K-3', { 規定: '×', 条項: null });
+      }),
+    );
+    expect(issuesOf(issues, 'CE-SUBCONTRACT').map(at)).toEqual([
+      { rule: 'CE-SUBCONTRACT', severity: 'error', sheet: '契約内容', cell: 'E5' },
+    ]);
+  });
+
+  it('passes: subcontractor named and K-3 規定あり; or no subcontracting at all', () => {
+    const named = run(input('ce-03', (i) => (i.forms['評価票']['再委託先'] = '株式会社サンプルデータセンター')));
+    expect(named.issues).toEqual([]);
+    const none = run(input(CLEAN, (i) => set(i.answers['契約内容'], 'K-3', { 規定: '規定なし' })));
+    expect(issuesOf(none.issues, 'CE-SUBCONTRACT')).toEqual([]);
+  });
+});
+
+describe('values and structure', () => {
+  it('normalises synonyms and 和暦 without issues', () => {
+    const { issues, data } = run(
+      input(CLEAN, (i) => {
+        Object.assign(i.forms['評価票'], { 第三者認証: 'プライバシーマーク', 評価日: '令和8年10月5日', 再委託: '無', 評価区分: '年次' });
+        Object.assign(i.forms['判定'], { 合格基準: '80%', 判定: '合格' });
+        set(i.answers['契約内容'], 'K-1', { 規定: 'あり' });
+      }),
+    );
+    expect(issues).toEqual([]);
+    expect(data.sheets['評価票'][0].values).toMatchObject({ 第三者認証: 'Pマーク', 評価日: '2026-10-05', 再委託: 'いいえ', 評価区分: '定期' });
+    expect(data.sheets['判定'][0].values['合格基準']).toBe(0.8);
+  });
+
+  it('reads ISO/IEC 27001 as ISMS and rejects an unknown certification', () => {
+    expect(run(input(CLEAN, (i) => (i.forms['評価票']['第三者認証'] = 'ISO/IEC 27001'))).issues).toEqual([]);
+    const bad = run(input(CLEAN, (i) => (i.forms['評価票']['第三者認証'] = 'SOC2')));
+    expect(issuesOf(bad.issues, 'V-ENUM').map(at)).toEqual([{ rule: 'V-ENUM', severity: 'error', sheet: '評価票', cell: 'B13' }]);
+  });
+
+  it('an empty 合格基準 means 80%', () => {
+    const { score, issues } = run(input(CLEAN, (i) => (i.forms['判定']['合格基準'] = null)));
+    expect(score!['合格基準']).toBe(0.8);
+    expect(issues).toEqual([]);
+  });
+
+  it('a deleted criterion row is tampering', () => {
+    const grid = layoutWorkbook(def, sample(CLEAN).input);
+    const sheet = grid.sheets.find((s) => s.name === '評価項目')!;
+    sheet.rows.splice(4, 1); // C-03
+    const { issues } = validate(def, grid, { asOf });
+    expect(issues.some((i) => i.rule === 'TEMPLATE-TAMPER' && i.value === 'C-03')).toBe(true);
+  });
+});

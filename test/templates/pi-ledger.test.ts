@@ -1,0 +1,422 @@
+import { describe, expect, it } from 'vitest';
+import { SAMPLE_AS_OF, samples } from '../../scripts/samples/pi-ledger.js';
+import { columnLetter, type CellValue, type Grid } from '../../templates/model/grid.js';
+import { layoutWorkbook } from '../../templates/model/layout.js';
+import type { Issue } from '../../templates/model/types.js';
+import { validate } from '../../templates/model/validate.js';
+import { piLedger } from '../../templates/pi-ledger/index.js';
+import { idKey, useOutlastsRetention, vagueness } from '../../templates/pi-ledger/rules.js';
+import { LEDGER, ledgerSheet, RISK, riskSheet, STAGES } from '../../templates/pi-ledger/sheets.js';
+
+const AS_OF = '2026-11-20';
+type Row = Record<string, CellValue>;
+
+/** A complete, valid ledger row. */
+function ledgerRow(id = 'T-001', over: Row = {}): Row {
+  return {
+    管理番号: id,
+    部門: '総務部',
+    管理責任者: '山田 太郎',
+    業務名: '顧客対応',
+    個人情報の名称: '顧客名簿',
+    個人情報の項目: '氏名、住所、電話番号',
+    本人区分: '顧客',
+    件数: 100,
+    媒体: '電子',
+    取得形態: '本人から直接書面で取得',
+    利用目的: '商品の発送及びアフターサービスのご連絡',
+    要配慮個人情報: 'いいえ',
+    特定個人情報: 'いいえ',
+    開示対象: 'はい',
+    同意: '書面で取得済',
+    'ただし書き・理由': null,
+    保管場所: 'ファイルサーバ',
+    保管方法: 'アクセス制御',
+    アクセス権者: '総務部員',
+    利用期限: '最終取引後3年',
+    保管期限: '最終取引後5年',
+    廃棄方法: 'データ消去',
+    委託: 'いいえ',
+    委託先: null,
+    第三者提供: 'いいえ',
+    提供先: null,
+    共同利用: 'いいえ',
+    共同利用の範囲・管理責任者: null,
+    外国第三者提供: 'いいえ',
+    提供先国: null,
+    最終確認日: '2026-04-01',
+    確認者: '佐藤 花子',
+    備考: null,
+    ...over,
+  };
+}
+
+function riskRows(id = 'T-001', omit: string[] = []): Row[] {
+  return STAGES.filter((s) => !omit.includes(s.value)).map((s) => ({
+    管理番号: id,
+    局面: s.value,
+    想定されるリスク: '漏えい',
+    対策: 'アクセス制御',
+    残留リスク: '低',
+  }));
+}
+
+function grid(ledger: Row[], risk?: Row[]): Grid {
+  return layoutWorkbook(piLedger, {
+    tables: { [LEDGER]: ledger, [RISK]: risk ?? ledger.flatMap((r) => riskRows(String(r['管理番号']))) },
+  });
+}
+
+function check(ledger: Row[], risk?: Row[], asOf = AS_OF): Issue[] {
+  return validate(piLedger, grid(ledger, risk), { asOf }).issues;
+}
+
+/** A1 address of a field in the n-th record (0-based) of a sheet laid out by layoutWorkbook. */
+function cellOf(field: string, n = 0, sheet = ledgerSheet): string {
+  const col = sheet.fields.findIndex((f) => f.key === field);
+  if (col < 0) throw new Error(`no field ${field}`);
+  return `${columnLetter(col)}${3 + n}`;
+}
+
+const byRule = (issues: Issue[], rule: string) => issues.filter((i) => i.rule === rule);
+
+function expectOne(issues: Issue[], rule: string, severity: Issue['severity'], sheet: string, cell: string): Issue {
+  const found = byRule(issues, rule);
+  expect(found, JSON.stringify(issues, null, 1)).toHaveLength(1);
+  expect(found[0]).toMatchObject({ rule, severity, sheet, cell });
+  expect(found[0].message.ja.length).toBeGreaterThan(10);
+  expect(found[0].message.en.length).toBeGreaterThan(10);
+  return found[0];
+}
+
+const SPEC_LEDGER_FIELDS = [
+  '管理番号', '部門', '管理責任者', '業務名', '個人情報の名称', '個人情報の項目', '本人区分', '件数', '媒体', '取得形態',
+  '利用目的', '要配慮個人情報', '特定個人情報', '開示対象', '同意', 'ただし書き・理由', '保管場所', '保管方法', 'アクセス権者',
+  '利用期限', '保管期限', '廃棄方法', '委託', '委託先', '第三者提供', '提供先', '共同利用', '共同利用の範囲・管理責任者',
+  '外国第三者提供', '提供先国', '最終確認日', '確認者', '備考',
+];
+const OPTIONAL = ['件数', '同意', 'ただし書き・理由', '委託先', '提供先', '共同利用の範囲・管理責任者', '提供先国', '備考'];
+
+describe('pi-ledger definition', () => {
+  it('has the spec fields in order, with types, required flags, hints and widths', () => {
+    expect(piLedger).toMatchObject({ id: 'pi-ledger', version: 1, shape: 'table' });
+    expect(ledgerSheet.fields.map((f) => f.key)).toEqual(SPEC_LEDGER_FIELDS);
+    for (const f of ledgerSheet.fields) {
+      expect(f.label.ja).toBe(f.key);
+      expect(!!f.required, f.key).toBe(!OPTIONAL.includes(f.key));
+      expect(f.hint?.ja, f.key).toBeTruthy();
+      expect(f.hint?.en, f.key).toBeTruthy();
+      expect(f.width, f.key).toBeGreaterThan(0);
+    }
+    const kind = (k: string) => ledgerSheet.fields.find((f) => f.key === k)!.type.kind;
+    expect(kind('件数')).toBe('integer');
+    expect(kind('利用期限')).toBe('period');
+    expect(kind('保管期限')).toBe('period');
+    expect(kind('最終確認日')).toBe('date');
+    expect(kind('委託')).toBe('yesno');
+    expect(kind('取得形態')).toBe('enum');
+    expect(ledgerSheet.key).toEqual(['部門', '管理番号']);
+    expect(ledgerSheet.fields.find((f) => f.key === '管理番号')!.unique).toBe(true);
+    expect(riskSheet.fields.map((f) => f.key)).toEqual(['管理番号', '局面', '想定されるリスク', '対策', '残留リスク']);
+    expect(STAGES.map((s) => s.value)).toEqual(['取得・入力', '移送・送信', '利用・加工', '保管・バックアップ', '消去・廃棄']);
+  });
+
+  it('has exactly the spec rule ids and severities', () => {
+    expect(Object.fromEntries(piLedger.rules.map((r) => [r.id, r.severity]))).toEqual({
+      'PL-REVIEW': 'warning',
+      'PL-PERIOD': 'error',
+      'PL-SENSITIVE': 'error',
+      'PL-DIRECT': 'error',
+      'PL-ENTRUSTED': 'warning',
+      'PL-OUTSOURCE': 'error',
+      'PL-THIRDPARTY': 'error',
+      'PL-JOINT': 'error',
+      'PL-FOREIGN': 'error',
+      'PL-MYNUMBER': 'warning',
+      'PL-VAGUE': 'warning',
+      'PL-RISK': 'error',
+    });
+    for (const r of piLedger.rules) expect(r.clause, r.id).toMatch(/^§4\./);
+  });
+
+  it('no header label or synonym is claimed by two fields of a sheet', () => {
+    for (const sheet of [ledgerSheet, riskSheet]) {
+      const seen = new Map<string, string>();
+      for (const f of sheet.fields) {
+        for (const l of [f.label.ja, f.label.en, ...(f.synonyms ?? [])]) {
+          const k = l.normalize('NFKC').replace(/\s/g, '').toLowerCase();
+          expect(seen.get(k) ?? f.key, `${l} in ${f.key}`).toBe(f.key);
+          seen.set(k, f.key);
+        }
+      }
+    }
+  });
+
+  it('a blank template and a valid row give no issues', () => {
+    expect(validate(piLedger, layoutWorkbook(piLedger), { asOf: AS_OF }).issues).toEqual([]);
+    expect(check([ledgerRow()])).toEqual([]);
+  });
+});
+
+describe('reading values and headers', () => {
+  it('accepts 和暦 dates, full-width digits and value synonyms without an issue', () => {
+    const issues = check([
+      ledgerRow('ＴＯ－００１', {
+        件数: '１，２００',
+        媒体: '電子データ',
+        同意: '書面',
+        委託: '○',
+        第三者提供: '×',
+        最終確認日: '令和8年4月1日',
+        利用期限: 'R9.3.31',
+        保管期限: '2030/3/31',
+      }),
+      ledgerRow('TO-002', { 媒体: '紙媒体', 取得形態: '直接書面', 委託: 'なし', 最終確認日: 'R8.6.1' }),
+    ].map((r) => (r['委託'] === '○' ? { ...r, 委託先: '株式会社架空給与サービス' } : r)),
+    [...riskRows('TO-001'), ...riskRows('TO-002')]);
+    expect(issues).toEqual([]);
+    const data = validate(piLedger, grid([ledgerRow('T-001', { 件数: '１，２００', 最終確認日: '令和8年4月1日', 媒体: '電子データ' })]), {
+      asOf: AS_OF,
+    }).data;
+    expect(data.sheets[LEDGER][0].values).toMatchObject({ 件数: 1200, 最終確認日: '2026-04-01', 媒体: '電子' });
+  });
+
+  it('finds columns under the headers staff commonly use instead', () => {
+    const g = grid([ledgerRow()]);
+    const ledger = g.sheets.find((s) => s.name === LEDGER)!;
+    const header = ledger.rows[1];
+    const rename = (from: string, to: string) => (header[header.indexOf(from)] = to);
+    rename('管理番号', 'No.');
+    rename('管理責任者', '責任者');
+    rename('保管期限', '保存期間');
+    rename('アクセス権者', 'アクセス権を有する者');
+    rename('最終確認日', '確認日');
+    const result = validate(piLedger, g, { asOf: AS_OF });
+    expect(result.issues).toEqual([]);
+    expect(result.data.sheets[LEDGER][0].values).toMatchObject({ 管理番号: 'T-001', 管理責任者: '山田 太郎' });
+  });
+});
+
+describe('PL-REVIEW (warning, §4.3.3)', () => {
+  it('flags a review more than 12 months before the as-of date', () => {
+    const issues = check([ledgerRow('T-001', { 最終確認日: '2025-11-19' })]);
+    const i = expectOne(issues, 'PL-REVIEW', 'warning', LEDGER, cellOf('最終確認日'));
+    expect(i.message.ja).toContain('2025-11-19');
+    expect(i.message.ja).toContain('§4.3.3');
+  });
+  it('flags a review dated after the as-of date', () => {
+    expectOne(check([ledgerRow('T-001', { 最終確認日: '2026-12-01' })]), 'PL-REVIEW', 'warning', LEDGER, cellOf('最終確認日'));
+  });
+  it('passes a review exactly 12 months ago', () => {
+    expect(byRule(check([ledgerRow('T-001', { 最終確認日: '2025-11-20' })]), 'PL-REVIEW')).toEqual([]);
+  });
+  it('does not double-report an unreadable date', () => {
+    const issues = check([ledgerRow('T-001', { 最終確認日: '昨年4月' })]);
+    expect(byRule(issues, 'V-DATE')).toHaveLength(1);
+    expect(byRule(issues, 'PL-REVIEW')).toEqual([]);
+  });
+});
+
+describe('PL-PERIOD (error)', () => {
+  it('flags a use date later than the retention date', () => {
+    const issues = check([ledgerRow('T-001', { 利用期限: '2031-03-31', 保管期限: '令和12年3月31日' })]);
+    expectOne(issues, 'PL-PERIOD', 'error', LEDGER, cellOf('利用期限'));
+  });
+  it('flags a longer period after the same event', () => {
+    expectOne(check([ledgerRow('T-001', { 利用期限: '退職後5年', 保管期限: '退職後3年' })]), 'PL-PERIOD', 'error', LEDGER, cellOf('利用期限'));
+    expectOne(check([ledgerRow('T-001', { 利用期限: '退職日から2年', 保管期限: '退職後18か月' })]), 'PL-PERIOD', 'error', LEDGER, cellOf('利用期限'));
+  });
+  it('flags 永年 use with a limited retention', () => {
+    expectOne(check([ledgerRow('T-001', { 利用期限: '永年', 保管期限: '契約終了後5年' })]), 'PL-PERIOD', 'error', LEDGER, cellOf('利用期限'));
+  });
+  it('passes equal or shorter use, and leaves incomparable pairs alone', () => {
+    for (const [use, keep] of [
+      ['2030-03-31', '2030-03-31'],
+      ['退職後3年', '退職後7年'],
+      ['契約終了後5年', '永年'],
+      ['2040-03-31', '退職後3年'],
+      ['契約終了後10年', '退職後3年'],
+    ]) {
+      expect(byRule(check([ledgerRow('T-001', { 利用期限: use, 保管期限: keep })]), 'PL-PERIOD'), `${use} / ${keep}`).toEqual([]);
+    }
+  });
+  it('compares periods as documented', () => {
+    expect(useOutlastsRetention({ kind: 'date', iso: '2030-01-01' }, { kind: 'after', event: '退職', years: 1, text: '' })).toBeNull();
+    expect(useOutlastsRetention({ kind: 'after', event: '退職', years: 1, text: '' }, { kind: 'after', event: '契約終了', years: 5, text: '' })).toBeNull();
+    expect(useOutlastsRetention({ kind: 'after', event: '', months: 13, text: '' }, { kind: 'after', event: '', years: 1, text: '' })).toBe(true);
+  });
+});
+
+describe('PL-SENSITIVE (error, §4.4.2.3)', () => {
+  const sensitive = { 要配慮個人情報: 'はい', 取得形態: '本人以外から間接取得' };
+  it('flags special-care information without consent', () => {
+    const issues = check([ledgerRow('T-001', { ...sensitive, 同意: '未取得' })]);
+    expectOne(issues, 'PL-SENSITIVE', 'error', LEDGER, cellOf('同意'));
+    expectOne(check([ledgerRow('T-001', { ...sensitive, 同意: null })]), 'PL-SENSITIVE', 'error', LEDGER, cellOf('同意'));
+  });
+  it('flags an exception without its reason, at the reason cell', () => {
+    expectOne(check([ledgerRow('T-001', { ...sensitive, 同意: '不要(ただし書き適用)' })]), 'PL-SENSITIVE', 'error', LEDGER, cellOf('ただし書き・理由'));
+  });
+  it('passes written or electronic consent, or an exception with its reason', () => {
+    const overs: Row[] = [
+      { 同意: '書面で取得済' },
+      { 同意: '電磁的方法で取得済' },
+      { 同意: '不要（ただし書き適用）', 'ただし書き・理由': '§4.4.2.3(1) 労働安全衛生法に基づく健康診断' },
+    ];
+    for (const over of overs) {
+      expect(byRule(check([ledgerRow('T-001', { ...sensitive, ...over })]), 'PL-SENSITIVE')).toEqual([]);
+    }
+  });
+  it('needs the exception declared: 未取得 with a reason is still an error', () => {
+    const issues = check([ledgerRow('T-001', { ...sensitive, 同意: '未取得', 'ただし書き・理由': '法令に基づく' })]);
+    expectOne(issues, 'PL-SENSITIVE', 'error', LEDGER, cellOf('同意'));
+  });
+  it('does not double-report an unreadable consent value', () => {
+    const issues = check([ledgerRow('T-001', { ...sensitive, 同意: 'たぶん' })]);
+    expect(byRule(issues, 'V-ENUM')).toHaveLength(1);
+    expect(byRule(issues, 'PL-SENSITIVE')).toEqual([]);
+  });
+});
+
+describe('PL-DIRECT (error, §4.4.2.4)', () => {
+  it('flags direct written collection with consent 未取得 and no exception', () => {
+    const i = expectOne(check([ledgerRow('T-001', { 同意: '未取得' })]), 'PL-DIRECT', 'error', LEDGER, cellOf('同意'));
+    expect(i.message.ja).toContain('§4.4.2.4');
+  });
+  it('passes when an exception and its reason are recorded, or for other ways of collection', () => {
+    expect(byRule(check([ledgerRow('T-001', { 同意: '未取得', 'ただし書き・理由': '§4.4.2.5(4) 名刺交換' })]), 'PL-DIRECT')).toEqual([]);
+    expect(byRule(check([ledgerRow('T-001', { 同意: '未取得', 取得形態: '本人以外から間接取得' })]), 'PL-DIRECT')).toEqual([]);
+  });
+});
+
+describe('PL-ENTRUSTED (warning, §4.4.4.1)', () => {
+  it('flags entrusted data marked as subject to disclosure', () => {
+    expectOne(check([ledgerRow('T-001', { 取得形態: '受託', 開示対象: 'はい' })]), 'PL-ENTRUSTED', 'warning', LEDGER, cellOf('開示対象'));
+  });
+  it('passes entrusted data not subject to disclosure', () => {
+    expect(byRule(check([ledgerRow('T-001', { 取得形態: '受託', 開示対象: 'いいえ' })]), 'PL-ENTRUSTED')).toEqual([]);
+  });
+});
+
+describe('dependent fields: PL-OUTSOURCE, PL-THIRDPARTY, PL-JOINT, PL-FOREIGN (errors)', () => {
+  const cases: [rule: string, when: string, then: string, filled: string][] = [
+    ['PL-OUTSOURCE', '委託', '委託先', '株式会社架空給与サービス'],
+    ['PL-THIRDPARTY', '第三者提供', '提供先', '年金事務所'],
+    ['PL-JOINT', '共同利用', '共同利用の範囲・管理責任者', 'グループ各社／当社総務部'],
+    ['PL-FOREIGN', '外国第三者提供', '提供先国', 'シンガポール'],
+  ];
+  for (const [rule, when, then, filled] of cases) {
+    it(`${rule}: ${when}=はい needs ${then}`, () => {
+      const i = expectOne(check([ledgerRow('T-001', { [when]: 'はい' })]), rule, 'error', LEDGER, cellOf(then));
+      expect(i.field).toBe(then);
+      expect(byRule(check([ledgerRow('T-001', { [when]: 'はい', [then]: filled })]), rule)).toEqual([]);
+      expect(byRule(check([ledgerRow('T-001', { [when]: 'いいえ' })]), rule)).toEqual([]);
+    });
+  }
+
+  it('PL-FOREIGN also needs consent to the transfer abroad', () => {
+    const issues = check([ledgerRow('T-001', { 外国第三者提供: 'はい', 提供先国: 'シンガポール', 取得形態: '本人以外から間接取得', 同意: '未取得' })]);
+    expectOne(issues, 'PL-FOREIGN', 'error', LEDGER, cellOf('同意'));
+    const exempt = check([
+      ledgerRow('T-001', {
+        外国第三者提供: 'はい',
+        提供先国: '米国',
+        同意: '不要(ただし書き適用)',
+        'ただし書き・理由': '§4.4.2.3(1) 法令に基づく提供',
+      }),
+    ]);
+    expect(byRule(exempt, 'PL-FOREIGN')).toEqual([]);
+  });
+});
+
+describe('PL-MYNUMBER (warning)', () => {
+  it('flags My Number data whose purpose names no social-security, tax or disaster task', () => {
+    const i = expectOne(
+      check([ledgerRow('T-001', { 特定個人情報: 'はい', 利用目的: '株主総会の招集通知の送付' })]),
+      'PL-MYNUMBER',
+      'warning',
+      LEDGER,
+      cellOf('利用目的'),
+    );
+    expect(i.message.ja).toContain('株主総会の招集通知の送付');
+  });
+  it('accepts the common wordings of 個人番号関係事務', () => {
+    for (const purpose of ['源泉徴収票の作成', '年末調整', '健康保険・厚生年金の届出', '雇用保険の手続', '社会保障及び税に関する手続書類の作成', '報酬の支払調書の作成']) {
+      expect(byRule(check([ledgerRow('T-001', { 特定個人情報: 'はい', 利用目的: purpose })]), 'PL-MYNUMBER'), purpose).toEqual([]);
+    }
+  });
+});
+
+describe('PL-VAGUE (warning, §4.4.2.1)', () => {
+  it('flags catch-all and empty purposes', () => {
+    for (const purpose of ['業務のため', '各種業務に利用', '顧客への連絡、その他業務', '必要に応じて利用', '業務全般', '営業活動のため', '管理用']) {
+      expectOne(check([ledgerRow('T-001', { 利用目的: purpose })]), 'PL-VAGUE', 'warning', LEDGER, cellOf('利用目的'));
+    }
+  });
+  it('passes specific purposes, even short ones', () => {
+    for (const purpose of ['給与計算', '年末調整', '採用選考', '採用業務のため', '商品の発送及びアフターサービスのご連絡', '入退室管理']) {
+      expect(vagueness(purpose), purpose).toBeNull();
+    }
+    expect(byRule(check([ledgerRow()]), 'PL-VAGUE')).toEqual([]);
+  });
+});
+
+describe('PL-RISK (error, §4.3.5)', () => {
+  it('flags a ledger row missing risk stages, once, listing them', () => {
+    const issues = check([ledgerRow('T-001'), ledgerRow('T-002')], [...riskRows('T-001'), ...riskRows('T-002', ['移送・送信', '消去・廃棄'])]);
+    const i = expectOne(issues, 'PL-RISK', 'error', LEDGER, cellOf('管理番号', 1));
+    expect(i.message.ja).toContain('移送・送信');
+    expect(i.message.ja).toContain('消去・廃棄');
+    expect(i.message.ja).not.toContain('取得・入力');
+  });
+  it('flags a ledger row with no risk analysis at all', () => {
+    const issues = check([ledgerRow('T-001'), ledgerRow('T-002')], riskRows('T-001'));
+    expectOne(issues, 'PL-RISK', 'error', LEDGER, cellOf('管理番号', 1));
+  });
+  it('flags a risk row naming an unknown 管理番号, on that risk row', () => {
+    const risk = [...riskRows('T-001'), { ...riskRows('T-999')[0] }];
+    const i = expectOne(check([ledgerRow('T-001')], risk), 'PL-RISK', 'error', RISK, cellOf('管理番号', 5, riskSheet));
+    expect(i.message.ja).toContain('T-999');
+  });
+  it('matches 管理番号 across width, case, dashes and spaces, and accepts stage synonyms', () => {
+    const risk = riskRows('t－001 ').map((r, n) => (n === 0 ? { ...r, 局面: '取得' } : r));
+    expect(byRule(check([ledgerRow('T-001')], risk), 'PL-RISK')).toEqual([]);
+    expect(idKey('ＨＲ−００３')).toBe('HR-003');
+  });
+  it('stays quiet when the risk sheet is missing (SHEET-MISSING says it)', () => {
+    const g = grid([ledgerRow()]);
+    g.sheets = g.sheets.filter((s) => s.name !== RISK);
+    const issues = validate(piLedger, g, { asOf: AS_OF }).issues;
+    expect(byRule(issues, 'SHEET-MISSING')).toHaveLength(1);
+    expect(byRule(issues, 'PL-RISK')).toEqual([]);
+  });
+});
+
+describe('samples', () => {
+  const ruleIds = (issues: Issue[]) => [...new Set(issues.filter((i) => i.severity !== 'info').map((i) => i.rule))].sort();
+
+  for (const s of samples) {
+    it(`${s.file} raises exactly ${s.expect.join(', ') || 'nothing'}`, () => {
+      const issues = validate(piLedger, layoutWorkbook(piLedger, s.input), { asOf: SAMPLE_AS_OF }).issues;
+      expect(ruleIds(issues), JSON.stringify(issues, null, 1)).toEqual([...s.expect].sort());
+      const rows = s.input.tables![LEDGER].length;
+      expect(rows).toBeGreaterThanOrEqual(8);
+      expect(rows).toBeLessThanOrEqual(20);
+    });
+  }
+
+  it('has a clean ledger with no issues at all', () => {
+    const clean = samples.filter((s) => s.expect.length === 0);
+    expect(clean.length).toBeGreaterThanOrEqual(1);
+    for (const s of clean) expect(validate(piLedger, layoutWorkbook(piLedger, s.input), { asOf: SAMPLE_AS_OF }).issues).toEqual([]);
+  });
+
+  it('keep their expectations across the documented as-of window', () => {
+    for (const asOf of ['2026-10-31', '2027-04-01']) {
+      for (const s of samples) {
+        const issues = validate(piLedger, layoutWorkbook(piLedger, s.input), { asOf }).issues;
+        expect(ruleIds(issues), `${s.file} @ ${asOf}`).toEqual([...s.expect].sort());
+      }
+    }
+  });
+});
