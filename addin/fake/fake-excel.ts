@@ -791,12 +791,12 @@ class WorksheetProxy extends Proxy implements XWorksheet {
   constructor(
     ctx: FakeContext,
     private readonly find: () => FakeSheet | undefined,
-    nullable: boolean,
+    private readonly nullable: boolean,
     private readonly key?: string,
   ) {
     super(ctx);
     if (nullable) this.markNullable();
-    this.protection = new ProtectionProxy(ctx, () => this.sheet());
+    this.protection = new ProtectionProxy(ctx, () => this.sheet(), () => !this.nullable || this.find() !== undefined);
     this.onChanged = new EventHandlersProxy(ctx, () => {
       ctx.wb.requireApi('1.7', 'Worksheet.onChanged');
       const s = this.sheet();
@@ -899,6 +899,8 @@ class WorksheetProxy extends Proxy implements XWorksheet {
     return new RangeProxy(
       this.ctx,
       () => {
+        // On a null-object sheet, Office.js hands out null objects rather than failing.
+        if (this.nullable && !this.find()) return null;
         const sheet = this.sheet();
         const rect = this.ctx.wb.usedRect(sheet, valuesOnly === true);
         return rect ? { sheet, rect } : null;
@@ -912,11 +914,12 @@ class ProtectionProxy extends Proxy implements XWorksheetProtection {
   constructor(
     ctx: FakeContext,
     private readonly sheet: () => FakeSheet,
+    private readonly parentExists: () => boolean,
   ) {
     super(ctx);
   }
   protected exists(): boolean {
-    return true;
+    return this.parentExists();
   }
   protected snapshot(prop: string): unknown {
     const p = this.sheet().protection;
@@ -1070,8 +1073,10 @@ class RangeProxy extends Proxy implements XRange {
     });
   }
 
+  private worksheetProxy: WorksheetProxy | undefined;
+
   get worksheet(): XWorksheet {
-    return new WorksheetProxy(this.ctx, () => this.resolve().sheet, false);
+    return (this.worksheetProxy ??= new WorksheetProxy(this.ctx, () => this.resolve().sheet, false));
   }
 
   select(): void {

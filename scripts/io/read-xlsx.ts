@@ -135,7 +135,7 @@ function readWorkbook(pkg: SpreadsheetPackage, opts: ReadXlsxOptions): WorkbookI
     close(tag) {
       if (tag === 'sheets') inSheets = false;
       else if (tag === 'definedName' && name) {
-        if (!name.sheetScoped) names[name.key] = name.text;
+        if (!name.sheetScoped && name.key !== '__proto__') names[name.key] = name.text;
         name = null;
       }
     },

@@ -106,3 +106,29 @@ export async function writeWithExcelJS(build: (wb: ExcelJS.Workbook) => void): P
   build(wb);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
+
+/** A minimal CFB (one 512-byte directory sector) whose directory lists the given stream names. */
+export function cfb(names: string[]): Uint8Array {
+  const b = new Uint8Array(512 * 3);
+  const dv = new DataView(b.buffer);
+  b.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+  dv.setUint16(0x1a, 3, true);
+  dv.setUint16(0x1c, 0xfffe, true);
+  dv.setUint16(0x1e, 9, true);
+  dv.setUint32(0x2c, 1, true); // one FAT sector…
+  dv.setUint32(0x4c, 0, true); // …at sector 0
+  for (let i = 1; i < 109; i++) dv.setUint32(0x4c + i * 4, 0xffffffff, true);
+  dv.setUint32(0x30, 1, true); // directory at sector 1
+  dv.setUint32(0x44, 0xfffffffe, true);
+  const fat = 512; // sector 0
+  dv.setUint32(fat, 0xfffffffd, true); // FAT sector itself
+  dv.setUint32(fat + 4, 0xfffffffe, true); // directory: end of chain
+  const dir = 1024; // sector 1
+  ['Root Entry', ...names].slice(0, 4).forEach((name, i) => {
+    const e = dir + i * 128;
+    for (let k = 0; k < name.length; k++) dv.setUint16(e + k * 2, name.charCodeAt(k), true);
+    dv.setUint16(e + 0x40, (name.length + 1) * 2, true);
+    b[e + 0x42] = i === 0 ? 5 : 2;
+  });
+  return b;
+}
