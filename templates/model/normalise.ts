@@ -224,9 +224,11 @@ function notADate(v: Value): NormResult {
 const MONTH_UNIT = '(?:ヶ|ケ|か|カ|ヵ|箇)月';
 // [event](後|から|より) (N年[Nか月] | Nか月)[間][後][保存|保管]: 契約終了後5年, 退職後3年間, 利用目的達成後6ヶ月, 5年.
 const AFTER_RE = new RegExp(
-  String.raw`^(?:(.*?)\s*(?:後|から|より)\s*)?(?:(\d+)\s*年(?:\s*(\d+)\s*${MONTH_UNIT})?|(\d+)\s*${MONTH_UNIT})\s*間?\s*後?\s*(?:保存|保管)?$`,
+  String.raw`^(?:(.*?)\s*(?:後|から|より)\s*)?(?:(\d+)\s*年(?:\s*(\d+)\s*${MONTH_UNIT})?|(\d+)\s*${MONTH_UNIT}|(\d+)\s*日)\s*間?\s*後?\s*(?:保存|保管)?$`,
   'u',
 );
+// An open period ending at an event: 退職時, 契約終了まで, 選考終了時まで, 利用目的達成時 (an offset of zero).
+const UNTIL_RE = /^(.+?)\s*(?:時|まで)\s*(?:まで)?\s*(?:保存|保管)?$/u;
 const PERMANENT_RE = /^(?:永年|永久|無期限)\s*(?:保存|保管)?$/u;
 
 function normalisePeriod(v: Value, date1904: boolean): NormResult {
@@ -247,16 +249,20 @@ function normalisePeriod(v: Value, date1904: boolean): NormResult {
     if (PERMANENT_RE.test(t)) return ok({ kind: 'permanent', text: original }, t);
     const m = AFTER_RE.exec(t);
     const months = m?.[3] ?? m?.[4];
-    if (m && Number(m[2] ?? 0) + Number(months ?? 0) > 0) {
+    const days = m?.[5];
+    if (m && Number(m[2] ?? 0) + Number(months ?? 0) + Number(days ?? 0) > 0) {
       const p: PeriodValue = {
         kind: 'after',
         event: m[1] ?? '',
         ...(m[2] !== undefined ? { years: Number(m[2]) } : {}),
         ...(months !== undefined ? { months: Number(months) } : {}),
+        ...(days !== undefined ? { days: Number(days) } : {}),
         text: original,
       };
       return ok(p, t);
     }
+    const until = UNTIL_RE.exec(t);
+    if (until && !/\d/u.test(until[1])) return ok({ kind: 'after', event: until[1], text: original }, t);
   }
   return invalid(
     'V-DATE',

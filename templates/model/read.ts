@@ -220,13 +220,18 @@ function rowHasContent(row: CellValue[], header: HeaderMap): boolean {
   return false;
 }
 
+/** Key text for uniqueness and merge keys: width, case and spacing do not make two keys different. */
+export function keyText(s: string): string {
+  return s.normalize('NFKC').replace(/\s+/gu, '').toUpperCase();
+}
+
 function checkUnique(def: TableSheetDef, records: RecordRow[], issues: Issue[]): void {
   for (const field of def.fields.filter((f) => f.unique)) {
     const seen = new Map<string, RecordRow>();
     for (const rec of records) {
       const v = rec.values[field.key];
       if (v === null || v === undefined) continue;
-      const k = typeof v === 'object' ? JSON.stringify(v) : String(v);
+      const k = typeof v === 'object' ? JSON.stringify(v) : keyText(String(v));
       const first = seen.get(k);
       if (!first) {
         seen.set(k, rec);

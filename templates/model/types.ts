@@ -69,7 +69,8 @@ export interface FieldDef {
 /** A normalised value: canonical enum/yes-no text, number, ISO date string, or a period. */
 export type PeriodValue =
   | { kind: 'date'; iso: string }
-  | { kind: 'after'; event: string; years?: number; months?: number; text: string }
+  /** After an event (契約終了後5年, 録画後30日); no years/months/days means at the event itself (退職時, 契約終了まで). */
+  | { kind: 'after'; event: string; years?: number; months?: number; days?: number; text: string }
   | { kind: 'permanent'; text: string };
 
 export type NormValue = string | number | PeriodValue;

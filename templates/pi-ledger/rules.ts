@@ -107,7 +107,9 @@ function checkReview(ctx: RuleContext): RuleFinding[] {
 
 /** Event names compare without spaces and without a trailing 日/時点 (退職日から3年 ≡ 退職後3年). */
 const eventKey = (e: string): string => e.normalize('NFKC').replace(/\s+/gu, '').replace(/(?:の)?(?:日|時|時点)$/u, '');
-const monthsOf = (p: Extract<PeriodValue, { kind: 'after' }>): number => (p.years ?? 0) * 12 + (p.months ?? 0);
+/** Length of a period in days, months counted as 30 days: fine for "is one longer than the other". */
+const daysOf = (p: Extract<PeriodValue, { kind: 'after' }>): number =>
+  ((p.years ?? 0) * 12 + (p.months ?? 0)) * 30 + (p.days ?? 0);
 
 /**
  * Whether a use limit is later than a retention limit: true/false when the two can be compared, null when not.
@@ -119,7 +121,7 @@ export function useOutlastsRetention(use: PeriodValue, keep: PeriodValue): boole
   if (use.kind === 'permanent') return true;
   if (use.kind === 'date' && keep.kind === 'date') return compareIso(use.iso, keep.iso) > 0;
   if (use.kind === 'after' && keep.kind === 'after' && eventKey(use.event) === eventKey(keep.event)) {
-    return monthsOf(use) > monthsOf(keep);
+    return daysOf(use) > daysOf(keep);
   }
   return null;
 }

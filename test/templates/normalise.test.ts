@@ -784,3 +784,20 @@ describe('corpno (法人番号)', () => {
     });
   });
 });
+
+describe('open and day-counted periods', () => {
+  const period = { kind: 'period' } as const;
+  it.each([
+    ['退職時', { kind: 'after', event: '退職', text: '退職時' }],
+    ['契約終了まで', { kind: 'after', event: '契約終了', text: '契約終了まで' }],
+    ['選考終了時まで保管', { kind: 'after', event: '選考終了', text: '選考終了時まで保管' }],
+    ['録画後30日', { kind: 'after', event: '録画', days: 30, text: '録画後30日' }],
+    ['３０日間', { kind: 'after', event: '', days: 30, text: '３０日間' }],
+  ])('%s', (input, value) => {
+    expect(normaliseCell(period, input)).toMatchObject({ kind: 'ok', value });
+  });
+  it('still rejects words that are no period', () => {
+    expect(normaliseCell(period, '適宜')).toMatchObject({ kind: 'invalid', rule: 'V-DATE' });
+    expect(normaliseCell(period, '3年ごろまで')).toMatchObject({ kind: 'invalid', rule: 'V-DATE' });
+  });
+});
