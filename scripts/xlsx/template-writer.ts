@@ -16,6 +16,8 @@ import type { FieldDef, SheetDef, TemplateDef } from '../../templates/model/type
 
 const LISTS_SHEET = '_lists';
 const DEFAULT_TABLE_ROWS = 200;
+/** Widths of the fixed 項番 / 分類 / 項目 / 質問 columns. */
+const QUESTION_WIDTHS = [7, 12, 20, 50];
 const COLOURS = {
   header: 'FF1F4E78',
   headerText: 'FFFFFFFF',
@@ -62,6 +64,30 @@ function numFmtOf(field: FieldDef): string | undefined {
 /** Excel caps data-validation titles at 32 and prompts at 255 characters. */
 function clip(s: string, max: number): string {
   return s.length <= max ? s : s.slice(0, max - 1) + '…';
+}
+
+/** Display width in Excel column units: full-width (CJK) characters count double. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
+  return w;
+}
+
+const LINE_HEIGHT = 13.5;
+
+/** Neither Excel nor LibreOffice grows a row for wrapped text written by a program: estimate the height. */
+function fitRowHeight(ws: ExcelJS.Worksheet, row: number, widths: readonly number[], fontScale = 1): void {
+  let lines = 1;
+  widths.forEach((width, c) => {
+    const v = ws.getCell(row, c + 1).value;
+    if (v === null || v === undefined || typeof v === 'object') return;
+    const perLine = Math.max(1, width / fontScale);
+    const n = String(v)
+      .split('\n')
+      .reduce((sum, part) => sum + Math.max(1, Math.ceil(displayWidth(part) / perLine)), 0);
+    lines = Math.max(lines, n);
+  });
+  if (lines > 1) ws.getRow(row).height = Math.ceil(lines * LINE_HEIGHT * fontScale + 4);
 }
 
 /** Keeps each enum's options in a very-hidden sheet so list validations survive commas and long values. */
@@ -151,23 +177,49 @@ function styleHeader(cell: ExcelJS.Cell): void {
   cell.border = BORDER;
 }
 
-function styleTitle(ws: ExcelJS.Worksheet, text: string, width: number): void {
+function styleTitle(ws: ExcelJS.Worksheet, text: string, width: number, legend?: string): void {
   const cell = ws.getCell(1, 1);
-  cell.value = text;
-  cell.font = { name: FONT, bold: true, size: 14 };
+  const title = { text, font: { name: FONT, bold: true, size: 14 } };
+  cell.value = legend
+    ? { richText: [title, { text: `　　${legend}`, font: { name: FONT, size: 10, color: { argb: 'FFC00000' } } }] }
+    : text;
+  cell.font = title.font;
+  cell.alignment = { vertical: 'middle' };
   if (width > 1) ws.mergeCells(1, 1, 1, width);
-  ws.getRow(1).height = 24;
+  ws.getRow(1).height = 26;
 }
 
-function printSetup(ws: ExcelJS.Worksheet, landscape: boolean, titleRows: string | null): void {
+/** Borders on the rows someone filled in, so a printed ledger ends where its records end. */
+function bordersWhenFilled(ws: ExcelJS.Worksheet, firstRow: number, lastRow: number, width: number): void {
+  const last = columnLetter(width - 1);
+  ws.addConditionalFormatting({
+    ref: `A${firstRow}:${last}${lastRow}`,
+    rules: [
+      {
+        type: 'expression',
+        priority: 1,
+        formulae: [`COUNTA($A${firstRow}:$${last}${firstRow})>0`],
+        style: { border: BORDER },
+      },
+    ],
+  });
+}
+
+/** Column units that still print legibly across one landscape A4 page. */
+const A4_LANDSCAPE_UNITS = 150;
+
+function printSetup(ws: ExcelJS.Worksheet, landscape: boolean, titleRows: string | null, totalWidth = 0): void {
+  // A wide ledger prints across several pages, each repeating the header row and the first (key) column.
+  const pagesWide = Math.max(1, Math.ceil(totalWidth / A4_LANDSCAPE_UNITS));
   ws.pageSetup = {
     paperSize: 9, // A4
     orientation: landscape ? 'landscape' : 'portrait',
     fitToPage: true,
-    fitToWidth: 1,
+    fitToWidth: pagesWide,
     fitToHeight: 0,
     margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     ...(titleRows ? { printTitlesRow: titleRows } : {}),
+    ...(pagesWide > 1 ? { printTitlesColumn: 'A:A' } : {}),
   };
   ws.headerFooter = { oddHeader: '&L&A&R&D', oddFooter: '&C&P / &N' };
 }
@@ -185,9 +237,16 @@ async function protect(ws: ExcelJS.Worksheet): Promise<void> {
   });
 }
 
-function fillCell(cell: ExcelJS.Cell, field: FieldDef | undefined, value: CellValue, lists: Lists, editable: boolean): void {
+function fillCell(
+  cell: ExcelJS.Cell,
+  field: FieldDef | undefined,
+  value: CellValue,
+  lists: Lists,
+  editable: boolean,
+  bordered = true,
+): void {
   cell.value = cellValueFor(field, value);
-  cell.border = BORDER;
+  if (bordered) cell.border = BORDER;
   cell.font = { name: FONT };
   cell.alignment = { vertical: 'top', wrapText: true };
   if (!field) return;
@@ -210,15 +269,20 @@ function writeTable(ws: ExcelJS.Worksheet, sd: SheetDef & { kind: 'table' }, row
     styleHeader(cell);
     ws.getColumn(c + 1).width = widthOf(f);
   });
-  ws.getRow(HEADER_ROW + 1).height = 36;
-  const dataRows = Math.max(sd.templateRows ?? DEFAULT_TABLE_ROWS, rows.length - FIRST_DATA_ROW);
+  const widths = sd.fields.map(widthOf);
+  fitRowHeight(ws, HEADER_ROW + 1, widths);
+  const filled = rows.length - FIRST_DATA_ROW;
+  const dataRows = Math.max(sd.templateRows ?? DEFAULT_TABLE_ROWS, filled);
   for (let r = 0; r < dataRows; r++) {
     const values = rows[FIRST_DATA_ROW + r] ?? [];
-    sd.fields.forEach((f, c) => fillCell(ws.getCell(FIRST_DATA_ROW + r + 1, c + 1), f, values[c] ?? null, lists, true));
+    const row = FIRST_DATA_ROW + r + 1;
+    sd.fields.forEach((f, c) => fillCell(ws.getCell(row, c + 1), f, values[c] ?? null, lists, true, false));
+    if (r < filled) fitRowHeight(ws, row, widths);
   }
+  bordersWhenFilled(ws, FIRST_DATA_ROW + 1, FIRST_DATA_ROW + dataRows, width);
   ws.views = [{ state: 'frozen', xSplit: 1, ySplit: HEADER_ROW + 1, topLeftCell: 'B3', activeCell: 'A3' }];
   ws.autoFilter = { from: cellAddress(HEADER_ROW, 0), to: cellAddress(HEADER_ROW, width - 1) };
-  printSetup(ws, true, `${HEADER_ROW + 1}:${HEADER_ROW + 1}`);
+  printSetup(ws, true, `${HEADER_ROW + 1}:${HEADER_ROW + 1}`, widths.reduce((a, b) => a + b, 0));
 }
 
 function writeForm(ws: ExcelJS.Worksheet, sd: SheetDef & { kind: 'form' }, rows: CellValue[][], lists: Lists): void {
@@ -246,6 +310,8 @@ function writeForm(ws: ExcelJS.Worksheet, sd: SheetDef & { kind: 'form' }, rows:
     hint.value = f.hint?.ja ?? null;
     hint.font = { name: FONT, size: 9, color: { argb: COLOURS.hint } };
     hint.alignment = { vertical: 'top', wrapText: true };
+    ws.getRow(r + 1).height = 20;
+    fitRowHeight(ws, r + 1, [26, 40, 50 / 0.8]);
   });
   ws.views = [{ state: 'frozen', ySplit: 1, activeCell: 'B3' }];
   printSetup(ws, false, null);
@@ -258,15 +324,11 @@ function writeQuestions(
   lists: Lists,
 ): void {
   const width = QUESTION_FIXED + sd.fields.length;
-  styleTitle(ws, sd.title.ja, QUESTION_FIXED - 1);
-  if (sd.questions.some((q) => q.critical)) {
-    const label = sd.criticalLabel ?? { ja: '重要', en: 'critical' };
-    const legend = ws.getCell(1, QUESTION_FIXED);
-    legend.value = `赤字の項番は${label.ja}項目です。 / Items numbered in red are ${label.en}.`;
-    legend.font = { name: FONT, size: 10, color: { argb: 'FFC00000' } };
-    legend.alignment = { vertical: 'middle', wrapText: true };
-    if (width > QUESTION_FIXED) ws.mergeCells(1, QUESTION_FIXED, 1, width);
-  }
+  const label = sd.criticalLabel ?? { ja: '重要', en: 'critical' };
+  const legend = sd.questions.some((q) => q.critical)
+    ? `赤字の項番は${label.ja}項目です。 / Items numbered in red are ${label.en}.`
+    : undefined;
+  styleTitle(ws, sd.title.ja, width, legend);
   const header = rows[HEADER_ROW] ?? [];
   header.forEach((label, c) => {
     const field = sd.fields[c - QUESTION_FIXED];
@@ -274,8 +336,9 @@ function writeQuestions(
     cell.value = field?.required ? `${String(label)}※` : String(label);
     styleHeader(cell);
   });
-  [8, 14, 24, 60].forEach((w, c) => (ws.getColumn(c + 1).width = w));
-  sd.fields.forEach((f, i) => (ws.getColumn(QUESTION_FIXED + i + 1).width = widthOf(f)));
+  const widths = [...QUESTION_WIDTHS, ...sd.fields.map(widthOf)];
+  widths.forEach((w, c) => (ws.getColumn(c + 1).width = w));
+  fitRowHeight(ws, HEADER_ROW + 1, widths);
   sd.questions.forEach((q, i) => {
     const r = FIRST_DATA_ROW + i;
     const values = rows[r] ?? [];
@@ -290,8 +353,10 @@ function writeQuestions(
     sd.fields.forEach((f, k) =>
       fillCell(ws.getCell(r + 1, QUESTION_FIXED + k + 1), f, values[QUESTION_FIXED + k] ?? null, lists, true),
     );
+    fitRowHeight(ws, r + 1, widths);
   });
   ws.views = [{ state: 'frozen', xSplit: 1, ySplit: HEADER_ROW + 1, topLeftCell: 'B3', activeCell: cellAddress(FIRST_DATA_ROW, QUESTION_FIXED) }];
+  // A questionnaire prints one page wide so each answer stays beside its question.
   printSetup(ws, true, `${HEADER_ROW + 1}:${HEADER_ROW + 1}`);
 }
 

@@ -134,6 +134,7 @@ const criteriaSheet: QuestionSheetDef = {
   title: { ja: '委託先の評価項目', en: 'Evaluation criteria' },
   synonyms: ['評価基準', 'Criteria'],
   tamperRule: 'TEMPLATE-TAMPER',
+  criticalLabel: { ja: '必須', en: 'mandatory' },
   sections: CRITERIA_SECTIONS,
   questions: CRITERIA,
   fields: [

@@ -218,6 +218,7 @@ const checklistSheet: QuestionSheetDef = {
   questions: QUESTIONS,
   fields: answerFields,
   tamperRule: 'SC-TAMPER',
+  criticalLabel: { ja: '重大', en: 'critical' },
 };
 
 // ---- helpers ----
