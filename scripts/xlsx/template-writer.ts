@@ -181,7 +181,7 @@ function styleTitle(ws: ExcelJS.Worksheet, text: string, width: number, legend?:
   const cell = ws.getCell(1, 1);
   const title = { text, font: { name: FONT, bold: true, size: 14 } };
   cell.value = legend
-    ? { richText: [title, { text: `　　${legend}`, font: { name: FONT, size: 10, color: { argb: 'FFC00000' } } }] }
+    ? { richText: [title, { text: `\u3000\u3000${legend}`, font: { name: FONT, size: 10, color: { argb: 'FFC00000' } } }] }
     : text;
   cell.font = title.font;
   cell.alignment = { vertical: 'middle' };
