@@ -1,8 +1,9 @@
 // 委託先評価 (§4.4.3.4): one contractor per workbook — the contractor's details, the selection criteria answered
 // 適合 / 一部適合 / 不適合 / 該当なし, the eight contract items of §4.4.3.4 and the result (得点率, 判定, next review).
+import { textField } from '../model/fields.js';
 import { columnLetter } from '../model/grid.js';
 import { FIRST_DATA_ROW, QUESTION_FIXED } from '../model/layout.js';
-import type { EnumOption, FieldDef, FormSheetDef, QuestionSheetDef, TemplateDef } from '../model/types.js';
+import type { EnumOption, FormSheetDef, QuestionSheetDef, TemplateDef } from '../model/types.js';
 import { CONTRACT_ITEMS, CONTRACT_SECTIONS, CRITERIA, CRITERIA_SECTIONS } from './criteria.js';
 import { rules, score } from './rules.js';
 
@@ -16,12 +17,7 @@ export const SHEET = {
   result: '判定',
 } as const;
 
-const text = (key: string, en: string, extra: Partial<FieldDef> = {}): FieldDef => ({
-  key,
-  label: { ja: key, en },
-  type: { kind: 'text' },
-  ...extra,
-});
+const text = textField;
 
 const CERTIFICATIONS: readonly EnumOption[] = [
   { value: 'Pマーク', en: 'PrivacyMark', synonyms: ['プライバシーマーク', 'Privacy Mark', 'Pマーク認証', 'JIS Q 15001'] },

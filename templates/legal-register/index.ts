@@ -1,7 +1,8 @@
 // 法的要求事項確認書 (付録B, §4.3.4): the laws, national guidelines and standards the company has identified, with
 // what each requires, how the company responds, where to read it (URL) and when it was last checked. A second sheet
 // lists the information sources the register is kept up to date from (解説3 主な情報収集機構).
-import type { EnumOption, FieldDef, TableSheetDef, TemplateDef } from '../model/types.js';
+import { dateField, textField } from '../model/fields.js';
+import type { EnumOption, TableSheetDef, TemplateDef } from '../model/types.js';
 import { REGISTER_PREFILL, SOURCES_PREFILL } from './prefill.js';
 import { rules } from './rules.js';
 
@@ -13,20 +14,9 @@ export const SHEET = {
   sources: '情報収集先',
 } as const;
 
-const text = (key: string, en: string, extra: Partial<FieldDef> = {}): FieldDef => ({
-  key,
-  label: { ja: key, en },
-  type: { kind: 'text' },
-  ...extra,
-});
+const text = textField;
 
-const date = (key: string, en: string, extra: Partial<FieldDef> = {}): FieldDef => ({
-  key,
-  label: { ja: key, en },
-  type: { kind: 'date' },
-  width: 12,
-  ...extra,
-});
+const date = dateField;
 
 export const CATEGORIES: readonly EnumOption[] = [
   { value: '法律', en: 'Act', synonyms: ['法', '法令', 'Law'] },
