@@ -1,6 +1,8 @@
-// Check one workbook file: sniff, read, identify, validate. Every failure becomes a per-file result.
+// Check one workbook file: bound its size, sniff and read it, identify and validate it. Every failure becomes a
+// per-file result; nothing here throws for a bad file. Runs inside a pool worker (scripts/pool/), so everything it
+// returns is structured-clone-able (plain objects, no Dates or Maps).
 import { stat } from 'node:fs/promises';
-import type { Issue, Lang, Score } from '../templates/model/types.js';
+import type { Issue, Score } from '../templates/model/types.js';
 import { validateWorkbook } from '../templates/index.js';
 import { readXlsxFile, UnreadableError } from './io/read-xlsx.js';
 
@@ -12,22 +14,63 @@ export interface FileResult {
   template: { id: string; version: number } | null;
   issues: Issue[];
   score?: Score;
-  /** A one-line label for the file: company or department when the template has one. */
+  /** A one-line label for the file: company, contractor or department when the template has one. */
   subject?: string;
+  /** Worksheets the reader found (for the annotated copy: which issue sheets exist). */
+  sheets?: string[];
 }
 
 export interface CheckOptions {
   asOf: string;
-  lang?: Lang;
+  /** Files larger than this are refused unread (default DEFAULT_MAX_FILE_BYTES). */
+  maxFileBytes?: number;
 }
 
-export function unreadable(path: string, code: string, message: Issue['message']): FileResult {
+/** Supplier workbooks are tens of kilobytes; a 100,000-row ledger is about 15 MB. Past this we refuse and say why. */
+export const DEFAULT_MAX_FILE_BYTES = 100 * 1024 * 1024;
+
+/** Causes the batch adds to the reader's own (scripts/io/unreadable.ts): the file vanished, took too long, crashed. */
+export const BATCH_MESSAGES = {
+  'not-found': {
+    ja: 'ファイルが見つかりません（チェック中に移動・削除された可能性があります）。',
+    en: 'The file was not found (it may have been moved or deleted during the check).',
+  },
+  'not-a-file': {
+    ja: '通常のファイルではありません（フォルダーや特殊ファイル）。',
+    en: 'This is not a regular file (a folder or a special file).',
+  },
+  io: {
+    ja: 'ファイルを読み込めません（アクセス権やディスクの問題）。',
+    en: 'The file cannot be read (permissions or a disk problem).',
+  },
+  timeout: {
+    ja: '制限時間内に読み込めませんでした（ブックが大きすぎるか、構造が異常です）。不要な行・シート・画像を削除するか分割し、Excelで保存し直して再送してください。',
+    en: 'The workbook could not be read within the time limit (too large or abnormally structured). Remove unneeded rows, sheets or images, or split it, re-save it in Excel and send it again.',
+  },
+  'out-of-memory': {
+    ja: 'ブックを読み込むためのメモリが上限を超えました（大きすぎるため）。不要な行やシートを削除するか、分割して再送してください。',
+    en: 'Reading the workbook exceeded the memory limit (it is too large). Remove unneeded rows or sheets, or split it, and send it again.',
+  },
+  'internal-error': {
+    ja: 'このファイルの処理中に内部エラーが発生しました。ファイルを開発元に提供していただけると調査できます。',
+    en: 'An internal error occurred while checking this file. Please share the file with the developers so it can be investigated.',
+  },
+} as const satisfies Record<string, Issue['message']>;
+
+export type BatchCode = keyof typeof BATCH_MESSAGES;
+
+export function unreadable(path: string, code: string, message: Issue['message'], detail?: Issue['message']): FileResult {
+  const text = detail ? { ja: `${message.ja}（${detail.ja}）`, en: `${message.en} (${detail.en})` } : message;
   return {
     path,
     status: 'unreadable',
     template: null,
-    issues: [{ rule: 'FILE-UNREADABLE', severity: 'error', sheet: null, cell: null, field: null, value: code, message }],
+    issues: [{ rule: 'FILE-UNREADABLE', severity: 'error', sheet: null, cell: null, field: null, value: code, message: text }],
   };
+}
+
+export function batchFailure(path: string, code: BatchCode, detail?: Issue['message']): FileResult {
+  return unreadable(path, code, BATCH_MESSAGES[code], detail);
 }
 
 export function statusOf(issues: Issue[]): FileStatus {
@@ -35,17 +78,48 @@ export function statusOf(issues: Issue[]): FileStatus {
   return issues.some((i) => i.severity === 'error') ? 'invalid' : 'ok';
 }
 
+export function megabytes(bytes: number): string {
+  return bytes >= 10 * 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
 const SUBJECT_FIELDS = ['会社名', '委託先名', '部門'];
 
+/** Why an unreadable file is unreadable, in the sender's terms, plus the specifics (size vs limit) when we have them. */
+function fromUnreadableError(path: string, err: UnreadableError, size: number, limit: number): FileResult {
+  if (err.code === 'too-large' && size > limit) {
+    return unreadable(path, err.code, err.messageText, {
+      ja: `ファイルサイズ ${megabytes(size)}、上限 ${megabytes(limit)}`,
+      en: `file size ${megabytes(size)}, limit ${megabytes(limit)}`,
+    });
+  }
+  if (err.code === 'too-large' && err.detail) {
+    return unreadable(path, err.code, err.messageText, { ja: `展開後 ${err.detail}`, en: `uncompressed ${err.detail}` });
+  }
+  return unreadable(path, err.code, err.messageText);
+}
+
 export async function checkFile(path: string, opts: CheckOptions): Promise<FileResult> {
+  const limit = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  let size = 0;
   let grid;
   try {
-    await stat(path);
-    grid = await readXlsxFile(path);
+    const s = await stat(path);
+    if (!s.isFile()) return batchFailure(path, 'not-a-file');
+    size = s.size;
+    grid = await readXlsxFile(path, { maxFileBytes: limit });
   } catch (err) {
-    if (err instanceof UnreadableError) return unreadable(path, err.code, err.messageText);
+    if (err instanceof UnreadableError) return fromUnreadableError(path, err, size, limit);
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return batchFailure(path, 'not-found');
+    if (code === 'EISDIR') return batchFailure(path, 'not-a-file');
     const reason = err instanceof Error ? err.message : String(err as unknown);
-    return unreadable(path, 'io', { ja: `ファイルを読めません（${reason}）。`, en: `Cannot read the file (${reason}).` });
+    if (code) return batchFailure(path, 'io', { ja: reason, en: reason });
+    return batchFailure(path, 'internal-error', { ja: reason, en: reason });
+  }
+  // The reader refuses a package without worksheets; never let an empty grid through as "not a template".
+  if (!grid.sheets.length) {
+    const e = new UnreadableError('no-sheets');
+    return unreadable(path, e.code, e.messageText);
   }
   const result = validateWorkbook(grid, { asOf: opts.asOf });
   let subject: string | undefined;
@@ -62,5 +136,6 @@ export async function checkFile(path: string, opts: CheckOptions): Promise<FileR
     issues: result.issues,
     ...(result.score ? { score: result.score } : {}),
     ...(subject ? { subject } : {}),
+    sheets: grid.sheets.map((s) => s.name),
   };
 }

@@ -1,38 +1,211 @@
-// daicho check: validate workbooks and report per file.
+// daicho check: validate workbooks in parallel (one worker per core, each file bounded in size, time and memory)
+// and report per file — terminal lines streamed in input order, a JSON report, annotated copies, a summary workbook.
+import { stat } from 'node:fs/promises';
+import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import type { Lang } from '../../templates/model/types.js';
-import { checkFile, type FileResult } from '../check-file.js';
+import { DEFAULT_MAX_FILE_BYTES, type FileResult } from '../check-file.js';
 import { collectFiles } from '../collect.js';
-import { writeFileAtomic } from '../io/atomic.js';
-import { styleFor, textReport, totalsOf } from '../report/text.js';
+import { exists, OutputExistsError } from '../io/atomic.js';
+import { AtomicTextWriter } from '../io/atomic-stream.js';
+import { CHECK_KIND, checkJobFailure, type CheckJobOptions, type CheckJobResult } from '../pool/check-job.js';
+import { DEFAULT_TIMEOUT_MS, defaultPoolSize, WorkerPool, type Job } from '../pool/pool.js';
+import {
+  addToTotals,
+  emptyTotals,
+  fileLine,
+  findingLines,
+  lineLayout,
+  outputsLines,
+  Progress,
+  styleFor,
+  totalsLine,
+} from '../report/text.js';
+import { writeSummary } from '../summary/summary.js';
 import { asOfOf, langOf, out, parseCommand, UsageError, type Command } from './common.js';
 
 export interface CheckRun {
   asOf: string;
   lang: Lang;
+  /** Write the JSON report here. */
   json?: string;
+  /** Write an annotated copy of every readable input under this folder. */
+  annotate?: string;
+  /** Write the summary workbook (.xlsx) here. */
+  summary?: string;
+  /**
+   * Replace existing outputs. The `check` command passes its --force flag; left undefined (programmatic callers such
+   * as `demo`, which regenerate a folder of their own), the JSON report may be replaced but nothing else.
+   */
+  force?: boolean;
+  /** Folders the files were collected from: annotated copies mirror the files' sub-folders below them. */
+  roots?: readonly string[];
+  /** Per-file time bound (default 30 s). */
+  timeoutMs?: number;
+  /** Per-file size bound (default 100 MB). */
+  maxFileBytes?: number;
+  /** Worker threads (default: available cores, at most 8). */
+  jobs?: number;
+}
+
+/** What each file's annotated copy is called: the same name in DIR, below the same sub-folders as in its input folder. */
+export function annotatedPaths(files: readonly string[], dir: string, roots: readonly string[] = []): string[] {
+  const rootDirs = roots.map((r) => resolve(r));
+  const taken = new Set<string>();
+  return files.map((f) => {
+    const abs = resolve(f);
+    const root = rootDirs.find((r) => abs.startsWith(r + sep));
+    let target = join(dir, root ? relative(root, abs) : basename(abs));
+    // Two inputs of the same name from different places: keep both, the second as "name (2).xlsx".
+    const ext = extname(target);
+    for (let n = 2; taken.has(resolve(target).toLowerCase()); n++) target = `${target.slice(0, target.length - ext.length).replace(/ \(\d+\)$/, '')} (${n})${ext}`;
+    taken.add(resolve(target).toLowerCase());
+    return target;
+  });
+}
+
+async function refuseExisting(paths: readonly string[], force: boolean): Promise<void> {
+  if (force) return;
+  for (const p of paths) if (await exists(p)) throw new OutputExistsError(p);
 }
 
 export async function runCheck(files: string[], opts: CheckRun): Promise<number> {
-  const results: FileResult[] = [];
-  for (const f of files) results.push(await checkFile(f, opts));
-  for (const line of textReport(results, opts.lang, styleFor(Boolean(process.stdout.isTTY)))) out(line);
-  if (opts.json) {
-    const report = { asOf: opts.asOf, files: results, totals: totalsOf(results) };
-    await writeFileAtomic(opts.json, JSON.stringify(report, null, 2) + '\n', { force: true });
+  const lang = opts.lang;
+  const force = opts.force ?? false;
+  const targets = opts.annotate ? annotatedPaths(files, opts.annotate, opts.roots) : [];
+  // Never write over an input, whatever --force says.
+  const inputs = new Set(files.map((f) => resolve(f)));
+  for (const t of [...targets, opts.summary, opts.json]) {
+    if (t && inputs.has(resolve(t))) throw new UsageError(`output ${t} would overwrite an input file`);
   }
-  return results.some((r) => r.status !== 'ok') ? 1 : 0;
+  await refuseExisting(targets, force);
+  if (opts.summary) await refuseExisting([opts.summary], force);
+  if (opts.json) await refuseExisting([opts.json], opts.force ?? true);
+
+  const st = styleFor(Boolean(process.stdout.isTTY));
+  const progress = Progress.wanted(process.stderr, files.length) ? new Progress(process.stderr, files.length, lang) : null;
+  const sharedTerminal = progress !== null && Boolean(process.stdout.isTTY);
+  const layout = lineLayout(files);
+  const totals = emptyTotals();
+  const results: FileResult[] = [];
+  const annotated = { written: 0, skipped: [] as string[] };
+  const json = opts.json ? await AtomicTextWriter.open(opts.json, { force: opts.force ?? true }) : null;
+  let jsonFirst = true;
+  await json?.write(`{\n  "asOf": ${JSON.stringify(opts.asOf)},\n  "files": [`);
+
+  const jobs: Job<CheckJobOptions>[] = files.map((path, i) => ({
+    kind: 'check',
+    path,
+    options: {
+      asOf: opts.asOf,
+      maxFileBytes: opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+      ...(opts.annotate ? { annotate: { out: targets[i], lang, force } } : {}),
+    },
+  }));
+  const pool = new WorkerPool<CheckJobResult>({
+    kinds: CHECK_KIND,
+    failure: checkJobFailure,
+    size: opts.jobs ?? defaultPoolSize(files.length),
+    timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  });
+  try {
+    await pool.run(jobs, async (r) => {
+      const file = r.file;
+      results.push(file);
+      addToTotals(totals, file);
+      if (r.annotated) annotated.written++;
+      else if (opts.annotate) annotated.skipped.push(`${file.path}: ${annotateReason(r.annotateError, file, lang)}`);
+      if (sharedTerminal) progress!.clear();
+      out(fileLine(file, lang, st, layout));
+      progress?.tick(results.length);
+      if (json) {
+        const entry = { path: file.path, status: file.status, template: file.template, issues: file.issues, ...(file.score ? { score: file.score } : {}) };
+        await json.write(`${jsonFirst ? '' : ','}\n    ${JSON.stringify(entry)}`);
+        jsonFirst = false;
+      }
+    });
+  } catch (err) {
+    await json?.abort();
+    throw err;
+  } finally {
+    progress?.clear();
+    await pool.close();
+  }
+
+  for (const r of results) for (const line of findingLines(r, lang, st)) out(line);
+  out();
+  out(st.bold(totalsLine(totals, lang)));
+  if (json) {
+    await json.write(`\n  ],\n  "totals": ${JSON.stringify(totals)}\n}\n`);
+    await json.commit();
+  }
+  if (opts.summary) await writeSummary(opts.summary, results, { lang, asOf: opts.asOf, force });
+  const info = outputsLines(
+    {
+      ...(opts.annotate ? { annotated: { dir: opts.annotate, ...annotated } } : {}),
+      ...(opts.summary ? { summary: opts.summary } : {}),
+      ...(opts.json ? { json: opts.json } : {}),
+    },
+    lang,
+  );
+  if (info.length) out();
+  for (const line of info) out(line);
+  return totals.ok === totals.files ? 0 : 1;
+}
+
+function annotateReason(error: string | undefined, file: FileResult, lang: Lang): string {
+  if (error === 'unreadable' || file.status === 'unreadable') return lang === 'ja' ? '読込不可' : 'unreadable';
+  return error ?? '';
+}
+
+function positiveNumber(name: string, v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} must be a positive number (got "${v}")`);
+  return n;
 }
 
 export const check: Command = {
-  usage: 'daicho check <files|folders…> [--json FILE] [--as-of YYYY-MM-DD] [--lang ja|en]',
+  usage:
+    'daicho check <files|folders…> [--json FILE] [--annotate DIR] [--summary FILE.xlsx] [--as-of YYYY-MM-DD] [--lang ja|en] [--force] [--timeout SECONDS] [--max-size MB] [--jobs N]',
   async run(argv) {
     const a = parseCommand(argv, {
       json: { type: 'string' },
+      annotate: { type: 'string' },
+      summary: { type: 'string' },
       'as-of': { type: 'string' },
       lang: { type: 'string' },
+      force: { type: 'boolean' },
+      timeout: { type: 'string' },
+      'max-size': { type: 'string' },
+      jobs: { type: 'string' },
     });
     if (!a.positionals.length) throw new UsageError('check needs at least one file or folder');
+    const summary = a.values.summary;
+    if (summary !== undefined && !/\.xlsx$/i.test(summary)) throw new UsageError(`--summary must name an .xlsx file (got "${summary}")`);
+    const annotate = a.values.annotate;
+    if (annotate !== undefined && (await exists(annotate)) && !(await stat(annotate)).isDirectory()) {
+      throw new UsageError(`--annotate needs a folder (${annotate} is a file)`);
+    }
+    const timeout = positiveNumber('timeout', a.values.timeout);
+    const maxSize = positiveNumber('max-size', a.values['max-size']);
+    const jobs = positiveNumber('jobs', a.values.jobs);
+    const asOf = asOfOf(a.values['as-of']);
+    const lang = langOf(a.values.lang);
     const files = await collectFiles(a.positionals);
-    return runCheck(files, { asOf: asOfOf(a.values['as-of']), lang: langOf(a.values.lang), json: a.values.json });
+    const roots: string[] = [];
+    for (const p of a.positionals) if ((await stat(p)).isDirectory()) roots.push(p);
+    return runCheck(files, {
+      asOf,
+      lang,
+      json: a.values.json,
+      annotate,
+      summary,
+      force: Boolean(a.values.force),
+      roots,
+      ...(timeout ? { timeoutMs: Math.round(timeout * 1000) } : {}),
+      ...(maxSize ? { maxFileBytes: Math.round(maxSize * 1024 * 1024) } : {}),
+      ...(jobs ? { jobs: Math.floor(jobs) } : {}),
+    });
   },
 };
+

@@ -1,4 +1,7 @@
-// The terminal report: one line per file, then findings grouped by file, then totals.
+// The terminal report — the one place for terminal formatting: one line per file (status, path, template, subject,
+// counts, score and band, red flags), then the findings grouped by file, then the totals; colour only on a TTY and
+// a progress bar on stderr for long runs. Columns are padded by display width (a kanji takes two cells), so
+// Japanese status words, paths and company names line up.
 import type { Issue, Lang } from '../../templates/model/types.js';
 import type { FileResult } from '../check-file.js';
 
@@ -11,15 +14,23 @@ export interface Totals {
   warnings: number;
 }
 
-export function totalsOf(results: readonly FileResult[]): Totals {
-  const t: Totals = { files: results.length, ok: 0, invalid: 0, unreadable: 0, errors: 0, warnings: 0 };
-  for (const r of results) {
-    t[r.status]++;
-    for (const i of r.issues) {
-      if (i.severity === 'error') t.errors++;
-      else if (i.severity === 'warning') t.warnings++;
-    }
+export function emptyTotals(): Totals {
+  return { files: 0, ok: 0, invalid: 0, unreadable: 0, errors: 0, warnings: 0 };
+}
+
+export function addToTotals(t: Totals, r: FileResult): Totals {
+  t.files++;
+  t[r.status]++;
+  for (const i of r.issues) {
+    if (i.severity === 'error') t.errors++;
+    else if (i.severity === 'warning') t.warnings++;
   }
+  return t;
+}
+
+export function totalsOf(results: readonly FileResult[]): Totals {
+  const t = emptyTotals();
+  for (const r of results) addToTotals(t, r);
   return t;
 }
 
@@ -27,6 +38,8 @@ const STATUS_LABEL = {
   ok: { ja: 'OK', en: 'ok' },
   invalid: { ja: '要修正', en: 'invalid' },
   unreadable: { ja: '読込不可', en: 'unreadable' },
+  /** Shown for a readable workbook that is no Daicho template (its status is still "invalid"). */
+  unknown: { ja: '対象外', en: 'unknown' },
 } as const;
 
 const SEVERITY_LABEL = {
@@ -43,13 +56,69 @@ export interface Style {
   bold(s: string): string;
 }
 
-const plain: Style = { red: (s) => s, yellow: (s) => s, green: (s) => s, dim: (s) => s, bold: (s) => s };
+export const plain: Style = { red: (s) => s, yellow: (s) => s, green: (s) => s, dim: (s) => s, bold: (s) => s };
 const sgr = (code: number) => (s: string) => `\u001b[${code}m${s}\u001b[0m`;
 export const colour: Style = { red: sgr(31), yellow: sgr(33), green: sgr(32), dim: sgr(2), bold: sgr(1) };
 
 export function styleFor(isTTY: boolean): Style {
   return isTTY && !process.env.NO_COLOR ? colour : plain;
 }
+
+// ---- display width ------------------------------------------------------------------------------------------
+
+const WIDE =
+  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
+/** Combining marks, zero-width spaces/joiners, kana voicing marks and variation selectors take no cell. */
+function zeroWidth(c: number): boolean {
+  return (c >= 0x300 && c <= 0x36f) || (c >= 0x200b && c <= 0x200f) || c === 0x3099 || c === 0x309a || (c >= 0xfe00 && c <= 0xfe0f);
+}
+// eslint-disable-next-line no-control-regex -- SGR colour sequences are exactly what must not count
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+/** Terminal cells a string takes: East Asian wide and full-width characters two, combining marks none. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s.replace(ANSI, '')) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x20 || (c >= 0x7f && c < 0xa0)) continue;
+    if (c < 0x1100) w += 1;
+    else if (zeroWidth(c)) continue;
+    else w += WIDE.test(ch) ? 2 : 1;
+  }
+  return w;
+}
+
+/** Pads to `width` display cells (never cuts). */
+export function padEnd(s: string, width: number): string {
+  const w = displayWidth(s);
+  return w >= width ? s : s + ' '.repeat(width - w);
+}
+
+export function padStart(s: string, width: number): string {
+  const w = displayWidth(s);
+  return w >= width ? s : ' '.repeat(width - w) + s;
+}
+
+/** Cuts to at most `width` display cells, ending in … when cut. */
+export function truncate(s: string, width: number): string {
+  if (displayWidth(s) <= width) return s;
+  let out = '';
+  let w = 0;
+  for (const ch of s) {
+    const cw = displayWidth(ch);
+    if (w + cw > width - 1) break;
+    out += ch;
+    w += cw;
+  }
+  return out + '…';
+}
+
+/** Pads or cuts to exactly `width` cells. */
+export function fit(s: string, width: number): string {
+  return padEnd(truncate(s, width), width);
+}
+
+// ---- lines --------------------------------------------------------------------------------------------------
 
 export function percent(rate: number | null | undefined): string {
   return rate === null || rate === undefined ? '—' : `${Math.round(rate * 1000) / 10}%`;
@@ -60,37 +129,78 @@ export function location(i: Issue): string {
   return i.sheet ?? '';
 }
 
-function counts(r: FileResult): { errors: number; warnings: number } {
+export function countsOf(r: FileResult): { errors: number; warnings: number; infos: number } {
   let errors = 0;
   let warnings = 0;
+  let infos = 0;
   for (const i of r.issues) {
     if (i.severity === 'error') errors++;
     else if (i.severity === 'warning') warnings++;
+    else infos++;
   }
-  return { errors, warnings };
+  return { errors, warnings, infos };
 }
 
-export function fileLine(r: FileResult, lang: Lang, st: Style = plain): string {
-  const status = STATUS_LABEL[r.status][lang];
+/** Issues that are the file's whole story and shown on its line, not again under the findings. */
+function isHeadline(i: Issue): boolean {
+  return i.rule === 'FILE-UNREADABLE' || (i.rule === 'TEMPLATE-UNKNOWN' && i.cell === null);
+}
+
+/** Column widths for the per-file lines, fixed up front from the list of paths so that streamed lines align. */
+export interface LineLayout {
+  path: number;
+}
+
+/** Longer paths are printed whole (they are what people copy) and push that line's columns right. */
+const MAX_PATH_COLUMN = 80;
+const TEMPLATE_COLUMN = 24; // 'contractor-evaluation v1'
+const SUBJECT_COLUMN = 22;
+
+export function lineLayout(paths: readonly string[]): LineLayout {
+  let path = 0;
+  for (const p of paths) path = Math.max(path, displayWidth(p));
+  return { path: Math.min(path, MAX_PATH_COLUMN) };
+}
+
+export function fileLine(r: FileResult, lang: Lang, st: Style = plain, layout?: LineLayout): string {
   const paint = r.status === 'ok' ? st.green : r.status === 'invalid' ? st.red : st.yellow;
-  const parts = [paint(status.padEnd(lang === 'ja' ? 4 : 10)), r.path];
-  if (r.template) parts.push(st.dim(`${r.template.id} v${r.template.version}`));
-  if (r.subject) parts.push(r.subject);
-  const c = counts(r);
-  if (r.status !== 'unreadable')
-    parts.push(lang === 'ja' ? `エラー ${c.errors} 警告 ${c.warnings}` : `${c.errors} errors, ${c.warnings} warnings`);
+  const headline = r.issues.find(isHeadline);
+  const label = STATUS_LABEL[headline?.rule === 'TEMPLATE-UNKNOWN' ? 'unknown' : r.status][lang];
+  const parts = [paint(padEnd(label, lang === 'ja' ? 8 : 10)), layout ? padEnd(r.path, layout.path) : r.path];
+  if (!r.template || headline) {
+    if (headline) parts.push(headline.message[lang]);
+    return parts.join('  ').trimEnd();
+  }
+  parts.push(st.dim(padEnd(`${r.template.id} v${r.template.version}`, TEMPLATE_COLUMN)));
+  parts.push(fit(r.subject ?? '', SUBJECT_COLUMN));
+  const c = countsOf(r);
+  parts.push(
+    lang === 'ja'
+      ? `エラー ${padStart(String(c.errors), 3)}  警告 ${padStart(String(c.warnings), 3)}`
+      : `${padStart(String(c.errors), 3)} errors  ${padStart(String(c.warnings), 3)} warnings`,
+  );
   if (r.score) {
-    parts.push(`${lang === 'ja' ? '得点率' : 'score'} ${percent(r.score.rate)}${r.score.band ? ` ${r.score.band}` : ''}`);
+    const band = r.score.band ?? '';
+    parts.push(`${lang === 'ja' ? '得点率' : 'score'} ${padStart(percent(r.score.rate), 6)} ${padEnd(band, 1)}`);
     if (r.score.redFlags.length) parts.push(st.red(`${lang === 'ja' ? '重大' : 'red flags'}: ${r.score.redFlags.join(', ')}`));
   }
-  if (r.status === 'unreadable') parts.push(r.issues[0]?.message[lang] ?? '');
-  return parts.join('  ');
+  return parts.join('  ').trimEnd();
 }
 
-export function issueLine(i: Issue, lang: Lang, st: Style = plain): string {
+export function issueLine(i: Issue, lang: Lang, st: Style = plain, locWidth = 0): string {
   const paint = i.severity === 'error' ? st.red : i.severity === 'warning' ? st.yellow : st.dim;
   const loc = location(i);
-  return `  ${paint(SEVERITY_LABEL[i.severity][lang])}  ${loc ? `${loc}  ` : ''}${st.dim(i.rule)}  ${i.message[lang]}`;
+  const sev = paint(padEnd(SEVERITY_LABEL[i.severity][lang], lang === 'ja' ? 6 : 7));
+  return `  ${sev}  ${padEnd(loc, locWidth)}  ${st.dim(padEnd(i.rule, 16))}  ${i.message[lang]}`;
+}
+
+/** The findings of one file: a blank line, the path (and subject), one line per finding. Empty when none. */
+export function findingLines(r: FileResult, lang: Lang, st: Style = plain): string[] {
+  const shown = r.issues.filter((i) => !isHeadline(i));
+  if (!shown.length) return [];
+  const locWidth = Math.min(30, Math.max(0, ...shown.map((i) => displayWidth(location(i)))));
+  const title = r.subject ? `${r.path}  ${r.subject}` : r.path;
+  return ['', st.bold(title), ...shown.map((i) => issueLine(i, lang, st, locWidth))];
 }
 
 export function totalsLine(t: Totals, lang: Lang): string {
@@ -101,13 +211,82 @@ export function totalsLine(t: Totals, lang: Lang): string {
 
 /** The full report as lines: a line per file, the findings grouped by file, and the totals. */
 export function textReport(results: readonly FileResult[], lang: Lang, st: Style = plain): string[] {
-  const lines = results.map((r) => fileLine(r, lang, st));
-  for (const r of results) {
-    const shown = r.issues.filter((i) => i.rule !== 'FILE-UNREADABLE');
-    if (!shown.length) continue;
-    lines.push('', st.bold(r.path));
-    for (const i of shown) lines.push(issueLine(i, lang, st));
-  }
+  const layout = lineLayout(results.map((r) => r.path));
+  const lines = results.map((r) => fileLine(r, lang, st, layout));
+  for (const r of results) lines.push(...findingLines(r, lang, st));
   lines.push('', totalsLine(totalsOf(results), lang));
   return lines;
+}
+
+// ---- outputs and progress -----------------------------------------------------------------------------------
+
+export function outputsLines(
+  o: { annotated?: { dir: string; written: number; skipped: string[] }; summary?: string; json?: string },
+  lang: Lang,
+): string[] {
+  const lines: string[] = [];
+  if (o.annotated) {
+    const { dir, written, skipped } = o.annotated;
+    lines.push(lang === 'ja' ? `指摘を書き込んだコピー ${written} 件を ${dir} に作成しました。` : `Wrote ${written} annotated copies to ${dir}.`);
+    if (skipped.length) {
+      lines.push(
+        lang === 'ja'
+          ? `読み込めないファイル等 ${skipped.length} 件にはコピーを作成していません:`
+          : `No annotated copy for ${skipped.length} file(s) that could not be read or annotated:`,
+      );
+      for (const s of skipped) lines.push(`  ${s}`);
+    }
+  }
+  if (o.summary) lines.push(lang === 'ja' ? `集計ブックを ${o.summary} に作成しました。` : `Wrote the summary workbook ${o.summary}.`);
+  if (o.json) lines.push(lang === 'ja' ? `JSON レポートを ${o.json} に作成しました。` : `Wrote the JSON report ${o.json}.`);
+  return lines;
+}
+
+/** The bar itself: `[██████░░░░]  60%  3000/5000  1234 件/s`. */
+export function progressBar(done: number, total: number, rate: number, lang: Lang, width = 24): string {
+  const frac = total ? Math.min(1, done / total) : 1;
+  const full = Math.round(frac * width);
+  const bar = '█'.repeat(full) + '░'.repeat(width - full);
+  const pct = padStart(`${Math.floor(frac * 100)}%`, 4);
+  const speed = rate > 0 ? `  ${Math.round(rate)} ${lang === 'ja' ? '件/秒' : 'files/s'}` : '';
+  return `[${bar}] ${pct}  ${done}/${total}${speed}`;
+}
+
+/**
+ * A progress bar on a TTY stream, redrawn in place with \r at most every 100 ms. Call clear() before writing other
+ * lines to the same terminal and the bar is redrawn after them on the next tick.
+ */
+export class Progress {
+  private done = 0;
+  private last = 0;
+  private shown = false;
+  private readonly started = performance.now();
+
+  constructor(
+    private readonly stream: NodeJS.WriteStream,
+    private readonly total: number,
+    private readonly lang: Lang,
+  ) {}
+
+  /** Only for long runs on a terminal. */
+  static wanted(stream: NodeJS.WriteStream, total: number): boolean {
+    return Boolean(stream.isTTY) && total > 20;
+  }
+
+  tick(done = this.done + 1): void {
+    this.done = done;
+    const now = performance.now();
+    if (now - this.last < 100 && done < this.total) return;
+    this.last = now;
+    const rate = done / Math.max(0.001, (now - this.started) / 1000);
+    this.stream.write(`\r${progressBar(done, this.total, rate, this.lang)}\u001b[K`);
+    this.shown = true;
+  }
+
+  clear(): void {
+    if (!this.shown) return;
+    this.stream.write('\r\u001b[K');
+    this.shown = false;
+    this.last = 0;
+  }
 }

@@ -1,0 +1,556 @@
+// --annotate: the copy a procurement officer mails back. The input package is copied and only the parts we change
+// are replaced, so the supplier's formatting, dropdowns, protection, macros and everything else survive:
+// - every problem cell gets a fill (red for errors, yellow for warnings, blue for information) through a cloned
+//   cell style, and a note (comment + legacy VML shape) explaining each finding, in Japanese or English;
+// - a first sheet 指摘一覧 / Findings lists every finding with a link to its cell, and is selected on opening.
+// Cell addresses are the ones the issues carry, i.e. the original file's layout (moved columns stay where they are).
+// The input file is only read.
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { parseAddress } from '../../templates/model/grid.js';
+import type { Issue, Lang, Severity } from '../../templates/model/types.js';
+import type { FileResult } from '../check-file.js';
+import { displayWidth } from '../report/text.js';
+import { writeFileAtomic } from '../io/atomic.js';
+import { findEntry, readPart, readRelationships, relsPathFor, type Relationship } from '../io/package.js';
+import { openSpreadsheetPackage } from '../io/sniff.js';
+import type { ZipArchive } from '../io/zip.js';
+import { markSheet } from './sheet-marks.js';
+import { MINIMAL_STYLES, StylesEditor } from './styles.js';
+import { decodePart, encodePart, escapeXml, getAttr, relIdAttr, removeAttr, scanTags, setAttr, Splices } from './xml-edit.js';
+import { rewriteZip, type PartChanges } from './zip-rewrite.js';
+
+export interface AnnotateOptions {
+  lang: Lang;
+  force?: boolean;
+}
+
+const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const REL_TYPE = {
+  worksheet: `${NS_REL}/worksheet`,
+  comments: `${NS_REL}/comments`,
+  vmlDrawing: `${NS_REL}/vmlDrawing`,
+  styles: `${NS_REL}/styles`,
+};
+const CT = {
+  worksheet: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',
+  comments: 'application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml',
+  vml: 'application/vnd.openxmlformats-officedocument.vmlDrawing',
+  styles: 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml',
+};
+const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const PART_LIMIT = 200 * 1024 * 1024;
+
+export const MARK_COLOURS: Record<Severity, string> = { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: 'FFDDEBF7' };
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export const ANNOTATE_TEXT = {
+  sheet: { ja: '指摘一覧', en: 'Findings' },
+  title: { ja: '指摘一覧（Daicho によるチェック結果）', en: 'Findings (checked by Daicho)' },
+  headers: {
+    ja: ['No.', 'シート', 'セル', '重要度', 'ルール', '項目', '値', '内容'],
+    en: ['No.', 'Sheet', 'Cell', 'Severity', 'Rule', 'Field', 'Value', 'Finding'],
+  },
+  severity: {
+    error: { ja: 'エラー', en: 'Error' },
+    warning: { ja: '警告', en: 'Warning' },
+    info: { ja: '情報', en: 'Info' },
+  },
+  none: { ja: '指摘はありません。', en: 'No findings.' },
+  howTo: {
+    ja: '色の付いたセルにメモで指摘を記載しています。セル番地をクリックすると該当セルへ移動します。修正後、このシートは削除しても構いません。',
+    en: 'Each marked cell carries a note explaining the finding. Click a cell address to go to it. You may delete this sheet once the workbook is corrected.',
+  },
+} as const;
+
+interface SheetRef {
+  name: string;
+  part: string;
+  /** Stored zip entry name of the part. */
+  entry: string;
+}
+
+/** Package plumbing for one copy: reads parts, records the changes, names new parts and relationship ids. */
+class Copy {
+  readonly changes: PartChanges = new Map();
+  private readonly text = new Map<string, string>();
+  readonly contentTypes: { overrides: string[]; defaults: string[] } = { overrides: [], defaults: [] };
+
+  constructor(readonly zip: ZipArchive) {}
+
+  entryName(part: string): string | undefined {
+    return findEntry(this.zip, part)?.name;
+  }
+
+  /** Current text of a part (after our edits), or undefined when absent. */
+  read(part: string): string | undefined {
+    const key = this.entryName(part) ?? part;
+    const edited = this.text.get(key);
+    if (edited !== undefined) return edited;
+    if (!findEntry(this.zip, part)) return undefined;
+    return decodePart(readPart(this.zip, part, PART_LIMIT));
+  }
+
+  write(part: string, xml: string): void {
+    const key = this.entryName(part) ?? part;
+    this.text.set(key, xml);
+    this.changes.set(key, encodePart(xml));
+  }
+
+  exists(part: string): boolean {
+    return this.entryName(part) !== undefined || this.text.has(part);
+  }
+
+  /** A part name like xl/comments/daicho1.xml that the package does not have yet. */
+  freshPart(prefix: string, ext: string): string {
+    for (let n = 1; ; n++) {
+      const p = `${prefix}${n}${ext}`;
+      if (!this.exists(p)) return p;
+    }
+  }
+
+  /** Adds a relationship to the .rels of `source`; returns its id. */
+  addRelationship(source: string, type: string, target: string): string {
+    const relsPart = relsPathFor(source);
+    const xml = this.read(relsPart) ?? `${XML_DECL}<Relationships xmlns="${NS_PKG_REL}"></Relationships>`;
+    const ids = new Set([...xml.matchAll(/\sId\s*=\s*["']([^"']+)["']/g)].map((m) => m[1]));
+    let id = 'rIdDaicho1';
+    for (let n = 2; ids.has(id); n++) id = `rIdDaicho${n}`;
+    this.write(relsPart, insertBeforeClose(xml, 'Relationships', `<Relationship Id="${id}" Type="${type}" Target="${escapeXml(relativeTarget(source, target))}"/>`));
+    return id;
+  }
+}
+
+/** Inserts `inner` just before the root element's closing tag (expanding a self-closing root). */
+function insertBeforeClose(xml: string, local: string, inner: string): string {
+  let depth = 0;
+  for (const t of scanTags(xml)) {
+    if (t.type === 'close') depth--;
+    const d = depth;
+    if (t.type === 'open') depth++;
+    if (d === 0 && t.local === local) {
+      if (t.type === 'close') return xml.slice(0, t.start) + inner + xml.slice(t.start);
+      if (t.type === 'empty') {
+        const open = xml.slice(t.start, t.end - 2).replace(/\s+$/, '') + '>';
+        return xml.slice(0, t.start) + open + inner + `</${t.name}>` + xml.slice(t.end);
+      }
+    }
+  }
+  throw new Error(`no <${local}> root element`);
+}
+
+/** A relationship target for `target` written relative to the folder of `source`. */
+function relativeTarget(source: string, target: string): string {
+  const from = source.split('/').slice(0, -1);
+  const to = target.split('/');
+  let i = 0;
+  while (i < from.length && i < to.length - 1 && from[i].toLowerCase() === to[i].toLowerCase()) i++;
+  return [...from.slice(i).map(() => '..'), ...to.slice(i)].join('/');
+}
+
+function sheetsOf(copy: Copy, workbookPath: string, rels: Relationship[]): SheetRef[] {
+  const xml = copy.read(workbookPath)!;
+  const out: SheetRef[] = [];
+  for (const t of scanTags(xml)) {
+    if (t.local !== 'sheet' || t.type === 'close') continue;
+    const text = xml.slice(t.start, t.end);
+    const ridAttr = relIdAttr(text);
+    const rid = ridAttr ? getAttr(text, ridAttr) : undefined;
+    const rel = rels.find((r) => r.id === rid && !r.external);
+    const name = getAttr(text, 'name');
+    if (!rel || name === undefined || rel.type !== 'worksheet') continue;
+    const entry = copy.entryName(rel.target);
+    if (entry) out.push({ name, part: rel.target, entry });
+  }
+  return out;
+}
+
+/** Note text for one cell: each finding as "[エラー] RULE" and its message. */
+function noteText(issues: Issue[], lang: Lang): string {
+  return issues.map((i) => `[${ANNOTATE_TEXT.severity[i.severity][lang]}] ${i.rule}\n${i.message[lang]}`).join('\n\n');
+}
+
+function worstOf(issues: Issue[]): Severity {
+  return issues.reduce<Severity>((w, i) => (SEVERITY_RANK[i.severity] < SEVERITY_RANK[w] ? i.severity : w), 'info');
+}
+
+// ---- notes: comments part + VML ---------------------------------------------------------------------------
+
+function commentRun(text: string): string {
+  return `<r><rPr><sz val="9"/><rFont val="Yu Gothic"/><family val="3"/><charset val="128"/></rPr><t xml:space="preserve">${escapeXml(text)}</t></r>`;
+}
+
+const DAICHO_AUTHOR = 'Daicho';
+
+/** Adds notes to a comments part (new or existing). A cell that already has a note gets ours in front of it. */
+function mergeComments(existing: string | undefined, notes: Map<string, string>): string {
+  let xml = existing ?? `${XML_DECL}<comments xmlns="${NS_MAIN}"><authors></authors><commentList></commentList></comments>`;
+  // Author.
+  let authors = 0;
+  let authorId = -1;
+  let inAuthor = false;
+  let authorText = '';
+  for (const t of scanTags(xml)) {
+    if (t.local === 'author') {
+      if (t.type === 'open') {
+        inAuthor = true;
+        authorText = '';
+        const close = xml.indexOf('<', t.end);
+        authorText = xml.slice(t.end, close);
+      } else if (t.type === 'close' && inAuthor) {
+        if (authorText === DAICHO_AUTHOR) authorId = authors;
+        authors++;
+        inAuthor = false;
+      } else if (t.type === 'empty') authors++;
+    }
+  }
+  let prefix = '';
+  for (const t of scanTags(xml)) {
+    if (t.local === 'comments') {
+      prefix = t.prefix;
+      break;
+    }
+  }
+  if (authorId < 0) {
+    xml = insertChild(xml, 'authors', `<${prefix}author>${DAICHO_AUTHOR}</${prefix}author>`, prefix);
+    authorId = authors;
+  }
+  // Existing comments on our cells: prepend our run to their text.
+  const sp = new Splices();
+  const done = new Set<string>();
+  let current: string | null = null;
+  for (const t of scanTags(xml)) {
+    if (t.local === 'comment' && t.type === 'open') {
+      const ref = getAttr(xml.slice(t.start, t.end), 'ref')?.replace(/\$/g, '').toUpperCase() ?? null;
+      current = ref && notes.has(ref) ? ref : null;
+    } else if (t.local === 'text' && t.type === 'open' && current) {
+      sp.insert(t.end, commentRun(`Daicho:\n${notes.get(current)}\n\n`).replace(/<(\/?)(r|rPr|sz|rFont|family|charset|t)([ >/])/g, `<$1${prefix}$2$3`));
+      done.add(current);
+      current = null;
+    }
+  }
+  xml = sp.apply(xml);
+  let added = '';
+  for (const [ref, text] of notes) {
+    if (done.has(ref)) continue;
+    added += `<comment ref="${ref}" authorId="${authorId}"><text>${commentRun(text)}</text></comment>`.replace(
+      /<(\/?)(comment|text|r|rPr|sz|rFont|family|charset|t)([ >/])/g,
+      `<$1${prefix}$2$3`,
+    );
+  }
+  return added ? insertChild(xml, 'commentList', added, prefix) : xml;
+}
+
+/** Inserts `inner` at the end of the first element `local` (creating it inside the root when absent). */
+function insertChild(xml: string, local: string, inner: string, prefix: string): string {
+  for (const t of scanTags(xml)) {
+    if (t.local !== local) continue;
+    if (t.type === 'empty') {
+      const open = xml.slice(t.start, t.end - 2).replace(/\s+$/, '') + '>';
+      return xml.slice(0, t.start) + open + inner + `</${t.name}>` + xml.slice(t.end);
+    }
+    if (t.type === 'open') {
+      // Find the matching close.
+      let depth = 0;
+      for (const u of scanTags(xml, t.start)) {
+        if (u.type === 'open') depth++;
+        else if (u.type === 'close' && --depth === 0) return xml.slice(0, u.start) + inner + xml.slice(u.start);
+      }
+    }
+  }
+  return insertBeforeClose(xml, 'comments', `<${prefix}${local}>${inner}</${prefix}${local}>`);
+}
+
+const VML_SHAPETYPE =
+  '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">' +
+  '<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>';
+
+function vmlShape(id: number, row: number, col: number, lines: number): string {
+  const height = Math.min(12, Math.max(3, lines + 1));
+  return (
+    `<v:shape id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:80pt;margin-top:2pt;width:260pt;height:${height * 13}pt;z-index:${id};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
+    '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
+    '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
+    `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${col + 1}, 15, ${Math.max(0, row - 1)}, 10, ${col + 5}, 15, ${row + height}, 4</x:Anchor>` +
+    `<x:AutoFill>False</x:AutoFill><x:Row>${row}</x:Row><x:Column>${col}</x:Column></x:ClientData></v:shape>`
+  );
+}
+
+/** Adds note shapes to a VML drawing (new or existing) for the cells that do not have one yet. */
+function mergeVml(existing: string | undefined, cells: { row: number; col: number; lines: number }[], idmap: number): string {
+  const base =
+    existing ??
+    '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">' +
+      `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${idmap}"/></o:shapelayout></xml>`;
+  const have = new Set<string>();
+  for (const m of base.matchAll(/<x:Row>\s*(\d+)\s*<\/x:Row>\s*<x:Column>\s*(\d+)\s*<\/x:Column>/g)) have.add(`${m[1]}:${m[2]}`);
+  let maxId = idmap * 1024;
+  for (const m of base.matchAll(/_x0000_s(\d+)/g)) maxId = Math.max(maxId, Number(m[1]));
+  let add = base.includes('id="_x0000_t202"') ? '' : VML_SHAPETYPE;
+  for (const c of cells) {
+    if (have.has(`${c.row}:${c.col}`)) continue;
+    add += vmlShape(++maxId, c.row, c.col, c.lines);
+  }
+  const end = base.lastIndexOf('</xml>');
+  if (end < 0) throw new Error('VML drawing without </xml>');
+  return base.slice(0, end) + add + base.slice(end);
+}
+
+// ---- the findings sheet -----------------------------------------------------------------------------------
+
+function inlineCell(ref: string, text: string | null, s?: number): string {
+  if (text === null || text === '') return s ? `<c r="${ref}" s="${s}"/>` : '';
+  return `<c r="${ref}"${s ? ` s="${s}"` : ''} t="inlineStr"><is><t xml:space="preserve">${escapeXml(text)}</t></is></c>`;
+}
+
+function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+interface FindingStyles {
+  title: number;
+  header: number;
+  link: number;
+  wrap: number;
+  severity: Record<Severity, number>;
+}
+
+function findingsSheetXml(result: FileResult, fileName: string, lang: Lang, present: Set<string>, st: FindingStyles): string {
+  const headers = ANNOTATE_TEXT.headers[lang];
+  const cols = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
+  const rows: string[] = [];
+  const links: string[] = [];
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const i of result.issues) counts[i.severity]++;
+  const tpl = result.template ? `${result.template.id} v${result.template.version}` : '';
+  const summary =
+    lang === 'ja'
+      ? `${fileName}${tpl ? `（${tpl}）` : ''}：エラー ${counts.error} 件、警告 ${counts.warning} 件、情報 ${counts.info} 件` +
+        (result.score ? `。得点率 ${rate(result.score.rate)}${result.score.band ? `（評価 ${result.score.band}）` : ''}` : '') +
+        (result.score?.redFlags.length ? `、重大: ${result.score.redFlags.join(', ')}` : '')
+      : `${fileName}${tpl ? ` (${tpl})` : ''}: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} info` +
+        (result.score ? `. Score ${rate(result.score.rate)}${result.score.band ? ` (band ${result.score.band})` : ''}` : '') +
+        (result.score?.redFlags.length ? `, red flags: ${result.score.redFlags.join(', ')}` : '');
+  rows.push(`<row r="1" ht="24" customHeight="1">${inlineCell('A1', ANNOTATE_TEXT.title[lang], st.title)}</row>`);
+  rows.push(`<row r="2">${inlineCell('A2', summary)}</row>`);
+  rows.push(`<row r="3">${inlineCell('A3', ANNOTATE_TEXT.howTo[lang])}</row>`);
+  rows.push(`<row r="4">${headers.map((h, c) => inlineCell(`${cols[c]}4`, h, st.header)).join('')}</row>`);
+  let r = 5;
+  if (!result.issues.length) rows.push(`<row r="${r}">${inlineCell(`A${r++}`, ANNOTATE_TEXT.none[lang])}</row>`);
+  result.issues.forEach((i, k) => {
+    const sheetKnown = i.sheet !== null && present.has(i.sheet);
+    const cellText = i.cell ? i.cell : sheetKnown ? '' : null;
+    const link = sheetKnown ? `${quoteSheet(i.sheet!)}!${i.cell ?? 'A1'}` : null;
+    const cells = [
+      `<c r="A${r}"><v>${k + 1}</v></c>`,
+      inlineCell(`B${r}`, i.sheet),
+      inlineCell(`C${r}`, link ? (cellText || (lang === 'ja' ? 'シートへ' : 'go to sheet')) : cellText, link ? st.link : undefined),
+      inlineCell(`D${r}`, ANNOTATE_TEXT.severity[i.severity][lang], st.severity[i.severity]),
+      inlineCell(`E${r}`, i.rule),
+      inlineCell(`F${r}`, i.field),
+      inlineCell(`G${r}`, i.value),
+      inlineCell(`H${r}`, i.message[lang], st.wrap),
+    ];
+    // Neither Excel nor LibreOffice grows a row for wrapped text written by a program: size it for the message.
+    const lines = Math.max(1, Math.ceil(displayWidth(i.message[lang]) / 88));
+    rows.push(lines > 1 ? `<row r="${r}" ht="${lines * 15 + 2}" customHeight="1">${cells.join('')}</row>` : `<row r="${r}">${cells.join('')}</row>`);
+    if (link) links.push(`<hyperlink ref="C${r}" location="${escapeXml(link)}" display="${escapeXml(`${i.sheet}!${i.cell ?? 'A1'}`)}"/>`);
+    r++;
+  });
+  const last = Math.max(5, r - 1);
+  const widths = [6, 16, 10, 9, 16, 20, 22, 90];
+  return (
+    `${XML_DECL}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
+    '<sheetPr><tabColor rgb="FFC00000"/><pageSetUpPr fitToPage="1"/></sheetPr>' +
+    `<dimension ref="A1:H${last}"/>` +
+    '<sheetViews><sheetView tabSelected="1" workbookViewId="0"><pane ySplit="4" topLeftCell="A5" activePane="bottomLeft" state="frozen"/>' +
+    '<selection pane="bottomLeft" activeCell="C5" sqref="C5"/></sheetView></sheetViews>' +
+    '<sheetFormatPr defaultRowHeight="15"/>' +
+    `<cols>${widths.map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` +
+    `<sheetData>${rows.join('')}</sheetData>` +
+    `<autoFilter ref="A4:H${last}"/>` +
+    (links.length ? `<hyperlinks>${links.join('')}</hyperlinks>` : '') +
+    '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
+    '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
+    '</worksheet>'
+  );
+}
+
+function rate(r: number | null): string {
+  return r === null ? '—' : `${Math.round(r * 1000) / 10}%`;
+}
+
+// ---- workbook.xml and [Content_Types].xml -------------------------------------------------------------------
+
+/** Puts the findings sheet first: a <sheet> at the head of <sheets>, sheet-scoped names shifted, first tab active. */
+function addFirstSheet(xml: string, name: string, rid: string): string {
+  const sp = new Splices();
+  let maxId = 0;
+  let sheetsTag: { end: number; prefix: string } | null = null;
+  let ridAttr = 'r:id';
+  let declared = false;
+  for (const t of scanTags(xml)) {
+    const text = xml.slice(t.start, t.end);
+    if (t.local === 'workbook' && t.type === 'open') declared = /\sxmlns:r\s*=\s*["']http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships["']/.test(text);
+    if (t.local === 'sheets' && t.type === 'open') sheetsTag = { end: t.end, prefix: t.prefix };
+    if (t.local === 'sheet' && t.type !== 'close') {
+      maxId = Math.max(maxId, Number(getAttr(text, 'sheetId') ?? 0));
+      const a = relIdAttr(text);
+      if (a) ridAttr = a;
+    }
+    if (t.local === 'definedName' && t.type !== 'close') {
+      const local = getAttr(text, 'localSheetId');
+      if (local !== undefined && /^\d+$/.test(local)) sp.replace(t.start, t.end, setAttr(text, 'localSheetId', String(Number(local) + 1)));
+    }
+    if (t.local === 'workbookView' && t.type !== 'close') sp.replace(t.start, t.end, removeAttr(setAttr(text, 'activeTab', '0'), 'firstSheet'));
+  }
+  if (!sheetsTag) throw new Error('workbook has no <sheets>');
+  const nsDecl = declared || ridAttr !== 'r:id' ? '' : ` xmlns:r="${NS_REL}"`;
+  sp.insert(sheetsTag.end, `<${sheetsTag.prefix}sheet name="${escapeXml(name)}" sheetId="${maxId + 1}"${nsDecl} ${ridAttr}="${rid}"/>`);
+  return sp.apply(xml);
+}
+
+function contentTypesWith(xml: string, overrides: { part: string; type: string }[], defaults: { ext: string; type: string }[]): string {
+  const haveDefault = new Set([...xml.matchAll(/<(?:\w+:)?Default\s[^>]*Extension\s*=\s*["']([^"']+)["']/g)].map((m) => m[1].toLowerCase()));
+  let add = '';
+  for (const d of defaults) if (!haveDefault.has(d.ext)) add += `<Default Extension="${d.ext}" ContentType="${d.type}"/>`;
+  for (const o of overrides) add += `<Override PartName="/${escapeXml(o.part)}" ContentType="${o.type}"/>`;
+  return add ? insertBeforeClose(xml, 'Types', add) : xml;
+}
+
+// ---- the whole copy -----------------------------------------------------------------------------------------
+
+/** The annotated copy of a package, as bytes. `result` is what checking this same package found. */
+export function annotatePackage(bytes: Uint8Array, result: FileResult, opts: AnnotateOptions & { fileName?: string }): Uint8Array {
+  const lang = opts.lang;
+  const pkg = openSpreadsheetPackage(bytes, opts.fileName ?? '');
+  const copy = new Copy(pkg.zip);
+  const wbPath = pkg.workbookPath;
+  const wbRels = readRelationships(pkg.zip, wbPath);
+  const wbDir = wbPath.slice(0, wbPath.lastIndexOf('/') + 1);
+  const sheets = sheetsOf(copy, wbPath, wbRels);
+  const overrides: { part: string; type: string }[] = [];
+  const defaults: { ext: string; type: string }[] = [];
+
+  // Styles: fills for the marks, fonts and styles for the findings sheet.
+  let stylesPart = wbRels.find((r) => r.type === 'styles' && !r.external)?.target;
+  let stylesXml = stylesPart ? copy.read(stylesPart) : undefined;
+  if (!stylesPart || stylesXml === undefined) {
+    stylesPart = copy.freshPart(`${wbDir}styles`, '.xml');
+    stylesXml = MINIMAL_STYLES;
+    copy.addRelationship(wbPath, REL_TYPE.styles, stylesPart);
+    overrides.push({ part: stylesPart, type: CT.styles });
+  }
+  const styles = new StylesEditor(stylesXml);
+  const fills = {
+    error: styles.addFill(MARK_COLOURS.error),
+    warning: styles.addFill(MARK_COLOURS.warning),
+    info: styles.addFill(MARK_COLOURS.info),
+  };
+  const headerFill = styles.addFill('FF1F4E78');
+  const findingStyles: FindingStyles = {
+    title: styles.addXf({ fontId: styles.addFont({ bold: true, size: 14 }) }),
+    header: styles.addXf({ fontId: styles.addFont({ bold: true, argb: 'FFFFFFFF' }), fillId: headerFill, vertical: 'center' }),
+    link: styles.addXf({ fontId: styles.addFont({ argb: 'FF0563C1', underline: true }) }),
+    wrap: styles.addXf({ wrap: true, vertical: 'top' }),
+    severity: {
+      error: styles.addXf({ fillId: fills.error }),
+      warning: styles.addXf({ fillId: fills.warning }),
+      info: styles.addXf({ fillId: fills.info }),
+    },
+  };
+
+  // VML idmap blocks already used anywhere in the package.
+  let idmap = 0;
+  for (const e of pkg.zip.entries) {
+    if (!e.name.toLowerCase().endsWith('.vml')) continue;
+    const vml = copy.read(e.name) ?? '';
+    for (const m of vml.matchAll(/data\s*=\s*["']([\d,\s]+)["']/g)) for (const n of m[1].split(',')) idmap = Math.max(idmap, Number(n) || 0);
+  }
+
+  // Marks and notes, sheet by sheet.
+  const byName = new Map(sheets.map((s) => [s.name, s]));
+  const bySheet = new Map<string, Map<string, Issue[]>>();
+  for (const i of result.issues) {
+    if (!i.sheet || !i.cell || !byName.has(i.sheet)) continue;
+    const cells = bySheet.get(i.sheet) ?? new Map<string, Issue[]>();
+    cells.set(i.cell, [...(cells.get(i.cell) ?? []), i]);
+    bySheet.set(i.sheet, cells);
+  }
+  for (const sheet of sheets) {
+    const marked = bySheet.get(sheet.name);
+    const xml = copy.read(sheet.part)!;
+    if (!marked) {
+      // Not marked, but it must not stay selected beside the findings sheet.
+      if (/tabSelected\s*=\s*["'](1|true)["']/.test(xml.slice(0, 65536))) copy.write(sheet.part, markSheet(xml, { cells: new Map(), styleFor: (_r, _c, s) => s, unselect: true }));
+      continue;
+    }
+    const cells = new Map<number, Set<number>>();
+    const severity = new Map<string, Severity>();
+    const notes = new Map<string, string>();
+    const shapes: { row: number; col: number; lines: number }[] = [];
+    for (const [addr, issues] of marked) {
+      const { row, col } = parseAddress(addr);
+      cells.set(row, (cells.get(row) ?? new Set()).add(col));
+      severity.set(`${row}:${col}`, worstOf(issues));
+      const text = noteText(issues, lang);
+      notes.set(addr, text);
+      shapes.push({ row, col, lines: text.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(l.length / 22)), 0) });
+    }
+    // Notes: reuse the sheet's comments part and VML drawing when it has them.
+    const rels = readRelationships(pkg.zip, sheet.part);
+    const legacyTag = /<(?:[\w.-]+:)?legacyDrawing\s[^>]*>/.exec(xml)?.[0];
+    const legacyAttr = legacyTag ? relIdAttr(legacyTag) : undefined;
+    const legacyRid = legacyTag && legacyAttr ? getAttr(legacyTag, legacyAttr) : undefined;
+    const commentsRel = rels.find((r) => r.type === 'comments' && !r.external);
+    const vmlRel = legacyRid ? rels.find((r) => r.id === legacyRid && !r.external) : undefined;
+    const commentsPart = commentsRel?.target ?? copy.freshPart(`${wbDir}daichoComments`, '.xml');
+    copy.write(commentsPart, mergeComments(commentsRel ? copy.read(commentsPart) : undefined, notes));
+    if (!commentsRel) {
+      copy.addRelationship(sheet.part, REL_TYPE.comments, commentsPart);
+      overrides.push({ part: commentsPart, type: CT.comments });
+    }
+    let newLegacyRid: string | undefined;
+    if (vmlRel && copy.exists(vmlRel.target)) {
+      copy.write(vmlRel.target, mergeVml(copy.read(vmlRel.target), shapes, 0));
+    } else {
+      const vmlPart = copy.freshPart(`${wbDir}drawings/daichoNotes`, '.vml');
+      copy.write(vmlPart, mergeVml(undefined, shapes, ++idmap));
+      newLegacyRid = copy.addRelationship(sheet.part, REL_TYPE.vmlDrawing, vmlPart);
+      defaults.push({ ext: 'vml', type: CT.vml });
+      if (legacyRid) throw new Error(`sheet ${sheet.name}: legacy drawing ${legacyRid} not found`);
+    }
+    copy.write(
+      sheet.part,
+      markSheet(xml, {
+        cells,
+        styleFor: (row, col, s) => styles.withFill(s, fills[severity.get(`${row}:${col}`) ?? 'error']),
+        ...(newLegacyRid ? { legacyDrawingRid: newLegacyRid } : {}),
+        unselect: true,
+      }),
+    );
+  }
+
+  // The findings sheet, first.
+  const names = new Set(sheets.map((s) => s.name.toLowerCase()));
+  let sheetName: string = ANNOTATE_TEXT.sheet[lang];
+  for (let n = 2; names.has(sheetName.toLowerCase()); n++) sheetName = `${ANNOTATE_TEXT.sheet[lang]} (${n})`;
+  const findingsPart = copy.freshPart(`${wbDir}worksheets/daichoFindings`, '.xml');
+  copy.write(findingsPart, findingsSheetXml(result, opts.fileName ?? basename(result.path), lang, new Set(byName.keys()), findingStyles));
+  overrides.push({ part: findingsPart, type: CT.worksheet });
+  const rid = copy.addRelationship(wbPath, REL_TYPE.worksheet, findingsPart);
+  copy.write(wbPath, addFirstSheet(copy.read(wbPath)!, sheetName, rid));
+  copy.write(stylesPart, styles.toXml());
+  const ctPart = '[Content_Types].xml';
+  copy.write(ctPart, contentTypesWith(copy.read(ctPart)!, overrides, defaults));
+  return rewriteZip(bytes, copy.changes);
+}
+
+/** Writes the annotated copy of `input` to `out` (atomically; an existing file only with force). */
+export async function annotateFile(input: string, result: FileResult, out: string, opts: AnnotateOptions): Promise<void> {
+  const bytes = await readFile(input);
+  const data = annotatePackage(bytes, result, { ...opts, fileName: basename(input) });
+  await writeFileAtomic(out, data, { force: opts.force });
+}

@@ -1,0 +1,30 @@
+// The worker side of the pool: imports each job kind's module on first use and runs one job at a time.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Job, JobKind } from './pool.js';
+
+type Handler = (job: Job) => Promise<unknown>;
+
+const kinds = (workerData as { kinds: Record<string, JobKind> }).kinds;
+const loaded = new Map<string, Handler>();
+
+async function handler(kind: string): Promise<Handler> {
+  let h = loaded.get(kind);
+  if (h) return h;
+  const spec = kinds[kind];
+  if (!spec) throw new Error(`unknown job kind "${kind}"`);
+  const mod = (await import(spec.module)) as Record<string, unknown>;
+  const fn = mod[spec.export];
+  if (typeof fn !== 'function') throw new Error(`${spec.module} has no function "${spec.export}"`);
+  h = fn as Handler;
+  loaded.set(kind, h);
+  return h;
+}
+
+parentPort!.on('message', (msg: { id: number; job: Job }) => {
+  handler(msg.job.kind)
+    .then((h) => h(msg.job))
+    .then(
+      (result) => parentPort!.postMessage({ id: msg.id, ok: true, result }),
+      (err: unknown) => parentPort!.postMessage({ id: msg.id, ok: false, error: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
+    );
+});

@@ -1,0 +1,161 @@
+// The --summary workbook: one row per file (file, template, company/department, status, counts, score, band, red
+// flags) and one row per finding, each as a real Excel table with filters and a frozen header.
+import ExcelJS from 'exceljs';
+import type { Lang } from '../../templates/model/types.js';
+import type { FileResult } from '../check-file.js';
+import { writeFileAtomic } from '../io/atomic.js';
+
+const FONT = 'Yu Gothic';
+
+export const SUMMARY_TEXT = {
+  filesSheet: { ja: 'ファイル一覧', en: 'Files' },
+  findingsSheet: { ja: '指摘一覧', en: 'Findings' },
+  files: {
+    file: { ja: 'ファイル', en: 'File' },
+    template: { ja: 'テンプレート', en: 'Template' },
+    version: { ja: '版', en: 'Version' },
+    subject: { ja: '会社名・部門', en: 'Company / department' },
+    status: { ja: '状態', en: 'Status' },
+    errors: { ja: 'エラー', en: 'Errors' },
+    warnings: { ja: '警告', en: 'Warnings' },
+    infos: { ja: '情報', en: 'Info' },
+    score: { ja: '得点率', en: 'Score' },
+    band: { ja: '評価', en: 'Band' },
+    redFlags: { ja: '重大指摘', en: 'Red flags' },
+    cause: { ja: '主な指摘', en: 'Main finding' },
+  },
+  findings: {
+    file: { ja: 'ファイル', en: 'File' },
+    subject: { ja: '会社名・部門', en: 'Company / department' },
+    sheet: { ja: 'シート', en: 'Sheet' },
+    cell: { ja: 'セル', en: 'Cell' },
+    severity: { ja: '重要度', en: 'Severity' },
+    rule: { ja: 'ルール', en: 'Rule' },
+    field: { ja: '項目', en: 'Field' },
+    value: { ja: '値', en: 'Value' },
+    message: { ja: '内容', en: 'Message' },
+  },
+  status: {
+    ok: { ja: 'OK', en: 'ok' },
+    invalid: { ja: '要修正', en: 'invalid' },
+    unreadable: { ja: '読込不可', en: 'unreadable' },
+  },
+  severity: {
+    error: { ja: 'エラー', en: 'error' },
+    warning: { ja: '警告', en: 'warning' },
+    info: { ja: '情報', en: 'info' },
+  },
+} as const;
+
+type Column = { key: string; header: string; width: number; numFmt?: string };
+
+function addTable(
+  wb: ExcelJS.Workbook,
+  sheetName: string,
+  tableName: string,
+  columns: Column[],
+  rows: ExcelJS.CellValue[][],
+): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1, activeCell: 'A2' }] });
+  ws.addTable({
+    name: tableName,
+    ref: 'A1',
+    headerRow: true,
+    totalsRow: false,
+    style: { theme: 'TableStyleMedium2', showRowStripes: true },
+    columns: columns.map((c) => ({ name: c.header, filterButton: true })),
+    // A table needs at least one data row.
+    rows: rows.length ? rows : [columns.map(() => null)],
+  });
+  columns.forEach((c, i) => {
+    const col = ws.getColumn(i + 1);
+    col.width = c.width;
+    if (c.numFmt) col.numFmt = c.numFmt;
+  });
+  ws.getRow(1).font = { name: FONT, bold: true, color: { argb: 'FFFFFFFF' } };
+  ws.getRow(1).alignment = { vertical: 'middle', wrapText: true };
+  return ws;
+}
+
+export function summaryWorkbook(results: readonly FileResult[], opts: { lang: Lang; asOf: string }): ExcelJS.Workbook {
+  const { lang } = opts;
+  const t = SUMMARY_TEXT;
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Daicho';
+  wb.title = lang === 'ja' ? `daicho check 集計（${opts.asOf} 時点）` : `daicho check summary (as of ${opts.asOf})`;
+
+  const fileCols: Column[] = [
+    { key: 'file', header: t.files.file[lang], width: 48 },
+    { key: 'template', header: t.files.template[lang], width: 22 },
+    { key: 'version', header: t.files.version[lang], width: 6 },
+    { key: 'subject', header: t.files.subject[lang], width: 28 },
+    { key: 'status', header: t.files.status[lang], width: 10 },
+    { key: 'errors', header: t.files.errors[lang], width: 8 },
+    { key: 'warnings', header: t.files.warnings[lang], width: 8 },
+    { key: 'infos', header: t.files.infos[lang], width: 8 },
+    { key: 'score', header: t.files.score[lang], width: 9, numFmt: '0.0%' },
+    { key: 'band', header: t.files.band[lang], width: 7 },
+    { key: 'redFlags', header: t.files.redFlags[lang], width: 22 },
+    { key: 'cause', header: t.files.cause[lang], width: 70 },
+  ];
+  const fileRows = results.map((r) => {
+    const count = (s: string) => r.issues.filter((i) => i.severity === s).length;
+    const first = r.issues.find((i) => i.severity === 'error') ?? r.issues.find((i) => i.severity === 'warning');
+    return [
+      r.path,
+      r.template?.id ?? null,
+      r.template?.version ?? null,
+      r.subject ?? null,
+      t.status[r.status][lang],
+      count('error'),
+      count('warning'),
+      count('info'),
+      r.score?.rate ?? null,
+      r.score?.band ?? null,
+      r.score?.redFlags.length ? r.score.redFlags.join(', ') : null,
+      first ? `${first.rule}: ${first.message[lang]}` : null,
+    ];
+  });
+  addTable(wb, t.filesSheet[lang], 'DaichoFiles', fileCols, fileRows);
+
+  const findingCols: Column[] = [
+    { key: 'file', header: t.findings.file[lang], width: 40 },
+    { key: 'subject', header: t.findings.subject[lang], width: 24 },
+    { key: 'sheet', header: t.findings.sheet[lang], width: 16 },
+    { key: 'cell', header: t.findings.cell[lang], width: 8 },
+    { key: 'severity', header: t.findings.severity[lang], width: 9 },
+    { key: 'rule', header: t.findings.rule[lang], width: 16 },
+    { key: 'field', header: t.findings.field[lang], width: 20 },
+    { key: 'value', header: t.findings.value[lang], width: 20 },
+    { key: 'message', header: t.findings.message[lang], width: 90 },
+  ];
+  const findingRows: ExcelJS.CellValue[][] = [];
+  for (const r of results) {
+    for (const i of r.issues) {
+      findingRows.push([
+        r.path,
+        r.subject ?? null,
+        i.sheet,
+        i.cell ? `${i.cell}` : null,
+        t.severity[i.severity][lang],
+        i.rule,
+        i.field,
+        i.value,
+        i.message[lang],
+      ]);
+    }
+  }
+  const ws = addTable(wb, t.findingsSheet[lang], 'DaichoFindings', findingCols, findingRows);
+  ws.getColumn(9).alignment = { wrapText: false };
+  return wb;
+}
+
+export async function writeSummary(
+  path: string,
+  results: readonly FileResult[],
+  opts: { lang: Lang; asOf: string; force: boolean },
+): Promise<void> {
+  const wb = summaryWorkbook(results, opts);
+  const buf = Buffer.from(await wb.xlsx.writeBuffer());
+  await writeFileAtomic(path, buf, { force: opts.force });
+}
