@@ -227,6 +227,23 @@ function mergeComments(existing: string | undefined, notes: Map<string, string>)
       current = ref && notes.has(ref) ? ref : null;
     } else if (t.local === 'text' && t.type === 'open' && current) {
       sp.insert(t.end, commentRun(`Daicho:\n${notes.get(current)}\n\n`).replace(/<(\/?)(r|rPr|sz|rFont|family|charset|t)([ >/])/g, `<$1${prefix}$2$3`));
+      // A plain <t> child (no runs) cannot stand beside our run: make it a run of its own.
+      let depth = 0;
+      let tStart = -1;
+      for (const u of scanTags(xml, t.end)) {
+        if (u.type === 'close' && depth === 0) break; // </text>
+        if (u.type === 'open') {
+          if (depth === 0 && u.local === 't') tStart = u.start;
+          depth++;
+        } else if (u.type === 'close') {
+          depth--;
+          if (depth === 0 && u.local === 't' && tStart >= 0) {
+            sp.insert(tStart, `<${prefix}r>`);
+            sp.insert(u.end, `</${prefix}r>`);
+            tStart = -1;
+          }
+        }
+      }
       done.add(current);
       current = null;
     }
