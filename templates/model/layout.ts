@@ -19,6 +19,21 @@ export const QUESTION_COLUMNS = {
 } as const satisfies Record<string, Text>;
 export const QUESTION_FIXED = Object.keys(QUESTION_COLUMNS).length;
 
+/**
+ * Columns a merged master (`daicho merge`) adds after a table's fields: where each record came from and what the merge
+ * noted about it (exact duplicates folded into it, conflicting versions). They are not template fields and not
+ * "unknown extra columns": the reader recognises them by label, does not report them as COLUMN-EXTRA, keeps their text
+ * in `RecordRow.extra` under the Japanese label, and scopes V-UNIQUE to the source file (a 管理番号 must be unique in
+ * the department's workbook it came from, not across every department of the master).
+ */
+export const PROVENANCE_COLUMNS = {
+  file: { ja: '取込元ファイル', en: 'Source file' },
+  row: { ja: '取込元行', en: 'Source row' },
+  note: { ja: '統合メモ', en: 'Merge note' },
+} as const satisfies Record<string, Text>;
+
+export type ProvenanceColumn = keyof typeof PROVENANCE_COLUMNS;
+
 export interface WorkbookInput {
   /** Table sheets: one object per record, field key → value. Replaces the sheet's prefill. */
   tables?: Record<string, Record<string, CellValue>[]>;

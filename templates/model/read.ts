@@ -1,7 +1,7 @@
 // Reading records out of a grid: find each sheet, match headers/labels by label and synonyms (not by letter),
 // normalise every value, and report structural and value problems as Issues.
 import { cellAddress, cellAt, findSheet, foldLabel, isCellError, type CellValue, type Grid, type GridSheet } from './grid.js';
-import { QUESTION_COLUMNS, QUESTION_FIXED, sectionTitle } from './layout.js';
+import { PROVENANCE_COLUMNS, QUESTION_COLUMNS, QUESTION_FIXED, sectionTitle } from './layout.js';
 import { cellText, normaliseCell } from './normalise.js';
 import type {
   FieldDef,
@@ -50,7 +50,18 @@ interface HeaderMap {
   row: number;
   columns: Map<string, number>;
   extra: { col: number; label: string }[];
+  /** A merged master's provenance columns (PROVENANCE_COLUMNS), by their Japanese label. */
+  provenance: { col: number; label: string }[];
 }
+
+/** Folded label (Japanese or English) → the Japanese label of a provenance column. */
+const PROVENANCE_LABELS = new Map<string, string>(
+  Object.values(PROVENANCE_COLUMNS).flatMap((t) => [
+    [foldLabel(t.ja), t.ja],
+    [foldLabel(t.en), t.ja],
+  ]),
+);
+const PROVENANCE_FILE = PROVENANCE_COLUMNS.file.ja;
 
 function matchHeader(sheet: GridSheet, fields: readonly FieldDef[], fixed: readonly Text[] = []): HeaderMap | null {
   const wanted = new Map<string, string>();
@@ -62,14 +73,17 @@ function matchHeader(sheet: GridSheet, fields: readonly FieldDef[], fixed: reado
     const row = sheet.rows[r] ?? [];
     const columns = new Map<string, number>();
     const extra: HeaderMap['extra'] = [];
+    const provenance: HeaderMap['provenance'] = [];
     for (let c = 0; c < row.length; c++) {
       const label = foldLabel(cellText(row[c] ?? null));
       if (!label) continue;
       const key = wanted.get(label);
+      const prov = PROVENANCE_LABELS.get(label);
       if (key !== undefined && !columns.has(key)) columns.set(key, c);
+      else if (prov !== undefined && !provenance.some((p) => p.label === prov)) provenance.push({ col: c, label: prov });
       else extra.push({ col: c, label: cellText(row[c] ?? null) ?? '' });
     }
-    if (columns.size > (best?.columns.size ?? 0)) best = { row: r, columns, extra };
+    if (columns.size > (best?.columns.size ?? 0)) best = { row: r, columns, extra, provenance };
   }
   const needed = Math.min(2, fields.length + fixed.length);
   return best && best.columns.size >= needed ? best : null;
@@ -203,9 +217,10 @@ function readTable(def: TableSheetDef, grid: Grid, sheet: GridSheet, issues: Iss
     if (!row || !rowHasContent(row, header)) continue;
     const record = emptyRecord(sheet.name, r + 1);
     for (const f of present) reader.read(record, f, r, header.columns.get(f.key)!);
-    if (header.extra.length) {
+    if (header.extra.length || header.provenance.length) {
       record.extra = {};
       for (const e of header.extra) record.extra[e.label] = cellText(row[e.col] ?? null);
+      for (const p of header.provenance) record.extra[p.label] = cellText(row[p.col] ?? null);
     }
     records.push(record);
   }
@@ -217,6 +232,7 @@ function readTable(def: TableSheetDef, grid: Grid, sheet: GridSheet, issues: Iss
 function rowHasContent(row: CellValue[], header: HeaderMap): boolean {
   for (const c of header.columns.values()) if (cellText(row[c] ?? null) !== null) return true;
   for (const e of header.extra) if (cellText(row[e.col] ?? null) !== null) return true;
+  for (const p of header.provenance) if (cellText(row[p.col] ?? null) !== null) return true;
   return false;
 }
 
@@ -225,13 +241,18 @@ export function keyText(s: string): string {
   return s.normalize('NFKC').replace(/\s+/gu, '').toUpperCase();
 }
 
+/**
+ * Values must be unique within the workbook they were entered in: in a merged master, within each 取込元ファイル
+ * (two departments may both have a 管理番号 001; the merge keys records by 部門 + 管理番号).
+ */
 function checkUnique(def: TableSheetDef, records: RecordRow[], issues: Issue[]): void {
   for (const field of def.fields.filter((f) => f.unique)) {
     const seen = new Map<string, RecordRow>();
     for (const rec of records) {
       const v = rec.values[field.key];
       if (v === null || v === undefined) continue;
-      const k = typeof v === 'object' ? JSON.stringify(v) : keyText(String(v));
+      const scope = rec.extra?.[PROVENANCE_FILE] ?? '';
+      const k = `${scope}\u0000${typeof v === 'object' ? JSON.stringify(v) : keyText(String(v))}`;
       const first = seen.get(k);
       if (!first) {
         seen.set(k, rec);

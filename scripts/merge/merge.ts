@@ -1,0 +1,729 @@
+// `daicho merge`: many workbooks of one template → one master (table templates) or one summary (form templates).
+//
+// Table templates stream. Worker lanes read the inputs (lean reader + the engine's record reader) one input each at a
+// time; the main thread decides, in file order, which master row every record becomes (plan.ts); the lane then writes
+// those rows as XML and deflates them, and the main thread appends the compressed piece to a temporary file per sheet.
+// At the end the master is assembled: the template shell's parts, each sheet as head + the concatenated pieces + tail
+// (deflate streams ending in a sync flush concatenate; CRCs combine), the report sheets, and the shared strings that
+// hold the 統合メモ of every row (decided last, so notes can point forward to later duplicates and conflicts).
+// Memory is bounded by the lanes in flight plus a hash and a few numbers per master row.
+import { availableParallelism } from 'node:os';
+import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { crc32, deflateRawSync, constants as zc } from 'node:zlib';
+import { templateById } from '../../templates/index.js';
+import { FIRST_DATA_ROW } from '../../templates/model/layout.js';
+import type { Issue, Lang, TemplateDef, Text } from '../../templates/model/types.js';
+import { exists, OutputExistsError, tempPathFor } from '../io/atomic.js';
+import { crc32Combine } from './crc.js';
+import type { FormSummary } from './form-summary.js';
+import { writeFormSummary } from './forms.js';
+import type { BuildReply, BuildTask, Problem, ReadReply, RecordValues, TableRead, TemplateRef } from './input.js';
+import { addSheets, masterHead, masterTail, PROVENANCE_ORDER, reportSheetXml, sstChunks, type AddedSheet, type ReportRow } from './master-xml.js';
+import { SheetPlan, type Conflict, type Source } from './plan.js';
+import { openLanes, type Lane } from './pool.js';
+import { buildShell, type Shell } from './shell.js';
+import { ZipWriter } from './zip-writer.js';
+
+export interface MergeOptions {
+  out: string;
+  force?: boolean;
+  asOf: string;
+  lang: Lang;
+  /** Worker threads (default: up to 2, one per core); 0 runs everything on the main thread. */
+  jobs?: number;
+  /** zlib level of the data rows (default 2: as fast as level 1 and 5% smaller; level 6 is 2.5× slower for 20% less). */
+  deflateLevel?: number;
+}
+
+export interface SheetTotals {
+  name: string;
+  read: number;
+  kept: number;
+  duplicates: number;
+  conflictGroups: number;
+  conflictRows: number;
+}
+
+export interface InputInfo {
+  path: string;
+  shown: string;
+  via: 'marker' | 'signature';
+  /** Departments (部門) found in a ledger. */
+  subjects: string[];
+  warnings: Issue[];
+}
+
+export interface MergeResult {
+  kind: 'table' | 'form';
+  template: TemplateRef;
+  out: string;
+  inputs: InputInfo[];
+  sheets: SheetTotals[];
+  /** Form summaries: forms read, rows in the summary (latest per subject) and superseded returns. */
+  forms?: { read: number; latest: number; superseded: number; followUps: number };
+}
+
+export interface MergeProblem {
+  path: string;
+  problem: Problem;
+}
+
+/** Inputs that cannot be merged (unreadable, another template or version, broken structure): nothing was written. */
+export class MergeRefused extends Error {
+  constructor(readonly problems: MergeProblem[]) {
+    super(`merge refused: ${problems.length} input(s) cannot be merged`);
+  }
+}
+
+const T0 = performance.now();
+/** DAICHO_MERGE_TRACE=1 prints when each step of each input happens (stderr), to see where a merge waits. */
+const trace = process.env.DAICHO_MERGE_TRACE
+  ? (what: string): void => void process.stderr.write(`${((performance.now() - T0) / 1000).toFixed(3)} ${what}\n`)
+  : (): void => undefined;
+
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve(v: T): void;
+}
+
+function deferred<T>(): Deferred<T> {
+  let resolve!: (v: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+/** How the master names each input: its path relative to the inputs' common folder. */
+export function shownNames(paths: readonly string[]): string[] {
+  const abs = paths.map((p) => resolve(p));
+  let common = dirname(abs[0] ?? '.');
+  for (const p of abs) {
+    while (common !== dirname(common) && !(p.startsWith(common + sep) || dirname(p) === common)) common = dirname(common);
+  }
+  return abs.map((p) => relative(common, p).split(sep).join('/'));
+}
+
+const MSG = {
+  mixed: (a: TemplateRef, b: TemplateRef, first: string): Text => ({
+    ja: `テンプレートが他の入力と異なります（${b.id} 第${b.version}版。最初の入力 ${first} は ${a.id} 第${a.version}版）。同じテンプレート・同じ版のファイルだけを統合してください。`,
+    en: `Its template differs from the other inputs (${b.id} version ${b.version}; the first input ${first} is ${a.id} version ${a.version}). Merge files of one template and version only.`,
+  }),
+};
+
+interface TempSheet {
+  path: string;
+  fh: FileHandle | null;
+  crc: number;
+  size: number;
+  compressed: number;
+}
+
+interface FileStats {
+  perSheet: Record<string, { read: number; kept: number; duplicates: number; conflicts: number }>;
+}
+
+export async function mergeFiles(paths: readonly string[], opts: MergeOptions): Promise<MergeResult> {
+  const out = resolve(opts.out);
+  if (!opts.force && (await exists(out))) throw new OutputExistsError(opts.out);
+  // An earlier master inside an input folder is not an input of the new one.
+  const files = paths.filter((p) => resolve(p) !== out);
+  if (!files.length) {
+    throw new MergeRefused([
+      { path: opts.out, problem: { code: 'unknown', message: { ja: '統合するファイルがありません。', en: 'There is nothing to merge.' } } },
+    ]);
+  }
+  await mkdir(dirname(out), { recursive: true });
+  const shown = shownNames(files);
+  const jobs = opts.jobs ?? Math.max(1, Math.min(2, availableParallelism(), files.length));
+  const lanes = openLanes(jobs);
+  const level = opts.deflateLevel ?? 2;
+  const tempBase = tempPathFor(out);
+
+  const problems: MergeProblem[] = [];
+  const inputs: InputInfo[] = [];
+  let template: TemplateRef | null = null;
+  let firstFile = '';
+  let mode: 'table' | 'form' | null = null;
+  let def: TemplateDef | null = null;
+  let shell: Shell | null = null;
+  const plans = new Map<string, SheetPlan>();
+  const temps = new Map<string, TempSheet>();
+  const values = new Map<string, RecordValues>();
+  const forms: { file: number; form: FormSummary }[] = [];
+  const stats: FileStats[] = files.map(() => ({ perSheet: {} }));
+  let slots = 0;
+  let fatal: Error | null = null;
+
+  // Hand-offs between the lanes, the decision loop and the writer, in file order. Each slot is cleared once consumed:
+  // a settled promise keeps its value, and 200 inputs' summaries and row data must not stay reachable.
+  const reads: (Deferred<ReadReply> | null)[] = files.map(() => deferred<ReadReply>());
+  const decisions: (Deferred<BuildTask | null> | null)[] = files.map(() => deferred<BuildTask | null>());
+  const builds: (Deferred<BuildReply | null> | null)[] = files.map(() => deferred<BuildReply | null>());
+  let next = 0;
+
+  const runLane = async (lane: Lane): Promise<void> => {
+    for (;;) {
+      const i = next++;
+      if (i >= files.length) return;
+      let reply: ReadReply;
+      trace(`read ${i} start`);
+      try {
+        reply = await lane.call<ReadReply>('read', { file: i, path: files[i], shown: shown[i], asOf: opts.asOf });
+      } catch (err) {
+        reply = { kind: 'problem', file: i, template: null, problem: { code: 'unreadable', message: crashed(err) } };
+      }
+      reads[i]!.resolve(reply);
+      trace(`read ${i} done`);
+      const task = await decisions[i]!.promise;
+      decisions[i] = null;
+      if (!task) {
+        builds[i]!.resolve(null);
+        continue;
+      }
+      try {
+        trace(`build ${i} start`);
+        builds[i]!.resolve(await lane.call<BuildReply>('build', task));
+        trace(`build ${i} done`);
+      } catch (err) {
+        fatal ??= err as Error;
+        builds[i]!.resolve(null);
+      }
+    }
+  };
+
+  const decide = async (i: number, r: ReadReply): Promise<BuildTask | null> => {
+    if (r.kind === 'problem') {
+      problems.push({ path: files[i], problem: r.problem });
+      return null;
+    }
+    if (!template) {
+      template = r.template;
+      firstFile = shown[i];
+      mode = r.kind;
+      def = templateById(r.template.id)!;
+    } else if (template.id !== r.template.id || template.version !== r.template.version) {
+      problems.push({ path: files[i], problem: { code: 'mixed', message: MSG.mixed(template, r.template, firstFile) } });
+      return null;
+    }
+    inputs[i] = { path: files[i], shown: shown[i], via: r.via, subjects: r.kind === 'table' ? r.subjects : [], warnings: r.kind === 'table' ? r.warnings : [] };
+    if (r.kind === 'form') {
+      forms.push({ file: i, form: r.form });
+      return null;
+    }
+    if (problems.length || fatal) return null;
+    if (!shell) {
+      trace('shell start');
+      shell = await buildShell(def!);
+      trace('shell done');
+    }
+    return place(i, r);
+  };
+
+  const place = (i: number, r: TableRead): BuildTask => {
+    const task: BuildTask = { file: i, deflateLevel: level, sheets: {} };
+    for (const s of r.sheets) {
+      const ts = shell!.tables.find((t) => t.sd.name === s.name)!;
+      let plan = plans.get(s.name);
+      if (!plan) {
+        plan = new SheetPlan(s.name, FIRST_DATA_ROW + 1, ts.sd.fields.length + PROVENANCE_ORDER.length);
+        plans.set(s.name, plan);
+      }
+      const d = plan.admit(i, shown[i], s, () => slots++);
+      const kept = d.rowOf.filter((x) => x > 0).length;
+      stats[i].perSheet[s.name] = { read: s.hashes.length, kept, duplicates: s.hashes.length - kept, conflicts: d.want.length };
+      task.sheets[s.name] = {
+        rowOf: d.rowOf,
+        sstOf: d.slotOf.map((x) => (x < 0 ? -1 : shell!.sst.length + x)),
+        extraCols: d.extraCols,
+        want: d.want,
+        styles: { data: ts.dataStyle, date: ts.dateStyle, widths: ts.widths, text: shell!.styles.text, dateText: shell!.styles.date },
+      };
+    }
+    return task;
+  };
+
+  const decideAll = async (): Promise<void> => {
+    for (let i = 0; i < files.length; i++) {
+      const r = await reads[i]!.promise;
+      reads[i] = null;
+      let task: BuildTask | null = null;
+      try {
+        task = await decide(i, r);
+      } catch (err) {
+        fatal ??= err as Error;
+      }
+      decisions[i]!.resolve(task);
+    }
+  };
+
+  const writeAll = async (): Promise<void> => {
+    for (let i = 0; i < files.length; i++) {
+      const b = await builds[i]!.promise;
+      builds[i] = null;
+      if (!b) continue;
+      for (const v of b.values) values.set(valueKey(v.sheet, v.file, v.inRow), v);
+      for (const s of b.sheets) {
+        let t = temps.get(s.name);
+        if (!t) {
+          t = { path: `${tempBase}.${temps.size}.rows`, fh: null, crc: 0, size: 0, compressed: 0 };
+          temps.set(s.name, t);
+        }
+        try {
+          t.fh ??= await open(t.path, 'wx');
+          await writeAt(t.fh, s.data, t.compressed);
+        } catch (err) {
+          fatal ??= err as Error;
+          continue;
+        }
+        t.crc = crc32Combine(t.crc, s.crc, s.size);
+        t.size += s.size;
+        t.compressed += s.data.length;
+      }
+    }
+  };
+
+  const cleanup = async (): Promise<void> => {
+    for (const t of temps.values()) {
+      await t.fh?.close().catch(() => undefined);
+      await rm(t.path, { force: true });
+    }
+  };
+
+  try {
+    await Promise.all([...lanes.map(runLane), decideAll(), writeAll()]);
+    if (fatal) throw fatal;
+    if (problems.length) throw new MergeRefused(problems);
+    if (!template || !def) throw new MergeRefused([{ path: files[0], problem: { code: 'unknown', message: { ja: '統合できる入力がありません。', en: 'No input can be merged.' } } }]);
+    const result: MergeResult = { kind: mode!, template, out: opts.out, inputs: inputs.filter(Boolean), sheets: [] };
+    if (mode === 'form') {
+      result.forms = await writeFormSummary(def, forms.map((f) => ({ ...f, path: files[f.file], shown: shown[f.file] })), opts);
+      return result;
+    }
+    trace('inputs done');
+    for (const t of temps.values()) await t.fh?.close();
+    for (const t of temps.values()) t.fh = null;
+    const missing = await extractMissing(lanes, def, files, plans, values);
+    for (const v of missing) values.set(valueKey(v.sheet, v.file, v.inRow), v);
+    trace('extract done');
+    result.sheets = await writeMaster(def, shell!, plans, temps, values, slots, files, shown, inputs, stats, opts);
+    trace('master written');
+    return result;
+  } finally {
+    await cleanup();
+    await Promise.all(lanes.map((l) => l.close()));
+  }
+}
+
+function crashed(err: unknown): Text {
+  const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
+  return { ja: `読み込み中に失敗しました（${reason}）。`, en: `Reading failed (${reason}).` };
+}
+
+async function writeAt(fh: FileHandle, data: Uint8Array, at: number): Promise<void> {
+  let done = 0;
+  while (done < data.length) {
+    const { bytesWritten } = await fh.write(data, done, data.length - done, at + done);
+    done += bytesWritten;
+  }
+}
+
+const valueKey = (sheet: string, file: number, inRow: number): string => `${sheet}\u0000${file}\u0000${inRow}`;
+
+/** The first version of each conflicting record was written before the conflict showed: read those rows again. */
+async function extractMissing(
+  lanes: Lane[],
+  def: TemplateDef,
+  files: readonly string[],
+  plans: Map<string, SheetPlan>,
+  values: Map<string, RecordValues>,
+): Promise<RecordValues[]> {
+  const byFile = new Map<number, Map<string, number[]>>();
+  for (const [name, plan] of plans) {
+    for (const c of plan.conflicts()) {
+      for (const m of c.members) {
+        if (values.has(valueKey(name, m.file, m.inRow))) continue;
+        const sheets = byFile.get(m.file) ?? new Map<string, number[]>();
+        sheets.set(name, [...(sheets.get(name) ?? []), m.inRow]);
+        byFile.set(m.file, sheets);
+      }
+    }
+  }
+  const tasks = [...byFile.entries()];
+  const outv: RecordValues[] = [];
+  let k = 0;
+  await Promise.all(
+    lanes.map(async (lane) => {
+      while (k < tasks.length) {
+        const [file, sheets] = tasks[k++];
+        const got = await lane.call<RecordValues[]>('extract', {
+          file,
+          path: files[file],
+          template: def.id,
+          sheets: [...sheets.entries()].map(([name, rows]) => ({ name, rows })),
+        });
+        outv.push(...got);
+      }
+    }),
+  );
+  return outv;
+}
+
+// ---- notes and report sheets ------------------------------------------------------------------------------------
+
+const L = {
+  ja: {
+    sources: '取込元',
+    duplicates: '重複',
+    conflicts: '競合',
+    conflictWord: '競合',
+    row: (n: number | string | null) => (n === null ? '' : `${n}行`),
+    folded: (n: number, list: string) => `同一内容の${n}行を統合: ${list}`,
+    conflict: (c: Conflict, keyLabel: string) =>
+      `競合${c.group}: ${keyLabel}「${c.keyText}」の内容が異なる行が${c.members.length}件（統合後の行 ${c.members.map((m) => m.masterRow).join(', ')}）`,
+    more: (n: number) => `ほか${n}件`,
+    sep: '／',
+    marker: 'マーカー',
+    signature: '見出しで判定',
+  },
+  en: {
+    sources: 'Sources',
+    duplicates: 'Duplicates',
+    conflicts: 'Conflicts',
+    conflictWord: 'Conflict',
+    row: (n: number | string | null) => (n === null ? '' : `row ${n}`),
+    folded: (n: number, list: string) => `Folded ${n} identical row(s): ${list}`,
+    conflict: (c: Conflict, keyLabel: string) =>
+      `Conflict ${c.group}: ${keyLabel} "${c.keyText}" has ${c.members.length} versions that differ (master rows ${c.members.map((m) => m.masterRow).join(', ')})`,
+    more: (n: number) => `and ${n} more`,
+    sep: ' / ',
+    marker: 'marker',
+    signature: 'by headers',
+  },
+} as const;
+
+const COLS = {
+  ja: {
+    no: 'No',
+    file: 'ファイル',
+    path: 'パス',
+    via: '識別',
+    subjects: '部門',
+    warnings: '注意',
+    read: (s: string) => `${s} 行数`,
+    kept: (s: string) => `${s} 統合後`,
+    dup: (s: string) => `${s} 重複`,
+    conf: (s: string) => `${s} 競合`,
+    sheet: 'シート',
+    masterRow: '統合後の行',
+    keptFile: '残した行の取込元ファイル',
+    keptRow: '残した行の取込元行',
+    dropFile: '重複していた取込元ファイル',
+    dropRow: '重複していた取込元行',
+    group: '競合',
+    key: 'キー',
+    srcFile: '取込元ファイル',
+    srcRow: '取込元行',
+    differs: '相違する項目',
+  },
+  en: {
+    no: 'No',
+    file: 'File',
+    path: 'Path',
+    via: 'Recognised',
+    subjects: 'Departments',
+    warnings: 'Warnings',
+    read: (s: string) => `${s} read`,
+    kept: (s: string) => `${s} kept`,
+    dup: (s: string) => `${s} duplicates`,
+    conf: (s: string) => `${s} conflicts`,
+    sheet: 'Sheet',
+    masterRow: 'Master row',
+    keptFile: 'Kept: source file',
+    keptRow: 'Kept: source row',
+    dropFile: 'Duplicate: source file',
+    dropRow: 'Duplicate: source row',
+    group: 'Conflict',
+    key: 'Key',
+    srcFile: 'Source file',
+    srcRow: 'Source row',
+    differs: 'Fields that differ',
+  },
+} as const;
+
+function sourceText(s: Source, lang: Lang): string {
+  return `${s.shownFile} ${L[lang].row(s.shownRow)}`.trim();
+}
+
+function noteText(
+  n: { carried: string | null; duplicates: Source[]; conflict: Conflict | null },
+  keyLabel: string,
+  lang: Lang,
+): string {
+  const t = L[lang];
+  const parts: string[] = [];
+  if (n.conflict) parts.push(t.conflict(n.conflict, keyLabel));
+  if (n.duplicates.length) {
+    const shownList = n.duplicates.slice(0, 5).map((d) => sourceText(d, lang));
+    if (n.duplicates.length > 5) shownList.push(t.more(n.duplicates.length - 5));
+    parts.push(t.folded(n.duplicates.length, shownList.join(lang === 'ja' ? '、' : ', ')));
+  }
+  if (n.carried) parts.push(n.carried);
+  return parts.join(t.sep);
+}
+
+const link = (sheet: string, row: number): string => `'${sheet.replace(/'/g, "''")}'!A${row}`;
+
+async function writeMaster(
+  def: TemplateDef,
+  shell: Shell,
+  plans: Map<string, SheetPlan>,
+  temps: Map<string, TempSheet>,
+  values: Map<string, RecordValues>,
+  slots: number,
+  files: readonly string[],
+  shown: readonly string[],
+  inputs: InputInfo[],
+  stats: FileStats[],
+  opts: MergeOptions,
+): Promise<SheetTotals[]> {
+  const lang = opts.lang;
+  const t = L[lang];
+  const c = COLS[lang];
+  const notes = new Map<number, string>();
+  const totals: SheetTotals[] = [];
+  const conflictsBySheet = new Map<string, Conflict[]>();
+  for (const ts of shell.tables) {
+    const plan = plans.get(ts.sd.name);
+    if (!plan) continue;
+    const keyLabel = (ts.sd.key ?? []).map((k) => ts.sd.fields.find((f) => f.key === k)?.label[lang] ?? k).join(lang === 'ja' ? '・' : ' + ');
+    for (const [slot, n] of plan.notes()) notes.set(slot, noteText(n, keyLabel, lang));
+    const conflicts = plan.conflicts();
+    conflictsBySheet.set(ts.sd.name, conflicts);
+    totals.push({
+      name: ts.sd.name,
+      read: plan.read,
+      kept: plan.kept,
+      duplicates: plan.dropped,
+      conflictGroups: conflicts.length,
+      conflictRows: conflicts.reduce((a, g) => a + g.members.length, 0),
+    });
+  }
+
+  // Report sheets.
+  const tableNames = shell.tables.map((x) => x.sd.name);
+  const sourceRows: ReportRow[] = files.map((path, i) => {
+    const info = inputs[i];
+    const per = tableNames.flatMap((name) => {
+      const s = stats[i].perSheet[name];
+      return [s?.read ?? 0, s?.kept ?? 0, s?.duplicates ?? 0, s?.conflicts ?? 0];
+    });
+    return [
+      i + 1,
+      shown[i],
+      resolve(path),
+      info?.via === 'signature' ? t.signature : t.marker,
+      info?.subjects.length ? info.subjects.slice(0, 5).join(lang === 'ja' ? '、' : ', ') + (info.subjects.length > 5 ? ` ${t.more(info.subjects.length - 5)}` : '') : null,
+      ...per,
+      (info?.warnings ?? []).map((w) => `${w.rule}: ${w.message[lang]}`).join('\n') || null,
+    ];
+  });
+  const sourceCols = [
+    { label: c.no, width: 5 },
+    { label: c.file, width: 30 },
+    { label: c.path, width: 50 },
+    { label: c.via, width: 12 },
+    { label: c.subjects, width: 20 },
+    ...tableNames.flatMap((n) => [
+      { label: c.read(n), width: 12 },
+      { label: c.kept(n), width: 12 },
+      { label: c.dup(n), width: 12 },
+      { label: c.conf(n), width: 12 },
+    ]),
+    { label: c.warnings, width: 60 },
+  ];
+  const dupRows: ReportRow[] = [];
+  for (const name of tableNames) {
+    for (const d of plans.get(name)?.duplicates() ?? []) {
+      dupRows.push([
+        name,
+        { value: d.kept.masterRow, link: link(name, d.kept.masterRow) },
+        d.kept.shownFile,
+        d.kept.shownRow,
+        d.dropped.shownFile,
+        d.dropped.shownRow,
+      ]);
+    }
+  }
+  const dupCols = [
+    { label: c.sheet, width: 12 },
+    { label: c.masterRow, width: 10 },
+    { label: c.keptFile, width: 30 },
+    { label: c.keptRow, width: 10 },
+    { label: c.dropFile, width: 30 },
+    { label: c.dropRow, width: 10 },
+  ];
+  // The conflict sheet lists the fields of the first keyed sheet that has conflicts; a template with conflicts on two
+  // keyed sheets (legal-register) gets the union of both sheets' field labels by position, so one list per sheet.
+  const conflictSheets: { name: string; xml: string }[] = [];
+  for (const ts of shell.tables) {
+    const conflicts = conflictsBySheet.get(ts.sd.name) ?? [];
+    if (!ts.sd.key?.length) continue;
+    const fields = ts.sd.fields;
+    const extras = plans.get(ts.sd.name)?.extras ?? [];
+    const fold = (l: string) => l.normalize('NFKC').replace(/\s+/gu, '').toLowerCase();
+    const extraOf = (v: RecordValues | undefined, label: string) => v?.extras.find((e) => fold(e.label) === fold(label));
+    const rows: ReportRow[] = [];
+    for (const g of conflicts) {
+      const vals = g.members.map((m) => values.get(valueKey(ts.sd.name, m.file, m.inRow)));
+      const differs = fields.map((_, k) => new Set(vals.map((v) => v?.cmp[k] ?? '')).size > 1);
+      const extraDiffers = extras.map((e) => new Set(vals.map((v) => extraOf(v, e.label)?.cmp ?? '')).size > 1);
+      const labels = [...fields.filter((_, k) => differs[k]).map((f) => f.label[lang]), ...extras.filter((_, k) => extraDiffers[k]).map((e) => e.label)];
+      g.members.forEach((m, j) => {
+        const v = vals[j];
+        rows.push([
+          g.group,
+          g.keyText,
+          { value: m.masterRow, link: link(ts.sd.name, m.masterRow) },
+          m.shownFile,
+          m.shownRow,
+          labels.join(lang === 'ja' ? '、' : ', '),
+          ...fields.map((_, k) => ({ value: v?.raw[k] ?? null, strong: differs[k] })),
+          ...extras.map((e, k) => ({ value: extraOf(v, e.label)?.raw ?? null, strong: extraDiffers[k] })),
+        ]);
+      });
+    }
+    const cols = [
+      { label: c.group, width: 7 },
+      { label: c.key, width: 22 },
+      { label: c.masterRow, width: 10 },
+      { label: c.srcFile, width: 28 },
+      { label: c.srcRow, width: 9 },
+      { label: c.differs, width: 28 },
+      ...fields.map((f, k) => ({ label: f.label.ja, width: Math.min(30, ts.widths[k] ?? 14) })),
+      ...extras.map((e) => ({ label: e.label, width: 16 })),
+    ];
+    const name = shell.tables.filter((x) => x.sd.key?.length).length > 1 ? `${t.conflicts}_${ts.sd.name}` : t.conflicts;
+    conflictSheets.push({ name, xml: reportSheetXml(cols, rows, shell.styles, 'FFC00000') });
+  }
+
+  const report: { name: string; xml: string }[] = [
+    { name: t.sources, xml: reportSheetXml(sourceCols, sourceRows, shell.styles) },
+    { name: t.duplicates, xml: reportSheetXml(dupCols, dupRows, shell.styles) },
+    ...conflictSheets,
+  ];
+
+  // Parts.
+  const dec = new TextDecoder();
+  const part = (name: string): string => dec.decode(shell.parts.get(name)!);
+  const existing = [...shell.parts.keys(), ...shell.tables.map((x) => x.part)].filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p));
+  let n = Math.max(...existing.map((p) => Number(/sheet(\d+)\.xml$/.exec(p)![1])));
+  const added: AddedSheet[] = report.map((r) => ({ name: r.name, part: `xl/worksheets/sheet${++n}.xml` }));
+  const wb = addSheets(
+    {
+      workbook: part(shell.workbookPart),
+      rels: part('xl/_rels/workbook.xml.rels'),
+      contentTypes: part('[Content_Types].xml'),
+      app: shell.parts.has('docProps/app.xml') ? part('docProps/app.xml') : null,
+    },
+    tableNames,
+    added,
+  );
+  let contentTypes = wb.contentTypes;
+  if (!contentTypes.includes('/xl/sharedStrings.xml')) {
+    contentTypes = contentTypes.replace(
+      '</Types>',
+      '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+    );
+  }
+  let rels = wb.rels;
+  if (!rels.includes('sharedStrings.xml')) {
+    rels = rels.replace(
+      '</Relationships>',
+      '<Relationship Id="rIdMergeSst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+    );
+  }
+
+  const tmp = tempPathFor(resolve(opts.out));
+  const zip = await ZipWriter.create(tmp);
+  try {
+    await zip.add('[Content_Types].xml', contentTypes);
+    await zip.add('_rels/.rels', shell.parts.get('_rels/.rels')!);
+    if (wb.app) await zip.add('docProps/app.xml', wb.app);
+    if (shell.parts.has('docProps/core.xml')) await zip.add('docProps/core.xml', shell.parts.get('docProps/core.xml')!);
+    await zip.add(shell.workbookPart, wb.workbook);
+    await zip.add('xl/_rels/workbook.xml.rels', rels);
+    for (const [name, data] of shell.parts) {
+      if (['[Content_Types].xml', '_rels/.rels', 'docProps/app.xml', 'docProps/core.xml', shell.workbookPart, 'xl/_rels/workbook.xml.rels'].includes(name)) continue;
+      if (/^xl\/worksheets\//.test(name)) continue;
+      await zip.add(name, data);
+    }
+    for (const ts of shell.tables) {
+      const plan = plans.get(ts.sd.name);
+      const temp = temps.get(ts.sd.name);
+      const layout = {
+        shell: ts,
+        lastRow: plan?.lastRow ?? FIRST_DATA_ROW,
+        extras: plan?.extras ?? [],
+        conflictWord: (conflictsBySheet.get(ts.sd.name) ?? []).length ? t.conflictWord : null,
+      };
+      await addAssembled(zip, ts.part, masterHead(layout, shell.styles), temp ?? null, masterTail(layout, shell.styles));
+    }
+    for (const [name, data] of shell.parts) if (/^xl\/worksheets\//.test(name)) await zip.add(name, data);
+    for (let k = 0; k < report.length; k++) await zip.add(added[k].part, report[k].xml, 3);
+    const sst = Buffer.from(sstChunks(shell.sst, notes, slots).join(''), 'utf8');
+    await zip.add('xl/sharedStrings.xml', sst, 3);
+    await zip.finish();
+  } catch (err) {
+    await zip.abort();
+    await rm(tmp, { force: true });
+    throw err;
+  }
+  if (!opts.force && (await exists(opts.out))) {
+    await rm(tmp, { force: true });
+    throw new OutputExistsError(opts.out);
+  }
+  await rename(tmp, resolve(opts.out));
+  return totals;
+}
+
+/** A sheet entry made of a deflated head, the rows' deflate pieces from a temporary file, and a deflated tail. */
+async function addAssembled(zip: ZipWriter, name: string, head: string, temp: TempSheet | null, tail: string): Promise<void> {
+  const headBytes = Buffer.from(head, 'utf8');
+  const tailBytes = Buffer.from(tail, 'utf8');
+  const zHead = deflateRawSync(headBytes, { level: 6, finishFlush: zc.Z_SYNC_FLUSH });
+  const zTail = deflateRawSync(tailBytes, { level: 6, finishFlush: zc.Z_FINISH });
+  let crc = crc32(headBytes);
+  let size = headBytes.length;
+  if (temp && temp.size) {
+    crc = crc32Combine(crc, temp.crc, temp.size);
+    size += temp.size;
+  }
+  crc = crc32Combine(crc, crc32(tailBytes), tailBytes.length);
+  size += tailBytes.length;
+  const rowsCompressed = temp?.compressed ?? 0;
+  await zip.addRaw(name, {
+    crc,
+    size,
+    compressedSize: zHead.length + rowsCompressed + zTail.length,
+    write: async (w) => {
+      await w.append(zHead);
+      if (temp && rowsCompressed) {
+        const fh = await open(temp.path, 'r');
+        try {
+          const buf = Buffer.alloc(8 << 20);
+          let pos = 0;
+          while (pos < rowsCompressed) {
+            const { bytesRead } = await fh.read(buf, 0, Math.min(buf.length, rowsCompressed - pos), pos);
+            if (!bytesRead) throw new Error(`${temp.path}: short read`);
+            await w.append(buf.subarray(0, bytesRead));
+            pos += bytesRead;
+          }
+        } finally {
+          await fh.close();
+        }
+      }
+      await w.append(zTail);
+    },
+  });
+}
+

@@ -1,0 +1,121 @@
+// SpreadsheetML cell XML, written by hand for speed. Text must come back byte for byte: Excel, LibreOffice, openpyxl
+// and our reader all undo the same escapes.
+//
+// - & < > are entity-escaped (attribute values also escape ").
+// - Characters XML 1.0 cannot carry (C0 controls other than tab and line feed, lone surrogates, U+FFFE/U+FFFF) and the
+//   carriage return (an XML parser turns CR LF into LF) are written as Excel does, _xHHHH_.
+// - A literal "_xHHHH_" in the text is protected as "_x005F_xHHHH_" so that no reader unescapes it.
+// - Leading/trailing whitespace and line breaks get xml:space="preserve".
+import { columnLetter, type CellValue } from '../../templates/model/grid.js';
+import { isoToDays } from '../../templates/model/dates.js';
+
+// Control characters are exactly what these patterns are for.
+// eslint-disable-next-line no-control-regex
+const NEEDS_WORK = /[&<>\r_\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/u;
+const LITERAL_X = /_(x[0-9A-Fa-f]{4}_)/g;
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+const hex4 = (c: string): string => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`;
+
+/** Escape text for the content of a <t> element. */
+export function escapeText(s: string): string {
+  // NEEDS_WORK has no /g flag, so test() keeps no state between calls.
+  if (!NEEDS_WORK.test(s)) return s;
+  let out = s.indexOf('_x') >= 0 ? s.replace(LITERAL_X, '_x005F_$1') : s;
+  out = out.replace(NOT_XML, hex4);
+  if (out.indexOf('&') >= 0) out = out.replace(/&/g, '&amp;');
+  if (out.indexOf('<') >= 0) out = out.replace(/</g, '&lt;');
+  if (out.indexOf('>') >= 0) out = out.replace(/>/g, '&gt;');
+  return out;
+}
+
+/** Escape text for an attribute value in double quotes. */
+export function escapeAttr(s: string): string {
+  return escapeText(s).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
+}
+
+/** <t> with xml:space="preserve" when the text would otherwise lose whitespace. */
+export function tElement(s: string): string {
+  const preserve = s.length > 0 && (/^\s|\s$/u.test(s) || s.indexOf('\n') >= 0 || s.indexOf('\t') >= 0);
+  return preserve ? `<t xml:space="preserve">${escapeText(s)}</t>` : `<t>${escapeText(s)}</t>`;
+}
+
+const LETTERS: string[] = [];
+/** Column letters, cached: this runs for every cell. */
+export function col(index: number): string {
+  return LETTERS[index] ?? (LETTERS[index] = columnLetter(index));
+}
+
+const EPOCH_DAYS = isoToDays('1899-12-30');
+const DAY_MS = 86_400_000;
+
+/** A Date (UTC wall clock, as our reader and exceljs hand them over) as an Excel 1900-system serial. */
+export function dateSerial(d: Date): number {
+  const ms = d.getTime();
+  const days = Math.floor(ms / DAY_MS);
+  const frac = (ms - days * DAY_MS) / DAY_MS;
+  return days - EPOCH_DAYS + frac;
+}
+
+/**
+ * One cell. `style` is the cellXfs index for the value; `dateStyle` is used for a number the source showed as a date
+ * and for a Date. Returns '' for an empty cell.
+ */
+export function cellXml(ref: string, value: CellValue | undefined, style: number, dateStyle: number, isDate = false): string {
+  if (value === null || value === undefined) return '';
+  switch (typeof value) {
+    case 'string':
+      return value === '' ? '' : `<c r="${ref}" s="${style}" t="inlineStr"><is>${tElement(value)}</is></c>`;
+    case 'number':
+      if (!Number.isFinite(value)) return `<c r="${ref}" s="${style}" t="inlineStr"><is>${tElement(String(value))}</is></c>`;
+      return `<c r="${ref}" s="${isDate ? dateStyle : style}"><v>${value}</v></c>`;
+    case 'boolean':
+      return `<c r="${ref}" s="${style}" t="b"><v>${value ? 1 : 0}</v></c>`;
+    default:
+      if (value instanceof Date) {
+        const serial = dateSerial(value);
+        return Number.isFinite(serial) ? `<c r="${ref}" s="${dateStyle}"><v>${serial}</v></c>` : '';
+      }
+      return `<c r="${ref}" s="${style}" t="e"><v>${escapeText(value.error)}</v></c>`;
+  }
+}
+
+/** Approximate display width (Excel column units): CJK and other wide characters count double. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff) continue; // second half of a pair: counted with the first
+    w += c >= 0x1100 && !(c >= 0xff61 && c <= 0xff9f) ? 2 : 1;
+  }
+  return w;
+}
+
+const LINE_HEIGHT = 13.5;
+const MAX_LINES = 12;
+
+/**
+ * Row height (points) for wrapped text in columns of the given widths, or 0 when one line fits. Neither Excel nor
+ * LibreOffice grows rows a program wrote, so a master of long texts would otherwise show one clipped line per row.
+ */
+export function rowHeight(texts: readonly (string | null)[], widths: readonly number[]): number {
+  let lines = 1;
+  for (let c = 0; c < texts.length; c++) {
+    const t = texts[c];
+    if (!t) continue;
+    const perLine = Math.max(1, (widths[c] ?? 10) - 1);
+    let n = 0;
+    let start = 0;
+    for (;;) {
+      const nl = t.indexOf('\n', start);
+      const part = nl < 0 ? t.slice(start) : t.slice(start, nl);
+      n += Math.max(1, Math.ceil(displayWidth(part) / perLine));
+      if (nl < 0) break;
+      start = nl + 1;
+    }
+    if (n > lines) lines = n;
+  }
+  if (lines <= 1) return 0;
+  return Math.ceil(Math.min(lines, MAX_LINES) * LINE_HEIGHT + 4);
+}
