@@ -1,10 +1,11 @@
 // Check one workbook file: bound its size, sniff and read it, identify and validate it. Every failure becomes a
 // per-file result; nothing here throws for a bad file. Runs inside a pool worker (scripts/pool/), so everything it
 // returns is structured-clone-able (plain objects, no Dates or Maps).
-import { stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { Issue, Score } from '../templates/model/types.js';
 import { validateWorkbook } from '../templates/index.js';
-import { readXlsxFile, UnreadableError } from './io/read-xlsx.js';
+import { readXlsx, UnreadableError } from './io/read-xlsx.js';
 
 export type FileStatus = 'ok' | 'invalid' | 'unreadable';
 
@@ -98,15 +99,19 @@ function fromUnreadableError(path: string, err: UnreadableError, size: number, l
   return unreadable(path, err.code, err.messageText);
 }
 
+/** Checks one file (synchronous I/O inside; meant for a pool worker). */
 export async function checkFile(path: string, opts: CheckOptions): Promise<FileResult> {
   const limit = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   let size = 0;
   let grid;
   try {
-    const s = await stat(path);
+    // Synchronous on purpose: this runs in a pool worker, one file at a time, where a promise round trip through
+    // libuv's thread pool per call would leave the thread idle for a third of the time on small files.
+    const s = statSync(path);
     if (!s.isFile()) return batchFailure(path, 'not-a-file');
     size = s.size;
-    grid = await readXlsxFile(path, { maxFileBytes: limit });
+    if (size > limit) throw new UnreadableError('too-large', { detail: `${size} bytes` });
+    grid = readXlsx(readFileSync(path), { maxFileBytes: limit, fileName: basename(path) });
   } catch (err) {
     if (err instanceof UnreadableError) return fromUnreadableError(path, err, size, limit);
     const code = (err as NodeJS.ErrnoException).code;

@@ -20,8 +20,7 @@ import {
   styleFor,
   totalsLine,
 } from '../report/text.js';
-import { writeSummary } from '../summary/summary.js';
-import { asOfOf, langOf, out, parseCommand, UsageError, type Command } from './common.js';
+import { asOfOf, langOf, parseCommand, UsageError, type Command } from './common.js';
 
 export interface CheckRun {
   asOf: string;
@@ -68,6 +67,37 @@ async function refuseExisting(paths: readonly string[], force: boolean): Promise
   for (const p of paths) if (await exists(p)) throw new OutputExistsError(p);
 }
 
+/**
+ * Lines to stdout in 64 KB writes, waiting when the pipe is full (a report of 100,000 findings must not pile up in
+ * memory), and flushed before the command returns (the CLI exits right after).
+ */
+class LineWriter {
+  private buf: string[] = [];
+  private size = 0;
+
+  async line(s = ''): Promise<void> {
+    this.buf.push(s);
+    this.size += s.length + 1;
+    if (this.size >= 65536) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (!this.buf.length) return;
+    const text = this.buf.join('\n') + '\n';
+    this.buf = [];
+    this.size = 0;
+    await new Promise<void>((done) => {
+      if (process.stdout.write(text)) done();
+      else process.stdout.once('drain', done);
+    });
+  }
+
+  async end(): Promise<void> {
+    await this.flush();
+    await new Promise<void>((done) => process.stdout.write('', () => done()));
+  }
+}
+
 export async function runCheck(files: string[], opts: CheckRun): Promise<number> {
   const lang = opts.lang;
   const force = opts.force ?? false;
@@ -88,6 +118,7 @@ export async function runCheck(files: string[], opts: CheckRun): Promise<number>
   const totals = emptyTotals();
   const results: FileResult[] = [];
   const annotated = { written: 0, skipped: [] as string[] };
+  const w = new LineWriter();
   const json = opts.json ? await AtomicTextWriter.open(opts.json, { force: opts.force ?? true }) : null;
   let jsonFirst = true;
   await json?.write(`{\n  "asOf": ${JSON.stringify(opts.asOf)},\n  "files": [`);
@@ -114,8 +145,12 @@ export async function runCheck(files: string[], opts: CheckRun): Promise<number>
       addToTotals(totals, file);
       if (r.annotated) annotated.written++;
       else if (opts.annotate) annotated.skipped.push(`${file.path}: ${annotateReason(r.annotateError, file, lang)}`);
-      if (sharedTerminal) progress!.clear();
-      out(fileLine(file, lang, st, layout));
+      if (sharedTerminal) {
+        // The bar and the lines share one terminal: take the bar away, print, draw it again below.
+        progress!.clear();
+        await w.line(fileLine(file, lang, st, layout));
+        await w.flush();
+      } else await w.line(fileLine(file, lang, st, layout));
       progress?.tick(results.length);
       if (json) {
         const entry = { path: file.path, status: file.status, template: file.template, issues: file.issues, ...(file.score ? { score: file.score } : {}) };
@@ -131,14 +166,19 @@ export async function runCheck(files: string[], opts: CheckRun): Promise<number>
     await pool.close();
   }
 
-  for (const r of results) for (const line of findingLines(r, lang, st)) out(line);
-  out();
-  out(st.bold(totalsLine(totals, lang)));
+  for (const r of results) for (const line of findingLines(r, lang, st)) await w.line(line);
+  await w.line();
+  await w.line(st.bold(totalsLine(totals, lang)));
+  await w.flush();
   if (json) {
     await json.write(`\n  ],\n  "totals": ${JSON.stringify(totals)}\n}\n`);
     await json.commit();
   }
-  if (opts.summary) await writeSummary(opts.summary, results, { lang, asOf: opts.asOf, force });
+  if (opts.summary) {
+    // exceljs is loaded only when a summary is asked for: it costs a fifth of a second to import.
+    const { writeSummary } = await import('../summary/summary.js');
+    await writeSummary(opts.summary, results, { lang, asOf: opts.asOf, force });
+  }
   const info = outputsLines(
     {
       ...(opts.annotate ? { annotated: { dir: opts.annotate, ...annotated } } : {}),
@@ -147,8 +187,9 @@ export async function runCheck(files: string[], opts: CheckRun): Promise<number>
     },
     lang,
   );
-  if (info.length) out();
-  for (const line of info) out(line);
+  if (info.length) await w.line();
+  for (const line of info) await w.line(line);
+  await w.end();
   return totals.ok === totals.files ? 0 : 1;
 }
 

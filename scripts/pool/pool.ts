@@ -61,14 +61,25 @@ export function compiledUrl(spec: string, base: string): URL {
   return pathToFileURL(`${path.slice(0, i)}/dist${path.slice(i)}`);
 }
 
+interface InFlight {
+  index: number;
+  job: Job;
+}
+
 interface Slot {
   worker: Worker;
-  busy: { index: number; job: Job; timer: NodeJS.Timeout } | null;
-  /** The job already has its result (timeout, crash): ignore whatever this worker still says. */
+  /** Jobs sent to this worker, oldest first; the head is running, the rest wait in the worker's message queue. */
+  queue: InFlight[];
+  /** Time bound of the head job. */
+  timer: NodeJS.Timeout | null;
+  /** The worker was replaced: ignore whatever it still says. */
   dead: boolean;
 }
 
 type Message = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };
+
+/** Jobs sent ahead to each worker so that it never waits for the main thread between two small files. */
+const DEPTH = 2;
 
 export class WorkerPool<R> {
   private readonly size: number;
@@ -76,8 +87,11 @@ export class WorkerPool<R> {
   private readonly maxHeapMb: number;
   private readonly slots: Slot[] = [];
   private readonly workerUrl = compiledUrl('./worker.js', import.meta.url);
-  /** Dispatches waiting jobs to idle workers (set while run() is active). */
+  /** The active run's callbacks (set while run() is active). */
+  private finish: (index: number, result: R) => void = () => undefined;
   private pump: () => void = () => undefined;
+  /** Jobs taken back from a worker that died before starting them: dispatched before any new one. */
+  private retry: InFlight[] = [];
 
   constructor(private readonly opts: PoolOptions<R>) {
     this.size = Math.max(1, opts.size ?? defaultPoolSize());
@@ -93,13 +107,15 @@ export class WorkerPool<R> {
     if (!jobs.length) return;
     const window = this.opts.window ?? Math.max(64, this.size * 64);
     const done = new Map<number, R>();
-    let next = 0; // next job to dispatch
+    let next = 0; // next job never dispatched
     let emit = 0; // next result to hand over
     let emitting: Promise<void> = Promise.resolve();
     let failed: unknown = null;
+    this.retry = [];
 
     return new Promise<void>((resolve, reject) => {
-      const finish = (index: number, result: R): void => {
+      this.finish = (index: number, result: R): void => {
+        if (done.has(index) || index < emit) return;
         done.set(index, result);
         while (done.has(emit)) {
           const r = done.get(emit)!;
@@ -117,83 +133,94 @@ export class WorkerPool<R> {
           });
           return;
         }
-        pump();
+        this.pump();
       };
 
-      const dispatch = (slot: Slot): void => {
-        const index = next++;
-        const job = jobs[index];
-        const timer = setTimeout(() => {
-          if (slot.busy?.index !== index) return;
-          this.replace(slot, finish);
-          finish(index, this.opts.failure(job, 'timeout', `${this.timeoutMs} ms`));
-        }, this.timeoutMs);
-        slot.busy = { index, job, timer };
-        slot.worker.postMessage({ id: index, job });
-      };
-
-      const pump = (this.pump = (): void => {
-        for (const slot of this.slots) {
-          if (next >= jobs.length || next >= emit + window) return;
-          if (!slot.busy) dispatch(slot);
+      this.pump = (): void => {
+        for (let depth = 1; depth <= DEPTH; depth++) {
+          for (const slot of this.slots) {
+            if (slot.queue.length >= depth) continue;
+            let item = this.retry.shift();
+            if (!item) {
+              if (next >= jobs.length || next >= emit + window) return;
+              item = { index: next, job: jobs[next] };
+              next++;
+            }
+            slot.queue.push(item);
+            slot.worker.postMessage({ id: item.index, job: item.job });
+            if (slot.queue.length === 1) this.arm(slot);
+          }
         }
-      });
+      };
 
       const wanted = Math.min(this.size, jobs.length);
-      while (this.slots.length < wanted) this.slots.push(this.spawn(finish));
-      pump();
+      while (this.slots.length < wanted) this.slots.push(this.spawn());
+      this.pump();
     });
   }
 
   /** Terminates every worker. */
   async close(): Promise<void> {
     this.pump = () => undefined;
+    this.finish = () => undefined;
     const slots = this.slots.splice(0);
     await Promise.all(
       slots.map((s) => {
         s.dead = true;
-        if (s.busy) clearTimeout(s.busy.timer);
+        if (s.timer) clearTimeout(s.timer);
         return s.worker.terminate();
       }),
     );
   }
 
-  private spawn(finish: (index: number, result: R) => void): Slot {
+  /** Starts the time bound of the slot's head job (it starts running as the previous one finishes). */
+  private arm(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    const head = slot.queue[0];
+    if (!head) return;
+    slot.timer = setTimeout(() => {
+      if (slot.dead || slot.queue[0] !== head) return;
+      this.fail(slot, 'timeout', `${this.timeoutMs} ms`);
+    }, this.timeoutMs);
+  }
+
+  private spawn(): Slot {
     const worker = new Worker(this.workerUrl, {
       workerData: { kinds: this.opts.kinds },
       resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb },
       stdout: false,
       stderr: false,
     });
-    const slot: Slot = { worker, busy: null, dead: false };
+    const slot: Slot = { worker, queue: [], timer: null, dead: false };
     worker.on('message', (msg: Message) => {
-      if (slot.dead || !slot.busy || slot.busy.index !== msg.id) return;
-      const { index, job, timer } = slot.busy;
-      clearTimeout(timer);
-      slot.busy = null;
-      finish(index, msg.ok ? (msg.result as R) : this.opts.failure(job, 'crash', msg.error));
+      if (slot.dead || slot.queue[0]?.index !== msg.id) return;
+      const { index, job } = slot.queue.shift()!;
+      this.arm(slot);
+      this.finish(index, msg.ok ? (msg.result as R) : this.opts.failure(job, 'crash', msg.error));
     });
-    const died = (cause: FailureCause, detail: string): void => {
-      if (slot.dead) return;
-      const busy = slot.busy;
-      this.replace(slot, finish);
-      if (busy) finish(busy.index, this.opts.failure(busy.job, cause, detail));
-      else this.pump();
-    };
     worker.on('error', (err: Error & { code?: string }) => {
-      died(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out-of-memory' : 'crash', err.message);
+      this.fail(slot, err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out-of-memory' : 'crash', err.message);
     });
-    worker.on('exit', (code) => died('crash', `worker exited with code ${code}`));
+    worker.on('exit', (code) => this.fail(slot, 'crash', `worker exited with code ${code}`));
     return slot;
   }
 
-  /** Kills a worker (timed out or dead) and puts a fresh one in its place. */
-  private replace(slot: Slot, finish: (index: number, result: R) => void): void {
+  /**
+   * The slot's worker timed out or died: kill it, give its running job the failure result, hand the jobs it had not
+   * started to the next worker, and put a fresh worker in its place.
+   */
+  private fail(slot: Slot, cause: FailureCause, detail: string): void {
+    if (slot.dead) return;
     slot.dead = true;
-    if (slot.busy) clearTimeout(slot.busy.timer);
-    slot.busy = null;
+    if (slot.timer) clearTimeout(slot.timer);
     void slot.worker.terminate();
+    const [head, ...waiting] = slot.queue;
+    slot.queue = [];
+    this.retry.unshift(...waiting);
     const i = this.slots.indexOf(slot);
-    if (i >= 0) this.slots[i] = this.spawn(finish);
+    if (i >= 0) this.slots[i] = this.spawn();
+    if (head) this.finish(head.index, this.opts.failure(head.job, cause, detail));
+    else this.pump();
   }
 }

@@ -20,11 +20,15 @@ async function handler(kind: string): Promise<Handler> {
   return h;
 }
 
+// One job at a time, in the order sent: the pool sends the next job ahead and times each from its start.
+let chain: Promise<void> = Promise.resolve();
 parentPort!.on('message', (msg: { id: number; job: Job }) => {
-  handler(msg.job.kind)
-    .then((h) => h(msg.job))
-    .then(
-      (result) => parentPort!.postMessage({ id: msg.id, ok: true, result }),
-      (err: unknown) => parentPort!.postMessage({ id: msg.id, ok: false, error: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
-    );
+  chain = chain.then(() =>
+    handler(msg.job.kind)
+      .then((h) => h(msg.job))
+      .then(
+        (result) => parentPort!.postMessage({ id: msg.id, ok: true, result }),
+        (err: unknown) => parentPort!.postMessage({ id: msg.id, ok: false, error: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
+      ),
+  );
 });

@@ -1,0 +1,316 @@
+// npm run bench:check — how fast and how lean `daicho check` is, against two baselines measured in the same run on
+// the same files: what a user would write (a sequential exceljs readFile loop) and the floor (a bare unzip + SAX
+// scan of the sheet XML, no values kept). Each scenario runs in a child process of its own, so its peak RSS
+// (process.resourceUsage().maxRSS, worker threads included) is its own.
+//
+//   node dist/scripts/bench/check.js [--sizes 1000,5000] [--rows 100000] [--quick]
+//
+// Inputs are generated once into .tmp/bench/ (gitignored): filled supplier checklists written by the template writer
+// in 40 variants (different companies, answers, gaps and mistakes), copied to 1,000 and 5,000 files; and one
+// pi-ledger of 100,000 rows × 33 columns written with exceljs's streaming writer.
+import { fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
+import { SaxesParser } from 'saxes';
+import { headerLabels, markerRows, type WorkbookInput } from '../../templates/model/layout.js';
+import { piLedger } from '../../templates/pi-ledger/index.js';
+import { LEDGER, RISK } from '../../templates/pi-ledger/sheets.js';
+import { CHECKLIST, QUESTIONS, RESPONDENT, supplierChecklist } from '../../templates/supplier-checklist/index.js';
+import type { CellValue } from '../../templates/model/grid.js';
+import type { TableSheetDef } from '../../templates/model/types.js';
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
+const CACHE = join(ROOT, '.tmp', 'bench');
+const AS_OF = '2026-11-20';
+const VARIANTS = 40;
+
+type Kind = 'check' | 'exceljs' | 'floor';
+
+interface Measure {
+  seconds: number;
+  files: number;
+  rows: number;
+  maxRssMb: number;
+  note?: string;
+}
+
+// ---- inputs -----------------------------------------------------------------------------------------------------
+
+/** A deterministic pseudo-random sequence, so every run checks the same files. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return (s >>> 0) / 2 ** 32;
+  };
+}
+
+function checklistInput(v: number): WorkbookInput {
+  const r = rng(v + 17);
+  const answers: Record<string, Record<string, CellValue>> = {};
+  for (const q of QUESTIONS) {
+    const x = r();
+    const a = x < 0.7 ? 'はい' : x < 0.85 ? '一部実施' : x < 0.93 ? 'いいえ' : x < 0.97 ? '該当なし' : null;
+    answers[q.id] = {
+      回答: a,
+      '取組内容・根拠資料': a === 'はい' && r() < 0.9 ? `社内規程 第${Math.floor(r() * 40) + 1}条、記録簿 ${q.id}` : null,
+      改善予定日: a === '一部実施' || a === 'いいえ' ? (r() < 0.8 ? `2027/${Math.floor(r() * 12) + 1}/1` : null) : null,
+      コメント: a === '該当なし' ? (r() < 0.7 ? '当社の事業には該当しないため' : null) : a === 'いいえ' && r() < 0.5 ? '来期に対応予定' : null,
+    };
+  }
+  return {
+    forms: {
+      [RESPONDENT]: {
+        会社名: `ベンチマーク工業株式会社 第${v + 1}工場`,
+        法人番号: null,
+        '所在国・地域': '日本',
+        対象拠点: '本社・第一工場',
+        従業員数: 50 + v * 13,
+        回答者氏名: `試験 太郎${v}`,
+        部署: 'サステナビリティ推進室',
+        役職: '課長',
+        メール: `bench${v}@example.co.jp`,
+        電話: '03-0000-0000',
+        回答日: `2026/${(v % 10) + 1}/15`,
+        責任者確認: v % 5 === 0 ? 'いいえ' : 'はい',
+      },
+    },
+    answers: { [CHECKLIST]: answers },
+  };
+}
+
+async function checklists(n: number): Promise<string> {
+  const dir = join(CACHE, `checklists-${n}`);
+  const stamp = join(dir, '.complete');
+  if (existsSync(stamp)) return dir;
+  await rm(dir, { recursive: true, force: true });
+  const { templateBuffer } = await import('../xlsx/template-writer.js');
+  const variantsDir = join(CACHE, 'checklist-variants');
+  await mkdir(variantsDir, { recursive: true });
+  const variants: string[] = [];
+  for (let v = 0; v < VARIANTS; v++) {
+    const p = join(variantsDir, `v${String(v).padStart(2, '0')}.xlsx`);
+    if (!existsSync(p)) await writeFile(p, await templateBuffer(supplierChecklist, checklistInput(v)));
+    variants.push(p);
+  }
+  // 100 files a folder, as returns are often filed by month or department.
+  for (let i = 0; i < n; i++) {
+    const sub = join(dir, `batch-${String(Math.floor(i / 100)).padStart(3, '0')}`);
+    if (i % 100 === 0) await mkdir(sub, { recursive: true });
+    await copyFile(variants[i % VARIANTS], join(sub, `supplier-${String(i).padStart(5, '0')}.xlsx`));
+  }
+  await writeFile(stamp, '');
+  return dir;
+}
+
+const STAGES = ['取得・入力', '移送・送信', '利用・加工', '保管・バックアップ', '消去・廃棄'];
+
+function ledgerRow(i: number): Record<string, CellValue> {
+  const dept = ['人事部', '総務部', '営業部', '経理部', '情報システム部'][i % 5];
+  return {
+    管理番号: `L-${String(i + 1).padStart(6, '0')}`,
+    部門: dept,
+    管理責任者: `${dept}長 試験 一郎`,
+    業務名: ['人事管理', '顧客対応', '請求・支払', '採用', '問い合わせ対応'][i % 5],
+    個人情報の名称: `顧客名簿 ${i % 997}`,
+    個人情報の項目: '氏名、住所、電話番号、メールアドレス',
+    本人区分: ['顧客', '従業者', '取引先担当者', '採用応募者', '見込客'][i % 5],
+    件数: 100 + (i % 5000),
+    媒体: i % 3 === 0 ? '紙' : '電子',
+    取得形態: '本人から直接書面で取得',
+    利用目的: '商品の発送、代金の請求及びアフターサービスのご案内',
+    要配慮個人情報: 'いいえ',
+    特定個人情報: 'いいえ',
+    開示対象: 'はい',
+    同意: '書面で取得済',
+    'ただし書き・理由': null,
+    保管場所: '本社サーバ（アクセス制御あり）',
+    保管方法: '施錠保管・アクセス制御',
+    アクセス権者: `${dept}員`,
+    利用期限: '契約終了後1年',
+    保管期限: '契約終了後5年',
+    廃棄方法: i % 3 === 0 ? 'シュレッダー' : 'データ消去',
+    委託: 'いいえ',
+    委託先: null,
+    第三者提供: 'いいえ',
+    提供先: null,
+    共同利用: 'いいえ',
+    '共同利用の範囲・管理責任者': null,
+    外国第三者提供: 'いいえ',
+    提供先国: null,
+    最終確認日: `2026/${(i % 6) + 5}/1`,
+    確認者: '監査 花子',
+    備考: i % 50 === 0 ? '年1回見直し' : null,
+  };
+}
+
+/** A pi-ledger of `rows` rows; the risk sheet covers the first `rows / 10` of them (five stages each). */
+async function ledger(rows: number): Promise<string> {
+  const path = join(CACHE, `pi-ledger-${rows}.xlsx`);
+  if (existsSync(path)) return path;
+  await mkdir(CACHE, { recursive: true });
+  const tmp = `${path}.tmp`;
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useSharedStrings: true, useStyles: false });
+  const sheet = piLedger.sheets.find((s) => s.name === LEDGER) as TableSheetDef;
+  const risk = piLedger.sheets.find((s) => s.name === RISK) as TableSheetDef;
+  const ws = wb.addWorksheet(LEDGER);
+  ws.addRow([sheet.title.ja]).commit();
+  ws.addRow(headerLabels(sheet)).commit();
+  for (let i = 0; i < rows; i++) {
+    const rec = ledgerRow(i);
+    ws.addRow(sheet.fields.map((f) => rec[f.key] ?? null)).commit();
+  }
+  ws.commit();
+  const rs = wb.addWorksheet(RISK);
+  rs.addRow([risk.title.ja]).commit();
+  rs.addRow(headerLabels(risk)).commit();
+  for (let i = 0; i < rows / 10; i++) {
+    for (const stage of STAGES) rs.addRow([`L-${String(i + 1).padStart(6, '0')}`, stage, '漏えい・滅失・き損', 'アクセス制御と施錠保管', '低']).commit();
+  }
+  rs.commit();
+  const marker = wb.addWorksheet('_daicho', { state: 'veryHidden' });
+  for (const r of markerRows(piLedger)) marker.addRow(r).commit();
+  marker.commit();
+  await wb.commit();
+  await copyFile(tmp, path);
+  await rm(tmp);
+  return path;
+}
+
+// ---- scenarios (each in its own child process) ------------------------------------------------------------------
+
+async function listXlsx(target: string): Promise<string[]> {
+  if (target.endsWith('.xlsx')) return [target];
+  const out: string[] = [];
+  for (const e of await readdir(target, { withFileTypes: true, recursive: true })) {
+    if (e.isFile() && e.name.endsWith('.xlsx')) out.push(join(e.parentPath ?? (e as unknown as { path: string }).path, e.name));
+  }
+  return out.sort();
+}
+
+async function scenario(kind: Kind, target: string): Promise<Omit<Measure, 'maxRssMb'>> {
+  const t0 = performance.now();
+  let files = 0;
+  let rows = 0;
+  let note: string | undefined;
+  if (kind === 'check') {
+    const { collectFiles } = await import('../collect.js');
+    const { runCheck } = await import('../commands/check.js');
+    const list = await collectFiles([target]);
+    files = list.length;
+    const code = await runCheck(list, { asOf: AS_OF, lang: 'ja' });
+    note = `exit ${code}`;
+  } else if (kind === 'exceljs') {
+    for (const f of await listXlsx(target)) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(f);
+      for (const ws of wb.worksheets) rows += ws.actualRowCount;
+      files++;
+    }
+  } else {
+    for (const f of await listXlsx(target)) {
+      const parts = unzipSync(await readFile(f), { filter: (e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name) });
+      for (const data of Object.values(parts)) {
+        const p = new SaxesParser();
+        p.on('opentag', (t) => {
+          if (t.name === 'row') rows++;
+        });
+        p.write(new TextDecoder().decode(data)).close();
+      }
+      files++;
+    }
+  }
+  return { seconds: (performance.now() - t0) / 1000, files, rows, ...(note ? { note } : {}) };
+}
+
+function runChild(kind: Kind, target: string, timeoutMs: number): Promise<Measure> {
+  return new Promise((done, fail) => {
+    const child = fork(fileURLToPath(import.meta.url), ['--scenario', kind, target], {
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      execArgv: kind === 'exceljs' ? ['--max-old-space-size=8192'] : [],
+    });
+    let result: Measure | null = null;
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('message', (m: Measure) => (result = m));
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (result) done(result);
+      else fail(new Error(`${kind} ${target}: child ended (${signal ?? `exit ${code}`}) without a result`));
+    });
+  });
+}
+
+// ---- the report -------------------------------------------------------------------------------------------------
+
+const fmt = (n: number, d = 2) => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv[0] === '--scenario') {
+    const m = await scenario(argv[1] as Kind, argv[2]);
+    const maxRssMb = process.resourceUsage().maxRSS / 1024;
+    process.send!({ ...m, maxRssMb });
+    return;
+  }
+  const opt = (name: string) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const quick = argv.includes('--quick');
+  const sizes = (opt('--sizes') ?? (quick ? '100' : '1000,5000')).split(',').map(Number);
+  const rows = Number(opt('--rows') ?? (quick ? 5000 : 100_000));
+
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  console.log(`daicho check benchmark — Node ${process.version}, ${availableParallelism()} cores (${cpu}), ${Math.round(totalmem() / 2 ** 30)} GB`);
+  console.log('preparing inputs in .tmp/bench/ (generated once, then reused) …');
+  const sets: { label: string; target: string; unit: 'files' | 'rows' }[] = [];
+  for (const n of sizes) sets.push({ label: `${n.toLocaleString('en-US')} supplier checklists`, target: await checklists(n), unit: 'files' });
+  sets.push({ label: `pi-ledger, ${rows.toLocaleString('en-US')} rows`, target: await ledger(rows), unit: 'rows' });
+
+  const results: Record<string, Record<Kind, Measure>> = {};
+  const header = ['input', 'scenario', 'seconds', 'throughput', 'peak RSS', 'vs exceljs', 'vs floor'];
+  const table: string[][] = [];
+  for (const s of sets) {
+    const r = {} as Record<Kind, Measure>;
+    for (const kind of ['check', 'exceljs', 'floor'] as Kind[]) {
+      process.stderr.write(`  ${s.label}: ${kind} …`);
+      r[kind] = await runChild(kind, s.target, 20 * 60_000);
+      process.stderr.write(` ${fmt(r[kind].seconds)} s\n`);
+    }
+    results[s.label] = r;
+    const rowsOf = (m: Measure) => (m.rows || r.floor.rows || r.exceljs.rows);
+    for (const kind of ['check', 'exceljs', 'floor'] as Kind[]) {
+      const m = r[kind];
+      const thr = s.unit === 'files' ? `${fmt(m.files / m.seconds, 0)} files/s` : `${fmt(rowsOf(m) / m.seconds, 0)} rows/s`;
+      table.push([
+        kind === 'check' ? s.label : '',
+        { check: 'daicho check', exceljs: 'exceljs readFile loop', floor: 'unzip + SAX floor' }[kind],
+        fmt(m.seconds),
+        thr,
+        `${fmt(m.maxRssMb, 0)} MB`,
+        kind === 'check' ? `${fmt(r.exceljs.seconds / m.seconds, 1)}× faster` : '',
+        kind === 'check' ? `${fmt(m.seconds / r.floor.seconds, 2)}× the floor` : '',
+      ]);
+    }
+  }
+  const widths = header.map((h, c) => Math.max(h.length, ...table.map((row) => row[c].length)));
+  const line = (row: string[]) => row.map((v, c) => (c >= 2 ? v.padStart(widths[c]) : v.padEnd(widths[c]))).join('  ');
+  console.log('');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of table) console.log(line(row));
+  await mkdir(CACHE, { recursive: true });
+  await writeFile(join(CACHE, 'check-results.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, cores: availableParallelism(), results }, null, 2));
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
