@@ -2,8 +2,10 @@
 // and our reader all undo the same escapes.
 //
 // - & < > are entity-escaped (attribute values also escape ").
-// - Characters XML 1.0 cannot carry (C0 controls other than tab and line feed, lone surrogates, U+FFFE/U+FFFF) and the
-//   carriage return (an XML parser turns CR LF into LF) are written as Excel does, _xHHHH_.
+// - Characters XML 1.0 cannot carry at all (C0 controls other than tab, line feed and carriage return, lone
+//   surrogates, U+FFFE/U+FFFF) are written as Excel does, _xHHHH_.
+// - The carriage return, which an XML parser would turn into a line feed, is a character reference (&#13;): every
+//   XML parser keeps it, whereas some readers (openpyxl) do not undo Excel's _x000D_.
 // - A literal "_xHHHH_" in the text is protected as "_x005F_xHHHH_" so that no reader unescapes it.
 // - Leading/trailing whitespace and line breaks get xml:space="preserve".
 import { columnLetter, type CellValue } from '../../templates/model/grid.js';
@@ -12,9 +14,10 @@ import { isoToDays } from '../../templates/model/dates.js';
 // Control characters are exactly what these patterns are for.
 // eslint-disable-next-line no-control-regex
 const NEEDS_WORK = /[&<>\r_\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/u;
-const LITERAL_X = /_(x[0-9A-Fa-f]{4}_)/g;
+/** An underscore that starts an _xHHHH_ sequence (patterns may overlap: _x005F_x0041_ has two). */
+const LITERAL_X = /_(?=x[0-9A-Fa-f]{4}_)/g;
 // eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 const hex4 = (c: string): string => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`;
 
@@ -22,11 +25,12 @@ const hex4 = (c: string): string => `_x${c.charCodeAt(0).toString(16).toUpperCas
 export function escapeText(s: string): string {
   // NEEDS_WORK has no /g flag, so test() keeps no state between calls.
   if (!NEEDS_WORK.test(s)) return s;
-  let out = s.indexOf('_x') >= 0 ? s.replace(LITERAL_X, '_x005F_$1') : s;
+  let out = s.indexOf('_x') >= 0 ? s.replace(LITERAL_X, '_x005F_') : s;
   out = out.replace(NOT_XML, hex4);
   if (out.indexOf('&') >= 0) out = out.replace(/&/g, '&amp;');
   if (out.indexOf('<') >= 0) out = out.replace(/</g, '&lt;');
   if (out.indexOf('>') >= 0) out = out.replace(/>/g, '&gt;');
+  if (out.indexOf('\r') >= 0) out = out.replace(/\r/g, '&#13;');
   return out;
 }
 

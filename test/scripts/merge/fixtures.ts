@@ -15,6 +15,23 @@ import type { CellFill } from '../../helpers/producers.js';
 
 export const AS_OF = '2026-11-20';
 
+/** Texts a careless writer or reader would change. */
+export const TRICKY = [
+  '𠮷野家の𩸽（ほっけ）定食と𠀋',
+  'か\u3099き\u3099く\u3099（結合文字の濁点）',
+  '神\uFA19﨑髙 互換漢字',
+  '①②③ ㈱見本 ㍻ ｶﾀｶﾅ ＡＢＣ１２３',
+  '\u3000全角空白で始まり終わる\u3000',
+  '  前後に半角空白  ',
+  '一行目\n二行目\n\n四行目',
+  '復帰\r\n改行',
+  '_x0041_ と _x005F_ はそのまま',
+  '<タグ> & "引用" \'単一\' &amp;',
+  'タブ\t区切り',
+  '📋台帳👨‍👩‍👧 絵文字',
+  '長い文字列'.repeat(400),
+];
+
 export type Row = Record<string, string | number | null>;
 
 const NO = 'いいえ';
