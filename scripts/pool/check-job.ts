@@ -1,7 +1,6 @@
 // The "check" job kind: one file → its FileResult, and (with --annotate) its annotated copy, both inside a worker so
 // that the per-file time and memory bounds cover the annotation too.
 import type { Lang } from '../../templates/model/types.js';
-import { annotateFile } from '../annotate/annotate.js';
 import { BATCH_MESSAGES, batchFailure, checkFile, unreadable, type CheckOptions, type FileResult } from '../check-file.js';
 import { compiledUrl, type FailureCause, type Job, type JobKind } from './pool.js';
 
@@ -18,7 +17,7 @@ export interface CheckJobResult {
 }
 
 export const CHECK_KIND: Record<'check', JobKind> = {
-  check: { module: compiledUrl('./check-job.js', import.meta.url).href, export: 'checkJob' },
+  check: { module: compiledUrl('./check-job.js', import.meta.url).href, export: 'checkJob', transfer: 'json' },
 };
 
 export async function checkJob(job: Job<CheckJobOptions>): Promise<CheckJobResult> {
@@ -27,6 +26,8 @@ export async function checkJob(job: Job<CheckJobOptions>): Promise<CheckJobResul
   if (!a) return { file };
   if (file.status === 'unreadable') return { file, annotateError: 'unreadable' };
   try {
+    // Loaded on first use: a plain check never pays for the annotation code.
+    const { annotateFile } = await import('../annotate/annotate.js');
     await annotateFile(job.path, file, a.out, { lang: a.lang, force: a.force });
     return { file, annotated: a.out };
   } catch (err) {

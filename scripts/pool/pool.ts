@@ -22,6 +22,11 @@ export interface JobKind {
   module: string;
   /** Name of the exported async function (job) => result. */
   export: string;
+  /**
+   * 'json': the worker sends the result as a JSON string (faster than the structured clone of many small objects,
+   * such as thousands of issues; only for results made of plain JSON values). Default: structured clone.
+   */
+  transfer?: 'json' | 'clone';
 }
 
 export type FailureCause = 'timeout' | 'out-of-memory' | 'crash';
@@ -76,7 +81,7 @@ interface Slot {
   dead: boolean;
 }
 
-type Message = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };
+type Message = { id: number; ok: true; result?: unknown; json?: string } | { id: number; ok: false; error: string };
 
 /** Jobs sent ahead to each worker so that it never waits for the main thread between two small files. */
 const DEPTH = 2;
@@ -197,7 +202,7 @@ export class WorkerPool<R> {
       if (slot.dead || slot.queue[0]?.index !== msg.id) return;
       const { index, job } = slot.queue.shift()!;
       this.arm(slot);
-      this.finish(index, msg.ok ? (msg.result as R) : this.opts.failure(job, 'crash', msg.error));
+      this.finish(index, msg.ok ? ((msg.json !== undefined ? JSON.parse(msg.json) : msg.result) as R) : this.opts.failure(job, 'crash', msg.error));
     });
     worker.on('error', (err: Error & { code?: string }) => {
       this.fail(slot, err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out-of-memory' : 'crash', err.message);

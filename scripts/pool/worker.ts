@@ -27,7 +27,10 @@ parentPort!.on('message', (msg: { id: number; job: Job }) => {
     handler(msg.job.kind)
       .then((h) => h(msg.job))
       .then(
-        (result) => parentPort!.postMessage({ id: msg.id, ok: true, result }),
+        (result) =>
+          parentPort!.postMessage(
+            kinds[msg.job.kind]?.transfer === 'json' ? { id: msg.id, ok: true, json: JSON.stringify(result) } : { id: msg.id, ok: true, result },
+          ),
         (err: unknown) => parentPort!.postMessage({ id: msg.id, ok: false, error: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
       ),
   );

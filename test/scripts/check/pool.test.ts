@@ -1,0 +1,70 @@
+// The worker pool on its own: results in input order whatever the finishing order, and a job that hangs, exits its
+// worker, runs out of memory or throws gets a failure of its own while every other job completes.
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { WorkerPool, type FailureCause, type Job } from '../../../scripts/pool/pool.js';
+import { ensureBuilt } from './cli-helpers.js';
+
+const module = pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'jobs.mjs')).href;
+const kinds = Object.fromEntries(['echo', 'spin', 'exit', 'hog', 'fail'].map((k) => [k, { module, export: k }]));
+type Out = { path: string; value?: unknown; failed?: FailureCause; detail?: string };
+
+function pool(opts: { size?: number; timeoutMs?: number; maxHeapMb?: number; window?: number } = {}) {
+  return new WorkerPool<Out>({ kinds, failure: (job, cause, detail) => ({ path: job.path, failed: cause, detail }), ...opts });
+}
+
+async function runAll(p: WorkerPool<Out>, jobs: Job[]): Promise<Out[]> {
+  const out: Out[] = [];
+  const order: number[] = [];
+  await p.run(jobs, (r, i) => {
+    out.push(r);
+    order.push(i);
+  });
+  expect(order).toEqual(jobs.map((_, i) => i));
+  return out;
+}
+
+beforeAll(ensureBuilt, 180_000);
+
+describe('WorkerPool', () => {
+  it('hands results over in input order while jobs finish out of order', async () => {
+    const jobs = Array.from({ length: 40 }, (_, i) => ({ kind: 'echo', path: `f${i}`, options: { delay: (i * 37) % 23, value: i } }));
+    const out = await runAll(pool({ size: 3, window: 8 }), jobs);
+    expect(out.map((o) => o.value)).toEqual(jobs.map((_, i) => i));
+  });
+
+  it('times out a job that never yields, replaces its worker, and runs the jobs queued behind it', async () => {
+    const jobs: Job[] = [
+      { kind: 'echo', path: 'a', options: { value: 1 } },
+      { kind: 'spin', path: 'stuck', options: { ms: 60_000 } },
+      { kind: 'echo', path: 'b', options: { value: 2 } },
+      { kind: 'echo', path: 'c', options: { value: 3 } },
+    ];
+    const t0 = performance.now();
+    const out = await runAll(pool({ size: 1, timeoutMs: 500 }), jobs);
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    expect(out).toEqual([
+      { path: 'a', value: 1 },
+      { path: 'stuck', failed: 'timeout', detail: '500 ms' },
+      { path: 'b', value: 2 },
+      { path: 'c', value: 3 },
+    ]);
+  });
+
+  it('survives a worker that exits, one that runs out of memory and a handler that throws', async () => {
+    const jobs: Job[] = [
+      { kind: 'exit', path: 'exits', options: {} },
+      { kind: 'echo', path: 'x', options: { value: 'x' } },
+      { kind: 'hog', path: 'hog', options: {} },
+      { kind: 'fail', path: 'throws', options: {} },
+      { kind: 'nope', path: 'unknown-kind', options: {} },
+      { kind: 'echo', path: 'y', options: { value: 'y' } },
+    ];
+    const out = await runAll(pool({ size: 2, maxHeapMb: 64, timeoutMs: 30_000 }), jobs);
+    expect(out.map((o) => o.failed ?? o.value)).toEqual(['crash', 'x', 'out-of-memory', 'crash', 'crash', 'y']);
+    expect(out[0].detail).toMatch(/exited with code 7/);
+    expect(out[3].detail).toMatch(/handler threw/);
+    expect(out[4].detail).toMatch(/unknown job kind "nope"/);
+  }, 60_000);
+});
