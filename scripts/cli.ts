@@ -5,7 +5,7 @@ import { demo, samples, template } from './commands/template.js';
 import { MissingPathError } from './collect.js';
 import { OutputExistsError } from './io/atomic.js';
 
-const COMMANDS: Record<string, Command> = { check, template, samples, demo, merge: (await import('./commands/merge.js')).merge };
+const COMMANDS: Record<string, Command> = { check, template, samples, demo, merge: (await import('./commands/merge.js')).merge, audit: (await import('./commands/audit.js')).audit };
 
 function help(): string {
   return `daicho — 個人情報管理台帳・法的要求事項確認書・委託先評価・サステナブル調達チェックリストの検証

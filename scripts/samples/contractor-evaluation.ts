@@ -1,5 +1,7 @@
 // Sample 委託先評価 workbooks: fictional contractors, one clean evaluation and the mistakes evaluators really make.
-// The 委託先名 values match the 委託先 column of the pi-ledger samples, so the audit can cross-check them.
+// The 委託先名 values match the 委託先 column of the pi-ledger samples, so the audit can cross-check them: every
+// contractor the ledgers name has an evaluation except the business-card service and the mail-delivery service, the
+// printer's evaluation has lapsed, and the warehouse keeps its contract for less time than the forms it stores.
 import type { CellValue } from '../../templates/model/grid.js';
 import type { WorkbookInput } from '../../templates/model/layout.js';
 
@@ -86,7 +88,7 @@ export const samples: { file: string; input: WorkbookInput; expect: string[] }[]
         担当者: '業務推進部 試験 花子',
         メール: 'h-shiken@kyuyo.example.jp',
         委託業務の内容: '給与計算、賞与計算、年末調整の代行',
-        委託する個人情報: '従業者の氏名・住所・給与額・扶養親族・個人番号（台帳 P-010 従業者給与データ、P-011 扶養控除等申告書）',
+        委託する個人情報: '従業者の氏名・住所・給与額・扶養親族・個人番号（台帳 HR-005 給与データ）',
         要配慮・特定個人情報を含む: 'はい',
         再委託: 'いいえ',
         第三者認証: 'Pマーク',
@@ -115,7 +117,7 @@ export const samples: { file: string; input: WorkbookInput; expect: string[] }[]
         担当者: '文書保管課 見本 次郎',
         メール: 'j-mihon@souko.example.jp',
         委託業務の内容: '保存期間中の紙書類（契約書・申込書）の保管、期限到来後の溶解処理',
-        委託する個人情報: '顧客の申込書・契約書原本（台帳 P-001 顧客名簿（紙）、P-005 申込書）',
+        委託する個人情報: '顧客の申込書原本、バックアップテープ（台帳 SL-002 申込書、IS-004 バックアップ媒体）',
         要配慮・特定個人情報を含む: 'いいえ',
         再委託: 'いいえ',
         第三者認証: 'ISMS',
@@ -124,7 +126,8 @@ export const samples: { file: string; input: WorkbookInput; expect: string[] }[]
         評価区分: '定期',
         評価日: '2026-07-15',
       },
-      { 得点率: 0.9412, 判定: '合格', 次回評価期限: '2027-07-14', 契約書保存期限: '契約終了後5年' },
+      // The contract is kept 3 years after it ends, the 申込書 it covers 5 years after theirs: CE-RETENTION (audit).
+      { 得点率: 0.9412, 判定: '合格', 次回評価期限: '2027-07-14', 契約書保存期限: '契約終了後3年' },
       {
         'C-06': ['一部適合', '教育は実施しているが受講記録が一部欠落'],
         'C-13': ['一部適合', '保管管理システムのログは取得しているが定期点検なし'],
@@ -145,7 +148,7 @@ export const samples: { file: string; input: WorkbookInput; expect: string[] }[]
         担当者: 'カスタマーサクセス部 仮野 三郎',
         メール: 'kano@model-cloud.example.jp',
         委託業務の内容: '顧客管理システム（SaaS）の提供とデータの保管、運用保守',
-        委託する個人情報: '顧客・見込客の氏名、会社名、連絡先、商談履歴（台帳 P-002 顧客管理データ、P-003 見込客リスト）',
+        委託する個人情報: '顧客・見込客の氏名、会社名、連絡先、購入履歴、メール（台帳 SL-001 顧客名簿（CRM）、IS-007 メールアーカイブ）',
         要配慮・特定個人情報を含む: 'いいえ',
         再委託: 'はい',
         第三者認証: 'ISO/IEC 27001',
@@ -167,7 +170,7 @@ export const samples: { file: string; input: WorkbookInput; expect: string[] }[]
   {
     // 合格 although part-time staff have not signed confidentiality undertakings (C-05 is a must-have).
     file: 'ce-04-insatsu-hissu-futekigo',
-    expect: ['CE-MANDATORY'],
+    expect: ['CE-MANDATORY', 'CE-NEXT'],
     input: evaluation(
       {
         委託先名: '株式会社見本印刷',
@@ -176,16 +179,17 @@ export const samples: { file: string; input: WorkbookInput; expect: string[] }[]
         担当者: 'DM事業部 例田 四郎',
         メール: 'reita@mihon-insatsu.example.jp',
         委託業務の内容: 'ダイレクトメールの宛名印刷・封入・発送',
-        委託する個人情報: '顧客の氏名・住所（台帳 P-001 顧客名簿（電子））',
+        委託する個人情報: '受託会員データの氏名・住所（台帳 SL-007 受託会員データ）',
         要配慮・特定個人情報を含む: 'いいえ',
         再委託: 'いいえ',
         第三者認証: 'プライバシーマーク',
         認証番号: '第99990002(02)号',
         認証有効期限: '2027-05-31',
         評価区分: '定期',
-        評価日: '2026-06-10',
+        // Last evaluated in June 2025 and due again in June 2026: overdue (CE-NEXT), and stale for the audit.
+        評価日: '2025-06-10',
       },
-      { 得点率: 0.9412, 判定: '合格', 次回評価期限: '2027-06-09', 契約書保存期限: '契約終了後3年' },
+      { 得点率: 0.9412, 判定: '合格', 次回評価期限: '2026-06-09', 契約書保存期限: '契約終了後3年' },
       {
         'C-05': ['不適合', '繁忙期のアルバイトから秘密保持誓約書を取得していない'],
         'C-15': ['該当なし', '再委託なし'],
@@ -204,7 +208,7 @@ export const samples: { file: string; input: WorkbookInput; expect: string[] }[]
         担当者: '採用支援部 見本 五郎',
         メール: 'goro.mihon@kakuu-recruit.example.jp',
         委託業務の内容: '新卒・中途採用の応募受付、書類選考の一次対応、面接日程の調整',
-        委託する個人情報: '応募者の氏名・連絡先・履歴書・職務経歴書（台帳 P-020 採用応募者情報）',
+        委託する個人情報: '応募者の氏名・連絡先・職歴・希望職種（台帳 HR-004 採用応募者データ）',
         要配慮・特定個人情報を含む: 'いいえ',
         再委託: 'いいえ',
         第三者認証: 'なし',
@@ -237,7 +241,7 @@ export const samples: { file: string; input: WorkbookInput; expect: string[] }[]
         担当者: '営業部 試験 六郎',
         メール: 'r-shiken@dummy-bunsho.example.jp',
         委託業務の内容: '機密文書の回収と溶解処理、処理証明書の発行',
-        委託する個人情報: '保存期間を過ぎた紙の個人情報全般（台帳 P-001, P-005, P-020 の紙媒体）',
+        委託する個人情報: '保存期間を過ぎた紙の個人情報全般（台帳 HR-002 人事記録 ほか紙媒体）',
         要配慮・特定個人情報を含む: 'はい',
         再委託: 'いいえ',
         第三者認証: 'Pマーク',

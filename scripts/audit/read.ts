@@ -1,0 +1,72 @@
+// One file of an audit: everything `check` reports for it, plus what the cross-workbook rules and the charts need —
+// a ledger's outsourced rows and the department of each finding, an evaluation's facts, a supplier's score. Runs in
+// a pool worker (job kind "audit"); everything returned is structured-clone-able.
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { templateById } from '../../templates/index.js';
+import { departmentsOf, evaluationFact, outsourcedRows, type EvaluationFact, type OutsourcedRow } from '../../templates/audit/rules.js';
+import { readRecords } from '../../templates/model/read.js';
+import type { Score } from '../../templates/model/types.js';
+import { batchFailure, checkFile, type FileResult } from '../check-file.js';
+import { readXlsx } from '../io/read-xlsx.js';
+import { compiledUrl, type FailureCause, type Job, type JobKind } from '../pool/pool.js';
+
+export interface AuditOptions {
+  asOf: string;
+  /** How the report names the file (relative to the audited folder). */
+  shown: string;
+}
+
+export interface AuditFile {
+  path: string;
+  shown: string;
+  result: FileResult;
+  /** Department (部門) of each finding of a ledger, aligned with result.issues. */
+  departments: (string | null)[];
+  outsourced: OutsourcedRow[];
+  evaluation: EvaluationFact | null;
+  supplier: { company: string | null; score: Score } | null;
+}
+
+/** Reads one file for the audit (synchronous I/O inside, as the check job; meant for a pool worker). */
+export async function auditFile(path: string, opts: AuditOptions): Promise<AuditFile> {
+  const result = await checkFile(path, { asOf: opts.asOf });
+  const out: AuditFile = { path, shown: opts.shown, result, departments: result.issues.map(() => null), outsourced: [], evaluation: null, supplier: null };
+  const id = result.template?.id;
+  if (result.status === 'unreadable' || !id) return out;
+  if (id === 'supplier-checklist' && result.score) {
+    out.supplier = { company: result.subject ?? null, score: result.score };
+    return out;
+  }
+  if (id !== 'pi-ledger' && id !== 'contractor-evaluation') return out;
+  // The records themselves (check reports findings only): read again, without the rules.
+  try {
+    const grid = readXlsx(readFileSync(path), { fileName: basename(path) });
+    const data = readRecords(templateById(id)!, grid);
+    if (id === 'pi-ledger') {
+      out.outsourced = outsourcedRows(opts.shown, data);
+      out.departments = departmentsOf(result.issues, data);
+    } else {
+      out.evaluation = evaluationFact(opts.shown, data);
+    }
+  } catch {
+    // check read it a moment ago; if it cannot be read now, the audit goes on with its findings only
+  }
+  return out;
+}
+
+export const AUDIT_KIND: Record<'audit', JobKind> = {
+  audit: { module: compiledUrl('./read.js', import.meta.url).href, export: 'auditJob' },
+};
+
+export function auditJob(job: Job<AuditOptions>): Promise<AuditFile> {
+  return auditFile(job.path, job.options);
+}
+
+/** What a file whose worker never came back means for the audit. */
+export function auditJobFailure(job: Job, cause: FailureCause, detail: string): AuditFile {
+  const o = job.options as AuditOptions;
+  const code = cause === 'timeout' ? 'timeout' : cause === 'out-of-memory' ? 'out-of-memory' : 'internal-error';
+  const result = batchFailure(job.path, code, { ja: detail.split('\n', 1)[0], en: detail.split('\n', 1)[0] });
+  return { path: job.path, shown: o.shown, result, departments: [null], outsourced: [], evaluation: null, supplier: null };
+}

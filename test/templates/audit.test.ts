@@ -1,0 +1,186 @@
+// The audit's cross-workbook rules (templates/audit): company names matched across workbooks, PL-OUTSOURCE against
+// the evaluations, CE-RETENTION where retention periods are comparable, departments of findings — on the bundled
+// samples (which tell one company's story) and on small cases.
+import { describe, expect, it } from 'vitest';
+import { companyKey, corpNoKey } from '../../templates/audit/names.js';
+import {
+  auditRules,
+  contractorNames,
+  departmentsOf,
+  evaluationFact,
+  latestEvaluations,
+  outsourcedRows,
+  type EvaluationFact,
+  type OutsourcedRow,
+} from '../../templates/audit/rules.js';
+import { contractorEvaluation } from '../../templates/contractor-evaluation/index.js';
+import { layoutWorkbook } from '../../templates/model/layout.js';
+import { readRecords } from '../../templates/model/read.js';
+import type { PeriodValue } from '../../templates/model/types.js';
+import { validate } from '../../templates/model/validate.js';
+import { piLedger } from '../../templates/pi-ledger/index.js';
+import { samples as evaluationSamples } from '../../scripts/samples/contractor-evaluation.js';
+import { SAMPLE_AS_OF, samples as ledgerSamples } from '../../scripts/samples/pi-ledger.js';
+
+const ledgers = ledgerSamples.map((s) => ({ file: s.file, data: readRecords(piLedger, layoutWorkbook(piLedger, s.input)) }));
+const evaluations = evaluationSamples.map((s) => evaluationFact(s.file, readRecords(contractorEvaluation, layoutWorkbook(contractorEvaluation, s.input))));
+const rows = ledgers.flatMap((l) => outsourcedRows(l.file, l.data));
+
+describe('company names', () => {
+  it('fold width, spacing, punctuation and the legal form, before or after the name', () => {
+    const k = companyKey('株式会社サンプル給与サービス');
+    for (const v of ['（株）サンプル給与サービス', '(株)サンプル給与サービス', 'サンプル給与サービス㈱', 'サンプル給与サービス株式会社', ' 株式会社　サンプル給与サービス ', 'ｻﾝﾌﾟﾙ給与サービス株式会社']) {
+      expect(companyKey(v), v).toBe(k);
+    }
+    expect(companyKey('Sample Asia Pte. Ltd.')).toBe(companyKey('SAMPLE ASIA'));
+    expect(companyKey('株式会社サンプル給与')).not.toBe(k);
+    expect(companyKey('有限会社さくら見本梱包')).toBe(companyKey('さくら見本梱包'));
+  });
+
+  it('reads a 法人番号 written with full-width digits or hyphens', () => {
+    expect(corpNoKey('６９９９９００００００１１')).toBe('6999900000011');
+    expect(corpNoKey('6-9999-0000-0011')).toBe('6999900000011');
+    expect(corpNoKey('699990000001')).toBeNull();
+  });
+
+  it('splits a cell naming several contractors, but not on the middle dot inside a name', () => {
+    expect(contractorNames('株式会社A、B株式会社／C・D商事\n株式会社E')).toEqual(['株式会社A', 'B株式会社', 'C・D商事', '株式会社E']);
+  });
+});
+
+describe('the bundled samples, as of their date', () => {
+  const found = auditRules(rows, evaluations, SAMPLE_AS_OF);
+
+  it('every contractor the ledgers name is evaluated, but for two services and a printer whose evaluation lapsed', () => {
+    const outsource = found.filter((f) => f.issue.rule === 'PL-OUTSOURCE');
+    expect(outsource.map((f) => [f.file, f.issue.sheet, f.issue.cell, f.issue.value])).toEqual([
+      ['pl-03-eigyo-vague-and-risk-gap.xlsx', '台帳', 'X6', '株式会社サンプル名刺管理'],
+      ['pl-03-eigyo-vague-and-risk-gap.xlsx', '台帳', 'X8', '株式会社サンプル配信サービス'],
+      ['pl-03-eigyo-vague-and-risk-gap.xlsx', '台帳', 'X9', '株式会社見本印刷'],
+    ]);
+    expect(outsource.every((f) => f.issue.severity === 'error' && f.issue.field === '委託先')).toBe(true);
+    expect(outsource[0].issue.message.ja).toContain('委託先評価がありません');
+    expect(outsource[2].issue.message.ja).toContain('最新の評価（2025-06-10）は基準日 2026-11-20 の12か月以上前');
+    // （株）サンプル給与サービス in the ledger is the evaluated 株式会社サンプル給与サービス.
+    expect(rows.find((r) => r.管理番号 === 'HR-005')?.written).toBe('（株）サンプル給与サービス');
+  });
+
+  it('the warehouse keeps its contract for less time than the forms it stores (CE-RETENTION)', () => {
+    const retention = found.filter((f) => f.issue.rule === 'CE-RETENTION');
+    expect(retention).toHaveLength(1);
+    expect(retention[0]).toMatchObject({
+      file: 'ce-02-souko-keiyaku-fubi',
+      issue: { severity: 'warning', sheet: '判定', field: '契約書保存期限', value: '契約終了後3年' },
+    });
+    expect(retention[0].issue.cell).toBe(evaluations.find((e) => e.file === 'ce-02-souko-keiyaku-fubi')!.keepCell!.cell);
+    expect(retention[0].issue.message.ja).toContain('SL-002「申込書」の保管期限「契約終了後5年」');
+    // IS-004 is kept 取得後3か月: another event, not comparable with 契約終了後3年.
+    expect(retention[0].issue.message.ja).not.toContain('IS-004');
+  });
+
+  it('finds nothing else', () => {
+    expect(found).toHaveLength(4);
+  });
+});
+
+const keep = (text: string, p: PeriodValue): Pick<OutsourcedRow, 'keep' | 'keepText'> => ({ keep: p, keepText: text });
+const after = (event: string, years: number): PeriodValue => ({ kind: 'after', event, years, text: `${event}後${years}年` });
+
+function row(name: string, extra: Partial<OutsourcedRow> = {}): OutsourcedRow {
+  return {
+    file: 'l.xlsx',
+    sheet: '台帳',
+    row: 3,
+    cell: 'X3',
+    部門: '総務部',
+    管理番号: 'GA-001',
+    名称: '顧客名簿',
+    written: name,
+    contractors: contractorNames(name),
+    keep: null,
+    keepText: null,
+    ...extra,
+  };
+}
+
+function evaluation(name: string, extra: Partial<EvaluationFact> = {}): EvaluationFact {
+  return {
+    file: `${name}.xlsx`,
+    name,
+    corpNo: null,
+    verdict: '合格',
+    evaluatedOn: '2026-06-01',
+    nextDue: '2027-05-31',
+    contractKeep: null,
+    contractKeepText: null,
+    nameCell: { sheet: '評価票', cell: 'B3' },
+    keepCell: { sheet: '判定', cell: 'B8' },
+    ...extra,
+  };
+}
+
+describe('PL-OUTSOURCE across workbooks', () => {
+  const asOf = '2026-11-20';
+  const rules = (r: OutsourcedRow[], e: EvaluationFact[]) => auditRules(r, e, asOf).map((f) => `${f.issue.rule}:${f.issue.value}`);
+
+  it('passes a current 合格 or 条件付合格, whatever the name\'s width or legal form', () => {
+    expect(rules([row('ＡＢＣ物流㈱')], [evaluation('株式会社ABC物流')])).toEqual([]);
+    expect(rules([row('ABC物流')], [evaluation('ABC物流', { verdict: '条件付合格' })])).toEqual([]);
+  });
+
+  it('flags a missing, failed, undated or year-old evaluation, name by name', () => {
+    expect(rules([row('A社、B社、C社、D社')], [evaluation('B社', { verdict: '不合格' }), evaluation('C社', { evaluatedOn: null }), evaluation('D社', { evaluatedOn: '2025-11-19' })])).toEqual([
+      'PL-OUTSOURCE:A社',
+      'PL-OUTSOURCE:B社',
+      'PL-OUTSOURCE:C社',
+      'PL-OUTSOURCE:D社',
+    ]);
+    // Exactly 12 months is still current.
+    expect(rules([row('D社')], [evaluation('D社', { evaluatedOn: '2025-11-20' })])).toEqual([]);
+  });
+
+  it('judges by the latest evaluation of a contractor, and matches a 法人番号 written in the ledger', () => {
+    const old = evaluation('E社', { verdict: '不合格', evaluatedOn: '2026-01-10', file: 'old.xlsx' });
+    const recent = evaluation('E社', { evaluatedOn: '2026-09-10', file: 'new.xlsx' });
+    expect(latestEvaluations([old, recent]).get(companyKey('E社'))?.file).toBe('new.xlsx');
+    expect(rules([row('E社')], [recent, old])).toEqual([]);
+    expect(rules([row('6999900000011')], [evaluation('全く別の表記', { corpNo: '6999900000011' })])).toEqual([]);
+  });
+});
+
+describe('CE-RETENTION', () => {
+  const asOf = '2026-11-20';
+  const retention = (r: OutsourcedRow, e: EvaluationFact) => auditRules([r], [e], asOf).filter((f) => f.issue.rule === 'CE-RETENTION');
+  const date = (iso: string): PeriodValue => ({ kind: 'date', iso });
+
+  it.each([
+    ['two dates', keep('2030-03-31', date('2030-03-31')), date('2029-03-31'), 1],
+    ['two dates, contract longer', keep('2030-03-31', date('2030-03-31')), date('2031-03-31'), 0],
+    ['the same event', keep('契約終了後5年', after('契約終了', 5)), after('契約終了', 3), 1],
+    ['the same event, equal', keep('契約終了後5年', after('契約終了', 5)), after('契約終了', 5), 0],
+    ['data kept 永年', keep('永年', { kind: 'permanent', text: '永年' }), after('契約終了', 10), 1],
+    ['contract kept 永年', keep('退職後7年', after('退職', 7)), { kind: 'permanent', text: '永年' } as PeriodValue, 0],
+    ['different events: not comparable', keep('退職後7年', after('退職', 7)), after('契約終了', 3), 0],
+    ['a date against a period: not comparable', keep('2030-03-31', date('2030-03-31')), after('契約終了', 3), 0],
+  ] as const)('%s', (_, k, contract, n) => {
+    const found = retention(row('F社', { ...k }), evaluation('F社', { contractKeep: contract, contractKeepText: 'x' }));
+    expect(found).toHaveLength(n);
+  });
+
+  it('points at the evaluation\'s cell, names the file, and lists the ledger rows', () => {
+    const rows2 = [1, 2, 3, 4].map((i) => row('G社', { 管理番号: `GA-00${i}`, ...keep('契約終了後5年', after('契約終了', 5)) }));
+    const [f] = auditRules(rows2, [evaluation('G社', { contractKeep: after('契約終了', 2), contractKeepText: '契約終了後2年' })], asOf);
+    expect(f).toMatchObject({ file: 'G社.xlsx', issue: { rule: 'CE-RETENTION', sheet: '判定', cell: 'B8', value: '契約終了後2年' } });
+    expect(f.issue.message.ja).toContain('ほか1件');
+  });
+});
+
+describe('departments of findings', () => {
+  it('are the 部門 of the row a finding points at; a risk row belongs to its ledger row', () => {
+    const s = ledgerSamples.find((x) => x.file.startsWith('pl-03'))!;
+    const v = validate(piLedger, layoutWorkbook(piLedger, s.input), { asOf: SAMPLE_AS_OF });
+    const depts = departmentsOf(v.issues, v.data);
+    expect(v.issues.map((i, k) => `${i.rule}:${depts[k]}`)).toEqual(['PL-VAGUE:営業部', 'PL-RISK:営業部']);
+    expect(departmentsOf([{ ...v.issues[0], cell: null }], v.data)).toEqual([null]);
+  });
+});
