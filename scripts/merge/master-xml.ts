@@ -75,18 +75,24 @@ export function masterTail(m: MasterSheetLayout, styles: ShellStyles): string {
   const oldLast = col(F - 1);
   const last = col(lastColIndex(m));
   const rows = Math.max(m.lastRow, FIRST_DATA_ROW + 1);
-  let tail = m.shell.tail.replace(/<autoFilter ref="[^"]*"\/>/, `<autoFilter ref="A${HEADER_ROW + 1}:${last}${rows}"/>`);
+  // The filter covers the header row only, as in the template (Excel applies it to the rows below; LibreOffice stops
+  // applying the sheet's conditional formats when the filter range spans the data).
+  let tail = m.shell.tail.replace(/<autoFilter ref="[^"]*"\/>/, `<autoFilter ref="A${HEADER_ROW + 1}:${last}${HEADER_ROW + 1}"/>`);
   tail = tail.replace(/<conditionalFormatting sqref="([A-Z]+)(\d+):[A-Z]+\d+">([\s\S]*?)<\/conditionalFormatting>/g, (_, c0, r0, body: string) => {
     const formula = body.replace(new RegExp(`\\$${oldLast}(\\d+)`, 'g'), `$${last}$1`);
     return `<conditionalFormatting sqref="${c0}${r0}:${last}${rows}">${formula}</conditionalFormatting>`;
   });
   if (m.conflictWord) {
+    // First, and with the template's borders in its format: LibreOffice applies only the first true rule of a range
+    // (Excel applies all), so the conflict highlight must come before the template's "borders on filled rows".
     const note = col(F + 2);
     const first = FIRST_DATA_ROW + 1;
     const cf =
-      `<conditionalFormatting sqref="A${first}:${last}${rows}"><cfRule type="expression" dxfId="${styles.conflictDxf}" priority="2">` +
+      `<conditionalFormatting sqref="A${first}:${last}${rows}"><cfRule type="expression" dxfId="${styles.conflictDxf}" priority="1">` +
       `<formula>LEFT($${note}${first},${m.conflictWord.length})="${escapeAttr(m.conflictWord)}"</formula></cfRule></conditionalFormatting>`;
-    tail = tail.includes('<dataValidations') ? tail.replace('<dataValidations', `${cf}<dataValidations`) : tail.replace('<pageMargins', `${cf}<pageMargins`);
+    tail = tail.replace(/<cfRule ([^>]*)priority="(\d+)"/g, (_, a: string, p: string) => `<cfRule ${a}priority="${Number(p) + 1}"`);
+    const at = tail.indexOf('<conditionalFormatting');
+    tail = at >= 0 ? `${tail.slice(0, at)}${cf}${tail.slice(at)}` : tail.replace('<pageMargins', `${cf}<pageMargins`);
   }
   return `</sheetData>${rewriteValidations(tail, rows)}`;
 }

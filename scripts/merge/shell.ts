@@ -114,9 +114,11 @@ export async function buildShell(def: TemplateDef): Promise<Shell> {
         type: 'expression',
         priority: 99,
         formulae: ['FALSE'],
+        // The template's thin grey borders too: where only one rule applies (LibreOffice), this one must draw them.
         style: {
           fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFCE4D6' } },
           font: { color: { argb: 'FF9C0006' } },
+          border: Object.fromEntries(['top', 'left', 'bottom', 'right'].map((k) => [k, { style: 'thin', color: { argb: 'FFBFBFBF' } }])),
         },
       },
     ],
