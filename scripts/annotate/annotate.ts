@@ -25,15 +25,21 @@ export interface AnnotateOptions {
   force?: boolean;
 }
 
-const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
-const REL_TYPE = {
-  worksheet: `${NS_REL}/worksheet`,
-  comments: `${NS_REL}/comments`,
-  vmlDrawing: `${NS_REL}/vmlDrawing`,
-  styles: `${NS_REL}/styles`,
+/** The namespaces our new parts use: those of the package's own flavour, Transitional (almost all) or Strict. */
+export interface Namespaces {
+  main: string;
+  /** Namespace of r:id attributes and base of relationship types. */
+  rel: string;
+}
+const TRANSITIONAL: Namespaces = {
+  main: 'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
+  rel: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
 };
+const STRICT: Namespaces = {
+  main: 'http://purl.oclc.org/ooxml/spreadsheetml/main',
+  rel: 'http://purl.oclc.org/ooxml/officeDocument/relationships',
+};
+const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const CT = {
   worksheet: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',
   comments: 'application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml',
@@ -185,8 +191,8 @@ function commentRun(text: string): string {
 const DAICHO_AUTHOR = 'Daicho';
 
 /** Adds notes to a comments part (new or existing). A cell that already has a note gets ours in front of it. */
-function mergeComments(existing: string | undefined, notes: Map<string, string>): string {
-  let xml = existing ?? `${XML_DECL}<comments xmlns="${NS_MAIN}"><authors></authors><commentList></commentList></comments>`;
+function mergeComments(existing: string | undefined, notes: Map<string, string>, ns: Namespaces): string {
+  let xml = existing ?? `${XML_DECL}<comments xmlns="${ns.main}"><authors></authors><commentList></commentList></comments>`;
   // Author.
   let authors = 0;
   let authorId = -1;
@@ -334,7 +340,7 @@ interface FindingStyles {
   severity: Record<Severity, number>;
 }
 
-function findingsSheetXml(result: FileResult, fileName: string, lang: Lang, present: Set<string>, st: FindingStyles): string {
+function findingsSheetXml(result: FileResult, fileName: string, lang: Lang, present: Set<string>, st: FindingStyles, ns: Namespaces): string {
   const headers = ANNOTATE_TEXT.headers[lang];
   const cols = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
   const rows: string[] = [];
@@ -379,7 +385,7 @@ function findingsSheetXml(result: FileResult, fileName: string, lang: Lang, pres
   const last = Math.max(5, r - 1);
   const widths = [6, 16, 10, 9, 16, 20, 22, 90];
   return (
-    `${XML_DECL}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
+    `${XML_DECL}<worksheet xmlns="${ns.main}" xmlns:r="${ns.rel}">` +
     '<sheetPr><tabColor rgb="FFC00000"/><pageSetUpPr fitToPage="1"/></sheetPr>' +
     `<dimension ref="A1:H${last}"/>` +
     '<sheetViews><sheetView tabSelected="1" workbookViewId="0"><pane ySplit="4" topLeftCell="A5" activePane="bottomLeft" state="frozen"/>' +
@@ -402,7 +408,7 @@ function rate(r: number | null): string {
 // ---- workbook.xml and [Content_Types].xml -------------------------------------------------------------------
 
 /** Puts the findings sheet first: a <sheet> at the head of <sheets>, sheet-scoped names shifted, first tab active. */
-function addFirstSheet(xml: string, name: string, rid: string): string {
+function addFirstSheet(xml: string, name: string, rid: string, ns: Namespaces): string {
   const sp = new Splices();
   let maxId = 0;
   let sheetsTag: { end: number; prefix: string } | null = null;
@@ -410,7 +416,7 @@ function addFirstSheet(xml: string, name: string, rid: string): string {
   let declared = false;
   for (const t of scanTags(xml)) {
     const text = xml.slice(t.start, t.end);
-    if (t.local === 'workbook' && t.type === 'open') declared = /\sxmlns:r\s*=\s*["']http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships["']/.test(text);
+    if (t.local === 'workbook' && t.type === 'open') declared = text.includes(`xmlns:r="${ns.rel}"`) || text.includes(`xmlns:r='${ns.rel}'`);
     if (t.local === 'sheets' && t.type === 'open') sheetsTag = { end: t.end, prefix: t.prefix };
     if (t.local === 'sheet' && t.type !== 'close') {
       maxId = Math.max(maxId, Number(getAttr(text, 'sheetId') ?? 0));
@@ -424,7 +430,7 @@ function addFirstSheet(xml: string, name: string, rid: string): string {
     if (t.local === 'workbookView' && t.type !== 'close') sp.replace(t.start, t.end, removeAttr(setAttr(text, 'activeTab', '0'), 'firstSheet'));
   }
   if (!sheetsTag) throw new Error('workbook has no <sheets>');
-  const nsDecl = declared || ridAttr !== 'r:id' ? '' : ` xmlns:r="${NS_REL}"`;
+  const nsDecl = declared || ridAttr !== 'r:id' ? '' : ` xmlns:r="${ns.rel}"`;
   sp.insert(sheetsTag.end, `<${sheetsTag.prefix}sheet name="${escapeXml(name)}" sheetId="${maxId + 1}"${nsDecl} ${ridAttr}="${rid}"/>`);
   return sp.apply(xml);
 }
@@ -447,6 +453,7 @@ export function annotatePackage(bytes: Uint8Array, result: FileResult, opts: Ann
   const wbPath = pkg.workbookPath;
   const wbRels = readRelationships(pkg.zip, wbPath);
   const wbDir = wbPath.slice(0, wbPath.lastIndexOf('/') + 1);
+  const ns = /purl\.oclc\.org\/ooxml\/spreadsheetml\/main/.test(copy.read(wbPath)!.slice(0, 4096)) ? STRICT : TRANSITIONAL;
   const sheets = sheetsOf(copy, wbPath, wbRels);
   const overrides: { part: string; type: string }[] = [];
   const defaults: { ext: string; type: string }[] = [];
@@ -455,9 +462,10 @@ export function annotatePackage(bytes: Uint8Array, result: FileResult, opts: Ann
   let stylesPart = wbRels.find((r) => r.type === 'styles' && !r.external)?.target;
   let stylesXml = stylesPart ? copy.read(stylesPart) : undefined;
   if (!stylesPart || stylesXml === undefined) {
-    stylesPart = copy.freshPart(`${wbDir}styles`, '.xml');
-    stylesXml = MINIMAL_STYLES;
-    copy.addRelationship(wbPath, REL_TYPE.styles, stylesPart);
+    // xl/styles.xml where free: some readers (openpyxl) look for the styles there and nowhere else.
+    stylesPart = copy.exists(`${wbDir}styles.xml`) ? copy.freshPart(`${wbDir}styles`, '.xml') : `${wbDir}styles.xml`;
+    stylesXml = MINIMAL_STYLES.replace(TRANSITIONAL.main, ns.main);
+    copy.addRelationship(wbPath, `${ns.rel}/styles`, stylesPart);
     overrides.push({ part: stylesPart, type: CT.styles });
   }
   const styles = new StylesEditor(stylesXml);
@@ -524,9 +532,9 @@ export function annotatePackage(bytes: Uint8Array, result: FileResult, opts: Ann
     const commentsRel = rels.find((r) => r.type === 'comments' && !r.external);
     const vmlRel = legacyRid ? rels.find((r) => r.id === legacyRid && !r.external) : undefined;
     const commentsPart = commentsRel?.target ?? copy.freshPart(`${wbDir}daichoComments`, '.xml');
-    copy.write(commentsPart, mergeComments(commentsRel ? copy.read(commentsPart) : undefined, notes));
+    copy.write(commentsPart, mergeComments(commentsRel ? copy.read(commentsPart) : undefined, notes, ns));
     if (!commentsRel) {
-      copy.addRelationship(sheet.part, REL_TYPE.comments, commentsPart);
+      copy.addRelationship(sheet.part, `${ns.rel}/comments`, commentsPart);
       overrides.push({ part: commentsPart, type: CT.comments });
     }
     let newLegacyRid: string | undefined;
@@ -535,7 +543,7 @@ export function annotatePackage(bytes: Uint8Array, result: FileResult, opts: Ann
     } else {
       const vmlPart = copy.freshPart(`${wbDir}drawings/daichoNotes`, '.vml');
       copy.write(vmlPart, mergeVml(undefined, shapes, ++idmap));
-      newLegacyRid = copy.addRelationship(sheet.part, REL_TYPE.vmlDrawing, vmlPart);
+      newLegacyRid = copy.addRelationship(sheet.part, `${ns.rel}/vmlDrawing`, vmlPart);
       defaults.push({ ext: 'vml', type: CT.vml });
       if (legacyRid) throw new Error(`sheet ${sheet.name}: legacy drawing ${legacyRid} not found`);
     }
@@ -544,7 +552,7 @@ export function annotatePackage(bytes: Uint8Array, result: FileResult, opts: Ann
       markSheet(xml, {
         cells,
         styleFor: (row, col, s) => styles.withFill(s, fills[severity.get(`${row}:${col}`) ?? 'error']),
-        ...(newLegacyRid ? { legacyDrawingRid: newLegacyRid } : {}),
+        ...(newLegacyRid ? { legacyDrawingRid: newLegacyRid, relNamespace: ns.rel } : {}),
         unselect: true,
       }),
     );
@@ -555,10 +563,10 @@ export function annotatePackage(bytes: Uint8Array, result: FileResult, opts: Ann
   let sheetName: string = ANNOTATE_TEXT.sheet[lang];
   for (let n = 2; names.has(sheetName.toLowerCase()); n++) sheetName = `${ANNOTATE_TEXT.sheet[lang]} (${n})`;
   const findingsPart = copy.freshPart(`${wbDir}worksheets/daichoFindings`, '.xml');
-  copy.write(findingsPart, findingsSheetXml(result, opts.fileName ?? basename(result.path), lang, new Set(byName.keys()), findingStyles));
+  copy.write(findingsPart, findingsSheetXml(result, opts.fileName ?? basename(result.path), lang, new Set(byName.keys()), findingStyles, ns));
   overrides.push({ part: findingsPart, type: CT.worksheet });
-  const rid = copy.addRelationship(wbPath, REL_TYPE.worksheet, findingsPart);
-  copy.write(wbPath, addFirstSheet(copy.read(wbPath)!, sheetName, rid));
+  const rid = copy.addRelationship(wbPath, `${ns.rel}/worksheet`, findingsPart);
+  copy.write(wbPath, addFirstSheet(copy.read(wbPath)!, sheetName, rid, ns));
   copy.write(stylesPart, styles.toXml());
   const ctPart = '[Content_Types].xml';
   copy.write(ctPart, contentTypesWith(copy.read(ctPart)!, overrides, defaults));

@@ -11,6 +11,8 @@ export interface SheetEdit {
   styleFor(row: number, col: number, s: number): number;
   /** Add <legacyDrawing r:id="…"/> (notes) unless the sheet already has one. */
   legacyDrawingRid?: string;
+  /** Namespace of that r:id (Transitional or Strict relationships). */
+  relNamespace?: string;
   /** Remove tabSelected from sheet views. */
   unselect: boolean;
 }
@@ -118,7 +120,7 @@ export function markSheet(xml: string, edit: SheetEdit): string {
         if (!hasLegacy) {
           sp.insert(
             t.start,
-            `<${rootPrefix}legacyDrawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${escapeXml(edit.legacyDrawingRid!)}"/>`,
+            `<${rootPrefix}legacyDrawing xmlns:r="${edit.relNamespace ?? 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'}" r:id="${escapeXml(edit.legacyDrawingRid!)}"/>`,
           );
         }
         legacyDone = true;

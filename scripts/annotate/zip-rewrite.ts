@@ -72,7 +72,9 @@ const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 
 export function rewriteZip(bytes: Uint8Array, changes: PartChanges): Uint8Array {
   const entries = readEntries(bytes);
-  const known = new Set(entries.map((e) => e.name));
+  // Part names as scripts/io/zip.ts reports them (backslashes as slashes): the keys of `changes`.
+  const nameOf = (e: RawEntry) => e.name.replace(/\\/g, '/');
+  const known = new Set(entries.map(nameOf));
   const out: Uint8Array[] = [];
   const central: Uint8Array[] = [];
   let offset = 0;
@@ -120,8 +122,8 @@ export function rewriteZip(bytes: Uint8Array, changes: PartChanges): Uint8Array 
 
   for (const e of entries) {
     if (e.name.endsWith('/')) continue;
-    const changed = changes.get(e.name);
-    if (changed) fresh(e.name, e.nameBytes, changed, e.time, e.date);
+    const changed = changes.get(nameOf(e));
+    if (changed) fresh(nameOf(e), new TextEncoder().encode(nameOf(e)), changed, e.time, e.date);
     else put(e, bytes.subarray(e.dataStart, e.dataStart + e.compressedSize));
   }
   for (const [name, content] of changes) {
