@@ -13,7 +13,7 @@ import { annotatePackage } from '../../../scripts/annotate/annotate.js';
 import type { FileResult } from '../../../scripts/check-file.js';
 import { readXlsx, UnreadableError } from '../../../scripts/io/read-xlsx.js';
 import type { Issue } from '../../../templates/model/types.js';
-import { hasOpenpyxl, SYSTEM_PYTHON } from '../../helpers/producers.js';
+import { hasLibreOffice, hasOpenpyxl, SYSTEM_PYTHON } from '../../helpers/producers.js';
 
 const CORPUS = '/work/shared/xlsx-corpus';
 const run = promisify(execFile);
@@ -131,5 +131,25 @@ print(json.dumps(ok))
       }
     }
     expect(problems).toEqual([]);
+  }, 180_000);
+
+  it.skipIf(!hasLibreOffice())('opens copies of very different producers in LibreOffice', async () => {
+    // Strict OOXML, an x:-prefixed package without styles, merges and pictures, Google Sheets, Numbers, POI, macros.
+    const pick = ['poi__57914.xlsx', 'poi__59021.xlsx', 'calamine__issue_261.xlsx', 'calamine__issue281.xlsm', 'sheetjs__number_format_google.xlsx', 'excelize__MergeCell.xlsx', 'poi__InlineStrings.xlsx', 'poi__45540_form_Header.xlsx'];
+    const chosen = written.filter((w) => pick.includes(w.file) || /numbers|google/i.test(w.file)).slice(0, 12);
+    expect(chosen.length).toBeGreaterThanOrEqual(6);
+    const outDir = join(out, 'lo');
+    await run(
+      'soffice',
+      [`-env:UserInstallation=file://${out}/lo-profile`, '--headless', '--norestore', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', outDir, ...chosen.map((w) => w.copy)],
+      { timeout: 170_000 },
+    );
+    const converted = new Set(await readdir(outDir));
+    for (const w of chosen) expect(converted.has(w.file.replace(/\.xlsm$/i, '.xlsx')), w.file).toBe(true);
+    // What LibreOffice wrote still has our findings sheet first.
+    for (const w of chosen) {
+      const grid = readXlsx(await readFile(join(outDir, w.file.replace(/\.xlsm$/i, '.xlsx'))));
+      expect(grid.sheets[0].name, w.file).toBe('指摘一覧');
+    }
   }, 180_000);
 });
