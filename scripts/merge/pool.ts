@@ -14,6 +14,7 @@ export interface Lane {
 }
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
+const YOUNG_GENERATION_MB = 96;
 
 export function workersAvailable(): boolean {
   return WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL));
@@ -39,7 +40,9 @@ class WorkerLane implements Lane {
   private dead: Error | null = null;
 
   constructor() {
-    this.worker = new Worker(WORKER_URL);
+    // A larger young generation: a lane allocates short-lived strings by the million (cells, row XML), and with V8's
+    // default semi-space a third of its time went to scavenges (measured: 230 → 175 ms per 2,000-row ledger).
+    this.worker = new Worker(WORKER_URL, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     this.worker.on('message', (m: { id: number; result?: unknown; error?: string }) => {
       const p = this.pending.get(m.id);
       if (!p) return;

@@ -15,7 +15,7 @@ import { cellText, foldText, normaliseCell } from '../../templates/model/normali
 import { fieldLabels, readRecords, sheetNames } from '../../templates/model/read.js';
 import type { FieldDef, Issue, NormValue, RecordRow, TableSheetDef, TemplateDef } from '../../templates/model/types.js';
 import type { SheetSummary } from './plan.js';
-import { cellXml, col, rowHeight } from './xml.js';
+import { cellXml, col, heightOf, lineCount } from './xml.js';
 
 export const PROV_FILE = PROVENANCE_COLUMNS.file.ja;
 export const PROV_ROW = PROVENANCE_COLUMNS.row.ja;
@@ -229,7 +229,9 @@ export class TableReader {
     date1904: boolean,
   ) {
     this.norm = new Normaliser(input.sd, date1904);
-    this.formulas = input.sheet.formulas;
+    // Most sheets have no formula at all: then no cell needs its address built to look one up.
+    const f = input.sheet.formulas;
+    this.formulas = f && Object.keys(f).length ? f : undefined;
   }
 
   value(r: number, f: number): CellValue {
@@ -373,28 +375,44 @@ export function buildRows(t: TableReader, b: BuildSheet, shownFile: string): str
   const fileCol = col(F);
   const rowCol = col(F + 1);
   const noteCol = col(F + 2);
+  const letters = sd.fields.map((_, f) => col(f));
   const extraOrder = layout.extras.map((e, k) => ({ ...e, master: b.extraCols[k] })).sort((a, c) => a.master - c.master);
   const dateCells = sheet.dateCells;
   const dateField = sd.fields.map((f) => f.type.kind === 'date');
+  // A ledger repeats most of its texts: each distinct string of a column is escaped and measured once.
+  const tails = sd.fields.map(() => new Map<string, string>());
+  const lines = sd.fields.map(() => new Map<string, number>());
+  const shownTail = cellXml('', shownFile, b.styles.text, b.styles.dateText).slice('<c r=""'.length);
   const out: string[] = [];
-  const texts: (string | null)[] = new Array(F).fill(null);
   layout.rows.forEach((r, i) => {
     const n = b.rowOf[i];
     if (!n) return;
     const src = sheet.rows[r] ?? [];
     let cells = '';
+    let height = 1;
     for (let f = 0; f < F; f++) {
       const c = layout.fieldCols[f];
       const v: CellValue = c === undefined ? null : (src[c] ?? null);
-      texts[f] = typeof v === 'string' ? v : null;
       if (v === null) continue;
+      if (typeof v === 'string') {
+        let tail = tails[f].get(v);
+        if (tail === undefined) {
+          tail = cellXml('', v, b.styles.data[f], b.styles.date[f]).slice('<c r=""'.length);
+          tails[f].set(v, tail);
+          lines[f].set(v, lineCount(v, b.styles.widths[f] ?? 10));
+        }
+        if (tail) cells += `<c r="${letters[f]}${n}"${tail}`;
+        const l = lines[f].get(v)!;
+        if (l > height) height = l;
+        continue;
+      }
       const isDate = typeof v === 'number' && !dateField[f] && dateCells !== undefined && dateCells.has(cellAddress(r, c!));
-      cells += cellXml(col(f) + n, v, b.styles.data[f], b.styles.date[f], isDate);
+      cells += cellXml(letters[f] + n, v, b.styles.data[f], b.styles.date[f], isDate);
     }
     const origin = t.text(r, layout.prov.file);
     const rowText = origin === null ? null : t.text(r, layout.prov.row);
     const shownRow: CellValue = origin === null ? r + 1 : rowText === null ? null : /^\d+$/.test(rowText) ? Number(rowText) : rowText;
-    cells += cellXml(fileCol + n, origin ?? shownFile, b.styles.text, b.styles.dateText);
+    cells += origin === null ? `<c r="${fileCol}${n}"${shownTail}` : cellXml(fileCol + n, origin, b.styles.text, b.styles.dateText);
     cells += cellXml(rowCol + n, shownRow, b.styles.text, b.styles.dateText);
     cells += `<c r="${noteCol}${n}" s="${b.styles.text}" t="s"><v>${b.sstOf[i]}</v></c>`;
     for (const e of extraOrder) {
@@ -403,7 +421,7 @@ export function buildRows(t: TableReader, b: BuildSheet, shownFile: string): str
       const isDate = typeof v === 'number' && dateCells !== undefined && dateCells.has(cellAddress(r, e.col));
       cells += cellXml(col(e.master) + n, v, b.styles.text, b.styles.dateText, isDate);
     }
-    const ht = rowHeight(texts, b.styles.widths);
+    const ht = heightOf(height);
     out.push(ht ? `<row r="${n}" ht="${ht}" customHeight="1">${cells}</row>` : `<row r="${n}">${cells}</row>`);
   });
   return out.join('');

@@ -108,18 +108,28 @@ export function rowHeight(texts: readonly (string | null)[], widths: readonly nu
   for (let c = 0; c < texts.length; c++) {
     const t = texts[c];
     if (!t) continue;
-    const perLine = Math.max(1, (widths[c] ?? 10) - 1);
-    let n = 0;
-    let start = 0;
-    for (;;) {
-      const nl = t.indexOf('\n', start);
-      const part = nl < 0 ? t.slice(start) : t.slice(start, nl);
-      n += Math.max(1, Math.ceil(displayWidth(part) / perLine));
-      if (nl < 0) break;
-      start = nl + 1;
-    }
+    const n = lineCount(t, widths[c] ?? 10);
     if (n > lines) lines = n;
   }
-  if (lines <= 1) return 0;
-  return Math.ceil(Math.min(lines, MAX_LINES) * LINE_HEIGHT + 4);
+  return heightOf(lines);
+}
+
+/** Lines a text wraps to in a column of the given width. */
+export function lineCount(t: string, width: number): number {
+  const perLine = Math.max(1, width - 1);
+  let n = 0;
+  let start = 0;
+  for (;;) {
+    const nl = t.indexOf('\n', start);
+    const part = nl < 0 ? t.slice(start) : t.slice(start, nl);
+    n += Math.max(1, Math.ceil(displayWidth(part) / perLine));
+    if (nl < 0) break;
+    start = nl + 1;
+  }
+  return n;
+}
+
+/** Row height (points) for a number of wrapped lines, or 0 for one line. */
+export function heightOf(lines: number): number {
+  return lines <= 1 ? 0 : Math.ceil(Math.min(lines, MAX_LINES) * LINE_HEIGHT + 4);
 }
