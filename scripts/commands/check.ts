@@ -74,15 +74,26 @@ async function refuseExisting(paths: readonly string[], force: boolean): Promise
 class LineWriter {
   private buf: string[] = [];
   private size = 0;
+  /** The reader went away (`daicho check … | head`): drop the rest of the report, finish the run and its files. */
+  private closed = false;
+
+  constructor() {
+    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+      this.closed = true;
+      process.stdout.emit('drain');
+    });
+  }
 
   async line(s = ''): Promise<void> {
+    if (this.closed) return;
     this.buf.push(s);
     this.size += s.length + 1;
     if (this.size >= 65536) await this.flush();
   }
 
   async flush(): Promise<void> {
-    if (!this.buf.length) return;
+    if (!this.buf.length || this.closed) return;
     const text = this.buf.join('\n') + '\n';
     this.buf = [];
     this.size = 0;
@@ -94,6 +105,7 @@ class LineWriter {
 
   async end(): Promise<void> {
     await this.flush();
+    if (this.closed) return;
     await new Promise<void>((done) => process.stdout.write('', () => done()));
   }
 }

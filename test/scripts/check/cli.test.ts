@@ -1,5 +1,7 @@
 // `daicho check` end to end: the real CLI, spawned after a build (the worker pool runs compiled code).
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
 import { collectFiles } from '../../../scripts/collect.js';
 import { SAMPLE_AS_OF, writeSamples } from '../../../scripts/samples/write.js';
-import { daicho, ensureBuilt, type JsonReport } from './cli-helpers.js';
+import { daicho, ensureBuilt, ROOT, type JsonReport } from './cli-helpers.js';
 
 let dir: string;
 let samples: string[];
@@ -121,6 +123,16 @@ describe('reports', () => {
     expect(await readFile(json, 'utf8')).toBe('{}');
     expect((await daicho(['check', sample('sc-01'), '--json', json, '--force', '--as-of', SAMPLE_AS_OF])).code).toBe(0);
     expect(JSON.parse(await readFile(json, 'utf8')).totals.files).toBe(1);
+  });
+});
+
+describe('a reader that goes away', () => {
+  it('finishes the run and its outputs quietly when stdout is closed early (| head)', async () => {
+    const json = join(dir, 'piped.json');
+    const { stdout, stderr } = await promisify(execFile)('sh', ['-c', `node bin/daicho.js check '${join(dir, 'samples')}' --json '${json}' --as-of ${SAMPLE_AS_OF} | head -1; echo "exit=\${PIPESTATUS:-}"`], { cwd: ROOT });
+    expect(stdout.split('\n')[0]).toMatch(/^(OK|要修正) /);
+    expect(stderr).toBe('');
+    expect((JSON.parse(await readFile(json, 'utf8')) as JsonReport).totals.files).toBe(samples.length);
   });
 });
 
