@@ -5,7 +5,7 @@ import { FIRST_DATA_ROW, HEADER_ROW, PROVENANCE_COLUMNS } from '../../templates/
 import type { CellValue } from '../../templates/model/grid.js';
 import type { ExtraColumn } from './plan.js';
 import type { ShellStyles, TableShell } from './shell.js';
-import { cellXml, col, escapeAttr, tElement } from './xml.js';
+import { cellXml, col, escapeAttr, rowHeight, tElement } from './xml.js';
 
 /** Provenance columns, in master order, with their widths. */
 export const PROVENANCE_ORDER = [
@@ -123,28 +123,33 @@ export function reportSheetXml(columns: readonly ReportColumn[], rows: readonly 
   const last = col(Math.max(0, columns.length - 1));
   const n = rows.length + 1;
   const parts: string[] = [
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${NS}><sheetPr><tabColor rgb="${tab}"/></sheetPr>`,
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${NS}><sheetPr><tabColor rgb="${tab}"/><pageSetUpPr fitToPage="1"/></sheetPr>`,
     `<dimension ref="A1:${last}${n}"/><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>`,
     `<sheetFormatPr defaultRowHeight="15"/><cols>${columns.map((c, k) => `<col min="${k + 1}" max="${k + 1}" width="${c.width}" customWidth="1"/>`).join('')}</cols><sheetData>`,
     `<row r="1">${columns.map((c, k) => `<c r="${col(k)}1" s="${styles.header}" t="inlineStr"><is>${tElement(c.label)}</is></c>`).join('')}</row>`,
   ];
   const links: string[] = [];
+  const widths = columns.map((c) => c.width);
   rows.forEach((row, i) => {
     const r = i + 2;
     let cells = '';
+    const texts: (string | null)[] = [];
     row.forEach((cell, k) => {
       const ref = `${col(k)}${r}`;
       const c: ReportCell = cell !== null && typeof cell === 'object' && !(cell instanceof Date) && 'value' in cell ? cell : { value: cell as CellValue };
       const style = c.link ? styles.link : c.strong ? styles.diff : styles.text;
       cells += cellXml(ref, c.value, style, styles.date, c.date === true);
+      texts.push(typeof c.value === 'string' ? c.value : null);
       if (c.link) links.push(`<hyperlink ref="${ref}" location="${escapeAttr(c.link)}" display="${escapeAttr(String(c.value ?? ''))}"/>`);
     });
-    parts.push(`<row r="${r}">${cells}</row>`);
+    const ht = rowHeight(texts, widths);
+    parts.push(ht ? `<row r="${r}" ht="${ht}" customHeight="1">${cells}</row>` : `<row r="${r}">${cells}</row>`);
   });
   parts.push(`</sheetData><autoFilter ref="A1:${last}${n}"/>`);
   if (links.length) parts.push(`<hyperlinks>${links.join('')}</hyperlinks>`);
   parts.push(
-    '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/></worksheet>',
+    // Landscape A4, as wide as legible (about 150 column units a page, as the template writer prints wide ledgers).
+    `<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape" fitToWidth="${Math.max(1, Math.ceil(widths.reduce((a, b) => a + b, 0) / 150))}" fitToHeight="0"/></worksheet>`,
   );
   return parts.join('');
 }
