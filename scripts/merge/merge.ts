@@ -219,7 +219,7 @@ export async function mergeFiles(paths: readonly string[], opts: MergeOptions): 
     return place(i, r);
   };
 
-  const place = (i: number, r: TableRead): BuildTask => {
+  const place = (i: number, r: TableRead): BuildTask | null => {
     const task: BuildTask = { file: i, deflateLevel: level, sheets: {} };
     for (const s of r.sheets) {
       const ts = shell!.tables.find((t) => t.sd.name === s.name)!;
@@ -229,6 +229,19 @@ export async function mergeFiles(paths: readonly string[], opts: MergeOptions): 
         plans.set(s.name, plan);
       }
       const d = plan.admit(i, shown[i], s, () => slots++);
+      if (plan.lastRow > EXCEL_MAX_ROWS) {
+        problems.push({
+          path: files[i],
+          problem: {
+            code: 'unknown',
+            message: {
+              ja: `シート「${s.name}」の統合後の行数が Excel の上限（${EXCEL_MAX_ROWS.toLocaleString('ja')} 行）を超えます。入力を分けて統合してください。`,
+              en: `Sheet "${s.name}" of the master would exceed Excel's ${EXCEL_MAX_ROWS.toLocaleString('en')} rows. Merge the inputs in parts.`,
+            },
+          },
+        });
+        return null;
+      }
       const kept = d.rowOf.filter((x) => x > 0).length;
       stats[i].perSheet[s.name] = { read: s.hashes.length, kept, duplicates: s.hashes.length - kept, conflicts: d.want.length };
       task.sheets[s.name] = {
@@ -326,6 +339,9 @@ async function writeAt(fh: FileHandle, data: Uint8Array, at: number): Promise<vo
     done += bytesWritten;
   }
 }
+
+/** Rows an .xlsx worksheet can hold. */
+const EXCEL_MAX_ROWS = 1_048_576;
 
 const valueKey = (sheet: string, file: number, inRow: number): string => `${sheet}\u0000${file}\u0000${inRow}`;
 
