@@ -20,18 +20,54 @@ async function handler(kind: string): Promise<Handler> {
   return h;
 }
 
-// One job at a time, in the order sent: the pool sends the next job ahead and times each from its start.
-let chain: Promise<void> = Promise.resolve();
-parentPort!.on('message', (msg: { id: number; job: Job }) => {
-  chain = chain.then(() =>
-    handler(msg.job.kind)
-      .then((h) => h(msg.job))
-      .then(
-        (result) =>
-          parentPort!.postMessage(
-            kinds[msg.job.kind]?.transfer === 'json' ? { id: msg.id, ok: true, json: JSON.stringify(result) } : { id: msg.id, ok: true, result },
-          ),
-        (err: unknown) => parentPort!.postMessage({ id: msg.id, ok: false, error: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
-      ),
-  );
+// One job at a time, in the order sent. The job running now and its start time go to shared memory (the pool's
+// watchdog enforces the time bound from there); results go back in batches.
+const shared = (workerData as { shared: SharedArrayBuffer }).shared;
+const running = new Int32Array(shared, 0, 1);
+const since = new Float64Array(shared, 8, 1);
+
+type Outcome = { id: number; ok: true; result?: unknown; json?: string } | { id: number; ok: false; error: string };
+
+const inbox: { id: number; job: Job }[] = [];
+let outbox: Outcome[] = [];
+let oldest = 0;
+let busy = false;
+
+/**
+ * A batch goes back when it is full, when nothing else is waiting, when its oldest result is 50 ms old, or at once
+ * after a job that took a while (batching only pays for small files; a result must not wait for a long job).
+ */
+function flush(force: boolean): void {
+  if (!outbox.length) return;
+  if (!force && outbox.length < 8 && Date.now() - oldest < 50) return;
+  parentPort!.postMessage(outbox);
+  outbox = [];
+}
+
+async function drain(): Promise<void> {
+  busy = true;
+  while (inbox.length) {
+    const { id, job } = inbox.shift()!;
+    const started = Date.now();
+    since[0] = started;
+    Atomics.store(running, 0, id);
+    let outcome: Outcome;
+    try {
+      const h = await handler(job.kind);
+      const result = await h(job);
+      outcome = kinds[job.kind]?.transfer === 'json' ? { id, ok: true, json: JSON.stringify(result) } : { id, ok: true, result };
+    } catch (err) {
+      outcome = { id, ok: false, error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
+    }
+    Atomics.store(running, 0, -1);
+    if (!outbox.length) oldest = Date.now();
+    outbox.push(outcome);
+    flush(inbox.length === 0 || Date.now() - started > 20);
+  }
+  busy = false;
+}
+
+parentPort!.on('message', (batch: { id: number; job: Job }[]) => {
+  inbox.push(...batch);
+  if (!busy) void drain();
 });
