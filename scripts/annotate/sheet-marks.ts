@@ -150,13 +150,15 @@ export function markSheet(xml: string, edit: SheetEdit): string {
       const targets = ri < rows.length && rows[ri] === r ? [...edit.cells.get(rows[ri++])!].sort((a, b) => a - b) : [];
       const s = getAttr(text, 'customFormat') === '1' || getAttr(text, 'customFormat') === 'true' ? Number(getAttr(text, 's') ?? 0) : 0;
       row = { r, cols: targets, ci: 0, s, prevCol: -1 };
+      // A row that may get new cells loses its spans hint (the column range it claims its cells lie in).
+      const rowTag = targets.length && getAttr(text, 'spans') !== undefined ? removeAttr(text, 'spans') : text;
       if (t.type === 'empty') {
         if (targets.length) {
-          const open = text.slice(0, text.length - 2).replace(/\s+$/, '') + '>';
+          const open = rowTag.slice(0, rowTag.length - 2).replace(/\s+$/, '') + '>';
           sp.replace(t.start, t.end, `${open}${cellsBefore(Infinity)}</${t.name}>`);
         }
         row = null;
-      }
+      } else if (rowTag !== text) sp.replace(t.start, t.end, rowTag);
       continue;
     }
     if (t.local === 'c' && row && d === sdDepth + 2 && t.type !== 'close') {

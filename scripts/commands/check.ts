@@ -210,6 +210,9 @@ function annotateReason(error: string | undefined, file: FileResult, lang: Lang)
   return error ?? '';
 }
 
+/** More workers than this only add memory (each has its own heap, up to 1 GB). */
+const MAX_JOBS = 32;
+
 function positiveNumber(name: string, v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
@@ -257,7 +260,7 @@ export const check: Command = {
       roots,
       ...(timeout ? { timeoutMs: Math.round(timeout * 1000) } : {}),
       ...(maxSize ? { maxFileBytes: Math.round(maxSize * 1024 * 1024) } : {}),
-      ...(jobs ? { jobs: Math.floor(jobs) } : {}),
+      ...(jobs ? { jobs: Math.min(MAX_JOBS, Math.max(1, Math.floor(jobs))) } : {}),
     });
   },
 };

@@ -1,0 +1,61 @@
+// Marking cells in worksheet XML as producers write it: prefixes, rows and cells without r, self-closing rows and
+// sheetData, spans hints, comments and CDATA — existing cells get a new style, missing cells and rows are created in
+// order, everything else stays byte for byte.
+import { describe, expect, it } from 'vitest';
+import { markSheet } from '../../../scripts/annotate/sheet-marks.js';
+import { scanTags } from '../../../scripts/annotate/xml-edit.js';
+
+const mark = (xml: string, cells: Record<number, number[]>, legacy?: string) =>
+  markSheet(xml, {
+    cells: new Map(Object.entries(cells).map(([r, cs]) => [Number(r), new Set(cs)])),
+    styleFor: (_r, _c, s) => 100 + s,
+    unselect: true,
+    ...(legacy ? { legacyDrawingRid: legacy } : {}),
+  });
+
+describe('markSheet', () => {
+  it('restyles existing cells and creates missing ones and rows, in order', () => {
+    const xml =
+      '<worksheet xmlns="m"><sheetViews><sheetView tabSelected="1" workbookViewId="0"/></sheetViews><sheetData>' +
+      '<row r="2" spans="1:3"><c r="A2" s="3" t="s"><v>0</v></c><c r="C2"><v>5</v></c></row>' +
+      '<row r="5"/>' +
+      '</sheetData><pageMargins/><tableParts count="0"/></worksheet>';
+    const out = mark(xml, { 0: [1], 1: [0, 1, 3], 4: [2], 9: [0] }, 'rIdN');
+    expect(out).toBe(
+      '<worksheet xmlns="m"><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetData>' +
+        '<row r="1"><c r="B1" s="100"/></row>' +
+        '<row r="2"><c r="A2" s="103" t="s"><v>0</v></c><c r="B2" s="100"/><c r="C2"><v>5</v></c><c r="D2" s="100"/></row>' +
+        '<row r="5"><c r="C5" s="100"/></row>' +
+        '<row r="10"><c r="A10" s="100"/></row>' +
+        '</sheetData><pageMargins/>' +
+        '<legacyDrawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rIdN"/>' +
+        '<tableParts count="0"/></worksheet>',
+    );
+  });
+
+  it('follows prefixes, implicit row and column positions, comments and CDATA, and a self-closing sheetData', () => {
+    const xml =
+      '<x:worksheet xmlns:x="m"><x:sheetData><!-- <c r="A1"/> -->' +
+      '<x:row><x:c t="inlineStr"><x:is><x:t><![CDATA[<c r="B1">]]></x:t></x:is></x:c><x:c><x:v>1</x:v></x:c></x:row>' +
+      '<x:row><x:c s="2"><x:v>2</x:v></x:c></x:row>' +
+      '</x:sheetData></x:worksheet>';
+    const out = mark(xml, { 0: [1], 1: [0, 4] });
+    expect(out).toBe(
+      '<x:worksheet xmlns:x="m"><x:sheetData><!-- <c r="A1"/> -->' +
+        '<x:row><x:c t="inlineStr"><x:is><x:t><![CDATA[<c r="B1">]]></x:t></x:is></x:c><x:c s="100"><x:v>1</x:v></x:c></x:row>' +
+        '<x:row><x:c s="102"><x:v>2</x:v></x:c><x:c r="E2" s="100"/></x:row>' +
+        '</x:sheetData></x:worksheet>',
+    );
+    expect(mark('<worksheet><sheetData/></worksheet>', { 2: [1] })).toBe('<worksheet><sheetData><row r="3"><c r="B3" s="100"/></row></sheetData></worksheet>');
+  });
+
+  it('leaves a sheet it has nothing to do to byte for byte', () => {
+    const xml = '<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>';
+    expect(mark(xml, {})).toBe(xml);
+  });
+
+  it('scans tags with quoted ">" in attribute values', () => {
+    const tags = [...scanTags('<a b=">" c=\'>\'><d/></a>')].map((t) => `${t.type}:${t.local}`);
+    expect(tags).toEqual(['open:a', 'empty:d', 'close:a']);
+  });
+});
