@@ -1,6 +1,7 @@
 // `daicho check` end to end: the real CLI, spawned after a build (the worker pool runs compiled code).
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -123,6 +124,23 @@ describe('reports', () => {
     expect(await readFile(json, 'utf8')).toBe('{}');
     expect((await daicho(['check', sample('sc-01'), '--json', json, '--force', '--as-of', SAMPLE_AS_OF])).code).toBe(0);
     expect(JSON.parse(await readFile(json, 'utf8')).totals.files).toBe(1);
+  });
+});
+
+describe.skipIf(!existsSync('/usr/bin/script'))('on a terminal', () => {
+  it('colours the statuses and draws a progress bar for a long run', async () => {
+    const d = join(dir, 'many');
+    await mkdir(d);
+    for (let i = 0; i < 30; i++) await copyFile(sample(i % 2 ? 'sc-01' : 'sc-03'), join(d, `r${String(i).padStart(2, '0')}.xlsx`));
+    // script(1) gives the command a pseudo-terminal for stdout and stderr alike.
+    const { stdout } = await promisify(execFile)('/usr/bin/script', ['-qfc', `node bin/daicho.js check '${d}' --as-of ${SAMPLE_AS_OF}`, '/dev/null'], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '' },
+    });
+    expect(stdout).toContain('\u001b[31m要修正');
+    expect(stdout).toContain('\u001b[32mOK');
+    expect(stdout).toMatch(/\r\[[█░]{24}\] +\d+% {2}\d+\/30/);
+    expect(stdout).toContain('30/30');
   });
 });
 
