@@ -6,7 +6,7 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { annotatePackage } from '../../../scripts/annotate/annotate.js';
@@ -14,8 +14,10 @@ import type { FileResult } from '../../../scripts/check-file.js';
 import { readXlsx, UnreadableError } from '../../../scripts/io/read-xlsx.js';
 import type { Issue } from '../../../templates/model/types.js';
 import { hasLibreOffice, hasOpenpyxl, SYSTEM_PYTHON } from '../../helpers/producers.js';
+import { ROOT } from './cli-helpers.js';
 
-const CORPUS = '/work/shared/xlsx-corpus';
+// The shared corpus sits beside the repository (../shared/xlsx-corpus), wherever the repository is.
+const CORPUS = resolve(ROOT, '../shared/xlsx-corpus');
 const run = promisify(execFile);
 let out: string;
 const written: { file: string; copy: string; sheet: string; cells: string[] }[] = [];
