@@ -151,19 +151,21 @@ export class WorkerPool<R> {
       this.pump = (): void => {
         for (const slot of this.slots) {
           if (slot.dead) continue;
-          // Keep up to two chunks with each worker: one running, one waiting in its queue.
-          const remaining = jobs.length - next + this.retry.length;
-          const chunk = Math.max(1, Math.min(CHUNK, Math.floor(remaining / (this.size * 4))));
-          if (slot.queue.length > chunk) continue;
-          const batch: InFlight[] = [];
-          while (batch.length < chunk) {
-            const item = this.retry.shift() ?? (next < jobs.length && next < emit + window ? { index: next, job: jobs[next++] } : undefined);
-            if (!item) break;
-            batch.push(item);
+          // Keep two chunks with each worker: one it is running, one waiting, so that it never waits for us.
+          for (;;) {
+            const remaining = jobs.length - next + this.retry.length;
+            const chunk = Math.max(1, Math.min(CHUNK, Math.floor(remaining / (this.size * 4))));
+            if (slot.queue.length > chunk) break;
+            const batch: InFlight[] = [];
+            while (batch.length < chunk) {
+              const item = this.retry.shift() ?? (next < jobs.length && next < emit + window ? { index: next, job: jobs[next++] } : undefined);
+              if (!item) break;
+              batch.push(item);
+            }
+            if (!batch.length) return;
+            slot.queue.push(...batch);
+            slot.worker.postMessage(batch.map((b) => ({ id: b.index, job: b.job })));
           }
-          if (!batch.length) return;
-          slot.queue.push(...batch);
-          slot.worker.postMessage(batch.map((b) => ({ id: b.index, job: b.job })));
         }
       };
 
