@@ -3,10 +3,9 @@
 //   npx webpack serve --mode development dev server on https://localhost:3000 (office-addin-dev-certs), falling back
 //                                        to http with a message where certificates cannot be made or installed
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import CopyWebpackPlugin from 'copy-webpack-plugin';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 
 const root = dirname(fileURLToPath(import.meta.url));
@@ -49,22 +48,82 @@ function firstLine(err) {
 }
 
 /**
- * After a build, writes the four blank templates next to the pane (dist/addin/templates/<id>.xlsx) with the CLI, so
- * "insert a template" can fetch them from the pane's own origin. Skipped, with a note, when the CLI is not built.
+ * After a build, writes the four blank templates (dist/addin/templates/<id>.xlsx, fetched by "insert a template") and
+ * the sample workbooks (dist/addin/samples/, for the preview) with the CLI, each folder with an index.json.
+ * Skipped, with a note, when the CLI is not built.
  */
-class BlankTemplatesPlugin {
+class WorkbookFilesPlugin {
   apply(compiler) {
-    compiler.hooks.afterEmit.tap('BlankTemplatesPlugin', () => {
-      const cli = join(root, 'bin', 'daicho.js');
+    let written = false;
+    compiler.hooks.afterEmit.tap('WorkbookFilesPlugin', () => {
+      // Once per watch session: the files depend on the templates, not on the pane's code.
+      if (written && compiler.watchMode) return;
+      written = true;
       if (!existsSync(join(root, 'dist', 'scripts', 'cli.js'))) {
-        console.warn('[daicho] CLI not built (npm run build:cli): blank templates not written to dist/addin/templates');
+        console.warn('[daicho] CLI not built (npm run build:cli): no template or sample files in dist/addin');
         return;
       }
-      const r = spawnSync(process.execPath, [cli, 'template', 'all', '-o', join(out, 'templates')], {
-        encoding: 'utf8',
-      });
-      if (r.status !== 0) console.warn(`[daicho] writing blank templates failed: ${r.stderr || r.stdout}`);
+      for (const [dir, args] of [
+        ['templates', ['template', 'all']],
+        ['samples', ['samples']],
+      ]) {
+        const target = join(out, dir);
+        const r = spawnSync(process.execPath, [join(root, 'bin', 'daicho.js'), ...args, '-o', target, '--force'], {
+          encoding: 'utf8',
+        });
+        if (r.status !== 0) {
+          console.warn(`[daicho] writing ${dir} failed: ${r.stderr || r.stdout}`);
+          continue;
+        }
+        const files = readdirSync(target, { recursive: true })
+          .map((f) => String(f).split(sep).join('/'))
+          .filter((f) => f.endsWith('.xlsx'))
+          .sort();
+        writeFileSync(join(target, 'index.json'), JSON.stringify(files, null, 1) + '\n');
+      }
     });
+  }
+}
+
+const COPY = [
+  { from: 'assets/*.png', to: 'assets/[name][ext]' },
+  { from: 'addin/taskpane/help.html', to: 'help.html' },
+  { from: 'manifest.xml', to: 'manifest.xml' },
+];
+
+/**
+ * CopyWebpackPlugin, or — where it cannot load (its schema-utils → ajv-keywords needs ajv 8, and an install with
+ * legacy peer deps can hoist eslint's ajv 6 instead) — the same few copies done here, with a note.
+ */
+async function copyPlugin() {
+  try {
+    const { default: CopyWebpackPlugin } = await import('copy-webpack-plugin');
+    return new CopyWebpackPlugin({ patterns: COPY });
+  } catch (err) {
+    console.warn(`[daicho] copy-webpack-plugin unavailable (${firstLine(err)}); copying assets directly.`);
+    return {
+      apply(compiler) {
+        const { RawSource } = compiler.webpack.sources;
+        compiler.hooks.thisCompilation.tap('DaichoCopy', (compilation) => {
+          compilation.hooks.processAssets.tap(
+            { name: 'DaichoCopy', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+            () => {
+              const files = [
+                ...readdirSync(join(root, 'assets'))
+                  .filter((f) => f.endsWith('.png'))
+                  .map((f) => [join(root, 'assets', f), `assets/${f}`]),
+                [join(root, 'addin/taskpane/help.html'), 'help.html'],
+                [join(root, 'manifest.xml'), 'manifest.xml'],
+              ];
+              for (const [from, to] of files) {
+                compilation.fileDependencies.add(from);
+                compilation.emitAsset(to, new RawSource(readFileSync(from)));
+              }
+            },
+          );
+        });
+      },
+    };
   }
 }
 
@@ -122,14 +181,8 @@ export default async (env, argv) => {
         template: './addin/preview/preview.html',
         chunks: ['preview'],
       }),
-      new CopyWebpackPlugin({
-        patterns: [
-          { from: 'assets/*.png', to: 'assets/[name][ext]' },
-          { from: 'addin/taskpane/help.html', to: 'help.html' },
-          { from: 'manifest.xml', to: 'manifest.xml' },
-        ],
-      }),
-      new BlankTemplatesPlugin(),
+      await copyPlugin(),
+      new WorkbookFilesPlugin(),
     ],
     devServer: serving
       ? {
@@ -137,7 +190,8 @@ export default async (env, argv) => {
           host: 'localhost',
           headers: { 'Access-Control-Allow-Origin': '*' },
           server: await devServerTransport(),
-          static: false,
+          // The dev server keeps the bundle in memory; the template and sample files are on disk (see above).
+          static: ['templates', 'samples'].map((d) => ({ directory: join(out, d), publicPath: `/${d}`, watch: false })),
           hot: false,
           client: { overlay: { warnings: false, errors: true } },
           historyApiFallback: false,

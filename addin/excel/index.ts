@@ -159,6 +159,7 @@ function blocksOf(ws: XWorksheet, sheet: GridSheet, used: XRange): { make: () =>
       cells: rows * used.columnCount,
       make: () => {
         const range = ws.getRangeByIndexes(row, col, rows, used.columnCount);
+        // eslint-disable-next-line office-addins/no-empty-load -- not empty: BLOCK_PROPS names four properties
         range.load(BLOCK_PROPS);
         return { sheet, row, col, range };
       },

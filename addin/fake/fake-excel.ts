@@ -245,6 +245,8 @@ export class FakeWorkbook {
   activeSheetId = '';
   /** context.sync() calls so far (tests assert batching). */
   syncs = 0;
+  /** Bumped on every change (a snapshot for useSyncExternalStore). */
+  changes = 0;
   /** base64 files passed to Excel.createWorkbook (a new window in Excel). */
   createdWorkbooks: string[] = [];
   apiVersion: string;
@@ -424,6 +426,7 @@ export class FakeWorkbook {
   // ---- internals used by the proxies
 
   notify(): void {
+    this.changes++;
     for (const fn of this.listeners) fn();
   }
 

@@ -2,8 +2,7 @@
 // The fake's .xlsx reader on our real template files (written by scripts/xlsx/template-writer.ts), so the preview and
 // the end-to-end tests run the pane against workbooks as users receive them: protection, lock flags, fills, formats.
 import { afterEach, describe, expect, it } from 'vitest';
-import { templates } from '../../templates/index.js';
-import { identify } from '../../templates/model/validate.js';
+import { identify, templates } from '../../templates/index.js';
 import { templateBuffer } from '../../scripts/xlsx/template-writer.js';
 import { decodeXlsx, decodeXlsxBase64 } from '../../addin/fake/xlsx.js';
 import { FakeWorkbook, installFake } from '../../addin/fake/fake-excel.js';
@@ -48,7 +47,8 @@ describe('decodeXlsx on the blank templates', () => {
     const wb = new FakeWorkbook(decodeXlsx(new Uint8Array(await templateBuffer(def))));
     installFake(globalThis, wb);
     const name = def.sheets.find((s) => s.kind === 'questions')!.name;
-    const before = { D3: wb.cell(name, 'D3')?.fill ?? null, E3: wb.cell(name, 'E3')?.fill ?? null };
+    const before = structuredClone({ D3: wb.cell(name, 'D3')?.fill ?? null, E3: wb.cell(name, 'E3')?.fill ?? null });
+    expect(before.D3?.color).toBe('#F2F2F2'); // the locked question cells' grey
     const protection = structuredClone(wb.sheetByName(name)!.protection);
     const r = await markCells([
       { sheet: name, cell: 'D3', severity: 'error' },

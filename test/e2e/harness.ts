@@ -1,0 +1,138 @@
+// End-to-end harness: the built pane (dist/addin) served on 127.0.0.1, Debian's Chromium driven by playwright-core,
+// every non-loopback request blocked (office.js's CDN URL is answered from the local @microsoft/office-js copy,
+// never fetched), and the fake Excel installed with addInitScript over a real .xlsx workbook.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { serve } from '../../addin/preview/serve.mjs';
+import type { DaichoFakeApi } from '../../addin/fake/global.js';
+import type { FakeWorkbook } from '../../addin/fake/fake-excel.js';
+
+export const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const dist = join(repo, 'dist', 'addin');
+export const screenshots = join(repo, 'test', 'e2e', 'screenshots');
+const officeJsDir = join(repo, 'node_modules', '@microsoft', 'office-js', 'dist');
+export const CHROMIUM = '/usr/bin/chromium';
+
+export const haveChromium = existsSync(CHROMIUM);
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    t = Math.max(t, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return t;
+}
+
+function run(cmd: string, args: string[]): void {
+  const r = spawnSync(cmd, args, { cwd: repo, encoding: 'utf8', stdio: 'pipe' });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+/** Builds the CLI (for the template and sample files) and the pane when missing or older than their sources. */
+export function ensureBuilt(): void {
+  const cli = join(repo, 'dist', 'scripts', 'cli.js');
+  const sources = Math.max(newest(join(repo, 'templates')), newest(join(repo, 'scripts')));
+  if (!existsSync(cli) || statSync(cli).mtimeMs < sources) run('npx', ['tsc', '-p', 'tsconfig.build.json']);
+  const page = join(dist, 'taskpane.html');
+  const inputs = Math.max(sources, newest(join(repo, 'addin')), statSync(join(repo, 'webpack.config.js')).mtimeMs);
+  if (!existsSync(page) || statSync(page).mtimeMs < inputs || !existsSync(join(dist, 'samples', 'index.json')))
+    run('npx', ['webpack', '--mode', 'production']);
+  mkdirSync(screenshots, { recursive: true });
+}
+
+export interface Harness {
+  url: string;
+  browser: Browser;
+  /** Requests that were blocked (anything not on 127.0.0.1 and not the office.js CDN). */
+  blocked: string[];
+  close(): Promise<void>;
+}
+
+export async function start(): Promise<Harness> {
+  ensureBuilt();
+  const server = await serve(dist);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return {
+    url: server.url,
+    browser,
+    blocked: [],
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** A browser context that reaches nothing but 127.0.0.1 (office.js's CDN path is served from the local copy). */
+export async function isolatedContext(h: Harness, opts: { locale?: string } = {}): Promise<BrowserContext> {
+  const ctx = await h.browser.newContext({
+    locale: opts.locale ?? 'ja-JP',
+    viewport: { width: 380, height: 900 },
+    deviceScaleFactor: 1,
+    // Fluent honours it: no half-finished transitions in screenshots.
+    reducedMotion: 'reduce',
+  });
+  await ctx.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === '127.0.0.1') return route.continue();
+    if (url.hostname === 'appsforoffice.microsoft.com' && url.pathname.startsWith('/lib/1/hosted/')) {
+      const file = join(officeJsDir, url.pathname.slice('/lib/1/hosted/'.length));
+      if (file.startsWith(officeJsDir) && existsSync(file)) return route.fulfill({ path: file, contentType: 'text/javascript' });
+    }
+    h.blocked.push(url.href);
+    return route.abort('blockedbyclient');
+  });
+  return ctx;
+}
+
+export interface PaneOptions {
+  /** A workbook file under dist/addin (e.g. 'templates/supplier-checklist.xlsx'), or null for an empty workbook. */
+  workbook: string | null;
+  locale?: string;
+  apiVersion?: string;
+  /** Install the fake Excel (default true); without it the pane is "outside Excel". */
+  fake?: boolean;
+}
+
+declare global {
+  interface Window {
+    DaichoFake: DaichoFakeApi;
+    __wb: FakeWorkbook;
+  }
+}
+
+/** Opens the production taskpane.html (real office.js, outside a host) with the fake Excel over a workbook. */
+export async function openPane(h: Harness, opts: PaneOptions): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
+  const ctx = await isolatedContext(h, { locale: opts.locale });
+  if (opts.fake !== false) {
+    await ctx.addInitScript({ content: readFileSync(join(dist, 'fake-excel.js'), 'utf8') });
+    const b64 = opts.workbook ? readFileSync(join(dist, opts.workbook)).toString('base64') : null;
+    await ctx.addInitScript(
+      ({ b64, apiVersion }) => {
+        const F = window.DaichoFake;
+        const init = b64 ? F.decodeXlsxBase64(b64) : { sheets: [{ name: 'Sheet1' }] };
+        const wb = new F.FakeWorkbook(init, { apiVersion, decodeWorkbook: F.decodeXlsxBase64 });
+        // Excel only: office.js (from the CDN URL, answered locally) provides Office, outside a host.
+        F.installFake(window, wb, { office: false });
+        window.__wb = wb;
+      },
+      { b64, apiVersion: opts.apiVersion ?? '1.13' },
+    );
+  }
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${h.url}taskpane.html`);
+  return { ctx, page, errors };
+}
+
+export function shot(page: Page, name: string): Promise<Buffer> {
+  return page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: false });
+}
