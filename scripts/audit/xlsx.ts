@@ -4,11 +4,11 @@
 import ExcelJS from 'exceljs';
 import type { Lang } from '../../templates/model/types.js';
 import { SECTIONS } from '../../templates/supplier-checklist/questions.js';
-import type { AuditReport, ContractorStatus } from './audit.js';
+import { addTableSheet, TABLE_FONT, writeTable, type TableColumn } from '../xlsx/table-sheet.js';
+import type { AuditReport, ContractorRow, ContractorStatus, Finding, SupplierRow } from './audit.js';
 import { ruleTitle } from './titles.js';
 
-const FONT = 'Yu Gothic';
-const HEAD = 'FF1F4E78';
+const PCT = '0.0%';
 const FILL: Record<string, string> = { error: 'FFFEE2E2', warning: 'FFFEF3C7', ok: 'FFDCFCE7' };
 
 const L = {
@@ -60,28 +60,11 @@ const L = {
   },
 } as const;
 
-function sheet(wb: ExcelJS.Workbook, name: string, header: readonly string[], widths: number[], rows: ExcelJS.CellValue[][], at = 1): ExcelJS.Worksheet {
-  const ws = wb.getWorksheet(name) ?? wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: at }] });
-  const h = ws.getRow(at);
-  header.forEach((label, c) => {
-    const cell = h.getCell(c + 1);
-    cell.value = label;
-    cell.font = { name: FONT, bold: true, color: { argb: 'FFFFFFFF' } };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEAD } };
-    cell.alignment = { vertical: 'middle', wrapText: true };
-    ws.getColumn(c + 1).width = Math.max(ws.getColumn(c + 1).width ?? 0, widths[c] ?? 12);
-  });
-  rows.forEach((values, i) => {
-    const row = ws.getRow(at + 1 + i);
-    values.forEach((v, c) => {
-      const cell = row.getCell(c + 1);
-      cell.value = v;
-      cell.font = { name: FONT };
-      cell.alignment = { vertical: 'top', wrapText: true };
-    });
-  });
-  ws.autoFilter = { from: { row: at, column: 1 }, to: { row: at + Math.max(1, rows.length), column: header.length } };
-  return ws;
+type Counts = { error: number; warning: number };
+
+/** Columns from their headers and widths, in order, each with how to read its value from a row. */
+function columns<T>(headers: readonly string[], widths: readonly number[], specs: Omit<TableColumn<T>, 'header' | 'width'>[]): TableColumn<T>[] {
+  return specs.map((spec, k) => ({ header: headers[k] ?? '', width: widths[k] ?? 12, ...spec }));
 }
 
 export async function auditWorkbook(r: AuditReport, lang: Lang): Promise<Buffer> {
@@ -92,19 +75,19 @@ export async function auditWorkbook(r: AuditReport, lang: Lang): Promise<Buffer>
   // Summary: the totals, then counts by rule and by department/area.
   const ws = wb.addWorksheet(t.summary);
   ws.getCell('A1').value = lang === 'ja' ? '監査前点検' : 'Pre-audit review';
-  ws.getCell('A1').font = { name: FONT, bold: true, size: 14 };
+  ws.getCell('A1').font = { name: TABLE_FONT, bold: true, size: 14 };
   ws.getCell('A2').value = `${t.folder}: ${r.root}`;
   ws.getCell('A3').value = `${t.asOf}: ${r.asOf}`;
   const tot = r.totals;
   const totals = [tot.files, tot.ok, tot.invalid, tot.unreadable, tot.errors, tot.warnings];
   t.totals.forEach((label, c) => {
     ws.getCell(5, c + 1).value = label;
-    ws.getCell(5, c + 1).font = { name: FONT, bold: true };
+    ws.getCell(5, c + 1).font = { name: TABLE_FONT, bold: true };
     ws.getCell(6, c + 1).value = totals[c];
-    ws.getCell(6, c + 1).font = { name: FONT, size: 14, bold: true, color: { argb: c === 4 && totals[c] ? 'FFC00000' : 'FF111827' } };
+    ws.getCell(6, c + 1).font = { name: TABLE_FONT, size: 14, bold: true, color: { argb: c === 4 && totals[c] ? 'FFC00000' : 'FF111827' } };
   });
-  const byRule = new Map<string, { error: number; warning: number }>();
-  const byArea = new Map<string, { error: number; warning: number }>();
+  const byRule = new Map<string, Counts>();
+  const byArea = new Map<string, Counts>();
   for (const f of r.findings) {
     if (f.issue.severity === 'info') continue;
     for (const [m, k] of [
@@ -116,96 +99,80 @@ export async function auditWorkbook(r: AuditReport, lang: Lang): Promise<Buffer>
       m.set(k, g);
     }
   }
-  const sorted = (m: Map<string, { error: number; warning: number }>) => [...m.entries()].sort((a, b) => b[1].error + b[1].warning - (a[1].error + a[1].warning));
-  const ruleRows = sorted(byRule).map(([k, g]) => [k, ruleTitle(k, lang), g.error, g.warning]);
-  sheet(wb, t.summary, [t.rule, t.title, t.errors, t.warnings], [14, 44, 9, 9], ruleRows, 8);
-  const areaStart = 8 + ruleRows.length + 3;
-  const areaHeader = ws.getRow(areaStart);
-  [t.area, '', t.errors, t.warnings].forEach((label, c) => {
-    const cell = areaHeader.getCell(c + 1);
-    cell.value = label || null;
-    cell.font = { name: FONT, bold: true, color: { argb: 'FFFFFFFF' } };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEAD } };
-  });
-  sorted(byArea).forEach(([k, g], i) => {
-    const row = ws.getRow(areaStart + 1 + i);
-    row.getCell(1).value = k;
-    row.getCell(3).value = g.error;
-    row.getCell(4).value = g.warning;
-  });
+  const sorted = (m: Map<string, Counts>) => [...m.entries()].sort((a, b) => b[1].error + b[1].warning - (a[1].error + a[1].warning));
+  const ruleRows = sorted(byRule);
+  const countColumns = (headers: readonly string[], title: (k: string) => string | null) =>
+    columns<[string, Counts]>(headers, [14, 44, 9, 9], [{ value: ([k]) => k }, { value: ([k]) => title(k) }, { value: ([, g]) => g.error }, { value: ([, g]) => g.warning }]);
+  writeTable(ws, countColumns([t.rule, t.title, t.errors, t.warnings], (k) => ruleTitle(k, lang)), ruleRows, { at: 8 });
+  writeTable(ws, countColumns([t.area, '', t.errors, t.warnings], () => null), sorted(byArea), { at: 8 + ruleRows.length + 3, filter: false });
 
-  const fws = sheet(
+  addTableSheet(
     wb,
     t.findings,
-    t.f,
-    [30, 16, 14, 8, 8, 14, 28, 8, 16, 20, 80],
-    r.findings.map((f) => [
-      f.file,
-      f.area[lang],
-      f.issue.sheet,
-      f.issue.cell,
-      t.severity[f.issue.severity],
-      f.issue.rule,
-      ruleTitle(f.issue.rule, lang),
-      f.cross ? t.yes : null,
-      f.issue.field,
-      f.issue.value,
-      f.issue.message[lang],
+    columns<Finding>(t.f, [30, 16, 14, 8, 8, 14, 28, 8, 16, 20, 80], [
+      { value: (f) => f.file },
+      { value: (f) => f.area[lang] },
+      { value: (f) => f.issue.sheet },
+      { value: (f) => f.issue.cell },
+      { value: (f) => t.severity[f.issue.severity], fill: (f) => FILL[f.issue.severity] ?? null },
+      { value: (f) => f.issue.rule },
+      { value: (f) => ruleTitle(f.issue.rule, lang) },
+      { value: (f) => (f.cross ? t.yes : null) },
+      { value: (f) => f.issue.field },
+      { value: (f) => f.issue.value },
+      { value: (f) => f.issue.message[lang] },
     ]),
+    r.findings,
   );
-  r.findings.forEach((f, i) => {
-    const fill = FILL[f.issue.severity];
-    if (fill) fws.getRow(i + 2).getCell(5).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
-  });
 
-  const cws = sheet(
+  addTableSheet(
     wb,
     t.contractors,
-    t.c,
-    [30, 18, 12, 12, 12, 40, 34],
-    r.contractors.map((c) => [
-      c.name,
-      t.cstatus[c.status],
-      c.evaluation?.verdict ?? null,
-      c.evaluation?.evaluatedOn ?? null,
-      c.evaluation?.nextDue ?? null,
-      c.usedBy.map((u) => `${u.file} ${u.id ?? ''}`.trim()).join('\n') || null,
-      c.evaluation?.file ?? null,
+    columns<ContractorRow>(t.c, [30, 18, 12, 12, 12, 40, 34], [
+      { value: (c) => c.name },
+      { value: (c) => t.cstatus[c.status], fill: (c) => (c.status === 'ok' ? FILL.ok : c.status === 'overdue' ? FILL.warning : FILL.error) },
+      { value: (c) => c.evaluation?.verdict ?? null },
+      { value: (c) => c.evaluation?.evaluatedOn ?? null },
+      { value: (c) => c.evaluation?.nextDue ?? null },
+      { value: (c) => c.usedBy.map((u) => `${u.file} ${u.id ?? ''}`.trim()).join('\n') || null },
+      { value: (c) => c.evaluation?.file ?? null },
     ]),
+    r.contractors,
   );
-  r.contractors.forEach((c, i) => {
-    const fill = c.status === 'ok' ? FILL.ok : c.status === 'overdue' ? FILL.warning : FILL.error;
-    cws.getRow(i + 2).getCell(2).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
-  });
 
-  const sws = sheet(
+  addTableSheet(
     wb,
     t.suppliers,
-    [...t.s, ...SECTIONS.map((s) => `${s.key} ${s.title[lang]}`)],
-    [30, 26, 9, 9, 7, 16, ...SECTIONS.map(() => 11)],
-    r.suppliers.map((s) => [
-      s.file,
-      s.company,
-      `${s.score.answered}/${s.score.total}`,
-      s.score.rate,
-      s.score.band ?? null,
-      s.score.redFlags.join(', ') || null,
-      ...SECTIONS.map((sec) => s.score.sections.find((x) => x.key === sec.key)?.rate ?? null),
-    ]),
+    columns<SupplierRow>(
+      [...t.s, ...SECTIONS.map((s) => `${s.key} ${s.title[lang]}`)],
+      [30, 26, 9, 9, 7, 16, ...SECTIONS.map(() => 11)],
+      [
+        { value: (s) => s.file },
+        { value: (s) => s.company },
+        { value: (s) => `${s.score.answered}/${s.score.total}` },
+        { value: (s) => s.score.rate, fmt: PCT },
+        { value: (s) => s.score.band ?? null },
+        { value: (s) => s.score.redFlags.join(', ') || null },
+        ...SECTIONS.map((sec) => ({ value: (s: SupplierRow) => s.score.sections.find((x) => x.key === sec.key)?.rate ?? null, fmt: PCT })),
+      ],
+    ),
+    r.suppliers,
   );
-  for (let c = 0; c < 7; c++) sws.getColumn(7 + c).numFmt = '0.0%';
-  sws.getColumn(4).numFmt = '0.0%';
 
-  sheet(
+  const count = (f: AuditReport['files'][number], severity: string) => f.result.issues.filter((i) => i.severity === severity).length;
+  addTableSheet(
     wb,
     t.files,
-    t.fl,
-    [40, 20, 6, 26, 10, 8, 8],
-    r.files.map((f) => {
-      const e = f.result.issues.filter((i) => i.severity === 'error').length;
-      const w = f.result.issues.filter((i) => i.severity === 'warning').length;
-      return [f.shown, f.result.template?.id ?? null, f.result.template?.version ?? null, f.result.subject ?? null, t.status[f.result.status], e, w];
-    }),
+    columns<AuditReport['files'][number]>(t.fl, [40, 20, 6, 26, 10, 8, 8], [
+      { value: (f) => f.shown },
+      { value: (f) => f.result.template?.id ?? null },
+      { value: (f) => f.result.template?.version ?? null },
+      { value: (f) => f.result.subject ?? null },
+      { value: (f) => t.status[f.result.status] },
+      { value: (f) => count(f, 'error') },
+      { value: (f) => count(f, 'warning') },
+    ]),
+    r.files,
   );
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

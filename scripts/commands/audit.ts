@@ -8,7 +8,8 @@ import { auditWorkbook } from '../audit/xlsx.js';
 import { ruleTitle } from '../audit/titles.js';
 import { collectFiles } from '../collect.js';
 import { exists, OutputExistsError, writeFileAtomic } from '../io/atomic.js';
-import { asOfOf, langOf, out, parseCommand, UsageError, type Command } from './common.js';
+import { location } from '../report/text.js';
+import { asOfOf, jobsOf, langOf, out, parseCommand, UsageError, type Command } from './common.js';
 
 /** -o DIR → DIR/audit.xlsx and DIR/audit.html; -o NAME.xlsx / NAME.html / NAME → NAME.xlsx and NAME.html. */
 export async function outputsFor(o: string | undefined): Promise<{ xlsx: string; html: string }> {
@@ -29,7 +30,7 @@ function lines(r: AuditReport, lang: Lang, paths: { xlsx: string; html: string }
   const cross = r.findings.filter((f) => f.cross);
   if (cross.length) {
     outL.push(lang === 'ja' ? '  ファイルをまたぐ指摘:' : '  Cross-workbook findings:');
-    for (const f of cross) outL.push(`    ${f.issue.rule}  ${f.file}  ${f.issue.sheet}!${f.issue.cell}  ${f.issue.message[lang]}`);
+    for (const f of cross) outL.push(`    ${f.issue.rule}  ${f.file}  ${location(f.issue)}  ${f.issue.message[lang]}`);
   }
   const byRule = new Map<string, number>();
   for (const f of r.findings) if (f.issue.severity !== 'info') byRule.set(f.issue.rule, (byRule.get(f.issue.rule) ?? 0) + 1);
@@ -58,11 +59,7 @@ export const audit: Command = {
     const force = Boolean(a.values.force);
     const paths = await outputsFor(a.values.out);
     if (!force) for (const p of [paths.xlsx, paths.html]) if (await exists(p)) throw new OutputExistsError(p);
-    let jobs: number | undefined;
-    if (a.values.jobs !== undefined) {
-      jobs = Number(a.values.jobs);
-      if (!Number.isInteger(jobs) || jobs < 0 || jobs > 64) throw new UsageError(`--jobs must be a whole number 0–64 (got "${a.values.jobs}")`);
-    }
+    const jobs = jobsOf(a.values.jobs);
     // Our own earlier report in the audited folder is not a record of the company.
     const files = (await collectFiles(a.positionals)).filter((f) => resolve(f) !== resolve(paths.xlsx));
     const root = a.positionals.length === 1 && (await stat(a.positionals[0])).isDirectory() ? resolve(a.positionals[0]) : commonRoot(files);

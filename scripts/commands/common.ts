@@ -41,6 +41,14 @@ export function asOfOf(v: string | undefined): string {
   return v;
 }
 
+/** --jobs of merge and audit: worker threads, 0 for the main thread only. */
+export function jobsOf(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const jobs = Number(v);
+  if (!Number.isInteger(jobs) || jobs < 0 || jobs > 64) throw new UsageError(`--jobs must be a whole number 0–64 (got "${v}")`);
+  return jobs;
+}
+
 export function out(line = ''): void {
   process.stdout.write(line + '\n');
 }

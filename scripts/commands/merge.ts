@@ -2,7 +2,8 @@
 import type { Lang } from '../../templates/model/types.js';
 import { collectFiles } from '../collect.js';
 import { mergeFiles, MergeRefused, type MergeResult } from '../merge/merge.js';
-import { asOfOf, langOf, out, parseCommand, UsageError, type Command } from './common.js';
+import { location } from '../report/text.js';
+import { asOfOf, jobsOf, langOf, out, parseCommand, UsageError, type Command } from './common.js';
 
 function report(r: MergeResult, lang: Lang): string[] {
   const lines: string[] = [];
@@ -52,7 +53,7 @@ function refused(err: MergeRefused, lang: Lang): string[] {
   ];
   for (const p of err.problems) {
     lines.push(`  ${p.path}: ${p.problem.message[lang]}`);
-    for (const i of p.problem.issues ?? []) lines.push(`    ${i.rule}  ${i.sheet ?? ''}${i.cell ? `!${i.cell}` : ''}  ${i.message[lang]}`);
+    for (const i of p.problem.issues ?? []) lines.push(`    ${i.rule}  ${location(i)}  ${i.message[lang]}`);
   }
   return lines;
 }
@@ -71,11 +72,7 @@ export const merge: Command = {
     if (!a.values.out) throw new UsageError('merge needs -o OUT.xlsx');
     if (!/\.xlsx$/i.test(a.values.out)) throw new UsageError(`-o must name an .xlsx file (got "${a.values.out}")`);
     const lang = langOf(a.values.lang);
-    let jobs: number | undefined;
-    if (a.values.jobs !== undefined) {
-      jobs = Number(a.values.jobs);
-      if (!Number.isInteger(jobs) || jobs < 0 || jobs > 64) throw new UsageError(`--jobs must be a whole number 0–64 (got "${a.values.jobs}")`);
-    }
+    const jobs = jobsOf(a.values.jobs);
     const files = await collectFiles(a.positionals);
     try {
       const r = await mergeFiles(files, {

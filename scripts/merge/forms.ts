@@ -7,6 +7,7 @@ import { compareIso } from '../../templates/model/dates.js';
 import type { Lang, NormValue, Score, TemplateDef, Text } from '../../templates/model/types.js';
 import { QUESTIONS, SECTIONS } from '../../templates/supplier-checklist/index.js';
 import { writeFileAtomic } from '../io/atomic.js';
+import { addTableSheet, type TableColumn } from '../xlsx/table-sheet.js';
 import type { FormSummary } from './form-summary.js';
 
 export interface FormInput {
@@ -23,21 +24,9 @@ interface Options {
   lang: Lang;
 }
 
-type Value = string | number | Date | null;
+/** A column of a summary sheet, labelled in both languages. */
+type Column<T> = Omit<TableColumn<T>, 'header'> & { label: Text };
 
-interface Column<T> {
-  label: Text;
-  width: number;
-  value(row: T): Value;
-  /** Excel number format. */
-  fmt?: string;
-  /** Fill colour (ARGB) for a cell, from its row. */
-  fill?(row: T): string | null;
-  font?(row: T): Partial<ExcelJS.Font> | null;
-}
-
-const HEADER_FILL = 'FF1F4E78';
-const FONT = 'Yu Gothic';
 const PCT = '0.0%';
 const DATE = 'yyyy/mm/dd';
 const BAND_FILL: Record<string, string> = { A: 'FFC6EFCE', B: 'FFE2EFDA', C: 'FFFFEB9C', D: 'FFFFC7CE' };
@@ -57,30 +46,8 @@ function counts(f: FormSummary): { errors: number; warnings: number } {
   return { errors, warnings };
 }
 
-function addSheet<T>(wb: ExcelJS.Workbook, name: string, columns: Column<T>[], rows: T[], lang: Lang, tab = HEADER_FILL): void {
-  const ws = wb.addWorksheet(name, { properties: { tabColor: { argb: tab } }, views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
-  ws.columns = columns.map((c) => ({ header: c.label[lang], width: c.width }));
-  const header = ws.getRow(1);
-  header.height = 32;
-  header.eachCell((cell) => {
-    cell.font = { name: FONT, bold: true, color: { argb: 'FFFFFFFF' } };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: tab } };
-    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-  });
-  rows.forEach((row, i) => {
-    const r = ws.getRow(i + 2);
-    columns.forEach((c, k) => {
-      const cell = r.getCell(k + 1);
-      cell.value = c.value(row);
-      cell.font = { name: FONT, ...(c.font?.(row) ?? {}) };
-      cell.alignment = { vertical: 'top', wrapText: true };
-      if (c.fmt) cell.numFmt = c.fmt;
-      const fill = c.fill?.(row);
-      if (fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
-    });
-  });
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: columns.length } };
-  ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' };
+function addSheet<T>(wb: ExcelJS.Workbook, name: string, columns: Column<T>[], rows: T[], lang: Lang, tab?: string): void {
+  addTableSheet(wb, name, columns.map(({ label, ...c }) => ({ ...c, header: label[lang] })), rows, tab);
 }
 
 /** Latest form per subject: by the subject's date, then the file's modification time, then input order. */
