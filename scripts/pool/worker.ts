@@ -48,12 +48,15 @@ async function drain(): Promise<void> {
   busy = true;
   while (inbox.length) {
     const { id, job } = inbox.shift()!;
+    let outcome: Outcome;
+    // The job kind's module is loaded before the clock starts: a fresh worker's first file must not pay for it
+    // against --timeout (on a busy machine the import alone can take longer than a small file's bound).
+    const h = await handler(job.kind).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
     const started = Date.now();
     since[0] = started;
     Atomics.store(running, 0, id);
-    let outcome: Outcome;
     try {
-      const h = await handler(job.kind);
+      if (h instanceof Error) throw h;
       const result = await h(job);
       outcome = kinds[job.kind]?.transfer === 'json' ? { id, ok: true, json: JSON.stringify(result) } : { id, ok: true, result };
     } catch (err) {

@@ -7,7 +7,11 @@ import { WorkerPool, type FailureCause, type Job } from '../../../scripts/pool/p
 import { ensureBuilt } from './cli-helpers.js';
 
 const module = pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'jobs.mjs')).href;
-const kinds = Object.fromEntries(['echo', 'spin', 'exit', 'hog', 'fail'].map((k) => [k, { module, export: k }]));
+const slowLoad = pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'slow-load.mjs')).href;
+const kinds = {
+  ...Object.fromEntries(['echo', 'spin', 'exit', 'hog', 'fail'].map((k) => [k, { module, export: k }])),
+  slowLoad: { module: slowLoad, export: 'echo' },
+};
 type Out = { path: string; value?: unknown; failed?: FailureCause; detail?: string };
 
 function pool(opts: { size?: number; timeoutMs?: number; maxHeapMb?: number; window?: number } = {}) {
@@ -49,6 +53,21 @@ describe('WorkerPool', () => {
       { path: 'stuck', failed: 'timeout', detail: '500 ms' },
       { path: 'b', value: 2 },
       { path: 'c', value: 3 },
+    ]);
+  });
+
+  it("does not count loading a job kind's module against the time bound", async () => {
+    const jobs: Job[] = [
+      { kind: 'slowLoad', path: 'first', options: { value: 1 } },
+      { kind: 'spin', path: 'stuck', options: { ms: 60_000 } },
+      // the replacement worker loads the module again, again before its clock starts
+      { kind: 'slowLoad', path: 'after', options: { value: 2 } },
+    ];
+    const out = await runAll(pool({ size: 1, timeoutMs: 300 }), jobs);
+    expect(out).toEqual([
+      { path: 'first', value: 1 },
+      { path: 'stuck', failed: 'timeout', detail: '300 ms' },
+      { path: 'after', value: 2 },
     ]);
   });
 
