@@ -52,18 +52,13 @@ export function masterHead(m: MasterSheetLayout, styles: ShellStyles): string {
 function rewriteValidations(tail: string, lastRow: number): string {
   const block = /<dataValidations count="\d+">([\s\S]*?)<\/dataValidations>/.exec(tail);
   if (!block) return tail;
-  const seen = new Set<string>();
   const out: string[] = [];
+  // The template has one validation per column (scripts/xlsx/template-writer.ts): each now spans every master row.
   for (const m of block[1].matchAll(/<dataValidation\b(?:[^>]*?\/>|[^>]*?>[\s\S]*?<\/dataValidation>)/g)) {
     const item = m[0];
     const sqref = /\ssqref="([^"]*)"/.exec(item);
     const letters = sqref && /^([A-Z]+)\d/.exec(sqref[1]);
     if (!sqref || !letters) continue;
-    // exceljs writes one validation per cell range and, for a column, overlapping ranges (A10:A102 and A3:A102,
-    // exceljs #2820) that Excel may flag: keep one per column and content, spanning every master row.
-    const id = `${letters[1]}\u0000${item.replace(sqref[0], '')}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
     out.push(item.replace(sqref[0], ` sqref="${letters[1]}${FIRST_DATA_ROW + 1}:${letters[1]}${lastRow}"`));
   }
   return tail.replace(block[0], `<dataValidations count="${out.length}">${out.join('')}</dataValidations>`);

@@ -237,11 +237,43 @@ async function protect(ws: ExcelJS.Worksheet): Promise<void> {
   });
 }
 
+/**
+ * A sheet's data validations, one per column run of cells that share one. Set cell by cell, exceljs joins them into
+ * overlapping ranges once a column passes row 9 (it sorts addresses as text: A10:A102 beside A3:A102, exceljs #2820),
+ * and Excel rejects overlapping validations when it opens the file.
+ */
+class SheetValidations {
+  private readonly runs = new Map<string, { col: number; from: number; to: number; dv: ExcelJS.DataValidation }>();
+  private readonly done: { col: number; from: number; to: number; dv: ExcelJS.DataValidation }[] = [];
+
+  add(cell: ExcelJS.Cell, dv: ExcelJS.DataValidation): void {
+    const col = Number(cell.col);
+    const row = Number(cell.row);
+    const key = `${col}\u0000${JSON.stringify(dv)}`;
+    const run = this.runs.get(key);
+    if (run && run.to === row - 1) {
+      run.to = row;
+      return;
+    }
+    if (run) this.done.push(run);
+    this.runs.set(key, { col, from: row, to: row, dv });
+  }
+
+  writeTo(ws: ExcelJS.Worksheet): void {
+    const target = (ws as unknown as { dataValidations: { add(address: string, dv: ExcelJS.DataValidation): void } }).dataValidations;
+    for (const r of [...this.done, ...this.runs.values()]) {
+      const from = cellAddress(r.from - 1, r.col - 1);
+      target.add(r.from === r.to ? from : `${from}:${cellAddress(r.to - 1, r.col - 1)}`, r.dv);
+    }
+  }
+}
+
 function fillCell(
   cell: ExcelJS.Cell,
   field: FieldDef | undefined,
   value: CellValue,
   lists: Lists,
+  validations: SheetValidations,
   editable: boolean,
   bordered = true,
 ): void {
@@ -254,13 +286,13 @@ function fillCell(
   if (fmt) cell.numFmt = fmt;
   if (editable && !field.computed) {
     cell.protection = { locked: false };
-    cell.dataValidation = validationFor(field, lists);
+    validations.add(cell, validationFor(field, lists));
   } else {
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: COLOURS.locked } };
   }
 }
 
-function writeTable(ws: ExcelJS.Worksheet, sd: SheetDef & { kind: 'table' }, rows: CellValue[][], lists: Lists): void {
+function writeTable(ws: ExcelJS.Worksheet, sd: SheetDef & { kind: 'table' }, rows: CellValue[][], lists: Lists, validations: SheetValidations): void {
   const width = sd.fields.length;
   styleTitle(ws, sd.title.ja, width);
   sd.fields.forEach((f, c) => {
@@ -276,7 +308,7 @@ function writeTable(ws: ExcelJS.Worksheet, sd: SheetDef & { kind: 'table' }, row
   for (let r = 0; r < dataRows; r++) {
     const values = rows[FIRST_DATA_ROW + r] ?? [];
     const row = FIRST_DATA_ROW + r + 1;
-    sd.fields.forEach((f, c) => fillCell(ws.getCell(row, c + 1), f, values[c] ?? null, lists, true, false));
+    sd.fields.forEach((f, c) => fillCell(ws.getCell(row, c + 1), f, values[c] ?? null, lists, validations, true, false));
     if (r < filled) fitRowHeight(ws, row, widths);
   }
   bordersWhenFilled(ws, FIRST_DATA_ROW + 1, FIRST_DATA_ROW + dataRows, width);
@@ -285,7 +317,7 @@ function writeTable(ws: ExcelJS.Worksheet, sd: SheetDef & { kind: 'table' }, row
   printSetup(ws, true, `${HEADER_ROW + 1}:${HEADER_ROW + 1}`, widths.reduce((a, b) => a + b, 0));
 }
 
-function writeForm(ws: ExcelJS.Worksheet, sd: SheetDef & { kind: 'form' }, rows: CellValue[][], lists: Lists): void {
+function writeForm(ws: ExcelJS.Worksheet, sd: SheetDef & { kind: 'form' }, rows: CellValue[][], lists: Lists, validations: SheetValidations): void {
   styleTitle(ws, sd.title.ja, 3);
   ws.getColumn(1).width = 26;
   ws.getColumn(2).width = 40;
@@ -298,7 +330,7 @@ function writeForm(ws: ExcelJS.Worksheet, sd: SheetDef & { kind: 'form' }, rows:
     label.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: COLOURS.label } };
     label.border = BORDER;
     label.alignment = { vertical: 'top', wrapText: true };
-    fillCell(ws.getCell(r + 1, 2), f, rows[r]?.[1] ?? null, lists, true);
+    fillCell(ws.getCell(r + 1, 2), f, rows[r]?.[1] ?? null, lists, validations, true);
     if (f.formula) {
       const result = rows[r]?.[1];
       ws.getCell(r + 1, 2).value = {
@@ -322,6 +354,7 @@ function writeQuestions(
   sd: SheetDef & { kind: 'questions' },
   rows: CellValue[][],
   lists: Lists,
+  validations: SheetValidations,
 ): void {
   const width = QUESTION_FIXED + sd.fields.length;
   const label = sd.criticalLabel ?? { ja: '重要', en: 'critical' };
@@ -351,7 +384,7 @@ function writeQuestions(
       cell.alignment = { vertical: 'top', wrapText: true };
     }
     sd.fields.forEach((f, k) =>
-      fillCell(ws.getCell(r + 1, QUESTION_FIXED + k + 1), f, values[QUESTION_FIXED + k] ?? null, lists, true),
+      fillCell(ws.getCell(r + 1, QUESTION_FIXED + k + 1), f, values[QUESTION_FIXED + k] ?? null, lists, validations, true),
     );
     fitRowHeight(ws, r + 1, widths);
   });
@@ -380,9 +413,11 @@ export async function buildTemplateWorkbook(def: TemplateDef, input: WorkbookInp
   const lists = new Lists(wb.addWorksheet(LISTS_SHEET, { state: 'veryHidden' }));
   for (const { sd, ws } of sheets) {
     const rows = grid.sheets.find((s) => s.name === sd.name)!.rows;
-    if (sd.kind === 'table') writeTable(ws, sd, rows, lists);
-    else if (sd.kind === 'form') writeForm(ws, sd, rows, lists);
-    else writeQuestions(ws, sd, rows, lists);
+    const validations = new SheetValidations();
+    if (sd.kind === 'table') writeTable(ws, sd, rows, lists, validations);
+    else if (sd.kind === 'form') writeForm(ws, sd, rows, lists, validations);
+    else writeQuestions(ws, sd, rows, lists, validations);
+    validations.writeTo(ws);
     await protect(ws);
   }
   writeMarker(wb, grid);

@@ -58,7 +58,37 @@ describe.skipIf(!hasOpenpyxl())('openpyxl reads our templates', () => {
       if (sheet.kind !== 'form') expect(view.freeze[sheet.name]).toBe('B3');
     }
   });
+  it.each(templates.map((t) => [t.id, t] as const))('%s gives no cell two validations, which Excel refuses', async (_, def) => {
+    const path = await writeBlank(def);
+    const view = await fillWithOpenpyxl(path, join(dir, `${def.id}-dv.xlsx`), {});
+    for (const sheet of def.sheets) {
+      const seen = new Map<string, string>();
+      for (const v of view.validations[sheet.name]) {
+        for (const a1 of sqrefCells(v.sqref)) {
+          expect(seen.get(a1), `${sheet.name}!${a1} in ${seen.get(a1)} and ${v.sqref}`).toBeUndefined();
+          seen.set(a1, v.sqref);
+        }
+      }
+      if (sheet.kind === 'table') {
+        // every column of every template row keeps its validation, the last row too
+        const last = FIRST_DATA_ROW + (sheet.templateRows ?? 0);
+        for (let c = 0; c < sheet.fields.length; c++) if (!sheet.fields[c].computed && sheet.templateRows) expect(seen.has(`${columnLetter(c)}${last}`), `${sheet.name} ${columnLetter(c)}${last}`).toBe(true);
+      }
+    }
+  });
 });
+
+function sqrefCells(sqref: string): string[] {
+  const n = (s: string) => [...s].reduce((acc, ch) => acc * 26 + ch.charCodeAt(0) - 64, 0);
+  return sqref.split(/\s+/).flatMap((range) => {
+    const [from, to = from] = range.split(':');
+    const [, c0, r0] = /^([A-Z]+)(\d+)$/.exec(from)!;
+    const [, c1, r1] = /^([A-Z]+)(\d+)$/.exec(to)!;
+    const cells: string[] = [];
+    for (let c = n(c0); c <= n(c1); c++) for (let r = Number(r0); r <= Number(r1); r++) cells.push(`${columnLetter(c - 1)}${r}`);
+    return cells;
+  });
+}
 
 function sqrefCovers(sqref: string, a1: string): boolean {
   const [, col, row] = /^([A-Z]+)(\d+)$/.exec(a1)!;
