@@ -4,7 +4,7 @@ import { extname, join, resolve } from 'node:path';
 
 /** Extensions picked up when walking a folder. Non-xlsx spreadsheets are included so they get a clear
  * "unreadable: save as .xlsx" result instead of being skipped silently. */
-const SPREADSHEET_EXT = new Set(['.xlsx', '.xlsm', '.xls', '.xlsb', '.ods', '.numbers', '.csv']);
+const SPREADSHEET_EXT = new Set(['.xlsx', '.xlsm', '.xls', '.xlsb', '.ods', '.fods', '.numbers', '.csv']);
 
 /** Excel's lock files (~$Book.xlsx) and hidden files are never workbooks. */
 function ignored(name: string): boolean {

@@ -31,7 +31,7 @@ beforeAll(async () => {
 describe('daicho check over the corpus', () => {
   it('gives every file a result with a specific cause, exits normally, in bounded time', async () => {
     const json = join(await mkdtemp(join(tmpdir(), 'daicho-corpus-')), 'corpus.json');
-    // Every file by name (what `daicho check corpus/*` passes), so that .fods is included too.
+    // Every file by name (what `daicho check corpus/*` passes).
     const run = await daicho(['check', ...files.map((f) => join(CORPUS, f)), '--json', json, '--as-of', '2026-11-20'], { timeoutMs: 170_000 });
     expect(run.code, run.stderr).toBe(1);
     expect(run.stderr).toBe('');
@@ -82,5 +82,7 @@ describe('daicho check over the corpus', () => {
     expect(run.stdout).not.toMatch(/MANIFEST\.tsv|README\.md/);
     expect(run.stdout).toMatch(/^unreadable +\S*excelize__encryptAES\.xlsx +The workbook is password-protected/m);
     expect(run.stdout).toMatch(/^unknown +\S*poi__57893-many-merges\.xlsx +Not a Daicho template/m);
+    // every spreadsheet of the folder is reported, flat OpenDocument (.fods) and Numbers included
+    for (const f of files) expect(run.stdout, f).toContain(f);
   }, 180_000);
 });
