@@ -9,7 +9,7 @@ import { ruleTitle } from '../audit/titles.js';
 import { collectFiles } from '../collect.js';
 import { exists, OutputExistsError, writeFileAtomic } from '../io/atomic.js';
 import { location } from '../report/text.js';
-import { asOfOf, jobsOf, langOf, out, parseCommand, UsageError, type Command } from './common.js';
+import { asOfOf, jobsOf, langOf, out, parseCommand, REPORT_OPTIONS, UsageError, type Command } from './common.js';
 
 /** -o DIR → DIR/audit.xlsx and DIR/audit.html; -o NAME.xlsx / NAME.html / NAME → NAME.xlsx and NAME.html. */
 export async function outputsFor(o: string | undefined): Promise<{ xlsx: string; html: string }> {
@@ -46,13 +46,7 @@ function lines(r: AuditReport, lang: Lang, paths: { xlsx: string; html: string }
 export const audit: Command = {
   usage: 'daicho audit <folder|files…> [-o DIR|NAME] [--force] [--as-of YYYY-MM-DD] [--lang ja|en]   → audit.xlsx + audit.html',
   async run(argv) {
-    const a = parseCommand(argv, {
-      out: { type: 'string', short: 'o' },
-      force: { type: 'boolean' },
-      'as-of': { type: 'string' },
-      lang: { type: 'string' },
-      jobs: { type: 'string' },
-    });
+    const a = parseCommand(argv, REPORT_OPTIONS);
     if (!a.positionals.length) throw new UsageError('audit needs a folder (or files)');
     const lang = langOf(a.values.lang);
     const asOf = asOfOf(a.values['as-of']);

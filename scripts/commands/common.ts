@@ -41,6 +41,15 @@ export function asOfOf(v: string | undefined): string {
   return v;
 }
 
+/** The options merge and audit share: -o, --force, --as-of, --lang, --jobs. */
+export const REPORT_OPTIONS = {
+  out: { type: 'string', short: 'o' },
+  force: { type: 'boolean' },
+  'as-of': { type: 'string' },
+  lang: { type: 'string' },
+  jobs: { type: 'string' },
+} as const satisfies Options;
+
 /** --jobs of merge and audit: worker threads, 0 for the main thread only. */
 export function jobsOf(v: string | undefined): number | undefined {
   if (v === undefined) return undefined;

@@ -3,7 +3,7 @@ import type { Lang } from '../../templates/model/types.js';
 import { collectFiles } from '../collect.js';
 import { mergeFiles, MergeRefused, type MergeResult } from '../merge/merge.js';
 import { location } from '../report/text.js';
-import { asOfOf, jobsOf, langOf, out, parseCommand, UsageError, type Command } from './common.js';
+import { asOfOf, jobsOf, langOf, out, parseCommand, REPORT_OPTIONS, UsageError, type Command } from './common.js';
 
 function report(r: MergeResult, lang: Lang): string[] {
   const lines: string[] = [];
@@ -61,13 +61,7 @@ function refused(err: MergeRefused, lang: Lang): string[] {
 export const merge: Command = {
   usage: 'daicho merge <files|folders…> -o OUT.xlsx [--force] [--as-of YYYY-MM-DD] [--lang ja|en] [--jobs N]',
   async run(argv) {
-    const a = parseCommand(argv, {
-      out: { type: 'string', short: 'o' },
-      force: { type: 'boolean' },
-      'as-of': { type: 'string' },
-      lang: { type: 'string' },
-      jobs: { type: 'string' },
-    });
+    const a = parseCommand(argv, REPORT_OPTIONS);
     if (!a.positionals.length) throw new UsageError('merge needs at least one file or folder');
     if (!a.values.out) throw new UsageError('merge needs -o OUT.xlsx');
     if (!/\.xlsx$/i.test(a.values.out)) throw new UsageError(`-o must name an .xlsx file (got "${a.values.out}")`);
