@@ -163,6 +163,17 @@ export async function openPane(h: Harness, opts: PaneOptions): Promise<{ ctx: Br
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${h.url}taskpane.html`);
+  if (opts.fake !== false) {
+    // office.js outside a host has no requirement sets to ask (isSetSupported says no to all): answer as the fake
+    // host does for its API version, as Excel would. The pane asks only when it acts (marking, inserting).
+    await page.waitForFunction(() => typeof Office !== 'undefined' && typeof Office.onReady === 'function');
+    await page.evaluate(async () => {
+      await Office.onReady();
+      const host = window.__wb.office();
+      Object.defineProperty(Office.context, 'requirements', { value: host.context.requirements, configurable: true });
+      if (!Office.context.requirements.isSetSupported('ExcelApi', window.__wb.apiVersion)) throw new Error('requirements not patched');
+    });
+  }
   return { ctx, page, errors };
 }
 
