@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import CopyWebpackPlugin from 'copy-webpack-plugin';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 
 const root = dirname(fileURLToPath(import.meta.url));
@@ -91,42 +92,6 @@ const COPY = [
   { from: 'manifest.xml', to: 'manifest.xml' },
 ];
 
-/**
- * CopyWebpackPlugin, or — where it cannot load (its schema-utils → ajv-keywords needs ajv 8, and an install with
- * legacy peer deps can hoist eslint's ajv 6 instead) — the same few copies done here, with a note.
- */
-async function copyPlugin() {
-  try {
-    const { default: CopyWebpackPlugin } = await import('copy-webpack-plugin');
-    return new CopyWebpackPlugin({ patterns: COPY });
-  } catch (err) {
-    console.warn(`[daicho] copy-webpack-plugin unavailable (${firstLine(err)}); copying assets directly.`);
-    return {
-      apply(compiler) {
-        const { RawSource } = compiler.webpack.sources;
-        compiler.hooks.thisCompilation.tap('DaichoCopy', (compilation) => {
-          compilation.hooks.processAssets.tap(
-            { name: 'DaichoCopy', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
-            () => {
-              const files = [
-                ...readdirSync(join(root, 'assets'))
-                  .filter((f) => f.endsWith('.png'))
-                  .map((f) => [join(root, 'assets', f), `assets/${f}`]),
-                [join(root, 'addin/taskpane/help.html'), 'help.html'],
-                [join(root, 'manifest.xml'), 'manifest.xml'],
-              ];
-              for (const [from, to] of files) {
-                compilation.fileDependencies.add(from);
-                compilation.emitAsset(to, new RawSource(readFileSync(from)));
-              }
-            },
-          );
-        });
-      },
-    };
-  }
-}
-
 export default async (env, argv) => {
   const production = argv.mode !== 'development';
   const serving = Boolean(env?.WEBPACK_SERVE);
@@ -181,7 +146,7 @@ export default async (env, argv) => {
         template: './addin/preview/preview.html',
         chunks: ['preview'],
       }),
-      await copyPlugin(),
+      new CopyWebpackPlugin({ patterns: COPY }),
       new WorkbookFilesPlugin(),
     ],
     devServer: serving

@@ -65,6 +65,7 @@ const ja = {
   notScored: '—',
   // check
   checkWorkbook: 'ブックをチェック',
+  showAll: (n: number) => `すべて表示（${n} 件）`,
   checking: 'チェックしています…',
   markProblems: '問題のセルに色付け',
   clearMarks: '色付けを解除',
@@ -138,6 +139,7 @@ const en: Strings = {
   sections: 'By section',
   notScored: '—',
   checkWorkbook: 'Check workbook',
+  showAll: (n: number) => `Show all ${n}`,
   checking: 'Checking…',
   markProblems: 'Mark problems',
   clearMarks: 'Clear marks',

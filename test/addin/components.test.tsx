@@ -136,11 +136,21 @@ describe('App', () => {
     expect(wb.sheetByName('_daicho')?.visibility).toBe('VeryHidden');
   });
 
+  it('below ExcelApi 1.13 a template opens as a new workbook, and the pane says so', async () => {
+    const wb = fakeFrom({ sheets: [{ name: 'Sheet1', rows: [['メモ']] }] }, { apiVersion: '1.12' });
+    const session = new WorkbookSession(undefined, { asOf: AS_OF, debounceMs: 10, templateSource: async () => 'QUJD' });
+    const { container } = await renderApp(wb, 'ja-JP', session);
+    await click(byRole(container, 'button', /挿入: 個人情報管理台帳/));
+    await waitFor(() => expect(byText(container, '新しいブックとして開きました').length).toBeGreaterThan(0));
+    expect(wb.createdWorkbooks).toEqual(['QUJD']);
+    expect(wb.sheets.map((s) => s.name)).toEqual(['Sheet1']);
+  });
+
   it('questionnaire: an answer writes its cell; progress counts it; a gap asks for 改善予定日 and takes a 和暦 date', async () => {
     const wb = fakeFrom(layoutWorkbook(checklist));
     const { container } = await renderApp(wb);
     await waitFor(() => expect(byTestId(container, 'progress').textContent).toBe('回答済み 0 / 37'));
-    const q = container.querySelector('[data-question="II-1"]')!;
+    const q = container.querySelector<HTMLElement>('[data-question="II-1"]')!;
     expect(allByRole(q, 'textbox', /改善予定日/)).toHaveLength(0);
     await click(byRole(q, 'radio', 'いいえ'));
     await waitFor(() => expect(wb.value(qsheet.name, `${qcol('回答')}4`)).toBe('いいえ'));

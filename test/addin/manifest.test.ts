@@ -208,14 +208,22 @@ describe.skipIf(!xmllint)('manifest.xml (XSD, xmllint)', () => {
     expect(r.status, r.stderr).toBe(0);
   });
 
-  it('rejects a broken manifest (the schema check is live)', () => {
+  // Each breakage must be caught, in the OfficeApp part and in the ribbon's VersionOverrides (its own schema).
+  it.each([
+    ['a non-GUID Id', /<Id>[^<]*<\/Id>/, '<Id>not-a-guid</Id>', /Id/],
+    ['a requirement version that is no version', 'MinVersion="1.8"', 'MinVersion="one"', /MinVersion/],
+    ['a misspelt element in VersionOverrides', /TaskpaneId>/g, 'TaskPaneId>', /TaskPaneId/],
+    ['an unknown control type', 'xsi:type="Button"', 'xsi:type="Knob"', /Knob|type/],
+  ] as const)('rejects a manifest with %s (the schema check is live)', (_what, from, to, message) => {
     const dir = mkdtempSync(join(tmpdir(), 'daicho-manifest-'));
     try {
       const bad = join(dir, 'manifest.xml');
-      writeFileSync(bad, xml.replace(/<Id>[^<]*<\/Id>/, '<Id>not-a-guid</Id>'));
+      const broken = xml.replace(from, to);
+      expect(broken).not.toBe(xml);
+      writeFileSync(bad, broken);
       const r = lint(bad);
       expect(r.status).not.toBe(0);
-      expect(r.stderr).toMatch(/Id/);
+      expect(r.stderr).toMatch(message);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

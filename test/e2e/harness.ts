@@ -99,6 +99,11 @@ export interface PaneOptions {
   apiVersion?: string;
   /** Install the fake Excel (default true); without it the pane is "outside Excel". */
   fake?: boolean;
+  /**
+   * Grow a table sheet of the workbook to `records` data rows below its header row (1-based `headerRow`) by
+   * repeating its rows, with the first column's text made unique per copy (a large ledger out of a sample).
+   */
+  grow?: { sheet: string; headerRow: number; records: number };
 }
 
 declare global {
@@ -115,21 +120,60 @@ export async function openPane(h: Harness, opts: PaneOptions): Promise<{ ctx: Br
     await ctx.addInitScript({ content: readFileSync(join(dist, 'fake-excel.js'), 'utf8') });
     const b64 = opts.workbook ? readFileSync(join(dist, opts.workbook)).toString('base64') : null;
     await ctx.addInitScript(
-      ({ b64, apiVersion }) => {
+      ({ b64, apiVersion, grow }) => {
         const F = window.DaichoFake;
         const init = b64 ? F.decodeXlsxBase64(b64) : { sheets: [{ name: 'Sheet1' }] };
+        const sheet = grow && init.sheets.find((s) => s.name === grow.sheet);
+        if (grow && sheet?.cells) {
+          // Rows of the sheet's own records, by row number; copied cyclically below the header.
+          const rows = new Map<number, [string, (typeof sheet.cells)[string]][]>();
+          for (const [a1, cell] of Object.entries(sheet.cells)) {
+            const { r0, c0 } = F.parseRect(a1);
+            if (r0 < grow.headerRow) continue;
+            if (!rows.has(r0)) rows.set(r0, []);
+            rows.get(r0)!.push([F.formatRect({ r0: 0, c0, r1: 0, c1: c0 }).replace(/\d+$/, ''), cell]);
+          }
+          // Only rows holding a record (the template's styled empty rows below them do not count).
+          const hasValue = ([, c]: [string, (typeof sheet.cells)[string]]) =>
+            c !== null && c !== '' && (typeof c !== 'object' || (c.value !== null && c.value !== undefined && c.value !== ''));
+          const source = [...rows.keys()]
+            .sort((a, b) => a - b)
+            .map((r) => rows.get(r)!)
+            .filter((cells) => cells.some(hasValue));
+          for (let i = source.length; i < grow.records; i++) {
+            const row = grow.headerRow + 1 + i;
+            for (const [col, cell] of source[i % source.length]) {
+              const copy = cell !== null && typeof cell === 'object' ? { ...cell } : cell;
+              if (col === 'A') {
+                const text = (v: unknown) => (typeof v === 'string' ? `${v}-${i}` : v);
+                sheet.cells[`A${row}`] = copy !== null && typeof copy === 'object' ? { ...copy, value: text(copy.value) as string } : (text(copy) as string);
+              } else sheet.cells[`${col}${row}`] = copy;
+            }
+          }
+        }
         const wb = new F.FakeWorkbook(init, { apiVersion, decodeWorkbook: F.decodeXlsxBase64 });
         // Excel only: office.js (from the CDN URL, answered locally) provides Office, outside a host.
         F.installFake(window, wb, { office: false });
         window.__wb = wb;
       },
-      { b64, apiVersion: opts.apiVersion ?? '1.13' },
+      { b64, apiVersion: opts.apiVersion ?? '1.13', grow: opts.grow },
     );
   }
   const page = await ctx.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${h.url}taskpane.html`);
+  if (opts.fake !== false) {
+    // office.js outside a host has no requirement sets to ask (isSetSupported says no to all): answer as the fake
+    // host does for its API version, as Excel would. The pane asks only when it acts (marking, inserting).
+    await page.waitForFunction(() => typeof Office !== 'undefined' && typeof Office.onReady === 'function');
+    await page.evaluate(async () => {
+      await Office.onReady();
+      const host = window.__wb.office();
+      Object.defineProperty(Office.context, 'requirements', { value: host.context.requirements, configurable: true });
+      if (!Office.context.requirements.isSetSupported('ExcelApi', window.__wb.apiVersion)) throw new Error('requirements not patched');
+    });
+  }
   return { ctx, page, errors };
 }
 

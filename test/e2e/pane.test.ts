@@ -74,6 +74,10 @@ describe.skipIf(!haveChromium)('task pane in Chromium (fake Excel, no network)',
       await page.getByRole('tab', { name: /チェック/ }).click();
       const panel = page.getByTestId('check-panel');
       await panel.waitFor();
+      // Run Check: the workbook is read again and the list replaced (a new revision of the findings).
+      const revision = await panel.getAttribute('data-revision');
+      await page.getByRole('button', { name: 'ブックをチェック' }).click();
+      await expect.poll(() => panel.getAttribute('data-revision')).not.toBe(revision);
       const groups = await panel.locator('[data-severity]').evaluateAll((els) =>
         els.map((e) => `${e.getAttribute('data-severity')}:${e.getAttribute('data-sheet')}`),
       );
@@ -96,8 +100,23 @@ describe.skipIf(!haveChromium)('task pane in Chromium (fake Excel, no network)',
     try {
       await page.getByRole('tab', { name: /チェック/ }).click();
       await page.getByTestId('check-panel').waitFor();
+      const problems = await page.locator('button[data-cell]').evaluateAll((els) => els.map((e) => e.getAttribute('data-cell')!.split('!')));
+      // Give one problem cell a fill of the user's own — a pattern with a tint — before marking.
+      const [ps, pc] = problems[problems.length - 1];
+      await page.evaluate(
+        ([s, a]) => {
+          const cell = window.__wb.cell(s, a)!;
+          cell.fill = { color: '#92D050', pattern: 'LightUp', patternColor: '#7030A0', tintAndShade: -0.25 };
+        },
+        [ps, pc] as const,
+      );
       const before = await fills(page);
-      const first = (await page.locator('button[data-cell]').first().getAttribute('data-cell'))!.split('!');
+      const fillOf = (s: string, a: string) => page.evaluate(([s, a]) => window.__wb.cell(s, a)?.fill ?? null, [s, a] as const);
+      const originals = await Promise.all(problems.map(([s, a]) => fillOf(s, a)));
+      // The problem cells include cells with No Fill and cells with a fill of their own, so Clear has both to restore.
+      expect(originals.some((f) => f === null)).toBe(true);
+      expect(originals.some((f) => f !== null)).toBe(true);
+      const first = problems[0];
       await page.getByRole('button', { name: '問題のセルに色付け' }).click();
       await page.getByText(/個のセルに色を付けました/).waitFor();
       expect(await page.evaluate(([s, a]) => window.__wb.fillColor(s, a), first as [string, string])).toBe('#FFC7CE');
@@ -109,6 +128,8 @@ describe.skipIf(!haveChromium)('task pane in Chromium (fake Excel, no network)',
       await page.getByRole('button', { name: '色付けを解除' }).click();
       await page.getByText(/個のセルを元の色に戻しました/).waitFor();
       expect(await fills(page)).toEqual(before);
+      expect(await Promise.all(problems.map(([s, a]) => fillOf(s, a)))).toEqual(originals);
+      expect(await fillOf(ps, pc)).toEqual({ color: '#92D050', pattern: 'LightUp', patternColor: '#7030A0', tintAndShade: -0.25 });
       expect(errors).toEqual([]);
     } finally {
       await ctx.close();

@@ -5,17 +5,17 @@ import {
   AccordionHeader,
   AccordionItem,
   AccordionPanel,
-  Badge,
   Button,
   Caption1,
   CounterBadge,
+  Link,
   MessageBar,
   MessageBarBody,
   Subtitle2,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { Issue, Severity } from '../../../templates/model/types.js';
 import { useI18n } from '../i18n.js';
 import type { SessionState, WorkbookSession } from '../session.js';
@@ -43,20 +43,31 @@ const useStyles = makeStyles({
   static: { cursor: 'default', ':hover': { backgroundColor: 'transparent' } },
   cell: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorBrandForeground1, flexShrink: 0, minWidth: '3.5em' },
   sheet: { marginTop: tokens.spacingVerticalS },
-  rule: { color: tokens.colorNeutralForeground3 },
+  rule: {
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase100,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusSmall,
+    padding: `0 ${tokens.spacingHorizontalXXS}`,
+    whiteSpace: 'nowrap',
+  },
 });
 
 const ORDER: Severity[] = ['error', 'warning', 'info'];
-const COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', info: 'informative' };
 
 export function CheckPanel({ session, state }: { session: WorkbookSession; state: SessionState }) {
-  const { s, t } = useI18n();
+  const { s } = useI18n();
   const styles = useStyles();
   const [busy, setBusy] = useState<null | 'check' | 'mark' | 'clear'>(null);
   const [notes, setNotes] = useState<{ intent: 'success' | 'warning' | 'error'; text: string }[]>([]);
   const issues = state.issues;
   const count = (sev: Severity) => issues.filter((i) => i.severity === sev).length;
   const markable = issues.some((i) => i.sheet && i.cell);
+  // By severity, then by sheet: computed once per check, not on every render of the panel.
+  const groups = useMemo(
+    () => new Map(ORDER.map((sev) => [sev, groupBySheet(issues.filter((i) => i.severity === sev))] as const)),
+    [issues],
+  );
 
   const act = async (kind: 'check' | 'mark' | 'clear', f: () => Promise<{ intent: 'success' | 'warning' | 'error'; text: string }[]>) => {
     setBusy(kind);
@@ -70,7 +81,7 @@ export function CheckPanel({ session, state }: { session: WorkbookSession; state
   };
 
   return (
-    <div className={styles.root} data-testid="check-panel">
+    <div className={styles.root} data-testid="check-panel" data-revision={state.revision}>
       <div className={styles.actions}>
         <Button appearance="primary" disabled={!!busy} onClick={() => void act('check', async () => (await session.reload(), []))}>
           {busy === 'check' ? s.checking : s.checkWorkbook}
@@ -125,19 +136,8 @@ export function CheckPanel({ session, state }: { session: WorkbookSession; state
                 <CounterBadge count={count(sev)} color={sev === 'error' ? 'danger' : sev === 'warning' ? 'important' : 'informative'} overflowCount={9999} />
               </AccordionHeader>
               <AccordionPanel>
-                {groupBySheet(issues.filter((i) => i.severity === sev)).map(([sheet, list]) => (
-                  <div key={sheet ?? ''} className={styles.sheet} data-severity={sev} data-sheet={sheet ?? ''}>
-                    <Caption1>
-                      <strong>{sheet ?? s.workbookLevel}</strong>
-                    </Caption1>
-                    <ul className={styles.list}>
-                      {list.map((issue, k) => (
-                        <li key={k}>
-                          <IssueItem issue={issue} onSelect={(sh, cell) => void session.select(sh, cell)} />
-                        </li>
-                      ))}
-                    </ul>
-                  </div>
+                {(groups.get(sev) ?? []).map(([sheet, list]) => (
+                  <SheetGroup key={sheet ?? ''} severity={sev} sheet={sheet} issues={list} session={session} />
                 ))}
               </AccordionPanel>
             </AccordionItem>
@@ -146,27 +146,68 @@ export function CheckPanel({ session, state }: { session: WorkbookSession; state
       )}
     </div>
   );
-
-  function IssueItem({ issue, onSelect }: { issue: Issue; onSelect: (sheet: string, cell: string) => void }) {
-    const body = (
-      <>
-        <span className={styles.cell}>{issue.cell ?? '—'}</span>
-        <span>
-          {t(issue.message)} <Badge size="small" appearance="outline" color={COLOR[issue.severity]} className={styles.rule}>{issue.rule}</Badge>
-        </span>
-      </>
-    );
-    if (issue.sheet && issue.cell) {
-      const { sheet, cell } = issue;
-      return (
-        <button type="button" className={styles.item} title={s.goToCell(sheet, cell)} onClick={() => onSelect(sheet, cell)} data-cell={`${sheet}!${cell}`}>
-          {body}
-        </button>
-      );
-    }
-    return <div className={`${styles.item} ${styles.static}`}>{body}</div>;
-  }
 }
+
+/** Findings shown at first per sheet and severity; the rest on request (a 2,000-row ledger can have thousands). */
+export const FIRST_SHOWN = 100;
+
+const SheetGroup = memo(function SheetGroup({
+  severity,
+  sheet,
+  issues,
+  session,
+}: {
+  severity: Severity;
+  sheet: string | null;
+  issues: Issue[];
+  session: WorkbookSession;
+}) {
+  const { s } = useI18n();
+  const styles = useStyles();
+  const [all, setAll] = useState(false);
+  const shown = all ? issues : issues.slice(0, FIRST_SHOWN);
+  return (
+    <div className={styles.sheet} data-severity={severity} data-sheet={sheet ?? ''}>
+      <Caption1>
+        <strong>{sheet ?? s.workbookLevel}</strong>
+      </Caption1>
+      <ul className={styles.list}>
+        {shown.map((issue, k) => (
+          <li key={`${issue.rule}|${issue.cell ?? ''}|${k}`}>
+            <IssueItem issue={issue} session={session} />
+          </li>
+        ))}
+      </ul>
+      {shown.length < issues.length && (
+        <Link as="button" onClick={() => setAll(true)}>
+          {s.showAll(issues.length)}
+        </Link>
+      )}
+    </div>
+  );
+});
+
+const IssueItem = memo(function IssueItem({ issue, session }: { issue: Issue; session: WorkbookSession }) {
+  const { s, t } = useI18n();
+  const styles = useStyles();
+  const body = (
+    <>
+      <span className={styles.cell}>{issue.cell ?? '—'}</span>
+      <span>
+        {t(issue.message)} <span className={styles.rule}>{issue.rule}</span>
+      </span>
+    </>
+  );
+  if (issue.sheet && issue.cell) {
+    const { sheet, cell } = issue;
+    return (
+      <button type="button" className={styles.item} title={s.goToCell(sheet, cell)} onClick={() => void session.select(sheet, cell)} data-cell={`${sheet}!${cell}`}>
+        {body}
+      </button>
+    );
+  }
+  return <div className={`${styles.item} ${styles.static}`}>{body}</div>;
+});
 
 function groupBySheet(issues: Issue[]): [string | null, Issue[]][] {
   const groups = new Map<string | null, Issue[]>();
