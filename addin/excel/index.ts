@@ -240,47 +240,65 @@ export interface SheetPatch {
   dateCells: Record<string, boolean>;
 }
 
+/** A range of one sheet, as onChanged reports it ('B7', 'B7:C9', whole rows '3:5' or columns 'A:C'). */
+export interface SheetRange {
+  sheet: string;
+  address: string;
+}
+
 /**
- * Reads only the given range of a sheet (what onChanged reported), clipped to the used range when it names whole
- * rows or columns. Null when nothing of it is in use.
+ * Reads only the given ranges (what onChanged reported), all in one batch: one sync, plus one before it for the used
+ * ranges when some address names whole rows or columns (those are clipped to the sheet's used range). A range with
+ * nothing of it in use gives no patch.
  */
-export async function readSheetRange(sheetName: string, address: string): Promise<SheetPatch | null> {
+export async function readSheetRanges(ranges: readonly SheetRange[]): Promise<SheetPatch[]> {
+  if (!ranges.length) return [];
   return run(async (ctx) => {
-    const ws = ctx.workbook.worksheets.getItem(sheetName);
-    let range = ws.getRange(address);
-    if (isWholeRowsOrColumns(address)) {
-      const used = ws.getUsedRangeOrNullObject();
-      used.load('address');
-      await ctx.sync();
-      if (used.isNullObject) return null;
-      range = range.getIntersectionOrNullObject(splitAddress(used.address).address);
+    const used = new Map<string, XRange>();
+    for (const { sheet, address } of ranges) {
+      if (!isWholeRowsOrColumns(address) || used.has(sheet)) continue;
+      const u = ctx.workbook.worksheets.getItem(sheet).getUsedRangeOrNullObject();
+      u.load('address');
+      used.set(sheet, u);
     }
-    range.load(['rowIndex', 'columnIndex', ...BLOCK_PROPS]);
-    await ctx.sync();
-    if (range.isNullObject) return null;
-    const sheet: GridSheet = { name: sheetName, rows: [] };
-    fillBlock({ sheet, row: range.rowIndex, col: range.columnIndex, range });
-    const patch: SheetPatch = {
-      sheet: sheetName,
-      row: range.rowIndex,
-      col: range.columnIndex,
-      values: [],
-      formulas: {},
-      dateCells: {},
-    };
-    for (let r = 0; r < range.values.length; r++) {
-      const row: CellValue[] = [];
-      for (let c = 0; c < range.values[r].length; c++) {
-        const a1 = cellAddress(range.rowIndex + r, range.columnIndex + c);
-        const v = sheet.rows[range.rowIndex + r]?.[range.columnIndex + c] ?? null;
-        row.push(v);
-        patch.formulas[a1] = sheet.formulas?.[a1] ?? null;
-        patch.dateCells[a1] = sheet.dateCells?.has(a1) ?? false;
+    if (used.size) await ctx.sync();
+    const loaded: { sheet: string; range: XRange }[] = [];
+    for (const { sheet, address } of ranges) {
+      let range = ctx.workbook.worksheets.getItem(sheet).getRange(address);
+      const u = used.get(sheet);
+      if (isWholeRowsOrColumns(address)) {
+        if (!u || u.isNullObject) continue;
+        range = range.getIntersectionOrNullObject(splitAddress(u.address).address);
       }
-      patch.values.push(row);
+      range.load(['rowIndex', 'columnIndex', ...BLOCK_PROPS]);
+      loaded.push({ sheet, range });
     }
-    return patch;
+    if (!loaded.length) return [];
+    await ctx.sync();
+    return loaded.filter(({ range }) => !range.isNullObject).map(({ sheet, range }) => patchOf(sheet, range));
   });
+}
+
+/** Reads one range of a sheet again (see readSheetRanges). Null when nothing of it is in use. */
+export async function readSheetRange(sheet: string, address: string): Promise<SheetPatch | null> {
+  return (await readSheetRanges([{ sheet, address }]))[0] ?? null;
+}
+
+function patchOf(sheetName: string, range: XRange): SheetPatch {
+  const sheet: GridSheet = { name: sheetName, rows: [] };
+  fillBlock({ sheet, row: range.rowIndex, col: range.columnIndex, range });
+  const patch: SheetPatch = { sheet: sheetName, row: range.rowIndex, col: range.columnIndex, values: [], formulas: {}, dateCells: {} };
+  for (let r = 0; r < range.values.length; r++) {
+    const row: CellValue[] = [];
+    for (let c = 0; c < range.values[r].length; c++) {
+      const a1 = cellAddress(range.rowIndex + r, range.columnIndex + c);
+      row.push(sheet.rows[range.rowIndex + r]?.[range.columnIndex + c] ?? null);
+      patch.formulas[a1] = sheet.formulas?.[a1] ?? null;
+      patch.dateCells[a1] = sheet.dateCells?.has(a1) ?? false;
+    }
+    patch.values.push(row);
+  }
+  return patch;
 }
 
 /** Applies a SheetPatch to a grid in place (the sheet is added if it was not there). Returns the grid. */

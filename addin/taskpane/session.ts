@@ -14,6 +14,7 @@ export type ExcelPort = Pick<
   typeof excel,
   | 'readGrid'
   | 'readSheetRange'
+  | 'readSheetRanges'
   | 'patchGrid'
   | 'writeCells'
   | 'selectCell'
@@ -188,15 +189,13 @@ export class WorkbookSession {
         await this.reload();
         return;
       }
-      // Only the changed ranges are read (a large sheet is never read whole for an edit).
+      // Only the changed ranges are read, in one batch (a large sheet is never read whole for an edit).
       const seen = new Set<string>();
-      for (const c of changes) {
+      const ranges = changes.filter((c) => {
         const k = `${c.sheet}!${c.address}`;
-        if (seen.has(k)) continue;
-        seen.add(k);
-        const patch = await this.port.readSheetRange(c.sheet, c.address);
-        if (patch) this.port.patchGrid(grid, patch);
-      }
+        return seen.has(k) ? false : (seen.add(k), true);
+      });
+      for (const patch of await this.port.readSheetRanges(ranges)) this.port.patchGrid(grid, patch);
       this.set(this.evaluate(grid));
     } catch (err) {
       this.set({ error: messageOf(err) });

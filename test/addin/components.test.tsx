@@ -209,14 +209,23 @@ describe('App', () => {
 
   it('an edit in the grid is re-read and re-validated without reading the workbook again', async () => {
     const wb = fakeFrom(layoutWorkbook(checklist));
-    const port = { ...excel, readGrid: vi.fn(excel.readGrid), readSheetRange: vi.fn(excel.readSheetRange) };
+    const port = { ...excel, readGrid: vi.fn(excel.readGrid), readSheetRanges: vi.fn(excel.readSheetRanges) };
     const { container, session } = await renderApp(wb, 'ja-JP', new WorkbookSession(port, { asOf: AS_OF, debounceMs: 10 }));
     expect(port.readGrid).toHaveBeenCalledTimes(1);
     wb.userEdit(qsheet.name, `${qcol('回答')}3`, '○');
     await session.settled();
     await waitFor(() => expect(byTestId(container, 'progress').textContent).toBe('回答済み 1 / 37'));
     expect(port.readGrid).toHaveBeenCalledTimes(1);
-    expect(port.readSheetRange).toHaveBeenCalledWith(qsheet.name, `${qcol('回答')}3`);
+    expect(port.readSheetRanges).toHaveBeenCalledWith([expect.objectContaining({ sheet: qsheet.name, address: `${qcol('回答')}3` })]);
+    // Edits in quick succession are read back together, in one batch, and only they are read.
+    port.readSheetRanges.mockClear();
+    wb.userEdit(qsheet.name, `${qcol('回答')}4`, '×');
+    wb.userEdit(qsheet.name, `${qcol('回答')}5`, 'はい');
+    await session.settled();
+    await waitFor(() => expect(byTestId(container, 'progress').textContent).toBe('回答済み 3 / 37'));
+    expect(port.readSheetRanges).toHaveBeenCalledTimes(1);
+    expect(port.readSheetRanges.mock.calls[0][0].map((r) => r.address)).toEqual([`${qcol('回答')}4`, `${qcol('回答')}5`]);
+    expect(port.readGrid).toHaveBeenCalledTimes(1);
   });
 
   it('a workbook that lost its marker is recognised by its headers, with a warning', async () => {

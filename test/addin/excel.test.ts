@@ -19,6 +19,7 @@ import {
   READ_CHUNK_CELLS,
   readGrid,
   readSheetRange,
+  readSheetRanges,
   selectCell,
   splitAddress,
   toBase64,
@@ -153,6 +154,34 @@ describe('readSheetRange + patchGrid', () => {
     expect(grid.sheets[0].formulas).toEqual({});
     expect(grid.sheets[0].dateCells?.has('C3')).toBe(false);
     expect(grid.sheets[0].rows[2][2]).toBeNull();
+  });
+
+  it('reads several changed ranges of several sheets in one sync, each patch at its own place', async () => {
+    const wb = setup(ledger);
+    const grid = await readGrid();
+    wb.userEdit('台帳', 'B3', '人事部');
+    wb.userEdit('台帳', 'A5', 'PI-003');
+    wb.userEdit('作業用', 'C5', 'y');
+    const before = wb.syncs;
+    const patches = await readSheetRanges([
+      { sheet: '台帳', address: 'B3' },
+      { sheet: '台帳', address: 'A5:B5' },
+      { sheet: '作業用', address: 'C5' },
+    ]);
+    expect(wb.syncs - before).toBe(1);
+    expect(patches.map((p) => [p.sheet, p.row, p.col, p.values])).toEqual([
+      ['台帳', 2, 1, [['人事部']]],
+      ['台帳', 4, 0, [['PI-003', null]]],
+      ['作業用', 4, 2, [['y']]],
+    ]);
+    patches.forEach((p) => patchGrid(grid, p));
+    expect(grid.sheets[0].rows[4].slice(0, 2)).toEqual(['PI-003', null]);
+    expect(grid.sheets[1].rows[4][2]).toBe('y');
+    // Whole columns need the used range first: one more sync, not one per range.
+    const again = wb.syncs;
+    expect(await readSheetRanges([{ sheet: '台帳', address: 'B:B' }, { sheet: '台帳', address: 'C3' }, { sheet: '台帳', address: 'Z:Z' }])).toHaveLength(2);
+    expect(wb.syncs - again).toBe(2);
+    expect(await readSheetRanges([])).toEqual([]);
   });
 
   it('clips whole columns/rows to the used range; null when nothing is in use there', async () => {

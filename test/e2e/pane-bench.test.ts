@@ -83,6 +83,21 @@ function editOnce(page: Page, i: number): Promise<{ ms: number; syncs: number }>
   }, i);
 }
 
+/** Clicks a button of the check panel and waits for the note it ends with; the time in the page. */
+function actOnce(page: Page, label: string, done: RegExp): Promise<number> {
+  return page.evaluate(
+    async ({ label, done }) => {
+      const panel = document.querySelector<HTMLElement>('[data-testid="check-panel"]')!;
+      const button = [...panel.querySelectorAll('button')].find((b) => b.textContent === label)!;
+      const t0 = performance.now();
+      button.click();
+      while (!new RegExp(done).test(panel.textContent ?? '')) await new Promise((r) => requestAnimationFrame(r));
+      return performance.now() - t0;
+    },
+    { label, done: done.source },
+  );
+}
+
 /** Reads every sheet's used range (values, formulas, number formats, value types) through the fake Excel, raw. */
 function rawReadOnce(page: Page): Promise<number> {
   return page.evaluate(async () => {
@@ -112,6 +127,8 @@ interface Result {
   rawReadMs: number[];
   editMs: number[];
   editSyncs: number;
+  markMs: number;
+  clearMs: number;
 }
 
 describe.skipIf(!haveChromium)('pane benchmark: Check → list', () => {
@@ -122,7 +139,7 @@ describe.skipIf(!haveChromium)('pane benchmark: Check → list', () => {
     try {
       await page.getByRole('tab', { name: /チェック/ }).click();
       await page.locator('[data-testid="check-panel"] button[data-cell]').first().waitFor({ timeout: 60_000 });
-      const r: Result = { rows, findings: 0, listed: 0, checkMs: [], longestTaskMs: [], rawReadMs: [], editMs: [], editSyncs: 0 };
+      const r: Result = { rows, findings: 0, listed: 0, checkMs: [], longestTaskMs: [], rawReadMs: [], editMs: [], editSyncs: 0, markMs: 0, clearMs: 0 };
       // One warm-up run (JIT, fonts), then the measured ones.
       await checkOnce(page);
       for (let i = 0; i < RUNS; i++) {
@@ -140,6 +157,9 @@ describe.skipIf(!haveChromium)('pane benchmark: Check → list', () => {
       }
       // An edit in the grid reads back only the changed cell: one sync, not a read of the sheet.
       expect(r.editSyncs).toBe(1);
+      // Mark problems and Clear, once each (every finding's cell coloured, then every original fill restored).
+      r.markMs = await actOnce(page, '問題のセルに色付け', /個のセルに色を付けました/);
+      r.clearMs = await actOnce(page, '色付けを解除', /個のセルを元の色に戻しました/);
       // The workbook really has the rows: the ledger's records are all read.
       const records = await page.evaluate(() => window.__wb.sheetByName('台帳')!.cells.size);
       expect(records).toBeGreaterThan(rows * 10);
@@ -159,7 +179,8 @@ describe.skipIf(!haveChromium)('pane benchmark: Check → list', () => {
       (r) =>
         `${String(r.rows).padStart(5)} rows  ${String(r.findings).padStart(5)} findings (${r.listed} listed open)  Check→list median ${median(r.checkMs).toFixed(0)} ms ` +
         `(min ${Math.min(...r.checkMs).toFixed(0)}, max ${Math.max(...r.checkMs).toFixed(0)})  longest task ${median(r.longestTaskMs).toFixed(0)} ms  ` +
-        `raw fake read ${median(r.rawReadMs).toFixed(0)} ms  edit in grid→list ${median(r.editMs).toFixed(0)} ms (${r.editSyncs} sync, debounce 150 ms incl.)`,
+        `raw fake read ${median(r.rawReadMs).toFixed(0)} ms  edit in grid→list ${median(r.editMs).toFixed(0)} ms (${r.editSyncs} sync, debounce 150 ms incl.)  ` +
+        `mark ${r.markMs.toFixed(0)} ms, clear ${r.clearMs.toFixed(0)} ms (once)`,
     );
     const [small, large] = results;
     if (large) {
