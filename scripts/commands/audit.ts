@@ -9,6 +9,7 @@ import { ruleTitle } from '../audit/titles.js';
 import { collectFiles } from '../collect.js';
 import { exists, OutputExistsError, writeFileAtomic } from '../io/atomic.js';
 import { asOfOf, langOf, out, parseCommand, UsageError, type Command } from './common.js';
+import { USAGE } from './usage.js';
 
 /** -o DIR → DIR/audit.xlsx and DIR/audit.html; -o NAME.xlsx / NAME.html / NAME → NAME.xlsx and NAME.html. */
 export async function outputsFor(o: string | undefined): Promise<{ xlsx: string; html: string }> {
@@ -43,7 +44,7 @@ function lines(r: AuditReport, lang: Lang, paths: { xlsx: string; html: string }
 }
 
 export const audit: Command = {
-  usage: 'daicho audit <folder|files…> [-o DIR|NAME] [--force] [--as-of YYYY-MM-DD] [--lang ja|en]   → audit.xlsx + audit.html',
+  usage: USAGE.audit,
   async run(argv) {
     const a = parseCommand(argv, {
       out: { type: 'string', short: 'o' },

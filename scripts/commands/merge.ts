@@ -3,6 +3,7 @@ import type { Lang } from '../../templates/model/types.js';
 import { collectFiles } from '../collect.js';
 import { mergeFiles, MergeRefused, type MergeResult } from '../merge/merge.js';
 import { asOfOf, langOf, out, parseCommand, UsageError, type Command } from './common.js';
+import { USAGE } from './usage.js';
 
 function report(r: MergeResult, lang: Lang): string[] {
   const lines: string[] = [];
@@ -58,7 +59,7 @@ function refused(err: MergeRefused, lang: Lang): string[] {
 }
 
 export const merge: Command = {
-  usage: 'daicho merge <files|folders…> -o OUT.xlsx [--force] [--as-of YYYY-MM-DD] [--lang ja|en] [--jobs N]',
+  usage: USAGE.merge,
   async run(argv) {
     const a = parseCommand(argv, {
       out: { type: 'string', short: 'o' },
