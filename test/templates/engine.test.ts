@@ -161,6 +161,9 @@ describe('record cells', () => {
     expect(b.cells).toEqual({ 管理番号: 'A4', 件数: 'C4', 委託: 'D4', 最終確認日: 'E4' });
     expect(Object.keys(a.cells)).toEqual(['管理番号', '件数', '委託', '最終確認日']);
     expect(Object.values(a.cells)).toEqual(['A3', 'C3', 'D3', 'E3']);
+    // Values and raw texts start as copies of one blank record: the same fields, in the same order.
+    expect([Object.keys(a.values), Object.keys(b.raw)]).toEqual([Object.keys(a.cells), Object.keys(a.cells)]);
+    expect(b.raw).toEqual({ 管理番号: 'A-2', 件数: '１２０', 委託: '×', 最終確認日: '令和7年4月1日' });
     expect(recordCell(b, '委託')).toBe('D4');
     expect(recordCell(b, null)).toBe('A4');
     expect(recordCell(b, '備考')).toBeNull();
