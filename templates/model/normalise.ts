@@ -4,6 +4,7 @@
 import type { EnumOption, FieldType, NormValue, PeriodValue, Text } from './types.js';
 import { type CellError, type CellValue, isCellError } from './grid.js';
 import { isoFromDate, parseDateText, serialToIso } from './dates.js';
+import { remembered } from './remember.js';
 
 export type NormRule = 'V-ENUM' | 'V-DATE' | 'V-NUMBER' | 'V-EMAIL' | 'V-URL' | 'V-CORPNO' | 'V-FORMULA';
 
@@ -16,29 +17,14 @@ export type NormResult =
 export const YES = 'はい';
 export const NO = 'いいえ';
 
-/**
- * Recent foldText results. It runs two to three times per cell and a column mostly repeats a few values, so a
- * lookup replaces NFKC and two regular expressions; long texts rarely repeat and are not kept.
- */
-const folded = new Map<string, string>();
-const FOLDED_MAX = 20_000;
-const FOLDED_MAX_LENGTH = 200;
-
 /** NFKC (full-width → half-width), drop zero-width characters, collapse whitespace runs to one space, trim. */
-export function foldText(s: string): string {
-  let t = folded.get(s);
-  if (t !== undefined) return t;
-  t = s
+export const foldText = remembered((s: string): string =>
+  s
     .normalize('NFKC')
     .replace(/[\u200b-\u200d\ufeff]/gu, '')
     .replace(/\s+/gu, ' ')
-    .trim();
-  if (s.length <= FOLDED_MAX_LENGTH) {
-    if (folded.size >= FOLDED_MAX) folded.clear();
-    folded.set(s, t);
-  }
-  return t;
-}
+    .trim(),
+);
 
 /** Raw text of a cell for messages and merge: null when empty or whitespace-only; Date → ISO; error → '#REF!'. */
 export function cellText(value: CellValue): string | null {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CellValue } from '../../templates/model/grid.js';
+import { foldLabel, type CellValue } from '../../templates/model/grid.js';
 import {
   cellText,
   corpNoCheckDigit,
@@ -824,5 +824,15 @@ describe('remembered results', () => {
     expect(normaliseCell(type, 'ﾃﾞｼﾞﾀﾙ')).toMatchObject({ kind: 'ok', value: '電子' });
     expect(normaliseCell(type, ' electronic ')).toMatchObject({ kind: 'ok', value: '電子' });
     expect(normaliseCell(type, '未定')).toMatchObject({ kind: 'invalid', rule: 'V-ENUM' });
+  });
+});
+
+describe('remembered labels', () => {
+  it('foldLabel gives the same key from its cache and after the cache is emptied', () => {
+    const labels = ['管理番号（必須）', 'Ｅ－ｍａｉｌ ※', '保管 期限\n(例: 5年)', 12];
+    const first = labels.map(foldLabel);
+    expect(first).toEqual(['管理番号', 'e-mail', '保管期限', '12']);
+    for (let i = 0; i < 50_000; i++) foldLabel(`見出し${i}`);
+    expect(labels.map(foldLabel)).toEqual(first);
   });
 });
