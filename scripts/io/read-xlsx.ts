@@ -14,7 +14,7 @@ import { isDateFormat } from './numfmt.js';
 import { findEntry, readPart, readRelationships, type Relationship } from './package.js';
 import { openSpreadsheetPackage, type SpreadsheetPackage } from './sniff.js';
 import { UnreadableError } from './unreadable.js';
-import { DEFAULT_CHUNK_BYTES, parseXml, parseXmlContent, type XmlHandlers } from './xml.js';
+import { DEFAULT_CHUNK_BYTES, parsePlainXml, parseXml, parseXmlWithSaxes, type XmlHandlers } from './xml.js';
 
 export { UnreadableError } from './unreadable.js';
 
@@ -239,16 +239,16 @@ function parseIsoDate(text: string): Date | null {
 type SheetCells = Required<Pick<GridSheet, 'rows' | 'formulas' | 'dateCells'>>;
 
 /**
- * A worksheet's cells, with sheetData scanned by parseXmlContent (saxes took two thirds of reading a large sheet); a
- * part it does not take is read again by saxes alone, from the start, which also says what is malformed.
+ * A worksheet's cells, scanned by parsePlainXml as it decodes (a large sheet's calls are not kept for later, as
+ * parseXml keeps a small part's); a part it does not take is read again by saxes alone, from the start.
  */
 function readCells(data: Uint8Array, part: string, sst: string[], dateXf: boolean[], budget: { cells: number }, chunk: number): SheetCells {
   const cells = budget.cells;
   try {
-    return readWorksheet(data, part, sst, dateXf, budget, chunk, (h) => parseXmlContent(data, part, 'sheetData', h, chunk));
+    return readWorksheet(data, part, sst, dateXf, budget, chunk, (h) => parsePlainXml(data, part, h, chunk));
   } catch {
     budget.cells = cells;
-    return readWorksheet(data, part, sst, dateXf, budget, chunk, (h) => parseXml(data, part, h, chunk));
+    return readWorksheet(data, part, sst, dateXf, budget, chunk, (h) => parseXmlWithSaxes(data, part, h, chunk));
   }
 }
 

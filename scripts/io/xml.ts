@@ -41,7 +41,22 @@ function saxes(part: string, h: XmlHandlers): SaxesParser {
   return parser;
 }
 
+/** Parses a part: by the plain scanner when it takes the part (up to PLAIN_FIRST_BYTES), else by saxes. */
 export function parseXml(data: Uint8Array, part: string, h: XmlHandlers, chunkBytes = DEFAULT_CHUNK_BYTES): void {
+  const calls = data.length <= PLAIN_FIRST_BYTES ? plainCalls(data, part, chunkBytes) : null;
+  if (!calls) return parseXmlWithSaxes(data, part, h, chunkBytes);
+  try {
+    for (const c of calls) {
+      if (c[0] === 0) h.open(c[1], c[2]);
+      else if (c[0] === 1) h.close?.(c[1]);
+      else h.text?.(c[1]);
+    }
+  } catch (err) {
+    throw ours(err, part);
+  }
+}
+
+export function parseXmlWithSaxes(data: Uint8Array, part: string, h: XmlHandlers, chunkBytes = DEFAULT_CHUNK_BYTES): void {
   const parser = saxes(part, h);
   const decoder = new TextDecoder(encodingOf(data));
   try {
@@ -55,22 +70,26 @@ export function parseXml(data: Uint8Array, part: string, h: XmlHandlers, chunkBy
     }
     parser.close();
   } catch (err) {
-    // saxes reports well-formedness errors as plain Errors; anything else is ours and must surface as such.
-    if (err instanceof UnreadableError || (err as Error).constructor !== Error) throw err;
-    throw new UnreadableError('malformed-xml', { part, detail: (err as Error).message });
+    throw ours(err, part);
   }
 }
 
-/** Thrown by parseXmlContent for XML its scanner does not take; the caller parses the part again with parseXml. */
+/** saxes reports well-formedness errors as plain Errors (so would a handler); anything else is ours and surfaces as such. */
+function ours(err: unknown, part: string): unknown {
+  if (err instanceof UnreadableError || (err as Error).constructor !== Error) return err;
+  return new UnreadableError('malformed-xml', { part, detail: (err as Error).message });
+}
+
+/** Thrown by parsePlainXml for XML its scanner does not take; the caller parses the part again with saxes. */
 export class NotPlainContent extends Error {}
 
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 /** What saxes refuses in character data (XML 1.0 Char, "]]>") plus what it would rewrite (CR): left to saxes. */
 // eslint-disable-next-line no-control-regex -- control characters are what these look for
 const NOT_PLAIN_TEXT = /[\0-\x08\x0B\x0C\x0E-\x1F\r\uFFFE\uFFFF]|]]>/;
-/** Attribute values with entities, tabs or line breaks (normalised by saxes) or '<' are left to saxes. */
+/** Attribute values with tabs or line breaks (normalised by saxes) or '<' are left to saxes. */
 // eslint-disable-next-line no-control-regex
-const NOT_PLAIN_VALUE = /[<&\0-\x1F\uFFFE\uFFFF]/;
+const NOT_PLAIN_VALUE = /[<\0-\x1F\uFFFE\uFFFF]/;
 const ENTITY = /&(?:([a-z]+)|#(\d+)|#x([0-9a-fA-F]+));/y;
 
 function isNameCode(c: number): boolean {
@@ -122,23 +141,57 @@ function decodeText(t: string): string {
   return out + t.slice(i);
 }
 
+/** How far a plain scan of a document has got: the elements open, the prolog behind, the root element closed. */
+interface Scan {
+  h: XmlHandlers;
+  open: string[];
+  started: boolean;
+  rootClosed: boolean;
+}
+
+/** The XML declarations the scanner takes (version 1.0); anything else, saxes checks. */
+const XML_DECL = /^<\?xml[ \t\n]+version=(["'])1\.0\1(?:[ \t\n]+encoding=(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:[ \t\n]+standalone=(["'])(?:yes|no)\3)?[ \t\n]*\?>/;
+const BLANK = /^[ \t\n\r]*$/;
+
+function text(scan: Scan, t: string): void {
+  if (scan.open.length) return scan.h.text?.(decodeText(t));
+  // Outside the root element saxes takes white space, line ends made \n (Excel writes CR LF after the declaration).
+  if (!BLANK.test(t)) throw new NotPlainContent();
+  scan.h.text?.(t.replace(/\r\n?/g, '\n'));
+}
+
 /**
- * Scans element content — start and end tags with plain attributes, text with the predefined entities and character
- * references — calling the handlers as parseXml would. Returns where it stopped: the start of a tag or text cut off
- * by the end of this slice (all of it when `last`). Throws NotPlainContent for anything else: comments, CDATA,
- * processing instructions, non-ASCII names, entities in attribute values, mismatched tags.
+ * Scans a slice of a document — start and end tags with plain attributes, text with the predefined entities and
+ * character references — calling the handlers as saxes would. Returns where it stopped: the start of a tag or text
+ * cut off by the end of the slice (all of it when `last`). Throws NotPlainContent for anything else: comments, CDATA,
+ * processing instructions, a DOCTYPE, non-ASCII names, tabs or line breaks in attribute values, mismatched tags.
  */
-function scanContent(s: string, h: XmlHandlers, open: string[], last: boolean): number {
+function scanSlice(scan: Scan, s: string, last: boolean): number {
+  const { h, open } = scan;
   const n = s.length;
   let i = 0;
+  if (!scan.started) {
+    if (s.startsWith('<?')) {
+      const end = s.indexOf('?>');
+      if (end < 0) {
+        if (last) throw new NotPlainContent();
+        return 0;
+      }
+      if (!XML_DECL.test(s.slice(0, end + 2))) throw new NotPlainContent();
+      i = end + 2;
+    } else if (s.length < 2 && !last) return 0;
+    // saxes drops white space before the root but after a declaration hands it over: leave that to saxes.
+    else if (isSpace(s.charCodeAt(0)) || s.charCodeAt(0) === 13) throw new NotPlainContent();
+    scan.started = true;
+  }
   while (i < n) {
     const lt = s.charCodeAt(i) === 60 ? i : s.indexOf('<', i);
     if (lt < 0) {
       if (!last) return i;
-      h.text?.(decodeText(s.slice(i)));
+      text(scan, s.slice(i));
       return n;
     }
-    if (lt > i) h.text?.(decodeText(s.slice(i, lt)));
+    if (lt > i) text(scan, s.slice(i, lt));
     i = lt;
     let p = lt + 1;
     const closing = s.charCodeAt(p) === 47;
@@ -147,13 +200,14 @@ function scanContent(s: string, h: XmlHandlers, open: string[], last: boolean): 
     while (p < n && isNameCode(s.charCodeAt(p))) p++;
     if (p >= n) return i;
     const name = nameAt(s, nameStart, p);
-    if (!isName(name)) throw new NotPlainContent();
+    if (!isName(name) || (!closing && scan.rootClosed)) throw new NotPlainContent();
     const local = name.indexOf(':') < 0 ? name : localName(name);
     if (closing) {
       while (p < n && isSpace(s.charCodeAt(p))) p++;
       if (p >= n) return i;
       if (s.charCodeAt(p) !== 62 || open.pop() !== name) throw new NotPlainContent();
       h.close?.(local);
+      scan.rootClosed = open.length === 0;
       i = p + 1;
       continue;
     }
@@ -185,55 +239,56 @@ function scanContent(s: string, h: XmlHandlers, open: string[], last: boolean): 
       if (end >= n) return i;
       const value = s.slice(p + 2, end);
       if (NOT_PLAIN_VALUE.test(value)) throw new NotPlainContent();
-      attrs[key] = value;
+      attrs[key] = value.indexOf('&') < 0 ? value : decodeText(value);
       p = end + 1;
     }
     h.open(local, attrs);
-    if (selfClosing) h.close?.(local);
-    else open.push(name);
+    if (selfClosing) {
+      h.close?.(local);
+      scan.rootClosed = open.length === 0;
+    } else open.push(name);
     i = p + 1;
   }
   return n;
 }
 
 function flat(s: string): string {
+  // Reading a number out of a string flattens it: a concatenation read a character at a time is slow.
   Number(s);
   return s;
 }
 
 /**
- * parseXml for a part whose bulk is the content of one element (a worksheet's sheetData): saxes parses the rest, a
- * plain scanner the content, the handlers see the same calls in the same order. Throws NotPlainContent when the part
- * is not that simple; any error means "parse it again with parseXml", which reports malformed XML precisely.
+ * parseXml by a plain scanner instead of saxes, for the XML that producers of workbooks write: the handlers see the
+ * same calls. Throws NotPlainContent for a part it does not take — and for any malformed part; the caller then
+ * parses it again, from the start, with saxes, which says what is wrong.
  */
-export function parseXmlContent(data: Uint8Array, part: string, element: string, h: XmlHandlers, chunkBytes = DEFAULT_CHUNK_BYTES): void {
+export function parsePlainXml(data: Uint8Array, part: string, h: XmlHandlers, chunkBytes = DEFAULT_CHUNK_BYTES): void {
   if (encodingOf(data) !== 'utf-8') throw new NotPlainContent();
-  const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  // The element's start tag: <element or <prefix:element, without attributes (sheetData has none).
-  let at = bytes.indexOf(element);
-  let lt = at - 1;
-  while (lt >= 0 && isNameCode(bytes[lt])) lt--;
-  if (at < 0 || lt < 0 || bytes[lt] !== 60 || bytes[at + element.length] !== 62) throw new NotPlainContent();
-  const qname = bytes.toString('latin1', lt + 1, at + element.length);
-  if (qname !== element && !qname.endsWith(`:${element}`)) throw new NotPlainContent();
-  const from = at + element.length + 1;
-  at = bytes.lastIndexOf(`</${qname}>`);
-  if (at < from) throw new NotPlainContent();
-
-  const parser = saxes(part, h);
-  parser.write(new TextDecoder('utf-8').decode(bytes.subarray(0, from)));
-  // The content is not the start of the text: a U+FEFF there is a character, not a byte order mark.
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  const open: string[] = [];
+  const decoder = new TextDecoder('utf-8');
+  const scan: Scan = { h, open: [], started: false, rootClosed: false };
   let rest = '';
-  for (let i = from; i < at; i += chunkBytes) {
-    const end = Math.min(at, i + chunkBytes);
-    let s = decoder.decode(bytes.subarray(i, end), { stream: end < at });
-    // A concatenation is read a character at a time below: flatten it first (a cons string read that way is slow).
+  for (let i = 0; i < data.length || i === 0; i += chunkBytes) {
+    const end = Math.min(data.length, i + chunkBytes);
+    let s = decoder.decode(data.subarray(i, end), { stream: end < data.length });
     if (rest) s = flat(rest + s);
-    rest = s.slice(scanContent(s, h, open, end >= at));
+    rest = s.slice(scanSlice(scan, s, end >= data.length));
   }
-  if (open.length || rest) throw new NotPlainContent();
-  parser.write(decoder.decode(bytes.subarray(at)));
-  parser.close();
+  if (rest || !scan.rootClosed) throw new NotPlainContent();
+}
+
+/** Parts up to this size are scanned plainly first, their calls kept and handed over once the whole part scanned. */
+const PLAIN_FIRST_BYTES = 4 * 1024 * 1024;
+
+type Call = [0, string, Record<string, string>] | [1, string] | [2, string];
+
+/** The handler calls of a plain part, or null when it is not one. */
+function plainCalls(data: Uint8Array, part: string, chunkBytes: number): Call[] | null {
+  const calls: Call[] = [];
+  try {
+    parsePlainXml(data, part, { open: (n, a) => calls.push([0, n, a]), close: (n) => calls.push([1, n]), text: (t) => calls.push([2, t]) }, chunkBytes);
+    return calls;
+  } catch {
+    return null;
+  }
 }
