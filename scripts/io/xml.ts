@@ -102,16 +102,19 @@ function isName(name: string): boolean {
   return name.length > 0 && !(c >= 48 && c <= 57) && c !== 45 && c !== 46;
 }
 
-/** Names of up to three characters (c, v, row, r, t, s …) by their codes: one string each, not one per tag. */
-const SHORT_NAMES = new Map<number, string>();
+/**
+ * Element and attribute names seen, by a hash of their characters: one string per name, not one per tag, and the
+ * engine's own copy of it (an object's key), which property lookups take without hashing it again.
+ */
+const NAMES = new Map<number, string>();
+const MAX_NAMES = 10_000;
 
-function nameAt(s: string, start: number, end: number): string {
-  if (end - start > 3) return s.slice(start, end);
-  let k = 0;
-  for (let j = start; j < end; j++) k = k * 128 + s.charCodeAt(j);
-  let name = SHORT_NAMES.get(k);
-  // The key of an object is the engine's own copy of the string, which property lookups take without a detour.
-  if (name === undefined) SHORT_NAMES.set(k, (name = Object.keys({ [s.slice(start, end)]: 0 })[0]));
+/** The name at s[start, end), whose characters hash to `hash`. */
+function nameAt(s: string, start: number, end: number, hash: number): string {
+  const known = NAMES.get(hash);
+  if (known !== undefined && known.length === end - start && s.startsWith(known, start)) return known;
+  const name = Object.keys({ [s.slice(start, end)]: 0 })[0];
+  if (known === undefined && NAMES.size < MAX_NAMES) NAMES.set(hash, name);
   return name;
 }
 
@@ -197,9 +200,10 @@ function scanSlice(scan: Scan, s: string, last: boolean): number {
     const closing = s.charCodeAt(p) === 47;
     if (closing) p++;
     const nameStart = p;
-    while (p < n && isNameCode(s.charCodeAt(p))) p++;
+    let hash = 0;
+    for (let c = s.charCodeAt(p); p < n && isNameCode(c); c = s.charCodeAt(++p)) hash = (hash * 31 + c) | 0;
     if (p >= n) return i;
-    const name = nameAt(s, nameStart, p);
+    const name = nameAt(s, nameStart, p, hash);
     if (!isName(name) || (!closing && scan.rootClosed)) throw new NotPlainContent();
     const local = name.indexOf(':') < 0 ? name : localName(name);
     if (closing) {
@@ -228,8 +232,9 @@ function scanSlice(scan: Scan, s: string, last: boolean): number {
       }
       if (!spaced) throw new NotPlainContent();
       const keyStart = p;
-      while (p < n && isNameCode(s.charCodeAt(p))) p++;
-      const key = nameAt(s, keyStart, p);
+      let keyHash = 0;
+      for (let c = s.charCodeAt(p); p < n && isNameCode(c); c = s.charCodeAt(++p)) keyHash = (keyHash * 31 + c) | 0;
+      const key = nameAt(s, keyStart, p, keyHash);
       while (p < n && isSpace(s.charCodeAt(p))) p++;
       if (p + 1 >= n) return i;
       const q = s.charCodeAt(p + 1);
