@@ -64,6 +64,8 @@ describe('parsePlainXml', () => {
       "<?xml version='1.0' encoding='utf-8' standalone='no' ?>\n<a x='1'>t</a>\n",
       '<a><b/></a>',
       '<a/>  \n',
+      // Names are kept by a hash of their characters: Aa and BB hash alike.
+      '<Aa BB="1" Aa="2"><BB Aa="3" BB="4"/></Aa>',
       '<?xml version="1.0"?>\r\n<a/>\r',
     ]) {
       expect(compare(enc(doc)), doc).toBe('same');
