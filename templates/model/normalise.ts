@@ -96,9 +96,7 @@ function quote(v: Value): string {
 }
 
 /** Enum comparison key: foldText, then ignore spaces and Latin case. */
-function enumKey(s: string): string {
-  return foldText(s).replace(/ /g, '').toLowerCase();
-}
+const enumKey = remembered((s: string): string => foldText(s).replace(/ /g, '').toLowerCase());
 
 const enumKeys = new WeakMap<readonly EnumOption[], Map<string, string>>();
 
