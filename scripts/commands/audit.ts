@@ -10,6 +10,7 @@ import { collectFiles } from '../collect.js';
 import { exists, OutputExistsError, writeFileAtomic } from '../io/atomic.js';
 import { location } from '../report/text.js';
 import { asOfOf, jobsOf, langOf, out, parseCommand, REPORT_OPTIONS, UsageError, type Command } from './common.js';
+import { USAGE } from './usage.js';
 
 /** -o DIR → DIR/audit.xlsx and DIR/audit.html; -o NAME.xlsx / NAME.html / NAME → NAME.xlsx and NAME.html. */
 export async function outputsFor(o: string | undefined): Promise<{ xlsx: string; html: string }> {
@@ -44,7 +45,7 @@ function lines(r: AuditReport, lang: Lang, paths: { xlsx: string; html: string }
 }
 
 export const audit: Command = {
-  usage: 'daicho audit <folder|files…> [-o DIR|NAME] [--force] [--as-of YYYY-MM-DD] [--lang ja|en]   → audit.xlsx + audit.html',
+  usage: USAGE.audit,
   async run(argv) {
     const a = parseCommand(argv, REPORT_OPTIONS);
     if (!a.positionals.length) throw new UsageError('audit needs a folder (or files)');

@@ -21,6 +21,7 @@ import {
   totalsLine,
 } from '../report/text.js';
 import { asOfOf, langOf, parseCommand, UsageError, type Command } from './common.js';
+import { USAGE } from './usage.js';
 
 export interface CheckRun {
   asOf: string;
@@ -221,8 +222,7 @@ function positiveNumber(name: string, v: string | undefined): number | undefined
 }
 
 export const check: Command = {
-  usage:
-    'daicho check <files|folders…> [--json FILE] [--annotate DIR] [--summary FILE.xlsx] [--as-of YYYY-MM-DD] [--lang ja|en] [--force] [--timeout SECONDS] [--max-size MB] [--jobs N]',
+  usage: USAGE.check,
   async run(argv) {
     const a = parseCommand(argv, {
       json: { type: 'string' },

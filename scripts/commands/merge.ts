@@ -4,6 +4,7 @@ import { collectFiles } from '../collect.js';
 import { mergeFiles, MergeRefused, type MergeResult } from '../merge/merge.js';
 import { location } from '../report/text.js';
 import { asOfOf, jobsOf, langOf, out, parseCommand, REPORT_OPTIONS, UsageError, type Command } from './common.js';
+import { USAGE } from './usage.js';
 
 function report(r: MergeResult, lang: Lang): string[] {
   const lines: string[] = [];
@@ -59,7 +60,7 @@ function refused(err: MergeRefused, lang: Lang): string[] {
 }
 
 export const merge: Command = {
-  usage: 'daicho merge <files|folders…> -o OUT.xlsx [--force] [--as-of YYYY-MM-DD] [--lang ja|en] [--jobs N]',
+  usage: USAGE.merge,
   async run(argv) {
     const a = parseCommand(argv, REPORT_OPTIONS);
     if (!a.positionals.length) throw new UsageError('merge needs at least one file or folder');

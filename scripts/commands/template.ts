@@ -7,6 +7,7 @@ import { SAMPLE_AS_OF, writeSamples } from '../samples/write.js';
 import { templateBuffer } from '../xlsx/template-writer.js';
 import { runCheck } from './check.js';
 import { asOfOf, langOf, out, parseCommand, UsageError, type Command } from './common.js';
+import { USAGE } from './usage.js';
 
 async function writeTemplates(ids: readonly string[], dir: string, force: boolean): Promise<string[]> {
   const written: string[] = [];
@@ -20,7 +21,7 @@ async function writeTemplates(ids: readonly string[], dir: string, force: boolea
 }
 
 export const template: Command = {
-  usage: `daicho template <id|all> -o DIR [--force]      ids: ${templates.map((t) => t.id).join(', ')}`,
+  usage: USAGE.template,
   async run(argv) {
     const a = parseCommand(argv, { out: { type: 'string', short: 'o' }, force: { type: 'boolean' } });
     const [which] = a.positionals;
@@ -34,7 +35,7 @@ export const template: Command = {
 };
 
 export const samples: Command = {
-  usage: 'daicho samples -o DIR [--force]                 sample workbooks with realistic mistakes',
+  usage: USAGE.samples,
   async run(argv) {
     const a = parseCommand(argv, { out: { type: 'string', short: 'o' }, force: { type: 'boolean' } });
     if (!a.values.out) throw new UsageError('samples needs -o DIR');
@@ -44,7 +45,7 @@ export const samples: Command = {
 };
 
 export const demo: Command = {
-  usage: 'daicho demo [-o DIR] [--lang ja|en]              templates + samples into DIR (default out/demo), then check them',
+  usage: USAGE.demo,
   async run(argv) {
     const a = parseCommand(argv, {
       out: { type: 'string', short: 'o' },

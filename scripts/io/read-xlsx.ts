@@ -14,7 +14,7 @@ import { isDateFormat } from './numfmt.js';
 import { findEntry, readPart, readRelationships, type Relationship } from './package.js';
 import { openSpreadsheetPackage, type SpreadsheetPackage } from './sniff.js';
 import { UnreadableError } from './unreadable.js';
-import { DEFAULT_CHUNK_BYTES, parseXml } from './xml.js';
+import { DEFAULT_CHUNK_BYTES, parsePlainXml, parseXml, parseXmlWithSaxes, type XmlHandlers } from './xml.js';
 
 export { UnreadableError } from './unreadable.js';
 
@@ -94,7 +94,7 @@ export function readXlsx(bytes: Uint8Array, opts: ReadXlsxOptions = {}): Grid {
   const dateXf = stylesPart ? readDateStyles(readPart(zip, stylesPart, maxBytes), stylesPart, chunk) : [];
   const budget = { cells: opts.maxCells ?? DEFAULT_MAX_CELLS };
   const sheets = wb.sheets.map((s) => {
-    const sheet = readWorksheet(readPart(zip, s.part, maxBytes), s.part, sst, dateXf, budget, chunk);
+    const sheet = readCells(readPart(zip, s.part, maxBytes), s.part, sst, dateXf, budget, chunk);
     return { name: s.name, state: s.state, ...sheet };
   });
   return { sheets, date1904: wb.date1904, names: wb.names };
@@ -236,6 +236,22 @@ function parseIsoDate(text: string): Date | null {
   return new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), ms));
 }
 
+type SheetCells = Required<Pick<GridSheet, 'rows' | 'formulas' | 'dateCells'>>;
+
+/**
+ * A worksheet's cells, scanned by parsePlainXml as it decodes (a large sheet's calls are not kept for later, as
+ * parseXml keeps a small part's); a part it does not take is read again by saxes alone, from the start.
+ */
+function readCells(data: Uint8Array, part: string, sst: string[], dateXf: boolean[], budget: { cells: number }, chunk: number): SheetCells {
+  const cells = budget.cells;
+  try {
+    return readWorksheet(data, part, sst, dateXf, budget, chunk, (h) => parsePlainXml(data, part, h, chunk));
+  } catch {
+    budget.cells = cells;
+    return readWorksheet(data, part, sst, dateXf, budget, chunk, (h) => parseXmlWithSaxes(data, part, h, chunk));
+  }
+}
+
 function readWorksheet(
   data: Uint8Array,
   part: string,
@@ -243,7 +259,8 @@ function readWorksheet(
   dateXf: boolean[],
   budget: { cells: number },
   chunk: number,
-): Required<Pick<GridSheet, 'rows' | 'formulas' | 'dateCells'>> {
+  parse: (h: XmlHandlers) => void,
+): SheetCells {
   const rows: CellValue[][] = [];
   const formulas: Record<string, string> = {};
   const dateCells = new Set<string>();
@@ -309,10 +326,7 @@ function readWorksheet(
     }
   };
 
-  parseXml(
-    data,
-    part,
-    {
+  parse({
       open(tag, a) {
         if (!inSheetData) {
           if (tag === 'sheetData') inSheetData = true;
@@ -428,8 +442,6 @@ function readWorksheet(
         else if (collect === 2) f += t;
         else if (collect === 3) inline += t;
       },
-    },
-    chunk,
-  );
+  });
   return { rows, formulas, dateCells };
 }

@@ -12,6 +12,7 @@
 // The rest of what an auditor looks at is already a per-file rule (PL-REVIEW, LR-APRIL, CE-NEXT …): the audit runs
 // them as `check` does and adds these. Findings are Issues pointing at a cell, each with the file it is in.
 import { addMonths, compareIso } from '../model/dates.js';
+import { recordCell } from '../model/read.js';
 import type { Issue, PeriodValue, ReadResult, RecordRow, Text } from '../model/types.js';
 import { useOutlastsRetention } from '../pi-ledger/rules.js';
 import { LEDGER } from '../pi-ledger/sheets.js';
@@ -93,7 +94,7 @@ export function outsourcedRows(file: string, data: ReadResult): OutsourcedRow[] 
       file,
       sheet: rec.sheet,
       row: rec.row,
-      cell: rec.cells['委託先'] ?? rec.cells['管理番号'] ?? `A${rec.row}`,
+      cell: recordCell(rec, '委託先') ?? recordCell(rec, '管理番号') ?? `A${rec.row}`,
       部門: str(rec.raw['部門']),
       管理番号: str(rec.raw['管理番号']),
       名称: str(rec.raw['個人情報の名称']),
@@ -107,7 +108,7 @@ export function outsourcedRows(file: string, data: ReadResult): OutsourcedRow[] 
 }
 
 function cellOf(rec: RecordRow | undefined, key: string): { sheet: string; cell: string } | null {
-  const cell = rec?.cells[key];
+  const cell = rec && recordCell(rec, key);
   return rec && cell ? { sheet: rec.sheet, cell } : null;
 }
 

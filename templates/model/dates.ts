@@ -16,7 +16,12 @@ function utcMs(y: number, m: number, d: number): number {
   return t.getTime();
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in month m of year y (proleptic Gregorian, as Date), counted rather than asked of a Date: it runs per cell. */
 export function daysInMonth(y: number, m: number): number {
+  if (m === 2 && Number.isInteger(y)) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  if (Number.isInteger(m) && m >= 1 && m <= 12) return MONTH_DAYS[m - 1];
   return new Date(utcMs(y, m + 1, 0)).getUTCDate();
 }
 

@@ -1,9 +1,10 @@
 // Turns a cell value (as Excel, exceljs, LibreOffice or a person left it) into the canonical value of its field type,
 // or explains in Japanese and English what is wrong and what to enter instead.
 
-import type { FieldType, NormValue, PeriodValue, Text } from './types.js';
+import type { EnumOption, FieldType, NormValue, PeriodValue, Text } from './types.js';
 import { type CellError, type CellValue, isCellError } from './grid.js';
 import { isoFromDate, parseDateText, serialToIso } from './dates.js';
+import { remembered } from './remember.js';
 
 export type NormRule = 'V-ENUM' | 'V-DATE' | 'V-NUMBER' | 'V-EMAIL' | 'V-URL' | 'V-CORPNO' | 'V-FORMULA';
 
@@ -17,13 +18,13 @@ export const YES = 'はい';
 export const NO = 'いいえ';
 
 /** NFKC (full-width → half-width), drop zero-width characters, collapse whitespace runs to one space, trim. */
-export function foldText(s: string): string {
-  return s
+export const foldText = remembered((s: string): string =>
+  s
     .normalize('NFKC')
     .replace(/[\u200b-\u200d\ufeff]/gu, '')
     .replace(/\s+/gu, ' ')
-    .trim();
-}
+    .trim(),
+);
 
 /** Raw text of a cell for messages and merge: null when empty or whitespace-only; Date → ISO; error → '#REF!'. */
 export function cellText(value: CellValue): string | null {
@@ -65,10 +66,8 @@ export function normaliseCell(type: FieldType, value: CellValue, opts: { date190
     case 'yesno':
       return normaliseYesNo(v);
     case 'enum': {
-      const key = enumKey(cellText(v) ?? '');
-      for (const o of type.options) {
-        if ([o.value, o.en, ...(o.synonyms ?? [])].some((c) => enumKey(c) === key)) return ok(o.value, o.value);
-      }
+      const hit = enumLookup(type.options).get(enumKey(cellText(v) ?? ''));
+      if (hit !== undefined) return ok(hit, hit);
       const q = quote(v);
       return invalid(
         'V-ENUM',
@@ -97,8 +96,19 @@ function quote(v: Value): string {
 }
 
 /** Enum comparison key: foldText, then ignore spaces and Latin case. */
-function enumKey(s: string): string {
-  return foldText(s).replace(/ /g, '').toLowerCase();
+const enumKey = remembered((s: string): string => foldText(s).replace(/ /g, '').toLowerCase());
+
+const enumKeys = new WeakMap<readonly EnumOption[], Map<string, string>>();
+
+/** Comparison key of each value, English label and synonym → the canonical value (the first option wins). */
+function enumLookup(options: readonly EnumOption[]): Map<string, string> {
+  let map = enumKeys.get(options);
+  if (!map) {
+    map = new Map();
+    for (const o of options) for (const c of [o.value, o.en, ...(o.synonyms ?? [])]) if (!map.has(enumKey(c))) map.set(enumKey(c), o.value);
+    enumKeys.set(options, map);
+  }
+  return map;
 }
 
 // ---- numbers ----------------------------------------------------------------------------------------------------

@@ -89,40 +89,114 @@ function matchHeader(sheet: GridSheet, fields: readonly FieldDef[], fixed: reado
   return best && best.columns.size >= needed ? best : null;
 }
 
+/** Where a record's fields were read: field key → column, and → row where that is not the record's own (forms). */
+interface Places {
+  cols: Map<string, number>;
+  rows?: Map<string, number>;
+  /**
+   * Every field of cols, null, for the records to start their values and raw as copies of: filled in key by key
+   * from empty objects, 33 fields made them hash tables (1.7 KB each, not 0.3).
+   */
+  blank?: Readonly<Record<string, null>>;
+}
+
+/** Where the records of a table or question sheet have the fields of its header. */
+function placesOf(present: readonly FieldDef[], header: HeaderMap): Places {
+  return {
+    cols: new Map(present.map((f) => [f.key, header.columns.get(f.key)!])),
+    blank: Object.fromEntries(present.map((f) => [f.key, null])),
+  };
+}
+
+/**
+ * A record read out of a grid. The A1 address of each field's cell is derived from its row and column when asked
+ * for, not kept as a string per cell (a 100,000-row ledger held 240 MB of them).
+ */
+class GridRecord implements RecordRow {
+  readonly values: Record<string, NormValue | null>;
+  readonly raw: Record<string, string | null>;
+  declare id?: string;
+  declare extra?: Record<string, string | null>;
+  readonly #places: Places;
+
+  constructor(
+    readonly sheet: string,
+    readonly row: number,
+    places: Places,
+    id?: string,
+  ) {
+    this.#places = places;
+    this.values = { ...places.blank };
+    this.raw = { ...places.blank };
+    if (id) this.id = id;
+  }
+
+  cell(key: string): string | undefined {
+    const col = this.#places.cols.get(key);
+    return col === undefined ? undefined : cellAddress(this.#places.rows?.get(key) ?? this.row - 1, col);
+  }
+
+  firstCell(): string | undefined {
+    for (const key of this.#places.cols.keys()) return this.cell(key);
+    return undefined;
+  }
+
+  get cells(): Record<string, string> {
+    const cells: Record<string, string> = {};
+    for (const key of this.#places.cols.keys()) cells[key] = this.cell(key)!;
+    return cells;
+  }
+}
+
+/**
+ * The A1 address of a record's cell for a field (null: its first cell), or null when it has none. Unlike
+ * `record.cells[field]`, this does not build every address of the record.
+ */
+export function recordCell(record: RecordRow, field: string | null): string | null {
+  if (record instanceof GridRecord) return (field === null ? record.firstCell() : record.cell(field)) ?? null;
+  return (field === null ? Object.values(record.cells)[0] : record.cells[field]) ?? null;
+}
+
 /** Reads one field's cell into a record, reporting V-* issues. */
 class FieldReader {
   readonly issues: Issue[] = [];
+  /** Looking a cell's formula up needs its address; most sheets have none to look up. */
+  private readonly formulas: Record<string, string> | null;
+  private readonly opts: { date1904?: boolean };
+
   constructor(
-    private readonly grid: Grid,
+    grid: Grid,
     private readonly sheet: GridSheet,
-  ) {}
+  ) {
+    this.formulas = sheet.formulas && Object.keys(sheet.formulas).length ? sheet.formulas : null;
+    this.opts = { date1904: grid.date1904 };
+  }
 
   read(record: RecordRow, field: FieldDef, row: number, col: number): void {
-    const address = cellAddress(row, col);
-    record.cells[field.key] = address;
     const value: CellValue = cellAt(this.sheet, row, col);
     const text = cellText(value);
     record.raw[field.key] = text;
-    record.values[field.key] = this.normalise(record, field, value, text, address);
+    record.values[field.key] = this.normalise(record, field, value, text, row, col);
   }
 
-  private normalise(record: RecordRow, field: FieldDef, value: CellValue, text: string | null, address: string): NormValue | null {
-    const formula = this.sheet.formulas?.[address];
+  private normalise(record: RecordRow, field: FieldDef, value: CellValue, text: string | null, row: number, col: number): NormValue | null {
+    const address = () => cellAddress(row, col);
+    const formula = this.formulas?.[address()];
     if (formula && EXTERNAL_REF.test(formula)) {
-      this.push('V-FORMULA', address, field, `=${formula}`, {
+      this.push('V-FORMULA', address(), field, `=${formula}`, {
         ja: `「${field.label.ja}」の数式が別のブックを参照しています（=${formula}）。値を直接入力してください。`,
         en: `"${field.label.en}" has a formula that links to another workbook (=${formula}). Enter the value itself.`,
       });
       return null;
     }
     if (isCellError(value)) {
-      this.push('V-FORMULA', address, field, value.error, {
+      this.push('V-FORMULA', address(), field, value.error, {
         ja: `「${field.label.ja}」がエラー値 ${value.error} になっています。数式を直すか値を入力してください。`,
         en: `"${field.label.en}" shows the error value ${value.error}. Fix the formula or enter a value.`,
       });
       return null;
     }
-    const result = normaliseCell(field.type, value, { date1904: this.grid.date1904 });
+    const result = normaliseCell(field.type, value, this.opts);
     if (result.kind === 'ok') {
       // A date stored as a serial reads as its date in messages and merges, as Excel shows it.
       if (typeof value === 'number' && (field.type.kind === 'date' || field.type.kind === 'period')) {
@@ -131,9 +205,9 @@ class FieldReader {
       return result.value;
     }
     if (result.kind === 'invalid') {
-      this.push(result.rule, address, field, text, result.message);
+      this.push(result.rule, address(), field, text, result.message);
     } else if (field.required && !field.computed) {
-      this.push('V-REQUIRED', address, field, null, {
+      this.push('V-REQUIRED', address(), field, null, {
         ja: `必須項目「${field.label.ja}」が未入力です。`,
         en: `Required field "${field.label.en}" is empty.`,
       });
@@ -151,9 +225,6 @@ function foldLocked(s: string | null): string {
   return (s ?? '').normalize('NFKC').replace(/\s+/gu, '');
 }
 
-function emptyRecord(sheet: string, row: number, id?: string): RecordRow {
-  return { sheet, row, ...(id ? { id } : {}), values: {}, raw: {}, cells: {} };
-}
 
 function missingColumns(def: TableSheetDef | QuestionSheetDef, sheet: GridSheet, header: HeaderMap, issues: Issue[]): void {
   const offset = def.kind === 'questions' ? QUESTION_FIXED : 0;
@@ -211,12 +282,13 @@ function readTable(def: TableSheetDef, grid: Grid, sheet: GridSheet, issues: Iss
   extraColumns(sheet, header, issues);
   const reader = new FieldReader(grid, sheet);
   const present = def.fields.filter((f) => header.columns.has(f.key));
+  const places = placesOf(present, header);
   const records: RecordRow[] = [];
   for (let r = header.row + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
     if (!row || !rowHasContent(row, header)) continue;
-    const record = emptyRecord(sheet.name, r + 1);
-    for (const f of present) reader.read(record, f, r, header.columns.get(f.key)!);
+    const record = new GridRecord(sheet.name, r + 1, places);
+    for (const f of present) reader.read(record, f, r, places.cols.get(f.key)!);
     if (header.extra.length || header.provenance.length) {
       record.extra = {};
       for (const e of header.extra) record.extra[e.label] = cellText(row[e.col] ?? null);
@@ -259,7 +331,7 @@ function checkUnique(def: TableSheetDef, records: RecordRow[], issues: Issue[]):
         continue;
       }
       issues.push(
-        issue('V-UNIQUE', 'error', rec.sheet, rec.cells[field.key], field.key, rec.raw[field.key], {
+        issue('V-UNIQUE', 'error', rec.sheet, recordCell(rec, field.key), field.key, rec.raw[field.key], {
           ja: `「${field.label.ja}」の「${rec.raw[field.key]}」は${first.row}行目と重複しています。重複しない値にしてください。`,
           en: `"${field.label.en}" value "${rec.raw[field.key]}" duplicates row ${first.row}. Each value must be unique.`,
         }),
@@ -279,7 +351,8 @@ function readForm(def: FormSheetDef, grid: Grid, sheet: GridSheet, issues: Issue
     }
   }
   const reader = new FieldReader(grid, sheet);
-  const record = emptyRecord(sheet.name, 0);
+  const places = { cols: new Map<string, number>(), rows: new Map<string, number>() };
+  const record = new GridRecord(sheet.name, 0, places);
   for (const field of def.fields) {
     const at = fieldLabels(field)
       .map((l) => labels.get(l))
@@ -293,6 +366,8 @@ function readForm(def: FormSheetDef, grid: Grid, sheet: GridSheet, issues: Issue
       );
       continue;
     }
+    places.cols.set(field.key, at.col + 1);
+    places.rows.set(field.key, at.row);
     reader.read(record, field, at.row, at.col + 1);
   }
   issues.push(...reader.issues);
@@ -313,6 +388,8 @@ function readQuestions(def: QuestionSheetDef, grid: Grid, sheet: GridSheet, issu
   const col = (i: number) => header.columns.get(`#${i}`);
   const byId = new Map(def.questions.map((q, i) => [foldLabel(q.id), { q, i }]));
   const reader = new FieldReader(grid, sheet);
+  const answerCols = def.fields.filter((f) => header.columns.has(f.key));
+  const places = placesOf(answerCols, header);
   const records: RecordRow[] = [];
   const order: number[] = [];
   for (let r = header.row + 1; r < sheet.rows.length; r++) {
@@ -351,11 +428,8 @@ function readQuestions(def: QuestionSheetDef, grid: Grid, sheet: GridSheet, issu
         });
       }
     }
-    const record = emptyRecord(sheet.name, r + 1, q.id);
-    def.fields.forEach((f) => {
-      const c = header.columns.get(f.key);
-      if (c !== undefined) reader.read(record, f, r, c);
-    });
+    const record = new GridRecord(sheet.name, r + 1, places, q.id);
+    for (const f of answerCols) reader.read(record, f, r, places.cols.get(f.key)!);
     records.push(record);
   }
   const seen = new Set(order);

@@ -2,7 +2,7 @@
 import { cellAt, findSheet, foldLabel, parseAddress, type Grid } from './grid.js';
 import { headerLabels, MARKER_SHEET } from './layout.js';
 import { cellText } from './normalise.js';
-import { fieldLabels, readRecords, sheetNames } from './read.js';
+import { fieldLabels, readRecords, recordCell, sheetNames } from './read.js';
 import type { Issue, Marker, ReadResult, RuleContext, Score, TemplateDef } from './types.js';
 
 export interface ValidateOptions {
@@ -172,7 +172,7 @@ function runRules(ctx: RuleContext): Issue[] {
     }
     for (const f of findings) {
       const rec = f.record;
-      const cell = rec ? (f.field ? rec.cells[f.field] : Object.values(rec.cells)[0]) ?? null : null;
+      const cell = rec ? recordCell(rec, f.field) : null;
       issues.push({
         rule: rule.id,
         severity: f.severity ?? rule.severity,

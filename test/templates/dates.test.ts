@@ -333,3 +333,15 @@ describe('parseDateText', () => {
     },
   );
 });
+
+describe('daysInMonth', () => {
+  it('counts the days of every month as Date does, leap years of every kind included', () => {
+    for (const y of [1, 4, 99, 100, 400, 1900, 1999, 2000, 2023, 2024, 2100, 2400, 9999]) {
+      for (let m = 1; m <= 12; m++) {
+        const t = new Date(0);
+        t.setUTCFullYear(y, m, 0);
+        expect(daysInMonth(y, m), `${y}-${m}`).toBe(t.getUTCDate());
+      }
+    }
+  });
+});

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Grid } from '../../templates/model/grid.js';
 import { layoutWorkbook, MARKER_SHEET } from '../../templates/model/layout.js';
 import type { TemplateDef } from '../../templates/model/types.js';
+import { recordCell } from '../../templates/model/read.js';
 import { identifyAmong, validate, validateAmong } from '../../templates/model/validate.js';
 
 const yesno = { kind: 'yesno' } as const;
@@ -145,6 +146,38 @@ describe('validate', () => {
     expect(validate(demo, g2, { asOf }).issues.map((i) => i.message.en)).toEqual([
       'Question rows were reordered. Restore the template order.',
     ]);
+  });
+});
+
+describe('record cells', () => {
+  it('derives every record cell address from its row and column, as a plain object and one at a time', () => {
+    const g = good();
+    // A column left out of the template moves the following ones; the addresses follow the header.
+    for (const row of sheet(g, '台帳').rows) row?.splice(1, 0, null);
+    sheet(g, '台帳').rows[1][1] = '備考';
+    const v = validate(demo, g, { asOf });
+    const [a, b] = v.data.sheets['台帳'];
+    expect(b.row).toBe(4);
+    expect(b.cells).toEqual({ 管理番号: 'A4', 件数: 'C4', 委託: 'D4', 最終確認日: 'E4' });
+    expect(Object.keys(a.cells)).toEqual(['管理番号', '件数', '委託', '最終確認日']);
+    expect(Object.values(a.cells)).toEqual(['A3', 'C3', 'D3', 'E3']);
+    // Values and raw texts start as copies of one blank record: the same fields, in the same order.
+    expect([Object.keys(a.values), Object.keys(b.raw)]).toEqual([Object.keys(a.cells), Object.keys(a.cells)]);
+    expect(b.raw).toEqual({ 管理番号: 'A-2', 件数: '１２０', 委託: '×', 最終確認日: '令和7年4月1日' });
+    expect(recordCell(b, '委託')).toBe('D4');
+    expect(recordCell(b, null)).toBe('A4');
+    expect(recordCell(b, '備考')).toBeNull();
+    expect(b.cells['備考']).toBeUndefined();
+    const q = v.data.sheets['質問'];
+    expect(q.map((r) => [r.id, r.cells, recordCell(r, '回答')])).toEqual([
+      ['Q-1', { 回答: 'E3' }, 'E3'],
+      ['Q-2', { 回答: 'E4' }, 'E4'],
+    ]);
+  });
+
+  it('takes a plain record’s cells as they are', () => {
+    const rec = { sheet: 's', row: 2, values: {}, raw: {}, cells: { 名前: 'B2', 住所: 'C2' } };
+    expect([recordCell(rec, '住所'), recordCell(rec, null), recordCell(rec, '電話')]).toEqual(['C2', 'B2', null]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CellValue } from '../../templates/model/grid.js';
+import { foldLabel, type CellValue } from '../../templates/model/grid.js';
 import {
   cellText,
   corpNoCheckDigit,
@@ -799,5 +799,40 @@ describe('open and day-counted periods', () => {
   it('still rejects words that are no period', () => {
     expect(normaliseCell(period, '適宜')).toMatchObject({ kind: 'invalid', rule: 'V-DATE' });
     expect(normaliseCell(period, '3年ごろまで')).toMatchObject({ kind: 'invalid', rule: 'V-DATE' });
+  });
+});
+
+describe('remembered results', () => {
+  it('foldText gives the same text from its cache, after the cache is emptied, and for long texts it does not keep', () => {
+    const samples = ['ＡＢＣ　１２３', ' a\u200b b ', '長い文章　'.repeat(60), '\uff76\uff9e'];
+    const first = samples.map(foldText);
+    expect(first).toEqual(['ABC 123', 'a b', `${'長い文章 '.repeat(59)}長い文章`, 'ガ']);
+    for (let i = 0; i < 50_000; i++) foldText(`行${i}\u3000`);
+    expect(samples.map(foldText)).toEqual(first);
+    expect(samples.map(foldText)).toEqual(first);
+  });
+
+  it('an enum value shared by two options goes to the first, as option order says', () => {
+    const type: FieldType = {
+      kind: 'enum',
+      options: [
+        { value: '紙', en: 'Paper', synonyms: ['両方'] },
+        { value: '電子', en: 'Electronic', synonyms: ['両方', 'デジタル'] },
+      ],
+    };
+    expect(normaliseCell(type, '両方')).toMatchObject({ kind: 'ok', value: '紙' });
+    expect(normaliseCell(type, 'ﾃﾞｼﾞﾀﾙ')).toMatchObject({ kind: 'ok', value: '電子' });
+    expect(normaliseCell(type, ' electronic ')).toMatchObject({ kind: 'ok', value: '電子' });
+    expect(normaliseCell(type, '未定')).toMatchObject({ kind: 'invalid', rule: 'V-ENUM' });
+  });
+});
+
+describe('remembered labels', () => {
+  it('foldLabel gives the same key from its cache and after the cache is emptied', () => {
+    const labels = ['管理番号（必須）', 'Ｅ－ｍａｉｌ ※', '保管 期限\n(例: 5年)', 12];
+    const first = labels.map(foldLabel);
+    expect(first).toEqual(['管理番号', 'e-mail', '保管期限', '12']);
+    for (let i = 0; i < 50_000; i++) foldLabel(`見出し${i}`);
+    expect(labels.map(foldLabel)).toEqual(first);
   });
 });
