@@ -1,6 +1,6 @@
 // The worker side of the pool: imports the job kinds' modules as it starts and runs one job at a time.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Job, JobKind } from './pool.js';
+import { SLICE_ITEMS, valueAt, type Job, type JobKind, type Outcome } from './pool.js';
 
 type Handler = (job: Job) => Promise<unknown>;
 
@@ -31,8 +31,6 @@ const shared = (workerData as { shared: SharedArrayBuffer }).shared;
 const running = new Int32Array(shared, 0, 1);
 const since = new Float64Array(shared, 8, 1);
 
-type Outcome = { id: number; ok: true; result?: unknown; json?: string } | { id: number; ok: false; error: string };
-
 const inbox: { id: number; job: Job }[] = [];
 let outbox: Outcome[] = [];
 let oldest = 0;
@@ -49,6 +47,16 @@ function flush(force: boolean): void {
   outbox = [];
 }
 
+/** The result as JSON; a long split array goes ahead in slices (see JobKind.split) and an empty one in its place. */
+function toJson(id: number, result: unknown, split: readonly string[] | undefined): string {
+  const items = split && valueAt(result, split);
+  if (!Array.isArray(items) || items.length <= SLICE_ITEMS) return JSON.stringify(result);
+  for (let i = 0; i < items.length; i += SLICE_ITEMS) {
+    parentPort!.postMessage([{ id, part: items.slice(i, i + SLICE_ITEMS) }] satisfies Outcome[]);
+  }
+  return JSON.stringify(result, (_, v: unknown) => (v === items ? [] : v));
+}
+
 async function drain(): Promise<void> {
   busy = true;
   while (inbox.length) {
@@ -62,7 +70,7 @@ async function drain(): Promise<void> {
       since[0] = started;
       Atomics.store(running, 0, id);
       const result = await h(job);
-      outcome = kinds[job.kind]?.transfer === 'json' ? { id, ok: true, json: JSON.stringify(result) } : { id, ok: true, result };
+      outcome = kinds[job.kind]?.transfer === 'json' ? { id, ok: true, json: toJson(id, result, kinds[job.kind].split) } : { id, ok: true, result };
     } catch (err) {
       outcome = { id, ok: false, error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
     }
