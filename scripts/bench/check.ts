@@ -5,6 +5,8 @@
 //
 //   node dist/scripts/bench/check.js [--sizes 1000,5000] [--rows 100000] [--repeat 3] [--quick]
 //
+// --sizes '' runs the ledger alone.
+//
 // Each scenario runs --repeat times (default 3) and the fastest run is reported, with that run's peak RSS. The
 // machine's parallel capacity is measured before and after (a busy loop on one thread, then two), since on a shared
 // host the second core is not always there.
@@ -286,7 +288,7 @@ async function main(): Promise<void> {
     return i >= 0 ? argv[i + 1] : undefined;
   };
   const quick = argv.includes('--quick');
-  const sizes = (opt('--sizes') ?? (quick ? '100' : '1000,5000')).split(',').map(Number);
+  const sizes = (opt('--sizes') ?? (quick ? '100' : '1000,5000')).split(',').filter(Boolean).map(Number);
   const rows = Number(opt('--rows') ?? (quick ? 5000 : 100_000));
   // Best of N: this machine's timings vary by tens of percent from run to run (shared host).
   const repeat = Math.max(1, Number(opt('--repeat') ?? (quick ? 1 : 3)));

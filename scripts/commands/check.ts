@@ -166,8 +166,8 @@ export async function runCheck(files: string[], opts: CheckRun): Promise<number>
       } else await w.line(fileLine(file, lang, st, layout));
       progress?.tick(results.length);
       if (json) {
-        const entry = { path: file.path, status: file.status, template: file.template, issues: file.issues, ...(file.score ? { score: file.score } : {}) };
-        await json.write(`${jsonFirst ? '' : ','}\n    ${JSON.stringify(entry)}`);
+        await json.write(`${jsonFirst ? '' : ','}\n    `);
+        for (const piece of jsonEntry(file)) await json.write(piece);
         jsonFirst = false;
       }
     });
@@ -204,6 +204,18 @@ export async function runCheck(files: string[], opts: CheckRun): Promise<number>
   for (const line of info) await w.line(line);
   await w.end();
   return totals.ok === totals.files ? 0 : 1;
+}
+
+/** Issues per piece of a JSON report entry: one string for 90,000 issues would be 70 MB, beside the issues. */
+const JSON_SLICE = 4096;
+
+/** A file's entry in the JSON report, as JSON.stringify writes it, in pieces of at most JSON_SLICE issues. */
+export function* jsonEntry(file: FileResult): Generator<string> {
+  yield `{"path":${JSON.stringify(file.path)},"status":${JSON.stringify(file.status)},"template":${JSON.stringify(file.template)},"issues":[`;
+  for (let i = 0; i < file.issues.length; i += JSON_SLICE) {
+    yield `${i ? ',' : ''}${JSON.stringify(file.issues.slice(i, i + JSON_SLICE)).slice(1, -1)}`;
+  }
+  yield file.score ? `],"score":${JSON.stringify(file.score)}}` : ']}';
 }
 
 function annotateReason(error: string | undefined, file: FileResult, lang: Lang): string {

@@ -140,8 +140,10 @@ export function inflateEntry(zip: ZipArchive, e: ZipEntry, maxBytes: number): Ui
   if (e.method !== 8) throw damaged(`${e.name}: unsupported compression method ${e.method}`);
   let out: Buffer;
   try {
-    // +1 so that "more output than declared" is detectable rather than silently cut.
-    out = inflateRawSync(data, { maxOutputLength: Math.max(1, e.size + 1) });
+    // +1 so that "more output than declared" is detectable rather than silently cut. One output chunk of that size:
+    // zlib's default 16 KB chunks, concatenated at the end, held a large part twice (95 MB of sheet XML: 190 MB).
+    const bound = Math.max(1, e.size + 1);
+    out = inflateRawSync(data, { maxOutputLength: bound, chunkSize: Math.max(64, bound) });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
       throw new UnreadableError('zip-bomb', { part: e.name, detail: `inflates past the declared ${e.size} bytes` });

@@ -17,7 +17,7 @@ export interface CheckJobResult {
 }
 
 export const CHECK_KIND: Record<'check', JobKind> = {
-  check: { module: compiledUrl('./check-job.js', import.meta.url).href, export: 'checkJob', transfer: 'json' },
+  check: { module: compiledUrl('./check-job.js', import.meta.url).href, export: 'checkJob', transfer: 'json', split: ['file', 'issues'] },
 };
 
 export async function checkJob(job: Job<CheckJobOptions>): Promise<CheckJobResult> {

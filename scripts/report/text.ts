@@ -194,13 +194,17 @@ export function issueLine(i: Issue, lang: Lang, st: Style = plain, locWidth = 0)
   return `  ${sev}  ${padEnd(loc, locWidth)}  ${st.dim(padEnd(i.rule, 16))}  ${i.message[lang]}`;
 }
 
-/** The findings of one file: a blank line, the path (and subject), one line per finding. Empty when none. */
-export function findingLines(r: FileResult, lang: Lang, st: Style = plain): string[] {
-  const shown = r.issues.filter((i) => !isHeadline(i));
-  if (!shown.length) return [];
-  const locWidth = Math.min(30, Math.max(0, ...shown.map((i) => displayWidth(location(i)))));
-  const title = r.subject ? `${r.path}  ${r.subject}` : r.path;
-  return ['', st.bold(title), ...shown.map((i) => issueLine(i, lang, st, locWidth))];
+/**
+ * The findings of one file: a blank line, the path (and subject), one line per finding. None when none. Made as
+ * they are read, so that a file's 90,000 lines are never all held at once.
+ */
+export function* findingLines(r: FileResult, lang: Lang, st: Style = plain): Generator<string> {
+  let locWidth = -1;
+  for (const i of r.issues) if (!isHeadline(i)) locWidth = Math.max(locWidth, Math.min(30, displayWidth(location(i))));
+  if (locWidth < 0) return;
+  yield '';
+  yield st.bold(r.subject ? `${r.path}  ${r.subject}` : r.path);
+  for (const i of r.issues) if (!isHeadline(i)) yield issueLine(i, lang, st, locWidth);
 }
 
 export function totalsLine(t: Totals, lang: Lang): string {

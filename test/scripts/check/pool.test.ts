@@ -3,7 +3,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { WorkerPool, type FailureCause, type Job } from '../../../scripts/pool/pool.js';
+import { SLICE_ITEMS, WorkerPool, type FailureCause, type Job } from '../../../scripts/pool/pool.js';
 import { ensureBuilt } from './cli-helpers.js';
 
 const module = pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'jobs.mjs')).href;
@@ -11,8 +11,9 @@ const slowLoad = pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), 'fi
 const kinds = {
   ...Object.fromEntries(['echo', 'spin', 'exit', 'hog', 'fail'].map((k) => [k, { module, export: k }])),
   slowLoad: { module: slowLoad, export: 'echo' },
+  many: { module, export: 'many', transfer: 'json' as const, split: ['items'] },
 };
-type Out = { path: string; value?: unknown; failed?: FailureCause; detail?: string };
+type Out = { path: string; value?: unknown; failed?: FailureCause; detail?: string; items?: { i: number }[]; after?: string };
 
 function pool(opts: { size?: number; timeoutMs?: number; maxHeapMb?: number; window?: number } = {}) {
   return new WorkerPool<Out>({ kinds, failure: (job, cause, detail) => ({ path: job.path, failed: cause, detail }), ...opts });
@@ -86,4 +87,15 @@ describe('WorkerPool', () => {
     expect(out[3].detail).toMatch(/handler threw/);
     expect(out[4].detail).toMatch(/unknown job kind "nope"/);
   }, 60_000);
+
+  it('sends a long split array back in slices, every item once and in order, beside short ones sent whole', async () => {
+    const sizes = [SLICE_ITEMS * 2 + 7, 3, SLICE_ITEMS, 0, SLICE_ITEMS + 1];
+    const jobs = sizes.map((n, i) => ({ kind: 'many', path: `m${i}`, options: { n } }));
+    const out = await runAll(pool({ size: 2 }), jobs);
+    expect(out.map((o) => o.path)).toEqual(jobs.map((j) => j.path));
+    for (const [k, o] of out.entries()) {
+      expect(o.after).toBe('kept');
+      expect(o.items?.map((x) => x.i)).toEqual(Array.from({ length: sizes[k] }, (_, i) => i));
+    }
+  });
 });

@@ -47,13 +47,13 @@ describe('per-file lines', () => {
   });
 
   it('group findings by file with sheet!cell and rule, and end with the totals', () => {
-    expect(findingLines(results[0], 'en')).toEqual([
+    expect([...findingLines(results[0], 'en')]).toEqual([
       '',
       'returns/株式会社アクメ.xlsx  株式会社アクメ（東京都千代田区）',
       '  error    チェックリスト!E5  SC-ANSWER         SC-ANSWER explained',
       '  warning  回答者情報!B13     SC-DATE           SC-DATE explained',
     ]);
-    expect(findingLines(results[2], 'en')).toEqual([]);
+    expect([...findingLines(results[2], 'en')]).toEqual([]);
     const report = textReport(results, 'en');
     expect(report.at(-1)).toBe('4 files: 1 ok, 2 invalid, 1 unreadable (3 errors, 1 warnings)');
     expect(totalsOf(results)).toEqual({ files: 4, ok: 1, invalid: 2, unreadable: 1, errors: 3, warnings: 1 });
