@@ -27,6 +27,33 @@ Exit codes: 0 no errors, 1 some file has errors or is unreadable, 2 bad usage.
 `;
 }
 
+/** What a file-system error means, for the error codes an output path (or an input folder) can meet. */
+const FS_REASONS: Record<string, { ja: string; en: string }> = {
+  ENOTDIR: { ja: 'パスの途中がフォルダではなくファイルです', en: 'a part of the path is a file, not a folder' },
+  EEXIST: { ja: '同じ名前のファイルがあり、フォルダを作れません', en: 'a file of that name is in the way of a folder' },
+  EISDIR: { ja: 'フォルダです', en: 'it is a folder' },
+  EACCES: { ja: 'アクセス権がありません', en: 'permission denied' },
+  EPERM: { ja: 'この操作は許可されていません', en: 'operation not permitted' },
+  EROFS: { ja: '読み取り専用の場所です', en: 'read-only file system' },
+  ENOSPC: { ja: 'ディスクの空きがありません', en: 'no space left on the device' },
+  ENAMETOOLONG: { ja: '名前が長すぎます', en: 'the name is too long' },
+  ENOENT: { ja: 'ファイルまたはフォルダがありません', en: 'no such file or folder' },
+};
+const WRITES = new Set(['mkdir', 'open', 'write', 'rename', 'copyfile', 'unlink', 'rm']);
+
+/** A file-system error outside any one input (an output folder that cannot be made, a full disk) as two lines. */
+function fileSystemError(err: unknown): string | null {
+  const e = err as NodeJS.ErrnoException;
+  if (!(err instanceof Error) || typeof e.code !== 'string' || typeof e.syscall !== 'string') return null;
+  const reason = FS_REASONS[e.code] ?? { ja: e.code, en: e.code };
+  const write = WRITES.has(e.syscall);
+  const at = e.path ?? '';
+  return (
+    `daicho: ${at} ${write ? 'に書き込めません' : 'を読めません'}（${reason.ja}、${e.code}）\n` +
+    `daicho: cannot ${write ? 'write' : 'read'} ${at}: ${reason.en} (${e.code})\n`
+  );
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
@@ -44,6 +71,11 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (err instanceof OutputExistsError) {
       process.stderr.write(`daicho: ${err.message}\n`);
+      return 2;
+    }
+    const fsError = fileSystemError(err);
+    if (fsError) {
+      process.stderr.write(fsError);
       return 2;
     }
     throw err;

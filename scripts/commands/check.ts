@@ -1,6 +1,6 @@
 // daicho check: validate workbooks in parallel (one worker per core, each file bounded in size, time and memory)
 // and report per file — terminal lines streamed in input order, a JSON report, annotated copies, a summary workbook.
-import { stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import type { Lang } from '../../templates/model/types.js';
 import { DEFAULT_MAX_FILE_BYTES, type FileResult } from '../check-file.js';
@@ -254,6 +254,8 @@ export const check: Command = {
     if (annotate !== undefined && (await exists(annotate)) && !(await stat(annotate)).isDirectory()) {
       throw new UsageError(`--annotate needs a folder (${annotate} is a file)`);
     }
+    // A folder that cannot be made fails the run before it starts, not once per file.
+    if (annotate !== undefined) await mkdir(annotate, { recursive: true });
     const timeout = positiveNumber('timeout', a.values.timeout);
     const maxSize = positiveNumber('max-size', a.values['max-size']);
     const jobs = positiveNumber('jobs', a.values.jobs);

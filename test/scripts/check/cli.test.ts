@@ -125,6 +125,24 @@ describe('reports', () => {
     expect((await daicho(['check', sample('sc-01'), '--json', json, '--force', '--as-of', SAMPLE_AS_OF])).code).toBe(0);
     expect(JSON.parse(await readFile(json, 'utf8')).totals.files).toBe(1);
   });
+
+  it('names an output path that cannot be written, in both languages, without a stack trace (exit 2)', async () => {
+    const file = join(dir, 'a-file');
+    await writeFile(file, 'x');
+    const cases = [
+      ['check', sample('sc-01'), '--json', join(file, 'report.json')],
+      ['check', sample('sc-01'), '--annotate', join(file, 'copies')],
+      ['merge', sample('sc-01'), '-o', join(file, 'sub', 'out.xlsx')],
+      ['audit', join(dir, 'samples'), '-o', join(file, 'audit') + '/'],
+    ];
+    for (const args of cases) {
+      const r = await daicho([...args, '--as-of', SAMPLE_AS_OF]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(/に書き込めません（.+、(ENOTDIR|EEXIST)）\n.*cannot write .*a-file.*(ENOTDIR|EEXIST)/);
+      expect(r.stderr).not.toMatch(/internal error|\bat .*\.js:\d+/);
+    }
+    expect(await readFile(file, 'utf8')).toBe('x');
+  });
 });
 
 describe.skipIf(!existsSync('/usr/bin/script'))('on a terminal', () => {
