@@ -246,7 +246,9 @@ function readCells(data: Uint8Array, part: string, sst: string[], dateXf: boolea
   const cells = budget.cells;
   try {
     return readWorksheet(data, part, sst, dateXf, budget, chunk, (h) => parsePlainXml(data, part, h, chunk));
-  } catch {
+  } catch (err) {
+    // Our own verdict on the file (too many cells, …) is what saxes would reach too: no second read for it.
+    if (err instanceof UnreadableError) throw err;
     budget.cells = cells;
     return readWorksheet(data, part, sst, dateXf, budget, chunk, (h) => parseXmlWithSaxes(data, part, h, chunk));
   }

@@ -225,7 +225,6 @@ function foldLocked(s: string | null): string {
   return (s ?? '').normalize('NFKC').replace(/\s+/gu, '');
 }
 
-
 function missingColumns(def: TableSheetDef | QuestionSheetDef, sheet: GridSheet, header: HeaderMap, issues: Issue[]): void {
   const offset = def.kind === 'questions' ? QUESTION_FIXED : 0;
   def.fields.forEach((field, i) => {
