@@ -14,6 +14,7 @@ import { isDateFormat } from './numfmt.js';
 import { findEntry, readPart, readRelationships, type Relationship } from './package.js';
 import { openSpreadsheetPackage, type SpreadsheetPackage } from './sniff.js';
 import { UnreadableError } from './unreadable.js';
+import { cellValue, type CellReading, MAX_COLS, MAX_ROWS, putValue, readSheetData, type SheetCells, unescapeX } from './sheet-data.js';
 import { DEFAULT_CHUNK_BYTES, parsePlainXml, parseXml, parseXmlWithSaxes, type XmlHandlers } from './xml.js';
 
 export { UnreadableError } from './unreadable.js';
@@ -29,6 +30,8 @@ export interface ReadXlsxOptions {
   fileName?: string;
   /** Size of the slices a part is decoded in (tests use small values to cross slice boundaries). */
   chunkBytes?: number;
+  /** Read sheetData straight from the bytes where readSheetData takes it (default true; tests compare both ways). */
+  sheetDataFromBytes?: boolean;
 }
 
 export const DEFAULT_MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
@@ -36,8 +39,6 @@ export const DEFAULT_MAX_CELLS = 5_000_000;
 /** A part this big that inflates more than this many times its compressed size is treated as a zip bomb. */
 const BOMB_MIN_BYTES = 4 * 1024 * 1024;
 const BOMB_RATIO = 250;
-const MAX_ROWS = 1_048_576;
-const MAX_COLS = 16_384;
 
 type SheetState = NonNullable<GridSheet['state']>;
 
@@ -94,7 +95,7 @@ export function readXlsx(bytes: Uint8Array, opts: ReadXlsxOptions = {}): Grid {
   const dateXf = stylesPart ? readDateStyles(readPart(zip, stylesPart, maxBytes), stylesPart, chunk) : [];
   const budget = { cells: opts.maxCells ?? DEFAULT_MAX_CELLS };
   const sheets = wb.sheets.map((s) => {
-    const sheet = readCells(readPart(zip, s.part, maxBytes), s.part, sst, dateXf, budget, chunk);
+    const sheet = readCells(readPart(zip, s.part, maxBytes), { sst, dateXf, budget, part: s.part }, chunk, opts.sheetDataFromBytes ?? true);
     return { name: s.name, state: s.state, ...sheet };
   });
   return { sheets, date1904: wb.date1904, names: wb.names };
@@ -154,12 +155,6 @@ function readWorkbook(pkg: SpreadsheetPackage, opts: ReadXlsxOptions): WorkbookI
   return { sheets, date1904, names, rels };
 }
 
-/** Excel escapes characters XML cannot carry as _xHHHH_ (and a literal "_x" as _x005F_x). */
-function unescapeX(s: string): string {
-  if (s.indexOf('_x') < 0) return s;
-  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-}
-
 function readSharedStrings(data: Uint8Array, part: string, chunk: number): string[] {
   const out: string[] = [];
   let cur = '';
@@ -215,54 +210,29 @@ function readDateStyles(data: Uint8Array, part: string, chunk: number): boolean[
   return xfFormats.map((id) => isDateFormat(id, codes.get(id)));
 }
 
-const ISO_DATE = /^(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(\.\d+)?)?)?(Z|[+-]\d\d:?\d\d)?$/;
-const ISO_TIME = /^T?(\d\d):(\d\d)(?::(\d\d)(\.\d+)?)?$/;
-
 /**
- * t="d" cells hold ISO 8601 text. Without a zone it is a wall-clock value, which we pin to UTC like exceljs does
- * for serials; a bare time is put on Excel's day zero (1899-12-30), where serial 0.x would land.
+ * A worksheet's cells: by readSheetData when it takes the part, else scanned by parsePlainXml as it decodes (a large
+ * sheet's calls are not kept for later, as parseXml keeps a small part's); a part neither takes is read again by
+ * saxes alone, from the start.
  */
-function parseIsoDate(text: string): Date | null {
-  const s = text.trim();
-  const t = ISO_TIME.exec(s);
-  if (t) return new Date(Date.UTC(1899, 11, 30, +t[1], +t[2], +(t[3] ?? 0), t[4] ? Math.round(Number(t[4]) * 1000) : 0));
-  const m = ISO_DATE.exec(s);
-  if (!m) return null;
-  if (m[8]) {
-    const ms = Date.parse(s);
-    return Number.isNaN(ms) ? null : new Date(ms);
-  }
-  const ms = m[7] ? Math.round(Number(m[7]) * 1000) : 0;
-  return new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), ms));
-}
-
-type SheetCells = Required<Pick<GridSheet, 'rows' | 'formulas' | 'dateCells'>>;
-
-/**
- * A worksheet's cells, scanned by parsePlainXml as it decodes (a large sheet's calls are not kept for later, as
- * parseXml keeps a small part's); a part it does not take is read again by saxes alone, from the start.
- */
-function readCells(data: Uint8Array, part: string, sst: string[], dateXf: boolean[], budget: { cells: number }, chunk: number): SheetCells {
+function readCells(data: Uint8Array, reading: CellReading, chunk: number, fromBytes: boolean): SheetCells {
+  const { budget, part } = reading;
   const cells = budget.cells;
+  const lean = fromBytes ? readSheetData(data, reading) : null;
+  if (lean) return lean;
+  budget.cells = cells;
   try {
-    return readWorksheet(data, part, sst, dateXf, budget, chunk, (h) => parsePlainXml(data, part, h, chunk));
+    return readWorksheet(reading, (h) => parsePlainXml(data, part, h, chunk));
   } catch (err) {
     // Our own verdict on the file (too many cells, …) is what saxes would reach too: no second read for it.
     if (err instanceof UnreadableError) throw err;
     budget.cells = cells;
-    return readWorksheet(data, part, sst, dateXf, budget, chunk, (h) => parseXmlWithSaxes(data, part, h, chunk));
+    return readWorksheet(reading, (h) => parseXmlWithSaxes(data, part, h, chunk));
   }
 }
 
-function readWorksheet(
-  data: Uint8Array,
-  part: string,
-  sst: string[],
-  dateXf: boolean[],
-  budget: { cells: number },
-  chunk: number,
-  parse: (h: XmlHandlers) => void,
-): SheetCells {
+function readWorksheet(reading: CellReading, parse: (h: XmlHandlers) => void): SheetCells {
+  const { sst, dateXf, part } = reading;
   const rows: CellValue[][] = [];
   const formulas: Record<string, string> = {};
   const dateCells = new Set<string>();
@@ -291,37 +261,10 @@ function readWorksheet(
   const bad = (detail: string): UnreadableError => new UnreadableError('malformed-xml', { part, detail });
 
   const finishCell = (): void => {
-    let value: CellValue = null;
-    switch (type) {
-      case 's':
-        if (v !== null && v !== '') value = sst[+v] ?? null;
-        break;
-      case 'inlineStr':
-        value = inline !== null ? unescapeX(inline) : v;
-        break;
-      case 'str':
-        value = v === null ? null : unescapeX(v);
-        break;
-      case 'b':
-        value = v === null || v === '' ? null : v === '1' || v.toLowerCase() === 'true';
-        break;
-      case 'e':
-        value = v === null || v === '' ? null : { error: v };
-        break;
-      case 'd':
-        value = v === null || v === '' ? null : (parseIsoDate(v) ?? v);
-        break;
-      default:
-        if (v !== null && v !== '') {
-          const n = +v;
-          value = Number.isNaN(n) ? v : n;
-        }
-    }
+    const value = cellValue(type, v, inline, sst);
     if (value !== null || f !== null) {
       if (value !== null) {
-        if (--budget.cells < 0) throw new UnreadableError('too-many-cells', { part });
-        const r = rows[row] ?? (rows[row] = []);
-        r[col] = value;
+        putValue(rows, row, col, value, reading);
         if (typeof value === 'number' && style !== undefined && dateXf[+style]) dateCells.add(address());
       }
       if (f !== null) formulas[address()] = f;
@@ -407,7 +350,7 @@ function readWorksheet(
           case 'row': {
             const r = a.r === undefined ? NaN : +a.r;
             rowIdx = r >= 1 ? r - 1 : rowIdx + 1;
-            if (rowIdx >= MAX_ROWS) throw bad(`row number out of range: ${a.r}`);
+            if (rowIdx >= MAX_ROWS) throw bad(`row number out of range: ${rowIdx + 1}`);
             colIdx = -1;
             return;
           }

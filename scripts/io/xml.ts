@@ -122,7 +122,8 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 9;
 }
 
-function decodeText(t: string): string {
+/** Text as the plain scanner hands it over: entities resolved; throws NotPlainContent for what it leaves to saxes. */
+export function decodeText(t: string): string {
   if (NOT_PLAIN_TEXT.test(t)) throw new NotPlainContent();
   if (t.indexOf('&') < 0) return t;
   let out = '';
