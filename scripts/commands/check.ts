@@ -5,7 +5,7 @@ import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import type { Lang } from '../../templates/model/types.js';
 import { DEFAULT_MAX_FILE_BYTES, type FileResult } from '../check-file.js';
 import { collectFiles } from '../collect.js';
-import { exists, OutputExistsError } from '../io/atomic.js';
+import { exists, OutputExistsError, probeWritable } from '../io/atomic.js';
 import { AtomicTextWriter } from '../io/atomic-stream.js';
 import { CHECK_KIND, checkJobFailure, type CheckJobOptions, type CheckJobResult } from '../pool/check-job.js';
 import { DEFAULT_TIMEOUT_MS, defaultPoolSize, WorkerPool, type Job } from '../pool/pool.js';
@@ -121,7 +121,11 @@ export async function runCheck(files: string[], opts: CheckRun): Promise<number>
     if (t && inputs.has(resolve(t))) throw new UsageError(`output ${t} would overwrite an input file`);
   }
   await refuseExisting(targets, force);
-  if (opts.summary) await refuseExisting([opts.summary], force);
+  if (opts.summary) {
+    await refuseExisting([opts.summary], force);
+    // The summary is written after the last file: a path that cannot be written should not cost the whole run.
+    await probeWritable(opts.summary);
+  }
   if (opts.json) await refuseExisting([opts.json], opts.force ?? true);
 
   const st = styleFor(Boolean(process.stdout.isTTY));

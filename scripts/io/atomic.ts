@@ -1,7 +1,7 @@
 // Outputs are written atomically: to a temporary file beside the target, then renamed over it. Nothing existing
 // is overwritten unless the caller says so (--force).
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 export class OutputExistsError extends Error {
@@ -35,4 +35,19 @@ export async function writeFileAtomic(path: string, data: Uint8Array | string, o
     await rm(tmp, { force: true });
     throw err;
   }
+}
+
+/**
+ * Fails now, with the file system's own error (ENOTDIR, EACCES, EISDIR …), where writing `path` at the end of a long
+ * run would fail: its folder is made and a temporary file created and removed beside it.
+ */
+export async function probeWritable(path: string): Promise<void> {
+  const s = await stat(path).catch(() => null);
+  if (s?.isDirectory()) {
+    throw Object.assign(new Error(`EISDIR: ${path} is a folder`), { code: 'EISDIR', syscall: 'open', path });
+  }
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = tempPathFor(path);
+  await (await open(tmp, 'wx')).close();
+  await rm(tmp, { force: true });
 }

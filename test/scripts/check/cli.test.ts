@@ -132,6 +132,7 @@ describe('reports', () => {
     const cases = [
       ['check', sample('sc-01'), '--json', join(file, 'report.json')],
       ['check', sample('sc-01'), '--annotate', join(file, 'copies')],
+      ['check', sample('sc-01'), '--summary', join(file, 'summary.xlsx')],
       ['merge', sample('sc-01'), '-o', join(file, 'sub', 'out.xlsx')],
       ['audit', join(dir, 'samples'), '-o', join(file, 'audit') + '/'],
     ];
@@ -140,7 +141,14 @@ describe('reports', () => {
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr, args.join(' ')).toMatch(/に書き込めません（.+、(ENOTDIR|EEXIST)）\n.*cannot write .*a-file.*(ENOTDIR|EEXIST)/);
       expect(r.stderr).not.toMatch(/internal error|\bat .*\.js:\d+/);
+      // Refused before any file is checked, not after the run.
+      if (args[0] === 'check') expect(r.stdout, args.join(' ')).toBe('');
     }
+    await mkdir(join(dir, 'folder.xlsx'));
+    const folder = await daicho(['check', sample('sc-01'), '--summary', join(dir, 'folder.xlsx'), '--force', '--as-of', SAMPLE_AS_OF]);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toMatch(/に書き込めません（.+、EISDIR）\n.*cannot write .*EISDIR/);
+    expect(folder.stdout).toBe('');
     expect(await readFile(file, 'utf8')).toBe('x');
   });
 });
