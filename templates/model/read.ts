@@ -2,7 +2,7 @@
 // normalise every value, and report structural and value problems as Issues.
 import { cellAddress, cellAt, findSheet, foldLabel, isCellError, type CellValue, type Grid, type GridSheet } from './grid.js';
 import { PROVENANCE_COLUMNS, QUESTION_COLUMNS, QUESTION_FIXED, sectionTitle } from './layout.js';
-import { cellText, normaliseCell } from './normalise.js';
+import { cellText, normaliseCell, type NormResult } from './normalise.js';
 import type {
   FieldDef,
   FormSheetDef,
@@ -157,12 +157,22 @@ export function recordCell(record: RecordRow, field: string | null): string | nu
   return (field === null ? Object.values(record.cells)[0] : record.cells[field]) ?? null;
 }
 
+/** Longer texts are normalised each time: they rarely repeat. */
+const MAX_REMEMBERED_LENGTH = 200;
+/** Distinct values remembered per field; then it starts over. */
+const MAX_REMEMBERED = 20_000;
+
 /** Reads one field's cell into a record, reporting V-* issues. */
 class FieldReader {
   readonly issues: Issue[] = [];
   /** Looking a cell's formula up needs its address; most sheets have none to look up. */
   private readonly formulas: Record<string, string> | null;
   private readonly opts: { date1904?: boolean };
+  /**
+   * normaliseCell's result per field and cell value: a column mostly repeats a few dates, choices and periods.
+   * Kept for one sheet of one grid, so the date system cannot change under it.
+   */
+  private readonly remembered = new Map<FieldDef, Map<string | number | boolean, NormResult>>();
 
   constructor(
     grid: Grid,
@@ -180,23 +190,22 @@ class FieldReader {
   }
 
   private normalise(record: RecordRow, field: FieldDef, value: CellValue, text: string | null, row: number, col: number): NormValue | null {
-    const address = () => cellAddress(row, col);
-    const formula = this.formulas?.[address()];
+    const formula = this.formulas?.[cellAddress(row, col)];
     if (formula && EXTERNAL_REF.test(formula)) {
-      this.push('V-FORMULA', address(), field, `=${formula}`, {
+      this.push('V-FORMULA', cellAddress(row, col), field, `=${formula}`, {
         ja: `「${field.label.ja}」の数式が別のブックを参照しています（=${formula}）。値を直接入力してください。`,
         en: `"${field.label.en}" has a formula that links to another workbook (=${formula}). Enter the value itself.`,
       });
       return null;
     }
     if (isCellError(value)) {
-      this.push('V-FORMULA', address(), field, value.error, {
+      this.push('V-FORMULA', cellAddress(row, col), field, value.error, {
         ja: `「${field.label.ja}」がエラー値 ${value.error} になっています。数式を直すか値を入力してください。`,
         en: `"${field.label.en}" shows the error value ${value.error}. Fix the formula or enter a value.`,
       });
       return null;
     }
-    const result = normaliseCell(field.type, value, this.opts);
+    const result = this.normaliseValue(field, value);
     if (result.kind === 'ok') {
       // A date stored as a serial reads as its date in messages and merges, as Excel shows it.
       if (typeof value === 'number' && (field.type.kind === 'date' || field.type.kind === 'period')) {
@@ -205,14 +214,36 @@ class FieldReader {
       return result.value;
     }
     if (result.kind === 'invalid') {
-      this.push(result.rule, address(), field, text, result.message);
+      this.push(result.rule, cellAddress(row, col), field, text, result.message);
     } else if (field.required && !field.computed) {
-      this.push('V-REQUIRED', address(), field, null, {
+      this.push('V-REQUIRED', cellAddress(row, col), field, null, {
         ja: `必須項目「${field.label.ja}」が未入力です。`,
         en: `Required field "${field.label.en}" is empty.`,
       });
     }
     return null;
+  }
+
+  /** normaliseCell, remembered for short texts, numbers and booleans; a text field's value is its text anyway. */
+  private normaliseValue(field: FieldDef, value: CellValue): NormResult {
+    if (
+      field.type.kind === 'text' ||
+      value === null ||
+      typeof value === 'object' ||
+      (typeof value === 'string' && value.length > MAX_REMEMBERED_LENGTH) ||
+      Object.is(value, -0) // a Map takes -0 for 0
+    ) {
+      return normaliseCell(field.type, value, this.opts);
+    }
+    let seen = this.remembered.get(field);
+    if (!seen) this.remembered.set(field, (seen = new Map()));
+    let result = seen.get(value);
+    if (!result) {
+      result = normaliseCell(field.type, value, this.opts);
+      if (seen.size >= MAX_REMEMBERED) seen.clear();
+      seen.set(value, result);
+    }
+    return result;
   }
 
   push(rule: string, address: string, field: FieldDef, value: string | null, message: Text): void {

@@ -93,6 +93,35 @@ describe('validate', () => {
     expect(issues[1].message.ja).toContain('3行目');
   });
 
+  it('reads a value repeated down a column alike in every row, per field, per grid and its date system', () => {
+    const g = good();
+    const rows = sheet(g, '台帳').rows;
+    rows[2] = ['A-1', '約100', '1', 45748];
+    rows[3] = ['A-2', '約100', '1', 45748];
+    rows[4] = ['A-3', '1', 1, '45748'];
+    const v = validate(demo, g, { asOf });
+    expect(v.issues.map((i) => `${i.rule}@${i.cell}:${i.value}`)).toEqual([
+      'V-NUMBER@B3:約100',
+      'V-ENUM@C3:1',
+      'V-NUMBER@B4:約100',
+      'V-ENUM@C4:1',
+      'V-ENUM@C5:1',
+      'V-DATE@D5:45748',
+    ]);
+    expect(v.issues[2].message).toEqual(v.issues[0].message);
+    const [a, b, c] = v.data.sheets['台帳'];
+    expect([a.values, b.values, c.values]).toEqual([
+      { 管理番号: 'A-1', 件数: null, 委託: null, 最終確認日: '2025-04-01' },
+      { 管理番号: 'A-2', 件数: null, 委託: null, 最終確認日: '2025-04-01' },
+      { 管理番号: 'A-3', 件数: 1, 委託: null, 最終確認日: null },
+    ]);
+    expect([a.raw['最終確認日'], b.raw['最終確認日'], c.raw['最終確認日']]).toEqual(['2025-04-01', '2025-04-01', '45748']);
+    // The same serial in a workbook of the 1904 date system is four years and a day later.
+    const v1904 = validate(demo, { ...g, date1904: true }, { asOf: '2030-01-01' });
+    expect(v1904.data.sheets['台帳'].map((r) => r.values['最終確認日'])).toEqual(['2029-04-02', '2029-04-02', null]);
+    expect(validate(demo, g, { asOf }).data.sheets['台帳'][0].values['最終確認日']).toBe('2025-04-01');
+  });
+
   it('matches columns by label, not by letter, and reports extra columns as info', () => {
     const g = good();
     const s = sheet(g, '台帳');
