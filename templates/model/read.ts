@@ -338,8 +338,12 @@ function rowHasContent(row: CellValue[], header: HeaderMap): boolean {
   return false;
 }
 
+/** Printable ASCII without spaces: NFKC leaves it as it is. */
+const VISIBLE_ASCII = /^[!-~]*$/;
+
 /** Key text for uniqueness and merge keys: width, case and spacing do not make two keys different. */
 export function keyText(s: string): string {
+  if (VISIBLE_ASCII.test(s)) return s.toUpperCase();
   return s.normalize('NFKC').replace(/\s+/gu, '').toUpperCase();
 }
 

@@ -326,10 +326,13 @@ export function vagueness(purpose: string): { phrase: string } | { short: true }
 
 function checkVague(ctx: RuleContext): RuleFinding[] {
   const out: RuleFinding[] = [];
+  // A ledger repeats its purposes down the column.
+  const judged = new Map<string, ReturnType<typeof vagueness>>();
   for (const rec of ctx.rows(LEDGER)) {
     const purpose = str(rec, '利用目的');
     if (!purpose) continue;
-    const v = vagueness(purpose);
+    let v = judged.get(purpose);
+    if (v === undefined) judged.set(purpose, (v = vagueness(purpose)));
     if (!v) continue;
     out.push(
       'phrase' in v
@@ -352,8 +355,12 @@ function checkVague(ctx: RuleContext): RuleFinding[] {
 
 // ---- PL-RISK ----------------------------------------------------------------------------------------------------
 
+/** Printable ASCII without spaces: NFKC leaves it as it is, and it has no other dashes. */
+const VISIBLE_ASCII = /^[!-~]*$/;
+
 /** 管理番号 as compared across sheets: NFKC, no spaces, every dash alike, Latin upper-case (ｇａ－００１ ≡ GA-001). */
 export function idKey(s: string): string {
+  if (VISIBLE_ASCII.test(s)) return s.toUpperCase();
   return s
     .normalize('NFKC')
     .replace(/\s+/gu, '')
@@ -374,17 +381,19 @@ function linkBroken(issues: readonly Issue[]): boolean {
 
 function checkRisk(ctx: RuleContext): RuleFinding[] {
   if (linkBroken(ctx.data.issues)) return [];
-  const stages = new Map<string, Set<string>>();
-  for (const rec of ctx.rows(LEDGER)) {
+  const ledger = ctx.rows(LEDGER).map((rec) => {
     const id = str(rec, '管理番号');
-    if (id) stages.set(idKey(id), new Set());
-  }
+    return { rec, key: id ? idKey(id) : null };
+  });
+  const inLedger = new Set(ledger.map((l) => l.key));
+  /** Stages the risk sheet covers, by ledger key; a ledger row the risk sheet never names has none. */
+  const stages = new Map<string, Set<string>>();
   const out: RuleFinding[] = [];
   for (const rec of ctx.rows(RISK)) {
     const id = str(rec, '管理番号');
     if (!id) continue;
-    const seen = stages.get(idKey(id));
-    if (!seen) {
+    const key = idKey(id);
+    if (!inLedger.has(key)) {
       out.push(
         finding(
           rec,
@@ -396,13 +405,15 @@ function checkRisk(ctx: RuleContext): RuleFinding[] {
       continue;
     }
     const stage = str(rec, '局面');
-    if (stage) seen.add(stage);
+    if (!stage) continue;
+    const seen = stages.get(key);
+    if (seen) seen.add(stage);
+    else stages.set(key, new Set([stage]));
   }
-  for (const rec of ctx.rows(LEDGER)) {
-    const id = str(rec, '管理番号');
-    if (!id) continue;
-    const seen = stages.get(idKey(id))!;
-    const missing = STAGES.filter((s) => !seen.has(s.value));
+  for (const { rec, key } of ledger) {
+    if (key === null) continue;
+    const seen = stages.get(key);
+    const missing = seen ? STAGES.filter((s) => !seen.has(s.value)) : STAGES;
     if (missing.length === 0) continue;
     const all = missing.length === STAGES.length;
     const ja = missing.map((s) => `「${s.value}」`).join('');

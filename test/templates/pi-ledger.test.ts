@@ -382,6 +382,7 @@ describe('PL-RISK (error, §4.3.5)', () => {
     const risk = riskRows('t－001 ').map((r, n) => (n === 0 ? { ...r, 局面: '取得' } : r));
     expect(byRule(check([ledgerRow('T-001')], risk), 'PL-RISK')).toEqual([]);
     expect(idKey('ＨＲ−００３')).toBe('HR-003');
+    expect(['hr-003', 'HR-003', 'hr - 003', 'hr\u2212003', 'hr-\u200b003'].map(idKey)).toEqual(['HR-003', 'HR-003', 'HR-003', 'HR-003', 'HR-\u200b003']);
   });
   it('stays quiet when the risk sheet is missing (SHEET-MISSING says it)', () => {
     const g = grid([ledgerRow()]);
