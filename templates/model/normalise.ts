@@ -47,8 +47,10 @@ function isBlank(s: string): boolean {
   return foldText(s) === '';
 }
 
+const EMPTY: NormResult = { kind: 'empty' };
+
 export function normaliseCell(type: FieldType, value: CellValue, opts: { date1904?: boolean } = {}): NormResult {
-  if (cellText(value) === null && !(value instanceof Date)) return { kind: 'empty' };
+  if (cellText(value) === null && !(value instanceof Date)) return EMPTY;
   if (isCellError(value)) {
     return invalid(
       'V-FORMULA',

@@ -205,6 +205,8 @@ class FieldReader {
       });
       return null;
     }
+    // A text field's value is its trimmed text (normaliseCell's answer), without a result object per cell.
+    if (field.type.kind === 'text' && typeof value === 'string' && text !== null) return text.trim();
     const result = this.normaliseValue(field, value);
     if (result.kind === 'ok') {
       // A date stored as a serial reads as its date in messages and merges, as Excel shows it.
@@ -224,10 +226,9 @@ class FieldReader {
     return null;
   }
 
-  /** normaliseCell, remembered for short texts, numbers and booleans; a text field's value is its text anyway. */
+  /** normaliseCell, remembered for short texts, numbers and booleans. */
   private normaliseValue(field: FieldDef, value: CellValue): NormResult {
     if (
-      field.type.kind === 'text' ||
       value === null ||
       typeof value === 'object' ||
       (typeof value === 'string' && value.length > MAX_REMEMBERED_LENGTH) ||

@@ -1,6 +1,7 @@
 // The ledger's own rules (PL-*). Values arrive normalised; a value the engine found invalid is null with its raw text
 // kept, and was already reported by a V-* rule, so these rules skip it rather than report it twice.
 import { addMonths, compareIso, monthsBetween } from '../model/dates.js';
+import { remembered } from '../model/remember.js';
 import type { Issue, PeriodValue, RecordRow, RuleContext, RuleDef, RuleFinding, Text } from '../model/types.js';
 import {
   CONSENT_ELECTRONIC,
@@ -106,7 +107,7 @@ function checkReview(ctx: RuleContext): RuleFinding[] {
 // ---- PL-PERIOD --------------------------------------------------------------------------------------------------
 
 /** Event names compare without spaces and without a trailing 日/時点 (退職日から3年 ≡ 退職後3年). */
-const eventKey = (e: string): string => e.normalize('NFKC').replace(/\s+/gu, '').replace(/(?:の)?(?:日|時|時点)$/u, '');
+const eventKey = remembered((e: string): string => e.normalize('NFKC').replace(/\s+/gu, '').replace(/(?:の)?(?:日|時|時点)$/u, ''));
 /** Length of a period in days, months counted as 30 days: fine for "is one longer than the other". */
 const daysOf = (p: Extract<PeriodValue, { kind: 'after' }>): number =>
   ((p.years ?? 0) * 12 + (p.months ?? 0)) * 30 + (p.days ?? 0);
@@ -415,19 +416,25 @@ function checkRisk(ctx: RuleContext): RuleFinding[] {
     const seen = stages.get(key);
     const missing = seen ? STAGES.filter((s) => !seen.has(s.value)) : STAGES;
     if (missing.length === 0) continue;
-    const all = missing.length === STAGES.length;
+    if (missing.length === STAGES.length) {
+      out.push(
+        finding(
+          rec,
+          '管理番号',
+          `${nameJa(rec)}のリスク分析がありません。シート「${RISK}」に5つの局面（取得・入力、移送・送信、利用・加工、保管・バックアップ、消去・廃棄）それぞれのリスクと対策を記入してください（§4.3.5）。`,
+          `${nameEn(rec)} has no risk analysis. On sheet "${RISK}", record the risks and countermeasures for each of the five lifecycle stages (§4.3.5).`,
+        ),
+      );
+      continue;
+    }
     const ja = missing.map((s) => `「${s.value}」`).join('');
     const en = missing.map((s) => s.en).join(', ');
     out.push(
       finding(
         rec,
         '管理番号',
-        all
-          ? `${nameJa(rec)}のリスク分析がありません。シート「${RISK}」に5つの局面（取得・入力、移送・送信、利用・加工、保管・バックアップ、消去・廃棄）それぞれのリスクと対策を記入してください（§4.3.5）。`
-          : `${nameJa(rec)}のリスク分析に局面${ja}がありません。シート「${RISK}」にこの局面のリスクと対策を追加してください（§4.3.5）。`,
-        all
-          ? `${nameEn(rec)} has no risk analysis. On sheet "${RISK}", record the risks and countermeasures for each of the five lifecycle stages (§4.3.5).`
-          : `The risk analysis of ${nameEn(rec)} lacks the stage(s): ${en}. Add their risks and countermeasures on sheet "${RISK}" (§4.3.5).`,
+        `${nameJa(rec)}のリスク分析に局面${ja}がありません。シート「${RISK}」にこの局面のリスクと対策を追加してください（§4.3.5）。`,
+        `The risk analysis of ${nameEn(rec)} lacks the stage(s): ${en}. Add their risks and countermeasures on sheet "${RISK}" (§4.3.5).`,
       ),
     );
   }
