@@ -314,12 +314,15 @@ function readTable(def: TableSheetDef, grid: Grid, sheet: GridSheet, issues: Iss
   const reader = new FieldReader(grid, sheet);
   const present = def.fields.filter((f) => header.columns.has(f.key));
   const places = placesOf(present, header);
+  const cols = present.map((f) => header.columns.get(f.key)!);
+  /** A row is a record when any of these has something in it. */
+  const contentCols = [...cols, ...header.extra.map((e) => e.col), ...header.provenance.map((p) => p.col)];
   const records: RecordRow[] = [];
   for (let r = header.row + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
-    if (!row || !rowHasContent(row, header)) continue;
+    if (!row || !contentCols.some((c) => cellText(row[c] ?? null) !== null)) continue;
     const record = new GridRecord(sheet.name, r + 1, places);
-    for (const f of present) reader.read(record, f, r, places.cols.get(f.key)!);
+    for (let i = 0; i < present.length; i++) reader.read(record, present[i], r, cols[i]);
     if (header.extra.length || header.provenance.length) {
       record.extra = {};
       for (const e of header.extra) record.extra[e.label] = cellText(row[e.col] ?? null);
@@ -330,13 +333,6 @@ function readTable(def: TableSheetDef, grid: Grid, sheet: GridSheet, issues: Iss
   issues.push(...reader.issues);
   checkUnique(def, records, issues);
   return records;
-}
-
-function rowHasContent(row: CellValue[], header: HeaderMap): boolean {
-  for (const c of header.columns.values()) if (cellText(row[c] ?? null) !== null) return true;
-  for (const e of header.extra) if (cellText(row[e.col] ?? null) !== null) return true;
-  for (const p of header.provenance) if (cellText(row[p.col] ?? null) !== null) return true;
-  return false;
 }
 
 /** Printable ASCII without spaces: NFKC leaves it as it is. */
@@ -354,15 +350,18 @@ export function keyText(s: string): string {
  */
 function checkUnique(def: TableSheetDef, records: RecordRow[], issues: Issue[]): void {
   for (const field of def.fields.filter((f) => f.unique)) {
-    const seen = new Map<string, RecordRow>();
+    /** Scope → key text → the first record with it. */
+    const seen = new Map<string, Map<string, RecordRow>>();
     for (const rec of records) {
       const v = rec.values[field.key];
       if (v === null || v === undefined) continue;
       const scope = rec.extra?.[PROVENANCE_FILE] ?? '';
-      const k = `${scope}\u0000${typeof v === 'object' ? JSON.stringify(v) : keyText(String(v))}`;
-      const first = seen.get(k);
+      let inScope = seen.get(scope);
+      if (!inScope) seen.set(scope, (inScope = new Map()));
+      const k = typeof v === 'object' ? JSON.stringify(v) : keyText(String(v));
+      const first = inScope.get(k);
       if (!first) {
-        seen.set(k, rec);
+        inScope.set(k, rec);
         continue;
       }
       issues.push(

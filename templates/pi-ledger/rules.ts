@@ -382,19 +382,21 @@ function linkBroken(issues: readonly Issue[]): boolean {
 
 function checkRisk(ctx: RuleContext): RuleFinding[] {
   if (linkBroken(ctx.data.issues)) return [];
-  const ledger = ctx.rows(LEDGER).map((rec) => {
+  const ledger = ctx.rows(LEDGER);
+  const keys = ledger.map((rec) => {
     const id = str(rec, '管理番号');
-    return { rec, key: id ? idKey(id) : null };
+    return id ? idKey(id) : null;
   });
-  const inLedger = new Set(ledger.map((l) => l.key));
-  /** Stages the risk sheet covers, by ledger key; a ledger row the risk sheet never names has none. */
-  const stages = new Map<string, Set<string>>();
+  /** The stages the risk sheet covers for each ledger key (null: none yet). */
+  const stages = new Map<string, Set<string> | null>();
+  for (const key of keys) if (key !== null) stages.set(key, null);
   const out: RuleFinding[] = [];
   for (const rec of ctx.rows(RISK)) {
     const id = str(rec, '管理番号');
     if (!id) continue;
     const key = idKey(id);
-    if (!inLedger.has(key)) {
+    const seen = stages.get(key);
+    if (seen === undefined) {
       out.push(
         finding(
           rec,
@@ -407,11 +409,12 @@ function checkRisk(ctx: RuleContext): RuleFinding[] {
     }
     const stage = str(rec, '局面');
     if (!stage) continue;
-    const seen = stages.get(key);
     if (seen) seen.add(stage);
     else stages.set(key, new Set([stage]));
   }
-  for (const { rec, key } of ledger) {
+  for (let i = 0; i < ledger.length; i++) {
+    const rec = ledger[i];
+    const key = keys[i];
     if (key === null) continue;
     const seen = stages.get(key);
     const missing = seen ? STAGES.filter((s) => !seen.has(s.value)) : STAGES;
