@@ -320,7 +320,7 @@ function readTable(def: TableSheetDef, grid: Grid, sheet: GridSheet, issues: Iss
   const records: RecordRow[] = [];
   for (let r = header.row + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
-    if (!row || !contentCols.some((c) => cellText(row[c] ?? null) !== null)) continue;
+    if (!row || !hasContent(row, contentCols)) continue;
     const record = new GridRecord(sheet.name, r + 1, places);
     for (let i = 0; i < present.length; i++) reader.read(record, present[i], r, cols[i]);
     if (header.extra.length || header.provenance.length) {
@@ -337,6 +337,11 @@ function readTable(def: TableSheetDef, grid: Grid, sheet: GridSheet, issues: Iss
 
 /** Printable ASCII without spaces: NFKC leaves it as it is. */
 const VISIBLE_ASCII = /^[!-~]*$/;
+
+function hasContent(row: CellValue[], cols: readonly number[]): boolean {
+  for (const c of cols) if (cellText(row[c] ?? null) !== null) return true;
+  return false;
+}
 
 /** Key text for uniqueness and merge keys: width, case and spacing do not make two keys different. */
 export function keyText(s: string): string {
