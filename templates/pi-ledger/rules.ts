@@ -19,6 +19,9 @@ const YES = 'はい';
 
 // ---- record helpers ---------------------------------------------------------------------------------------------
 
+// The rules loop over records by index: each loop runs once per check, largely before V8 optimises it, and there
+// for…of allocates an iterator result per record (30 MB of garbage on a 100,000-row ledger).
+
 /** Nothing written (also when the column is missing: a missing column never excuses a dependent field). */
 const empty = (rec: RecordRow, key: string): boolean => (rec.raw[key] ?? null) === null;
 /** Written, but the engine could not read it (already reported as V-*). */
@@ -77,7 +80,9 @@ const consentShown = (rec: RecordRow): Text =>
 function checkReview(ctx: RuleContext): RuleFinding[] {
   const limit = addMonths(ctx.asOf, -12);
   const out: RuleFinding[] = [];
-  for (const rec of ctx.rows(LEDGER)) {
+  const rows = ctx.rows(LEDGER);
+  for (let i = 0; i < rows.length; i++) {
+    const rec = rows[i];
     const d = str(rec, '最終確認日');
     if (!d) continue;
     if (compareIso(d, limit) < 0) {
@@ -129,7 +134,9 @@ export function useOutlastsRetention(use: PeriodValue, keep: PeriodValue): boole
 
 function checkPeriod(ctx: RuleContext): RuleFinding[] {
   const out: RuleFinding[] = [];
-  for (const rec of ctx.rows(LEDGER)) {
+  const rows = ctx.rows(LEDGER);
+  for (let i = 0; i < rows.length; i++) {
+    const rec = rows[i];
     const use = rec.values['利用期限'];
     const keep = rec.values['保管期限'];
     if (!use || !keep || typeof use !== 'object' || typeof keep !== 'object') continue;
@@ -152,7 +159,9 @@ function checkPeriod(ctx: RuleContext): RuleFinding[] {
 
 function checkSensitive(ctx: RuleContext): RuleFinding[] {
   const out: RuleFinding[] = [];
-  for (const rec of ctx.rows(LEDGER)) {
+  const rows = ctx.rows(LEDGER);
+  for (let i = 0; i < rows.length; i++) {
+    const rec = rows[i];
     if (!isYes(rec, '要配慮個人情報')) continue;
     const gap = consentGap(rec, true);
     if (gap === 'ただし書き・理由') {
@@ -181,7 +190,9 @@ function checkSensitive(ctx: RuleContext): RuleFinding[] {
 
 function checkDirect(ctx: RuleContext): RuleFinding[] {
   const out: RuleFinding[] = [];
-  for (const rec of ctx.rows(LEDGER)) {
+  const rows = ctx.rows(LEDGER);
+  for (let i = 0; i < rows.length; i++) {
+    const rec = rows[i];
     if (rec.values['取得形態'] !== DIRECT_WRITTEN) continue;
     const gap = consentGap(rec, false);
     if (!gap) continue;
@@ -247,7 +258,9 @@ const foreignCountry = needs('外国第三者提供', '提供先国', { ja: '提
 
 function checkForeign(ctx: RuleContext): RuleFinding[] {
   const out = foreignCountry(ctx);
-  for (const rec of ctx.rows(LEDGER)) {
+  const rows = ctx.rows(LEDGER);
+  for (let i = 0; i < rows.length; i++) {
+    const rec = rows[i];
     if (!isYes(rec, '外国第三者提供')) continue;
     const gap = consentGap(rec, true);
     if (!gap) continue;
@@ -288,7 +301,9 @@ export const MY_NUMBER_PURPOSES: readonly string[] = [
 
 function checkMyNumber(ctx: RuleContext): RuleFinding[] {
   const out: RuleFinding[] = [];
-  for (const rec of ctx.rows(LEDGER)) {
+  const rows = ctx.rows(LEDGER);
+  for (let i = 0; i < rows.length; i++) {
+    const rec = rows[i];
     const purpose = str(rec, '利用目的');
     if (!isYes(rec, '特定個人情報') || !purpose) continue;
     const folded = purpose.normalize('NFKC');
@@ -329,7 +344,9 @@ function checkVague(ctx: RuleContext): RuleFinding[] {
   const out: RuleFinding[] = [];
   // A ledger repeats its purposes down the column.
   const judged = new Map<string, ReturnType<typeof vagueness>>();
-  for (const rec of ctx.rows(LEDGER)) {
+  const rows = ctx.rows(LEDGER);
+  for (let i = 0; i < rows.length; i++) {
+    const rec = rows[i];
     const purpose = str(rec, '利用目的');
     if (!purpose) continue;
     let v = judged.get(purpose);
@@ -389,9 +406,11 @@ function checkRisk(ctx: RuleContext): RuleFinding[] {
   });
   /** The stages the risk sheet covers for each ledger key (null: none yet). */
   const stages = new Map<string, Set<string> | null>();
-  for (const key of keys) if (key !== null) stages.set(key, null);
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== null) stages.set(keys[i]!, null);
   const out: RuleFinding[] = [];
-  for (const rec of ctx.rows(RISK)) {
+  const risks = ctx.rows(RISK);
+  for (let i = 0; i < risks.length; i++) {
+    const rec = risks[i];
     const id = str(rec, '管理番号');
     if (!id) continue;
     const key = idKey(id);
