@@ -330,7 +330,7 @@ function readTable(def: TableSheetDef, grid: Grid, sheet: GridSheet, issues: Iss
     }
     records.push(record);
   }
-  issues.push(...reader.issues);
+  for (const i of reader.issues) issues.push(i);
   checkUnique(def, records, issues);
   return records;
 }
@@ -411,7 +411,7 @@ function readForm(def: FormSheetDef, grid: Grid, sheet: GridSheet, issues: Issue
     places.rows.set(field.key, at.row);
     reader.read(record, field, at.row, at.col + 1);
   }
-  issues.push(...reader.issues);
+  for (const i of reader.issues) issues.push(i);
   return record;
 }
 
@@ -489,7 +489,7 @@ function readQuestions(def: QuestionSheetDef, grid: Grid, sheet: GridSheet, issu
     });
   }
   // A question row's answer fields are optional for the engine: whether an answer is required is the template's rule.
-  issues.push(...reader.issues.filter((i) => i.rule !== 'V-REQUIRED'));
+  for (const i of reader.issues) if (i.rule !== 'V-REQUIRED') issues.push(i);
   return records;
 }
 

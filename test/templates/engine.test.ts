@@ -122,6 +122,16 @@ describe('validate', () => {
     expect(validate(demo, g, { asOf }).data.sheets['台帳'][0].values['最終確認日']).toBe('2025-04-01');
   });
 
+  it('reports a value problem in each of 200,000 rows (more issues than a call takes arguments)', () => {
+    const g = good();
+    const s = sheet(g, '台帳');
+    const rows = Array.from({ length: 200_000 }, (_, r) => [`A-${r}`, '約100', 'いいえ', '2025-04-01']);
+    s.rows = [s.rows[0], s.rows[1], ...rows];
+    const issues = validate(demo, g, { asOf }).issues;
+    expect(issues).toHaveLength(200_000);
+    expect(issues[199_999]).toMatchObject({ rule: 'V-NUMBER', cell: 'B200002', value: '約100' });
+  });
+
   it('matches columns by label, not by letter, and reports extra columns as info', () => {
     const g = good();
     const s = sheet(g, '台帳');
