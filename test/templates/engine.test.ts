@@ -1,6 +1,6 @@
 // The engine on a small template of its own: header matching, structural issues, value issues, identify.
 import { describe, expect, it } from 'vitest';
-import type { Grid } from '../../templates/model/grid.js';
+import { parseAddress, type Grid } from '../../templates/model/grid.js';
 import { layoutWorkbook, MARKER_SHEET } from '../../templates/model/layout.js';
 import type { TemplateDef } from '../../templates/model/types.js';
 import { recordCell } from '../../templates/model/read.js';
@@ -246,5 +246,39 @@ describe('identify', () => {
     const foreignMarker = good();
     sheet(foreignMarker, MARKER_SHEET).rows[0][1] = 'unknown-template';
     expect(validateAmong(foreignMarker, [demo], { asOf }).issues.map((i) => i.rule)).toEqual(['TEMPLATE-UNKNOWN']);
+  });
+});
+
+describe('parseAddress', () => {
+  /** The definition parseAddress reads character by character. */
+  const byRegex = (a1: string) => {
+    const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(a1.trim());
+    if (!m) return 'throws';
+    let col = 0;
+    for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+    return { row: Number(m[2]) - 1, col: col - 1 };
+  };
+  const parsed = (a1: string) => {
+    try {
+      return parseAddress(a1);
+    } catch {
+      return 'throws';
+    }
+  };
+
+  it('reads A1 addresses as the regular expression does', () => {
+    expect(parseAddress('B7')).toEqual({ row: 6, col: 1 });
+    expect(parseAddress(' $xfd$1048576 ')).toEqual({ row: 1048575, col: 16383 });
+    const alphabet = ['A', 'z', 'Z', 'a', '$', '0', '9', '1', ' ', '@', '[', '`', '{', '-', 'Ａ', '١', '\n'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let n = 0; n < 20_000; n++) {
+      let a1 = '';
+      for (let k = next() % 8; k > 0; k--) a1 += alphabet[next() % alphabet.length];
+      expect(parsed(a1), JSON.stringify(a1)).toEqual(byRegex(a1));
+    }
+    for (const a1 of ['', '$', 'A', '1', 'AAAA1', '$$A1', 'A$$1', 'A1$', 'A 1', 'Ａ1', 'A١', 'a1', 'A$1', '$A1']) {
+      expect(parsed(a1), JSON.stringify(a1)).toEqual(byRegex(a1));
+    }
   });
 });
