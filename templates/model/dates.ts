@@ -3,7 +3,6 @@
 import type { Text } from './types.js';
 
 const DAY_MS = 86_400_000;
-const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
@@ -27,9 +26,24 @@ export function daysInMonth(y: number, m: number): number {
 
 /** 'YYYY-MM-DD' of a real date, years 0001..9999. */
 export function isValidIso(iso: unknown): iso is string {
-  if (typeof iso !== 'string') return false;
-  const m = ISO_RE.exec(iso);
-  return m !== null && isoFromParts(Number(m[1]), Number(m[2]), Number(m[3])) === iso;
+  if (typeof iso !== 'string' || iso.length !== 10 || iso.charCodeAt(4) !== DASH || iso.charCodeAt(7) !== DASH) return false;
+  const y = digitsAt(iso, 0, 4);
+  const m = digitsAt(iso, 5, 7);
+  const d = digitsAt(iso, 8, 10);
+  return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
+const DASH = 0x2d;
+
+/** The number written with the ASCII digits s[from..to), or -1 when one is not a digit. Dates are checked per cell. */
+function digitsAt(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 0x30;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
 }
 
 /** ISO string of a calendar date, or null when it does not exist (2023-02-29, month 13, day 0). */
@@ -39,9 +53,13 @@ export function isoFromParts(y: number, m: number, d: number): string | null {
   return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
 }
 
-function parts(iso: string): [number, number, number] {
+function checkIso(iso: string): void {
   if (!isValidIso(iso)) throw new RangeError(`not an ISO date (YYYY-MM-DD): ${iso}`);
-  return [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))];
+}
+
+function parts(iso: string): [number, number, number] {
+  checkIso(iso);
+  return [digitsAt(iso, 0, 4), digitsAt(iso, 5, 7), digitsAt(iso, 8, 10)];
 }
 
 /** Days since 1970-01-01 (negative before). Throws on an invalid ISO string. */
@@ -75,8 +93,8 @@ export function addDays(iso: string, n: number): string {
 }
 
 export function compareIso(a: string, b: string): -1 | 0 | 1 {
-  parts(a);
-  parts(b);
+  checkIso(a);
+  checkIso(b);
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

@@ -29,7 +29,7 @@ export const foldText = remembered((s: string): string =>
 /** Raw text of a cell for messages and merge: null when empty or whitespace-only; Date → ISO; error → '#REF!'. */
 export function cellText(value: CellValue): string | null {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return foldText(value) === '' ? null : value;
+  if (typeof value === 'string') return isBlank(value) ? null : value;
   if (typeof value === 'number') return String(value);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value instanceof Date) return isoFromDate(value);
@@ -37,8 +37,20 @@ export function cellText(value: CellValue): string | null {
   return null;
 }
 
+/**
+ * foldText(s) === '', without folding when the first character is one NFKC keeps visible (ASCII, kana, kanji):
+ * NFKC never drops a character, so the text cannot fold to nothing. cellText runs several times per cell.
+ */
+function isBlank(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if ((c > 0x20 && c < 0x7f) || (c >= 0x3041 && c <= 0x30ff) || (c >= 0x4e00 && c <= 0x9fff)) return false;
+  return foldText(s) === '';
+}
+
+const EMPTY: NormResult = { kind: 'empty' };
+
 export function normaliseCell(type: FieldType, value: CellValue, opts: { date1904?: boolean } = {}): NormResult {
-  if (cellText(value) === null && !(value instanceof Date)) return { kind: 'empty' };
+  if (cellText(value) === null && !(value instanceof Date)) return EMPTY;
   if (isCellError(value)) {
     return invalid(
       'V-FORMULA',

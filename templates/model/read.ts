@@ -2,7 +2,7 @@
 // normalise every value, and report structural and value problems as Issues.
 import { cellAddress, cellAt, findSheet, foldLabel, isCellError, type CellValue, type Grid, type GridSheet } from './grid.js';
 import { PROVENANCE_COLUMNS, QUESTION_COLUMNS, QUESTION_FIXED, sectionTitle } from './layout.js';
-import { cellText, normaliseCell } from './normalise.js';
+import { cellText, normaliseCell, type NormResult } from './normalise.js';
 import type {
   FieldDef,
   FormSheetDef,
@@ -157,12 +157,22 @@ export function recordCell(record: RecordRow, field: string | null): string | nu
   return (field === null ? Object.values(record.cells)[0] : record.cells[field]) ?? null;
 }
 
+/** Longer texts are normalised each time: they rarely repeat. */
+const MAX_REMEMBERED_LENGTH = 200;
+/** Distinct values remembered per field; then it starts over. */
+const MAX_REMEMBERED = 20_000;
+
 /** Reads one field's cell into a record, reporting V-* issues. */
 class FieldReader {
   readonly issues: Issue[] = [];
   /** Looking a cell's formula up needs its address; most sheets have none to look up. */
   private readonly formulas: Record<string, string> | null;
   private readonly opts: { date1904?: boolean };
+  /**
+   * normaliseCell's result per field and cell value: a column mostly repeats a few dates, choices and periods.
+   * Kept for one sheet of one grid, so the date system cannot change under it.
+   */
+  private readonly remembered = new Map<FieldDef, Map<string | number | boolean, NormResult>>();
 
   constructor(
     grid: Grid,
@@ -180,23 +190,24 @@ class FieldReader {
   }
 
   private normalise(record: RecordRow, field: FieldDef, value: CellValue, text: string | null, row: number, col: number): NormValue | null {
-    const address = () => cellAddress(row, col);
-    const formula = this.formulas?.[address()];
+    const formula = this.formulas?.[cellAddress(row, col)];
     if (formula && EXTERNAL_REF.test(formula)) {
-      this.push('V-FORMULA', address(), field, `=${formula}`, {
+      this.push('V-FORMULA', cellAddress(row, col), field, `=${formula}`, {
         ja: `「${field.label.ja}」の数式が別のブックを参照しています（=${formula}）。値を直接入力してください。`,
         en: `"${field.label.en}" has a formula that links to another workbook (=${formula}). Enter the value itself.`,
       });
       return null;
     }
     if (isCellError(value)) {
-      this.push('V-FORMULA', address(), field, value.error, {
+      this.push('V-FORMULA', cellAddress(row, col), field, value.error, {
         ja: `「${field.label.ja}」がエラー値 ${value.error} になっています。数式を直すか値を入力してください。`,
         en: `"${field.label.en}" shows the error value ${value.error}. Fix the formula or enter a value.`,
       });
       return null;
     }
-    const result = normaliseCell(field.type, value, this.opts);
+    // A text field's value is its trimmed text (normaliseCell's answer), without a result object per cell.
+    if (field.type.kind === 'text' && typeof value === 'string' && text !== null) return text.trim();
+    const result = this.normaliseValue(field, value);
     if (result.kind === 'ok') {
       // A date stored as a serial reads as its date in messages and merges, as Excel shows it.
       if (typeof value === 'number' && (field.type.kind === 'date' || field.type.kind === 'period')) {
@@ -205,14 +216,35 @@ class FieldReader {
       return result.value;
     }
     if (result.kind === 'invalid') {
-      this.push(result.rule, address(), field, text, result.message);
+      this.push(result.rule, cellAddress(row, col), field, text, result.message);
     } else if (field.required && !field.computed) {
-      this.push('V-REQUIRED', address(), field, null, {
+      this.push('V-REQUIRED', cellAddress(row, col), field, null, {
         ja: `必須項目「${field.label.ja}」が未入力です。`,
         en: `Required field "${field.label.en}" is empty.`,
       });
     }
     return null;
+  }
+
+  /** normaliseCell, remembered for short texts, numbers and booleans. */
+  private normaliseValue(field: FieldDef, value: CellValue): NormResult {
+    if (
+      value === null ||
+      typeof value === 'object' ||
+      (typeof value === 'string' && value.length > MAX_REMEMBERED_LENGTH) ||
+      Object.is(value, -0) // a Map takes -0 for 0
+    ) {
+      return normaliseCell(field.type, value, this.opts);
+    }
+    let seen = this.remembered.get(field);
+    if (!seen) this.remembered.set(field, (seen = new Map()));
+    let result = seen.get(value);
+    if (!result) {
+      result = normaliseCell(field.type, value, this.opts);
+      if (seen.size >= MAX_REMEMBERED) seen.clear();
+      seen.set(value, result);
+    }
+    return result;
   }
 
   push(rule: string, address: string, field: FieldDef, value: string | null, message: Text): void {
@@ -282,12 +314,15 @@ function readTable(def: TableSheetDef, grid: Grid, sheet: GridSheet, issues: Iss
   const reader = new FieldReader(grid, sheet);
   const present = def.fields.filter((f) => header.columns.has(f.key));
   const places = placesOf(present, header);
+  const cols = present.map((f) => header.columns.get(f.key)!);
+  /** A row is a record when any of these has something in it. */
+  const contentCols = [...cols, ...header.extra.map((e) => e.col), ...header.provenance.map((p) => p.col)];
   const records: RecordRow[] = [];
   for (let r = header.row + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
-    if (!row || !rowHasContent(row, header)) continue;
+    if (!row || !hasContent(row, contentCols)) continue;
     const record = new GridRecord(sheet.name, r + 1, places);
-    for (const f of present) reader.read(record, f, r, places.cols.get(f.key)!);
+    for (let i = 0; i < present.length; i++) reader.read(record, present[i], r, cols[i]);
     if (header.extra.length || header.provenance.length) {
       record.extra = {};
       for (const e of header.extra) record.extra[e.label] = cellText(row[e.col] ?? null);
@@ -295,20 +330,22 @@ function readTable(def: TableSheetDef, grid: Grid, sheet: GridSheet, issues: Iss
     }
     records.push(record);
   }
-  issues.push(...reader.issues);
+  for (const i of reader.issues) issues.push(i);
   checkUnique(def, records, issues);
   return records;
 }
 
-function rowHasContent(row: CellValue[], header: HeaderMap): boolean {
-  for (const c of header.columns.values()) if (cellText(row[c] ?? null) !== null) return true;
-  for (const e of header.extra) if (cellText(row[e.col] ?? null) !== null) return true;
-  for (const p of header.provenance) if (cellText(row[p.col] ?? null) !== null) return true;
+/** Printable ASCII without spaces: NFKC leaves it as it is. */
+const VISIBLE_ASCII = /^[!-~]*$/;
+
+function hasContent(row: CellValue[], cols: readonly number[]): boolean {
+  for (const c of cols) if (cellText(row[c] ?? null) !== null) return true;
   return false;
 }
 
 /** Key text for uniqueness and merge keys: width, case and spacing do not make two keys different. */
 export function keyText(s: string): string {
+  if (VISIBLE_ASCII.test(s)) return s.toUpperCase();
   return s.normalize('NFKC').replace(/\s+/gu, '').toUpperCase();
 }
 
@@ -318,15 +355,20 @@ export function keyText(s: string): string {
  */
 function checkUnique(def: TableSheetDef, records: RecordRow[], issues: Issue[]): void {
   for (const field of def.fields.filter((f) => f.unique)) {
-    const seen = new Map<string, RecordRow>();
-    for (const rec of records) {
+    /** Scope → key text → the first record with it. */
+    const seen = new Map<string, Map<string, RecordRow>>();
+    // By index: this loop runs once, mostly before V8 optimises it, where for…of allocates an iterator result a step.
+    for (let i = 0; i < records.length; i++) {
+      const rec = records[i];
       const v = rec.values[field.key];
       if (v === null || v === undefined) continue;
       const scope = rec.extra?.[PROVENANCE_FILE] ?? '';
-      const k = `${scope}\u0000${typeof v === 'object' ? JSON.stringify(v) : keyText(String(v))}`;
-      const first = seen.get(k);
+      let inScope = seen.get(scope);
+      if (!inScope) seen.set(scope, (inScope = new Map()));
+      const k = typeof v === 'object' ? JSON.stringify(v) : keyText(String(v));
+      const first = inScope.get(k);
       if (!first) {
-        seen.set(k, rec);
+        inScope.set(k, rec);
         continue;
       }
       issues.push(
@@ -369,7 +411,7 @@ function readForm(def: FormSheetDef, grid: Grid, sheet: GridSheet, issues: Issue
     places.rows.set(field.key, at.row);
     reader.read(record, field, at.row, at.col + 1);
   }
-  issues.push(...reader.issues);
+  for (const i of reader.issues) issues.push(i);
   return record;
 }
 
@@ -447,7 +489,7 @@ function readQuestions(def: QuestionSheetDef, grid: Grid, sheet: GridSheet, issu
     });
   }
   // A question row's answer fields are optional for the engine: whether an answer is required is the template's rule.
-  issues.push(...reader.issues.filter((i) => i.rule !== 'V-REQUIRED'));
+  for (const i of reader.issues) if (i.rule !== 'V-REQUIRED') issues.push(i);
   return records;
 }
 

@@ -170,7 +170,9 @@ function runRules(ctx: RuleContext): Issue[] {
       );
       continue;
     }
-    for (const f of findings) {
+    // By index: this loop runs once, mostly before V8 optimises it, where for…of allocates an iterator result a step.
+    for (let i = 0; i < findings.length; i++) {
+      const f = findings[i];
       const rec = f.record;
       const cell = rec ? recordCell(rec, f.field) : null;
       issues.push({

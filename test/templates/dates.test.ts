@@ -33,6 +33,14 @@ describe('isValidIso / isoFromParts', () => {
     ['9999-12-31', true],
     ['0001-01-01', true],
     ['0000-01-01', false],
+    ['2024-04-0a', false],
+    ['2O24-04-01', false],
+    ['２０２４-04-01', false],
+    ['2024-04-01\n', false],
+    ['+024-04-01', false],
+    ['2024--4-01', false],
+    ['1900-02-29', false],
+    ['2000-02-29', true],
   ])('isValidIso(%j) = %s', (iso, expected) => {
     expect(isValidIso(iso)).toBe(expected);
   });

@@ -1,6 +1,6 @@
 // The engine on a small template of its own: header matching, structural issues, value issues, identify.
 import { describe, expect, it } from 'vitest';
-import type { Grid } from '../../templates/model/grid.js';
+import { parseAddress, type Grid } from '../../templates/model/grid.js';
 import { layoutWorkbook, MARKER_SHEET } from '../../templates/model/layout.js';
 import type { TemplateDef } from '../../templates/model/types.js';
 import { recordCell } from '../../templates/model/read.js';
@@ -91,6 +91,45 @@ describe('validate', () => {
     expect(issues[0].message.ja).toContain('約100');
     expect(issues[0].message.en).toContain('約100');
     expect(issues[1].message.ja).toContain('3行目');
+  });
+
+  it('reads a value repeated down a column alike in every row, per field, per grid and its date system', () => {
+    const g = good();
+    const rows = sheet(g, '台帳').rows;
+    rows[2] = ['A-1', '約100', '1', 45748];
+    rows[3] = ['A-2', '約100', '1', 45748];
+    rows[4] = ['A-3', '1', 1, '45748'];
+    const v = validate(demo, g, { asOf });
+    expect(v.issues.map((i) => `${i.rule}@${i.cell}:${i.value}`)).toEqual([
+      'V-NUMBER@B3:約100',
+      'V-ENUM@C3:1',
+      'V-NUMBER@B4:約100',
+      'V-ENUM@C4:1',
+      'V-ENUM@C5:1',
+      'V-DATE@D5:45748',
+    ]);
+    expect(v.issues[2].message).toEqual(v.issues[0].message);
+    const [a, b, c] = v.data.sheets['台帳'];
+    expect([a.values, b.values, c.values]).toEqual([
+      { 管理番号: 'A-1', 件数: null, 委託: null, 最終確認日: '2025-04-01' },
+      { 管理番号: 'A-2', 件数: null, 委託: null, 最終確認日: '2025-04-01' },
+      { 管理番号: 'A-3', 件数: 1, 委託: null, 最終確認日: null },
+    ]);
+    expect([a.raw['最終確認日'], b.raw['最終確認日'], c.raw['最終確認日']]).toEqual(['2025-04-01', '2025-04-01', '45748']);
+    // The same serial in a workbook of the 1904 date system is four years and a day later.
+    const v1904 = validate(demo, { ...g, date1904: true }, { asOf: '2030-01-01' });
+    expect(v1904.data.sheets['台帳'].map((r) => r.values['最終確認日'])).toEqual(['2029-04-02', '2029-04-02', null]);
+    expect(validate(demo, g, { asOf }).data.sheets['台帳'][0].values['最終確認日']).toBe('2025-04-01');
+  });
+
+  it('reports a value problem in each of 200,000 rows (more issues than a call takes arguments)', () => {
+    const g = good();
+    const s = sheet(g, '台帳');
+    const rows = Array.from({ length: 200_000 }, (_, r) => [`A-${r}`, '約100', 'いいえ', '2025-04-01']);
+    s.rows = [s.rows[0], s.rows[1], ...rows];
+    const issues = validate(demo, g, { asOf }).issues;
+    expect(issues).toHaveLength(200_000);
+    expect(issues[199_999]).toMatchObject({ rule: 'V-NUMBER', cell: 'B200002', value: '約100' });
   });
 
   it('matches columns by label, not by letter, and reports extra columns as info', () => {
@@ -207,5 +246,39 @@ describe('identify', () => {
     const foreignMarker = good();
     sheet(foreignMarker, MARKER_SHEET).rows[0][1] = 'unknown-template';
     expect(validateAmong(foreignMarker, [demo], { asOf }).issues.map((i) => i.rule)).toEqual(['TEMPLATE-UNKNOWN']);
+  });
+});
+
+describe('parseAddress', () => {
+  /** The definition parseAddress reads character by character. */
+  const byRegex = (a1: string) => {
+    const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(a1.trim());
+    if (!m) return 'throws';
+    let col = 0;
+    for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+    return { row: Number(m[2]) - 1, col: col - 1 };
+  };
+  const parsed = (a1: string) => {
+    try {
+      return parseAddress(a1);
+    } catch {
+      return 'throws';
+    }
+  };
+
+  it('reads A1 addresses as the regular expression does', () => {
+    expect(parseAddress('B7')).toEqual({ row: 6, col: 1 });
+    expect(parseAddress(' $xfd$1048576 ')).toEqual({ row: 1048575, col: 16383 });
+    const alphabet = ['A', 'z', 'Z', 'a', '$', '0', '9', '1', ' ', '@', '[', '`', '{', '-', 'Ａ', '١', '\n'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let n = 0; n < 20_000; n++) {
+      let a1 = '';
+      for (let k = next() % 8; k > 0; k--) a1 += alphabet[next() % alphabet.length];
+      expect(parsed(a1), JSON.stringify(a1)).toEqual(byRegex(a1));
+    }
+    for (const a1 of ['', '$', 'A', '1', 'AAAA1', '$$A1', 'A$$1', 'A1$', 'A 1', 'Ａ1', 'A١', 'a1', 'A$1', '$A1']) {
+      expect(parsed(a1), JSON.stringify(a1)).toEqual(byRegex(a1));
+    }
   });
 });

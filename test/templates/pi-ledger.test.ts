@@ -369,6 +369,13 @@ describe('PL-RISK (error, §4.3.5)', () => {
     expect(i.message.ja).toContain('消去・廃棄');
     expect(i.message.ja).not.toContain('取得・入力');
   });
+  it('judges ledger rows that share a 管理番号 by the one risk analysis of that number', () => {
+    const ledger = [ledgerRow('T-001'), ledgerRow('T-001')];
+    expect(byRule(check(ledger, riskRows('T-001')), 'PL-RISK')).toEqual([]);
+    const issues = byRule(check(ledger, riskRows('T-001', ['移送・送信'])), 'PL-RISK');
+    expect(issues.map((i) => i.cell)).toEqual([cellOf('管理番号', 0), cellOf('管理番号', 1)]);
+    for (const i of issues) expect(i.message.en).toContain('lacks the stage(s): ');
+  });
   it('flags a ledger row with no risk analysis at all', () => {
     const issues = check([ledgerRow('T-001'), ledgerRow('T-002')], riskRows('T-001'));
     expectOne(issues, 'PL-RISK', 'error', LEDGER, cellOf('管理番号', 1));
@@ -382,6 +389,7 @@ describe('PL-RISK (error, §4.3.5)', () => {
     const risk = riskRows('t－001 ').map((r, n) => (n === 0 ? { ...r, 局面: '取得' } : r));
     expect(byRule(check([ledgerRow('T-001')], risk), 'PL-RISK')).toEqual([]);
     expect(idKey('ＨＲ−００３')).toBe('HR-003');
+    expect(['hr-003', 'HR-003', 'hr - 003', 'hr\u2212003', 'hr-\u200b003'].map(idKey)).toEqual(['HR-003', 'HR-003', 'HR-003', 'HR-003', 'HR-\u200b003']);
   });
   it('stays quiet when the risk sheet is missing (SHEET-MISSING says it)', () => {
     const g = grid([ledgerRow()]);
