@@ -377,7 +377,8 @@ async function extractMissing(
           template: def.id,
           sheets: [...sheets.entries()].map(([name, rows]) => ({ name, rows })),
         });
-        outv.push(...got);
+        // Not push(...got): a ledger of 120,000 or more rows would overflow the call stack.
+        for (const v of got) outv.push(v);
       }
     }),
   );

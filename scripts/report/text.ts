@@ -217,7 +217,7 @@ export function totalsLine(t: Totals, lang: Lang): string {
 export function textReport(results: readonly FileResult[], lang: Lang, st: Style = plain): string[] {
   const layout = lineLayout(results.map((r) => r.path));
   const lines = results.map((r) => fileLine(r, lang, st, layout));
-  for (const r of results) lines.push(...findingLines(r, lang, st));
+  for (const r of results) for (const line of findingLines(r, lang, st)) lines.push(line);
   lines.push('', totalsLine(totalsOf(results), lang));
   return lines;
 }
