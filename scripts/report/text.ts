@@ -2,7 +2,7 @@
 // counts, score and band, red flags), then the findings grouped by file, then the totals; colour only on a TTY and
 // a progress bar on stderr for long runs. Columns are padded by display width (a kanji takes two cells), so
 // Japanese status words, paths and company names line up.
-import type { Issue, Lang } from '../../templates/model/types.js';
+import type { Issue, Lang, Severity } from '../../templates/model/types.js';
 import type { FileResult } from '../check-file.js';
 
 export interface Totals {
@@ -77,6 +77,12 @@ const ANSI = /\u001b\[[0-9;]*m/g;
 
 /** Terminal cells a string takes: East Asian wide and full-width characters two, combining marks none. */
 export function displayWidth(s: string): number {
+  let ascii = true;
+  for (let k = 0; k < s.length && ascii; k++) {
+    const c = s.charCodeAt(k);
+    ascii = c >= 0x20 && c < 0x7f;
+  }
+  if (ascii) return s.length;
   let w = 0;
   for (const ch of s.replace(ANSI, '')) {
     const c = ch.codePointAt(0)!;
@@ -187,11 +193,13 @@ export function fileLine(r: FileResult, lang: Lang, st: Style = plain, layout?: 
   return parts.join('  ').trimEnd();
 }
 
+function severityColumn(severity: Severity, lang: Lang, st: Style): string {
+  const paint = severity === 'error' ? st.red : severity === 'warning' ? st.yellow : st.dim;
+  return paint(padEnd(SEVERITY_LABEL[severity][lang], lang === 'ja' ? 6 : 7));
+}
+
 export function issueLine(i: Issue, lang: Lang, st: Style = plain, locWidth = 0): string {
-  const paint = i.severity === 'error' ? st.red : i.severity === 'warning' ? st.yellow : st.dim;
-  const loc = location(i);
-  const sev = paint(padEnd(SEVERITY_LABEL[i.severity][lang], lang === 'ja' ? 6 : 7));
-  return `  ${sev}  ${padEnd(loc, locWidth)}  ${st.dim(padEnd(i.rule, 16))}  ${i.message[lang]}`;
+  return `  ${severityColumn(i.severity, lang, st)}  ${padEnd(location(i), locWidth)}  ${st.dim(padEnd(i.rule, 16))}  ${i.message[lang]}`;
 }
 
 /**
@@ -199,12 +207,31 @@ export function issueLine(i: Issue, lang: Lang, st: Style = plain, locWidth = 0)
  * they are read, so that a file's 90,000 lines are never all held at once.
  */
 export function* findingLines(r: FileResult, lang: Lang, st: Style = plain): Generator<string> {
+  // issueLine's line, with what repeats from line to line (a sheet name's width, the padded severity and rule
+  // columns) worked out once per file: 90,000 findings share a handful of each.
+  const sheetWidths = new Map<string, number>();
+  const locationWidth = (i: Issue): number => {
+    if (!i.sheet) return 0;
+    let w = sheetWidths.get(i.sheet);
+    if (w === undefined) sheetWidths.set(i.sheet, (w = displayWidth(i.sheet)));
+    return i.cell ? w + 1 + displayWidth(i.cell) : w;
+  };
   let locWidth = -1;
-  for (const i of r.issues) if (!isHeadline(i)) locWidth = Math.max(locWidth, Math.min(30, displayWidth(location(i))));
+  for (const i of r.issues) if (!isHeadline(i)) locWidth = Math.max(locWidth, Math.min(30, locationWidth(i)));
   if (locWidth < 0) return;
   yield '';
   yield st.bold(r.subject ? `${r.path}  ${r.subject}` : r.path);
-  for (const i of r.issues) if (!isHeadline(i)) yield issueLine(i, lang, st, locWidth);
+  const sevColumns = new Map<Severity, string>();
+  const ruleColumns = new Map<string, string>();
+  for (const i of r.issues) {
+    if (isHeadline(i)) continue;
+    let sev = sevColumns.get(i.severity);
+    if (sev === undefined) sevColumns.set(i.severity, (sev = severityColumn(i.severity, lang, st)));
+    let rule = ruleColumns.get(i.rule);
+    if (rule === undefined) ruleColumns.set(i.rule, (rule = st.dim(padEnd(i.rule, 16))));
+    const w = locationWidth(i);
+    yield `  ${sev}  ${location(i)}${w < locWidth ? ' '.repeat(locWidth - w) : ''}  ${rule}  ${i.message[lang]}`;
+  }
 }
 
 export function totalsLine(t: Totals, lang: Lang): string {
