@@ -5,7 +5,7 @@
 // readSheetData returns null and the caller reads the part with the general scanner, which gives the same cells.
 // What lies around sheetData is checked by that general scanner too, so the verdict on a malformed part is the same.
 import { cellAddress, type CellValue } from '../../templates/model/grid.js';
-import { decodeText, NotPlainContent, parsePlainXml } from './xml.js';
+import { decodeText, isNameCode, isSpace, NotPlainContent, parsePlainXml } from './xml.js';
 import { UnreadableError } from './unreadable.js';
 
 export interface SheetCells {
@@ -35,13 +35,6 @@ const AMP = 38;
 
 const utf8 = new TextDecoder('utf-8');
 
-function isSpace(c: number): boolean {
-  return c === 32 || c === 10 || c === 9;
-}
-
-function isNameByte(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 58 || c === 45 || c === 46;
-}
 
 function latin1(b: Uint8Array, start: number, end: number): string {
   let s = '';
@@ -276,7 +269,7 @@ class RowScanner {
       if (!spaced || p >= this.end) throw new NotPlainContent();
       const nameStart = p;
       let hash = 0;
-      while (isNameByte(b[p])) hash = (hash * 31 + b[p++]) | 0;
+      while (isNameCode(b[p])) hash = (hash * 31 + b[p++]) | 0;
       const nameEnd = p;
       const first = b[nameStart];
       if (nameEnd === nameStart || (first >= 48 && first <= 57) || first === 45 || first === 46) throw new NotPlainContent();
@@ -357,7 +350,7 @@ class RowScanner {
         if (!bytesAre(b, p + 2, 'is>')) throw new NotPlainContent();
         return [text, p + 5];
       }
-      if (b[p + 1] !== 116 /* t */ || isNameByte(b[p + 2])) throw new NotPlainContent();
+      if (b[p + 1] !== 116 /* t */ || isNameCode(b[p + 2])) throw new NotPlainContent();
       const t = this.attributes(p + 2, Tag.Other);
       if (t < 0) p = -t;
       else {
@@ -383,7 +376,7 @@ function scanRows(b: Uint8Array, start: number, end: number, reading: CellReadin
   for (;;) {
     p = scan.skipSpace(p);
     if (p >= end) break;
-    if (b[p] !== LT || !bytesAre(b, p + 1, 'row') || isNameByte(b[p + 4])) throw new NotPlainContent();
+    if (b[p] !== LT || !bytesAre(b, p + 1, 'row') || isNameCode(b[p + 4])) throw new NotPlainContent();
     scan.rowNumber = -2;
     let after = scan.attributes(p + 4, Tag.Row);
     rowIdx = scan.rowNumber >= 1 ? scan.rowNumber - 1 : rowIdx + 1;
@@ -401,7 +394,7 @@ function scanRows(b: Uint8Array, start: number, end: number, reading: CellReadin
         p += 6;
         break;
       }
-      if (b[p + 1] !== 99 /* c */ || isNameByte(b[p + 2])) throw new NotPlainContent();
+      if (b[p + 1] !== 99 /* c */ || isNameCode(b[p + 2])) throw new NotPlainContent();
       scan.refStart = scan.refEnd = 0;
       scan.typeStart = scan.typeEnd = -1;
       scan.style = NaN;
@@ -458,7 +451,7 @@ function scanRows(b: Uint8Array, start: number, end: number, reading: CellReadin
             p += 4;
             break;
           }
-          if (c1 === 118 /* v */ && !isNameByte(b[p + 2]) && vStart < 0) {
+          if (c1 === 118 /* v */ && !isNameCode(b[p + 2]) && vStart < 0) {
             const v = scan.attributes(p + 2, Tag.Other);
             if (v < 0) p = vStart = vEnd = -v;
             else {
@@ -466,7 +459,7 @@ function scanRows(b: Uint8Array, start: number, end: number, reading: CellReadin
               vEnd = scan.endTag(v, 'v');
               p = vEnd + 4;
             }
-          } else if (c1 === 102 /* f */ && !isNameByte(b[p + 2]) && f === null) {
+          } else if (c1 === 102 /* f */ && !isNameCode(b[p + 2]) && f === null) {
             scan.sharedFormula = false;
             scan.formulaIndex = undefined;
             const a = scan.attributes(p + 2, Tag.Formula);
@@ -483,7 +476,7 @@ function scanRows(b: Uint8Array, start: number, end: number, reading: CellReadin
               if (f !== '') sharedFormulas.set(si, f);
               else f = sharedFormulas.get(si) ?? '';
             }
-          } else if (c1 === 105 /* i */ && b[p + 2] === 115 /* s */ && !isNameByte(b[p + 3]) && inline === null) {
+          } else if (c1 === 105 /* i */ && b[p + 2] === 115 /* s */ && !isNameCode(b[p + 3]) && inline === null) {
             [inline, p] = scan.inlineString(p + 3);
           } else throw new NotPlainContent();
         }

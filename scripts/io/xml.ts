@@ -92,7 +92,8 @@ const NOT_PLAIN_TEXT = /[\0-\x08\x0B\x0C\x0E-\x1F\r\uFFFE\uFFFF]|]]>/;
 const NOT_PLAIN_VALUE = /[<\0-\x1F\uFFFE\uFFFF]/;
 const ENTITY = /&(?:([a-z]+)|#(\d+)|#x([0-9a-fA-F]+));/y;
 
-function isNameCode(c: number): boolean {
+/** An ASCII XML name character (a code unit or a byte). */
+export function isNameCode(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 58 || c === 45 || c === 46;
 }
 
@@ -118,7 +119,8 @@ function nameAt(s: string, start: number, end: number, hash: number): string {
   return name;
 }
 
-function isSpace(c: number): boolean {
+/** XML white space but CR, which the plain readers leave to saxes (a code unit or a byte). */
+export function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 9;
 }
 
