@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { serve } from '../../addin/preview/serve.mjs';
 import type { DaichoFakeApi } from '../../addin/fake/global.js';
@@ -52,6 +53,21 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** One harness for a test file's tests, when Chromium is there: started before them, closed after them. */
+export function useHarness(): () => Harness {
+  let h: Harness | undefined;
+  beforeAll(async () => {
+    if (haveChromium) h = await start();
+  }, 300_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+  return () => {
+    if (!h) throw new Error('the e2e harness is not started (no Chromium)');
+    return h;
+  };
+}
+
 export async function start(): Promise<Harness> {
   ensureBuilt();
   const server = await serve(dist);
@@ -70,11 +86,14 @@ export async function start(): Promise<Harness> {
   };
 }
 
-/** A browser context that reaches nothing but 127.0.0.1 (office.js's CDN path is served from the local copy). */
-export async function isolatedContext(h: Harness, opts: { locale?: string } = {}): Promise<BrowserContext> {
+/**
+ * A browser context that reaches nothing but 127.0.0.1 (office.js's CDN path is served from the local copy, unless
+ * officeJs is false: the preview page loads no office.js, so a request for it is blocked and recorded).
+ */
+export async function isolatedContext(h: Harness, opts: { locale?: string; width?: number; officeJs?: boolean } = {}): Promise<BrowserContext> {
   const ctx = await h.browser.newContext({
     locale: opts.locale ?? 'ja-JP',
-    viewport: { width: 380, height: 900 },
+    viewport: { width: opts.width ?? 380, height: 900 },
     deviceScaleFactor: 1,
     // Fluent honours it: no half-finished transitions in screenshots.
     reducedMotion: 'reduce',
@@ -82,7 +101,7 @@ export async function isolatedContext(h: Harness, opts: { locale?: string } = {}
   await ctx.route('**/*', async (route) => {
     const url = new URL(route.request().url());
     if (url.hostname === '127.0.0.1') return route.continue();
-    if (url.hostname === 'appsforoffice.microsoft.com' && url.pathname.startsWith('/lib/1/hosted/')) {
+    if (opts.officeJs !== false && url.hostname === 'appsforoffice.microsoft.com' && url.pathname.startsWith('/lib/1/hosted/')) {
       const file = join(officeJsDir, url.pathname.slice('/lib/1/hosted/'.length));
       if (file.startsWith(officeJsDir) && existsSync(file)) return route.fulfill({ path: file, contentType: 'text/javascript' });
     }

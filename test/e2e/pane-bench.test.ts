@@ -8,22 +8,16 @@
 // normal test run, it does one quick pass on 200 rows, so the benchmark's own code stays working.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { haveChromium, openPane, repo, shot, start, type Harness } from './harness.js';
+import { haveChromium, openPane, repo, shot, useHarness } from './harness.js';
 
 const BENCH = process.env.DAICHO_BENCH === '1';
 const SIZES = BENCH ? [200, 2000] : [200];
 const RUNS = BENCH ? 7 : 1;
 const SAMPLE = 'samples/pi-ledger/pl-01-jinji-overdue-and-contractor.xlsx';
 
-let h: Harness;
-beforeAll(async () => {
-  if (haveChromium) h = await start();
-}, 300_000);
-afterAll(async () => {
-  await h?.close();
-});
+const harness = useHarness();
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -135,7 +129,7 @@ describe.skipIf(!haveChromium)('pane benchmark: Check → list', () => {
   const results: Result[] = [];
 
   it.each(SIZES)('%i-row ledger', async (rows) => {
-    const { ctx, page, errors } = await openPane(h, { workbook: SAMPLE, grow: { sheet: '台帳', headerRow: 2, records: rows } });
+    const { ctx, page, errors } = await openPane(harness(), { workbook: SAMPLE, grow: { sheet: '台帳', headerRow: 2, records: rows } });
     try {
       await page.getByRole('tab', { name: /チェック/ }).click();
       await page.locator('[data-testid="check-panel"] button[data-cell]').first().waitFor({ timeout: 60_000 });

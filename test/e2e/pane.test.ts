@@ -1,23 +1,15 @@
 // The pane end to end: the production taskpane.html in headless Chromium, office.js loaded (outside a host), the
 // fake Excel holding a real workbook (our template and sample files). Screenshots go to test/e2e/screenshots/.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { columnLetter } from '../../templates/model/grid.js';
 import { isoToSerial } from '../../templates/model/dates.js';
 import { QUESTION_FIXED } from '../../templates/model/layout.js';
 import { templateById } from '../../templates/index.js';
 import type { QuestionSheetDef, TableSheetDef } from '../../templates/model/types.js';
-import { haveChromium, openPane, shot, start, type Harness } from './harness.js';
+import { haveChromium, isolatedContext, openPane, shot, useHarness } from './harness.js';
 
-let h: Harness;
-
-beforeAll(async () => {
-  if (haveChromium) h = await start();
-}, 300_000);
-
-afterAll(async () => {
-  await h?.close();
-});
+const harness = useHarness();
 
 const checklist = templateById('supplier-checklist')!;
 const qsheet = checklist.sheets.find((s) => s.kind === 'questions') as QuestionSheetDef;
@@ -37,7 +29,7 @@ const fills = (page: Page) =>
 
 describe.skipIf(!haveChromium)('task pane in Chromium (fake Excel, no network)', () => {
   it('questionnaire: answering writes the cells; a gap brings up 改善予定日, which takes a 和暦 date; progress and score follow', async () => {
-    const { ctx, page, errors } = await openPane(h, { workbook: 'templates/supplier-checklist.xlsx' });
+    const { ctx, page, errors } = await openPane(harness(), { workbook: 'templates/supplier-checklist.xlsx' });
     try {
       await page.getByTestId('questionnaire').waitFor();
       await expect.poll(() => page.getByTestId('progress').textContent()).toBe('回答済み 0 / 37');
@@ -69,7 +61,7 @@ describe.skipIf(!haveChromium)('task pane in Chromium (fake Excel, no network)',
   });
 
   it('check: findings grouped by severity and sheet; clicking one selects its cell', async () => {
-    const { ctx, page, errors } = await openPane(h, { workbook: 'samples/supplier-checklist/sc-03-sakura-konpo-incomplete.xlsx' });
+    const { ctx, page, errors } = await openPane(harness(), { workbook: 'samples/supplier-checklist/sc-03-sakura-konpo-incomplete.xlsx' });
     try {
       await page.getByRole('tab', { name: /チェック/ }).click();
       const panel = page.getByTestId('check-panel');
@@ -96,7 +88,7 @@ describe.skipIf(!haveChromium)('task pane in Chromium (fake Excel, no network)',
   });
 
   it('mark problems colours the problem cells; clear restores every original fill exactly', async () => {
-    const { ctx, page, errors } = await openPane(h, { workbook: 'samples/supplier-checklist/sc-03-sakura-konpo-incomplete.xlsx' });
+    const { ctx, page, errors } = await openPane(harness(), { workbook: 'samples/supplier-checklist/sc-03-sakura-konpo-incomplete.xlsx' });
     try {
       await page.getByRole('tab', { name: /チェック/ }).click();
       await page.getByTestId('check-panel').waitFor();
@@ -137,7 +129,7 @@ describe.skipIf(!haveChromium)('task pane in Chromium (fake Excel, no network)',
   });
 
   it('ledger: the record under the selection; a 和暦 date saved as a date; next; add a record', async () => {
-    const { ctx, page, errors } = await openPane(h, { workbook: 'samples/pi-ledger/pl-04-johosys-clean.xlsx' });
+    const { ctx, page, errors } = await openPane(harness(), { workbook: 'samples/pi-ledger/pl-04-johosys-clean.xlsx' });
     try {
       await page.getByTestId('record-form').waitFor();
       await page.evaluate((c) => window.__wb.userSelect('台帳', `${c}3`), lcol('部門'));
@@ -177,7 +169,7 @@ describe.skipIf(!haveChromium)('task pane in Chromium (fake Excel, no network)',
   });
 
   it('edits typed in the grid are re-validated (only the changed cell is read again)', async () => {
-    const { ctx, page } = await openPane(h, { workbook: 'templates/supplier-checklist.xlsx' });
+    const { ctx, page } = await openPane(harness(), { workbook: 'templates/supplier-checklist.xlsx' });
     try {
       await page.getByTestId('questionnaire').waitFor();
       const syncs = await page.evaluate(() => window.__wb.syncs);
@@ -192,7 +184,7 @@ describe.skipIf(!haveChromium)('task pane in Chromium (fake Excel, no network)',
   });
 
   it('English when Office is English', async () => {
-    const { ctx, page } = await openPane(h, { workbook: 'samples/pi-ledger/pl-01-jinji-overdue-and-contractor.xlsx', locale: 'en-US' });
+    const { ctx, page } = await openPane(harness(), { workbook: 'samples/pi-ledger/pl-01-jinji-overdue-and-contractor.xlsx', locale: 'en-US' });
     try {
       await page.getByRole('tab', { name: 'Fill in' }).waitFor();
       await page.evaluate(() => window.__wb.userSelect('台帳', 'B3'));
@@ -208,7 +200,7 @@ describe.skipIf(!haveChromium)('task pane in Chromium (fake Excel, no network)',
   });
 
   it('a complete checklist shows its score and band', async () => {
-    const { ctx, page } = await openPane(h, { workbook: 'samples/supplier-checklist/sc-01-mihon-seiki-a-band.xlsx' });
+    const { ctx, page } = await openPane(harness(), { workbook: 'samples/supplier-checklist/sc-01-mihon-seiki-a-band.xlsx' });
     try {
       await expect.poll(() => page.getByTestId('progress').textContent()).toBe('回答済み 37 / 37');
       await expect.poll(() => page.getByTestId('band').textContent()).toBe('A');
@@ -219,7 +211,7 @@ describe.skipIf(!haveChromium)('task pane in Chromium (fake Excel, no network)',
   });
 
   it('outside Excel (office.js, no host, no Excel): a plain notice, no crash', async () => {
-    const { ctx, page, errors } = await openPane(h, { workbook: null, fake: false });
+    const { ctx, page, errors } = await openPane(harness(), { workbook: null, fake: false });
     try {
       await page.getByText('Excel の外で開かれています').waitFor();
       await shot(page, 'outside-excel');
@@ -230,13 +222,10 @@ describe.skipIf(!haveChromium)('task pane in Chromium (fake Excel, no network)',
   });
 
   it('preview page: the pane beside a grid view; a template inserted into an empty workbook', async () => {
-    const ctx = await h.browser.newContext({ locale: 'ja-JP', viewport: { width: 1400, height: 900 }, reducedMotion: 'reduce' });
-    await ctx.route('**/*', (route) =>
-      new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : (h.blocked.push(route.request().url()), route.abort()),
-    );
+    const ctx = await isolatedContext(harness(), { width: 1400, officeJs: false });
     const page = await ctx.newPage();
     try {
-      await page.goto(`${h.url}preview.html?wb=blank`);
+      await page.goto(`${harness().url}preview.html?wb=blank`);
       await page.getByTestId('template-picker').waitFor();
       await page.getByRole('button', { name: /挿入: 個人情報管理台帳/ }).click();
       await page.getByTestId('record-form').waitFor();
@@ -253,13 +242,10 @@ describe.skipIf(!haveChromium)('task pane in Chromium (fake Excel, no network)',
   });
 
   it('preview page: marks show in the grid view and clear away', async () => {
-    const ctx = await h.browser.newContext({ locale: 'ja-JP', viewport: { width: 1400, height: 900 }, reducedMotion: 'reduce' });
-    await ctx.route('**/*', (route) =>
-      new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : (h.blocked.push(route.request().url()), route.abort()),
-    );
+    const ctx = await isolatedContext(harness(), { width: 1400, officeJs: false });
     const page = await ctx.newPage();
     try {
-      await page.goto(`${h.url}preview.html?wb=${encodeURIComponent('samples/supplier-checklist/sc-06-test-denshi-gaps.xlsx')}`);
+      await page.goto(`${harness().url}preview.html?wb=${encodeURIComponent('samples/supplier-checklist/sc-06-test-denshi-gaps.xlsx')}`);
       await page.getByTestId('pane').getByRole('tab', { name: /^チェック/ }).click();
       await page.getByRole('button', { name: '問題のセルに色付け' }).click();
       await page.getByText(/個のセルに色を付けました/).waitFor();
@@ -277,13 +263,13 @@ describe.skipIf(!haveChromium)('task pane in Chromium (fake Excel, no network)',
   });
 
   it('serves every file manifest.xml points at (same paths on the dev server and in dist/addin)', async () => {
-    const manifest = await (await fetch(`${h.url}manifest.xml`)).text();
+    const manifest = await (await fetch(`${harness().url}manifest.xml`)).text();
     const paths = [...new Set([...manifest.matchAll(/https:\/\/localhost:3000(\/[^"<]*)/g)].map((m) => m[1]))];
     expect(paths).toEqual(expect.arrayContaining(['/taskpane.html', '/help.html', '/assets/icon-32.png']));
-    for (const p of paths) expect((await fetch(`${h.url}${p.slice(1)}`)).status, p).toBe(200);
+    for (const p of paths) expect((await fetch(`${harness().url}${p.slice(1)}`)).status, p).toBe(200);
   });
 
   it('made no network request beyond 127.0.0.1', () => {
-    expect(h.blocked).toEqual([]);
+    expect(harness().blocked).toEqual([]);
   });
 });
