@@ -452,10 +452,15 @@ function savedFill(fill: XRangeFill, detailed: boolean): SavedFill {
   };
 }
 
-function restoreFill(fill: XRangeFill, saved: SavedFill): void {
+/**
+ * Puts a saved fill back. The marks sheet travels with the workbook, so a fill saved with pattern and tint (ExcelApi
+ * 1.9) may be restored on a host without them (`detailed` false): there only the colour comes back.
+ */
+function restoreFill(fill: XRangeFill, saved: SavedFill, detailed: boolean): void {
   fill.clear();
   if (saved.none) return;
   if (saved.color) fill.color = saved.color;
+  if (!detailed) return;
   if (saved.pattern && saved.pattern !== 'Solid' && saved.pattern !== 'None') fill.pattern = saved.pattern;
   if (saved.patternColor && saved.pattern && saved.pattern !== 'Solid') fill.patternColor = saved.patternColor;
   if (typeof saved.tintAndShade === 'number' && saved.tintAndShade !== 0) fill.tintAndShade = saved.tintAndShade;
@@ -597,7 +602,7 @@ export async function markCells(marks: readonly Mark[]): Promise<MarkResult> {
       const next = new Map<string, StoredMark>();
       for (const [k, s] of store) {
         if (wanted.has(k)) next.set(k, s); // still wanted: keep its first original
-        else if (usable.has(s.sheet)) restoreFill(sheets.get(s.sheet)!.getRange(s.cell).format.fill, s.original);
+        else if (usable.has(s.sheet)) restoreFill(sheets.get(s.sheet)!.getRange(s.cell).format.fill, s.original, detailed);
         else if (!sheets.get(s.sheet)!.isNullObject) next.set(k, s); // cannot restore now: keep remembering it
       }
       for (const { mark, fill } of fresh) {
@@ -634,6 +639,7 @@ export interface ClearResult {
  * unless the user recoloured the cell since; then removes the marks sheet.
  */
 export async function clearMarks(): Promise<ClearResult> {
+  const detailed = isSetSupported('ExcelApi', '1.9');
   return run(async (ctx) => {
     const parseStore = loadStore(ctx);
     const storeSheet = ctx.workbook.worksheets.getItemOrNullObject(MARKS_SHEET);
@@ -664,7 +670,7 @@ export async function clearMarks(): Promise<ClearResult> {
           left++;
           continue;
         }
-        restoreFill(fill, stored.original);
+        restoreFill(fill, stored.original, detailed);
         restored++;
       }
       ctx.workbook.worksheets.getItem(MARKS_SHEET).delete();

@@ -391,6 +391,25 @@ describe('markCells / clearMarks', () => {
     expect(wb.fillColor('台帳', 'C3')).toBeNull();
   });
 
+  it('marks made on ExcelApi 1.9+ (tint, pattern) clear on a 1.8 host: the colour comes back, no 1.9 property is set', async () => {
+    // The marks sheet travels with the workbook: marked in Microsoft 365, cleared in Excel 2019.
+    const wb = setup(fills);
+    const cells = ['A3', 'B3', 'C3', 'D3', 'E3', 'F3'];
+    const before = snapshot(wb, '台帳', cells);
+    await markCells(cells.map((cell) => ({ sheet: '台帳', cell, severity: 'error' as const })));
+    wb.apiVersion = '1.8';
+    installFake(globalThis, wb);
+    expect(await clearMarks()).toEqual({ restored: 6, left: 0 });
+    expect(wb.sheetByName(MARKS_SHEET)).toBeUndefined();
+    for (const c of cells) expect(wb.fillColor('台帳', c), c).toBe(before[c]?.color ?? null);
+    // Marked again on 1.8 while older marks from 1.13 are still stored: restoring the dropped ones works too.
+    wb.apiVersion = '1.13';
+    await markCells(cells.map((cell) => ({ sheet: '台帳', cell, severity: 'error' as const })));
+    wb.apiVersion = '1.8';
+    await markCells([{ sheet: '台帳', cell: 'A3', severity: 'error' }]);
+    for (const c of cells.slice(1)) expect(wb.fillColor('台帳', c), c).toBe(before[c]?.color ?? null);
+  });
+
   it('unprotects a sheet without a password for the marking and protects it again with the same options', async () => {
     const options = { allowFormatCells: false, allowInsertRows: true, allowSort: true };
     const wb = setup({ sheets: [{ name: 'P', cells: { A1: { value: 'q', fill: '#F2F2F2' } }, protection: { protected: true, options } }] });
