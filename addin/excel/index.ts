@@ -434,9 +434,11 @@ function fillProps(): string[] {
   return isSetSupported('ExcelApi', '1.9') ? ['color', 'pattern', 'patternColor', 'tintAndShade'] : ['color'];
 }
 
-function savedFill(fill: XRangeFill, detailed: boolean): SavedFill {
+// Each function reading or writing the 1.9 fill properties asks isSetSupported itself (a cheap local call), so
+// test/addin/api-sets.test.ts can see the guard next to the use.
+function savedFill(fill: XRangeFill): SavedFill {
   const color = fill.color;
-  if (!detailed) {
+  if (!isSetSupported('ExcelApi', '1.9')) {
     // Office.js reports "No Fill" as #FFFFFF; without pattern/tint (ExcelApi 1.9) a white fill reads the same,
     // and restoring it as No Fill is the lesser harm.
     return /^#?ffffff$/i.test(color ?? '') ? { none: true } : { none: false, color };
@@ -454,13 +456,13 @@ function savedFill(fill: XRangeFill, detailed: boolean): SavedFill {
 
 /**
  * Puts a saved fill back. The marks sheet travels with the workbook, so a fill saved with pattern and tint (ExcelApi
- * 1.9) may be restored on a host without them (`detailed` false): there only the colour comes back.
+ * 1.9, Microsoft 365) may be restored on a host without them (Excel 2019): there only the colour comes back.
  */
-function restoreFill(fill: XRangeFill, saved: SavedFill, detailed: boolean): void {
+function restoreFill(fill: XRangeFill, saved: SavedFill): void {
   fill.clear();
   if (saved.none) return;
   if (saved.color) fill.color = saved.color;
-  if (!detailed) return;
+  if (!isSetSupported('ExcelApi', '1.9')) return;
   if (saved.pattern && saved.pattern !== 'Solid' && saved.pattern !== 'None') fill.pattern = saved.pattern;
   if (saved.patternColor && saved.pattern && saved.pattern !== 'Solid') fill.patternColor = saved.patternColor;
   if (typeof saved.tintAndShade === 'number' && saved.tintAndShade !== 0) fill.tintAndShade = saved.tintAndShade;
@@ -571,7 +573,6 @@ export async function markCells(marks: readonly Mark[]): Promise<MarkResult> {
     if (!prev || SEVERITY_RANK[m.severity] > SEVERITY_RANK[prev.severity]) wanted.set(k, m);
   }
   const props = fillProps();
-  const detailed = props.length > 1;
   return run(async (ctx) => {
     // 1. The existing store.
     const parseStore = loadStore(ctx);
@@ -602,11 +603,11 @@ export async function markCells(marks: readonly Mark[]): Promise<MarkResult> {
       const next = new Map<string, StoredMark>();
       for (const [k, s] of store) {
         if (wanted.has(k)) next.set(k, s); // still wanted: keep its first original
-        else if (usable.has(s.sheet)) restoreFill(sheets.get(s.sheet)!.getRange(s.cell).format.fill, s.original, detailed);
+        else if (usable.has(s.sheet)) restoreFill(sheets.get(s.sheet)!.getRange(s.cell).format.fill, s.original);
         else if (!sheets.get(s.sheet)!.isNullObject) next.set(k, s); // cannot restore now: keep remembering it
       }
       for (const { mark, fill } of fresh) {
-        next.set(key(mark.sheet, mark.cell), { sheet: mark.sheet, cell: mark.cell, original: savedFill(fill, detailed), mark: '' });
+        next.set(key(mark.sheet, mark.cell), { sheet: mark.sheet, cell: mark.cell, original: savedFill(fill), mark: '' });
       }
       let marked = 0;
       for (const [k, m] of wanted) {
@@ -639,7 +640,6 @@ export interface ClearResult {
  * unless the user recoloured the cell since; then removes the marks sheet.
  */
 export async function clearMarks(): Promise<ClearResult> {
-  const detailed = isSetSupported('ExcelApi', '1.9');
   return run(async (ctx) => {
     const parseStore = loadStore(ctx);
     const storeSheet = ctx.workbook.worksheets.getItemOrNullObject(MARKS_SHEET);
@@ -670,7 +670,7 @@ export async function clearMarks(): Promise<ClearResult> {
           left++;
           continue;
         }
-        restoreFill(fill, stored.original, detailed);
+        restoreFill(fill, stored.original);
         restored++;
       }
       ctx.workbook.worksheets.getItem(MARKS_SHEET).delete();
