@@ -40,6 +40,13 @@ export default tseslint.config(
     rules: officeRules,
   },
   {
+    // Inline in taskpane.html, for any web view Office may use (IE11 too): ES5, a browser script. The ES5 syntax is
+    // checked by test/e2e/unsupported.test.ts (acorn, ecmaVersion 5).
+    files: ['addin/taskpane/compat.js'],
+    languageOptions: { sourceType: 'script', globals: globals.browser },
+    rules: { '@typescript-eslint/no-unused-vars': ['error', { caughtErrors: 'none' }] },
+  },
+  {
     // Node scripts of the add-in (icon generator, start/stop, the preview server) and the webpack config.
     files: ['addin/**/*.mjs', 'webpack.config.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly' } },

@@ -1,5 +1,10 @@
 // Builds the task pane (addin/taskpane) and the preview page (addin/preview) into dist/addin/.
-//   npx webpack --mode production       production build (office.js from Microsoft's CDN, only in taskpane.html)
+//   npx webpack --mode production       production build (office.js from Microsoft's CDN, only in taskpane.html),
+//                                        with the preview page and the fake Excel for npm run preview and the tests
+//   DAICHO_ADDIN_URL=https://host/path/ npx webpack --mode production
+//                                        a build to deploy (docs/deploy.md): only the pane, its help and privacy
+//                                        pages, icons and templates; manifest.xml pointing at that URL
+//                                        (DAICHO_SUPPORT_URL, DAICHO_PRIVACY_URL optional)
 //   npx webpack serve --mode development dev server on https://localhost:3000 (office-addin-dev-certs), falling back
 //                                        to http with a message where certificates cannot be made or installed
 import { spawnSync } from 'node:child_process';
@@ -8,6 +13,7 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import CopyWebpackPlugin from 'copy-webpack-plugin';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
+import { DEV_BASE, DeployError, helpFor, hostedBase, manifestFor, requiredExcelApi } from './addin/tools/deploy.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const out = resolve(root, 'dist', 'addin');
@@ -50,10 +56,14 @@ function firstLine(err) {
 
 /**
  * After a build, writes the four blank templates (dist/addin/templates/<id>.xlsx, fetched by "insert a template") and
- * the sample workbooks (dist/addin/samples/, for the preview) with the CLI, each folder with an index.json.
- * Skipped, with a note, when the CLI is not built.
+ * the sample workbooks (dist/addin/samples/, for the preview; not in a deployment build) with the CLI, each folder
+ * with an index.json. Skipped, with a note, when the CLI is not built.
  */
 class WorkbookFilesPlugin {
+  constructor({ samples }) {
+    this.samples = samples;
+  }
+
   apply(compiler) {
     let written = false;
     compiler.hooks.afterEmit.tap('WorkbookFilesPlugin', () => {
@@ -64,11 +74,10 @@ class WorkbookFilesPlugin {
         console.warn('[daicho] CLI not built (npm run build:cli): no template or sample files in dist/addin');
         return;
       }
-      for (const [dir, args] of [
-        ['templates', ['template', 'all']],
-        ['samples', ['samples']],
-      ]) {
-        const target = join(out, dir);
+      const folders = [['templates', ['template', 'all']]];
+      if (this.samples) folders.push(['samples', ['samples']]);
+      for (const [dir, args] of folders) {
+        const target = join(compiler.outputPath, dir);
         const r = spawnSync(process.execPath, [join(root, 'bin', 'daicho.js'), ...args, '-o', target, '--force'], {
           encoding: 'utf8',
         });
@@ -86,25 +95,54 @@ class WorkbookFilesPlugin {
   }
 }
 
-const COPY = [
-  { from: 'assets/*.png', to: 'assets/[name][ext]' },
-  { from: 'addin/taskpane/help.html', to: 'help.html' },
-  { from: 'manifest.xml', to: 'manifest.xml' },
-];
+/** The host the build is for: DAICHO_ADDIN_URL (a deployment), else the dev server. */
+function target() {
+  const raw = process.env.DAICHO_ADDIN_URL;
+  if (!raw) return { deploy: false, base: DEV_BASE };
+  try {
+    return { deploy: true, base: hostedBase(raw) };
+  } catch (err) {
+    if (!(err instanceof DeployError)) throw err;
+    console.error(`[daicho] ${err.message.replace(/\n/g, '\n[daicho] ')}`);
+    process.exit(2);
+  }
+}
 
 export default async (env, argv) => {
   const production = argv.mode !== 'development';
   const serving = Boolean(env?.WEBPACK_SERVE);
+  const { deploy, base } = target();
+  const manifest = readFileSync(join(root, 'manifest.xml'), 'utf8');
+  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const text = (transform) => (content) => transform(content.toString('utf8'));
+  const copy = [
+    { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
+    { from: 'addin/taskpane/privacy.html', to: 'privacy.html' },
+    {
+      from: 'addin/taskpane/help.html',
+      to: 'help.html',
+      ...(deploy ? { transform: text((html) => helpFor(html, { privacyUrl: process.env.DAICHO_PRIVACY_URL })) } : {}),
+    },
+    {
+      from: 'manifest.xml',
+      to: 'manifest.xml',
+      transform: text((xml) => manifestFor(xml, { base, supportUrl: process.env.DAICHO_SUPPORT_URL, version })),
+    },
+  ];
+  if (deploy) console.log(`[daicho] building the add-in for ${base}: host the output folder there; manifest.xml is in it`);
   return {
     mode: production ? 'production' : 'development',
-    devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
+    // A deployment ships no source maps (4 MB of them); the other builds keep them for debugging.
+    devtool: deploy ? false : production ? 'source-map' : 'eval-cheap-module-source-map',
     context: root,
-    entry: {
-      taskpane: './addin/taskpane/index.tsx',
-      preview: './addin/preview/index.tsx',
-      // The fake Excel as a standalone script, for end-to-end tests (page.addInitScript).
-      'fake-excel': './addin/fake/global.ts',
-    },
+    entry: deploy
+      ? { taskpane: './addin/taskpane/index.tsx' }
+      : {
+          taskpane: './addin/taskpane/index.tsx',
+          preview: './addin/preview/index.tsx',
+          // The fake Excel as a standalone script, for end-to-end tests (page.addInitScript).
+          'fake-excel': './addin/fake/global.ts',
+        },
     output: {
       path: out,
       filename: (chunk) =>
@@ -139,15 +177,21 @@ export default async (env, argv) => {
         filename: 'taskpane.html',
         template: './addin/taskpane/taskpane.html',
         chunks: ['taskpane'],
-        templateParameters: { officeJs: OFFICE_JS_CDN },
+        templateParameters: {
+          officeJs: OFFICE_JS_CDN,
+          // Runs before office.js and the bundle: a message instead of a blank pane on an old web view or host.
+          compatJs: readFileSync(join(root, 'addin', 'taskpane', 'compat.js'), 'utf8').replaceAll(
+            '__EXCEL_API__',
+            requiredExcelApi(manifest),
+          ),
+          excelApi: requiredExcelApi(manifest),
+        },
       }),
-      new HtmlWebpackPlugin({
-        filename: 'preview.html',
-        template: './addin/preview/preview.html',
-        chunks: ['preview'],
-      }),
-      new CopyWebpackPlugin({ patterns: COPY }),
-      new WorkbookFilesPlugin(),
+      ...(deploy
+        ? []
+        : [new HtmlWebpackPlugin({ filename: 'preview.html', template: './addin/preview/preview.html', chunks: ['preview'] })]),
+      new CopyWebpackPlugin({ patterns: copy }),
+      new WorkbookFilesPlugin({ samples: !deploy }),
     ],
     devServer: serving
       ? {

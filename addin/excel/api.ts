@@ -124,7 +124,7 @@ export interface XOfficeReady {
 }
 
 export interface XOffice {
-  onReady(): Promise<XOfficeReady>;
+  onReady(callback?: (info: XOfficeReady) => unknown): Promise<XOfficeReady>;
   readonly context: {
     readonly displayLanguage: Office.Context['displayLanguage'];
     readonly requirements: { isSetSupported(name: string, minVersion?: string): boolean };

@@ -16,6 +16,7 @@ import type {
   XNamedItem,
   XNamedItemCollection,
   XOffice,
+  XOfficeReady,
   XRange,
   XRangeFill,
   XRangeFormat,
@@ -533,7 +534,11 @@ export class FakeWorkbook {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- as above
     const wb = this;
     return {
-      onReady: async () => ({ host: host as Office.HostType | null, platform: (host ? 'OfficeOnline' : null) as Office.PlatformType | null }),
+      onReady: async (callback?: (info: XOfficeReady) => unknown) => {
+        const info = { host: host as Office.HostType | null, platform: (host ? 'OfficeOnline' : null) as Office.PlatformType | null };
+        callback?.(info);
+        return info;
+      },
       context: {
         get displayLanguage() {
           return wb.displayLanguage;
