@@ -100,6 +100,11 @@ describe('deployment build (DAICHO_ADDIN_URL)', () => {
     expect(() => parse(inline[0], { ecmaVersion: 5, sourceType: 'script' })).not.toThrow();
     expect(inline[0]).toContain('"ExcelApi","1.8"');
     expect(html.indexOf(inline[0])).toBeLessThan(html.search(/<script[^>]+taskpane\.[0-9a-f]{8}\.js/));
+    // The bundle needs ES2022, which the check's syntax probe asks for (test/e2e/unsupported.test.ts): an older
+    // engine gets the message rather than a parse error and a blank pane.
+    const bundle = readFileSync(join(out, html.match(/taskpane\.[0-9a-f]{8}\.js/)![0]), 'utf8');
+    expect(() => parse(bundle, { ecmaVersion: 2021 })).toThrow();
+    expect(() => parse(bundle, { ecmaVersion: 2022 })).not.toThrow();
     const help = readFileSync(join(out, 'help.html'), 'utf8');
     expect(help).not.toContain('preview.html');
     expect(help).toContain('privacy.html');

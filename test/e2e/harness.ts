@@ -90,9 +90,13 @@ export async function start(): Promise<Harness> {
  * A browser context that reaches nothing but 127.0.0.1 (office.js's CDN path is served from the local copy, unless
  * officeJs is false: the preview page loads no office.js, so a request for it is blocked and recorded).
  */
-export async function isolatedContext(h: Harness, opts: { locale?: string; width?: number; officeJs?: boolean } = {}): Promise<BrowserContext> {
+export async function isolatedContext(
+  h: Harness,
+  opts: { locale?: string; width?: number; officeJs?: boolean; userAgent?: string } = {},
+): Promise<BrowserContext> {
   const ctx = await h.browser.newContext({
     locale: opts.locale ?? 'ja-JP',
+    userAgent: opts.userAgent,
     viewport: { width: opts.width ?? 380, height: 900 },
     deviceScaleFactor: 1,
     // Fluent honours it: no half-finished transitions in screenshots.
