@@ -2,6 +2,7 @@
 // the contractors' evaluation status, the suppliers' scores, and the files read. Plain tables with filters, for
 // sorting and assigning follow-ups.
 import ExcelJS from 'exceljs';
+import { verdictText } from '../../templates/audit/rules.js';
 import type { Lang } from '../../templates/model/types.js';
 import { SECTIONS } from '../../templates/supplier-checklist/questions.js';
 import { addTableSheet, TABLE_FONT, writeTable, type TableColumn } from '../xlsx/table-sheet.js';
@@ -131,7 +132,7 @@ export async function auditWorkbook(r: AuditReport, lang: Lang): Promise<Buffer>
     columns<ContractorRow>(t.c, [30, 18, 12, 12, 12, 40, 34], [
       { value: (c) => c.name },
       { value: (c) => t.cstatus[c.status], fill: (c) => (c.status === 'ok' ? FILL.ok : c.status === 'overdue' ? FILL.warning : FILL.error) },
-      { value: (c) => c.evaluation?.verdict ?? null },
+      { value: (c) => (c.evaluation ? (verdictText(c.evaluation)?.[lang] ?? null) : null) },
       { value: (c) => c.evaluation?.evaluatedOn ?? null },
       { value: (c) => c.evaluation?.nextDue ?? null },
       { value: (c) => c.usedBy.map((u) => `${u.file} ${u.id ?? ''}`.trim()).join('\n') || null },
