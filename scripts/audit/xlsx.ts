@@ -1,6 +1,7 @@
 // The audit as a workbook: a summary (counts by rule and by department/area), every finding with its file and cell,
 // the contractors' evaluation status, the suppliers' scores, and the files read. Plain tables with filters, for
 // sorting and assigning follow-ups.
+import { bandLabel } from '../../templates/model/score.js';
 import ExcelJS from 'exceljs';
 import { verdictText } from '../../templates/audit/rules.js';
 import type { Lang } from '../../templates/model/types.js';
@@ -146,13 +147,13 @@ export async function auditWorkbook(r: AuditReport, lang: Lang): Promise<Buffer>
     t.suppliers,
     columns<SupplierRow>(
       [...t.s, ...SECTIONS.map((s) => `${s.key} ${s.title[lang]}`)],
-      [30, 26, 9, 9, 7, 16, ...SECTIONS.map(() => 11)],
+      [30, 26, 9, 9, 20, 16, ...SECTIONS.map(() => 11)],
       [
         { value: (s) => s.file },
         { value: (s) => s.company },
         { value: (s) => `${s.score.answered}/${s.score.total}` },
         { value: (s) => s.score.rate, fmt: PCT },
-        { value: (s) => s.score.band ?? null },
+        { value: (s) => bandLabel(s.score, lang) },
         { value: (s) => s.score.redFlags.join(', ') || null },
         ...SECTIONS.map((sec) => ({ value: (s: SupplierRow) => s.score.sections.find((x) => x.key === sec.key)?.rate ?? null, fmt: PCT })),
       ],
