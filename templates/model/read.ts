@@ -463,8 +463,9 @@ function readQuestions(def: QuestionSheetDef, grid: Grid, sheet: GridSheet, issu
       const c = col(k);
       if (c === undefined) continue;
       const got = cellText(row[c] ?? null);
-      if (k === 3 && q.formerly?.some((w) => foldLocked(w) === foldLocked(got))) {
-        earlierWording.push(q.id);
+      const earlier = k === 2 ? q.formerly?.title : k === 3 ? q.formerly?.question : undefined;
+      if (earlier?.some((w) => foldLocked(w) === foldLocked(got))) {
+        if (!earlierWording.includes(q.id)) earlierWording.push(q.id);
         continue;
       }
       if (foldLocked(got) !== foldLocked(want)) {

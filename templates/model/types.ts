@@ -87,10 +87,10 @@ export interface QuestionDef {
   /** Where the question comes from, e.g. 'II-1' of the guideline or '§4.4.3.4'. */
   clause?: string;
   /**
-   * Earlier Japanese wordings of the question that workbooks made from an earlier template still hold: read without
-   * a tamper error, with one info that the answers were given to the earlier wording.
+   * Earlier Japanese wordings of the title or question that workbooks made from an earlier template still hold: read
+   * without a tamper error, with one info that the answers were given to the earlier wording.
    */
-  formerly?: readonly string[];
+  formerly?: { title?: readonly string[]; question?: readonly string[] };
 }
 
 export interface SectionDef {

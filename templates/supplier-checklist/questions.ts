@@ -334,5 +334,5 @@ export const QUESTIONS: readonly QuestionDef[] = ROWS.map(([id, titleJa, titleEn
   question: { ja: questionJa, en: questionEn },
   ...(CRITICAL.includes(id) ? { critical: true } : {}),
   clause: id,
-  ...(FORMERLY[id] ? { formerly: FORMERLY[id] } : {}),
+  ...(FORMERLY[id] ? { formerly: { question: FORMERLY[id] } } : {}),
 }));

@@ -423,4 +423,24 @@ describe('values and structure', () => {
     const { issues } = validate(def, grid, { asOf });
     expect(issues.some((i) => i.rule === 'TEMPLATE-TAMPER' && i.value === 'C-03')).toBe(true);
   });
+
+  it('contract items carry the manual\'s own titles (§4.4.3.4 (1)–(8)); a workbook with the earlier short titles is read, with one info', () => {
+    expect(CONTRACT_ITEMS.map((k) => k.title.ja)).toEqual([
+      '委託者及び受託者の責任の明確化',
+      '個人情報の安全管理に関する事項',
+      '再委託に関する事項',
+      '個人情報の取扱状況に関する委託者への報告の内容及び頻度',
+      '契約内容が遵守されていることを委託者が、定期的に、及び適宜に確認できる事項',
+      '契約内容が遵守されなかった場合の措置',
+      '事件・事故が発生した場合の報告・連絡に関する事項',
+      '契約終了後の措置',
+    ]);
+    const grid = layoutWorkbook(def, sample(CLEAN).input);
+    const sheet = grid.sheets.find((s) => s.name === '契約内容')!;
+    CONTRACT_ITEMS.forEach((k, i) => {
+      if (k.formerly?.title) sheet.rows[i + 2]![2] = k.formerly.title[0];
+    });
+    const { issues } = validate(def, grid, { asOf });
+    expect(issues.map((i) => [i.rule, i.severity, i.value])).toEqual([['TEMPLATE-VERSION', 'info', 'K-1, K-2, K-4, K-5, K-6, K-7']]);
+  });
 });

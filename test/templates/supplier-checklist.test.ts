@@ -510,11 +510,11 @@ describe('Amendment 5 (domain review, supplier checklist)', () => {
   it('reads a workbook whose questions still hold the earlier wording, with one info instead of SC-TAMPER', () => {
     const grid = layoutWorkbook(def, input());
     const ws = sheet(grid, CHECKLIST);
-    const changed = QUESTIONS.filter((q) => q.formerly?.length);
+    const changed = QUESTIONS.filter((q) => q.formerly?.question?.length);
     expect(changed.map((q) => q.id)).toEqual(['II-1', 'II-3', 'II-6', 'II-7', 'III-2', 'III-3', 'III-8', 'IV-2', 'V-5', 'V-8', 'V-9', 'V-10']);
     for (const q of changed) {
       const r = QUESTIONS.indexOf(q) + 2;
-      ws.rows[r]![3] = q.formerly![0];
+      ws.rows[r]![3] = q.formerly!.question![0];
     }
     const { issues } = check(grid);
     expect(of(issues, 'SC-TAMPER')).toEqual([]);
