@@ -235,11 +235,21 @@ export function auditRules(rows: readonly OutsourcedRow[], evaluations: readonly
     const more = shorter.length - list.length;
     const ja = list.map((r) => `${r.file} ${rowName(r).ja}の保管期限「${r.keepText}」`).join('、') + (more ? ` ほか${more}件` : '');
     const en = list.map((r) => `${r.file} ${rowName(r).en}, kept until "${r.keepText}"`).join('; ') + (more ? `; and ${more} more` : '');
+    // 契約終了 in a ledger row may be the customer's contract, in the evaluation it is the outsourcing contract: the
+    // comparison assumes they end together, and the message says so.
+    const contractEvent = (p: PeriodValue | null) => p?.kind === 'after' && /契約|解約/u.test(p.event);
+    const assumed = contractEvent(e.contractKeep) && shorter.some((r) => contractEvent(r.keep));
+    const note: Text = assumed
+      ? {
+          ja: '（どちらも「契約終了」からの期間として比べています。台帳の契約が委託契約とは別の契約（お客様との契約など）であれば、それぞれの終了日で比べてください）',
+          en: ' (both are read as periods after the same contract end; if the ledger means another contract than the outsourcing one, such as the customer contract, compare the actual end dates)',
+        }
+      : { ja: '', en: '' };
     out.push({
       file: e.file,
       issue: issue('CE-RETENTION', e.keepCell.sheet, e.keepCell.cell, '契約書保存期限', e.contractKeepText, {
-        ja: `契約書保存期限「${e.contractKeepText}」が、この委託先に委託している個人情報の保管期限より短くなっています（${ja}）。委託した個人情報を保管する間は契約書も保存してください（§4.4.3.4）。`,
-        en: `The contract is kept until "${e.contractKeepText}", which is shorter than the retention of data entrusted to this contractor (${en}). Keep the contract as long as the entrusted data is kept (§4.4.3.4).`,
+        ja: `契約書保存期限「${e.contractKeepText}」が、この委託先に委託している個人情報の保管期限より短くなっています（${ja}）${note.ja}。マニュアル§4.4.3.4は、委託契約書を少なくとも個人情報の保有期間にわたって保存することを求めています。契約書保存期限を保管期限以上にしてください。`,
+        en: `The contract is kept until "${e.contractKeepText}", which is shorter than the retention of data entrusted to this contractor (${en})${note.en}. Manual §4.4.3.4 requires the contract to be kept at least as long as the personal information is held: extend the contract's retention to match.`,
       }),
     });
   }

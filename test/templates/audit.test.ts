@@ -81,6 +81,10 @@ describe('the bundled samples, as of their date', () => {
     expect(retention[0].issue.message.ja).toContain('SL-002「申込書」の保管期限「契約終了後5年」');
     // IS-004 is kept 取得後3か月: another event, not comparable with 契約終了後3年.
     expect(retention[0].issue.message.ja).not.toContain('IS-004');
+    // Review §6: 契約終了 in the ledger (the customer's contract) and in the evaluation (the outsourcing contract) may be
+    // different contracts; the message says the comparison assumes they end together.
+    expect(retention[0].issue.message.ja).toContain('どちらも「契約終了」からの期間として比べています');
+    expect(retention[0].issue.message.en).toContain('compare the actual end dates');
   });
 
   it('finds nothing else', () => {
