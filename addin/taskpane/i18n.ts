@@ -56,6 +56,8 @@ const ja = {
   // questionnaire
   answered: (a: number, n: number) => `回答済み ${a} / ${n}`,
   score: '得点率',
+  provisionalScore: '暫定得点率',
+  actionNeeded: '要対応',
   band: '評価',
   redFlags: (n: number) => `重大項目の未達 ${n} 件`,
   critical: '重大',
@@ -131,6 +133,8 @@ const en: Strings = {
   no: 'No',
   answered: (a: number, n: number) => `Answered ${a} of ${n}`,
   score: 'Score',
+  provisionalScore: 'Provisional score',
+  actionNeeded: 'Action needed',
   band: 'Band',
   redFlags: (n: number) => `${n} critical item(s) not met`,
   critical: 'Critical',

@@ -5,6 +5,7 @@
 // - a first sheet 指摘一覧 / Findings lists every finding with a link to its cell, and is selected on opening.
 // Cell addresses are the ones the issues carry, i.e. the original file's layout (moved columns stay where they are).
 // The input file is only read.
+import { scoreText } from '../../templates/model/score.js';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseAddress } from '../../templates/model/grid.js';
@@ -351,10 +352,10 @@ function findingsSheetXml(result: FileResult, fileName: string, lang: Lang, pres
   const summary =
     lang === 'ja'
       ? `${fileName}${tpl ? `（${tpl}）` : ''}：エラー ${counts.error} 件、警告 ${counts.warning} 件、情報 ${counts.info} 件` +
-        (result.score ? `。得点率 ${rate(result.score.rate)}${result.score.band ? `（評価 ${result.score.band}）` : ''}` : '') +
+        (result.score ? `。${scoreText(result.score, 'ja', rate)}` : '') +
         (result.score?.redFlags.length ? `、重大: ${result.score.redFlags.join(', ')}` : '')
       : `${fileName}${tpl ? ` (${tpl})` : ''}: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} info` +
-        (result.score ? `. Score ${rate(result.score.rate)}${result.score.band ? ` (band ${result.score.band})` : ''}` : '') +
+        (result.score ? `. ${scoreText(result.score, 'en', rate)}` : '') +
         (result.score?.redFlags.length ? `, red flags: ${result.score.redFlags.join(', ')}` : '');
   rows.push(`<row r="1" ht="24" customHeight="1">${inlineCell('A1', ANNOTATE_TEXT.title[lang], st.title)}</row>`);
   rows.push(`<row r="2">${inlineCell('A2', summary)}</row>`);

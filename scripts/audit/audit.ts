@@ -1,7 +1,7 @@
 // `daicho audit`: a folder as one company's PMS records, read as an auditor would — every finding of `check`, plus
 // the cross-workbook rules (templates/audit), gathered into one report model that the workbook and the HTML page show.
 import { dirname, relative, resolve, sep } from 'node:path';
-import { auditRules, latestEvaluations, type EvaluationFact } from '../../templates/audit/rules.js';
+import { auditRules, auditVerdict, isPassing, latestEvaluations, type EvaluationFact } from '../../templates/audit/rules.js';
 import { companyKey } from '../../templates/audit/names.js';
 import { addMonths, compareIso } from '../../templates/model/dates.js';
 import type { Issue, Lang, Score, Text } from '../../templates/model/types.js';
@@ -97,7 +97,7 @@ function contractorTable(files: readonly AuditFile[], asOf: string): ContractorR
   const oldest = addMonths(asOf, -12);
   for (const [key, e] of latest) {
     let status: ContractorStatus = 'ok';
-    if (!e.verdict || (e.verdict !== '合格' && e.verdict !== '条件付合格')) status = 'failed';
+    if (!isPassing(auditVerdict(e))) status = 'failed';
     else if (!e.evaluatedOn || compareIso(e.evaluatedOn, oldest) < 0) status = 'stale';
     else if (e.nextDue && compareIso(e.nextDue, asOf) < 0) status = 'overdue';
     rows.set(key, { name: e.name!, evaluation: e, status, usedBy: [] });

@@ -2,6 +2,7 @@
 // privacy manager reads before the P-mark audit — the few numbers that matter, the points an auditor will raise,
 // charts by rule and department, suppliers' bands and section scores, contractors, then every finding by file.
 import { basename } from 'node:path';
+import { verdictText } from '../../templates/audit/rules.js';
 import type { Issue, Lang, Text } from '../../templates/model/types.js';
 import { SECTIONS } from '../../templates/supplier-checklist/questions.js';
 import type { AuditReport, ContractorStatus, Finding } from './audit.js';
@@ -260,7 +261,7 @@ export function auditHtml(r: AuditReport, lang: Lang, generated = new Date()): s
       const e = c.evaluation;
       const used = c.usedBy.map((u) => `${u.id ?? '—'}${u.dept ? `（${u.dept}）` : ''}`);
       const cls = c.status === 'ok' ? 'b-ok' : c.status === 'overdue' ? 'b-warning' : 'b-error';
-      return `<tr><td>${esc(c.name)}</td><td><span class="badge ${cls}">${esc(t.status[c.status])}</span></td><td class="nw">${esc(e?.verdict ?? '—')}</td><td class="nw">${esc(e?.evaluatedOn ?? '—')}</td><td class="nw">${esc(e?.nextDue ?? '—')}</td><td>${esc(used.join(lang === 'ja' ? '、' : ', ') || '—')}</td><td><code>${esc(e?.file ?? '')}</code></td></tr>`;
+      return `<tr><td>${esc(c.name)}</td><td><span class="badge ${cls}">${esc(t.status[c.status])}</span></td><td class="nw">${esc((e && verdictText(e)?.[lang]) ?? '—')}</td><td class="nw">${esc(e?.evaluatedOn ?? '—')}</td><td class="nw">${esc(e?.nextDue ?? '—')}</td><td>${esc(used.join(lang === 'ja' ? '、' : ', ') || '—')}</td><td><code>${esc(e?.file ?? '')}</code></td></tr>`;
     })
     .join('');
   const c = t.cols;

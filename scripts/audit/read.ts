@@ -47,7 +47,7 @@ export async function auditFile(path: string, opts: AuditOptions): Promise<Audit
       out.outsourced = outsourcedRows(opts.shown, data);
       out.departments = departmentsOf(result.issues, data);
     } else {
-      out.evaluation = evaluationFact(opts.shown, data);
+      out.evaluation = evaluationFact(opts.shown, data, opts.asOf);
     }
   } catch {
     // check read it a moment ago; if it cannot be read now, the audit goes on with its findings only

@@ -1,7 +1,9 @@
 // The audit as a workbook: a summary (counts by rule and by department/area), every finding with its file and cell,
 // the contractors' evaluation status, the suppliers' scores, and the files read. Plain tables with filters, for
 // sorting and assigning follow-ups.
+import { bandLabel } from '../../templates/model/score.js';
 import ExcelJS from 'exceljs';
+import { verdictText } from '../../templates/audit/rules.js';
 import type { Lang } from '../../templates/model/types.js';
 import { SECTIONS } from '../../templates/supplier-checklist/questions.js';
 import { addTableSheet, TABLE_FONT, writeTable, type TableColumn } from '../xlsx/table-sheet.js';
@@ -131,7 +133,7 @@ export async function auditWorkbook(r: AuditReport, lang: Lang): Promise<Buffer>
     columns<ContractorRow>(t.c, [30, 18, 12, 12, 12, 40, 34], [
       { value: (c) => c.name },
       { value: (c) => t.cstatus[c.status], fill: (c) => (c.status === 'ok' ? FILL.ok : c.status === 'overdue' ? FILL.warning : FILL.error) },
-      { value: (c) => c.evaluation?.verdict ?? null },
+      { value: (c) => (c.evaluation ? (verdictText(c.evaluation)?.[lang] ?? null) : null) },
       { value: (c) => c.evaluation?.evaluatedOn ?? null },
       { value: (c) => c.evaluation?.nextDue ?? null },
       { value: (c) => c.usedBy.map((u) => `${u.file} ${u.id ?? ''}`.trim()).join('\n') || null },
@@ -145,13 +147,13 @@ export async function auditWorkbook(r: AuditReport, lang: Lang): Promise<Buffer>
     t.suppliers,
     columns<SupplierRow>(
       [...t.s, ...SECTIONS.map((s) => `${s.key} ${s.title[lang]}`)],
-      [30, 26, 9, 9, 7, 16, ...SECTIONS.map(() => 11)],
+      [30, 26, 9, 9, 20, 16, ...SECTIONS.map(() => 11)],
       [
         { value: (s) => s.file },
         { value: (s) => s.company },
         { value: (s) => `${s.score.answered}/${s.score.total}` },
         { value: (s) => s.score.rate, fmt: PCT },
-        { value: (s) => s.score.band ?? null },
+        { value: (s) => bandLabel(s.score, lang) },
         { value: (s) => s.score.redFlags.join(', ') || null },
         ...SECTIONS.map((sec) => ({ value: (s: SupplierRow) => s.score.sections.find((x) => x.key === sec.key)?.rate ?? null, fmt: PCT })),
       ],

@@ -2,6 +2,7 @@
 // answers to follow up. Small and structured-clone friendly (it crosses from a worker to the main thread).
 import type { Issue, NormValue, Score, TemplateDef } from '../../templates/model/types.js';
 import type { Validation } from '../../templates/model/validate.js';
+import { scoredAnswer } from '../../templates/supplier-checklist/index.js';
 
 export interface FollowUp {
   /** 項番 and the cell of its answer. */
@@ -53,8 +54,8 @@ export function formSummary(def: TemplateDef, v: Validation, issues: Issue[], mt
         if (!q) continue;
         const answer = typeof rec.values['回答'] === 'string' ? (rec.values['回答'] as string) : null;
         answers[q.id] = answer;
-        // 該当なし on a critical clause scores and flags as いいえ (the checklist's own scoring): follow it up too.
-        const flagged = answer !== null && (FOLLOW_UP.has(answer) || (q.critical === true && answer === '該当なし'));
+        // 該当なし where a critical clause bars it scores and flags as いいえ (the checklist's own scoring): follow it up too.
+        const flagged = answer !== null && FOLLOW_UP.has(scoredAnswer(q, answer));
         if (!flagged) continue;
         const plan = rec.values['改善予定日'];
         followUps.push({

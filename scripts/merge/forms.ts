@@ -1,6 +1,7 @@
 // Form templates merge into a summary workbook: one row per subject (the latest return of each supplier, the latest
 // evaluation of each contractor), the superseded ones on a sheet of their own, and for supplier checklists a
 // follow-up list of every いいえ / 一部実施 answer. Small (one row per form), so exceljs in full mode writes it.
+import { ACTION_STATUS, bandLabel, INCOMPLETE, needsAction } from '../../templates/model/score.js';
 import ExcelJS from 'exceljs';
 import { companyKey, corpNoKey } from '../../templates/audit/names.js';
 import { compareIso } from '../../templates/model/dates.js';
@@ -111,8 +112,8 @@ function supplierSheets(wb: ExcelJS.Workbook, inputs: FormInput[], o: Options): 
     { label: T('得点率', 'Score'), width: 9, value: (s) => s.score?.rate ?? null, fmt: PCT },
     {
       label: T('ランク', 'Band'),
-      width: 7,
-      value: (s) => band(s) ?? (lang === 'ja' ? '未完了' : 'incomplete'),
+      width: 12,
+      value: (s) => bandLabel(s.score, lang) ?? INCOMPLETE[lang],
       fill: (s) => BAND_FILL[band(s) ?? ''] ?? null,
     },
     {
@@ -126,8 +127,8 @@ function supplierSheets(wb: ExcelJS.Workbook, inputs: FormInput[], o: Options): 
     {
       label: T('状態', 'Status'),
       width: 9,
-      value: (s) => (s.errors ? (lang === 'ja' ? '要修正' : 'invalid') : 'OK'),
-      font: (s) => (s.errors ? RED : null),
+      value: (s) => (s.errors ? (lang === 'ja' ? '要修正' : 'invalid') : needsAction(s.score) ? ACTION_STATUS[lang] : 'OK'),
+      font: (s) => (s.errors || needsAction(s.score) ? RED : null),
     },
     { label: T('エラー', 'Errors'), width: 7, value: (s) => s.errors },
     { label: T('警告', 'Warnings'), width: 7, value: (s) => s.warnings },

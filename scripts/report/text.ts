@@ -2,6 +2,7 @@
 // counts, score and band, red flags), then the findings grouped by file, then the totals; colour only on a TTY and
 // a progress bar on stderr for long runs. Columns are padded by display width (a kanji takes two cells), so
 // Japanese status words, paths and company names line up.
+import { scoreText, statusLabel } from '../../templates/model/score.js';
 import type { Issue, Lang, Severity } from '../../templates/model/types.js';
 import type { FileResult } from '../check-file.js';
 
@@ -171,7 +172,7 @@ export function lineLayout(paths: readonly string[]): LineLayout {
 export function fileLine(r: FileResult, lang: Lang, st: Style = plain, layout?: LineLayout): string {
   const paint = r.status === 'ok' ? st.green : r.status === 'invalid' ? st.red : st.yellow;
   const headline = r.issues.find(isHeadline);
-  const label = STATUS_LABEL[headline?.rule === 'TEMPLATE-UNKNOWN' ? 'unknown' : r.status][lang];
+  const label = headline?.rule === 'TEMPLATE-UNKNOWN' ? STATUS_LABEL.unknown[lang] : statusLabel(r.status, r.score, STATUS_LABEL, lang);
   const parts = [paint(padEnd(label, lang === 'ja' ? 8 : 10)), layout ? padEnd(r.path, layout.path) : r.path];
   if (!r.template || headline) {
     if (headline) parts.push(headline.message[lang]);
@@ -186,8 +187,7 @@ export function fileLine(r: FileResult, lang: Lang, st: Style = plain, layout?: 
       : `${padStart(String(c.errors), 3)} errors  ${padStart(String(c.warnings), 3)} warnings`,
   );
   if (r.score) {
-    const band = r.score.band ?? '';
-    parts.push(`${lang === 'ja' ? '得点率' : 'score'} ${padStart(percent(r.score.rate), 6)} ${padEnd(band, 1)}`);
+    parts.push(scoreText(r.score, lang, (rate) => padStart(percent(rate), 6)));
     if (r.score.redFlags.length) parts.push(st.red(`${lang === 'ja' ? '重大' : 'red flags'}: ${r.score.redFlags.join(', ')}`));
   }
   return parts.join('  ').trimEnd();

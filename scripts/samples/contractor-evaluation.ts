@@ -197,9 +197,10 @@ export const samples: { file: string; input: WorkbookInput; expect: string[] }[]
     ),
   },
   {
-    // The evaluator overwrote the score formula with 82% and passed a contractor that scores about 70%.
+    // The evaluator overwrote the score formula with 82% and passed a contractor that scores 73.5% and only partly
+    // meets the must-have C-03 (incident reporting); the audit treats it as failed (HR-004 is entrusted to it).
     file: 'ce-05-saiyou-tokuten-fuitchi',
-    expect: ['CE-SCORE'],
+    expect: ['CE-MANDATORY', 'CE-SCORE'],
     input: evaluation(
       {
         委託先名: '株式会社架空リクルート',

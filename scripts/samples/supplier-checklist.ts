@@ -36,7 +36,7 @@ const EVIDENCE: Record<string, string> = {
   'V-2': '反社会的勢力排除規程、契約書の暴排条項、インサイダー取引防止規程',
   'V-3': '統合報告書、適時開示規程',
   'V-4': '知財調査手順、ソフトウェア資産管理台帳、NDA 雛形',
-  'V-5': '取引基本契約書、下請法遵守チェック記録',
+  'V-5': '取引基本契約書、取適法（旧下請法）遵守チェック記録',
   'V-6': '独占禁止法遵守規程、営業部門研修記録',
   'V-7': 'カタログ・広告表示チェックリスト',
   'V-8': '内部通報規程、社外通報窓口（法律事務所）',
@@ -76,7 +76,7 @@ const NOT_A_MANUFACTURER: Record<string, Answer> = {
   'IV-3': { 回答: '該当なし', '取組内容・根拠資料': null, コメント: '生活排水のみで、規制対象の排水・排気がないため' },
   'IV-4': { 回答: '該当なし', '取組内容・根拠資料': null, コメント: '製造工程を持たないため' },
   'IV-5': { 回答: '該当なし', '取組内容・根拠資料': null, コメント: '物品を製造・販売していないため' },
-  'V-9': { '取組内容・根拠資料': '鉱物を含む製品を扱っていないことを営業品目一覧で確認済み' },
+  'V-9': { 回答: '該当なし', '取組内容・根拠資料': null, コメント: '製品を製造していないため（ソフトウェア開発・保守のみ）' },
   'V-10': { 回答: '該当なし', '取組内容・根拠資料': null, コメント: '輸出入取引がないため' },
   'VI-1': { 回答: '該当なし', '取組内容・根拠資料': null, コメント: '自社で製品設計を行わないため' },
 };
@@ -102,7 +102,7 @@ export const samples: { file: string; input: WorkbookInput; expect: string[] }[]
     expect: [],
   },
   {
-    // A service company: several clauses rightly 該当なし with reasons; still A.
+    // A service company: several clauses rightly 該当なし with reasons (V-9 too: it makes no products); still A.
     file: 'sc-02-rei-system-service.xlsx',
     input: workbook(
       {
@@ -121,7 +121,8 @@ export const samples: { file: string; input: WorkbookInput; expect: string[] }[]
     expect: [],
   },
   {
-    // Started but not finished: section V onwards left blank.
+    // Started but not finished: section V onwards left blank, not yet reviewed by management. No score or band yet,
+    // only the completion and a provisional score.
     file: 'sc-03-sakura-konpo-incomplete.xlsx',
     input: workbook(
       {
@@ -141,10 +142,11 @@ export const samples: { file: string; input: WorkbookInput; expect: string[] }[]
         ),
       ),
     ),
-    expect: ['SC-ANSWER'],
+    expect: ['SC-ANSWER', 'V-REQUIRED'],
   },
   {
-    // Honest about a critical gap: valid, but II-5 and V-9 are red flags for the buyer.
+    // Honest about a critical gap: valid and 95% answered well, but II-5 and V-9 are red flags for the buyer: the
+    // band is capped at C and the status is 要対応.
     file: 'sc-04-dummy-kasei-red-flags.xlsx',
     input: workbook(
       {
@@ -173,7 +175,8 @@ export const samples: { file: string; input: WorkbookInput; expect: string[] }[]
     expect: [],
   },
   {
-    // 該当なし on a critical clause, and 該当なし with no reason.
+    // A trading company abroad: V-9 rightly 該当なし (it makes no products), but 該当なし on the critical II-2 (barred:
+    // scored and flagged as いいえ), and 該当なし with no reason.
     file: 'sc-05-kakuu-trading-critical-na.xlsx',
     input: workbook(
       {
@@ -186,7 +189,8 @@ export const samples: { file: string; input: WorkbookInput; expect: string[] }[]
         回答日: '2026-11-10',
       },
       answers({
-        'V-9': { 回答: '該当なし', '取組内容・根拠資料': null, コメント: '商社のため' },
+        'V-9': { 回答: '該当なし', '取組内容・根拠資料': null, コメント: '自社では製品を製造しない商社のため' },
+        'II-2': { 回答: '該当なし', '取組内容・根拠資料': null, コメント: '18歳未満の従業員がいないため' },
         'IV-4': { 回答: '該当なし', '取組内容・根拠資料': null },
       }),
     ),

@@ -1,5 +1,6 @@
 // The --summary workbook: one row per file (file, template, company/department, status, counts, score, band, red
 // flags) and one row per finding, each as a real Excel table with filters and a frozen header.
+import { bandLabel, statusLabel } from '../../templates/model/score.js';
 import ExcelJS from 'exceljs';
 import type { Lang } from '../../templates/model/types.js';
 import type { FileResult } from '../check-file.js';
@@ -94,7 +95,7 @@ export function summaryWorkbook(results: readonly FileResult[], opts: { lang: La
     { key: 'warnings', header: t.files.warnings[lang], width: 8 },
     { key: 'infos', header: t.files.infos[lang], width: 8 },
     { key: 'score', header: t.files.score[lang], width: 9, numFmt: '0.0%' },
-    { key: 'band', header: t.files.band[lang], width: 7 },
+    { key: 'band', header: t.files.band[lang], width: 12 },
     { key: 'redFlags', header: t.files.redFlags[lang], width: 22 },
     { key: 'cause', header: t.files.cause[lang], width: 70 },
   ];
@@ -106,12 +107,12 @@ export function summaryWorkbook(results: readonly FileResult[], opts: { lang: La
       r.template?.id ?? null,
       r.template?.version ?? null,
       r.subject ?? null,
-      t.status[r.status][lang],
+      statusLabel(r.status, r.score, t.status, lang),
       count('error'),
       count('warning'),
       count('info'),
       r.score?.rate ?? null,
-      r.score?.band ?? null,
+      bandLabel(r.score, lang),
       r.score?.redFlags.length ? r.score.redFlags.join(', ') : null,
       first ? `${first.rule}: ${first.message[lang]}` : null,
     ];

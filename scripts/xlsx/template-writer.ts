@@ -359,7 +359,7 @@ function writeQuestions(
   const width = QUESTION_FIXED + sd.fields.length;
   const label = sd.criticalLabel ?? { ja: '重要', en: 'critical' };
   const legend = sd.questions.some((q) => q.critical)
-    ? `赤字の項番は${label.ja}項目です。 / Items numbered in red are ${label.en}.`
+    ? `赤字・太字の項番は${label.ja}項目です。 / Items numbered in bold red are ${label.en}.`
     : undefined;
   styleTitle(ws, sd.title.ja, width, legend);
   const header = rows[HEADER_ROW] ?? [];

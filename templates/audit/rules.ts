@@ -1,7 +1,8 @@
 // The cross-workbook rules of an audit: what only shows when a company's PMS records are read together.
 //
 // - PL-OUTSOURCE (error, §4.4.3.4): every 委託先 of a ledger row with 委託=はい has a 委託先評価 judged 合格 or
-//   条件付合格, dated within 12 months of the as-of date. Names match with width, spacing, punctuation and the legal
+//   条件付合格, dated within 12 months of the as-of date. "Judged" is the worse of the recorded 判定 and the one its
+//   answers call for (expectedVerdict): a 合格 recorded against a score below the pass mark does not count. Names match with width, spacing, punctuation and the legal
 //   form folded (names.ts), or by 法人番号 written in the ledger cell. The latest evaluation of a contractor counts.
 //   A cell naming several contractors (「A社、B社」) is checked name by name.
 // - CE-RETENTION (warning, §4.4.3.4): an evaluation's 契約書保存期限 is earlier than the 保管期限 of a ledger row that
@@ -13,6 +14,9 @@
 // them as `check` does and adds these. Findings are Issues pointing at a cell, each with the file it is in.
 import { addMonths, compareIso } from '../model/dates.js';
 import { recordCell } from '../model/read.js';
+import { contractorEvaluation } from '../contractor-evaluation/index.js';
+import { evaluate, isVerdict, worseVerdict, type Verdict } from '../contractor-evaluation/rules.js';
+import { ruleContext } from '../model/validate.js';
 import type { Issue, PeriodValue, ReadResult, RecordRow, Text } from '../model/types.js';
 import { useOutlastsRetention } from '../pi-ledger/rules.js';
 import { LEDGER } from '../pi-ledger/sheets.js';
@@ -31,7 +35,25 @@ export const AUDIT_RULES = {
   },
 } as const satisfies Record<string, { severity: Issue['severity']; clause: string; title: Text }>;
 
-const PASSING = new Set(['合格', '条件付合格']);
+/**
+ * The verdict the audit judges a contractor by: the worse of the recorded 判定 and the one the answers call for (a
+ * recorded 不合格 stands even when the answers would pass; with no recorded 判定, the derived one alone is not a
+ * decision anybody made, so there is none).
+ */
+export function auditVerdict(e: Pick<EvaluationFact, 'verdict' | 'expected'>): Verdict | null {
+  if (!isVerdict(e.verdict)) return null;
+  return worseVerdict(e.verdict, e.expected ?? null);
+}
+
+export const isPassing = (v: Verdict | null): boolean => v === '合格' || v === '条件付合格';
+
+/** The 判定 as a report shows it: the recorded one, and the derived one when it is worse. */
+export function verdictText(e: Pick<EvaluationFact, 'verdict' | 'expected'>): Text | null {
+  if (!e.verdict) return null;
+  const judged = auditVerdict(e);
+  if (!judged || judged === e.verdict) return { ja: e.verdict, en: e.verdict };
+  return { ja: `${e.verdict}（評価内容では${judged}）`, en: `${e.verdict} (answers call for ${judged})` };
+}
 
 /** A ledger row that outsources handling, as the audit needs it. */
 export interface OutsourcedRow {
@@ -57,6 +79,9 @@ export interface EvaluationFact {
   name: string | null;
   corpNo: string | null;
   verdict: string | null;
+  /** The 判定 the evaluation's answers call for, and why (null when nothing could be scored). */
+  expected: Verdict | null;
+  expectedReason: Text | null;
   /** ISO dates. */
   evaluatedOn: string | null;
   nextDue: string | null;
@@ -113,15 +138,18 @@ function cellOf(rec: RecordRow | undefined, key: string): { sheet: string; cell:
 }
 
 /** An evaluation's facts from its records (sheets 評価票 and 判定). */
-export function evaluationFact(file: string, data: ReadResult): EvaluationFact {
+export function evaluationFact(file: string, data: ReadResult, asOf: string): EvaluationFact {
   const form = data.sheets['評価票']?.[0];
   const result = data.sheets['判定']?.[0];
   const keep = result?.values['契約書保存期限'];
+  const { expected, score } = evaluate(ruleContext(contractorEvaluation, data, asOf));
   return {
     file,
     name: str(form?.raw['委託先名']),
     corpNo: corpNoKey(str(form?.values['法人番号'])),
     verdict: str(result?.values['判定']),
+    expected,
+    expectedReason: expected ? (score['判定理由'] as Text) : null,
     evaluatedOn: str(form?.values['評価日']),
     nextDue: str(result?.values['次回評価期限']),
     contractKeep: keep && typeof keep === 'object' ? keep : null,
@@ -177,11 +205,18 @@ export function auditRules(rows: readonly OutsourcedRow[], evaluations: readonly
           ja: `${what.ja}の委託先「${name}」の委託先評価がありません。委託する前に委託先を評価し、合格と判定した記録を残してください（§4.4.3.4）。評価済みの場合は、台帳と評価票の委託先名をそろえてください。`,
           en: `${what.en} is outsourced to "${name}", but there is no contractor evaluation for it. Evaluate the contractor and record a passing decision before entrusting data (§4.4.3.4); if it was evaluated, use the same name in the ledger and the evaluation.`,
         };
-      } else if (!e.verdict || !PASSING.has(e.verdict)) {
-        message = {
-          ja: `${what.ja}の委託先「${name}」は委託先評価（${e.file}）で「${e.verdict ?? '判定なし'}」です。合格・条件付合格と判定されていない委託先には委託できません（§4.4.3.4）。`,
-          en: `${what.en} is outsourced to "${name}", whose evaluation (${e.file}) is "${e.verdict ?? 'no decision'}". Only a contractor judged pass or conditional pass may be entrusted with data (§4.4.3.4).`,
-        };
+      } else if (!isPassing(auditVerdict(e))) {
+        const judged = auditVerdict(e);
+        message =
+          judged && judged !== e.verdict && e.expectedReason
+            ? {
+                ja: `${what.ja}の委託先「${name}」は委託先評価（${e.file}）で「${e.verdict}」と記録されていますが、評価内容からは「${judged}」です（${e.expectedReason.ja}）。選定基準を満たさない委託先には委託できません（マニュアル§4.4.3.4、個人情報保護法第25条）。委託先評価の判定を見直し、是正を確認して評価し直すか、委託を見直してください。`,
+                en: `${what.en} is outsourced to "${name}", whose evaluation (${e.file}) records "${e.verdict}", but its answers call for "${judged}" (${e.expectedReason.en}). A contractor that does not meet the selection criteria may not be entrusted with data (manual §4.4.3.4; APPI Art. 25). Review the evaluation's decision, re-evaluate once the gaps are fixed, or stop the outsourcing.`,
+              }
+            : {
+                ja: `${what.ja}の委託先「${name}」は委託先評価（${e.file}）で「${e.verdict ?? '判定なし'}」です。合格・条件付合格と判定されていない委託先には委託できません（マニュアル§4.4.3.4、個人情報保護法第25条）。評価をやり直して判定を記録するか、委託を見直してください。`,
+                en: `${what.en} is outsourced to "${name}", whose evaluation (${e.file}) is "${e.verdict ?? 'no decision'}". Only a contractor judged pass or conditional pass may be entrusted with data (manual §4.4.3.4; APPI Art. 25). Complete the evaluation with a decision, or stop the outsourcing.`,
+              };
       } else if (!e.evaluatedOn || compareIso(e.evaluatedOn, oldest) < 0) {
         message = {
           ja: `${what.ja}の委託先「${name}」の最新の評価${e.evaluatedOn ? `（${e.evaluatedOn}）` : '（評価日なし）'}は基準日 ${asOf} の12か月以上前です。委託先は少なくとも年1回評価し直してください（§4.4.3.4）。`,
@@ -200,11 +235,21 @@ export function auditRules(rows: readonly OutsourcedRow[], evaluations: readonly
     const more = shorter.length - list.length;
     const ja = list.map((r) => `${r.file} ${rowName(r).ja}の保管期限「${r.keepText}」`).join('、') + (more ? ` ほか${more}件` : '');
     const en = list.map((r) => `${r.file} ${rowName(r).en}, kept until "${r.keepText}"`).join('; ') + (more ? `; and ${more} more` : '');
+    // 契約終了 in a ledger row may be the customer's contract, in the evaluation it is the outsourcing contract: the
+    // comparison assumes they end together, and the message says so.
+    const contractEvent = (p: PeriodValue | null) => p?.kind === 'after' && /契約|解約/u.test(p.event);
+    const assumed = contractEvent(e.contractKeep) && shorter.some((r) => contractEvent(r.keep));
+    const note: Text = assumed
+      ? {
+          ja: '（どちらも「契約終了」からの期間として比べています。台帳の契約が委託契約とは別の契約（お客様との契約など）であれば、それぞれの終了日で比べてください）',
+          en: ' (both are read as periods after the same contract end; if the ledger means another contract than the outsourcing one, such as the customer contract, compare the actual end dates)',
+        }
+      : { ja: '', en: '' };
     out.push({
       file: e.file,
       issue: issue('CE-RETENTION', e.keepCell.sheet, e.keepCell.cell, '契約書保存期限', e.contractKeepText, {
-        ja: `契約書保存期限「${e.contractKeepText}」が、この委託先に委託している個人情報の保管期限より短くなっています（${ja}）。委託した個人情報を保管する間は契約書も保存してください（§4.4.3.4）。`,
-        en: `The contract is kept until "${e.contractKeepText}", which is shorter than the retention of data entrusted to this contractor (${en}). Keep the contract as long as the entrusted data is kept (§4.4.3.4).`,
+        ja: `契約書保存期限「${e.contractKeepText}」が、この委託先に委託している個人情報の保管期限より短くなっています（${ja}）${note.ja}。マニュアル§4.4.3.4は、委託契約書を少なくとも個人情報の保有期間にわたって保存することを求めています。契約書保存期限を保管期限以上にしてください。`,
+        en: `The contract is kept until "${e.contractKeepText}", which is shorter than the retention of data entrusted to this contractor (${en})${note.en}. Manual §4.4.3.4 requires the contract to be kept at least as long as the personal information is held: extend the contract's retention to match.`,
       }),
     });
   }

@@ -182,7 +182,7 @@ export const CRITERIA: readonly QuestionDef[] = [
     id: 'C-17',
     section: '経営・反社',
     critical: true,
-    clause: '§4.4.3.4',
+    clause: '§4.4.3.4 選定基準（当社の追加項目。マニュアルには明記なし）',
     title: { ja: '反社会的勢力との関係', en: 'No ties to anti-social forces' },
     question: {
       ja: '委託先とその役員が反社会的勢力と関係がないことを確認し、その旨の表明・確約を書面で受けていますか。',
@@ -192,7 +192,7 @@ export const CRITERIA: readonly QuestionDef[] = [
   {
     id: 'C-18',
     section: '経営・反社',
-    clause: '§4.4.3.4',
+    clause: '§4.4.3.4 選定基準（当社の追加項目。マニュアルには明記なし）',
     title: { ja: '経営の安定性', en: 'Business stability' },
     question: {
       ja: '財務状況や事業の継続性に不安がなく、委託期間を通じて業務を続けられる見込みがありますか。',
@@ -205,13 +205,17 @@ export const CONTRACT_SECTIONS: readonly SectionDef[] = [
   { key: '契約', title: { ja: '契約で定める事項', en: 'Contract terms' } },
 ];
 
-/** The eight items §4.4.3.4 (1)–(8) requires the contract to lay down. */
+/**
+ * The eight items §4.4.3.4 (1)–(8) requires the contract to lay down, titled in the manual's words (auditors compare
+ * them with the manual); `formerly` keeps the short titles of workbooks made before 2026-12 readable.
+ */
 export const CONTRACT_ITEMS: readonly QuestionDef[] = [
   {
     id: 'K-1',
     section: '契約',
     clause: '§4.4.3.4(1)',
-    title: { ja: '委託者・受託者の責任', en: 'Responsibilities of both parties' },
+    title: { ja: '委託者及び受託者の責任の明確化', en: 'Clear responsibilities of both parties' },
+    formerly: { title: ['委託者・受託者の責任'] },
     question: {
       ja: '当社と委託先がそれぞれ何に責任を負うかが契約に書かれていますか。',
       en: 'Does the contract say what we and the contractor are each responsible for?',
@@ -221,7 +225,8 @@ export const CONTRACT_ITEMS: readonly QuestionDef[] = [
     id: 'K-2',
     section: '契約',
     clause: '§4.4.3.4(2)',
-    title: { ja: '安全管理に関する事項', en: 'Security measures' },
+    title: { ja: '個人情報の安全管理に関する事項', en: 'Security of the personal information' },
+    formerly: { title: ['安全管理に関する事項'] },
     question: {
       ja: '委託先が守るべき安全管理（秘密保持、目的外利用の禁止、複製・持出しの制限など）が契約に定められていますか。',
       en: 'Does the contract set the security measures the contractor must keep (confidentiality, no use beyond the purpose, limits on copying and removal)?',
@@ -241,7 +246,8 @@ export const CONTRACT_ITEMS: readonly QuestionDef[] = [
     id: 'K-4',
     section: '契約',
     clause: '§4.4.3.4(4)',
-    title: { ja: '取扱状況の報告', en: 'Reporting on handling' },
+    title: { ja: '個人情報の取扱状況に関する委託者への報告の内容及び頻度', en: 'What the contractor reports to us about its handling, and how often' },
+    formerly: { title: ['取扱状況の報告'] },
     question: {
       ja: '委託先が個人情報の取扱状況を当社に報告する内容と頻度が決められていますか。',
       en: 'Does the contract fix what the contractor reports to us about its handling of the data, and how often?',
@@ -251,7 +257,8 @@ export const CONTRACT_ITEMS: readonly QuestionDef[] = [
     id: 'K-5',
     section: '契約',
     clause: '§4.4.3.4(5)',
-    title: { ja: '遵守状況の確認', en: 'Our right to check compliance' },
+    title: { ja: '契約内容が遵守されていることを委託者が、定期的に、及び適宜に確認できる事項', en: 'Our right to check compliance, regularly and whenever needed' },
+    formerly: { title: ['遵守状況の確認'] },
     question: {
       ja: '当社が定期的に、また必要なときに、立入りや資料の提出で契約の遵守状況を確認できることが定められていますか。',
       en: 'May we check compliance regularly and whenever needed (site visits, documents), as the contract states?',
@@ -261,7 +268,8 @@ export const CONTRACT_ITEMS: readonly QuestionDef[] = [
     id: 'K-6',
     section: '契約',
     clause: '§4.4.3.4(6)',
-    title: { ja: '契約違反時の措置', en: 'Measures on breach' },
+    title: { ja: '契約内容が遵守されなかった場合の措置', en: 'Measures when the contract is not kept' },
+    formerly: { title: ['契約違反時の措置'] },
     question: {
       ja: '契約が守られなかったときの措置（是正の要求、契約解除、損害賠償など）が定められていますか。',
       en: 'Does the contract set what happens on a breach (demand for correction, termination, damages)?',
@@ -271,7 +279,8 @@ export const CONTRACT_ITEMS: readonly QuestionDef[] = [
     id: 'K-7',
     section: '契約',
     clause: '§4.4.3.4(7)',
-    title: { ja: '事件・事故時の報告・連絡', en: 'Incident reporting and contact' },
+    title: { ja: '事件・事故が発生した場合の報告・連絡に関する事項', en: 'Reporting and contact on an incident' },
+    formerly: { title: ['事件・事故時の報告・連絡'] },
     question: {
       ja: '事件・事故が起きたときに、誰に、いつまでに、どのように報告・連絡するかが定められていますか。',
       en: 'Does the contract say how, to whom and how quickly an incident must be reported?',

@@ -215,8 +215,8 @@ const resultSheet: FormSheetDef = {
       required: true,
       synonyms: ['評価判定', '総合判定'],
       hint: {
-        ja: '得点率が合格基準以上で必須項目に不適合がなければ合格。必須項目の一部適合や契約の不備は条件付合格',
-        en: 'Pass if the score meets the pass mark with no must-have non-compliant; conditional if a must-have is partly met or the contract lacks an item',
+        ja: '合格基準未満か必須項目に不適合があれば不合格。必須項目の一部適合や契約の不備があれば条件付合格（条件と期限を条件・所見に記入）。それ以外は合格',
+        en: 'Fail below the pass mark or with a must-have non-compliant; conditional pass if a must-have is partly met or the contract lacks an item (write the condition and deadline under 条件・所見); otherwise pass',
       },
     },
     text('条件・所見', 'Conditions and remarks', {

@@ -135,13 +135,6 @@ function finding(record: RecordRow, field: string | null, ja: string, en: string
   return { record, field, message: { ja, en }, ...(severity ? { severity } : {}) };
 }
 
-/** The recorded 判定, or null. */
-function verdictOf(ctx: RuleContext): { rec: RecordRow; verdict: string } | null {
-  const rec = ctx.form(RESULT);
-  const verdict = str(rec?.values['判定']);
-  return rec && verdict ? { rec, verdict } : null;
-}
-
 // ---- rules -------------------------------------------------------------------------------------------------------
 
 /** Every criterion and contract item needs an answer (the engine leaves question answers to the template). */
@@ -159,8 +152,29 @@ function checkAnswered(ctx: RuleContext): RuleFinding[] {
   return out;
 }
 
+// The derived verdict (expectedVerdict) caps the recorded one: a recorded 判定 better than it is an error. Each rule
+// names its cause — CE-CONTRACT a contract item 規定なし, CE-MANDATORY a 必須 criterion, CE-SCORE the pass mark — so a
+// 判定 better than the answers allow always raises at least one of them. A stricter 判定 than derived is allowed.
+const RANK: Record<Verdict, number> = { 不合格: 0, 条件付合格: 1, 合格: 2 };
+
+/** The worse of two verdicts (null counts as unknown and yields the other). */
+export function worseVerdict(a: Verdict | null, b: Verdict | null): Verdict | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return RANK[a] <= RANK[b] ? a : b;
+}
+
+export function isVerdict(v: unknown): v is Verdict {
+  return v === '合格' || v === '条件付合格' || v === '不合格';
+}
+
+const recordedVerdict = (ctx: RuleContext): Verdict | null => {
+  const v = ctx.form(RESULT)?.values['判定'];
+  return isVerdict(v) ? v : null;
+};
+
 function checkContract(ctx: RuleContext): RuleFinding[] {
-  if (verdictOf(ctx)?.verdict !== '合格') return [];
+  if (recordedVerdict(ctx) !== '合格') return [];
   const out: RuleFinding[] = [];
   for (const rec of ctx.rows(CONTRACT_SHEET)) {
     if (str(rec.values['規定']) !== '規定なし') continue;
@@ -169,8 +183,8 @@ function checkContract(ctx: RuleContext): RuleFinding[] {
       finding(
         rec,
         '規定',
-        `判定が「合格」ですが、契約内容 ${item.id}「${item.title.ja}」が「規定なし」です。契約書（覚書）で定めてから合格とするか、契約の改定を条件に「条件付合格」としてください（${item.clause}）。`,
-        `The decision is "pass" but contract item ${item.id} (${item.title.en}) is missing from the contract. Add it to the contract (or a memorandum) first, or record a conditional pass that requires the amendment (${item.clause}).`,
+        `判定が「合格」ですが、契約内容 ${item.id}「${item.title.ja}」が「規定なし」です。マニュアル${item.clause}は、この事項を契約で定めることを求めています。契約書（覚書）で定めてから合格とするか、契約の改定を条件に「条件付合格」とし、条件と期限を「条件・所見」に記入してください。`,
+        `The decision is "pass" but contract item ${item.id} (${item.title.en}) is missing from the contract, and manual ${item.clause} requires the contract to lay it down. Add it to the contract (or a memorandum) first, or record a conditional pass that requires the amendment and write the condition and deadline under 条件・所見 (remarks).`,
       ),
     );
   }
@@ -178,19 +192,32 @@ function checkContract(ctx: RuleContext): RuleFinding[] {
 }
 
 function checkMandatory(ctx: RuleContext): RuleFinding[] {
-  if (verdictOf(ctx)?.verdict !== '合格') return [];
+  const verdict = recordedVerdict(ctx);
+  if (verdict !== '合格' && verdict !== '条件付合格') return [];
   const out: RuleFinding[] = [];
   for (const rec of ctx.rows(CRITERIA_SHEET)) {
     const q = CRITERIA.find((c) => c.id === rec.id);
-    if (!q?.critical || str(rec.values['評価']) !== '不適合') continue;
-    out.push(
-      finding(
-        rec,
-        '評価',
-        `必須項目 ${q.id}「${q.title.ja}」が「不適合」なのに判定が「合格」です。必須項目を満たさない委託先には委託できません。是正を確認して再評価するか、判定を「不合格」にしてください（§4.4.3.4）。`,
-        `Must-have criterion ${q.id} (${q.title.en}) is non-compliant, yet the decision is "pass". A contractor that misses a must-have cannot be used: confirm the fix and re-evaluate, or record a fail (§4.4.3.4).`,
-      ),
-    );
+    const rating = str(rec.values['評価']);
+    if (!q?.critical) continue;
+    if (rating === '不適合') {
+      out.push(
+        finding(
+          rec,
+          '評価',
+          `必須項目 ${q.id}「${q.title.ja}」が「不適合」なのに、判定が「${verdict}」です。必須項目を満たさない委託先は、十分な保護水準を満たす委託先を選ぶという選定基準（マニュアル§4.4.3.4、個人情報保護法第25条）に合わないため、条件付でも合格にできません。是正を確認してから評価し直すか、判定を「不合格」にしてください。`,
+          `Must-have criterion ${q.id} (${q.title.en}) is non-compliant, yet the decision is "${VERDICT_EN[verdict]}". A contractor that misses a must-have does not meet the selection criteria (manual §4.4.3.4; APPI Art. 25), not even on conditions. Confirm the fix and re-evaluate, or record a fail.`,
+        ),
+      );
+    } else if (rating === '一部適合' && verdict === '合格') {
+      out.push(
+        finding(
+          rec,
+          '評価',
+          `必須項目 ${q.id}「${q.title.ja}」が「一部適合」なのに、判定が「合格」です。必須項目が一部しか満たされていない委託先は、不足を是正することを条件とした「条件付合格」までです（マニュアル§4.4.3.4）。判定を「条件付合格」にして是正の内容と期限を「条件・所見」に記入するか、是正を確認してから評価し直してください。`,
+          `Must-have criterion ${q.id} (${q.title.en}) is only partly met, yet the decision is "pass". With a must-have partly met, the best decision is a conditional pass that requires the gap to be closed (manual §4.4.3.4). Record a conditional pass with the fix and its deadline under 条件・所見 (remarks), or confirm the fix and re-evaluate.`,
+        ),
+      );
+    }
   }
   return out;
 }
@@ -200,8 +227,20 @@ function checkScore(ctx: RuleContext): RuleFinding[] {
   if (!rec) return [];
   const ev = evaluate(ctx);
   const rate = ev.score.rate;
-  if (rate === null) return [];
+  const verdict = recordedVerdict(ctx);
   const out: RuleFinding[] = [];
+  if (verdict === '条件付合格' && isEmpty(rec, '条件・所見')) {
+    out.push(
+      finding(
+        rec,
+        '条件・所見',
+        '判定が「条件付合格」ですが、「条件・所見」が空欄です。何を、いつまでに是正すれば委託を続けられるのかが記録されていないと、条件が満たされたかを確認できません（マニュアル§4.4.3.4 委託先の監督）。条件と期限を記入してください。',
+        'The decision is "conditional pass" but 条件・所見 (conditions and remarks) is empty. Without the condition and its deadline, nobody can check that it was met (manual §4.4.3.4, supervision of contractors). Write what must be fixed and by when.',
+        'warning',
+      ),
+    );
+  }
+  if (rate === null) return out;
   const recorded = num(rec.values['得点率']);
   if (recorded !== null && Math.abs(recorded - rate) > RATE_TOLERANCE) {
     out.push(
@@ -213,14 +252,13 @@ function checkScore(ctx: RuleContext): RuleFinding[] {
       ),
     );
   }
-  const verdict = str(rec.values['判定']);
   if ((verdict === '合格' || verdict === '条件付合格') && rate < ev.passMark) {
     out.push(
       finding(
         rec,
         '判定',
-        `得点率 ${pct(rate)} が合格基準 ${pct(ev.passMark)} に届いていないのに、判定が「${verdict}」です。判定を「不合格」にするか、評価項目を見直してください（§4.4.3.4）。`,
-        `The score of ${pct(rate)} is below the pass mark of ${pct(ev.passMark)}, yet the decision is "${verdict === '合格' ? 'pass' : 'conditional pass'}". Record a fail or review the ratings (§4.4.3.4).`,
+        `得点率 ${pct(rate)} が合格基準 ${pct(ev.passMark)} に届いていないのに、判定が「${verdict}」です。合格基準は委託先の選定基準（マニュアル§4.4.3.4）の一部で、届かない委託先は条件付でも合格にできません。判定を「不合格」にするか、評価項目を見直してください。`,
+        `The score of ${pct(rate)} is below the pass mark of ${pct(ev.passMark)}, yet the decision is "${VERDICT_EN[verdict]}". The pass mark is part of the selection criteria (manual §4.4.3.4): a contractor below it cannot pass, not even on conditions. Record a fail or review the ratings.`,
       ),
     );
   }
@@ -252,8 +290,8 @@ function checkNext(ctx: RuleContext): RuleFinding[] {
         finding(
           rec,
           '次回評価期限',
-          `次回評価期限 ${next} は評価日 ${evaluated} から12か月を超えています。委託先は少なくとも年1回評価し直すので、${limit} までの日付にしてください（§4.4.3.4）。`,
-          `The next evaluation (${next}) is more than 12 months after this one (${evaluated}). Contractors are re-evaluated at least yearly: set a date no later than ${limit} (§4.4.3.4).`,
+          `次回評価期限 ${next} は評価日 ${evaluated} から12か月を超えています。マニュアル§4.4.3.4は委託先の継続的な監督を求めており、プライバシーマークの審査では少なくとも年1回の再評価が求められます。${limit} までの日付にしてください。`,
+          `The next evaluation (${next}) is more than 12 months after this one (${evaluated}). Manual §4.4.3.4 requires ongoing supervision of contractors, and PrivacyMark assessments expect a re-evaluation at least once a year. Set a date no later than ${limit}.`,
         ),
       );
     }
@@ -266,15 +304,15 @@ function checkNext(ctx: RuleContext): RuleFinding[] {
         ? finding(
             rec,
             '次回評価期限',
-            `次回評価期限 ${due} を過ぎています（基準日 ${ctx.asOf}）。委託先を再評価し、新しい評価票を作成してください（§4.4.3.4）。`,
-            `The next evaluation was due on ${due} (as of ${ctx.asOf}). Re-evaluate the contractor and make a new evaluation form (§4.4.3.4).`,
+            `次回評価期限 ${due} を過ぎています（基準日 ${ctx.asOf}）。委託先の監督（マニュアル§4.4.3.4）として、委託先を再評価し、新しい評価票を作成してください。`,
+            `The next evaluation was due on ${due} (as of ${ctx.asOf}). As part of supervising the contractor (manual §4.4.3.4), re-evaluate it and make a new evaluation form.`,
             'warning',
           )
         : finding(
             form ?? rec,
             form ? '評価日' : '次回評価期限',
-            `評価日 ${evaluated} から12か月が過ぎ、再評価の時期（${due}）を過ぎています（基準日 ${ctx.asOf}）。委託先を再評価してください（§4.4.3.4）。`,
-            `More than 12 months have passed since the evaluation on ${evaluated}; re-evaluation was due on ${due} (as of ${ctx.asOf}). Re-evaluate the contractor (§4.4.3.4).`,
+            `評価日 ${evaluated} から12か月が過ぎ、再評価の時期（${due}）を過ぎています（基準日 ${ctx.asOf}）。プライバシーマークの審査では少なくとも年1回の再評価が求められます（マニュアル§4.4.3.4 委託先の監督）。委託先を再評価してください。`,
+            `More than 12 months have passed since the evaluation on ${evaluated}; re-evaluation was due on ${due} (as of ${ctx.asOf}). PrivacyMark assessments expect a re-evaluation at least once a year (manual §4.4.3.4, supervision of contractors). Re-evaluate the contractor.`,
             'warning',
           ),
     );
@@ -371,14 +409,14 @@ export const rules: readonly RuleDef[] = [
     id: 'CE-MANDATORY',
     severity: 'error',
     clause: '§4.4.3.4',
-    title: { ja: '必須項目が不適合なのに合格', en: 'Pass with a must-have criterion non-compliant' },
+    title: { ja: '必須項目を満たさないのに合格・条件付合格', en: 'Pass with a must-have criterion not met' },
     check: checkMandatory,
   },
   {
     id: 'CE-SCORE',
     severity: 'error',
     clause: '§4.4.3.4',
-    title: { ja: '得点率と判定の不一致', en: 'Score and decision disagree' },
+    title: { ja: '得点率・条件と判定の不一致', en: 'Decision disagrees with the score or lacks its conditions' },
     check: checkScore,
   },
   {

@@ -147,8 +147,8 @@ function normaliseNumber(type: Extract<FieldType, { kind: 'integer' | 'number' }
         : ['数値を半角または全角の数字だけで入力してください（例: 12.5）。', 'Enter a number using digits only (e.g. 12.5).'];
     return invalid(
       'V-NUMBER',
-      `「${q}」は数値として読めません。${ja}${hint ? '「約」「以上」などの語は付けず、補足は備考欄に書いてください。' : ''}`,
-      `"${q}" is not a number. ${en}${hint ? ' Leave out words such as 約 (about) or 以上 (or more); put any note in the remarks column.' : ''}`,
+      `「${q}」は数値として読めません。${ja}${hint ? '「約」「以上」などの語は付けないでください。' : ''}`,
+      `"${q}" is not a number. ${en}${hint ? ' Leave out words such as 約 (about) or 以上 (or more).' : ''}`,
     );
   }
   if (integer && !Number.isInteger(n)) {

@@ -433,6 +433,7 @@ function readQuestions(def: QuestionSheetDef, grid: Grid, sheet: GridSheet, issu
   const places = placesOf(answerCols, header);
   const records: RecordRow[] = [];
   const order: number[] = [];
+  const earlierWording: string[] = [];
   for (let r = header.row + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r] ?? [];
     const idText = cellText(row[col(0)!] ?? null);
@@ -462,6 +463,11 @@ function readQuestions(def: QuestionSheetDef, grid: Grid, sheet: GridSheet, issu
       const c = col(k);
       if (c === undefined) continue;
       const got = cellText(row[c] ?? null);
+      const earlier = k === 2 ? q.formerly?.title : k === 3 ? q.formerly?.question : undefined;
+      if (earlier?.some((w) => foldLocked(w) === foldLocked(got))) {
+        if (!earlierWording.includes(q.id)) earlierWording.push(q.id);
+        continue;
+      }
       if (foldLocked(got) !== foldLocked(want)) {
         tamper(cellAddress(r, c), got, {
           ja: `項番 ${q.id} の${fixed[k].ja}が変更されています。元の文言「${want}」に戻してください。`,
@@ -472,6 +478,15 @@ function readQuestions(def: QuestionSheetDef, grid: Grid, sheet: GridSheet, issu
     const record = new GridRecord(sheet.name, r + 1, places, q.id);
     for (const f of answerCols) reader.read(record, f, r, places.cols.get(f.key)!);
     records.push(record);
+  }
+  if (earlierWording.length) {
+    const ids = earlierWording.join(', ');
+    issues.push(
+      issue('TEMPLATE-VERSION', 'info', sheet.name, null, null, ids, {
+        ja: `項番 ${ids} の質問は、以前のテンプレートの文言のままです。回答はその文言に対するものとして読み取りました。現在の文言で確認が必要な場合は、最新のテンプレートで回答し直してもらってください。`,
+        en: `The questions of items ${ids} still have the wording of an earlier template, and their answers were read as answers to that wording. Where the current wording matters, ask for the answers again in the current template.`,
+      }),
+    );
   }
   const seen = new Set(order);
   const missing = def.questions.filter((_, i) => !seen.has(i));

@@ -86,6 +86,11 @@ export interface QuestionDef {
   critical?: boolean;
   /** Where the question comes from, e.g. 'II-1' of the guideline or '§4.4.3.4'. */
   clause?: string;
+  /**
+   * Earlier Japanese wordings of the title or question that workbooks made from an earlier template still hold: read
+   * without a tamper error, with one info that the answers were given to the earlier wording.
+   */
+  formerly?: { title?: readonly string[]; question?: readonly string[] };
 }
 
 export interface SectionDef {
@@ -216,6 +221,11 @@ export interface Score {
   sections: SectionScore[];
   band?: string;
   redFlags: string[];
+  /** False while questions are unanswered: then rate and band are absent and provisionalRate is the rate so far. */
+  complete?: boolean;
+  provisionalRate?: number | null;
+  /** A red flag the buyer must follow up (shown as status 要対応). */
+  actionNeeded?: boolean;
   /** Template-specific extras (e.g. 判定). */
   [extra: string]: unknown;
 }

@@ -15,9 +15,9 @@ import type {
   TemplateDef,
   Text,
 } from '../model/types.js';
-import { CRITICAL, QUESTIONS, SECTIONS } from './questions.js';
+import { CRITICAL, NA_ACCEPTED, QUESTIONS, SECTIONS } from './questions.js';
 
-export { CRITICAL, QUESTIONS, SECTIONS };
+export { CRITICAL, NA_ACCEPTED, QUESTIONS, SECTIONS };
 
 export const EDITION = '2024-11-01 第1版';
 export const RESPONDENT = '回答者情報';
@@ -139,7 +139,11 @@ const respondentFields: readonly FieldDef[] = [
     label: { ja: '責任者確認', en: 'Approved by management' },
     synonyms: ['責任者承認', '責任者の確認', 'Management approval', 'Approved'],
     type: { kind: 'yesno' },
-    hint: { ja: '回答内容を責任者が確認済みなら「はい」', en: 'Yes if a responsible manager has reviewed the answers' },
+    required: true,
+    hint: {
+      ja: '回答内容を責任者（役員・部門長など）が確認したら「はい」。確認してから提出してください',
+      en: 'Yes once a responsible manager (an officer or head of department) has reviewed the answers; have them reviewed before you submit',
+    },
   },
 ];
 
@@ -151,15 +155,16 @@ const answerFields: readonly FieldDef[] = [
     type: {
       kind: 'enum',
       options: [
-        { value: YES, en: 'Yes', synonyms: ['○', '〇', '◯', 'Yes', 'Y', '実施', '実施済', '実施済み', 'あり', '有'] },
+        // Not あり/なし: questions such as II-1 ask whether something is absent, so なし would read both ways.
+        { value: YES, en: 'Yes', synonyms: ['○', '〇', '◯', 'Yes', 'Y', '実施', '実施済', '実施済み'] },
         { value: PARTLY, en: 'Partly', synonyms: ['△', '一部', '一部対応', '部分的に実施', 'Partly', 'Partial', 'Partially'] },
-        { value: NO, en: 'No', synonyms: ['×', '✕', '✗', 'No', 'N', '未実施', 'なし', '無'] },
+        { value: NO, en: 'No', synonyms: ['×', '✕', '✗', 'No', 'N', '未実施'] },
         { value: NA, en: 'Not applicable', synonyms: ['N/A', 'NA', '対象外', '非該当', '該当無し', 'Not applicable'] },
       ],
     },
     hint: {
-      ja: 'はい／一部実施／いいえ／該当なし から選択（○△× でも可）。重大項目は「該当なし」不可',
-      en: 'Choose Yes / Partly / No / Not applicable (○ △ × accepted). Critical items cannot be Not applicable',
+      ja: 'はい／一部実施／いいえ／該当なし から選択（○△× でも可）。重大項目は「該当なし」不可（V-9 は製品を製造していない場合のみ可）',
+      en: 'Choose Yes / Partly / No / Not applicable (○ △ × accepted). Critical items cannot be Not applicable (V-9 only if you manufacture no products)',
     },
     width: 12,
   },
@@ -209,8 +214,8 @@ const respondentSheet: FormSheetDef = {
 const checklistSheet: QuestionSheetDef = {
   name: CHECKLIST,
   title: {
-    ja: 'サステナブル調達 セルフチェック（ガイドライン 2024-11-01 第1版）',
-    en: 'Sustainable procurement self-assessment (guideline edition 1, 2024-11-01)',
+    ja: 'セガサミーグループ サステナブル調達ガイドライン（第1版、2024-11-01）に基づくセルフチェック',
+    en: 'Self-assessment against the SEGA SAMMY Group Sustainable Procurement Guideline (edition 1, 2024-11-01)',
   },
   synonyms: ['セルフチェック', 'チェックシート', 'Checklist', 'Self-assessment'],
   kind: 'questions',
@@ -254,6 +259,14 @@ function isoOf(rec: RecordRow | undefined, key: string): string | null {
   return typeof v === 'string' ? v : null;
 }
 
+/**
+ * How an answer scores: 該当なし on a critical clause that does not accept it scores (and flags) as いいえ, so an
+ * evasive answer cannot raise the rate or hide a red flag.
+ */
+export function scoredAnswer(q: QuestionDef, answer: string): string {
+  return q.critical && answer === NA && !NA_ACCEPTED.includes(q.id) ? NO : answer;
+}
+
 const foldEdition = (s: string) => s.normalize('NFKC').replace(/\s/gu, '');
 
 // ---- rules ----
@@ -268,10 +281,15 @@ const scAnswer: RuleDef = {
       .filter(({ rec }) => presence(rec, ANSWER) === 'empty')
       .map(({ rec, q }) =>
         finding(rec, ANSWER, {
-          ja: `${q.id}「${q.title.ja}」が未回答です。はい／一部実施／いいえ／該当なし のいずれかを選んでください（全37問の回答で完了）。`,
-          en: `${q.id} "${q.title.en}" has no answer. Choose Yes, Partly, No or Not applicable (the form is complete when all 37 are answered).`,
+          ja: `${q.id}「${q.title.ja}」が未回答です。得点とランクは37問すべてに回答した時点で確定します。はい／一部実施／いいえ／該当なし のいずれかを選んでください。`,
+          en: `${q.id} "${q.title.en}" has no answer. The score and band are final only once all 37 questions are answered. Choose Yes, Partly, No or Not applicable.`,
         }),
       ),
+};
+
+const NA_EXAMPLE: Record<string, Text> = {
+  'V-9': { ja: '製品を製造していない', en: 'we manufacture no products' },
+  'VI-1': { ja: '自社で製品設計を行っていない', en: 'we design no products ourselves' },
 };
 
 const scNa: RuleDef = {
@@ -283,19 +301,20 @@ const scNa: RuleDef = {
     questionRows(ctx)
       .filter(({ answer }) => answer === NA)
       .flatMap(({ rec, q }): RuleFinding[] => {
-        if (q.critical) {
+        if (q.critical && !NA_ACCEPTED.includes(q.id)) {
           return [
             finding(rec, ANSWER, {
-              ja: `${q.id}「${q.title.ja}」は重大項目のため「該当なし」は選べません。はい／一部実施／いいえ で回答し、状況をコメントに記入してください（${q.id}）。`,
-              en: `${q.id} "${q.title.en}" is a critical item and cannot be Not applicable. Answer Yes, Partly or No and explain in the comment (${q.id}).`,
+              ja: `${q.id}「${q.title.ja}」は重大項目で、ガイドラインがすべてのお取引先に求める事項のため「該当なし」は選べません（「該当なし」のままでは「いいえ」として採点します）。はい／一部実施／いいえ で回答し、状況をコメントに記入してください。`,
+              en: `${q.id} "${q.title.en}" is a critical item that the guideline asks of every supplier, so it cannot be Not applicable (left so, it is scored as No). Answer Yes, Partly or No and explain in the comment.`,
             }),
           ];
         }
         if (presence(rec, COMMENT) !== 'empty') return [];
+        const example = NA_EXAMPLE[q.id] ?? { ja: '該当する設備・工程がない', en: 'no such equipment or process' };
         return [
           finding(rec, COMMENT, {
-            ja: `${q.id}「${q.title.ja}」が「該当なし」ですが、理由がありません。該当しない理由（例: 製造工程がない）をコメントに記入してください（${q.id}）。`,
-            en: `${q.id} "${q.title.en}" is Not applicable but gives no reason. Say in the comment why it does not apply (e.g. no manufacturing) (${q.id}).`,
+            ja: `${q.id}「${q.title.ja}」が「該当なし」ですが、理由がありません。理由がないと、該当しないのか確認していないのかを判断できません。該当しない理由（例: ${example.ja}）をコメントに記入してください。`,
+            en: `${q.id} "${q.title.en}" is Not applicable but gives no reason, so it cannot be told apart from an item nobody checked. Say in the comment why it does not apply (e.g. ${example.en}).`,
           }),
         ];
       }),
@@ -314,11 +333,12 @@ const scGap: RuleDef = {
       .flatMap(({ rec, q, answer }): RuleFinding[] => {
         const plan = presence(rec, PLAN);
         if (plan !== 'empty') return [];
+        const en = answer === NO ? 'No' : 'Partly';
         if (presence(rec, COMMENT) === 'empty') {
           return [
             finding(rec, PLAN, {
-              ja: `${q.id}「${q.title.ja}」が「${answer}」ですが、改善予定日もコメントもありません。改善予定日を記入し、現状と改善内容をコメントに記入してください（${q.id}）。`,
-              en: `${q.id} "${q.title.en}" is answered ${answer === NO ? 'No' : 'Partly'} with neither a target date nor a comment. Enter the date you expect to close the gap and describe the situation and planned action in the comment (${q.id}).`,
+              ja: `${q.id}「${q.title.ja}」が「${answer}」ですが、改善予定日もコメントもありません。ガイドラインの事項を満たしていない点は、改善の計画とあわせて確認します。改善予定日を記入し、現状と改善の内容をコメントに記入してください。`,
+              en: `${q.id} "${q.title.en}" is answered ${en} with neither a target date nor a comment. A guideline item that is not met is reviewed together with the plan to meet it: enter the date you expect to close the gap, and describe the situation and the planned action in the comment.`,
             }),
           ];
         }
@@ -327,8 +347,8 @@ const scGap: RuleDef = {
             rec,
             PLAN,
             {
-              ja: `${q.id}「${q.title.ja}」が「${answer}」ですが、改善予定日がありません。フォローアップのため、予定日を記入してください（${q.id}）。`,
-              en: `${q.id} "${q.title.en}" is answered ${answer === NO ? 'No' : 'Partly'} without a target date. Enter the date you expect to close the gap so it can be followed up (${q.id}).`,
+              ja: `${q.id}「${q.title.ja}」が「${answer}」ですが、改善予定日がありません。改善状況は予定日をもとに確認しますので、改善を終える予定日を記入してください。`,
+              en: `${q.id} "${q.title.en}" is answered ${en} without a target date. Gaps are followed up by date: enter the date you expect to close it.`,
             },
             'warning',
           ),
@@ -346,10 +366,27 @@ const scEvidence: RuleDef = {
       .filter(({ rec, q, answer }) => q.critical && answer === YES && presence(rec, EVIDENCE) === 'empty')
       .map(({ rec, q }) =>
         finding(rec, EVIDENCE, {
-          ja: `重大項目 ${q.id}「${q.title.ja}」が「はい」ですが、取組内容・根拠資料が空欄です。取組の内容と、それを示す規程・記録の名称を記入してください（${q.id}）。`,
-          en: `Critical item ${q.id} "${q.title.en}" is answered Yes but gives no actions or evidence. Describe what you do and name the policy or record that shows it (${q.id}).`,
+          ja: `重大項目 ${q.id}「${q.title.ja}」が「はい」ですが、取組内容・根拠資料が空欄です。重大項目は根拠を確かめたうえで評価します。取組の内容と、それを示す規程・記録の名称を記入してください。`,
+          en: `Critical item ${q.id} "${q.title.en}" is answered Yes but gives no actions or evidence. Critical items are judged on their evidence: describe what you do and name the policy or record that shows it.`,
         }),
       ),
+};
+
+const scApproval: RuleDef = {
+  id: 'SC-APPROVAL',
+  severity: 'error',
+  clause: 'はじめに',
+  title: { ja: '責任者確認', en: 'Management approval' },
+  check: (ctx) => {
+    const form = ctx.form(RESPONDENT);
+    if (!form || form.values['責任者確認'] !== NO) return [];
+    return [
+      finding(form, '責任者確認', {
+        ja: '責任者確認が「いいえ」です。ガイドラインは会社としての遵守をお願いしており（はじめに）、回答は責任者（役員・部門長など）が内容を確認したうえでご提出いただく必要があります。責任者の確認を受けてから「はい」にして提出してください。',
+        en: 'Management approval is "No". The guideline asks for compliance by the company as a whole (introduction), so a responsible manager (an officer or head of department) must review the answers before they are submitted. Have them reviewed, then set this to Yes and submit.',
+      }),
+    ];
+  },
 };
 
 const scDate: RuleDef = {
@@ -384,8 +421,8 @@ const scDate: RuleDef = {
       if (plan && compareIso(plan, on) < 0) {
         out.push(
           finding(rec, PLAN, {
-            ja: `${q.id} の改善予定日 ${plan} が回答日 ${on} より前です。これから改善を終える予定日を記入してください（${q.id}）。`,
-            en: `The target date ${plan} for ${q.id} is before the response date ${on}. Enter the future date by which the gap will be closed (${q.id}).`,
+            ja: `${q.id} の改善予定日 ${plan} が回答日 ${on} より前です。これから改善を終える予定日を記入してください。`,
+            en: `The target date ${plan} for ${q.id} is before the response date ${on}. Enter the future date by which the gap will be closed.`,
           }),
         );
       }
@@ -444,39 +481,48 @@ const scTamper: RuleDef = {
 
 // ---- score ----
 
+/** The best band a checklist with a red flag can get (spec, Amendment 5). */
+export const RED_FLAG_CAP = 'C';
+
 /**
- * 得点率 per section and overall (over the answered questions), band and red flags. The band is only given once every
- * question is answered, so a half-filled form cannot show an A.
+ * 得点率 per section and overall, band and red flags. Only a complete form (all 37 answered) has a rate and a band;
+ * until then the score carries provisionalRate (over the answers so far) and section rates only for the sections
+ * already complete, so a half-filled form cannot show an A. A red flag caps the band at RED_FLAG_CAP and sets
+ * actionNeeded: one いいえ costs under 3 points of 100, and an A must not hide a critical gap.
  */
-export function scoreChecklist(ctx: RuleContext, bands: readonly { band: string; min: number }[] = BANDS): Score {
+export function scoreChecklist(ctx: RuleContext, bands: readonly { band: string; min: number }[] = BANDS, cap: string = RED_FLAG_CAP): Score {
   const rows = questionRows(ctx);
   const byId = new Map(rows.map((r) => [r.q.id, r.answer]));
   const counts: Record<string, number> = { [YES]: 0, [PARTLY]: 0, [NO]: 0, [NA]: 0 };
   const sections: SectionScore[] = SECTIONS.map((s) => ({ key: s.key, title: s.title, points: 0, max: 0, rate: null }));
+  const openSections = new Set<string>();
   const redFlags: string[] = [];
   for (const q of QUESTIONS) {
     const a = byId.get(q.id);
-    if (!a) continue;
+    if (!a) {
+      openSections.add(q.section);
+      continue;
+    }
     counts[a] = (counts[a] ?? 0) + 1;
-    // 該当なし is not accepted on a critical clause (SC-NA), so there it scores and flags as いいえ: an evasive
-    // answer must not raise the rate or hide a red flag.
-    const scored = q.critical && a === NA ? NO : a;
+    const scored = scoredAnswer(q, a);
     if (q.critical && (scored === NO || scored === PARTLY)) redFlags.push(q.id);
     if (!(scored in POINTS)) continue;
     const sec = sections.find((s) => s.key === q.section)!;
     sec.points += POINTS[scored];
     sec.max += MAX_POINTS;
   }
-  for (const s of sections) s.rate = s.max ? s.points / s.max : null;
+  for (const s of sections) s.rate = s.max && !openSections.has(s.key) ? s.points / s.max : null;
   const points = sections.reduce((n, s) => n + s.points, 0);
   const max = sections.reduce((n, s) => n + s.max, 0);
   const rate = max ? points / max : null;
   const answeredCount = Object.values(counts).reduce((n, c) => n + c, 0);
   const complete = answeredCount === QUESTIONS.length;
   // A tiny epsilon so that 0.9 computed as 0.8999999 still reaches A.
-  const band = complete && rate !== null ? bands.find((b) => rate >= b.min - 1e-9)?.band : undefined;
+  const found = complete && rate !== null ? bands.findIndex((b) => rate >= b.min - 1e-9) : -1;
+  const capAt = bands.findIndex((b) => b.band === cap);
+  const band = found < 0 ? undefined : bands[redFlags.length && capAt > found ? capAt : found].band;
   return {
-    rate,
+    rate: complete ? rate : null,
     points,
     max,
     answered: answeredCount,
@@ -485,6 +531,8 @@ export function scoreChecklist(ctx: RuleContext, bands: readonly { band: string;
     ...(band ? { band } : {}),
     redFlags,
     complete,
+    ...(complete ? {} : { provisionalRate: rate }),
+    actionNeeded: redFlags.length > 0,
     counts,
   };
 }
@@ -497,6 +545,6 @@ export const supplierChecklist: TemplateDef = {
   shape: 'form',
   clause: 'ガイドライン 2024-11-01 第1版 I–VII',
   sheets: [respondentSheet, checklistSheet],
-  rules: [scAnswer, scNa, scGap, scEvidence, scDate, scEdition, scTamper],
+  rules: [scAnswer, scNa, scGap, scEvidence, scApproval, scDate, scEdition, scTamper],
   score: (ctx) => scoreChecklist(ctx),
 };

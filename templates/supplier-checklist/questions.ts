@@ -14,8 +14,14 @@ export const SECTIONS: readonly SectionDef[] = [
   { key: 'VII', title: { ja: '情報セキュリティ', en: 'Information security' } },
 ];
 
-/** Clauses whose failure is a red flag and for which 該当なし is not accepted. */
+/** Clauses whose failure is a red flag and for which 該当なし is not accepted (but see NA_ACCEPTED). */
 export const CRITICAL: readonly string[] = ['I', 'II-1', 'II-2', 'II-5', 'V-1', 'V-2', 'V-9'];
+
+/**
+ * Critical clauses that accept 該当なし with a reason: V-9 asks about 「製造している製品」 (G:381), so a supplier that
+ * makes no products answers 該当なし and says so; it is left out of the score like any other 該当なし.
+ */
+export const NA_ACCEPTED: readonly string[] = ['V-9'];
 
 type Q = [id: string, titleJa: string, titleEn: string, questionJa: string, questionEn: string];
 
@@ -31,8 +37,8 @@ const ROWS: readonly Q[] = [
     'II-1',
     '強制的な労働の禁止',
     'Prohibition of forced labour',
-    '全ての従業員が自らの意思で働き自由に退職できることを就業規則等で定め、身分証明書・旅券原本の預かり、採用手数料の従業員負担、従業員が理解できない言語での契約がないことを確認していますか。',
-    'Do your work rules state that all employees work of their own free will and may leave freely, and have you confirmed that you do not hold original ID documents or passports, charge employees recruitment fees, or sign contracts in a language they cannot understand?',
+    '全ての従業員が自らの意思で働き自由に退職できることを就業規則等で定め、暴行・脅迫・監禁、身体的・精神的虐待、弱い立場につけ込む雇用や欺瞞による雇用、孤立させること、賃金の支払保留や強制的な貯金、借金による拘束、過度の残業の強制、移動の制限、身分証明書・旅券・労働許可証の原本の預かり、従業員が理解できない言語での契約、採用・斡旋手数料の従業員負担が、いずれもないことを確認していますか。',
+    'Do your work rules state that all employees work of their own free will and may leave freely, and have you confirmed that none of the following occurs: violence, threats or confinement; physical or mental abuse; hiring that exploits vulnerability or uses deception; isolation; withholding of wages or forced savings; debt bondage; forced excessive overtime; restrictions on movement; holding original ID documents, passports or work permits; contracts in a language the employee cannot understand; recruitment or placement fees charged to employees?',
   ],
   [
     'II-2',
@@ -45,8 +51,8 @@ const ROWS: readonly Q[] = [
     'II-3',
     '労働時間',
     'Working hours',
-    '従業員の労働時間・休日・休暇を記録し、時間外労働が法令と労使協定の上限内であること、週1日以上の休日と法定の休暇・休憩が与えられていることを確認していますか。',
-    'Do you record employees’ working hours, days off and leave, and confirm that overtime stays within legal and agreed limits and that employees get at least one day off a week and the breaks and leave the law gives them?',
+    '従業員の労働時間・休日・休暇を記録し、時間外労働が所在国の法令と労使の取決め（日本では36協定）の上限内であること、週1日以上（連続24時間以上）の休日と法定の休暇・休憩が与えられていることを確認していますか。',
+    'Do you record employees’ working hours, days off and leave, and confirm that overtime stays within the limits of local law and of any agreement with employees (in Japan, the Article 36 agreement), and that employees get at least one day off a week (24 consecutive hours) and the breaks and leave the law gives them?',
   ],
   [
     'II-4',
@@ -66,15 +72,15 @@ const ROWS: readonly Q[] = [
     'II-6',
     '差別の禁止',
     'Non-discrimination',
-    '採用・昇進・報酬・研修の機会を能力・適性・成果だけで決め、人種・性別・年齢・国籍・宗教・障がい・性的指向などによる差別を禁止する方針があり、差別を通報した人を不利益な扱いから守っていますか。',
-    'Do you decide hiring, promotion, pay and training on ability, aptitude and results only, have a policy forbidding discrimination on grounds such as race, sex, age, nationality, religion, disability or sexual orientation, and protect people who report discrimination from retaliation?',
+    '採用・昇進・報酬・研修の機会を能力・適性・成果などの合理的な要素で決め、人種・性別・年齢・国籍・宗教・障がい・性的指向などによる差別を禁止する方針があり、差別を通報した人を不利益な扱いから守っていますか。',
+    'Do you decide hiring, promotion, pay and training on reasonable grounds such as ability, aptitude and results, have a policy forbidding discrimination on grounds such as race, sex, age, nationality, religion, disability or sexual orientation, and protect people who report discrimination from retaliation?',
   ],
   [
     'II-7',
     '従業員の団結権',
     'Freedom of association',
-    '従業員が報復を受けることなく労働組合等に加入し、または加入せず、労使協議を行う権利を尊重し、それを妨げない方針と運用になっていますか。',
-    'Do your policy and practice respect employees’ right to join, or not join, a union or workers’ council and to bargain with management, without retaliation?',
+    '従業員が報復・脅迫・嫌がらせを受けることなく、労働組合や労働者評議会などに加入する自由と加入しない自由、抗議行動を行う自由、労使で協議する権利を尊重し、それを妨げない方針と運用になっていますか。',
+    'Do your policy and practice respect employees’ freedom to join or not to join a union or workers’ council, to protest and to bargain with management, without retaliation, threats or harassment?',
   ],
   [
     'III-1',
@@ -87,15 +93,15 @@ const ROWS: readonly Q[] = [
     'III-2',
     '緊急時の対応',
     'Emergency preparedness',
-    '災害・事故を想定した緊急時の手順（通報、避難経路、消火・警報設備、連絡手段、復旧計画）を定めて職場に掲示し、避難訓練を含む教育を定期的に行っていますか。',
-    'Have you written emergency procedures for likely disasters and accidents, covering reporting, evacuation routes, fire detection and suppression, communications and recovery, posted them at the workplace, and do you train employees, including evacuation drills, regularly?',
+    '災害・事故を想定した緊急時の手順（通報、避難経路、消火・警報設備、連絡手段、復旧計画）を定めて職場のすぐ手の届く場所に保管または掲示し、避難訓練を含む教育を定期的に行っていますか。',
+    'Have you written emergency procedures for likely disasters and accidents, covering reporting, evacuation routes, fire detection and suppression, communications and recovery, kept them within easy reach at the workplace or posted them, and do you train employees, including evacuation drills, regularly?',
   ],
   [
     'III-3',
     '労働災害・労働疾病',
     'Occupational injury and illness',
-    '労働災害と業務上の疾病を報告・記録・調査して原因への是正策を講じる手順があり、労災保険への加入と行政への届出を行っていますか。',
-    'Do you have a procedure to report, record and investigate occupational injuries and illnesses and to correct their causes, and are you insured for workplace accidents and filing the reports the authorities require?',
+    '労働災害と業務上の疾病を報告・記録・調査して原因への是正策を講じる手順があり、所在国の法令に従って労働災害の保険（日本では労災保険）への加入と行政への届出を行っていますか。',
+    'Do you have a procedure to report, record and investigate occupational injuries and illnesses and to correct their causes, and, as local law requires, are you insured for workplace accidents (in Japan, workers’ accident compensation insurance) and filing the reports the authorities require?',
   ],
   [
     'III-4',
@@ -129,8 +135,8 @@ const ROWS: readonly Q[] = [
     'III-8',
     '従業員の健康管理',
     'Employee health management',
-    '法定の健康診断を全ての従業員に実施し、長時間労働者への面接指導やメンタルヘルス対策を行っていますか。',
-    'Do all employees receive the health checks the law requires, and do you provide follow-up for people working long hours and mental-health support?',
+    '所在国の法令が定める健康診断を全ての従業員に実施し、長時間労働による健康障害の防止（日本では医師による面接指導）とメンタルヘルス対策を行っていますか。',
+    'Do all employees receive the health checks local law requires, and do you prevent health damage from long working hours (in Japan, interviews with a doctor) and provide mental-health support?',
   ],
   [
     'III-9',
@@ -150,8 +156,8 @@ const ROWS: readonly Q[] = [
     'IV-2',
     'エネルギー効率と資源管理',
     'Energy efficiency and resource management',
-    'エネルギー使用量・温室効果ガス排出量・廃棄物量を把握して削減目標と取組を定め、廃棄物を法令に従って処理していますか。',
-    'Do you measure your energy use, greenhouse-gas emissions and waste, set reduction targets and actions, and dispose of waste as the law requires?',
+    'エネルギー使用量・温室効果ガス排出量・廃棄物量を把握して継続的な削減に取り組み、廃棄物を法令に従って処理していますか。',
+    'Do you measure your energy use, greenhouse-gas emissions and waste, work continuously to reduce them, and dispose of waste as the law requires?',
   ],
   [
     'IV-3',
@@ -206,8 +212,8 @@ const ROWS: readonly Q[] = [
     'V-5',
     '優越的地位の濫用の禁止',
     'No abuse of a dominant position',
-    '自社の調達先との取引条件を書面で合意し、一方的な変更や不当な要求をせず、下請法などの法令（支払期日など）を守っていることを確認していますか。',
-    'Do you agree terms with your own suppliers in writing, avoid changing them one-sidedly or making unreasonable demands, and check that you comply with laws such as the Subcontract Act, including payment deadlines?',
+    '自社の調達先との取引条件を書面で合意し、一方的な変更や不当な要求をせず、優越的地位の濫用を規制する所在国の法令（日本では独占禁止法と、2026年1月1日に下請法から改められた取適法）の支払期日などの定めを守っていることを確認していますか。',
+    'Do you agree terms with your own suppliers in writing, avoid changing them one-sidedly or making unreasonable demands, and check that you comply with the local laws against abuse of a dominant position, including payment deadlines (in Japan, the Antimonopoly Act and the Act on Fair Transactions with Small and Medium Entrusted Businesses, which replaced the Subcontract Act on 1 January 2026)?',
   ],
   [
     'V-6',
@@ -227,21 +233,21 @@ const ROWS: readonly Q[] = [
     'V-8',
     '不正行為の予防・早期発見',
     'Preventing and detecting misconduct',
-    '不正防止の教育を行い、社内または社外に通報窓口を設け、通報者の秘密を守り報復を禁止していますか。',
-    'Do you train employees to prevent misconduct, run an internal or external whistleblowing channel, keep reporters’ identities confidential and prohibit retaliation against them?',
+    '不正防止の教育を行い、社内または社外に通報窓口を設け、通報者の秘密を守って匿名でも通報できるようにし、通報者への報復を禁止していますか。',
+    'Do you train employees to prevent misconduct, run an internal or external whistleblowing channel that keeps reporters’ identities confidential and accepts anonymous reports, and prohibit retaliation against reporters?',
   ],
   [
     'V-9',
     '責任ある鉱物調達',
     'Responsible minerals sourcing',
-    '製品に含まれるスズ・タンタル・タングステン・金などの鉱物が紛争地域・高リスク地域の人権侵害等に関わっていないか、調達先への調査などで確認していますか。該当する鉱物を含む製品を扱わない場合は、そのことを確認したうえで「はい」とし、取組内容欄に記入してください。',
-    'Do you check, for example by surveying your suppliers, that tin, tantalum, tungsten, gold and other minerals in your products do not contribute to human-rights abuses or conflict in conflict-affected and high-risk areas? If your products contain none of these minerals, answer Yes once you have confirmed this, and say so under actions and evidence.',
+    '製造している製品に含まれるスズ・タンタル・タングステン・金などの鉱物が、紛争地域・高リスク地域での人権侵害等に関わっていないか、自己評価と調達先への確認を進めていますか。製品を製造していない場合は「該当なし」とし、その旨をコメントに記入してください。',
+    'For the products you manufacture, do you assess yourself and check with your suppliers whether tin, tantalum, tungsten, gold and other minerals in them contribute to human-rights abuses or conflict in conflict-affected and high-risk areas? If you do not manufacture products, answer Not applicable and say so in the comment.',
   ],
   [
     'V-10',
     '適切な輸出入管理',
     'Export and import control',
-    '規制対象の貨物・技術に当たるかを判定し、輸出入の許可取得などの手続きを管理する体制（責任者・規程）がありますか。',
+    '規制対象の貨物・技術に当たるかの判定（該非判定）を行い、輸出入の許可取得などの手続きを管理する体制（責任者・規程）がありますか。',
     'Do you have an organisation, with a responsible person and rules, for classifying goods and technology against export and import controls and handling the licences and procedures they require?',
   ],
   [
@@ -281,6 +287,46 @@ const ROWS: readonly Q[] = [
   ],
 ];
 
+/** Wordings used before 2026-12 that returned workbooks still hold; their answers are read as answers to that wording. */
+const FORMERLY: Readonly<Record<string, readonly string[]>> = {
+  'II-1': [
+    '全ての従業員が自らの意思で働き自由に退職できることを就業規則等で定め、身分証明書・旅券原本の預かり、採用手数料の従業員負担、従業員が理解できない言語での契約がないことを確認していますか。',
+  ],
+  'II-3': [
+    '従業員の労働時間・休日・休暇を記録し、時間外労働が法令と労使協定の上限内であること、週1日以上の休日と法定の休暇・休憩が与えられていることを確認していますか。',
+  ],
+  'II-6': [
+    '採用・昇進・報酬・研修の機会を能力・適性・成果だけで決め、人種・性別・年齢・国籍・宗教・障がい・性的指向などによる差別を禁止する方針があり、差別を通報した人を不利益な扱いから守っていますか。',
+  ],
+  'II-7': [
+    '従業員が報復を受けることなく労働組合等に加入し、または加入せず、労使協議を行う権利を尊重し、それを妨げない方針と運用になっていますか。',
+  ],
+  'III-2': [
+    '災害・事故を想定した緊急時の手順（通報、避難経路、消火・警報設備、連絡手段、復旧計画）を定めて職場に掲示し、避難訓練を含む教育を定期的に行っていますか。',
+  ],
+  'III-3': [
+    '労働災害と業務上の疾病を報告・記録・調査して原因への是正策を講じる手順があり、労災保険への加入と行政への届出を行っていますか。',
+  ],
+  'III-8': [
+    '法定の健康診断を全ての従業員に実施し、長時間労働者への面接指導やメンタルヘルス対策を行っていますか。',
+  ],
+  'IV-2': [
+    'エネルギー使用量・温室効果ガス排出量・廃棄物量を把握して削減目標と取組を定め、廃棄物を法令に従って処理していますか。',
+  ],
+  'V-5': [
+    '自社の調達先との取引条件を書面で合意し、一方的な変更や不当な要求をせず、下請法などの法令（支払期日など）を守っていることを確認していますか。',
+  ],
+  'V-8': [
+    '不正防止の教育を行い、社内または社外に通報窓口を設け、通報者の秘密を守り報復を禁止していますか。',
+  ],
+  'V-9': [
+    '製品に含まれるスズ・タンタル・タングステン・金などの鉱物が紛争地域・高リスク地域の人権侵害等に関わっていないか、調達先への調査などで確認していますか。該当する鉱物を含む製品を扱わない場合は、そのことを確認したうえで「はい」とし、取組内容欄に記入してください。',
+  ],
+  'V-10': [
+    '規制対象の貨物・技術に当たるかを判定し、輸出入の許可取得などの手続きを管理する体制（責任者・規程）がありますか。',
+  ],
+};
+
 export const QUESTIONS: readonly QuestionDef[] = ROWS.map(([id, titleJa, titleEn, questionJa, questionEn]) => ({
   id,
   section: id.split('-')[0],
@@ -288,4 +334,5 @@ export const QUESTIONS: readonly QuestionDef[] = ROWS.map(([id, titleJa, titleEn
   question: { ja: questionJa, en: questionEn },
   ...(CRITICAL.includes(id) ? { critical: true } : {}),
   clause: id,
+  ...(FORMERLY[id] ? { formerly: { question: FORMERLY[id] } } : {}),
 }));

@@ -163,6 +163,28 @@ describe('App', () => {
     expect(byTestId(container, 'red-flags').textContent).toContain('II-1');
   });
 
+  it('score card: a provisional score and no band until all 37 are answered; then the band, capped at C with 要対応 for a red flag (Amendment 5)', async () => {
+    const answers = (last: string | null): WorkbookInput => ({
+      forms: { 回答者情報: { 会社名: '見本精機株式会社', 所在国・地域: '日本', 回答者氏名: '見本 太郎', メール: 'a@example.jp', 回答日: '2025-06-01', 責任者確認: 'はい' } },
+      answers: {
+        [qsheet.name]: Object.fromEntries(
+          qsheet.questions.map((q, i) => [q.id, { 回答: i === qsheet.questions.length - 1 ? last : q.id === 'II-5' ? '一部実施' : 'はい', 改善予定日: '2025-12-31' }]),
+        ),
+      },
+    });
+    const partial = await renderApp(fakeFrom(layoutWorkbook(checklist, answers(null))));
+    await waitFor(() => expect(byTestId(partial.container, 'progress').textContent).toBe('回答済み 36 / 37'));
+    expect(byTestId(partial.container, 'score').textContent).toContain('暫定得点率');
+    expect(partial.container.querySelector('[data-testid="band"]')).toBeNull();
+    expect(byTestId(partial.container, 'action-needed').textContent).toBe('要対応');
+    await cleanup();
+    const full = await renderApp(fakeFrom(layoutWorkbook(checklist, answers('はい'))));
+    await waitFor(() => expect(byTestId(full.container, 'progress').textContent).toBe('回答済み 37 / 37'));
+    expect(byTestId(full.container, 'score').textContent).not.toContain('暫定');
+    expect(byTestId(full.container, 'rate').textContent).toBe('99%');
+    expect(byTestId(full.container, 'band').textContent).toBe('C');
+  });
+
   it('table: the form follows the selection; Save writes the changed cells; next moves the selection', async () => {
     const input: WorkbookInput = {
       tables: {

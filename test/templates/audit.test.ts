@@ -23,7 +23,7 @@ import { samples as evaluationSamples } from '../../scripts/samples/contractor-e
 import { SAMPLE_AS_OF, samples as ledgerSamples } from '../../scripts/samples/pi-ledger.js';
 
 const ledgers = ledgerSamples.map((s) => ({ file: s.file, data: readRecords(piLedger, layoutWorkbook(piLedger, s.input)) }));
-const evaluations = evaluationSamples.map((s) => evaluationFact(s.file, readRecords(contractorEvaluation, layoutWorkbook(contractorEvaluation, s.input))));
+const evaluations = evaluationSamples.map((s) => evaluationFact(s.file, readRecords(contractorEvaluation, layoutWorkbook(contractorEvaluation, s.input)), SAMPLE_AS_OF));
 const rows = ledgers.flatMap((l) => outsourcedRows(l.file, l.data));
 
 describe('company names', () => {
@@ -51,16 +51,21 @@ describe('company names', () => {
 describe('the bundled samples, as of their date', () => {
   const found = auditRules(rows, evaluations, SAMPLE_AS_OF);
 
-  it('every contractor the ledgers name is evaluated, but for two services and a printer whose evaluation lapsed', () => {
+  it('every contractor the ledgers name is evaluated, but for two services, a printer and a recruiter recorded 合格 that its answers fail', () => {
     const outsource = found.filter((f) => f.issue.rule === 'PL-OUTSOURCE');
     expect(outsource.map((f) => [f.file, f.issue.sheet, f.issue.cell, f.issue.value])).toEqual([
+      ['pl-01-jinji-overdue-and-contractor.xlsx', '台帳', 'X6', '株式会社架空リクルート'],
       ['pl-03-eigyo-vague-and-risk-gap.xlsx', '台帳', 'X6', '株式会社サンプル名刺管理'],
       ['pl-03-eigyo-vague-and-risk-gap.xlsx', '台帳', 'X8', '株式会社サンプル配信サービス'],
       ['pl-03-eigyo-vague-and-risk-gap.xlsx', '台帳', 'X9', '株式会社見本印刷'],
     ]);
     expect(outsource.every((f) => f.issue.severity === 'error' && f.issue.field === '委託先')).toBe(true);
-    expect(outsource[0].issue.message.ja).toContain('委託先評価がありません');
-    expect(outsource[2].issue.message.ja).toContain('最新の評価（2025-06-10）は基準日 2026-11-20 の12か月以上前');
+    // Review finding 2: HR-004's recruiter is recorded 合格 at 73.5% against an 80% pass mark.
+    expect(outsource[0].issue.message.ja).toContain('「合格」と記録されていますが、評価内容からは「不合格」です（得点率 73.5%（合格基準 80%）');
+    expect(outsource[0].issue.message.en).toContain('answers call for "不合格"');
+    expect(outsource[1].issue.message.ja).toContain('委託先評価がありません');
+    // The printer's evaluation is both lapsed and recorded 合格 with the must-have C-05 不適合: failing comes first.
+    expect(outsource[3].issue.message.ja).toContain('評価内容からは「不合格」です');
     // （株）サンプル給与サービス in the ledger is the evaluated 株式会社サンプル給与サービス.
     expect(rows.find((r) => r.管理番号 === 'HR-005')?.written).toBe('（株）サンプル給与サービス');
   });
@@ -76,10 +81,14 @@ describe('the bundled samples, as of their date', () => {
     expect(retention[0].issue.message.ja).toContain('SL-002「申込書」の保管期限「契約終了後5年」');
     // IS-004 is kept 取得後3か月: another event, not comparable with 契約終了後3年.
     expect(retention[0].issue.message.ja).not.toContain('IS-004');
+    // Review §6: 契約終了 in the ledger (the customer's contract) and in the evaluation (the outsourcing contract) may be
+    // different contracts; the message says the comparison assumes they end together.
+    expect(retention[0].issue.message.ja).toContain('どちらも「契約終了」からの期間として比べています');
+    expect(retention[0].issue.message.en).toContain('compare the actual end dates');
   });
 
   it('finds nothing else', () => {
-    expect(found).toHaveLength(4);
+    expect(found).toHaveLength(5);
   });
 });
 
@@ -109,6 +118,8 @@ function evaluation(name: string, extra: Partial<EvaluationFact> = {}): Evaluati
     name,
     corpNo: null,
     verdict: '合格',
+    expected: null,
+    expectedReason: null,
     evaluatedOn: '2026-06-01',
     nextDue: '2027-05-31',
     contractKeep: null,
@@ -137,6 +148,16 @@ describe('PL-OUTSOURCE across workbooks', () => {
     ]);
     // Exactly 12 months is still current.
     expect(rules([row('D社')], [evaluation('D社', { evaluatedOn: '2025-11-20' })])).toEqual([]);
+  });
+
+  it('judges by the worse of the recorded and the derived verdict (Amendment 1)', () => {
+    const failing = { expected: '不合格' as const, expectedReason: { ja: '得点率 73.5%（合格基準 80%） → 不合格', en: 'score 73.5% (pass mark 80%) → fail' } };
+    expect(rules([row('F社')], [evaluation('F社', { verdict: '合格', ...failing })])).toEqual(['PL-OUTSOURCE:F社']);
+    expect(rules([row('F社')], [evaluation('F社', { verdict: '条件付合格', ...failing })])).toEqual(['PL-OUTSOURCE:F社']);
+    // The answers call for 条件付合格: a recorded 合格 is still passing for the audit (CE-* reports the 判定 itself).
+    expect(rules([row('F社')], [evaluation('F社', { verdict: '合格', expected: '条件付合格' })])).toEqual([]);
+    // A recorded 不合格 stands even when the answers would pass.
+    expect(rules([row('F社')], [evaluation('F社', { verdict: '不合格', expected: '合格' })])).toEqual(['PL-OUTSOURCE:F社']);
   });
 
   it('judges by the latest evaluation of a contractor, and matches a 法人番号 written in the ledger', () => {

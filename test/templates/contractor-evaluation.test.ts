@@ -224,7 +224,7 @@ describe('CE-SCORE', () => {
     expect(issuesOf(strict.issues, 'CE-SCORE').map(at)).toEqual([
       { rule: 'CE-SCORE', severity: 'error', sheet: '判定', cell: CELL.判定 },
     ]);
-    const conditional = run(input('ce-05', (i) => Object.assign(i.forms['判定'], { 判定: '条件付合格', 得点率: null })));
+    const conditional = run(input('ce-05', (i) => Object.assign(i.forms['判定'], { 判定: '条件付合格', 得点率: null, 条件・所見: '3か月後に再評価' })));
     expect(issuesOf(conditional.issues, 'CE-SCORE').map(at)).toEqual([
       { rule: 'CE-SCORE', severity: 'error', sheet: '判定', cell: CELL.判定 },
     ]);
@@ -246,6 +246,63 @@ describe('CE-SCORE', () => {
     expect(issuesOf(failed.issues, 'CE-SCORE')).toEqual([]);
     const typed = run(input(CLEAN, (i) => (i.forms['判定']['得点率'] = '94%')));
     expect(issuesOf(typed.issues, 'CE-SCORE')).toEqual([]);
+  });
+});
+
+describe('derived verdict (Amendment 1: a recorded 判定 better than the answers allow is an error)', () => {
+  const judged = (edit: Parameters<typeof input>[1]) => run(input(CLEAN, edit)).issues.filter((i) => i.severity !== 'info');
+
+  it('review e1: 条件付合格 with 必須 C-05 不適合 → CE-MANDATORY error on C-05', () => {
+    const issues = judged((i) => {
+      set(i.answers['評価項目'], 'C-05', { 評価: '不適合' });
+      Object.assign(i.forms['判定'], { 判定: '条件付合格', 条件・所見: '誓約書を次回までに回収', 得点率: null });
+    });
+    expect(issues.map(at)).toEqual([{ rule: 'CE-MANDATORY', severity: 'error', sheet: '評価項目', cell: 'E7' }]);
+    expect(issues[0].message.ja).toContain('条件付でも合格にできません');
+    expect(issues[0].message.en).toContain('conditional pass');
+  });
+
+  it('review e1b: 合格 with 必須 C-03 一部適合 → CE-MANDATORY error naming 条件付合格 as the best decision', () => {
+    const issues = judged((i) => {
+      set(i.answers['評価項目'], 'C-03', { 評価: '一部適合' });
+      i.forms['判定']['得点率'] = null;
+    });
+    expect(issues.map(at)).toEqual([{ rule: 'CE-MANDATORY', severity: 'error', sheet: '評価項目', cell: 'E5' }]);
+    expect(issues[0].message.ja).toContain('条件付合格');
+    expect(issues[0].message.ja).toContain('§4.4.3.4');
+  });
+
+  it('review e2: 条件付合格 with K-8 規定なし and 条件・所見 empty → CE-SCORE warning on 条件・所見', () => {
+    const issues = judged((i) => {
+      set(i.answers['契約内容'], 'K-8', { 規定: '規定なし' });
+      Object.assign(i.forms['判定'], { 判定: '条件付合格', 条件・所見: null });
+    });
+    expect(issues.map(at)).toEqual([{ rule: 'CE-SCORE', severity: 'warning', sheet: '判定', cell: 'B6' }]);
+    expect(issues[0].field).toBe('条件・所見');
+  });
+
+  it('every recorded verdict better than the derived one raises an error; equal or stricter ones do not', () => {
+    const cases: ['合格' | '条件付合格' | '不合格', Parameters<typeof input>[1]][] = [
+      ['合格', () => {}],
+      ['条件付合格', (i) => set(i.answers['評価項目'], 'C-11', { 評価: '一部適合' })],
+      ['条件付合格', (i) => set(i.answers['契約内容'], 'K-2', { 規定: '規定なし' })],
+      ['不合格', (i) => set(i.answers['評価項目'], 'C-17', { 評価: '不適合' })],
+      ['不合格', (i) => (i.forms['判定']['合格基準'] = 0.99)],
+    ];
+    for (const [derived, edit] of cases) {
+      for (const recorded of ['合格', '条件付合格', '不合格'] as const) {
+        const { issues, score } = run(
+          input(CLEAN, (i) => {
+            edit?.(i);
+            Object.assign(i.forms['判定'], { 判定: recorded, 条件・所見: '理由と条件を記録', 得点率: null });
+          }),
+        );
+        expect(score!['判定']).toBe(derived);
+        const rank = { 不合格: 0, 条件付合格: 1, 合格: 2 } as const;
+        const errors = issues.filter((i) => i.severity === 'error' && /^CE-(CONTRACT|MANDATORY|SCORE)$/.test(i.rule));
+        expect(errors.length > 0, `${recorded} recorded, ${derived} derived`).toBe(rank[recorded] > rank[derived]);
+      }
+    }
   });
 });
 
@@ -365,5 +422,25 @@ describe('values and structure', () => {
     sheet.rows.splice(4, 1); // C-03
     const { issues } = validate(def, grid, { asOf });
     expect(issues.some((i) => i.rule === 'TEMPLATE-TAMPER' && i.value === 'C-03')).toBe(true);
+  });
+
+  it('contract items carry the manual\'s own titles (§4.4.3.4 (1)–(8)); a workbook with the earlier short titles is read, with one info', () => {
+    expect(CONTRACT_ITEMS.map((k) => k.title.ja)).toEqual([
+      '委託者及び受託者の責任の明確化',
+      '個人情報の安全管理に関する事項',
+      '再委託に関する事項',
+      '個人情報の取扱状況に関する委託者への報告の内容及び頻度',
+      '契約内容が遵守されていることを委託者が、定期的に、及び適宜に確認できる事項',
+      '契約内容が遵守されなかった場合の措置',
+      '事件・事故が発生した場合の報告・連絡に関する事項',
+      '契約終了後の措置',
+    ]);
+    const grid = layoutWorkbook(def, sample(CLEAN).input);
+    const sheet = grid.sheets.find((s) => s.name === '契約内容')!;
+    CONTRACT_ITEMS.forEach((k, i) => {
+      if (k.formerly?.title) sheet.rows[i + 2]![2] = k.formerly.title[0];
+    });
+    const { issues } = validate(def, grid, { asOf });
+    expect(issues.map((i) => [i.rule, i.severity, i.value])).toEqual([['TEMPLATE-VERSION', 'info', 'K-1, K-2, K-4, K-5, K-6, K-7']]);
   });
 });

@@ -152,8 +152,9 @@ describe('integer', () => {
       kind: 'invalid',
       rule: 'V-NUMBER',
       message: {
-        ja: '「約100」は数値として読めません。整数を半角または全角の数字だけで入力してください（例: 100）。「約」「以上」などの語は付けず、補足は備考欄に書いてください。',
-        en: '"約100" is not a number. Enter a whole number using digits only (e.g. 100). Leave out words such as 約 (about) or 以上 (or more); put any note in the remarks column.',
+        // Not 「補足は備考欄に」: the 回答者情報 and 評価票 sheets have no 備考 (review §7 item 5).
+        ja: '「約100」は数値として読めません。整数を半角または全角の数字だけで入力してください（例: 100）。「約」「以上」などの語は付けないでください。',
+        en: '"約100" is not a number. Enter a whole number using digits only (e.g. 100). Leave out words such as 約 (about) or 以上 (or more).',
       },
     });
   });
@@ -290,7 +291,7 @@ describe('number with percent', () => {
 
   it('約80% gets the percent example and the qualifier hint', () => {
     expect(invalidOf(normaliseCell(PERCENT, '約80%')).message.ja).toBe(
-      '「約80%」は数値として読めません。割合を「80%」または「0.8」のように入力してください。「約」「以上」などの語は付けず、補足は備考欄に書いてください。',
+      '「約80%」は数値として読めません。割合を「80%」または「0.8」のように入力してください。「約」「以上」などの語は付けないでください。',
     );
   });
 });

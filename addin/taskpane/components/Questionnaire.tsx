@@ -22,6 +22,7 @@ import type { FieldDef, FormSheetDef, Issue, QuestionDef, QuestionSheetDef, Reco
 import { cellAt } from '../../../templates/model/grid.js';
 import { parseAddress } from '../../../templates/model/grid.js';
 import { sectionTitle } from '../../../templates/model/layout.js';
+import { needsAction, shownRate } from '../../../templates/model/score.js';
 import { useI18n } from '../i18n.js';
 import { answerField, displayText, gridSheetOf, issuesOnRow, toWriteValue } from '../model.js';
 import type { SessionState, WorkbookSession } from '../session.js';
@@ -45,6 +46,8 @@ const pct = (rate: number | null | undefined) => (rate === null || rate === unde
 export function ScoreCard({ score }: { score: Score }) {
   const { s, t } = useI18n();
   const styles = useStyles();
+  // Until every question is answered there is only a provisional rate and no band (templates/model/score.ts).
+  const shown = shownRate(score);
   return (
     <Card className={styles.score} data-testid="score">
       <div className={styles.scoreLine}>
@@ -53,9 +56,9 @@ export function ScoreCard({ score }: { score: Score }) {
       <ProgressBar value={score.total ? score.answered / score.total : 0} thickness="large" />
       <div className={styles.scoreLine}>
         <span>
-          <Caption1>{s.score} </Caption1>
+          <Caption1>{shown.provisional ? s.provisionalScore : s.score} </Caption1>
           <span className={styles.big} data-testid="rate">
-            {pct(score.rate)}
+            {pct(shown.rate)}
           </span>
         </span>
         {score.band && (
@@ -65,6 +68,11 @@ export function ScoreCard({ score }: { score: Score }) {
               {score.band}
             </span>
           </span>
+        )}
+        {needsAction(score) && (
+          <Badge color="danger" appearance="filled" data-testid="action-needed">
+            {s.actionNeeded}
+          </Badge>
         )}
         {score.redFlags.length > 0 && (
           <Badge color="danger" data-testid="red-flags">

@@ -35,11 +35,12 @@ describe('the audit report', () => {
     expect(fromAudit).toEqual(fromCheck);
     expect(report.findings.filter((f) => f.cross).map((f) => `${f.issue.rule} ${f.file} ${f.issue.sheet}!${f.issue.cell}`)).toEqual([
       'CE-RETENTION contractor-evaluation/ce-02-souko-keiyaku-fubi.xlsx 判定!B8',
+      'PL-OUTSOURCE pi-ledger/pl-01-jinji-overdue-and-contractor.xlsx 台帳!X6',
       'PL-OUTSOURCE pi-ledger/pl-03-eigyo-vague-and-risk-gap.xlsx 台帳!X6',
       'PL-OUTSOURCE pi-ledger/pl-03-eigyo-vague-and-risk-gap.xlsx 台帳!X8',
       'PL-OUTSOURCE pi-ledger/pl-03-eigyo-vague-and-risk-gap.xlsx 台帳!X9',
     ]);
-    expect(report.totals.errors).toBe(check.totals.errors + 3);
+    expect(report.totals.errors).toBe(check.totals.errors + 4);
     expect(report.totals.warnings).toBe(check.totals.warnings + 1);
   }, 120_000);
 
@@ -61,12 +62,12 @@ describe('the audit report', () => {
       [
         ['株式会社サンプル名刺管理', 'missing', 'SL-004'],
         ['株式会社サンプル配信サービス', 'missing', 'SL-006'],
-        ['株式会社見本印刷', 'stale', 'SL-007'],
+        ['株式会社見本印刷', 'failed', 'SL-007'],
         ['株式会社サンプル給与サービス', 'ok', 'HR-005'],
         ['株式会社ダミー文書サービス', 'ok', 'HR-002'],
         ['株式会社テスト倉庫', 'ok', 'SL-002,IS-004'],
         ['株式会社モデルクラウド', 'ok', 'SL-001,IS-007'],
-        ['株式会社架空リクルート', 'ok', 'HR-004'],
+        ['株式会社架空リクルート', 'failed', 'HR-004'],
       ].sort(),
     );
   });
@@ -79,12 +80,12 @@ describe('the audit report', () => {
     expect(ja).toContain("default-src 'none'");
     expect(ja.match(/<svg /g)).toHaveLength(4);
     for (const s of ['監査前点検レポート', '指摘の内訳（ルール別）', '指摘の内訳（部門・領域別）', '調達先のランク', '調達先の分類別得点率', '委託先の評価状況', 'ファイル別の指摘']) expect(ja).toContain(s);
-    expect(ja).toContain('委託先評価がない・不合格・期限切れの委託先が 3 社あり');
+    expect(ja).toContain('委託先評価がない・不合格・期限切れの委託先が 4 社あり');
     expect(ja).toContain('契約書の保存期限が、委託した個人情報の保管期限より短い委託先が 1 社あります');
     const en = auditHtml(report, 'en', new Date(2026, 10, 20));
     expect(en).toContain('<html lang="en">');
     for (const s of ['Pre-audit review', 'Findings by rule', 'Supplier bands', 'Contractor evaluations']) expect(en).toContain(s);
-    expect(en).toContain('3 contractor(s) have no passing, current evaluation');
+    expect(en).toContain('4 contractor(s) have no passing, current evaluation');
   });
 });
 
@@ -106,9 +107,9 @@ describe('daicho audit (CLI)', () => {
     expect(g.sheets.map((s) => s.name)).toEqual(['概要', '指摘一覧', '委託先', '調達先', 'ファイル']);
     const findings = g.sheets[1].rows.slice(1).map((row) => (row ?? []).map((v) => cellText(v ?? null)));
     expect(findings).toHaveLength(report.findings.length);
-    expect(findings.filter((f) => f[7] === '○').map((f) => f[5])).toEqual(['CE-RETENTION', 'PL-OUTSOURCE', 'PL-OUTSOURCE', 'PL-OUTSOURCE']);
+    expect(findings.filter((f) => f[7] === '○').map((f) => f[5])).toEqual(['CE-RETENTION', 'PL-OUTSOURCE', 'PL-OUTSOURCE', 'PL-OUTSOURCE', 'PL-OUTSOURCE']);
     const contractors = g.sheets[2].rows.slice(1).map((row) => cellText(row?.[1] ?? null));
-    expect(contractors.slice(0, 3)).toEqual(['評価なし', '評価なし', '評価が12か月超']);
+    expect(contractors.slice(0, 4)).toEqual(['評価なし', '評価なし', '不合格', '不合格']);
   }, 120_000);
 
   it('takes a base name, refuses to overwrite without --force, and speaks English', async () => {

@@ -86,8 +86,11 @@ describe('reports', () => {
       for (const i of f.issues) expect(Object.keys(i)).toEqual(['rule', 'severity', 'sheet', 'cell', 'field', 'value', 'message']);
     }
     const sc = report.files.find((f) => f.path.includes('sc-04'))!;
-    expect(sc.score?.band).toBe('A');
-    expect(sc.score?.redFlags).toEqual(['II-5', 'V-9']);
+    // Amendment 5: red flags cap the band at C and need action; an incomplete return has no rate, only a provisional one.
+    expect(sc.score).toMatchObject({ band: 'C', redFlags: ['II-5', 'V-9'], actionNeeded: true, complete: true });
+    const partial = report.files.find((f) => f.path.includes('sc-03'))!;
+    expect(partial.score).toMatchObject({ rate: null, provisionalRate: 1, answered: 22, total: 37, complete: false });
+    expect(partial.score?.band).toBeUndefined();
     const t = report.totals;
     expect(Object.keys(t)).toEqual(['files', 'ok', 'invalid', 'unreadable', 'errors', 'warnings']);
     expect(t.files).toBe(samples.length);
@@ -97,6 +100,8 @@ describe('reports', () => {
     const lines = run.stdout.split('\n');
     report.files.forEach((f, k) => expect(lines[k]).toContain(f.path));
     expect(run.stdout).toMatch(/チェックリスト!E25 +SC-ANSWER/);
+    expect(lines.find((l) => l.includes('sc-04'))).toMatch(/^要対応 .*得点率 +94\.6% C +重大: II-5, V-9$/);
+    expect(lines.find((l) => l.includes('sc-03'))).toMatch(/回答 22\/37 暫定 +100%$/);
     expect(run.stdout).toContain(`合計 ${t.files} ファイル`);
   });
 
@@ -105,7 +110,7 @@ describe('reports', () => {
     const r = await daicho(['check', rel(sample('sc-03')), rel(sample('sc-04')), rel(sample('pl-01')), '--as-of', SAMPLE_AS_OF, '--lang', 'en'], { cwd: dir });
     const lines = r.stdout.split('\n').slice(0, 3);
     expect(lines[0]).toMatch(/^invalid +/);
-    expect(lines[1]).toMatch(/^ok +/);
+    expect(lines[1]).toMatch(/^follow-up +/); // valid, but red flags (Amendment 5)
     // The counts column starts at the same display column on every line, whatever the company name's width.
     const col = (l: string) => {
       const i = l.search(/ errors/);

@@ -55,7 +55,10 @@ describe.skipIf(!hasOpenpyxl())('the summary workbook', () => {
     expect(files.rows.slice(1).map((row) => row[0])).toEqual(report.files.map((f) => f.path));
     expect(files.formats[8]).toBe('0.0%');
     const sc4 = files.rows.find((row) => String(row[0]).includes('sc-04'))!;
-    expect(sc4.slice(1, 11)).toEqual(['supplier-checklist', 1, 'ダミー化成株式会社', 'OK', 0, 0, 0, report.files.find((f) => f.path.includes('sc-04'))!.score!.rate, 'A', 'II-5, V-9']);
+    // Red flags: status 要対応 and the band capped at C (Amendment 5), though the rate is A-level.
+    expect(sc4.slice(1, 11)).toEqual(['supplier-checklist', 1, 'ダミー化成株式会社', '要対応', 0, 0, 0, report.files.find((f) => f.path.includes('sc-04'))!.score!.rate, 'C', 'II-5, V-9']);
+    const sc3 = files.rows.find((row) => String(row[0]).includes('sc-03'))!;
+    expect([sc3[8], sc3[9]]).toEqual([null, '未完了（回答 22/37、暫定 100.0%）']);
     const old = files.rows.find((row) => String(row[0]).endsWith('old.xls'))!;
     expect(old[4]).toBe('読込不可');
     expect(String(old[11])).toMatch(/^FILE-UNREADABLE: /);

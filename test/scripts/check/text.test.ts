@@ -46,6 +46,24 @@ describe('per-file lines', () => {
     expect(lines[3]).toMatch(/^対象外 +misc\/notes\.xlsx/);
   });
 
+  it('an incomplete checklist shows its completion and a provisional score, no band; a red flag on a valid one is 要対応 (Amendment 5)', () => {
+    const base = { points: 0, max: 0, total: 37, sections: [] };
+    const incomplete: FileResult = {
+      path: 'returns/c.xlsx', status: 'invalid', template: { id: 'supplier-checklist', version: 1 }, subject: 'C', issues: [issue('SC-ANSWER', 'error', 'チェックリスト', 'E9')],
+      score: { ...base, rate: null, provisionalRate: 0.833, answered: 22, complete: false, redFlags: [] },
+    };
+    expect(fileLine(incomplete, 'ja')).toContain('回答 22/37 暫定  83.3%');
+    expect(fileLine(incomplete, 'ja')).not.toContain('得点率');
+    expect(fileLine(incomplete, 'en')).toContain('answered 22/37, provisional  83.3%');
+    const flagged: FileResult = {
+      path: 'returns/d.xlsx', status: 'ok', template: { id: 'supplier-checklist', version: 1 }, subject: 'D', issues: [],
+      score: { ...base, rate: 0.946, answered: 37, complete: true, band: 'C', redFlags: ['II-5'], actionNeeded: true },
+    };
+    expect(fileLine(flagged, 'ja')).toMatch(/^要対応 {2}/);
+    expect(fileLine(flagged, 'ja')).toContain('得点率  94.6% C');
+    expect(fileLine(flagged, 'en')).toMatch(/^follow-up {3}/);
+  });
+
   it('group findings by file with sheet!cell and rule, and end with the totals', () => {
     expect([...findingLines(results[0], 'en')]).toEqual([
       '',

@@ -71,8 +71,13 @@ describe('supplier checklist summary', () => {
     const kasei = byName.get('ダミー化成株式会社')!;
     expect(kasei[header.indexOf('重大リスク')]).toBe('II-5, V-9');
     expect(Number(kasei[header.indexOf('得点率')])).toBeCloseTo(0.946, 3);
+    // Red flags cap the band at C and make the status 要対応 (Amendment 5; review finding 8).
+    expect(kasei[header.indexOf('ランク')]).toBe('C');
+    expect(kasei[header.indexOf('状態')]).toBe('要対応');
     const incomplete = byName.get('有限会社さくら見本梱包')!;
-    expect(incomplete[header.indexOf('ランク')]).toBe('未完了');
+    // No final score before all 37 are answered: completion and a provisional score instead.
+    expect(incomplete[header.indexOf('ランク')]).toBe('未完了（回答 22/37、暫定 100.0%）');
+    expect(incomplete[header.indexOf('得点率')] ?? null).toBeNull();
     expect(incomplete[header.indexOf('状態')]).toBe('要修正');
 
     const superseded = await sheetRows(out, '旧回答');
