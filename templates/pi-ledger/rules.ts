@@ -175,8 +175,8 @@ function checkSensitive(ctx: RuleContext): RuleFinding[] {
         finding(
           rec,
           gap,
-          `${nameJa(rec)}は受託した要配慮個人情報です。委託に伴って提供を受ける場合は当社が本人の同意を得る必要はありません（§4.4.2.3(5)、個人情報保護法第20条第2項第8号・施行令第9条第2号）。委託元が本人の同意を得ている（又は法令上の例外に当たる）ことと、委託契約に要配慮個人情報の取扱いが定められていることを確認し、確認した内容を「ただし書き・理由」に記録してください。`,
-          `${nameEn(rec)} is special-care information entrusted to us by a client. Data received in the course of an entrustment needs no consent from us (§4.4.2.3(5); APPI art. 20(2)(viii), Cabinet Order art. 9(ii)). Confirm that the client obtained the person's consent (or a legal exception applies) and that the contract covers the handling of special-care information, and note this under "Exception and reason".`,
+          `${nameJa(rec)}は受託した要配慮個人情報です。委託に伴って提供を受ける場合は当社が本人の同意を得る必要はありません（§4.4.2.3(5)、個人情報保護法第20条第2項第8号・施行令第9条第2号）。委託元が本人の同意を得ている（又は法令上の例外に当たる）ことと、委託契約に要配慮個人情報の取扱いが定められていることを確認したうえで、同意欄を「不要(ただし書き適用)」とし、確認した内容を「ただし書き・理由」に記録してください。`,
+          `${nameEn(rec)} is special-care information entrusted to us by a client. Data received in the course of an entrustment needs no consent from us (§4.4.2.3(5); APPI art. 20(2)(viii), Cabinet Order art. 9(ii)). Confirm that the client obtained the person's consent (or a legal exception applies) and that the contract covers the handling of special-care information; then set consent to 不要(ただし書き適用) and note what you confirmed under "Exception and reason".`,
           'info',
         ),
       );
