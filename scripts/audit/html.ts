@@ -134,7 +134,7 @@ function keyPoints(r: AuditReport, lang: Lang): string[] {
   if (bad.length) out.push(s.contractors(bad.length, bad.reduce((n, c) => n + c.usedBy.length, 0)));
   const review = r.findings.filter((f) => f.issue.rule === 'PL-REVIEW');
   if (review.length) out.push(s.review(review.length, [...new Set(review.map((f) => f.area[lang]))].slice(0, 4).join(lang === 'ja' ? '、' : ', ')));
-  const april = count(r.findings, 'LR-APRIL');
+  const april = count(r.findings, 'LR-APRIL', 'warning');
   if (april) out.push(s.april(april));
   const next = r.findings.filter((f) => f.issue.rule === 'CE-NEXT' && f.issue.severity === 'warning').length;
   if (next) out.push(s.next(next));
@@ -218,7 +218,7 @@ export function auditHtml(r: AuditReport, lang: Lang, generated = new Date()): s
     { n: r.totals.warnings, l: t.warnings, cls: r.totals.warnings ? 'amber' : 'ok' },
     { n: badContractors, l: t.contractorsToFix, cls: badContractors ? 'red' : 'ok' },
     { n: count(findings, 'PL-REVIEW'), l: t.overdueReviews, cls: count(findings, 'PL-REVIEW') ? 'amber' : 'ok' },
-    { n: count(findings, 'LR-APRIL'), l: t.april, cls: count(findings, 'LR-APRIL') ? 'amber' : 'ok' },
+    { n: count(findings, 'LR-APRIL', 'warning'), l: t.april, cls: count(findings, 'LR-APRIL', 'warning') ? 'amber' : 'ok' },
     { n: unreadable, l: t.unreadable, cls: unreadable ? 'red' : 'ok' },
   ];
   const points = keyPoints(r, lang);

@@ -227,8 +227,9 @@ const GA: Row[] = [
   row({
     管理番号: 'GA-005', 部門: '総務部', 管理責任者: '総務部長 山田 太郎', 業務名: '株式事務',
     個人情報の名称: '株主名簿', 個人情報の項目: '氏名、住所、保有株式数、個人番号',
-    本人区分: 'その他', 件数: '１２０', 媒体: '電子データ', 取得形態: '本人から直接書面で取得',
-    // Holds My Numbers (needed for dividend payment slips) but the purpose never says so: PL-MYNUMBER.
+    本人区分: '株主', 件数: '１２０', 媒体: '電子データ', 取得形態: '本人から直接書面で取得',
+    // Holds My Numbers (needed for the dividend payment records) but the purpose never says so: PL-MYNUMBER, whose
+    // message suggests 配当金の支払調書の作成 for shareholders.
     利用目的: '株主総会の招集通知の送付及び株主管理', 開示対象: '○', 同意: '書面',
     保管場所: '総務部 共有フォルダ（株式）', 保管方法: 'アクセス制御・パスワード設定', アクセス権者: '総務部長、株式担当者',
     利用期限: '株主でなくなった後7年', 保管期限: '株主でなくなった後7年', 廃棄方法: 'データ消去',

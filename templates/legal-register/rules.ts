@@ -34,7 +34,7 @@ function checkDates(ctx: RuleContext): RuleFinding[] {
         record: rec,
         field: '最終改正日',
         message: {
-          ja: `最終改正日（${amended}）が公布日（${promulgated}）より前になっています。改正は公布の後にしか起こりません。原典で確認して直してください（§4.3.4）。`,
+          ja: `最終改正日（${amended}）が公布日（${promulgated}）より前になっています。最終改正日が公布日より前になることはないため、どちらかの日付の誤りです。原典で確認して直してください（§4.3.4）。`,
           en: `Last amended (${amended}) is before the promulgation date (${promulgated}). An amendment can only come after promulgation; check the source and correct it (§4.3.4).`,
         },
       });
@@ -112,18 +112,34 @@ function checkUrl(ctx: RuleContext): RuleFinding[] {
 
 // ---- LR-APRIL -------------------------------------------------------------------------------------------------
 
+// §4.3.4(3) asks for the periodic review 「毎年4月に」: a row is late only once April is over. During April a row not
+// yet checked this year is the review's to-do list (info); one that missed last year's review is late already.
 function checkApril(ctx: RuleContext): RuleFinding[] {
   const april = latestAprilFirst(ctx.asOf);
+  const inApril = ctx.asOf.slice(5, 7) === '04';
+  const due = inApril ? `${String(Number(april.slice(0, 4)) - 1).padStart(4, '0')}-04-01` : april;
   const out: RuleFinding[] = [];
   for (const rec of ctx.rows(REGISTER)) {
     const checked = iso(rec, '確認日');
     if (!checked || compareIso(checked, april) >= 0) continue;
+    if (compareIso(checked, due) >= 0) {
+      out.push({
+        record: rec,
+        field: '確認日',
+        severity: 'info',
+        message: {
+          ja: `確認日（${checked}）は前年度のものです。4月は定期見直しの月のため、今月中に最新版であるか、改正がないかを確認し、確認日と確認者を更新してください（§4.3.4(3)）。`,
+          en: `Checked on (${checked}), in the last fiscal year. April is the month of the periodic review: this month, confirm that the entry is current and not amended, then update the date and reviewer (§4.3.4(3)).`,
+        },
+      });
+      continue;
+    }
     out.push({
       record: rec,
       field: '確認日',
       message: {
-        ja: `確認日（${checked}）が今年度の定期見直し（${april}〜）より前です。毎年4月の見直しで最新版か・改正がないかを確認し、確認日と確認者を更新してください（§4.3.4(3)）。`,
-        en: `Checked on (${checked}) is before this year's review period (from ${april}). Confirm at the April review that the entry is current and update the date and reviewer (§4.3.4(3)).`,
+        ja: `確認日（${checked}）が${due.slice(0, 4)}年4月の定期見直し（${due}〜）より前で、見直しが済んでいません。最新版であるか、改正がないかを確認し、確認日と確認者を更新してください（§4.3.4(3) 毎年4月に定期見直し）。`,
+        en: `Checked on (${checked}), before the April ${due.slice(0, 4)} periodic review (from ${due}): the review has not been done. Confirm that the entry is current and not amended, then update the date and reviewer (§4.3.4(3): reviewed every April).`,
       },
     });
   }

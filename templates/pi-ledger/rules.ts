@@ -2,7 +2,7 @@
 // kept, and was already reported by a V-* rule, so these rules skip it rather than report it twice.
 import { addMonths, compareIso, monthsBetween } from '../model/dates.js';
 import { remembered } from '../model/remember.js';
-import type { Issue, PeriodValue, RecordRow, RuleContext, RuleDef, RuleFinding, Text } from '../model/types.js';
+import type { Issue, PeriodValue, RecordRow, RuleContext, RuleDef, RuleFinding, Severity, Text } from '../model/types.js';
 import {
   CONSENT_ELECTRONIC,
   CONSENT_EXEMPT,
@@ -10,6 +10,7 @@ import {
   DIRECT_WRITTEN,
   ENTRUSTED,
   LEDGER,
+  RECEIVED,
   ledgerSheet,
   RISK,
   STAGES,
@@ -47,10 +48,11 @@ function nameEn(rec: RecordRow): string {
   return no || name ? `"${no ?? name}"` : `Row ${rec.row}`;
 }
 
-const finding = (record: RecordRow, field: string | null, ja: string, en: string): RuleFinding => ({
+const finding = (record: RecordRow, field: string | null, ja: string, en: string, severity?: Severity): RuleFinding => ({
   record,
   field,
   message: { ja, en },
+  ...(severity ? { severity } : {}),
 });
 
 /** Consent recorded as obtained (§4.4.2.4 counts electronic records as 書面). */
@@ -164,6 +166,22 @@ function checkSensitive(ctx: RuleContext): RuleFinding[] {
     const rec = rows[i];
     if (!isYes(rec, '要配慮個人情報')) continue;
     const gap = consentGap(rec, true);
+    if (!gap) continue;
+    const how = rec.values['取得形態'];
+    if (how === ENTRUSTED) {
+      // Received in the course of an entrustment: the client obtains consent, not us (法20条2項8号・施行令9条2号;
+      // the manual's exception §4.4.2.3(5)). What we must confirm is the client's side and our contract.
+      out.push(
+        finding(
+          rec,
+          gap,
+          `${nameJa(rec)}は受託した要配慮個人情報です。委託に伴って提供を受ける場合は当社が本人の同意を得る必要はありません（§4.4.2.3(5)、個人情報保護法第20条第2項第8号・施行令第9条第2号）。委託元が本人の同意を得ている（又は法令上の例外に当たる）ことと、委託契約に要配慮個人情報の取扱いが定められていることを確認したうえで、同意欄を「不要(ただし書き適用)」とし、確認した内容を「ただし書き・理由」に記録してください。`,
+          `${nameEn(rec)} is special-care information entrusted to us by a client. Data received in the course of an entrustment needs no consent from us (§4.4.2.3(5); APPI art. 20(2)(viii), Cabinet Order art. 9(ii)). Confirm that the client obtained the person's consent (or a legal exception applies) and that the contract covers the handling of special-care information; then set consent to 不要(ただし書き適用) and note what you confirmed under "Exception and reason".`,
+          'info',
+        ),
+      );
+      continue;
+    }
     if (gap === 'ただし書き・理由') {
       out.push(
         finding(
@@ -173,7 +191,17 @@ function checkSensitive(ctx: RuleContext): RuleFinding[] {
           `${nameEn(rec)} holds special-care information and marks consent as not needed, but gives no reason. State which exception of §4.4.2.3 (1)–(5) applies and why.`,
         ),
       );
-    } else if (gap === '同意') {
+    } else if (how === RECEIVED) {
+      const c = consentShown(rec);
+      out.push(
+        finding(
+          rec,
+          gap,
+          `${nameJa(rec)}は第三者から提供を受けた要配慮個人情報ですが、同意が${c.ja}です。提供元が、当社への提供について本人の同意を得ていることを確認して「同意」欄に記録するか、ただし書きを適用する場合は「不要(ただし書き適用)」と理由を記入してください（§4.4.2.3。提供元が同意を得ていれば当社が改めて同意を得る必要はありません：個人情報保護委員会 ガイドライン通則編3-3-2）。`,
+          `${nameEn(rec)} is special-care information received from a third party, but consent is ${c.en}. Confirm that the provider obtained the person's consent to providing it to us and record that consent, or choose 不要(ただし書き適用) and give the exception and reason (§4.4.2.3; the company need not ask again when the provider has consent: PPC General Guidelines 3-3-2).`,
+        ),
+      );
+    } else {
       const c = consentShown(rec);
       out.push(
         finding(
@@ -247,7 +275,7 @@ function needs(
 }
 
 const checkOutsource = needs('委託', '委託先', { ja: '委託先の会社名', en: 'the contractor\'s company name' }, '§4.4.3.4');
-const checkThirdParty = needs('第三者提供', '提供先', { ja: '提供先の名称', en: 'who receives the information' }, '§4.4.2.8');
+const thirdPartyRecipient = needs('第三者提供', '提供先', { ja: '提供先の名称', en: 'who receives the information' }, '§4.4.2.8');
 const checkJoint = needs(
   '共同利用',
   '共同利用の範囲・管理責任者',
@@ -256,22 +284,94 @@ const checkJoint = needs(
 );
 const foreignCountry = needs('外国第三者提供', '提供先国', { ja: '提供先の国・地域名', en: 'the recipient\'s country' }, '§4.4.2.8.1');
 
+/**
+ * Third-party provision needs the person's consent (§4.4.2.8: the manual does not use opt-out, ただし書き(2)(3)) or a
+ * declared exception with its reason. Until the ledger has a consent column per purpose (template v2) the one 同意
+ * column stands in: a row whose consent is 未取得 or empty certainly has no consent to the provision either.
+ */
+function checkThirdParty(ctx: RuleContext): RuleFinding[] {
+  const out = thirdPartyRecipient(ctx);
+  const rows = ctx.rows(LEDGER);
+  for (let i = 0; i < rows.length; i++) {
+    const rec = rows[i];
+    if (!isYes(rec, '第三者提供')) continue;
+    const gap = consentGap(rec, true);
+    if (!gap) continue;
+    const c = consentShown(rec);
+    out.push(
+      gap === 'ただし書き・理由'
+        ? finding(
+            rec,
+            gap,
+            `${nameJa(rec)}は第三者に提供しますが、同意を「不要(ただし書き適用)」とした理由が未記入です。適用するただし書き（§4.4.2.8の(1)、(4)〜(7)。(2)(3)のオプトアウトは当社では適用しません）と理由を記入してください（§4.4.2.8）。`,
+            `${nameEn(rec)} is provided to a third party and consent is marked as not needed, but no reason is given. State which exception of §4.4.2.8 applies ((1), (4)–(7); the company does not use the opt-out of (2)(3)) and why (§4.4.2.8).`,
+          )
+        : finding(
+            rec,
+            gap,
+            `${nameJa(rec)}は第三者に提供しますが、同意が${c.ja}です。第三者提供には、提供先・提供する項目等を通知したうえでの本人の同意が必要です（オプトアウトによる提供は当社では行いません）。同意を得て記録するか、法令に基づく提供などただし書きに当たる場合は「不要(ただし書き適用)」と理由を記入してください（§4.4.2.8、個人情報保護法第27条第1項）。`,
+            `${nameEn(rec)} is provided to a third party but consent is ${c.en}. Provision to a third party needs the person's consent after being told who receives what (the company does not use opt-out). Obtain and record consent, or, where an exception such as provision required by law applies, choose 不要(ただし書き適用) and give the reason (§4.4.2.8; APPI art. 27(1)).`,
+          ),
+    );
+  }
+  return out;
+}
+
+const TRANSFERS = ['第三者提供', '委託', '共同利用'] as const;
+
+/**
+ * Provision abroad (§4.4.2.8.1, 個人情報保護法第28条). The lawful bases are the person's consent given for the transfer
+ * abroad, a recipient in a country with an equivalent regime (the EU and the UK), a recipient with a 基準適合体制,
+ * or a legal exception. The one 同意 column cannot say which consent it records (v2 adds the basis), so a recorded
+ * consent gets an info asking to confirm it covers the transfer; no consent and no exception is an error.
+ */
 function checkForeign(ctx: RuleContext): RuleFinding[] {
   const out = foreignCountry(ctx);
   const rows = ctx.rows(LEDGER);
   for (let i = 0; i < rows.length; i++) {
     const rec = rows[i];
     if (!isYes(rec, '外国第三者提供')) continue;
+    if (TRANSFERS.every((k) => rec.values[k] === 'いいえ')) {
+      out.push(
+        finding(
+          rec,
+          '外国第三者提供',
+          `${nameJa(rec)}は外国第三者提供が「はい」ですが、第三者提供・委託・共同利用がいずれも「いいえ」です。外国の事業者への委託（海外のクラウド事業者などを含む）や共同利用も外国にある第三者への提供に当たります。該当する欄を「はい」にするか、外国第三者提供を見直してください（§4.4.2.8.1、個人情報保護法第28条）。`,
+          `${nameEn(rec)} is marked as provided to a party abroad, but provision to third parties, outsourcing and joint use are all いいえ. Outsourcing to a company abroad (a foreign cloud provider, for instance) and joint use also count as provision to a third party abroad. Mark the one that applies, or correct the foreign-provision flag (§4.4.2.8.1; APPI art. 28).`,
+          'warning',
+        ),
+      );
+    }
+    if (invalid(rec, '同意')) continue;
+    if (consentObtained(rec)) {
+      out.push(
+        finding(
+          rec,
+          '同意',
+          `${nameJa(rec)}は外国にある第三者へ提供します。記録されている同意が、取得時の同意ではなく外国にある第三者への提供についての同意であり、同意を得る前に提供先の国名、その国の個人情報保護制度、提供先が講じる措置を本人に情報提供していることを確認してください（§4.4.2.8.1、個人情報保護法第28条第2項）。`,
+          `${nameEn(rec)} is provided to a party abroad. Confirm that the recorded consent is consent to the transfer abroad, not only to collection, and that the person was first told the country, its data-protection regime and the recipient's safeguards (§4.4.2.8.1; APPI art. 28(2)).`,
+          'info',
+        ),
+      );
+      continue;
+    }
     const gap = consentGap(rec, true);
     if (!gap) continue;
     const c = consentShown(rec);
     out.push(
-      finding(
-        rec,
-        gap,
-        `${nameJa(rec)}は外国にある第三者へ提供しますが、同意が${c.ja}です。外国にある第三者への提供を認める旨の本人の同意をあらかじめ得るか、法令上の例外を適用する場合は「不要(ただし書き適用)」と理由を記入してください（§4.4.2.8.1）。`,
-        `${nameEn(rec)} is provided to a party abroad but consent is ${c.en}. Obtain the person's prior consent to the transfer abroad, or choose 不要(ただし書き適用) and give the legal exception and reason (§4.4.2.8.1).`,
-      ),
+      gap === 'ただし書き・理由'
+        ? finding(
+            rec,
+            gap,
+            `${nameJa(rec)}は外国にある第三者へ同意なしで提供するとしていますが、理由が未記入です。根拠（十分性認定国であるEU・英国にある提供先、基準に適合する体制を整備した提供先、法令に基づく提供など）を記入してください（§4.4.2.8.1、個人情報保護法第28条第1項）。`,
+            `${nameEn(rec)} is provided abroad without consent, but no reason is given. State the basis (a recipient in the EU or the UK, which Japan recognises as equivalent; a recipient with a system meeting the PPC's standards; provision required by law …) (§4.4.2.8.1; APPI art. 28(1)).`,
+          )
+        : finding(
+            rec,
+            gap,
+            `${nameJa(rec)}は外国にある第三者へ提供しますが、同意が${c.ja}です。外国にある第三者への提供を認める旨の本人の同意をあらかじめ得るか、同意によらない根拠（EU・英国にある提供先、基準に適合する体制を整備した提供先、法令に基づく提供など）がある場合は「不要(ただし書き適用)」とその根拠を記入してください（§4.4.2.8.1、個人情報保護法第28条第1項）。`,
+            `${nameEn(rec)} is provided to a party abroad but consent is ${c.en}. Obtain the person's prior consent to the transfer abroad, or, where another basis applies (a recipient in the EU or the UK; a recipient with a system meeting the PPC's standards; provision required by law …), choose 不要(ただし書き適用) and state that basis (§4.4.2.8.1; APPI art. 28(1)).`,
+          ),
     );
   }
   return out;
@@ -279,71 +379,171 @@ function checkForeign(ctx: RuleContext): RuleFinding[] {
 
 // ---- purposes ---------------------------------------------------------------------------------------------------
 
-/** Words that name a 個人番号関係事務 (社会保障・税・災害対策) or a task that is one. */
+/**
+ * Words that name a 個人番号関係事務 a company actually does (番号法第9条第4項): the tax and social-insurance
+ * filings that carry My Numbers. Bare 税, 年金 or 災害 are not enough: 「消費税の計算」 names no such task.
+ */
 export const MY_NUMBER_PURPOSES: readonly string[] = [
-  '社会保障',
-  '税',
-  '災害',
+  '個人番号関係事務',
+  '個人番号利用事務',
+  '社会保障及び税',
+  '社会保障・税',
+  '社会保障、税',
   '源泉徴収',
   '年末調整',
   '法定調書',
   '支払調書',
+  '給与支払報告書',
+  '特別徴収',
+  '扶養控除',
+  '退職所得',
+  '財形',
+  '財産形成',
   '健康保険',
   '厚生年金',
-  '年金',
+  '国民年金',
   '雇用保険',
   '労災',
   '労働者災害補償',
   '社会保険',
-  '扶養控除',
-  '個人番号関係事務',
+  '激甚災害',
 ];
+
+/** An example task for the message, by whose numbers the row holds. */
+function myNumberExample(rec: RecordRow): Text {
+  switch (rec.values['本人区分']) {
+    case '株主':
+      return { ja: '配当金の支払調書の作成', en: 'dividend payment records for the tax office' };
+    case '従業者':
+    case '退職者':
+    case '従業者の家族':
+      return { ja: '源泉徴収票の作成、健康保険・厚生年金保険の届出', en: 'withholding tax slips, health-insurance and pension filings' };
+    default:
+      return { ja: '報酬・料金の支払調書の作成', en: 'payment records for fees paid to individuals' };
+  }
+}
 
 function checkMyNumber(ctx: RuleContext): RuleFinding[] {
   const out: RuleFinding[] = [];
   const rows = ctx.rows(LEDGER);
   for (let i = 0; i < rows.length; i++) {
     const rec = rows[i];
+    if (!isYes(rec, '特定個人情報')) continue;
     const purpose = str(rec, '利用目的');
-    if (!isYes(rec, '特定個人情報') || !purpose) continue;
-    const folded = purpose.normalize('NFKC');
-    if (MY_NUMBER_PURPOSES.some((w) => folded.includes(w))) continue;
-    out.push(
-      finding(
-        rec,
-        '利用目的',
-        `${nameJa(rec)}は特定個人情報（個人番号）を含みますが、利用目的「${purpose}」に社会保障・税・災害対策のいずれの事務も書かれていません。個人番号はこれらの個人番号関係事務にしか使えないため、利用目的に具体的な事務（例: 源泉徴収票の作成、健康保険・厚生年金の届出）を記入してください（§4.4.2.1、番号法第9条）。`,
-        `${nameEn(rec)} contains My Numbers, but its purpose "${purpose}" names no social-security, tax or disaster-response task. My Numbers may only be used for those tasks: name the task (e.g. withholding tax slips, health-insurance filings) (§4.4.2.1; My Number Act art. 9).`,
-      ),
-    );
+    if (purpose && !MY_NUMBER_PURPOSES.some((w) => purpose.normalize('NFKC').includes(w.normalize('NFKC')))) {
+      const ex = myNumberExample(rec);
+      out.push(
+        finding(
+          rec,
+          '利用目的',
+          `${nameJa(rec)}は特定個人情報（個人番号）を含みますが、利用目的「${purpose}」に個人番号関係事務が書かれていません。個人番号は税・社会保険の届出などの法定の事務にしか使えないため、利用目的に具体的な事務（例: ${ex.ja}）を記入してください（§4.4.2.1、番号法第9条）。`,
+          `${nameEn(rec)} contains My Numbers, but its purpose "${purpose}" names no statutory My Number task. My Numbers may only be used for the tax and social-insurance filings the law lists: name the task (e.g. ${ex.en}) (§4.4.2.1; My Number Act art. 9).`,
+        ),
+      );
+    }
+    if (isYes(rec, '共同利用')) {
+      out.push(
+        finding(
+          rec,
+          '共同利用',
+          `${nameJa(rec)}は特定個人情報（個人番号）を含みますが、共同利用が「はい」です。特定個人情報は、グループ会社の間でも共同利用できません（番号法第19条は共同利用を提供の例外に含めていません）。個人番号を含む情報を共同利用の対象から外し、必要なら個人番号を含まない情報を別の行に分けてください（番号法第19条）。`,
+          `${nameEn(rec)} contains My Numbers but is marked for joint use. My Number data cannot be used jointly, not even within a group (My Number Act art. 19 allows no joint-use exception). Take the My Numbers out of the joint use, and if needed put the information without them on a separate row (My Number Act art. 19).`,
+          'error',
+        ),
+      );
+    }
+    const keep = rec.values['保管期限'];
+    if (keep && typeof keep === 'object' && keep.kind === 'permanent') {
+      out.push(
+        finding(
+          rec,
+          '保管期限',
+          `${nameJa(rec)}は特定個人情報（個人番号）を含みますが、保管期限が「${rec.raw['保管期限']}」です。個人番号は事務に必要な間と法令の保存期間に限って保管でき、その後はできるだけ速やかに廃棄・削除しなければなりません。法定の保存期間に基づく期限（例: 退職後7年）を記入してください（番号法第20条）。`,
+          `${nameEn(rec)} contains My Numbers but is kept "${rec.raw['保管期限']}". My Numbers may be kept only while the task needs them and for the statutory retention period, then must be deleted as soon as possible: enter a limit based on the statutory period (e.g. 退職後7年) (My Number Act art. 20).`,
+        ),
+      );
+    }
   }
   return out;
 }
 
+// A purpose is specific when it says what is done with the information: 商品の発送, 給与の計算, 選考結果の連絡 …
+// (§4.4.2.1; 個人情報保護法第17条第1項). It is not when all it says is
+//  - a catch-all that opens it to anything (各種業務, その他業務 …);
+//  - an aim or a field of activity rather than a use: 事業活動, マーケティング活動, サービスの向上, 顧客管理,
+//    当社からのご案内 (the PPC's own examples of purposes not specified are of this kind, 通則編 3-1-1);
+//  - nothing at all once the words that say nothing about the use are taken away (業務のため, 必要に応じて利用).
+// Each item of a list is judged on its own: one bare aim among real uses still leaves that part unspecified.
+
 /** Catch-all phrases that make any purpose open-ended. */
 export const CATCH_ALL_PHRASES: readonly string[] = ['各種業務', '業務全般', 'その他業務', 'その他の業務', '業務一般', '一切の業務'];
-/** Words that say nothing about the purpose; a purpose made only of these (業務のため, 必要に応じて利用) is vague. */
+
+/** Aims and fields of activity: they say why or where, not what is done with the information. */
+const AIMS = new RegExp(
+  [
+    '(?:事業|営業|販売促進|販促|販売|マーケティング|企業|経営|広報|宣伝|ビジネス)(?:活動|戦略|運営|推進)?',
+    '(?:サービス|業務|品質|利便性|顧客満足度?|お客様満足度?|満足度|商品力)の?(?:向上|改善|充実|強化|拡大|発展|効率化|円滑化|最適化|促進|高度化)',
+    '(?:顧客|お客様|お客さま|会員|利用者|ユーザー?)(?:情報)?の?管理',
+    '(?:各種|当社|弊社)(?:から)?の?(?:ご|お)?(?:案内|お知らせ|知らせ|連絡|情報提供|情報の提供)',
+  ].join('|'),
+  'gu',
+);
+/** Words that say nothing about the use on their own: verbs of "using", whose data it is, generic nouns, particles. */
 const GENERIC_WORDS =
-  /必要に応じて|業務|事業|営業|販売|活動|社内|当社|弊社|必要|ため|為|使用|利用|目的|全般|一般|各種|管理|その他|等|など|および|及び|並びに|または|又は|[のにでへをとや]/gu;
+  /必要に応じて|業務|事業|営業|販売|活動|社内|当社|弊社|お客様|お客さま|顧客|サービス|必要|ため|為|使用|利用|活用|用いる|用い|役立てる|役立て|供する|資する|使う|取り扱う|いたします|致します|します|する|して|取扱い|目的|全般|一般|各種|管理|情報|分析|ご案内|案内|お知らせ|その他|等|など|および|及び|並びに|または|又は|から|[のにでへをとや]/gu;
 const NOT_CONTENT = /[\s、。,.・/()「」『』[\]]/gu;
+/** Where a list of purposes divides into items (not at ・, which joins the parts of one noun: 製品・サービス). */
+const ITEM_BREAK = /[、,;；\n]|及び|および|並びに|ならびに|又は|または/u;
 /** Fewer meaningful characters than this and a purpose cannot say what the information is for (採用, 営業用). */
 const MIN_PURPOSE_LENGTH = 4;
 
-/** Why a purpose is too vague to count as 特定 (§4.4.2.1), or null when it is specific enough. */
-export function vagueness(purpose: string): { phrase: string } | { short: true } | null {
+/** What is left of a text once aims, generic words and punctuation are taken away. */
+const residue = (t: string): string => t.replace(AIMS, '').replace(GENERIC_WORDS, '').replace(NOT_CONTENT, '');
+
+export type Vagueness = { phrase: string } | { aim: string } | { short: true };
+
+/** Why a purpose is too vague to count as 特定 (§4.4.2.1), or null when it says what is done with the information. */
+export function vagueness(purpose: string): Vagueness | null {
   const t = purpose.normalize('NFKC');
   const phrase = CATCH_ALL_PHRASES.find((p) => t.includes(p));
   if (phrase) return { phrase };
-  const content = t.replace(NOT_CONTENT, '');
-  if (content.length < MIN_PURPOSE_LENGTH) return { short: true };
-  if (content.replace(GENERIC_WORDS, '').length < 2) return { short: true };
+  for (const item of t.split(ITEM_BREAK)) {
+    const aim = item.match(AIMS);
+    if (aim && residue(item).length < 2) return { aim: aim[0] };
+  }
+  if (t.replace(NOT_CONTENT, '').length < MIN_PURPOSE_LENGTH || residue(t).length < 2) return { short: true };
   return null;
+}
+
+function vagueFinding(rec: RecordRow, purpose: string, v: Vagueness): RuleFinding {
+  if ('phrase' in v) {
+    return finding(
+      rec,
+      '利用目的',
+      `${nameJa(rec)}の利用目的「${purpose}」に「${v.phrase}」という包括的な表現があります。これではどのような用途にも使えることになり、利用目的を特定したことになりません。実際に使う業務を具体的に書き出してください（§4.4.2.1、個人情報保護法第17条第1項）。`,
+      `${nameEn(rec)}: the purpose "${purpose}" contains the catch-all "${v.phrase}", which would allow any use, so the purpose is not specified. List the actual uses (§4.4.2.1; APPI art. 17(1)).`,
+    );
+  }
+  if ('aim' in v) {
+    return finding(
+      rec,
+      '利用目的',
+      `${nameJa(rec)}の利用目的「${purpose}」のうち「${v.aim}」は、事業上のねらいや活動の分野を示すだけで、個人情報を使って何をするのかが分かりません。「事業活動に用いるため」「マーケティング活動に用いるため」のような書き方は、利用目的を特定したことになりません（個人情報保護委員会 ガイドライン通則編3-1-1）。本人が結果を予測できるよう、何をするために使うのかを書いてください（例: 新商品・セミナーのご案内メールの送信、購買履歴の分析に基づく広告の配信）（§4.4.2.1、個人情報保護法第17条第1項）。`,
+      `${nameEn(rec)}: in the purpose "${purpose}", "${v.aim}" names an aim or a field of business, not what is done with the information. Wordings such as "for business activities" or "for marketing activities" do not specify a purpose (PPC General Guidelines 3-1-1). Say what the information is used for, so the person can foresee it (e.g. sending e-mails about new products and seminars; ads based on an analysis of purchase history) (§4.4.2.1; APPI art. 17(1)).`,
+    );
+  }
+  return finding(
+    rec,
+    '利用目的',
+    `${nameJa(rec)}の利用目的「${purpose}」では、個人情報を使って何をするのかが分かりません。本人が理解できる程度に具体的に書いてください（例: 商品の発送及びアフターサービスのご連絡）（§4.4.2.1、個人情報保護法第17条第1項）。`,
+    `${nameEn(rec)}: the purpose "${purpose}" does not say what is done with the information. Describe it so the person can understand (e.g. shipping orders and after-sales contact) (§4.4.2.1; APPI art. 17(1)).`,
+  );
 }
 
 function checkVague(ctx: RuleContext): RuleFinding[] {
   const out: RuleFinding[] = [];
   // A ledger repeats its purposes down the column.
-  const judged = new Map<string, ReturnType<typeof vagueness>>();
+  const judged = new Map<string, Vagueness | null>();
   const rows = ctx.rows(LEDGER);
   for (let i = 0; i < rows.length; i++) {
     const rec = rows[i];
@@ -351,22 +551,7 @@ function checkVague(ctx: RuleContext): RuleFinding[] {
     if (!purpose) continue;
     let v = judged.get(purpose);
     if (v === undefined) judged.set(purpose, (v = vagueness(purpose)));
-    if (!v) continue;
-    out.push(
-      'phrase' in v
-        ? finding(
-            rec,
-            '利用目的',
-            `${nameJa(rec)}の利用目的「${purpose}」に「${v.phrase}」という包括的な表現があります。利用目的はできる限り特定する必要があるため、使う業務を具体的に書き出してください（§4.4.2.1）。`,
-            `${nameEn(rec)}: the purpose "${purpose}" contains the catch-all "${v.phrase}". Purposes must be specified as far as possible: list the actual uses (§4.4.2.1).`,
-          )
-        : finding(
-            rec,
-            '利用目的',
-            `${nameJa(rec)}の利用目的「${purpose}」では何に使うのか分かりません。本人が理解できる程度に具体的に書いてください（例: 商品の発送及びアフターサービスのご連絡）（§4.4.2.1）。`,
-            `${nameEn(rec)}: the purpose "${purpose}" does not say what the information is used for. Describe it so the person can understand (e.g. shipping orders and after-sales contact) (§4.4.2.1).`,
-          ),
-    );
+    if (v) out.push(vagueFinding(rec, purpose, v));
   }
   return out;
 }
@@ -512,7 +697,7 @@ export const rules: readonly RuleDef[] = [
     id: 'PL-THIRDPARTY',
     severity: 'error',
     clause: '§4.4.2.8',
-    title: { ja: '第三者提供先の記入', en: 'Recipient named for third-party provision' },
+    title: { ja: '第三者提供（提供先・同意）', en: 'Third-party provision: recipient and consent' },
     check: checkThirdParty,
   },
   {
@@ -526,14 +711,14 @@ export const rules: readonly RuleDef[] = [
     id: 'PL-FOREIGN',
     severity: 'error',
     clause: '§4.4.2.8.1',
-    title: { ja: '外国にある第三者への提供（提供先国・同意）', en: 'Provision abroad: country and consent' },
+    title: { ja: '外国にある第三者への提供（提供先国・根拠）', en: 'Provision abroad: country and lawful basis' },
     check: checkForeign,
   },
   {
     id: 'PL-MYNUMBER',
     severity: 'warning',
     clause: '§4.4.2.1',
-    title: { ja: '特定個人情報の利用目的（個人番号関係事務）', en: 'My Number purpose is a permitted task' },
+    title: { ja: '特定個人情報の利用目的・共同利用・保管期限', en: 'My Number data: purpose, joint use and retention' },
     check: checkMyNumber,
   },
   {

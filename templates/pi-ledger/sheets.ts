@@ -18,6 +18,8 @@ export const SUBJECTS: readonly EnumOption[] = [
   { value: '従業者', en: 'Employees', synonyms: ['従業員', '社員', '役職員', '役員・従業員', '役員'] },
   { value: '退職者', en: 'Former employees', synonyms: ['元従業員', '退職社員', '退職従業員'] },
   { value: '採用応募者', en: 'Job applicants', synonyms: ['応募者', '採用候補者', '求職者', '採用応募'] },
+  { value: '従業者の家族', en: 'Employees\' family members', synonyms: ['家族', '扶養親族', '扶養家族', '被扶養者', '従業員の家族', '家族(扶養親族)'] },
+  { value: '株主', en: 'Shareholders', synonyms: ['株主等', '株主・投資家'] },
   { value: 'その他', en: 'Other', synonyms: ['他'] },
 ];
 
@@ -28,6 +30,7 @@ export const MEDIA: readonly EnumOption[] = [
 
 export const DIRECT_WRITTEN = '本人から直接書面で取得';
 export const ENTRUSTED = '受託';
+export const RECEIVED = '第三者提供を受領';
 export const ACQUISITION: readonly EnumOption[] = [
   {
     value: DIRECT_WRITTEN,
@@ -46,7 +49,7 @@ export const ACQUISITION: readonly EnumOption[] = [
   },
   { value: ENTRUSTED, en: 'Entrusted to us by a client', synonyms: ['受託業務', '業務受託', '委託元から受領', '委託を受けて取得'] },
   {
-    value: '第三者提供を受領',
+    value: RECEIVED,
     en: 'Received from a third party',
     synonyms: ['第三者提供を受けた', '第三者から提供', '第三者から受領', '第三者からの提供'],
   },
@@ -194,8 +197,8 @@ const ledgerFields: readonly FieldDef[] = [
     required: true,
     width: 22,
     hint: {
-      ja: 'どのように取得したか、一覧から選択（§4.4.2.4／§4.4.2.5）。例: 本人から直接書面で取得',
-      en: 'How it was obtained; pick from the list (§4.4.2.4 / §4.4.2.5). e.g. 本人から直接書面で取得',
+      ja: 'どのように取得したか、一覧から選択（§4.4.2.4／§4.4.2.5）。Webフォーム・メール・アプリでの入力も「書面」に含まれます（§4.4.2.4）。例: 本人から直接書面で取得',
+      en: 'How it was obtained; pick from the list (§4.4.2.4 / §4.4.2.5). Web forms, e-mail and app input count as "in writing" (§4.4.2.4). e.g. 本人から直接書面で取得',
     },
   },
   {
@@ -272,7 +275,7 @@ const ledgerFields: readonly FieldDef[] = [
     type: text,
     required: true,
     width: 18,
-    hint: { ja: '具体的な場所。例: 本社3F 総務部 施錠キャビネットA／ファイルサーバ \\fs01\\soumu', en: 'Where exactly. e.g. locked cabinet A, HQ 3F / file server \\fs01\\soumu' },
+    hint: { ja: '具体的な場所。例: 本社3F 総務部 施錠キャビネットA／ファイルサーバ \\\\fs01\\soumu', en: 'Where exactly. e.g. locked cabinet A, HQ 3F / file server \\\\fs01\\soumu' },
   },
   {
     key: '保管方法',
@@ -387,8 +390,8 @@ const ledgerFields: readonly FieldDef[] = [
     required: true,
     width: 8,
     hint: {
-      ja: '外国にある第三者に提供するか。はい の場合は提供先国と本人の同意が必要（§4.4.2.8.1）',
-      en: 'Is it given to a party abroad? If はい, the country and the person\'s consent are needed (§4.4.2.8.1)',
+      ja: '外国にある第三者（海外の委託先・クラウド事業者・グループ会社を含む）に提供するか。はい の場合は提供先国を記入し、本人の同意、又はEU・英国にある提供先・基準に適合する体制を整備した提供先・法令に基づく提供などの根拠が必要（§4.4.2.8.1、個人情報保護法第28条）',
+      en: 'Is it given to a party abroad (a foreign contractor, cloud provider or group company included)? If はい, name the country; it needs the person\'s consent or another basis: a recipient in the EU or the UK, a recipient with a system meeting the PPC\'s standards, provision required by law … (§4.4.2.8.1; APPI art. 28)',
     },
   },
   {
@@ -445,8 +448,8 @@ const riskFields: readonly FieldDef[] = [
     required: true,
     width: 16,
     hint: {
-      ja: '一覧から選択。1つの管理番号につき5つの局面すべてを分析します（§4.3.5）',
-      en: 'Pick from the list; every control no. needs all five stages analysed (§4.3.5)',
+      ja: '一覧から選択。1つの管理番号につき5つの局面すべてを分析します（§4.3.5）。取扱いのない局面は、想定されるリスクに「該当なし」と理由を、対策にその局面が生じないようにしている管理（例: 録画装置から持ち出さない）を記入します',
+      en: 'Pick from the list; every control no. needs all five stages analysed (§4.3.5). For a stage that does not occur, write 該当なし and why under Risk, and under Countermeasures what keeps it from occurring (e.g. recordings never leave the recorder)',
     },
   },
   {

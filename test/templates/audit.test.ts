@@ -201,7 +201,7 @@ describe('departments of findings', () => {
     const s = ledgerSamples.find((x) => x.file.startsWith('pl-03'))!;
     const v = validate(piLedger, layoutWorkbook(piLedger, s.input), { asOf: SAMPLE_AS_OF });
     const depts = departmentsOf(v.issues, v.data);
-    expect(v.issues.map((i, k) => `${i.rule}:${depts[k]}`)).toEqual(['PL-VAGUE:営業部', 'PL-RISK:営業部']);
+    expect(v.issues.map((i, k) => `${i.rule}:${depts[k]}`)).toEqual(['PL-VAGUE:営業部', 'PL-RISK:営業部', 'PL-FOREIGN:営業部']);
     expect(departmentsOf([{ ...v.issues[0], cell: null }], v.data)).toEqual([null]);
   });
 });

@@ -85,6 +85,67 @@ describe('legal-register definition', () => {
   });
 });
 
+/** 平成十四年法律第二十六号 → 414AC0000000026, the e-Gov law id of an Act. */
+function egovId(number: string): string | null {
+  const m = number.match(/^(明治|大正|昭和|平成|令和)(.+)年法律第(.+)号$/u);
+  if (!m) return null;
+  const digit: Record<string, number> = { 〇: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+  const kanji = (t: string): number => {
+    let total = 0;
+    let n = 0;
+    for (const c of t) {
+      if (c in digit) n = digit[c];
+      else {
+        const unit = { 十: 10, 百: 100, 千: 1000 }[c]!;
+        total += (n || 1) * unit;
+        n = 0;
+      }
+    }
+    return total + n;
+  };
+  const era = { 明治: 1, 大正: 2, 昭和: 3, 平成: 4, 令和: 5 }[m[1]]!;
+  return `${era}${String(kanji(m[2])).padStart(2, '0')}AC${String(kanji(m[3])).padStart(10, '0')}`;
+}
+
+describe('pre-fill (Amendment 7)', () => {
+  const byName = (part: string) => REGISTER_PREFILL.filter((r) => String(r.名称).includes(part));
+
+  it('lists JIS Q 15001:2023 as the current edition, the manual\'s 2017 only in 備考', () => {
+    const jis = byName('JIS Q 15001');
+    expect(jis).toHaveLength(1);
+    expect(jis[0]).toMatchObject({ 名称: 'JIS Q 15001:2023 個人情報保護マネジメントシステム－要求事項', 公布日: '2023-09-20' });
+    expect(String(jis[0].備考)).toContain('JIS Q 15001:2017');
+    expect(String(byName('構築・運用指針')[0]['関連条項・要求事項'])).toContain('JIS Q 15001:2023準拠');
+  });
+
+  it('adds ISO/IEC 27001 and the laws a Privacy Mark register carries, with numbers and dates', () => {
+    expect(byName('JIS Q 27001:2023')[0]['関連条項・要求事項']).toContain('ISO/IEC 27001:2022');
+    const laws: [name: string, number: string, promulgated: string, inForce: string][] = [
+      ['特定電子メールの送信の適正化等に関する法律', '平成十四年法律第二十六号', '2002-04-17', '2002-07-01'],
+      ['不正アクセス行為の禁止等に関する法律', '平成十一年法律第百二十八号', '1999-08-13', '2000-02-13'],
+      ['労働安全衛生法', '昭和四十七年法律第五十七号', '1972-06-08', '1972-10-01'],
+      ['電気通信事業法', '昭和五十九年法律第八十六号', '1984-12-25', '1985-04-01'],
+    ];
+    for (const [name, number, promulgated, inForce] of laws) {
+      expect(REGISTER_PREFILL.find((r) => r.名称 === name), name).toMatchObject({ 区分: '法律', 法令番号: number, 公布日: promulgated, 施行日: inForce });
+    }
+    expect(byName('電気通信事業法')[0]['関連条項・要求事項']).toContain('外部送信規律（第27条の12）');
+    expect(byName('労働者の心身の状態に関する情報')[0]).toMatchObject({ 公布日: '2018-09-07', 施行日: '2019-04-01' });
+    expect(byName('健康情報を取り扱うに当たっての留意事項')[0].URL).toMatch(/^https:\/\/www\.ppc\.go\.jp\//);
+    expect(byName('補完的ルール')[0].名称).toBe('個人情報の保護に関する法律に係るEU及び英国域内から十分性認定により移転を受けた個人データの取扱いに関する補完的ルール');
+    // Review 4.1 row 4: the health-information documents still apply beside the PPC guidelines.
+    expect(String(byName('（通則編）')[0].備考)).toContain('健康情報');
+    // Review 4.1 row 1: the articles the ledger's rules rest on.
+    for (const art of ['第20条第2項', '第21条', '第28条', '第31条']) expect(String(REGISTER_PREFILL[0]['関連条項・要求事項'])).toContain(art);
+  });
+
+  it('gives every Act the e-Gov URL of its own law number', () => {
+    const acts = REGISTER_PREFILL.filter((r) => r.区分 === '法律');
+    expect(acts.length).toBeGreaterThanOrEqual(6);
+    for (const r of acts) expect(String(r.URL), String(r.名称)).toBe(`https://laws.e-gov.go.jp/law/${egovId(String(r.法令番号))}`);
+  });
+});
+
 describe('blank template', () => {
   const issues = validate(legalRegister, layoutWorkbook(legalRegister), { asOf: AS_OF }).issues;
 
@@ -181,6 +242,36 @@ describe('LR-APRIL', () => {
     const rows = [...BASELINE_ROWS, row(4, { 確認日: '2026-04-01' })];
     expect(of(check(rows, { asOf: '2026-04-01' }), 'LR-APRIL')).toEqual([]);
   });
+
+  // Review finding #13: the review is due 「毎年4月に」 (§4.3.4(3)), so a row is late only once April is over. The
+  // review's case: the clean 2026 sample at 2027-04-02 gave 15 warnings.
+  it('during April reports rows not yet re-checked as info, and warns from 1 May', () => {
+    const clean = samples.find((s) => s.expect.length === 0)!;
+    for (const asOf of ['2027-04-01', '2027-04-02', '2027-04-30']) {
+      const issues = validate(legalRegister, layoutWorkbook(legalRegister, clean.input), { asOf }).issues;
+      expect(issues.length, asOf).toBeGreaterThan(15);
+      expect(new Set(issues.map((i) => `${i.rule}:${i.severity}`)), asOf).toEqual(new Set(['LR-APRIL:info']));
+    }
+    const may = validate(legalRegister, layoutWorkbook(legalRegister, clean.input), { asOf: '2027-05-01' }).issues;
+    expect(new Set(may.map((i) => `${i.rule}:${i.severity}`))).toEqual(new Set(['LR-APRIL:warning']));
+    expect(may[0].message.ja).toContain('2027年4月の定期見直し（2027-04-01〜）');
+  });
+
+  it('in April still warns on a row that missed last year\'s review', () => {
+    const rows = [...BASELINE_ROWS, row(4, { 確認日: '2026-03-31' }), row(5, { 確認日: '2026-04-01' })];
+    const issues = check(rows, { asOf: '2027-04-15' });
+    expect(of(issues, 'LR-APRIL').filter(([severity]) => severity === 'warning')).toEqual([['warning', SHEET.register, `${col('確認日')}6`]]);
+    expect(of(issues, 'LR-APRIL').filter(([, , cell]) => cell === `${col('確認日')}7`)).toEqual([['info', SHEET.register, `${col('確認日')}7`]]);
+    expect(issues.find((i) => i.cell === `${col('確認日')}6`)!.message.ja).toContain('2026-04-01〜');
+  });
+
+  it('reads as natural Japanese (review 7.4)', () => {
+    const april = check([...BASELINE_ROWS, row(4, { 確認日: '2026-03-31' })]).find((i) => i.rule === 'LR-APRIL')!;
+    expect(april.message.ja).not.toContain('か・');
+    const dates = check([...BASELINE_ROWS, row(4, { 最終改正日: '2002-06-01' })]).find((i) => i.rule === 'LR-DATES')!;
+    expect(dates.message.ja).not.toContain('しか起こりません');
+    expect(dates.message.ja).toContain('最終改正日が公布日より前になることはない');
+  });
 });
 
 describe('LR-AMENDED', () => {
@@ -209,6 +300,12 @@ describe('LR-BASELINE', () => {
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ severity: 'warning', sheet: SHEET.register, cell: null, field: '名称' });
     expect(found[0].message.ja).toContain('番号法');
+  });
+
+  it('accepts any edition of JIS Q 15001', () => {
+    for (const name of ['JIS Q 15001:2006', 'JIS Q 15001:2017 個人情報保護マネジメントシステム－要求事項', 'JIS Q 15001:2023 個人情報保護マネジメントシステム－要求事項']) {
+      expect(of(check([BASELINE_ROWS[0], BASELINE_ROWS[1], row(3, { 区分: '規格', 名称: name })]), 'LR-BASELINE'), name).toEqual([]);
+    }
   });
 
   it('warns three times on an empty register', () => {
@@ -292,7 +389,7 @@ describe('samples', () => {
     for (const asOf of ['2026-07-01', '2027-03-31']) {
       expect(validate(legalRegister, layoutWorkbook(legalRegister, clean.input), { asOf }).issues).toEqual([]);
     }
-    const next = validate(legalRegister, layoutWorkbook(legalRegister, clean.input), { asOf: '2027-04-01' }).issues;
+    const next = validate(legalRegister, layoutWorkbook(legalRegister, clean.input), { asOf: '2027-05-01' }).issues;
     expect(new Set(next.map((i) => i.rule))).toEqual(new Set(['LR-APRIL']));
   });
 });

@@ -79,9 +79,12 @@ function cellOf(field: string, n = 0, sheet = ledgerSheet): string {
 }
 
 const byRule = (issues: Issue[], rule: string) => issues.filter((i) => i.rule === rule);
+/** Errors and warnings of a rule (its info findings are asserted on their own). */
+const problems = (issues: Issue[], rule: string) => byRule(issues, rule).filter((i) => i.severity !== 'info');
 
+/** The one finding of a rule at the given severity; info findings only count when an info is expected. */
 function expectOne(issues: Issue[], rule: string, severity: Issue['severity'], sheet: string, cell: string): Issue {
-  const found = byRule(issues, rule);
+  const found = byRule(issues, rule).filter((i) => (severity === 'info') === (i.severity === 'info'));
   expect(found, JSON.stringify(issues, null, 1)).toHaveLength(1);
   expect(found[0]).toMatchObject({ rule, severity, sheet, cell });
   expect(found[0].message.ja.length).toBeGreaterThan(10);
@@ -137,6 +140,27 @@ describe('pi-ledger definition', () => {
       'PL-RISK': 'error',
     });
     for (const r of piLedger.rules) expect(r.clause, r.id).toMatch(/^§4\./);
+  });
+
+  it('hints teach what the review found missing: web forms are 書面, the UNC path, the bases of a transfer abroad', () => {
+    const hint = (k: string, sheet = ledgerSheet) => sheet.fields.find((f) => f.key === k)!.hint!;
+    expect(hint('保管場所').ja).toContain('\\\\fs01\\soumu');
+    expect(hint('保管場所').en).toContain('\\\\fs01\\soumu');
+    expect(hint('取得形態').ja).toContain('Webフォーム');
+    const foreign = hint('外国第三者提供');
+    // Consent is one basis among several (個人情報保護法第28条第1項), not an absolute requirement.
+    expect(foreign.ja).not.toMatch(/本人の同意が必要（/);
+    for (const basis of ['EU・英国', '基準に適合する体制', '法令に基づく', '委託先']) expect(foreign.ja).toContain(basis);
+    expect(foreign.en).toContain('EU or the UK');
+    expect(hint('局面', riskSheet).ja).toContain('該当なし');
+  });
+
+  it('offers 株主 and 従業者の家族 as data subjects (株主名簿, 扶養親族)', () => {
+    const values = (ledgerSheet.fields.find((f) => f.key === '本人区分')!.type as unknown as { options: { value: string }[] }).options.map((o) => o.value);
+    expect(values).toEqual(expect.arrayContaining(['株主', '従業者の家族']));
+    const data = validate(piLedger, grid([ledgerRow('T-001', { 本人区分: '扶養親族' }), ledgerRow('T-002', { 本人区分: '株主' })]), { asOf: AS_OF });
+    expect(data.issues).toEqual([]);
+    expect(data.data.sheets[LEDGER].map((r) => r.values['本人区分'])).toEqual(['従業者の家族', '株主']);
   });
 
   it('no header label or synonym is claimed by two fields of a sheet', () => {
@@ -276,6 +300,28 @@ describe('PL-SENSITIVE (error, §4.4.2.3)', () => {
     expect(byRule(issues, 'V-ENUM')).toHaveLength(1);
     expect(byRule(issues, 'PL-SENSITIVE')).toEqual([]);
   });
+
+  // Review 2.2 (WRONG-LAW): data received in an entrustment needs no consent from the processor (法20条2項8号・
+  // 施行令9条2号; §4.4.2.3(5)). The review's own case: IS-003, 受託 + 要配慮, 同意 empty → was an error.
+  it('raises no error on entrusted (受託) rows: an info says what to confirm with the client', () => {
+    for (const 同意 of [null, '未取得', '不要(ただし書き適用)']) {
+      const issues = check([ledgerRow('T-001', { 要配慮個人情報: 'はい', 取得形態: '受託', 開示対象: 'いいえ', 同意 })]);
+      expect(problems(issues, 'PL-SENSITIVE'), String(同意)).toEqual([]);
+      const i = expectOne(issues, 'PL-SENSITIVE', 'info', LEDGER, cellOf(同意 === '不要(ただし書き適用)' ? 'ただし書き・理由' : '同意'));
+      expect(i.message.ja).toContain('委託元');
+      expect(i.message.ja).toContain('第20条第2項第8号');
+      expect(i.message.ja).not.toContain('同意が必要');
+      expect(i.message.en).toContain('client');
+    }
+    const confirmed = check([ledgerRow('T-001', { 要配慮個人情報: 'はい', 取得形態: '受託', 開示対象: 'いいえ', 同意: '不要(ただし書き適用)', 'ただし書き・理由': '委託元が書面同意を取得済み（委託契約第5条で確認）' })]);
+    expect(byRule(confirmed, 'PL-SENSITIVE')).toEqual([]);
+  });
+
+  it('still needs consent on data received from a third party, and says the provider\'s consent can be it', () => {
+    const i = expectOne(check([ledgerRow('T-001', { 要配慮個人情報: 'はい', 取得形態: '第三者提供を受領', 同意: '未取得' })]), 'PL-SENSITIVE', 'error', LEDGER, cellOf('同意'));
+    expect(i.message.ja).toContain('提供元');
+    expect(i.message.ja).toContain('3-3-2');
+  });
 });
 
 describe('PL-DIRECT (error, §4.4.2.4)', () => {
@@ -299,33 +345,70 @@ describe('PL-ENTRUSTED (warning, §4.4.4.1)', () => {
 });
 
 describe('dependent fields: PL-OUTSOURCE, PL-THIRDPARTY, PL-JOINT, PL-FOREIGN (errors)', () => {
-  const cases: [rule: string, when: string, then: string, filled: string][] = [
-    ['PL-OUTSOURCE', '委託', '委託先', '株式会社架空給与サービス'],
-    ['PL-THIRDPARTY', '第三者提供', '提供先', '年金事務所'],
-    ['PL-JOINT', '共同利用', '共同利用の範囲・管理責任者', 'グループ各社／当社総務部'],
-    ['PL-FOREIGN', '外国第三者提供', '提供先国', 'シンガポール'],
+  // A transfer abroad goes to someone: the recipient abroad is a third party, a contractor or a joint user.
+  const abroad: Row = { 委託: 'はい', 委託先: 'Sample Cloud Pte. Ltd.' };
+  const cases: [rule: string, when: string, then: string, filled: string, also: Row][] = [
+    ['PL-OUTSOURCE', '委託', '委託先', '株式会社架空給与サービス', {}],
+    ['PL-THIRDPARTY', '第三者提供', '提供先', '年金事務所', {}],
+    ['PL-JOINT', '共同利用', '共同利用の範囲・管理責任者', 'グループ各社／当社総務部', {}],
+    ['PL-FOREIGN', '外国第三者提供', '提供先国', 'シンガポール', abroad],
   ];
-  for (const [rule, when, then, filled] of cases) {
+  for (const [rule, when, then, filled, also] of cases) {
     it(`${rule}: ${when}=はい needs ${then}`, () => {
-      const i = expectOne(check([ledgerRow('T-001', { [when]: 'はい' })]), rule, 'error', LEDGER, cellOf(then));
+      const i = expectOne(check([ledgerRow('T-001', { ...also, [when]: 'はい' })]), rule, 'error', LEDGER, cellOf(then));
       expect(i.field).toBe(then);
-      expect(byRule(check([ledgerRow('T-001', { [when]: 'はい', [then]: filled })]), rule)).toEqual([]);
+      expect(problems(check([ledgerRow('T-001', { ...also, [when]: 'はい', [then]: filled })]), rule)).toEqual([]);
       expect(byRule(check([ledgerRow('T-001', { [when]: 'いいえ' })]), rule)).toEqual([]);
     });
   }
 
-  it('PL-FOREIGN also needs consent to the transfer abroad', () => {
-    const issues = check([ledgerRow('T-001', { 外国第三者提供: 'はい', 提供先国: 'シンガポール', 取得形態: '本人以外から間接取得', 同意: '未取得' })]);
-    expectOne(issues, 'PL-FOREIGN', 'error', LEDGER, cellOf('同意'));
+  // Review 2.2 (MISSING, Amendment 2): the review's IS-001, 第三者提供=はい, 同意 未取得, no reason → was no issue.
+  it('PL-THIRDPARTY needs consent to the provision, or a declared exception with its reason', () => {
+    const provided: Row = { 第三者提供: 'はい', 提供先: '株式会社サンプル提携先', 取得形態: '本人以外から間接取得' };
+    const i = expectOne(check([ledgerRow('T-001', { ...provided, 同意: '未取得' })]), 'PL-THIRDPARTY', 'error', LEDGER, cellOf('同意'));
+    expect(i.message.ja).toContain('第27条第1項');
+    expect(i.message.ja).toContain('オプトアウト');
+    expectOne(check([ledgerRow('T-001', { ...provided, 同意: null })]), 'PL-THIRDPARTY', 'error', LEDGER, cellOf('同意'));
+    expectOne(check([ledgerRow('T-001', { ...provided, 同意: '不要(ただし書き適用)' })]), 'PL-THIRDPARTY', 'error', LEDGER, cellOf('ただし書き・理由'));
+    const overs: Row[] = [{ 同意: '書面で取得済' }, { 同意: '不要(ただし書き適用)', 'ただし書き・理由': '§4.4.2.6(1) 所得税法に基づく提出' }];
+    for (const over of overs) {
+      expect(byRule(check([ledgerRow('T-001', { ...provided, ...over })]), 'PL-THIRDPARTY')).toEqual([]);
+    }
+  });
+
+  it('PL-FOREIGN needs a lawful basis for the transfer abroad, and names every basis of 法28条', () => {
+    const issues = check([ledgerRow('T-001', { ...abroad, 外国第三者提供: 'はい', 提供先国: 'シンガポール', 取得形態: '本人以外から間接取得', 同意: '未取得' })]);
+    const i = expectOne(issues, 'PL-FOREIGN', 'error', LEDGER, cellOf('同意'));
+    for (const basis of ['EU・英国', '基準に適合する体制', '法令に基づく', '第28条第1項']) expect(i.message.ja).toContain(basis);
     const exempt = check([
       ledgerRow('T-001', {
+        ...abroad,
         外国第三者提供: 'はい',
-        提供先国: '米国',
+        提供先国: 'ドイツ',
         同意: '不要(ただし書き適用)',
-        'ただし書き・理由': '§4.4.2.3(1) 法令に基づく提供',
+        'ただし書き・理由': 'EU（十分性認定）にある提供先',
       }),
     ]);
     expect(byRule(exempt, 'PL-FOREIGN')).toEqual([]);
+  });
+
+  // Review finding #4: one 同意 column cannot tell consent at collection from consent to the transfer. Until v2 adds
+  // the basis, a recorded consent gets an info asking to confirm it (and the 法28条2項 information).
+  it('PL-FOREIGN asks to confirm that a recorded consent covers the transfer abroad (info)', () => {
+    const issues = check([ledgerRow('T-001', { ...abroad, 外国第三者提供: 'はい', 提供先国: 'シンガポール', 同意: '電磁的方法で取得済' })]);
+    expect(problems(issues, 'PL-FOREIGN')).toEqual([]);
+    const i = expectOne(issues, 'PL-FOREIGN', 'info', LEDGER, cellOf('同意'));
+    expect(i.message.ja).toContain('第28条第2項');
+  });
+
+  // The review's appendix: 外国第三者提供=はい while 第三者提供, 委託 (and 共同利用) are いいえ → was no issue.
+  it('PL-FOREIGN warns when nobody receives the data: no provision, outsourcing or joint use', () => {
+    const issues = check([ledgerRow('T-001', { 外国第三者提供: 'はい', 提供先国: '米国' })]);
+    const i = expectOne(issues, 'PL-FOREIGN', 'warning', LEDGER, cellOf('外国第三者提供'));
+    expect(i.message.ja).toContain('委託');
+    for (const over of [abroad, { 第三者提供: 'はい', 提供先: 'Sample Inc.' }, { 共同利用: 'はい', 共同利用の範囲・管理責任者: 'グループ各社' }]) {
+      expect(problems(check([ledgerRow('T-001', { ...over, 外国第三者提供: 'はい', 提供先国: '米国' })]), 'PL-FOREIGN')).toEqual([]);
+    }
   });
 });
 
@@ -341,9 +424,46 @@ describe('PL-MYNUMBER (warning)', () => {
     expect(i.message.ja).toContain('株主総会の招集通知の送付');
   });
   it('accepts the common wordings of 個人番号関係事務', () => {
-    for (const purpose of ['源泉徴収票の作成', '年末調整', '健康保険・厚生年金の届出', '雇用保険の手続', '社会保障及び税に関する手続書類の作成', '報酬の支払調書の作成']) {
+    for (const purpose of [
+      '源泉徴収票の作成',
+      '年末調整',
+      '健康保険・厚生年金の届出',
+      '雇用保険の手続',
+      '社会保障及び税に関する手続書類の作成',
+      '報酬の支払調書の作成',
+      '配当金の支払調書の作成',
+      '給与支払報告書の提出（住民税の特別徴収）',
+      '国民年金第3号被保険者の届出',
+    ]) {
       expect(byRule(check([ledgerRow('T-001', { 特定個人情報: 'はい', 利用目的: purpose })]), 'PL-MYNUMBER'), purpose).toEqual([]);
     }
+  });
+
+  // Review finding #7 / Amendment 3: bare 税, 年金 or 災害 name no 個人番号関係事務. The review's IS-005 case first.
+  it('does not take any text containing 税, 年金 or 災害 for a 個人番号関係事務', () => {
+    for (const purpose of ['消費税の計算及び請求書の発行', '税理士への相談', '企業年金の運用状況のご案内', '災害時の安否確認']) {
+      expectOne(check([ledgerRow('T-001', { 特定個人情報: 'はい', 利用目的: purpose })]), 'PL-MYNUMBER', 'warning', LEDGER, cellOf('利用目的'));
+    }
+  });
+
+  it('gives an example that fits whose numbers they are (株主 → 配当金の支払調書)', () => {
+    const i = expectOne(check([ledgerRow('T-001', { 特定個人情報: 'はい', 本人区分: '株主', 利用目的: '株主総会の招集通知の送付' })]), 'PL-MYNUMBER', 'warning', LEDGER, cellOf('利用目的'));
+    expect(i.message.ja).toContain('配当金の支払調書の作成');
+  });
+
+  it('flags My Number data in joint use as an error (番号法第19条)', () => {
+    const issues = check([ledgerRow('T-001', { 特定個人情報: 'はい', 利用目的: '源泉徴収票の作成', 共同利用: 'はい', 共同利用の範囲・管理責任者: 'グループ各社／当社人事部' })]);
+    const i = expectOne(issues, 'PL-MYNUMBER', 'error', LEDGER, cellOf('共同利用'));
+    expect(i.message.ja).toContain('番号法第19条');
+    expect(byRule(check([ledgerRow('T-001', { 共同利用: 'はい', 共同利用の範囲・管理責任者: 'グループ各社' })]), 'PL-MYNUMBER')).toEqual([]);
+  });
+
+  it('warns when My Number data is kept 永年 (番号法第20条)', () => {
+    const issues = check([ledgerRow('T-001', { 特定個人情報: 'はい', 利用目的: '源泉徴収票の作成', 利用期限: '退職後1年', 保管期限: '永年' })]);
+    const i = expectOne(issues, 'PL-MYNUMBER', 'warning', LEDGER, cellOf('保管期限'));
+    expect(i.message.ja).toContain('番号法第20条');
+    expect(byRule(check([ledgerRow('T-001', { 利用期限: '退職後1年', 保管期限: '永年' })]), 'PL-MYNUMBER')).toEqual([]);
+    expect(byRule(check([ledgerRow('T-001', { 特定個人情報: 'はい', 利用目的: '源泉徴収票の作成', 保管期限: '退職後7年', 利用期限: '退職後1年' })]), 'PL-MYNUMBER')).toEqual([]);
   });
 });
 
@@ -358,6 +478,65 @@ describe('PL-VAGUE (warning, §4.4.2.1)', () => {
       expect(vagueness(purpose), purpose).toBeNull();
     }
     expect(byRule(check([ledgerRow()]), 'PL-VAGUE')).toEqual([]);
+  });
+
+  // Review finding #6 / Amendment 4: the PPC's own examples (通則編 3-1-1 and the older METI wording) and their kin.
+  it('catches purposes that name an aim or a field of activity, not a use', () => {
+    const cases: [purpose: string, aim: string][] = [
+      ['事業活動に用いるため', '事業活動'],
+      ['マーケティング活動に用いるため', 'マーケティング活動'],
+      ['お客様のサービスの向上のため', 'サービスの向上'],
+      ['サービス向上のため', 'サービス向上'],
+      ['各種ご案内', '各種ご案内'],
+      ['当社からのご案内', '当社からのご案内'],
+      ['顧客管理', '顧客管理'],
+      ['会員情報の管理', '会員情報の管理'],
+      ['業務改善のため', '業務改善'],
+      ['顧客満足度の向上', '顧客満足度の向上'],
+      ['当社の事業に活用するため', '事業'],
+      ['弊社サービスの充実に資するため', 'サービスの充実'],
+      ['販売促進', '販売促進'],
+      ['マーケティング分析', 'マーケティング'],
+      // One bare aim among real uses still leaves that part unspecified.
+      ['商品の発送及びサービスの向上', 'サービスの向上'],
+    ];
+    for (const [purpose, aim] of cases) {
+      expect(vagueness(purpose), purpose).toEqual({ aim });
+      const i = expectOne(check([ledgerRow('T-001', { 利用目的: purpose })]), 'PL-VAGUE', 'warning', LEDGER, cellOf('利用目的'));
+      expect(i.message.ja).toContain(`「${aim}」`);
+      expect(i.message.ja).toContain('通則編3-1-1');
+    }
+  });
+
+  it('does not flag realistic purposes that say what is done with the information', () => {
+    const specific = [
+      // The PPC's own examples of specified purposes (通則編 3-1-1).
+      '○○事業における商品の発送、関連するアフターサービス、新商品・サービスに関する情報のお知らせのために利用いたします。',
+      '取得した閲覧履歴や購買履歴等の情報を分析して、趣味・嗜好に応じた新商品・サービスに関する広告のために利用いたします。',
+      '人事異動・配置、労務管理及び社内連絡',
+      '製品・サービスの改善のための満足度分析',
+      'グループ各社の製品・保守サービスのご案内及び問合せ対応',
+      '新製品・セミナー情報のメールマガジン配信',
+      '販売促進のためのDM送付',
+      '当社商品の販売及び配送',
+      'ご購入商品の配送及び代金の請求',
+      '会員サービスの提供',
+      'お客様へのご連絡',
+      'お客様からのお問合せへの回答',
+      '関連する商品のご案内',
+      '契約の締結・履行、商品の発送及び請求',
+      '来訪者の入館管理及び緊急時の所在確認',
+      '貸与機器の所在管理、紛失時の遠隔ロック及び返却確認',
+      '情報漏えい事故の調査及び法令・訴訟対応のための証跡保全',
+      '災害・障害発生時のシステム及びデータの復旧',
+      '品質向上のための不良品回収のご連絡',
+    ];
+    for (const purpose of specific) expect(vagueness(purpose), purpose).toBeNull();
+    for (const s of samples) {
+      for (const r of s.input.tables![LEDGER]) {
+        if (r['管理番号'] !== 'SL-003') expect(vagueness(String(r['利用目的'])), String(r['利用目的'])).toBeNull();
+      }
+    }
   });
 });
 
