@@ -525,11 +525,13 @@ function vagueFinding(rec: RecordRow, purpose: string, v: Vagueness): RuleFindin
     );
   }
   if ('aim' in v) {
+    // 「営業活動のため」 is all aim; in 「商品の発送及びサービスの向上」 the aim is one item of several.
+    const whole = residue(purpose.normalize('NFKC')).length < 2;
     return finding(
       rec,
       '利用目的',
-      `${nameJa(rec)}の利用目的「${purpose}」のうち「${v.aim}」は、事業上のねらいや活動の分野を示すだけで、個人情報を使って何をするのかが分かりません。「事業活動に用いるため」「マーケティング活動に用いるため」のような書き方は、利用目的を特定したことになりません（個人情報保護委員会 ガイドライン通則編3-1-1）。本人が結果を予測できるよう、何をするために使うのかを書いてください（例: 新商品・セミナーのご案内メールの送信、購買履歴の分析に基づく広告の配信）（§4.4.2.1、個人情報保護法第17条第1項）。`,
-      `${nameEn(rec)}: in the purpose "${purpose}", "${v.aim}" names an aim or a field of business, not what is done with the information. Wordings such as "for business activities" or "for marketing activities" do not specify a purpose (PPC General Guidelines 3-1-1). Say what the information is used for, so the person can foresee it (e.g. sending e-mails about new products and seminars; ads based on an analysis of purchase history) (§4.4.2.1; APPI art. 17(1)).`,
+      `${nameJa(rec)}の利用目的「${purpose}」${whole ? 'は' : `のうち「${v.aim}」は`}、事業上のねらいや活動の分野を示すだけで、個人情報を使って何をするのかが分かりません。「事業活動に用いるため」「マーケティング活動に用いるため」のような書き方は、利用目的を特定したことになりません（個人情報保護委員会 ガイドライン通則編3-1-1）。本人が結果を予測できるよう、何をするために使うのかを書いてください（例: 新商品・セミナーのご案内メールの送信、購買履歴の分析に基づく広告の配信）（§4.4.2.1、個人情報保護法第17条第1項）。`,
+      `${nameEn(rec)}: ${whole ? `the purpose "${purpose}"` : `in the purpose "${purpose}", "${v.aim}"`} names an aim or a field of business, not what is done with the information. Wordings such as "for business activities" or "for marketing activities" do not specify a purpose (PPC General Guidelines 3-1-1). Say what the information is used for, so the person can foresee it (e.g. sending e-mails about new products and seminars; ads based on an analysis of purchase history) (§4.4.2.1; APPI art. 17(1)).`,
     );
   }
   return finding(
