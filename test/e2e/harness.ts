@@ -120,6 +120,8 @@ export interface PaneOptions {
   workbook: string | null;
   locale?: string;
   apiVersion?: string;
+  /** Pane width in px (Excel's default task pane is about 320). */
+  width?: number;
   /** Install the fake Excel (default true); without it the pane is "outside Excel". */
   fake?: boolean;
   /**
@@ -138,7 +140,7 @@ declare global {
 
 /** Opens the production taskpane.html (real office.js, outside a host) with the fake Excel over a workbook. */
 export async function openPane(h: Harness, opts: PaneOptions): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
-  const ctx = await isolatedContext(h, { locale: opts.locale });
+  const ctx = await isolatedContext(h, { locale: opts.locale, width: opts.width });
   if (opts.fake !== false) {
     await ctx.addInitScript({ content: readFileSync(join(dist, 'fake-excel.js'), 'utf8') });
     const b64 = opts.workbook ? readFileSync(join(dist, opts.workbook)).toString('base64') : null;
