@@ -2,7 +2,7 @@
 // counts, score and band, red flags), then the findings grouped by file, then the totals; colour only on a TTY and
 // a progress bar on stderr for long runs. Columns are padded by display width (a kanji takes two cells), so
 // Japanese status words, paths and company names line up.
-import { scoreText, statusLabel } from '../../templates/model/score.js';
+import { formatRate, scoreText, statusLabel } from '../../templates/model/score.js';
 import type { Issue, Lang, Severity } from '../../templates/model/types.js';
 import type { FileResult } from '../check-file.js';
 
@@ -127,9 +127,8 @@ export function fit(s: string, width: number): string {
 
 // ---- lines --------------------------------------------------------------------------------------------------
 
-export function percent(rate: number | null | undefined): string {
-  return rate === null || rate === undefined ? '—' : `${Math.round(rate * 1000) / 10}%`;
-}
+/** The pane shows the same (formatRate, templates/model/score.ts). */
+export const percent = formatRate;
 
 export function location(i: Issue): string {
   if (i.sheet && i.cell) return `${i.sheet}!${i.cell}`;

@@ -17,6 +17,14 @@ export function needsAction(score: Score | null | undefined): boolean {
 export const ACTION_STATUS: Text = { ja: '要対応', en: 'follow-up' };
 export const INCOMPLETE: Text = { ja: '未完了', en: 'incomplete' };
 
+/**
+ * A rate (0–1) as the CLI line and the pane show it: to one decimal, without a trailing .0 (0.946 → '94.6%',
+ * 0.95 → '95%'); '—' when there is none. The same function on both sides, so they never round a score differently.
+ */
+export function formatRate(rate: number | null | undefined): string {
+  return rate === null || rate === undefined || !Number.isFinite(rate) ? '—' : `${Math.round(rate * 1000) / 10}%`;
+}
+
 function pct(rate: number): string {
   return `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
 }

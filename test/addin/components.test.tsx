@@ -181,8 +181,23 @@ describe('App', () => {
     const full = await renderApp(fakeFrom(layoutWorkbook(checklist, answers('はい'))));
     await waitFor(() => expect(byTestId(full.container, 'progress').textContent).toBe('回答済み 37 / 37'));
     expect(byTestId(full.container, 'score').textContent).not.toContain('暫定');
-    expect(byTestId(full.container, 'rate').textContent).toBe('99%');
+    expect(byTestId(full.container, 'rate').textContent).toBe('98.6%'); // as daicho check prints it (formatRate)
     expect(byTestId(full.container, 'band').textContent).toBe('C');
+  });
+
+  it('questionnaire: after いいえ the comment the finding asks for is shown too, not hidden behind “more fields”', async () => {
+    const wb = fakeFrom(layoutWorkbook(checklist));
+    const { container } = await renderApp(wb);
+    const q = await waitFor(() => container.querySelector<HTMLElement>('[data-question="V-2"]')!);
+    await click(byRole(q, 'radio', 'いいえ'));
+    // SC-GAP (on 改善予定日) asks for a date and a comment: both fields are there without a click.
+    await waitFor(() => byRole(q, 'textbox', /改善予定日/));
+    const message = byText(q, /コメントに記入してください/);
+    expect(message.length).toBeGreaterThan(0);
+    expect(allByRole(q, 'textbox', /^コメント/)).toHaveLength(1);
+    // Fields no finding names stay behind the link.
+    expect(allByRole(q, 'textbox', /取組内容・根拠資料/)).toHaveLength(0);
+    expect(byText(q, 'ほかの欄を表示').length).toBe(1);
   });
 
   it('table: the form follows the selection; Save writes the changed cells; next moves the selection', async () => {

@@ -50,6 +50,11 @@ export interface Harness {
   browser: Browser;
   /** Requests that were blocked (anything not on 127.0.0.1 and not the office.js CDN). */
   blocked: string[];
+  /**
+   * office.js's own telemetry frame (telemetryservice.firstpartyapps.oaspapps.com), which office.js opens by itself
+   * a few seconds after loading outside a host, whatever the pane does: blocked too, but kept apart from `blocked`.
+   */
+  officeTelemetry: string[];
   close(): Promise<void>;
 }
 
@@ -79,6 +84,7 @@ export async function start(): Promise<Harness> {
     url: server.url,
     browser,
     blocked: [],
+    officeTelemetry: [],
     async close() {
       await browser.close();
       await server.close();
@@ -109,7 +115,8 @@ export async function isolatedContext(
       const file = join(officeJsDir, url.pathname.slice('/lib/1/hosted/'.length));
       if (file.startsWith(officeJsDir) && existsSync(file)) return route.fulfill({ path: file, contentType: 'text/javascript' });
     }
-    h.blocked.push(url.href);
+    if (opts.officeJs !== false && url.hostname === 'telemetryservice.firstpartyapps.oaspapps.com') h.officeTelemetry.push(url.href);
+    else h.blocked.push(url.href);
     return route.abort('blockedbyclient');
   });
   return ctx;
@@ -120,6 +127,8 @@ export interface PaneOptions {
   workbook: string | null;
   locale?: string;
   apiVersion?: string;
+  /** Pane width in px (Excel's default task pane is about 320). */
+  width?: number;
   /** Install the fake Excel (default true); without it the pane is "outside Excel". */
   fake?: boolean;
   /**
@@ -138,7 +147,7 @@ declare global {
 
 /** Opens the production taskpane.html (real office.js, outside a host) with the fake Excel over a workbook. */
 export async function openPane(h: Harness, opts: PaneOptions): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
-  const ctx = await isolatedContext(h, { locale: opts.locale });
+  const ctx = await isolatedContext(h, { locale: opts.locale, width: opts.width });
   if (opts.fake !== false) {
     await ctx.addInitScript({ content: readFileSync(join(dist, 'fake-excel.js'), 'utf8') });
     const b64 = opts.workbook ? readFileSync(join(dist, opts.workbook)).toString('base64') : null;

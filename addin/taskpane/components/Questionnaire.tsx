@@ -1,6 +1,7 @@
 // Form templates (one record per workbook): labelled fields and the questionnaire by section, with progress
 // (answered of N), the live score and band, and — under each question — the fields a rule asks for given the
-// answer (comment, 改善予定日 …): a field is shown when it has a value or a finding points at it; the rest on request.
+// answer (comment, 改善予定日 …): a field is shown when it has a value or a finding points at it or names it; the
+// rest on request.
 import {
   Accordion,
   AccordionHeader,
@@ -22,7 +23,7 @@ import type { FieldDef, FormSheetDef, Issue, QuestionDef, QuestionSheetDef, Reco
 import { cellAt } from '../../../templates/model/grid.js';
 import { parseAddress } from '../../../templates/model/grid.js';
 import { sectionTitle } from '../../../templates/model/layout.js';
-import { needsAction, shownRate } from '../../../templates/model/score.js';
+import { formatRate, needsAction, shownRate } from '../../../templates/model/score.js';
 import { useI18n } from '../i18n.js';
 import { answerField, displayText, gridSheetOf, issuesOnRow, toWriteValue } from '../model.js';
 import type { SessionState, WorkbookSession } from '../session.js';
@@ -36,12 +37,17 @@ const useStyles = makeStyles({
   big: { fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightHero700 },
   sections: { display: 'grid', gridTemplateColumns: '1fr auto', columnGap: tokens.spacingHorizontalM },
   question: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  // The clause number and the 重大 badge never wrap or shrink; the title takes the rest and wraps.
   qhead: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'baseline' },
+  qid: { flexShrink: 0, whiteSpace: 'nowrap' },
+  qtitle: { flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere' },
+  badge: { flexShrink: 0, whiteSpace: 'nowrap' },
   qtext: { color: tokens.colorNeutralForeground2 },
   questions: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
 });
 
-const pct = (rate: number | null | undefined) => (rate === null || rate === undefined ? '—' : `${Math.round(rate * 100)}%`);
+// The same rounding as daicho check (94.6%, not 95%).
+const pct = formatRate;
 
 export function ScoreCard({ score }: { score: Score }) {
   const { s, t } = useI18n();
@@ -190,14 +196,25 @@ function QuestionCard({
   // An unanswered question is counted by the progress bar; its "no answer" finding is not repeated here.
   const shown = (f: FieldDef) => issues.filter((i) => i.field === f.key && !(f === answer && !answered));
   const details = sd.fields.filter((f) => f !== answer && record.cells[f.key]);
-  const needed = details.filter((f) => (record.raw[f.key] ?? '') !== '' || shown(f).length > 0);
+  // A field is needed when it has a value, a finding points at it, or a finding on this question asks for it by
+  // name (SC-GAP sits on 改善予定日 and asks for the コメント too).
+  const named = (f: FieldDef) => issues.some((i) => i.message.ja.includes(f.label.ja));
+  const needed = details.filter((f) => (record.raw[f.key] ?? '') !== '' || shown(f).length > 0 || named(f));
   const visible = more ? details : needed;
   return (
     <Card className={styles.question} data-question={q.id}>
       <div className={styles.qhead}>
-        <Text weight="semibold">{q.id}</Text>
-        <Text weight="semibold">{t(q.title)}</Text>
-        {q.critical && <Badge color="danger">{sd.criticalLabel ? t(sd.criticalLabel) : s.critical}</Badge>}
+        <Text weight="semibold" className={styles.qid} data-testid="qid">
+          {q.id}
+        </Text>
+        <Text weight="semibold" className={styles.qtitle}>
+          {t(q.title)}
+        </Text>
+        {q.critical && (
+          <Badge color="danger" className={styles.badge} data-testid="critical">
+            {sd.criticalLabel ? t(sd.criticalLabel) : s.critical}
+          </Badge>
+        )}
       </div>
       <Body1 className={styles.qtext}>{t(q.question)}</Body1>
       {answer && record.cells[answer.key] && (
