@@ -74,6 +74,61 @@ export function batchFailure(path: string, code: BatchCode, detail?: Issue['mess
   return unreadable(path, code, BATCH_MESSAGES[code], detail);
 }
 
+/**
+ * Findings listed per rule, sheet and severity of one file. A hostile or badly broken workbook (10,000 rows that hold
+ * only a 管理番号: 250,000 findings) would otherwise cost gigabytes in every report and annotated copy, and no reader
+ * acts on more than the first thousand of one kind: the rest are counted in one FINDINGS-OMITTED finding.
+ */
+export const MAX_FINDINGS_PER_RULE = 1000;
+export const OMITTED_RULE = 'FINDINGS-OMITTED';
+
+/** How many findings an issue stands for: its own one, or the count a FINDINGS-OMITTED finding holds. */
+export function issueCount(i: Issue): number {
+  return i.rule === OMITTED_RULE ? Number(i.value) || 0 : 1;
+}
+
+function omittedMessage(rule: string, sheet: string | null, n: number, max: number): Issue['message'] {
+  const ja = n.toLocaleString('ja-JP');
+  const en = n.toLocaleString('en-US');
+  const maxJa = max.toLocaleString('ja-JP');
+  const maxEn = max.toLocaleString('en-US');
+  return {
+    ja: `${sheet === null ? 'ブック全体' : `シート「${sheet}」`}のチェック ${rule} の指摘は最初の ${maxJa} 件だけを記載し、残りの ${ja} 件は省略しました。同じ誤りが繰り返されている可能性が高いため、記載された箇所を参考にまとめて修正し、もう一度チェックしてください。`,
+    en: `Only the first ${maxEn} findings of check ${rule} ${sheet === null ? 'on the workbook' : `on sheet "${sheet}"`} are listed; ${en} more were left out. The same mistake is probably repeated: fix the pattern shown, then check again.`,
+  };
+}
+
+/**
+ * At most `max` findings per rule, sheet and severity, in their order; past that, one FINDINGS-OMITTED finding (same
+ * sheet and severity, where the first left-out finding was) whose value is how many were left out.
+ */
+export function capIssues(issues: Issue[], max = MAX_FINDINGS_PER_RULE): Issue[] {
+  const seen = new Map<string, number>();
+  const notes = new Map<string, Issue>();
+  let out: Issue[] | null = null;
+  for (let k = 0; k < issues.length; k++) {
+    const i = issues[k];
+    const key = `${i.rule}\u0000${i.sheet ?? ''}\u0000${i.sheet === null ? 0 : 1}\u0000${i.severity}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    if (n <= max) {
+      out?.push(i);
+      continue;
+    }
+    out ??= issues.slice(0, k);
+    let note = notes.get(key);
+    if (!note) {
+      note = { rule: OMITTED_RULE, severity: i.severity, sheet: i.sheet, cell: null, field: null, value: '0', message: { ja: '', en: '' } };
+      notes.set(key, note);
+      out.push(note);
+    }
+    note.value = String(n - max);
+  }
+  if (!out) return issues;
+  for (const [key, note] of notes) note.message = omittedMessage(key.split('\u0000', 1)[0], note.sheet, Number(note.value), max);
+  return out;
+}
+
 export function statusOf(issues: Issue[]): FileStatus {
   if (issues.some((i) => i.rule === 'FILE-UNREADABLE')) return 'unreadable';
   return issues.some((i) => i.severity === 'error') ? 'invalid' : 'ok';
@@ -127,6 +182,7 @@ export async function checkFile(path: string, opts: CheckOptions): Promise<FileR
     return unreadable(path, e.code, e.messageText);
   }
   const result = validateWorkbook(grid, { asOf: opts.asOf });
+  const issues = capIssues(result.issues);
   let subject: string | undefined;
   for (const rows of Object.values(result.data?.sheets ?? {})) {
     for (const key of SUBJECT_FIELDS) {
@@ -136,9 +192,9 @@ export async function checkFile(path: string, opts: CheckOptions): Promise<FileR
   }
   return {
     path,
-    status: statusOf(result.issues),
+    status: statusOf(issues),
     template: result.template,
-    issues: result.issues,
+    issues,
     ...(result.score ? { score: result.score } : {}),
     ...(subject ? { subject } : {}),
     sheets: grid.sheets.map((s) => s.name),

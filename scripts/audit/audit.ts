@@ -7,7 +7,7 @@ import { addMonths, compareIso } from '../../templates/model/dates.js';
 import type { Issue, Lang, Score, Text } from '../../templates/model/types.js';
 import { sortIssues } from '../../templates/model/validate.js';
 import { templateById } from '../../templates/index.js';
-import { statusOf } from '../check-file.js';
+import { issueCount, statusOf } from '../check-file.js';
 import { defaultPoolSize, WorkerPool, type Job } from '../pool/pool.js';
 import { AUDIT_KIND, auditFile, auditJobFailure, type AuditFile, type AuditOptions } from './read.js';
 
@@ -161,9 +161,9 @@ export async function runAudit(files: readonly string[], opts: RunOptions): Prom
   const totals = { files: read.length, ok: 0, invalid: 0, unreadable: 0, errors: 0, warnings: 0, infos: 0 };
   for (const f of read) totals[f.result.status]++;
   for (const x of findings) {
-    if (x.issue.severity === 'error') totals.errors++;
-    else if (x.issue.severity === 'warning') totals.warnings++;
-    else totals.infos++;
+    if (x.issue.severity === 'error') totals.errors += issueCount(x.issue);
+    else if (x.issue.severity === 'warning') totals.warnings += issueCount(x.issue);
+    else totals.infos += issueCount(x.issue);
   }
   return {
     asOf: opts.asOf,

@@ -24,6 +24,7 @@ const ENGINE: Record<string, Text> = {
   'COLUMN-RENAMED': { ja: '見出しの変更', en: 'Column renamed' },
   'COLUMN-EXTRA': { ja: 'テンプレートにない列', en: 'Extra column' },
   'RULE-FAILED': { ja: 'チェックの実行失敗', en: 'Check failed to run' },
+  'FINDINGS-OMITTED': { ja: '記載を省略した指摘', en: 'Findings left out' },
   // One id, two halves: the ledger names a contractor (per file) and the contractor is evaluated (audit).
   'PL-OUTSOURCE': { ja: '委託先の記入と評価', en: 'Contractor named and evaluated' },
 };

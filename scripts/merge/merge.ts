@@ -15,6 +15,8 @@ import { templateById } from '../../templates/index.js';
 import { FIRST_DATA_ROW } from '../../templates/model/layout.js';
 import type { Issue, Lang, TemplateDef, Text } from '../../templates/model/types.js';
 import { exists, OutputExistsError, tempPathFor } from '../io/atomic.js';
+import { BATCH_MESSAGES } from '../check-file.js';
+import { LaneFailure } from '../pool/lane.js';
 import { crc32Combine } from './crc.js';
 import type { FormSummary } from './form-summary.js';
 import { writeFormSummary } from './forms.js';
@@ -328,6 +330,8 @@ export async function mergeFiles(paths: readonly string[], opts: MergeOptions): 
 }
 
 function crashed(err: unknown): Text {
+  // The lane's bounds: the file took too long or too much memory (the batch messages of check say what to do).
+  if (err instanceof LaneFailure && err.reason !== 'crash') return BATCH_MESSAGES[err.reason === 'timeout' ? 'timeout' : 'out-of-memory'];
   const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
   return { ja: `読み込み中に失敗しました（${reason}）。`, en: `Reading failed (${reason}).` };
 }

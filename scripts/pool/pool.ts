@@ -1,20 +1,22 @@
-// A pool of worker threads for per-file jobs: parallel across the machine's cores, results handed back in input
-// order, every job bounded in time (the worker is terminated and replaced) and in memory (resourceLimits: an
-// out-of-memory kills only that worker). A worker that dies never takes the batch with it: its job gets a failure
-// result built by the caller and the jobs queued behind it go to a fresh worker.
+// A pool of worker processes for per-file jobs: parallel across the machine's cores, results handed back in input
+// order, every job bounded in time (its worker's CPU time: see child.ts) and in memory (a V8 heap limit per worker:
+// an out-of-memory ends only that worker). A worker that dies never takes the batch with it: its job gets a failure
+// result built by the caller and the jobs queued behind it go to a fresh worker. check, audit and merge (through
+// lane.ts) all run their files here.
 //
 // Small files are many: jobs go to a worker in chunks and results come back in batches (a message per file cost a
-// third of a millisecond each, mostly waiting on the other side's lock on a busy 2-core machine). Which job a worker
-// is running, and since when, it writes to a few bytes of shared memory; a watchdog reads them to enforce the time
-// bound, so bounding a job costs no message at all.
+// third of a millisecond each, mostly waiting on the other side on a busy 2-core machine). The job at the head of a
+// worker's queue is the one it runs, give or take a batch still on its way back; so when a worker with several jobs
+// queued times out or dies, which of them did it is not known, and each of those jobs runs again alone in a fresh
+// worker, where the blame is exact.
 //
 // Jobs are { kind, path, options }. A kind names a module and an export (an async function job → result) that the
-// worker imports on first use, so other commands (merge, audit) add their own kinds without touching this file:
-//   new WorkerPool({ kinds: { 'merge-read': { module: compiledUrl('../merge/read-job.js', import.meta.url).href,
-//                                             export: 'readJob' } }, … })
+// worker imports as it starts.
 import { availableParallelism } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Child, type FailureCause } from './child.js';
+
+export type { FailureCause } from './child.js';
 
 export interface Job<O = unknown> {
   kind: string;
@@ -34,9 +36,8 @@ export interface JobKind {
   transfer?: 'json' | 'clone';
   /**
    * With 'json': the path of an array in the result (['file', 'issues']) that, when long, goes back in slices of
-   * SLICE_ITEMS ahead of the rest of the result, one message each, by structured clone: a result with 90,000 issues is
-   * then never one 70 MB string on either side (nor garbage the worker has yet to collect), and the main thread takes
-   * it in as it arrives. Slices of a few thousand clone faster than their JSON travels.
+   * SLICE_ITEMS ahead of the rest of the result, one message each, by structured clone: a long result is then never
+   * one huge string on either side, and the pool takes it in as it arrives.
    */
   split?: readonly string[];
 }
@@ -44,18 +45,18 @@ export interface JobKind {
 /** Items per message of a split array (a few MB of JSON). */
 export const SLICE_ITEMS = 4096;
 
-export type FailureCause = 'timeout' | 'out-of-memory' | 'crash';
-
 export interface PoolOptions<R> {
   kinds: Record<string, JobKind>;
   /** Result for a job its worker could not finish. Must not throw. */
   failure(job: Job, cause: FailureCause, detail: string): R;
   /** Workers (default: available parallelism, at most 8). */
   size?: number;
-  /** Per-job time bound in ms (default 30 s). */
+  /** Per-job bound on the worker's CPU time in ms (default 30 s). */
   timeoutMs?: number;
   /** V8 old-generation limit per worker in MB (default 1024). */
   maxHeapMb?: number;
+  /** V8 semi-space per worker in MB (default V8's). */
+  semiSpaceMb?: number;
   /** How far ahead of the oldest unfinished job work may run: bounds the results held back for ordering. */
   window?: number;
 }
@@ -81,19 +82,21 @@ export function compiledUrl(spec: string, base: string): URL {
   return pathToFileURL(`${path.slice(0, i)}/dist${path.slice(i)}`);
 }
 
+export const WORKER_SCRIPT = compiledUrl('./worker.js', import.meta.url);
+
 interface InFlight {
   index: number;
   job: Job;
+  /** Run alone in its worker: it was queued in a worker that died, and may be the job that killed it. */
+  solo?: boolean;
 }
 
 interface Slot {
-  worker: Worker;
+  child: Child;
   /** Jobs sent to this worker without a result yet, in the order sent (= the order it runs them). */
   queue: InFlight[];
-  /** [0]: index of the job running now, -1 when none. */
-  running: Int32Array;
-  /** [0]: when it started (Date.now()). */
-  since: Float64Array;
+  /** The worker has loaded its code: its clock may run. */
+  ready: boolean;
   /** The worker was replaced: ignore whatever it still says. */
   dead: boolean;
   /** Slices of split arrays received for jobs whose outcome has not come yet. */
@@ -122,11 +125,10 @@ export class WorkerPool<R> {
   private readonly timeoutMs: number;
   private readonly maxHeapMb: number;
   private readonly slots: Slot[] = [];
-  private readonly workerUrl = compiledUrl('./worker.js', import.meta.url);
   /** The active run's callbacks (set while run() is active). */
   private finish: (index: number, result: R) => void = () => undefined;
   private pump: () => void = () => undefined;
-  /** Jobs taken back from a worker that died before starting them: dispatched before any new one. */
+  /** Jobs taken back from a worker that died: dispatched before any new one. */
   private retry: InFlight[] = [];
   private watchdog: NodeJS.Timeout | null = null;
 
@@ -176,18 +178,24 @@ export class WorkerPool<R> {
           if (slot.dead) continue;
           // Keep two chunks with each worker: one it is running, one waiting, so that it never waits for us.
           for (;;) {
+            if (slot.queue[0]?.solo) break;
+            if (this.retry[0]?.solo) {
+              // A suspect runs alone: only in an idle worker, with nothing sent behind it.
+              if (slot.queue.length) break;
+              this.send(slot, [this.retry.shift()!]);
+              break;
+            }
             const remaining = jobs.length - next + this.retry.length;
             const chunk = Math.max(1, Math.min(CHUNK, Math.floor(remaining / (this.size * 4))));
             if (slot.queue.length > chunk) break;
             const batch: InFlight[] = [];
-            while (batch.length < chunk) {
+            while (batch.length < chunk && !this.retry[0]?.solo) {
               const item = this.retry.shift() ?? (next < jobs.length && next < emit + window ? { index: next, job: jobs[next++] } : undefined);
               if (!item) break;
               batch.push(item);
             }
-            if (!batch.length) return;
-            slot.queue.push(...batch);
-            slot.worker.postMessage(batch.map((b) => ({ id: b.index, job: b.job })));
+            if (!batch.length) break;
+            this.send(slot, batch);
           }
         }
       };
@@ -200,66 +208,74 @@ export class WorkerPool<R> {
     });
   }
 
-  /** Terminates every worker. */
+  /** Ends every worker. */
   async close(): Promise<void> {
     this.pump = () => undefined;
     this.finish = () => undefined;
     if (this.watchdog) clearInterval(this.watchdog);
     this.watchdog = null;
-    const slots = this.slots.splice(0);
-    await Promise.all(
-      slots.map((s) => {
-        s.dead = true;
-        return s.worker.terminate();
-      }),
-    );
+    for (const s of this.slots.splice(0)) {
+      s.dead = true;
+      s.child.kill();
+    }
   }
 
-  /** The time bound: a worker whose current job has run longer than the bound is terminated. */
+  private send(slot: Slot, batch: InFlight[]): void {
+    const idle = slot.queue.length === 0;
+    slot.queue.push(...batch);
+    if (idle && slot.ready) slot.child.startClock();
+    slot.child.send(batch.map((b) => ({ id: b.index, job: b.job })));
+  }
+
+  /** The time bound: a worker whose current job has used more than the bound is stopped. */
   private checkTimes(): void {
-    const now = Date.now();
     for (const slot of [...this.slots]) {
-      const index = Atomics.load(slot.running, 0);
-      if (index < 0 || slot.dead) continue;
-      const since = slot.since[0];
-      if (Atomics.load(slot.running, 0) === index && now - since > this.timeoutMs) this.fail(slot, 'timeout', `${this.timeoutMs} ms`);
+      if (!slot.dead && slot.queue.length && slot.child.overTime(this.timeoutMs)) this.fail(slot, 'timeout', `${this.timeoutMs} ms`);
     }
   }
 
   private spawn(): Slot {
-    const shared = new SharedArrayBuffer(16);
-    const running = new Int32Array(shared, 0, 1);
-    const since = new Float64Array(shared, 8, 1);
-    running[0] = -1;
-    const worker = new Worker(this.workerUrl, {
-      workerData: { kinds: this.opts.kinds, shared },
-      resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb },
-      stdout: false,
-      stderr: false,
+    const child = new Child({
+      script: WORKER_SCRIPT,
+      init: { kinds: this.opts.kinds },
+      maxHeapMb: this.maxHeapMb,
+      ...(this.opts.semiSpaceMb ? { semiSpaceMb: this.opts.semiSpaceMb } : {}),
     });
-    const slot: Slot = { worker, queue: [], running, since, dead: false, parts: new Map() };
-    worker.on('message', (batch: Outcome[]) => {
+    const slot: Slot = { child, queue: [], ready: false, dead: false, parts: new Map() };
+    child.proc.on('message', (msg: Outcome[] | { ready: true }) => {
       if (slot.dead) return;
-      for (const msg of batch) {
-        if ('part' in msg) {
-          const items = slot.parts.get(msg.id) ?? [];
-          for (const item of msg.part) items.push(item);
-          slot.parts.set(msg.id, items);
+      if (!Array.isArray(msg)) {
+        slot.ready = true;
+        if (slot.queue.length) child.startClock();
+        return;
+      }
+      let moved = false;
+      for (const m of msg) {
+        if ('part' in m) {
+          const items = slot.parts.get(m.id) ?? [];
+          for (const item of m.part) items.push(item);
+          slot.parts.set(m.id, items);
           continue;
         }
-        const at = slot.queue.findIndex((q) => q.index === msg.id);
+        const at = slot.queue.findIndex((q) => q.index === m.id);
         if (at < 0) continue;
         const [{ index, job }] = slot.queue.splice(at, 1);
-        const parts = slot.parts.get(msg.id);
-        slot.parts.delete(msg.id);
-        this.finish(index, msg.ok ? this.resultOf(job, msg, parts) : this.opts.failure(job, 'crash', msg.error));
+        moved = true;
+        const parts = slot.parts.get(m.id);
+        slot.parts.delete(m.id);
+        this.finish(index, m.ok ? this.resultOf(job, m, parts) : this.opts.failure(job, 'crash', m.error));
+      }
+      // The next job in the queue is now the one on the clock.
+      if (moved) {
+        if (slot.queue.length) child.startClock();
+        else child.stopClock();
       }
       this.pump();
     });
-    worker.on('error', (err: Error & { code?: string }) => {
-      this.fail(slot, err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out-of-memory' : 'crash', err.message);
+    child.proc.on('exit', (code, signal) => {
+      const { cause, detail } = child.causeOf(code, signal);
+      this.fail(slot, cause, detail);
     });
-    worker.on('exit', (code) => this.fail(slot, 'crash', `worker exited with code ${code}`));
     return slot;
   }
 
@@ -273,21 +289,19 @@ export class WorkerPool<R> {
   }
 
   /**
-   * The slot's worker timed out or died: kill it, give the job it was running the failure result, hand the jobs it
-   * had not started to the next worker, and put a fresh worker in its place.
+   * The slot's worker timed out or died: end it and put a fresh worker in its place. A job that ran alone gets the
+   * failure result; jobs queued together run again, each alone, since any of them may be the one.
    */
   private fail(slot: Slot, cause: FailureCause, detail: string): void {
     if (slot.dead) return;
     slot.dead = true;
-    void slot.worker.terminate();
-    const runningIndex = Atomics.load(slot.running, 0);
-    const culprit = slot.queue.find((q) => q.index === runningIndex);
-    this.retry.unshift(...slot.queue.filter((q) => q !== culprit));
+    slot.child.kill();
+    const queue = slot.queue;
     slot.queue = [];
     const i = this.slots.indexOf(slot);
     if (i >= 0) this.slots[i] = this.spawn();
-    // A worker that died between jobs leaves no culprit: every job it held is simply run again.
-    if (culprit) this.finish(culprit.index, this.opts.failure(culprit.job, cause, detail));
+    if (queue.length === 1) this.finish(queue[0].index, this.opts.failure(queue[0].job, cause, detail));
+    else this.retry.unshift(...queue.map((q) => ({ ...q, solo: true })));
     this.pump();
   }
 }

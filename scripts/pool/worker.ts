@@ -1,12 +1,12 @@
-// The worker side of the pool: imports the job kinds' modules as it starts and runs one job at a time.
-import { getHeapStatistics, setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-import { parentPort, workerData } from 'node:worker_threads';
+// The worker side of the pool (a child process, see child.ts): imports the job kinds' modules as it starts, says so,
+// and runs one job at a time in the order sent. Module state lives as long as the process: a merge lane's reader keeps
+// the input it read for the build that follows.
+import { getHeapStatistics } from 'node:v8';
 import { SLICE_ITEMS, valueAt, type Job, type JobKind, type Outcome } from './pool.js';
 
 type Handler = (job: Job) => Promise<unknown>;
 
-const kinds = (workerData as { kinds: Record<string, JobKind> }).kinds;
+const kinds = (JSON.parse(process.argv[2] ?? '{}') as { kinds: Record<string, JobKind> }).kinds;
 const loaded = new Map<string, Promise<Handler>>();
 
 async function load(kind: string): Promise<Handler> {
@@ -24,14 +24,23 @@ function handler(kind: string): Promise<Handler> {
   return h;
 }
 
-// Load every kind's code as the worker starts, while the first jobs are on their way; a failure surfaces at the job.
-for (const kind of Object.keys(kinds)) handler(kind).catch(() => undefined);
+/**
+ * Sends and waits until the message has left: a job that runs for a while blocks this process, and what was sent just
+ * before it (a batch of results, "ready") must not wait for it in our buffer while the pool's clock runs.
+ */
+function send(message: unknown): Promise<void> {
+  return new Promise((done) => {
+    if (!process.connected) return done();
+    process.send!(message, undefined, undefined, () => done());
+  });
+}
 
-// One job at a time, in the order sent. The job running now and its start time go to shared memory (the pool's
-// watchdog enforces the time bound from there); results go back in batches.
-const shared = (workerData as { shared: SharedArrayBuffer }).shared;
-const running = new Int32Array(shared, 0, 1);
-const since = new Float64Array(shared, 8, 1);
+// Load every kind's code as the worker starts, then tell the pool, whose clock for the first job starts only then:
+// loading the code is not the file's time. A failure to load surfaces at the job.
+const ready = Promise.allSettled(Object.keys(kinds).map(handler)).then(() => send({ ready: true }));
+
+// The pool is gone (it ended, or was killed): so is the worker.
+process.on('disconnect', () => process.exit(0));
 
 const inbox: { id: number; job: Job }[] = [];
 let outbox: Outcome[] = [];
@@ -42,58 +51,52 @@ let busy = false;
  * A batch goes back when it is full, when nothing else is waiting, when its oldest result is 50 ms old, or at once
  * after a job that took a while (batching only pays for small files; a result must not wait for a long job).
  */
-function flush(force: boolean): void {
+async function flush(force: boolean): Promise<void> {
   if (!outbox.length) return;
   if (!force && outbox.length < 8 && Date.now() - oldest < 50) return;
-  parentPort!.postMessage(outbox);
+  const batch = outbox;
   outbox = [];
+  await send(batch);
 }
 
-// A large file leaves its reading and validation behind as garbage (the 100,000-row ledger: 200 MB of grid and
-// records beside 60 MB of issues) that V8 collects only well after the main thread has taken the result in, so the
-// two add up in the peak. Past this much heap, collect before sending (≈ 50 ms there). gc() is got as
-// jest-leak-detector gets it: --expose-gc cannot be given to a worker alone, and applies to contexts made after it.
+// A large file leaves its reading and validation behind as garbage that V8 collects only well after the pool has
+// taken the result in, so the two add up in the peak. Past this much heap, collect before sending (≈ 50 ms there).
 const COLLECT_ABOVE_BYTES = 128 * 1024 * 1024;
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
 /** The result as JSON; a long split array goes ahead in slices (see JobKind.split) and an empty one in its place. */
-function toJson(id: number, result: unknown, split: readonly string[] | undefined): string {
+async function toJson(id: number, result: unknown, split: readonly string[] | undefined): Promise<string> {
   const items = split && valueAt(result, split);
   if (!Array.isArray(items) || items.length <= SLICE_ITEMS) return JSON.stringify(result);
   for (let i = 0; i < items.length; i += SLICE_ITEMS) {
-    parentPort!.postMessage([{ id, part: items.slice(i, i + SLICE_ITEMS) }] satisfies Outcome[]);
+    await send([{ id, part: items.slice(i, i + SLICE_ITEMS) }] satisfies Outcome[]);
   }
   return JSON.stringify(result, (_, v: unknown) => (v === items ? [] : v));
 }
 
 async function drain(): Promise<void> {
   busy = true;
+  await ready;
   while (inbox.length) {
     const { id, job } = inbox.shift()!;
-    let started = Date.now();
+    const started = Date.now();
     let outcome: Outcome;
     try {
-      // Loading the code is not the file's time: the time bound starts with the job itself.
       const h = await handler(job.kind);
-      started = Date.now();
-      since[0] = started;
-      Atomics.store(running, 0, id);
       const result = await h(job);
       if (getHeapStatistics().used_heap_size > COLLECT_ABOVE_BYTES) gc();
-      outcome = kinds[job.kind]?.transfer === 'json' ? { id, ok: true, json: toJson(id, result, kinds[job.kind].split) } : { id, ok: true, result };
+      outcome = kinds[job.kind]?.transfer === 'json' ? { id, ok: true, json: await toJson(id, result, kinds[job.kind].split) } : { id, ok: true, result };
     } catch (err) {
       outcome = { id, ok: false, error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
     }
-    Atomics.store(running, 0, -1);
     if (!outbox.length) oldest = Date.now();
     outbox.push(outcome);
-    flush(inbox.length === 0 || Date.now() - started > 20);
+    await flush(inbox.length === 0 || Date.now() - started > 20);
   }
   busy = false;
 }
 
-parentPort!.on('message', (batch: { id: number; job: Job }[]) => {
+process.on('message', (batch: { id: number; job: Job }[]) => {
   inbox.push(...batch);
   if (!busy) void drain();
 });

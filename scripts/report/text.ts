@@ -4,7 +4,7 @@
 // Japanese status words, paths and company names line up.
 import { formatRate, scoreText, statusLabel } from '../../templates/model/score.js';
 import type { Issue, Lang, Severity } from '../../templates/model/types.js';
-import type { FileResult } from '../check-file.js';
+import { issueCount, type FileResult } from '../check-file.js';
 
 export interface Totals {
   files: number;
@@ -23,8 +23,8 @@ export function addToTotals(t: Totals, r: FileResult): Totals {
   t.files++;
   t[r.status]++;
   for (const i of r.issues) {
-    if (i.severity === 'error') t.errors++;
-    else if (i.severity === 'warning') t.warnings++;
+    if (i.severity === 'error') t.errors += issueCount(i);
+    else if (i.severity === 'warning') t.warnings += issueCount(i);
   }
   return t;
 }
@@ -140,9 +140,9 @@ export function countsOf(r: FileResult): { errors: number; warnings: number; inf
   let warnings = 0;
   let infos = 0;
   for (const i of r.issues) {
-    if (i.severity === 'error') errors++;
-    else if (i.severity === 'warning') warnings++;
-    else infos++;
+    if (i.severity === 'error') errors += issueCount(i);
+    else if (i.severity === 'warning') warnings += issueCount(i);
+    else infos += issueCount(i);
   }
   return { errors, warnings, infos };
 }

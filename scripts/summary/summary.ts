@@ -3,7 +3,7 @@
 import { bandLabel, statusLabel } from '../../templates/model/score.js';
 import ExcelJS from 'exceljs';
 import type { Lang } from '../../templates/model/types.js';
-import type { FileResult } from '../check-file.js';
+import { issueCount, type FileResult } from '../check-file.js';
 import { writeFileAtomic } from '../io/atomic.js';
 
 const FONT = 'Yu Gothic';
@@ -100,7 +100,7 @@ export function summaryWorkbook(results: readonly FileResult[], opts: { lang: La
     { key: 'cause', header: t.files.cause[lang], width: 70 },
   ];
   const fileRows = results.map((r) => {
-    const count = (s: string) => r.issues.filter((i) => i.severity === s).length;
+    const count = (s: string) => r.issues.reduce((n, i) => n + (i.severity === s ? issueCount(i) : 0), 0);
     const first = r.issues.find((i) => i.severity === 'error') ?? r.issues.find((i) => i.severity === 'warning');
     return [
       r.path,

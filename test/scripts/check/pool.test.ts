@@ -9,7 +9,7 @@ import { ensureBuilt } from './cli-helpers.js';
 const module = pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'jobs.mjs')).href;
 const slowLoad = pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'slow-load.mjs')).href;
 const kinds = {
-  ...Object.fromEntries(['echo', 'spin', 'exit', 'hog', 'fail'].map((k) => [k, { module, export: k }])),
+  ...Object.fromEntries(['echo', 'spin', 'exit', 'hog', 'fail', 'push', 'work'].map((k) => [k, { module, export: k }])),
   slowLoad: { module: slowLoad, export: 'echo' },
   many: { module, export: 'many', transfer: 'json' as const, split: ['items'] },
 };
@@ -86,6 +86,39 @@ describe('WorkerPool', () => {
     expect(out[0].detail).toMatch(/exited with code 7/);
     expect(out[3].detail).toMatch(/handler threw/);
     expect(out[4].detail).toMatch(/unknown job kind "nope"/);
+  }, 60_000);
+
+  it('ends only the worker of a job that fills its heap by pushing onto one array; the other jobs complete', async () => {
+    const jobs: Job[] = [
+      { kind: 'echo', path: 'before', options: { value: 1 } },
+      { kind: 'push', path: 'hostile', options: {} },
+      { kind: 'echo', path: 'after', options: { value: 2 } },
+    ];
+    const out = await runAll(pool({ size: 1, maxHeapMb: 64, timeoutMs: 60_000 }), jobs);
+    expect(out.map((o) => o.failed ?? o.value)).toEqual([1, 'out-of-memory', 2]);
+  }, 60_000);
+
+  it("times a job by its worker's own CPU time: eight jobs that each pass alone pass together on fewer cores", async () => {
+    // The same work alone first, for how long it takes on this machine now.
+    const n = 60_000_000;
+    const t0 = performance.now();
+    const [alone] = await runAll(pool({ size: 1, timeoutMs: 60_000 }), [{ kind: 'work', path: 'alone', options: { n } }]);
+    const ms = performance.now() - t0;
+    expect(alone.value).toBe('done');
+    // Eight at once on (at most) a few cores take several times as long in wall time, the same in CPU time.
+    const jobs: Job[] = Array.from({ length: 8 }, (_, i) => ({ kind: 'work', path: `w${i}`, options: { n } }));
+    const out = await runAll(pool({ size: 8, timeoutMs: Math.max(1000, Math.round(ms * 2.5)) }), jobs);
+    expect(out.map((o) => o.failed ?? o.value)).toEqual(jobs.map(() => 'done'));
+  }, 120_000);
+
+  it('blames exactly: when a worker holding several jobs times out, each runs again alone and only the slow one fails', async () => {
+    const jobs: Job[] = [
+      ...Array.from({ length: 6 }, (_, i) => ({ kind: 'echo', path: `q${i}`, options: { value: i } })),
+      { kind: 'spin', path: 'stuck', options: { ms: 60_000 } },
+      ...Array.from({ length: 6 }, (_, i) => ({ kind: 'echo', path: `r${i}`, options: { value: 10 + i } })),
+    ];
+    const out = await runAll(pool({ size: 1, timeoutMs: 400 }), jobs);
+    expect(out.map((o) => o.failed ?? o.value)).toEqual([0, 1, 2, 3, 4, 5, 'timeout', 10, 11, 12, 13, 14, 15]);
   }, 60_000);
 
   it('sends a long split array back in slices, every item once and in order, beside short ones sent whole', async () => {
