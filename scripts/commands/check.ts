@@ -4,6 +4,7 @@ import { mkdir, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import type { Lang } from '../../templates/model/types.js';
 import { DEFAULT_MAX_FILE_BYTES, type FileResult } from '../check-file.js';
+import { Spool } from '../report/spool.js';
 import { collectFiles } from '../collect.js';
 import { exists, OutputExistsError, probeWritable } from '../io/atomic.js';
 import { AtomicTextWriter } from '../io/atomic-stream.js';
@@ -108,6 +109,16 @@ class LineWriter {
     const text = this.buf.join('\n') + '\n';
     this.buf = [];
     this.size = 0;
+    await this.write(text);
+  }
+
+  /** Text as it is (lines that end with a line feed), after what is buffered. */
+  async text(text: string): Promise<void> {
+    await this.flush();
+    if (!this.closed) await this.write(text);
+  }
+
+  private async write(text: string): Promise<void> {
     await new Promise<void>((done) => {
       if (process.stdout.write(text)) done();
       else process.stdout.once('drain', done);
@@ -143,7 +154,11 @@ export async function runCheck(files: string[], opts: CheckRun): Promise<number>
   const sharedTerminal = progress !== null && Boolean(process.stdout.isTTY);
   const layout = lineLayout(files);
   const totals = emptyTotals();
-  const results: FileResult[] = [];
+  // Nothing per file is kept: each result goes to the terminal line, the findings spool, the JSON report and the
+  // summary as it comes, and is gone (a run over 20,000 files keeps a few numbers).
+  let seen = 0;
+  const findings = new Spool();
+  const summary = opts.summary ? await (await import('../summary/summary.js')).SummaryWriter.open(opts.summary, { lang, asOf: opts.asOf, force }) : null;
   const annotated = { written: 0, skipped: [] as string[] };
   const w = new LineWriter();
   const json = opts.json ? await AtomicTextWriter.open(opts.json, { force: opts.force ?? true }) : null;
@@ -168,7 +183,7 @@ export async function runCheck(files: string[], opts: CheckRun): Promise<number>
   try {
     await pool.run(jobs, async (r) => {
       const file = r.file;
-      results.push(file);
+      seen++;
       addToTotals(totals, file);
       if (r.annotated) annotated.written++;
       else if (opts.annotate) annotated.skipped.push(`${file.path}: ${annotateReason(r.annotateError, file, lang)}`);
@@ -178,7 +193,9 @@ export async function runCheck(files: string[], opts: CheckRun): Promise<number>
         await w.line(fileLine(file, lang, st, layout));
         await w.flush();
       } else await w.line(fileLine(file, lang, st, layout));
-      progress?.tick(results.length);
+      progress?.tick(seen);
+      await findings.lines(findingLines(file, lang, st));
+      await summary?.add(file);
       if (json) {
         await json.write(`${jsonFirst ? '' : ','}\n    `);
         for (const piece of jsonEntry(file)) await json.write(piece);
@@ -187,13 +204,15 @@ export async function runCheck(files: string[], opts: CheckRun): Promise<number>
     });
   } catch (err) {
     await json?.abort();
+    await summary?.abort();
+    await findings.close();
     throw err;
   } finally {
     progress?.clear();
     await pool.close();
   }
 
-  for (const r of results) await w.lines(findingLines(r, lang, st));
+  for await (const text of findings.drain()) await w.text(text);
   await w.line();
   await w.line(st.bold(totalsLine(totals, lang)));
   await w.flush();
@@ -201,11 +220,7 @@ export async function runCheck(files: string[], opts: CheckRun): Promise<number>
     await json.write(`\n  ],\n  "totals": ${JSON.stringify(totals)}\n}\n`);
     await json.commit();
   }
-  if (opts.summary) {
-    // exceljs is loaded only when a summary is asked for: it costs a fifth of a second to import.
-    const { writeSummary } = await import('../summary/summary.js');
-    await writeSummary(opts.summary, results, { lang, asOf: opts.asOf, force });
-  }
+  await summary?.commit();
   const info = outputsLines(
     {
       ...(opts.annotate ? { annotated: { dir: opts.annotate, ...annotated } } : {}),

@@ -1,11 +1,21 @@
 // The --summary workbook: one row per file (file, template, company/department, status, counts, score, band, red
 // flags) and one row per finding, each as a real Excel table with filters and a frozen header.
+//
+// Written as the files are checked, never held: each sheet's rows go through deflate into a temporary file beside the
+// output as they come (20,000 files' findings as exceljs objects took 4.2 GB), and the package is assembled from
+// those at the end. Strings are inline (no shared-string table to keep).
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { once } from 'node:events';
+import { dirname } from 'node:path';
+import { finished } from 'node:stream/promises';
+import { createDeflateRaw, crc32, type DeflateRaw } from 'node:zlib';
 import { bandLabel, statusLabel } from '../../templates/model/score.js';
-import ExcelJS from 'exceljs';
-import type { Lang } from '../../templates/model/types.js';
+import type { Issue, Lang } from '../../templates/model/types.js';
 import { issueCount, type FileResult } from '../check-file.js';
-import { writeFileAtomic } from '../io/atomic.js';
-
+import { exists, OutputExistsError, tempPathFor } from '../io/atomic.js';
+import { col, escapeAttr, escapeText, tElement } from '../merge/xml.js';
+import { ZipWriter } from '../merge/zip-writer.js';
 const FONT = 'Yu Gothic';
 
 export const SUMMARY_TEXT = {
@@ -48,115 +58,286 @@ export const SUMMARY_TEXT = {
   },
 } as const;
 
-type Column = { key: string; header: string; width: number; numFmt?: string };
-
-function addTable(
-  wb: ExcelJS.Workbook,
-  sheetName: string,
-  tableName: string,
-  columns: Column[],
-  rows: ExcelJS.CellValue[][],
-): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1, activeCell: 'A2' }] });
-  ws.addTable({
-    name: tableName,
-    ref: 'A1',
-    headerRow: true,
-    totalsRow: false,
-    style: { theme: 'TableStyleMedium2', showRowStripes: true },
-    columns: columns.map((c) => ({ name: c.header, filterButton: true })),
-    // A table needs at least one data row.
-    rows: rows.length ? rows : [columns.map(() => null)],
-  });
-  columns.forEach((c, i) => {
-    const col = ws.getColumn(i + 1);
-    col.width = c.width;
-    if (c.numFmt) col.numFmt = c.numFmt;
-  });
-  ws.getRow(1).font = { name: FONT, bold: true, color: { argb: 'FFFFFFFF' } };
-  ws.getRow(1).alignment = { vertical: 'middle', wrapText: true };
-  return ws;
+interface Column {
+  header: string;
+  width: number;
+  percent?: boolean;
 }
 
-export function summaryWorkbook(results: readonly FileResult[], opts: { lang: Lang; asOf: string }): ExcelJS.Workbook {
-  const { lang } = opts;
-  const t = SUMMARY_TEXT;
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Daicho';
-  wb.title = lang === 'ja' ? `daicho check 集計（${opts.asOf} 時点）` : `daicho check summary (as of ${opts.asOf})`;
+type Cell = string | number | null | undefined;
 
-  const fileCols: Column[] = [
-    { key: 'file', header: t.files.file[lang], width: 48 },
-    { key: 'template', header: t.files.template[lang], width: 22 },
-    { key: 'version', header: t.files.version[lang], width: 6 },
-    { key: 'subject', header: t.files.subject[lang], width: 28 },
-    { key: 'status', header: t.files.status[lang], width: 10 },
-    { key: 'errors', header: t.files.errors[lang], width: 8 },
-    { key: 'warnings', header: t.files.warnings[lang], width: 8 },
-    { key: 'infos', header: t.files.infos[lang], width: 8 },
-    { key: 'score', header: t.files.score[lang], width: 9, numFmt: '0.0%' },
-    { key: 'band', header: t.files.band[lang], width: 12 },
-    { key: 'redFlags', header: t.files.redFlags[lang], width: 22 },
-    { key: 'cause', header: t.files.cause[lang], width: 70 },
-  ];
-  const fileRows = results.map((r) => {
-    const count = (s: string) => r.issues.reduce((n, i) => n + (i.severity === s ? issueCount(i) : 0), 0);
+/** Excel's limit on the characters of one cell. */
+const MAX_CELL_CHARS = 32_767;
+
+function cellXml(ref: string, v: Cell, style = 0): string {
+  const s = style ? ` s="${style}"` : '';
+  if (v === null || v === undefined || v === '') return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"${s}><v>${v}</v></c>` : '';
+  const text = v.length > MAX_CELL_CHARS ? `${v.slice(0, MAX_CELL_CHARS - 1)}…` : v;
+  return `<c r="${ref}"${s} t="inlineStr"><is>${tElement(text)}</is></c>`;
+}
+
+/** One worksheet with one table, its rows deflated into a temporary file as they come. */
+class TableSheet {
+  rows = 1;
+  private crc = 0;
+  private size = 0;
+  private buf = '';
+  private readonly z: DeflateRaw;
+  private readonly file: WriteStream;
+
+  constructor(
+    readonly temp: string,
+    readonly name: string,
+    readonly table: string,
+    readonly columns: readonly Column[],
+    first: boolean,
+  ) {
+    this.z = createDeflateRaw({ level: 6 });
+    this.file = createWriteStream(temp, { flags: 'wx' });
+    this.z.pipe(this.file);
+    const cols = columns
+      .map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"${c.percent ? ' style="2"' : ''}/>`)
+      .join('');
+    const header = columns.map((c, i) => cellXml(`${col(i)}1`, c.header, 1)).join('');
+    this.buf =
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      `<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetViews><sheetView${first ? ' tabSelected="1"' : ''} workbookViewId="0">` +
+      '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/>' +
+      `</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData><row r="1">${header}</row>`;
+  }
+
+  async add(cells: readonly Cell[]): Promise<void> {
+    const r = ++this.rows;
+    this.buf += `<row r="${r}">${cells.map((v, i) => cellXml(`${col(i)}${r}`, v, this.columns[i].percent ? 2 : 0)).join('')}</row>`;
+    if (this.buf.length >= 1 << 16) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    if (!this.buf) return;
+    const bytes = Buffer.from(this.buf, 'utf8');
+    this.buf = '';
+    this.crc = crc32(bytes, this.crc);
+    this.size += bytes.length;
+    if (!this.z.write(bytes)) await once(this.z, 'drain');
+  }
+
+  /** Ends the sheet; the zip entry that copies it from its temporary file. */
+  async end(): Promise<{ crc: number; size: number; compressedSize: number; write(out: ZipWriter): Promise<void> }> {
+    // A table needs at least one data row.
+    if (this.rows === 1) await this.add(this.columns.map(() => null));
+    this.buf += '</sheetData><tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>';
+    await this.flush();
+    this.z.end();
+    await finished(this.file);
+    const compressedSize = (await stat(this.temp)).size;
+    return {
+      crc: this.crc,
+      size: this.size,
+      compressedSize,
+      write: async (out) => {
+        for await (const chunk of createReadStream(this.temp, { highWaterMark: 1 << 20 })) await out.append(chunk as Buffer);
+      },
+    };
+  }
+
+  tableXml(id: number): string {
+    const ref = `A1:${col(this.columns.length - 1)}${this.rows}`;
+    const cols = this.columns.map((c, i) => `<tableColumn id="${i + 1}" name="${escapeAttr(c.header)}"/>`).join('');
+    return (
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      `<table xmlns="${MAIN}" id="${id}" name="${this.table}" displayName="${this.table}" ref="${ref}" totalsRowShown="0">` +
+      `<autoFilter ref="${ref}"/><tableColumns count="${this.columns.length}">${cols}</tableColumns>` +
+      '<tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>'
+    );
+  }
+
+  async abort(): Promise<void> {
+    this.z.destroy();
+    this.file.destroy();
+    await rm(this.temp, { force: true });
+  }
+}
+
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
+
+const STYLES =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  `<styleSheet xmlns="${MAIN}"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0%"/></numFmts>` +
+  `<fonts count="2"><font><sz val="11"/><name val="${FONT}"/><family val="3"/><charset val="128"/></font>` +
+  `<font><b/><sz val="11"/><color rgb="FFFFFFFF"/><name val="${FONT}"/><family val="3"/><charset val="128"/></font></fonts>` +
+  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+  '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment vertical="center" wrapText="1"/></xf>' +
+  '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>' +
+  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><dxfs count="0"/>' +
+  '<tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/></styleSheet>';
+
+/** The summary workbook, written as results come: add() each file in order, then commit() (or abort()). */
+export class SummaryWriter {
+  private constructor(
+    private readonly path: string,
+    private readonly tmp: string,
+    private readonly force: boolean,
+    private readonly lang: Lang,
+    private readonly title: string,
+    private readonly files: TableSheet,
+    private readonly findings: TableSheet,
+  ) {}
+
+  static async open(path: string, opts: { lang: Lang; asOf: string; force: boolean }): Promise<SummaryWriter> {
+    if (!opts.force && (await exists(path))) throw new OutputExistsError(path);
+    await mkdir(dirname(path), { recursive: true });
+    const { lang } = opts;
+    const t = SUMMARY_TEXT;
+    const tmp = tempPathFor(path);
+    const fileCols: Column[] = [
+      { header: t.files.file[lang], width: 48 },
+      { header: t.files.template[lang], width: 22 },
+      { header: t.files.version[lang], width: 6 },
+      { header: t.files.subject[lang], width: 28 },
+      { header: t.files.status[lang], width: 10 },
+      { header: t.files.errors[lang], width: 8 },
+      { header: t.files.warnings[lang], width: 8 },
+      { header: t.files.infos[lang], width: 8 },
+      { header: t.files.score[lang], width: 9, percent: true },
+      { header: t.files.band[lang], width: 12 },
+      { header: t.files.redFlags[lang], width: 22 },
+      { header: t.files.cause[lang], width: 70 },
+    ];
+    const findingCols: Column[] = [
+      { header: t.findings.file[lang], width: 40 },
+      { header: t.findings.subject[lang], width: 24 },
+      { header: t.findings.sheet[lang], width: 16 },
+      { header: t.findings.cell[lang], width: 8 },
+      { header: t.findings.severity[lang], width: 9 },
+      { header: t.findings.rule[lang], width: 16 },
+      { header: t.findings.field[lang], width: 20 },
+      { header: t.findings.value[lang], width: 20 },
+      { header: t.findings.message[lang], width: 90 },
+    ];
+    const title = lang === 'ja' ? `daicho check 集計（${opts.asOf} 時点）` : `daicho check summary (as of ${opts.asOf})`;
+    const files = new TableSheet(`${tmp}.1`, t.filesSheet[lang], 'DaichoFiles', fileCols, true);
+    const findings = new TableSheet(`${tmp}.2`, t.findingsSheet[lang], 'DaichoFindings', findingCols, false);
+    return new SummaryWriter(path, tmp, opts.force, lang, title, files, findings);
+  }
+
+  async add(r: FileResult): Promise<void> {
+    const { lang } = this;
+    const t = SUMMARY_TEXT;
+    const count = (s: Issue['severity']) => r.issues.reduce((n, i) => n + (i.severity === s ? issueCount(i) : 0), 0);
     const first = r.issues.find((i) => i.severity === 'error') ?? r.issues.find((i) => i.severity === 'warning');
-    return [
+    await this.files.add([
       r.path,
-      r.template?.id ?? null,
-      r.template?.version ?? null,
-      r.subject ?? null,
+      r.template?.id,
+      r.template?.version,
+      r.subject,
       statusLabel(r.status, r.score, t.status, lang),
       count('error'),
       count('warning'),
       count('info'),
-      r.score?.rate ?? null,
+      r.score?.rate,
       bandLabel(r.score, lang),
       r.score?.redFlags.length ? r.score.redFlags.join(', ') : null,
       first ? `${first.rule}: ${first.message[lang]}` : null,
-    ];
-  });
-  addTable(wb, t.filesSheet[lang], 'DaichoFiles', fileCols, fileRows);
-
-  const findingCols: Column[] = [
-    { key: 'file', header: t.findings.file[lang], width: 40 },
-    { key: 'subject', header: t.findings.subject[lang], width: 24 },
-    { key: 'sheet', header: t.findings.sheet[lang], width: 16 },
-    { key: 'cell', header: t.findings.cell[lang], width: 8 },
-    { key: 'severity', header: t.findings.severity[lang], width: 9 },
-    { key: 'rule', header: t.findings.rule[lang], width: 16 },
-    { key: 'field', header: t.findings.field[lang], width: 20 },
-    { key: 'value', header: t.findings.value[lang], width: 20 },
-    { key: 'message', header: t.findings.message[lang], width: 90 },
-  ];
-  const findingRows: ExcelJS.CellValue[][] = [];
-  for (const r of results) {
+    ]);
     for (const i of r.issues) {
-      findingRows.push([
-        r.path,
-        r.subject ?? null,
-        i.sheet,
-        i.cell ? `${i.cell}` : null,
-        t.severity[i.severity][lang],
-        i.rule,
-        i.field,
-        i.value,
-        i.message[lang],
-      ]);
+      await this.findings.add([r.path, r.subject, i.sheet, i.cell, t.severity[i.severity][lang], i.rule, i.field, i.value, i.message[lang]]);
     }
   }
-  const ws = addTable(wb, t.findingsSheet[lang], 'DaichoFindings', findingCols, findingRows);
-  ws.getColumn(9).alignment = { wrapText: false };
-  return wb;
+
+  async commit(): Promise<void> {
+    let zip: ZipWriter | null = null;
+    try {
+      const sheets = [await this.files.end(), await this.findings.end()];
+      zip = await ZipWriter.create(this.tmp);
+      const names = [this.files.name, this.findings.name];
+      await zip.add(
+        '[Content_Types].xml',
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+          '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+          [1, 2].map((n) => `<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
+          [1, 2].map((n) => `<Override PartName="/xl/tables/table${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>`).join('') +
+          '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+          '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
+          '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>',
+      );
+      await zip.add(
+        '_rels/.rels',
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}">` +
+          '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>' +
+          '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
+          '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>',
+      );
+      const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+      await zip.add(
+        'docProps/core.xml',
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
+          'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+          `<dc:title>${escapeText(this.title)}</dc:title><dc:creator>Daicho</dc:creator>` +
+          `<dcterms:created xsi:type="dcterms:W3CDTF">${now}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${now}</dcterms:modified></cp:coreProperties>`,
+      );
+      await zip.add(
+        'docProps/app.xml',
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Daicho</Application></Properties>',
+      );
+      await zip.add(
+        'xl/workbook.xml',
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${MAIN}" xmlns:r="${REL}"><bookViews><workbookView activeTab="0"/></bookViews><sheets>` +
+          names.map((n, i) => `<sheet name="${escapeAttr(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
+          '</sheets></workbook>',
+      );
+      await zip.add(
+        'xl/_rels/workbook.xml.rels',
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}">` +
+          [1, 2].map((n) => `<Relationship Id="rId${n}" Type="${REL}/worksheet" Target="worksheets/sheet${n}.xml"/>`).join('') +
+          `<Relationship Id="rId3" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
+      );
+      await zip.add('xl/styles.xml', STYLES);
+      for (const [k, sheet] of sheets.entries()) {
+        await zip.addRaw(`xl/worksheets/sheet${k + 1}.xml`, sheet);
+        await zip.add(
+          `xl/worksheets/_rels/sheet${k + 1}.xml.rels`,
+          `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/table" Target="../tables/table${k + 1}.xml"/></Relationships>`,
+        );
+      }
+      await zip.add('xl/tables/table1.xml', this.files.tableXml(1));
+      await zip.add('xl/tables/table2.xml', this.findings.tableXml(2));
+      await zip.finish();
+      zip = null;
+      if (!this.force && (await exists(this.path))) throw new OutputExistsError(this.path);
+      await rename(this.tmp, this.path);
+    } catch (err) {
+      await zip?.abort();
+      await rm(this.tmp, { force: true });
+      throw err;
+    } finally {
+      await this.files.abort();
+      await this.findings.abort();
+    }
+  }
+
+  /** Removes everything written so far. */
+  async abort(): Promise<void> {
+    await this.files.abort();
+    await this.findings.abort();
+    await rm(this.tmp, { force: true });
+  }
 }
 
-export async function writeSummary(
-  path: string,
-  results: readonly FileResult[],
-  opts: { lang: Lang; asOf: string; force: boolean },
-): Promise<void> {
-  const wb = summaryWorkbook(results, opts);
-  const buf = Buffer.from(await wb.xlsx.writeBuffer());
-  await writeFileAtomic(path, buf, { force: opts.force });
+/** The summary of results already at hand (tests, small callers). */
+export async function writeSummary(path: string, results: readonly FileResult[], opts: { lang: Lang; asOf: string; force: boolean }): Promise<void> {
+  const w = await SummaryWriter.open(path, opts);
+  try {
+    for (const r of results) await w.add(r);
+  } catch (err) {
+    await w.abort();
+    throw err;
+  }
+  await w.commit();
 }
