@@ -27,13 +27,14 @@ import { LEDGER, RISK } from '../../templates/pi-ledger/sheets.js';
 import { CHECKLIST, QUESTIONS, RESPONDENT, supplierChecklist } from '../../templates/supplier-checklist/index.js';
 import type { CellValue } from '../../templates/model/grid.js';
 import type { TableSheetDef } from '../../templates/model/types.js';
+import { treeRssKb } from './rss.js';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
 const CACHE = join(ROOT, '.tmp', 'bench');
 const AS_OF = '2026-11-20';
 const VARIANTS = 40;
 
-type Kind = 'check' | 'exceljs' | 'floor';
+type Kind = 'check' | 'exceljs' | 'floor' | 'summary';
 
 interface Measure {
   seconds: number;
@@ -109,6 +110,44 @@ async function checklists(n: number): Promise<string> {
     const sub = join(dir, `batch-${String(Math.floor(i / 100)).padStart(3, '0')}`);
     if (i % 100 === 0) await mkdir(sub, { recursive: true });
     await copyFile(variants[i % VARIANTS], join(sub, `supplier-${String(i).padStart(5, '0')}.xlsx`));
+  }
+  await writeFile(stamp, '');
+  return dir;
+}
+
+/**
+ * The same 40 checklists as other programs save them: re-saved by LibreOffice Calc, and loaded and saved by openpyxl
+ * (what suppliers' own tools write), then copied to `n` files. Needs soffice and python3-openpyxl.
+ */
+async function foreignChecklists(producer: 'libreoffice' | 'openpyxl', n: number): Promise<string | null> {
+  const dir = join(CACHE, `checklists-${producer}-${n}`);
+  const stamp = join(dir, '.complete');
+  if (existsSync(stamp)) return dir;
+  await checklists(VARIANTS);
+  const { execFileSync } = await import('node:child_process');
+  const variantsDir = join(CACHE, 'checklist-variants');
+  const outDir = join(CACHE, `checklist-variants-${producer}`);
+  await mkdir(outDir, { recursive: true });
+  try {
+    const todo = (await readdir(variantsDir)).filter((f) => f.endsWith('.xlsx') && !existsSync(join(outDir, f)));
+    if (todo.length && producer === 'libreoffice') {
+      const profile = join(CACHE, 'lo-profile');
+      execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', outDir, ...todo.map((f) => join(variantsDir, f))], { stdio: 'ignore', timeout: 20 * 60_000 });
+    } else if (todo.length) {
+      const script = 'import sys, openpyxl\nfor src, dst in zip(sys.argv[1::2], sys.argv[2::2]):\n    openpyxl.load_workbook(src).save(dst)';
+      execFileSync('/usr/bin/python3', ['-c', script, ...todo.flatMap((f) => [join(variantsDir, f), join(outDir, f)])], { stdio: 'ignore' });
+    }
+  } catch (err) {
+    process.stderr.write(`  (no ${producer} inputs: ${err instanceof Error ? err.message.split('\n')[0] : String(err)})\n`);
+    return null;
+  }
+  const variants = (await readdir(outDir)).filter((f) => f.endsWith('.xlsx')).sort().map((f) => join(outDir, f));
+  if (!variants.length) return null;
+  await rm(dir, { recursive: true, force: true });
+  for (let i = 0; i < n; i++) {
+    const sub = join(dir, `batch-${String(Math.floor(i / 100)).padStart(3, '0')}`);
+    if (i % 100 === 0) await mkdir(sub, { recursive: true });
+    await copyFile(variants[i % variants.length], join(sub, `supplier-${String(i).padStart(5, '0')}.xlsx`));
   }
   await writeFile(stamp, '');
   return dir;
@@ -206,7 +245,15 @@ async function scenario(kind: Kind, target: string): Promise<Omit<Measure, 'maxR
   let files = 0;
   let rows = 0;
   let note: string | undefined;
-  if (kind === 'check') {
+  if (kind === 'summary') {
+    // check with --summary (every finding of every file into one workbook): the memory scenario.
+    const { main } = await import('../cli.js');
+    const { collectFiles } = await import('../collect.js');
+    files = (await collectFiles([target])).length;
+    const out = join(CACHE, 'summary-out.xlsx');
+    const code = await main(['check', target, '--as-of', AS_OF, '--summary', out, '--force']);
+    note = `exit ${code}`;
+  } else if (kind === 'check') {
     // Exactly what `node bin/daicho.js check TARGET` runs, loading included; the report goes to stdout (ignored).
     const { main } = await import('../cli.js');
     const { collectFiles } = await import('../collect.js');
@@ -246,11 +293,17 @@ function runChild(kind: Kind, target: string, timeoutMs: number): Promise<Measur
       execArgv: kind === 'exceljs' ? ['--max-old-space-size=8192'] : [],
     });
     let result: Measure | null = null;
+    // check's workers are child processes: the peak is that of the process tree, sampled (see rss.ts).
+    let peakKb = 0;
+    const sampler = setInterval(() => {
+      if (child.pid !== undefined) peakKb = Math.max(peakKb, treeRssKb(child.pid));
+    }, 50);
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.on('message', (m: Measure) => (result = m));
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
-      if (result) done(result);
+      clearInterval(sampler);
+      if (result) done({ ...result, maxRssMb: Math.max(result.maxRssMb, peakKb / 1024) });
       else fail(new Error(`${kind} ${target}: child ended (${signal ?? `exit ${code}`}) without a result`));
     });
   });
@@ -298,18 +351,29 @@ async function main(): Promise<void> {
   const capacity = await parallelCapacity();
   console.log(`parallel capacity now: two threads do ${fmt(capacity, 2)}× the work of one (2.00 on an idle 2-core machine)`);
   console.log('preparing inputs in .tmp/bench/ (generated once, then reused) …');
-  const sets: { label: string; target: string; unit: 'files' | 'rows' }[] = [];
+  const foreign = Number(opt('--foreign') ?? (quick ? 100 : 1000));
+  const summaryFiles = Number(opt('--summary-files') ?? (quick ? 1000 : 20_000));
+  const sets: { label: string; target: string; unit: 'files' | 'rows'; kinds?: Kind[] }[] = [];
   for (const n of sizes) sets.push({ label: `${n.toLocaleString('en-US')} supplier checklists`, target: await checklists(n), unit: 'files' });
+  if (foreign > 0) {
+    for (const producer of ['libreoffice', 'openpyxl'] as const) {
+      const target = await foreignChecklists(producer, foreign);
+      if (target) sets.push({ label: `${foreign.toLocaleString('en-US')} checklists saved by ${producer === 'libreoffice' ? 'LibreOffice' : 'openpyxl'}`, target, unit: 'files' });
+    }
+  }
   sets.push({ label: `pi-ledger, ${rows.toLocaleString('en-US')} rows`, target: await ledger(rows), unit: 'rows' });
+  // Memory: every finding of 20,000 files into the summary workbook (target: peak RSS < 500 MB); check alone.
+  if (summaryFiles > 0) sets.push({ label: `${summaryFiles.toLocaleString('en-US')} checklists, --summary`, target: await checklists(summaryFiles), unit: 'files', kinds: ['summary'] });
 
   const results: Record<string, Record<Kind, Measure>> = {};
   const header = ['input', 'scenario', 'seconds', 'throughput', 'peak RSS', 'vs exceljs', 'vs floor'];
   const table: string[][] = [];
   for (const s of sets) {
     const r = {} as Record<Kind, Measure>;
-    for (const kind of ['check', 'exceljs', 'floor'] as Kind[]) {
+    const kinds = s.kinds ?? (['check', 'exceljs', 'floor'] as Kind[]);
+    for (const kind of kinds) {
       process.stderr.write(`  ${s.label}: ${kind} …`);
-      for (let k = 0; k < repeat; k++) {
+      for (let k = 0; k < (s.kinds ? 1 : repeat); k++) {
         const m = await runChild(kind, s.target, 20 * 60_000);
         if (!r[kind] || m.seconds < r[kind].seconds) r[kind] = m;
         process.stderr.write(` ${fmt(m.seconds)} s`);
@@ -317,13 +381,18 @@ async function main(): Promise<void> {
       process.stderr.write('\n');
     }
     results[s.label] = r;
+    if (s.kinds) {
+      const m = r.summary;
+      table.push([s.label, 'daicho check --summary', fmt(m.seconds), `${fmt(m.files / m.seconds, 0)} files/s`, `${fmt(m.maxRssMb, 0)} MB`, '', m.maxRssMb < 500 ? 'target < 500 MB: met' : 'target < 500 MB: MISSED']);
+      continue;
+    }
     const rowsOf = (m: Measure) => (m.rows || r.floor.rows || r.exceljs.rows);
     for (const kind of ['check', 'exceljs', 'floor'] as Kind[]) {
       const m = r[kind];
       const thr = s.unit === 'files' ? `${fmt(m.files / m.seconds, 0)} files/s` : `${fmt(rowsOf(m) / m.seconds, 0)} rows/s`;
       table.push([
         kind === 'check' ? s.label : '',
-        { check: 'daicho check', exceljs: 'exceljs readFile loop', floor: 'unzip + SAX floor' }[kind],
+        { check: 'daicho check', exceljs: 'exceljs readFile loop', floor: 'unzip + SAX floor', summary: 'daicho check --summary' }[kind],
         fmt(m.seconds),
         thr,
         `${fmt(m.maxRssMb, 0)} MB`,

@@ -115,18 +115,26 @@ const NS =
 
 /** A plain list sheet: a frozen, filtered header row and one row per entry. */
 export function reportSheetXml(columns: readonly ReportColumn[], rows: readonly ReportRow[], styles: ShellStyles, tab = 'FF595959'): string {
+  return [...reportSheetChunks(columns, rows, rows.length, styles, tab)].join('');
+}
+
+/**
+ * reportSheetXml in pieces of about a megabyte, the rows taken as they come: the duplicates sheet of eight copies of
+ * a 20,000-row ledger has 140,000 rows, which as one string (and their row objects) cost the main process 450 MB.
+ */
+export function* reportSheetChunks(columns: readonly ReportColumn[], rows: Iterable<ReportRow>, count: number, styles: ShellStyles, tab = 'FF595959'): Generator<string> {
   const last = col(Math.max(0, columns.length - 1));
-  const n = rows.length + 1;
-  const parts: string[] = [
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${NS}><sheetPr><tabColor rgb="${tab}"/><pageSetUpPr fitToPage="1"/></sheetPr>`,
-    `<dimension ref="A1:${last}${n}"/><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>`,
-    `<sheetFormatPr defaultRowHeight="15"/><cols>${columns.map((c, k) => `<col min="${k + 1}" max="${k + 1}" width="${c.width}" customWidth="1"/>`).join('')}</cols><sheetData>`,
-    `<row r="1">${columns.map((c, k) => `<c r="${col(k)}1" s="${styles.header}" t="inlineStr"><is>${tElement(c.label)}</is></c>`).join('')}</row>`,
-  ];
-  const links: string[] = [];
+  const n = count + 1;
+  let buf =
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${NS}><sheetPr><tabColor rgb="${tab}"/><pageSetUpPr fitToPage="1"/></sheetPr>` +
+    `<dimension ref="A1:${last}${n}"/><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>` +
+    `<sheetFormatPr defaultRowHeight="15"/><cols>${columns.map((c, k) => `<col min="${k + 1}" max="${k + 1}" width="${c.width}" customWidth="1"/>`).join('')}</cols><sheetData>` +
+    `<row r="1">${columns.map((c, k) => `<c r="${col(k)}1" s="${styles.header}" t="inlineStr"><is>${tElement(c.label)}</is></c>`).join('')}</row>`;
+  let links = '';
   const widths = columns.map((c) => c.width);
-  rows.forEach((row, i) => {
-    const r = i + 2;
+  let i = 0;
+  for (const row of rows) {
+    const r = i++ + 2;
     let cells = '';
     const texts: (string | null)[] = [];
     row.forEach((cell, k) => {
@@ -135,18 +143,23 @@ export function reportSheetXml(columns: readonly ReportColumn[], rows: readonly 
       const style = c.link ? styles.link : c.strong ? styles.diff : styles.text;
       cells += cellXml(ref, c.value, style, styles.date, c.date === true);
       texts.push(typeof c.value === 'string' ? c.value : null);
-      if (c.link) links.push(`<hyperlink ref="${ref}" location="${escapeAttr(c.link)}" display="${escapeAttr(String(c.value ?? ''))}"/>`);
+      if (c.link) links += `<hyperlink ref="${ref}" location="${escapeAttr(c.link)}" display="${escapeAttr(String(c.value ?? ''))}"/>`;
     });
     const ht = rowHeight(texts, widths);
-    parts.push(ht ? `<row r="${r}" ht="${ht}" customHeight="1">${cells}</row>` : `<row r="${r}">${cells}</row>`);
-  });
-  parts.push(`</sheetData><autoFilter ref="A1:${last}${n}"/>`);
-  if (links.length) parts.push(`<hyperlinks>${links.join('')}</hyperlinks>`);
-  parts.push(
+    buf += ht ? `<row r="${r}" ht="${ht}" customHeight="1">${cells}</row>` : `<row r="${r}">${cells}</row>`;
+    if (buf.length > 1 << 20) {
+      yield buf;
+      buf = '';
+    }
+  }
+  buf += `</sheetData><autoFilter ref="A1:${last}${n}"/>`;
+  yield buf;
+  // The hyperlinks follow the rows in the sheet: kept as text meanwhile (a fifth of the sheet, not its objects).
+  if (links) yield `<hyperlinks>${links}</hyperlinks>`;
+  yield (
     // Landscape A4, as wide as legible (about 150 column units a page, as the template writer prints wide ledgers).
-    `<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape" fitToWidth="${Math.max(1, Math.ceil(widths.reduce((a, b) => a + b, 0) / 150))}" fitToHeight="0"/></worksheet>`,
+    `<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape" fitToWidth="${Math.max(1, Math.ceil(widths.reduce((a, b) => a + b, 0) / 150))}" fitToHeight="0"/></worksheet>`
   );
-  return parts.join('');
 }
 
 // ---- workbook parts ---------------------------------------------------------------------------------------------
@@ -195,21 +208,18 @@ export function addSheets(
 }
 
 /** The shared strings: the shell's own, then one 統合メモ per master row (most of them empty). */
-export function sstChunks(shell: readonly string[], notes: ReadonlyMap<number, string>, slots: number): string[] {
+export function* sstChunks(shell: readonly string[], notes: ReadonlyMap<number, string>, slots: number): Generator<string> {
   const total = shell.length + slots;
-  const out: string[] = [
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${total}" uniqueCount="${total}">`,
-    shell.join(''),
-  ];
+  yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${total}" uniqueCount="${total}">`;
+  yield shell.join('');
   let buf = '';
   for (let s = 0; s < slots; s++) {
     const note = notes.get(s);
     buf += note ? `<si>${tElement(note)}</si>` : '<si><t></t></si>';
     if (buf.length > 1 << 20) {
-      out.push(buf);
+      yield buf;
       buf = '';
     }
   }
-  out.push(buf, '</sst>');
-  return out;
+  yield buf + '</sst>';
 }

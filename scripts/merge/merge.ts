@@ -21,7 +21,7 @@ import { crc32Combine } from './crc.js';
 import type { FormSummary } from './form-summary.js';
 import { writeFormSummary } from './forms.js';
 import type { BuildReply, BuildTask, Problem, ReadReply, RecordValues, TableRead, TemplateRef } from './input.js';
-import { addSheets, masterHead, masterTail, PROVENANCE_ORDER, reportSheetXml, sstChunks, type AddedSheet, type ReportRow } from './master-xml.js';
+import { addSheets, masterHead, masterTail, PROVENANCE_ORDER, reportSheetChunks, reportSheetXml, sstChunks, type AddedSheet, type ReportRow } from './master-xml.js';
 import { SheetPlan, type Conflict, type Source } from './plan.js';
 import { openLanes, type Lane } from './pool.js';
 import { buildShell, type Shell } from './shell.js';
@@ -562,17 +562,13 @@ async function writeMaster(
     ]),
     { label: c.warnings, width: 60 },
   ];
-  const dupRows: ReportRow[] = [];
-  for (const name of tableNames) {
-    for (const d of plans.get(name)?.duplicates() ?? []) {
-      dupRows.push([
-        name,
-        { value: d.kept.masterRow, link: link(name, d.kept.masterRow) },
-        d.kept.shownFile,
-        d.kept.shownRow,
-        d.dropped.shownFile,
-        d.dropped.shownRow,
-      ]);
+  // Made as the sheet is written: one row per folded duplicate, which can be most of the inputs' rows.
+  const dupCount = tableNames.reduce((n, name) => n + (plans.get(name)?.dropped ?? 0), 0);
+  function* dupRows(): Generator<ReportRow> {
+    for (const name of tableNames) {
+      for (const d of plans.get(name)?.duplicates() ?? []) {
+        yield [name, { value: d.kept.masterRow, link: link(name, d.kept.masterRow) }, d.kept.shownFile, d.kept.shownRow, d.dropped.shownFile, d.dropped.shownRow];
+      }
     }
   }
   const dupCols = [
@@ -585,7 +581,7 @@ async function writeMaster(
   ];
   // The conflict sheet lists the fields of the first keyed sheet that has conflicts; a template with conflicts on two
   // keyed sheets (legal-register) gets the union of both sheets' field labels by position, so one list per sheet.
-  const conflictSheets: { name: string; xml: string }[] = [];
+  const conflictSheets: { name: string; xml: () => Iterable<string> }[] = [];
   for (const ts of shell.tables) {
     const conflicts = conflictsBySheet.get(ts.sd.name) ?? [];
     if (!ts.sd.key?.length) continue;
@@ -624,12 +620,12 @@ async function writeMaster(
       ...extras.map((e) => ({ label: e.label, width: 16 })),
     ];
     const name = shell.tables.filter((x) => x.sd.key?.length).length > 1 ? `${t.conflicts}_${ts.sd.name}` : t.conflicts;
-    conflictSheets.push({ name, xml: reportSheetXml(cols, rows, shell.styles, 'FFC00000') });
+    conflictSheets.push({ name, xml: () => [reportSheetXml(cols, rows, shell.styles, 'FFC00000')] });
   }
 
-  const report: { name: string; xml: string }[] = [
-    { name: t.sources, xml: reportSheetXml(sourceCols, sourceRows, shell.styles) },
-    { name: t.duplicates, xml: reportSheetXml(dupCols, dupRows, shell.styles) },
+  const report: { name: string; xml: () => Iterable<string> }[] = [
+    { name: t.sources, xml: () => [reportSheetXml(sourceCols, sourceRows, shell.styles)] },
+    { name: t.duplicates, xml: () => reportSheetChunks(dupCols, dupRows(), dupCount, shell.styles) },
     ...conflictSheets,
   ];
 
@@ -690,9 +686,8 @@ async function writeMaster(
       await addAssembled(zip, ts.part, masterHead(layout, shell.styles), temp ?? null, masterTail(layout, shell.styles));
     }
     for (const [name, data] of shell.parts) if (/^xl\/worksheets\//.test(name)) await zip.add(name, data);
-    for (let k = 0; k < report.length; k++) await zip.add(added[k].part, report[k].xml, 3);
-    const sst = Buffer.from(sstChunks(shell.sst, notes, slots).join(''), 'utf8');
-    await zip.add('xl/sharedStrings.xml', sst, 3);
+    for (let k = 0; k < report.length; k++) await zip.addChunks(added[k].part, report[k].xml(), 3);
+    await zip.addChunks('xl/sharedStrings.xml', sstChunks(shell.sst, notes, slots), 3);
     await zip.finish();
   } catch (err) {
     await zip.abort();

@@ -1,7 +1,7 @@
 // A minimal zip writer for .xlsx packages: entries are written one after the other to a file, each with its sizes and
 // CRC known up front (no data descriptors), Zip64 records only when an entry or the archive needs them.
 import { open, type FileHandle } from 'node:fs/promises';
-import { crc32, deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync, constants as zc } from 'node:zlib';
 
 const LOCAL = 0x04034b50;
 const CENTRAL = 0x02014b50;
@@ -67,6 +67,32 @@ export class ZipWriter {
       compressedSize: compressed.length,
       write: (out) => out.append(compressed),
     });
+  }
+
+  /**
+   * A part given in pieces, deflated piece by piece (each ending in a sync flush, so they concatenate): only the
+   * compressed part is held, never the whole text.
+   */
+  async addChunks(name: string, chunks: Iterable<string | Uint8Array>, level = 6): Promise<void> {
+    const pieces: Buffer[] = [];
+    let crc = 0;
+    let size = 0;
+    let compressedSize = 0;
+    for (const chunk of chunks) {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      if (!bytes.length) continue;
+      crc = crc32(bytes, crc);
+      size += bytes.length;
+      const z = deflateRawSync(bytes, { level, finishFlush: zc.Z_SYNC_FLUSH });
+      pieces.push(z);
+      compressedSize += z.length;
+    }
+    const end = deflateRawSync(Buffer.alloc(0), { level });
+    pieces.push(end);
+    compressedSize += end.length;
+    await this.addRaw(name, { crc, size, compressedSize, write: async (out) => {
+      for (const p of pieces) await out.append(p);
+    } });
   }
 
   /** A part whose deflate data the caller supplies (assembled from pieces compressed elsewhere). */
