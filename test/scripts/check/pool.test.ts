@@ -39,16 +39,16 @@ describe('WorkerPool', () => {
     expect(out.map((o) => o.value)).toEqual(jobs.map((_, i) => i));
   });
 
-  it('times out a job that never yields, replaces its worker, and runs the jobs queued behind it', async () => {
+  it('times out a job that never yields, replaces its worker, and runs the jobs queued behind it', { timeout: 120_000 }, async () => {
     const jobs: Job[] = [
       { kind: 'echo', path: 'a', options: { value: 1 } },
       { kind: 'spin', path: 'stuck', options: { ms: 60_000 } },
       { kind: 'echo', path: 'b', options: { value: 2 } },
       { kind: 'echo', path: 'c', options: { value: 3 } },
     ];
-    const t0 = performance.now();
+    // The bound is CPU time (child.ts): how long that takes in wall time depends on the machine's load, so only the
+    // verdict is asserted (a job that ran on would say "finished").
     const out = await runAll(pool({ size: 1, timeoutMs: 500 }), jobs);
-    expect(performance.now() - t0).toBeLessThan(10_000);
     expect(out).toEqual([
       { path: 'a', value: 1 },
       { path: 'stuck', failed: 'timeout', detail: '500 ms' },
