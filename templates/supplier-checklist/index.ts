@@ -356,6 +356,9 @@ const scGap: RuleDef = {
       }),
 };
 
+/** Non-critical clauses where a はい without evidence is noted (info): working time, wages, safety, emergencies, data. */
+const EVIDENCE_NOTED: readonly string[] = ['II-3', 'II-4', 'III-1', 'III-2', 'VII-2'];
+
 const scEvidence: RuleDef = {
   id: 'SC-EVIDENCE',
   severity: 'warning',
@@ -363,12 +366,22 @@ const scEvidence: RuleDef = {
   title: { ja: '重大項目の根拠資料', en: 'Evidence for critical items' },
   check: (ctx) =>
     questionRows(ctx)
-      .filter(({ rec, q, answer }) => q.critical && answer === YES && presence(rec, EVIDENCE) === 'empty')
+      .filter(({ rec, q, answer }) => (q.critical || EVIDENCE_NOTED.includes(q.id)) && answer === YES && presence(rec, EVIDENCE) === 'empty')
       .map(({ rec, q }) =>
-        finding(rec, EVIDENCE, {
-          ja: `重大項目 ${q.id}「${q.title.ja}」が「はい」ですが、取組内容・根拠資料が空欄です。重大項目は根拠を確かめたうえで評価します。取組の内容と、それを示す規程・記録の名称を記入してください。`,
-          en: `Critical item ${q.id} "${q.title.en}" is answered Yes but gives no actions or evidence. Critical items are judged on their evidence: describe what you do and name the policy or record that shows it.`,
-        }),
+        q.critical
+          ? finding(rec, EVIDENCE, {
+              ja: `重大項目 ${q.id}「${q.title.ja}」が「はい」ですが、取組内容・根拠資料が空欄です。重大項目は根拠を確かめたうえで評価します。取組の内容と、それを示す規程・記録の名称を記入してください。`,
+              en: `Critical item ${q.id} "${q.title.en}" is answered Yes but gives no actions or evidence. Critical items are judged on their evidence: describe what you do and name the policy or record that shows it.`,
+            })
+          : finding(
+              rec,
+              EVIDENCE,
+              {
+                ja: `${q.id}「${q.title.ja}」が「はい」ですが、取組内容・根拠資料が空欄です。この項目は根拠の提示を求められることが多いため、取組の内容と規程・記録の名称を記入しておくことをお勧めします。`,
+                en: `${q.id} "${q.title.en}" is answered Yes without actions or evidence. Buyers often ask for evidence on this item: consider naming what you do and the policy or record that shows it.`,
+              },
+              'info',
+            ),
       ),
 };
 

@@ -223,9 +223,9 @@ describe('SC-EVIDENCE', () => {
     expect(errors(issues)).toEqual([]);
   });
 
-  it('passes with evidence, and does not ask for it on non-critical clauses', () => {
+  it('passes with evidence, and does not ask for it on non-critical clauses (III-1 is only noted, as info)', () => {
     const { issues } = run({ 'III-1': { '取組内容・根拠資料': null }, 'VII-1': { '取組内容・根拠資料': null } });
-    expect(of(issues, 'SC-EVIDENCE')).toEqual([]);
+    expect(of(issues, 'SC-EVIDENCE').map((i) => [i.cell, i.severity])).toEqual([[cell('III-1', 'F'), 'info']]);
   });
 });
 
@@ -511,7 +511,7 @@ describe('Amendment 5 (domain review, supplier checklist)', () => {
     const grid = layoutWorkbook(def, input());
     const ws = sheet(grid, CHECKLIST);
     const changed = QUESTIONS.filter((q) => q.formerly?.question?.length);
-    expect(changed.map((q) => q.id)).toEqual(['II-1', 'II-3', 'II-6', 'II-7', 'III-2', 'III-3', 'III-8', 'IV-2', 'V-5', 'V-8', 'V-9', 'V-10']);
+    expect(changed.map((q) => q.id)).toEqual(['II-1', 'II-3', 'II-6', 'II-7', 'III-2', 'III-3', 'III-8', 'IV-2', 'IV-4', 'V-5', 'V-8', 'V-9', 'V-10']);
     for (const q of changed) {
       const r = QUESTIONS.indexOf(q) + 2;
       ws.rows[r]![3] = q.formerly!.question![0];
@@ -522,6 +522,12 @@ describe('Amendment 5 (domain review, supplier checklist)', () => {
     expect(issues[0].message.ja).toContain('II-1');
     ws.rows[QUESTIONS.findIndex((q) => q.id === 'II-1') + 2]![3] = '勝手に書き換えた質問';
     expect(of(check(grid).issues, 'SC-TAMPER')).toHaveLength(1);
+  });
+
+  it('はい without evidence on II-3, II-4, III-1, III-2 and VII-2 is noted (info); on other non-critical clauses not at all', () => {
+    const bare = Object.fromEntries(['II-3', 'II-4', 'III-1', 'III-2', 'VII-2', 'II-6', 'IV-1'].map((id) => [id, { '取組内容・根拠資料': null }]));
+    const found = of(run(bare).issues, 'SC-EVIDENCE');
+    expect(found.map((i) => [i.cell, i.severity])).toEqual(['II-3', 'II-4', 'III-1', 'III-2', 'VII-2'].map((id) => [cell(id, 'F'), 'info']));
   });
 
   it('messages say what is wrong and what to do, without repeating the clause id at the end', () => {
