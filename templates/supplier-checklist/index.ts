@@ -422,8 +422,8 @@ const scDate: RuleDef = {
       } else if (compareIso(on, oldest) < 0) {
         out.push(
           finding(form, ANSWERED_ON, {
-            ja: `回答日 ${on} は基準日 ${ctx.asOf} の12か月以上前です。最新の状況で回答し直してください。`,
-            en: `The response date ${on} is more than 12 months before the check date ${ctx.asOf}. Please answer again with the current situation.`,
+            ja: `回答日 ${on} は基準日 ${ctx.asOf} の12か月以上前です。12か月以上前の回答は現在の取組を表していない可能性があるため、最新の状況で回答し直してください。`,
+            en: `The response date ${on} is more than 12 months before the check date ${ctx.asOf}. An answer that old may no longer show what you do today: please answer again with the current situation.`,
           }),
         );
       }
@@ -434,8 +434,8 @@ const scDate: RuleDef = {
       if (plan && compareIso(plan, on) < 0) {
         out.push(
           finding(rec, PLAN, {
-            ja: `${q.id} の改善予定日 ${plan} が回答日 ${on} より前です。これから改善を終える予定日を記入してください。`,
-            en: `The target date ${plan} for ${q.id} is before the response date ${on}. Enter the future date by which the gap will be closed.`,
+            ja: `${q.id} の改善予定日 ${plan} が回答日 ${on} より前です。改善予定日はこれから改善を終える日なので、回答日以降の日付を記入してください。`,
+            en: `The target date ${plan} for ${q.id} is before the response date ${on}. The target date is when the gap will be closed, so enter a date on or after the response date.`,
           }),
         );
       }
