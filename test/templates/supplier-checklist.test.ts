@@ -493,6 +493,21 @@ describe('Amendment 5 (domain review, supplier checklist)', () => {
     }
   });
 
+  it('question wording follows the clauses (review §1.1, §1.2): the guideline named, no over- or under-asking', () => {
+    const text = (id: string) => QUESTIONS.find((x) => x.id === id)!.question.ja;
+    const checklist = def.sheets.find((s) => s.name === CHECKLIST)!;
+    expect(checklist.title.ja).toContain('セガサミーグループ サステナブル調達ガイドライン（第1版');
+    expect(text('II-6')).toContain('能力・適性・成果などの合理的な要素');
+    expect(text('II-6')).not.toContain('だけ');
+    expect(text('II-7')).toContain('抗議行動');
+    expect(text('III-2')).toContain('保管または掲示');
+    expect(text('IV-2')).toContain('継続的な削減');
+    expect(text('IV-2')).not.toContain('削減目標');
+    expect(text('IV-4')).toContain('「該当なし」');
+    expect(text('V-8')).toContain('匿名');
+    expect(text('V-10')).toContain('該非判定');
+  });
+
   it('責任者確認 is required, and いいえ is an error', () => {
     const empty = run({}, { 責任者確認: null }).issues;
     expect(empty.map((i) => [i.rule, i.field])).toEqual([['V-REQUIRED', '責任者確認']]);
