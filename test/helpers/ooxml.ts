@@ -5,12 +5,14 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { ROOT } from '../scripts/check/cli-helpers.js';
 import { SYSTEM_PYTHON } from './producers.js';
 
 const run = promisify(execFile);
+const here = dirname(fileURLToPath(import.meta.url));
 export const OOXML_CHECK = resolve(ROOT, '../shared/ooxml-check/ooxml_check.py');
 
 export function hasOoxmlCheck(): boolean {
@@ -24,14 +26,17 @@ export interface OoxmlIssue {
   msg: string;
 }
 
-/** Errors and warnings per file (keyed by the path as given). */
+/**
+ * Errors and warnings per file (keyed by the path as given). A file the checker itself crashes on (a broken zip
+ * CRC, say) gets one error "checker crashed" instead of ending the run for the others.
+ */
 export async function ooxmlCheck(files: string[]): Promise<Map<string, OoxmlIssue[]>> {
   const out = new Map<string, OoxmlIssue[]>();
   if (!files.length) return out;
   const dir = await mkdtemp(join(tmpdir(), 'daicho-ooxml-'));
   try {
     const json = join(dir, 'report.json');
-    await run(SYSTEM_PYTHON, [OOXML_CHECK, '--fail-on', 'never', '--json', json, ...files], { maxBuffer: 64 << 20, timeout: 600_000 });
+    await run(SYSTEM_PYTHON, [join(here, 'ooxml_batch.py'), OOXML_CHECK, json, ...files], { maxBuffer: 64 << 20, timeout: 900_000 });
     const report = JSON.parse(await readFile(json, 'utf8')) as { file: string; issues: { sev: string; cat: string; part?: string; msg: string }[] }[];
     for (const r of report) {
       out.set(r.file, r.issues.filter((i) => i.sev === 'error' || i.sev === 'warn').map((i) => ({ sev: i.sev as OoxmlIssue['sev'], cat: i.cat, part: i.part ?? '', msg: i.msg })));
