@@ -19,6 +19,7 @@ import type { ZipArchive } from '../io/zip.js';
 import { markSheet } from './sheet-marks.js';
 import { MINIMAL_STYLES, StylesEditor } from './styles.js';
 import { decodePart, encodePart, escapeXml, getAttr, relIdAttr, removeAttr, scanTags, setAttr, Splices } from './xml-edit.js';
+import { IdBlocks, mergeVml, type NoteCell } from './vml.js';
 import { rewriteZip, type PartChanges } from './zip-rewrite.js';
 
 export interface AnnotateOptions {
@@ -267,6 +268,17 @@ function mergeComments(existing: string | undefined, notes: Map<string, string>,
   return added ? insertChild(xml, 'commentList', added, prefix) : xml;
 }
 
+/** The cells (A1, upper case, no $) the notes of a comments part are on. */
+function commentRefs(xml: string): string[] {
+  const refs: string[] = [];
+  for (const t of scanTags(xml)) {
+    if (t.local !== 'comment' || t.type === 'close') continue;
+    const ref = getAttr(xml.slice(t.start, t.end), 'ref')?.replace(/\$/g, '').toUpperCase();
+    if (ref && /^[A-Z]{1,3}[1-9]\d*$/.test(ref)) refs.push(ref);
+  }
+  return refs;
+}
+
 /** Inserts `inner` at the end of the first element `local` (creating it inside the root when absent). */
 function insertChild(xml: string, local: string, inner: string, prefix: string): string {
   for (const t of scanTags(xml)) {
@@ -285,41 +297,6 @@ function insertChild(xml: string, local: string, inner: string, prefix: string):
     }
   }
   return insertBeforeClose(xml, 'comments', `<${prefix}${local}>${inner}</${prefix}${local}>`);
-}
-
-const VML_SHAPETYPE =
-  '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">' +
-  '<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>';
-
-function vmlShape(id: number, row: number, col: number, lines: number): string {
-  const height = Math.min(12, Math.max(3, lines + 1));
-  return (
-    `<v:shape id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:80pt;margin-top:2pt;width:260pt;height:${height * 13}pt;z-index:${id};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
-    '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
-    '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
-    `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${col + 1}, 15, ${Math.max(0, row - 1)}, 10, ${col + 5}, 15, ${row + height}, 4</x:Anchor>` +
-    `<x:AutoFill>False</x:AutoFill><x:Row>${row}</x:Row><x:Column>${col}</x:Column></x:ClientData></v:shape>`
-  );
-}
-
-/** Adds note shapes to a VML drawing (new or existing) for the cells that do not have one yet. */
-function mergeVml(existing: string | undefined, cells: { row: number; col: number; lines: number }[], idmap: number): string {
-  const base =
-    existing ??
-    '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">' +
-      `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${idmap}"/></o:shapelayout></xml>`;
-  const have = new Set<string>();
-  for (const m of base.matchAll(/<x:Row>\s*(\d+)\s*<\/x:Row>\s*<x:Column>\s*(\d+)\s*<\/x:Column>/g)) have.add(`${m[1]}:${m[2]}`);
-  let maxId = idmap * 1024;
-  for (const m of base.matchAll(/_x0000_s(\d+)/g)) maxId = Math.max(maxId, Number(m[1]));
-  let add = base.includes('id="_x0000_t202"') ? '' : VML_SHAPETYPE;
-  for (const c of cells) {
-    if (have.has(`${c.row}:${c.col}`)) continue;
-    add += vmlShape(++maxId, c.row, c.col, c.lines);
-  }
-  const end = base.lastIndexOf('</xml>');
-  if (end < 0) throw new Error('VML drawing without </xml>');
-  return base.slice(0, end) + add + base.slice(end);
 }
 
 // ---- the findings sheet -----------------------------------------------------------------------------------
@@ -413,17 +390,13 @@ function addFirstSheet(xml: string, name: string, rid: string, ns: Namespaces): 
   const sp = new Splices();
   let maxId = 0;
   let sheetsTag: { end: number; prefix: string } | null = null;
-  let ridAttr = 'r:id';
-  let declared = false;
+  // The relationships prefix the root declares; a prefix declared on each <sheet> (d3p1:id, .NET) is not ours to use.
+  let relPrefix: string | undefined;
   for (const t of scanTags(xml)) {
     const text = xml.slice(t.start, t.end);
-    if (t.local === 'workbook' && t.type === 'open') declared = text.includes(`xmlns:r="${ns.rel}"`) || text.includes(`xmlns:r='${ns.rel}'`);
+    if (t.local === 'workbook' && t.type === 'open') relPrefix = new RegExp(`\\sxmlns:([\\w.-]+)\\s*=\\s*["']${ns.rel.replace(/[.:/]/g, '\\$&')}["']`).exec(text)?.[1];
     if (t.local === 'sheets' && t.type === 'open') sheetsTag = { end: t.end, prefix: t.prefix };
-    if (t.local === 'sheet' && t.type !== 'close') {
-      maxId = Math.max(maxId, Number(getAttr(text, 'sheetId') ?? 0));
-      const a = relIdAttr(text);
-      if (a) ridAttr = a;
-    }
+    if (t.local === 'sheet' && t.type !== 'close') maxId = Math.max(maxId, Number(getAttr(text, 'sheetId') ?? 0));
     if (t.local === 'definedName' && t.type !== 'close') {
       const local = getAttr(text, 'localSheetId');
       if (local !== undefined && /^\d+$/.test(local)) sp.replace(t.start, t.end, setAttr(text, 'localSheetId', String(Number(local) + 1)));
@@ -431,8 +404,8 @@ function addFirstSheet(xml: string, name: string, rid: string, ns: Namespaces): 
     if (t.local === 'workbookView' && t.type !== 'close') sp.replace(t.start, t.end, removeAttr(setAttr(text, 'activeTab', '0'), 'firstSheet'));
   }
   if (!sheetsTag) throw new Error('workbook has no <sheets>');
-  const nsDecl = declared || ridAttr !== 'r:id' ? '' : ` xmlns:r="${ns.rel}"`;
-  sp.insert(sheetsTag.end, `<${sheetsTag.prefix}sheet name="${escapeXml(name)}" sheetId="${maxId + 1}"${nsDecl} ${ridAttr}="${rid}"/>`);
+  const idAttr = relPrefix ? `${relPrefix}:id="${rid}"` : `xmlns:r="${ns.rel}" r:id="${rid}"`;
+  sp.insert(sheetsTag.end, `<${sheetsTag.prefix}sheet name="${escapeXml(name)}" sheetId="${maxId + 1}" ${idAttr}/>`);
   return sp.apply(xml);
 }
 
@@ -488,13 +461,9 @@ export function annotatePackage(bytes: Uint8Array, result: FileResult, opts: Ann
     },
   };
 
-  // VML idmap blocks already used anywhere in the package.
-  let idmap = 0;
-  for (const e of pkg.zip.entries) {
-    if (!e.name.toLowerCase().endsWith('.vml')) continue;
-    const vml = copy.read(e.name) ?? '';
-    for (const m of vml.matchAll(/data\s*=\s*["']([\d,\s]+)["']/g)) for (const n of m[1].split(',')) idmap = Math.max(idmap, Number(n) || 0);
-  }
+  // VML idmap blocks and shape ids already used anywhere in the package.
+  const idBlocks = new IdBlocks();
+  for (const e of pkg.zip.entries) if (e.name.toLowerCase().endsWith('.vml')) idBlocks.see(copy.read(e.name) ?? '');
 
   // Marks and notes, sheet by sheet.
   const byName = new Map(sheets.map((s) => [s.name, s]));
@@ -516,7 +485,7 @@ export function annotatePackage(bytes: Uint8Array, result: FileResult, opts: Ann
     const cells = new Map<number, Set<number>>();
     const severity = new Map<string, Severity>();
     const notes = new Map<string, string>();
-    const shapes: { row: number; col: number; lines: number }[] = [];
+    const shapes: NoteCell[] = [];
     for (const [addr, issues] of marked) {
       const { row, col } = parseAddress(addr);
       cells.set(row, (cells.get(row) ?? new Set()).add(col));
@@ -533,20 +502,27 @@ export function annotatePackage(bytes: Uint8Array, result: FileResult, opts: Ann
     const commentsRel = rels.find((r) => r.type === 'comments' && !r.external);
     const vmlRel = legacyRid ? rels.find((r) => r.id === legacyRid && !r.external) : undefined;
     const commentsPart = commentsRel?.target ?? copy.freshPart(`${wbDir}daichoComments`, '.xml');
-    copy.write(commentsPart, mergeComments(commentsRel ? copy.read(commentsPart) : undefined, notes, ns));
+    const comments = mergeComments(commentsRel ? copy.read(commentsPart) : undefined, notes, ns);
+    copy.write(commentsPart, comments);
     if (!commentsRel) {
       copy.addRelationship(sheet.part, `${ns.rel}/comments`, commentsPart);
       overrides.push({ part: commentsPart, type: CT.comments });
     }
+    // Every note of the part gets a shape: ours, and the supplier's where the drawing lacks one.
+    for (const ref of commentRefs(comments)) {
+      if (notes.has(ref)) continue;
+      const { row, col } = parseAddress(ref);
+      shapes.push({ row, col, lines: 3 });
+    }
     let newLegacyRid: string | undefined;
     if (vmlRel && copy.exists(vmlRel.target)) {
-      copy.write(vmlRel.target, mergeVml(copy.read(vmlRel.target), shapes, 0));
+      copy.write(vmlRel.target, mergeVml(copy.read(vmlRel.target), shapes, idBlocks));
     } else {
-      const vmlPart = copy.freshPart(`${wbDir}drawings/daichoNotes`, '.vml');
-      copy.write(vmlPart, mergeVml(undefined, shapes, ++idmap));
-      newLegacyRid = copy.addRelationship(sheet.part, `${ns.rel}/vmlDrawing`, vmlPart);
-      defaults.push({ ext: 'vml', type: CT.vml });
       if (legacyRid) throw new Error(`sheet ${sheet.name}: legacy drawing ${legacyRid} not found`);
+      const vmlPart = copy.freshPart(`${wbDir}drawings/daichoNotes`, '.vml');
+      copy.write(vmlPart, mergeVml(undefined, shapes, idBlocks));
+      newLegacyRid = copy.addRelationship(sheet.part, `${ns.rel}/vmlDrawing`, vmlPart);
+      if (!defaults.some((d) => d.ext === 'vml')) defaults.push({ ext: 'vml', type: CT.vml });
     }
     copy.write(
       sheet.part,
