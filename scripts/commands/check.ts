@@ -4,7 +4,7 @@ import { mkdir, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import type { Lang } from '../../templates/model/types.js';
 import { DEFAULT_MAX_FILE_BYTES, type FileResult } from '../check-file.js';
-import { collectFiles } from '../collect.js';
+import { expandInputs } from '../collect.js';
 import { exists, OutputExistsError, probeWritable } from '../io/atomic.js';
 import { AtomicTextWriter } from '../io/atomic-stream.js';
 import { CHECK_KIND, checkJobFailure, type CheckJobOptions, type CheckJobResult } from '../pool/check-job.js';
@@ -20,8 +20,7 @@ import {
   styleFor,
   totalsLine,
 } from '../report/text.js';
-import { asOfOf, langOf, parseCommand, UsageError, type Command } from './common.js';
-import { USAGE } from './usage.js';
+import { asOfOf, failOnOf, inputFiles, jobsOf, langOf, needInputs, positiveNumber, UsageError, type Command, type FailOn } from './common.js';
 
 export interface CheckRun {
   asOf: string;
@@ -45,6 +44,8 @@ export interface CheckRun {
   maxFileBytes?: number;
   /** Worker threads (default: available cores, at most 8). */
   jobs?: number;
+  /** The least severity that makes the exit code 1 (default error). */
+  failOn?: FailOn;
 }
 
 /** What each file's annotated copy is called: the same name in DIR, below the same sub-folders as in its input folder. */
@@ -128,7 +129,9 @@ export async function runCheck(files: string[], opts: CheckRun): Promise<number>
   // Never write over an input, whatever --force says.
   const inputs = new Set(files.map((f) => resolve(f)));
   for (const t of [...targets, opts.summary, opts.json]) {
-    if (t && inputs.has(resolve(t))) throw new UsageError(`output ${t} would overwrite an input file`);
+    if (t && inputs.has(resolve(t))) {
+      throw new UsageError({ ja: `出力先 ${t} が入力ファイルと同じです（入力は上書きしません）`, en: `output ${t} would overwrite an input file` });
+    }
   }
   await refuseExisting(targets, force);
   if (opts.summary) {
@@ -237,47 +240,32 @@ function annotateReason(error: string | undefined, file: FileResult, lang: Lang)
   return error ?? '';
 }
 
-/** More workers than this only add memory (each has its own heap, up to 1 GB). */
-const MAX_JOBS = 32;
-
-function positiveNumber(name: string, v: string | undefined): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} must be a positive number (got "${v}")`);
-  return n;
-}
-
-export const check: Command = {
-  usage: USAGE.check,
-  async run(argv) {
-    const a = parseCommand(argv, {
-      json: { type: 'string' },
-      annotate: { type: 'string' },
-      summary: { type: 'string' },
-      'as-of': { type: 'string' },
-      lang: { type: 'string' },
-      force: { type: 'boolean' },
-      timeout: { type: 'string' },
-      'max-size': { type: 'string' },
-      jobs: { type: 'string' },
-    });
-    if (!a.positionals.length) throw new UsageError('check needs at least one file or folder');
+export const check: Command<'check'> = {
+  async run(a) {
+    needInputs('check', a.positionals);
     const summary = a.values.summary;
-    if (summary !== undefined && !/\.xlsx$/i.test(summary)) throw new UsageError(`--summary must name an .xlsx file (got "${summary}")`);
+    if (summary !== undefined && !/\.(xlsx|csv)$/i.test(summary)) {
+      throw new UsageError({
+        ja: `--summary には .xlsx か .csv のファイル名を指定してください（指定: "${summary}"）`,
+        en: `--summary must name an .xlsx or .csv file (got "${summary}")`,
+      });
+    }
     const annotate = a.values.annotate;
     if (annotate !== undefined && (await exists(annotate)) && !(await stat(annotate)).isDirectory()) {
-      throw new UsageError(`--annotate needs a folder (${annotate} is a file)`);
+      throw new UsageError({ ja: `--annotate にはフォルダを指定してください（${annotate} はファイルです）`, en: `--annotate needs a folder (${annotate} is a file)` });
     }
-    // A folder that cannot be made fails the run before it starts, not once per file.
-    if (annotate !== undefined) await mkdir(annotate, { recursive: true });
     const timeout = positiveNumber('timeout', a.values.timeout);
     const maxSize = positiveNumber('max-size', a.values['max-size']);
-    const jobs = positiveNumber('jobs', a.values.jobs);
+    const jobs = jobsOf(a.values.jobs);
     const asOf = asOfOf(a.values['as-of']);
     const lang = langOf(a.values.lang);
-    const files = await collectFiles(a.positionals);
+    const failOn = failOnOf(a.values['fail-on']);
+    const inputs = await expandInputs(a.positionals);
+    const files = await inputFiles(inputs);
+    // A folder that cannot be made fails the run before it starts, not once per file.
+    if (annotate !== undefined) await mkdir(annotate, { recursive: true });
     const roots: string[] = [];
-    for (const p of a.positionals) if ((await stat(p)).isDirectory()) roots.push(p);
+    for (const p of inputs) if ((await stat(p)).isDirectory()) roots.push(p);
     return runCheck(files, {
       asOf,
       lang,
@@ -286,10 +274,10 @@ export const check: Command = {
       summary,
       force: Boolean(a.values.force),
       roots,
+      failOn,
       ...(timeout ? { timeoutMs: Math.round(timeout * 1000) } : {}),
       ...(maxSize ? { maxFileBytes: Math.round(maxSize * 1024 * 1024) } : {}),
-      ...(jobs ? { jobs: Math.min(MAX_JOBS, Math.max(1, Math.floor(jobs))) } : {}),
+      ...(jobs ? { jobs } : {}),
     });
   },
 };
-

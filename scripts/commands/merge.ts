@@ -1,10 +1,8 @@
 // daicho merge: one master of a table template, or one summary of a form template, from many workbooks.
 import type { Lang } from '../../templates/model/types.js';
-import { collectFiles } from '../collect.js';
 import { mergeFiles, MergeRefused, type MergeResult } from '../merge/merge.js';
 import { location } from '../report/text.js';
-import { asOfOf, jobsOf, langOf, out, parseCommand, REPORT_OPTIONS, UsageError, type Command } from './common.js';
-import { USAGE } from './usage.js';
+import { asOfOf, inputFiles, jobsOf, langOf, needInputs, out, UsageError, type Command } from './common.js';
 
 function report(r: MergeResult, lang: Lang): string[] {
   const lines: string[] = [];
@@ -59,16 +57,16 @@ function refused(err: MergeRefused, lang: Lang): string[] {
   return lines;
 }
 
-export const merge: Command = {
-  usage: USAGE.merge,
-  async run(argv) {
-    const a = parseCommand(argv, REPORT_OPTIONS);
-    if (!a.positionals.length) throw new UsageError('merge needs at least one file or folder');
-    if (!a.values.out) throw new UsageError('merge needs -o OUT.xlsx');
-    if (!/\.xlsx$/i.test(a.values.out)) throw new UsageError(`-o must name an .xlsx file (got "${a.values.out}")`);
+export const merge: Command<'merge'> = {
+  async run(a) {
+    needInputs('merge', a.positionals);
+    if (!a.values.out) throw new UsageError({ ja: 'merge には -o OUT.xlsx を指定してください', en: 'merge needs -o OUT.xlsx' });
+    if (!/\.xlsx$/i.test(a.values.out)) {
+      throw new UsageError({ ja: `-o には .xlsx のファイル名を指定してください（指定: "${a.values.out}"）`, en: `-o must name an .xlsx file (got "${a.values.out}")` });
+    }
     const lang = langOf(a.values.lang);
     const jobs = jobsOf(a.values.jobs);
-    const files = await collectFiles(a.positionals);
+    const files = await inputFiles(a.positionals);
     try {
       const r = await mergeFiles(files, {
         out: a.values.out,
