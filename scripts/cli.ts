@@ -1,10 +1,10 @@
 // The `daicho` command line. Each command lives in scripts/commands/ and is imported only when it runs: importing
 // them all cost `daicho check` a fifth of a second (exceljs, through the template writer). Parsing and help come
 // from the option table (commands/spec.ts), which imports none of them.
-import { readFileSync } from 'node:fs';
 import { closest, out, parseCommand, type Command } from './commands/common.js';
 import { commandHelp, COMMAND_SPECS, globalHelp, isCommandName, type CommandName } from './commands/spec.js';
 import { errorLines, UsageError, UserError } from './errors.js';
+import { version } from './version.js';
 
 const COMMANDS: { [N in CommandName]: () => Promise<Command<N>> } = {
   check: async () => (await import('./commands/check.js')).check,
@@ -14,19 +14,6 @@ const COMMANDS: { [N in CommandName]: () => Promise<Command<N>> } = {
   merge: async () => (await import('./commands/merge.js')).merge,
   audit: async () => (await import('./commands/audit.js')).audit,
 };
-
-/** The package's version: package.json is two folders up from dist/scripts/cli.js (one from scripts/cli.ts). */
-export function version(): string {
-  for (const up of ['../../package.json', '../package.json']) {
-    try {
-      const pkg = JSON.parse(readFileSync(new URL(up, import.meta.url), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'daicho' && pkg.version) return pkg.version;
-    } catch {
-      // not this one
-    }
-  }
-  return 'unknown';
-}
 
 /** What a file-system error means, for the error codes an output path (or an input folder) can meet. */
 const FS_REASONS: Record<string, { ja: string; en: string }> = {

@@ -9,7 +9,8 @@ import { ruleTitle } from '../audit/titles.js';
 import { expandInputs } from '../collect.js';
 import { exists, OutputExistsError, writeFileAtomic } from '../io/atomic.js';
 import { location } from '../report/text.js';
-import { asOfOf, failOnOf, inputFiles, jobsOf, langOf, needInputs, noWorkbooks, out, type Command } from './common.js';
+import { reportFile, reportHead, type AuditReportJson } from '../report/json.js';
+import { asOfOf, checkJsonTarget, failOnOf, inputFiles, jobsOf, langOf, needInputs, noWorkbooks, textOut, writeJsonReport, type Command } from './common.js';
 
 /** -o DIR → DIR/audit.xlsx and DIR/audit.html; -o NAME.xlsx / NAME.html / NAME → NAME.xlsx and NAME.html. */
 export async function outputsFor(o: string | undefined): Promise<{ xlsx: string; html: string }> {
@@ -43,6 +44,24 @@ function lines(r: AuditReport, lang: Lang, paths: { xlsx: string; html: string }
   return outL;
 }
 
+function auditJson(r: AuditReport): AuditReportJson {
+  const files = r.files.map((f) => reportFile(f.result, f.shown));
+  const count = (status: string) => files.filter((f) => f.status === status).length;
+  return {
+    ...reportHead('daicho-audit', r.asOf),
+    files,
+    contractors: r.contractors.map((c) => ({
+      name: c.name,
+      status: c.status,
+      evaluation: c.evaluation
+        ? { file: c.evaluation.file, verdict: c.evaluation.verdict, evaluatedOn: c.evaluation.evaluatedOn, nextDue: c.evaluation.nextDue }
+        : null,
+      usedBy: c.usedBy.map((u) => ({ file: u.file, id: u.id, department: u.dept })),
+    })),
+    totals: { ...r.totals, invalid: count('invalid'), notTemplate: count('not-template') },
+  };
+}
+
 export const audit: Command<'audit'> = {
   async run(a) {
     needInputs('audit', a.positionals);
@@ -53,6 +72,8 @@ export const audit: Command<'audit'> = {
     const paths = await outputsFor(a.values.out);
     if (!force) for (const p of [paths.xlsx, paths.html]) if (await exists(p)) throw new OutputExistsError(p);
     const jobs = jobsOf(a.values.jobs);
+    const json = a.values.json;
+    await checkJsonTarget(json, force);
     // Our own earlier report in the audited folder is not a record of the company.
     const files = (await inputFiles(a.positionals)).filter((f) => resolve(f) !== resolve(paths.xlsx));
     if (!files.length) throw noWorkbooks(a.positionals);
@@ -61,7 +82,9 @@ export const audit: Command<'audit'> = {
     const report = await runAudit(files, { asOf, root, jobs });
     await writeFileAtomic(paths.xlsx, await auditWorkbook(report, lang), { force });
     await writeFileAtomic(paths.html, auditHtml(report, lang), { force });
-    for (const l of lines(report, lang, paths)) out(l);
+    const say = textOut(json);
+    for (const l of lines(report, lang, paths)) say(l);
+    await writeJsonReport(json, auditJson(report), force);
     return report.totals.errors > 0 || (failOn === 'warning' && report.totals.warnings > 0) ? 1 : 0;
   },
 };

@@ -4,6 +4,7 @@ import { isValidIso } from '../../templates/model/dates.js';
 import type { Lang } from '../../templates/model/types.js';
 import { collectFiles } from '../collect.js';
 import { UsageError } from '../errors.js';
+import { exists, OutputExistsError, writeFileAtomic } from '../io/atomic.js';
 import { COMMAND_SPECS, type CommandName, type CommandSpec } from './spec.js';
 
 export { UsageError } from '../errors.js';
@@ -176,4 +177,23 @@ export function noWorkbooks(positionals: readonly string[]): UsageError {
 
 export function out(line = ''): void {
   process.stdout.write(line + '\n');
+}
+
+/** `--json -`: the JSON report goes to stdout, so the lines for people go to stderr. */
+export function textOut(json: string | undefined): (line?: string) => void {
+  return json === '-' ? (line = '') => void process.stderr.write(line + '\n') : out;
+}
+
+/** Refuses, before any work, a JSON report path that exists (without --force) or is one of the inputs. */
+export async function checkJsonTarget(json: string | undefined, force: boolean): Promise<void> {
+  if (json === undefined || json === '-') return;
+  if (!force && (await exists(json))) throw new OutputExistsError(json);
+}
+
+/** Writes a JSON report (merge, audit) to its file, atomically, or to stdout for `-`. */
+export async function writeJsonReport(json: string | undefined, report: object, force: boolean): Promise<void> {
+  if (json === undefined) return;
+  const text = JSON.stringify(report, null, 2) + '\n';
+  if (json === '-') await new Promise<void>((done) => process.stdout.write(text, () => done()));
+  else await writeFileAtomic(json, text, { force });
 }

@@ -2,7 +2,8 @@
 import type { Lang } from '../../templates/model/types.js';
 import { mergeFiles, MergeRefused, type MergeResult } from '../merge/merge.js';
 import { location } from '../report/text.js';
-import { asOfOf, inputFiles, jobsOf, langOf, needInputs, out, UsageError, type Command } from './common.js';
+import { reportHead, type MergeReport } from '../report/json.js';
+import { asOfOf, checkJsonTarget, inputFiles, jobsOf, langOf, needInputs, textOut, UsageError, writeJsonReport, type Command } from './common.js';
 
 function report(r: MergeResult, lang: Lang): string[] {
   const lines: string[] = [];
@@ -57,6 +58,29 @@ function refused(err: MergeRefused, lang: Lang): string[] {
   return lines;
 }
 
+function mergeJson(r: MergeResult, asOf: string): MergeReport {
+  return {
+    ...reportHead('daicho-merge', asOf),
+    result: 'merged',
+    out: r.out,
+    kind: r.kind,
+    template: { id: r.template.id, version: r.template.version },
+    inputs: r.inputs.map((i) => ({ path: i.path, shown: i.shown, subjects: i.subjects, warnings: i.warnings })),
+    sheets: r.sheets.map((s) => ({ name: s.name, read: s.read, kept: s.kept, duplicates: s.duplicates, conflictGroups: s.conflictGroups, conflictRows: s.conflictRows })),
+    ...(r.forms ? { forms: r.forms } : {}),
+  };
+}
+
+function refusedJson(err: MergeRefused, outPath: string, asOf: string): MergeReport {
+  return {
+    ...reportHead('daicho-merge', asOf),
+    result: 'refused',
+    out: outPath,
+    inputs: [],
+    problems: err.problems.map((p) => ({ path: p.path, code: p.problem.code, message: p.problem.message, issues: p.problem.issues ?? [] })),
+  };
+}
+
 export const merge: Command<'merge'> = {
   async run(a) {
     needInputs('merge', a.positionals);
@@ -66,20 +90,21 @@ export const merge: Command<'merge'> = {
     }
     const lang = langOf(a.values.lang);
     const jobs = jobsOf(a.values.jobs);
+    const asOf = asOfOf(a.values['as-of']);
+    const force = Boolean(a.values.force);
+    const json = a.values.json;
+    await checkJsonTarget(json, force);
     const files = await inputFiles(a.positionals);
+    const say = textOut(json);
     try {
-      const r = await mergeFiles(files, {
-        out: a.values.out,
-        force: Boolean(a.values.force),
-        asOf: asOfOf(a.values['as-of']),
-        lang,
-        jobs,
-      });
-      for (const line of report(r, lang)) out(line);
+      const r = await mergeFiles(files, { out: a.values.out, force, asOf, lang, jobs });
+      for (const line of report(r, lang)) say(line);
+      await writeJsonReport(json, mergeJson(r, asOf), force);
       return 0;
     } catch (err) {
       if (err instanceof MergeRefused) {
         for (const line of refused(err, lang)) process.stderr.write(`${line}\n`);
+        await writeJsonReport(json, refusedJson(err, a.values.out, asOf), force);
         return 1;
       }
       throw err;

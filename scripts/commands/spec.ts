@@ -47,7 +47,7 @@ const jobs: OptionSpec = {
 };
 const json: OptionSpec = {
   type: 'string',
-  value: 'FILE',
+  value: 'FILE|-',
   help: {
     ja: 'JSON レポートを書き出す（- は標準出力。そのとき画面向けの表示は標準エラーへ）。形式は docs/report.schema.json',
     en: 'write the JSON report (- for stdout; the text report then goes to stderr); described by docs/report.schema.json',
