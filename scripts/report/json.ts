@@ -43,8 +43,11 @@ export interface ReportScore {
   sections: ReportSection[];
   band?: string;
   redFlags: string[];
-  /** Supplier checklist: every question answered (no band before that), and the answers by kind. */
+  /** Supplier checklist: every question answered (no rate or band before that, only provisionalRate), the answers
+   * by kind, and whether a red flag needs the buyer's follow-up. */
   complete?: boolean;
+  provisionalRate?: number | null;
+  actionNeeded?: boolean;
   answerCounts?: { yes: number; partly: number; no: number; notApplicable: number };
   /** Contractor evaluation: the verdict the score calls for (合格 / 条件付合格 / 不合格), why, and its inputs. */
   expectedVerdict?: string | null;
