@@ -41,8 +41,8 @@ const jobs: OptionSpec = {
   type: 'string',
   value: 'N',
   help: {
-    ja: '並行して読み込むワーカースレッドの数 1〜32（既定: CPU コア数、merge は 2 まで）',
-    en: 'worker threads reading files in parallel, 1–32 (default one per core; merge at most 2)',
+    ja: '並行して読み込むワーカースレッドの数 1〜32（既定: CPU コア数。check と audit は 8 まで、merge は 2 まで）',
+    en: 'worker threads reading files in parallel, 1–32 (default one per core, at most 8; merge at most 2)',
   },
 };
 const json: OptionSpec = {
