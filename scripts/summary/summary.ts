@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import type { Lang } from '../../templates/model/types.js';
 import type { FileResult } from '../check-file.js';
 import { writeFileAtomic } from '../io/atomic.js';
+import { reportStatus } from '../report/json.js';
 
 const FONT = 'Yu Gothic';
 
@@ -39,6 +40,7 @@ export const SUMMARY_TEXT = {
   status: {
     ok: { ja: 'OK', en: 'ok' },
     invalid: { ja: '要修正', en: 'invalid' },
+    'not-template': { ja: '対象外', en: 'not a template' },
     unreadable: { ja: '読込不可', en: 'unreadable' },
   },
   severity: {
@@ -78,14 +80,10 @@ function addTable(
   return ws;
 }
 
-export function summaryWorkbook(results: readonly FileResult[], opts: { lang: Lang; asOf: string }): ExcelJS.Workbook {
-  const { lang } = opts;
+/** The files table's columns (the .xlsx summary's first sheet and the .csv summary). */
+export function fileColumns(lang: Lang): Column[] {
   const t = SUMMARY_TEXT;
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Daicho';
-  wb.title = lang === 'ja' ? `daicho check 集計（${opts.asOf} 時点）` : `daicho check summary (as of ${opts.asOf})`;
-
-  const fileCols: Column[] = [
+  return [
     { key: 'file', header: t.files.file[lang], width: 48 },
     { key: 'template', header: t.files.template[lang], width: 22 },
     { key: 'version', header: t.files.version[lang], width: 6 },
@@ -99,25 +97,37 @@ export function summaryWorkbook(results: readonly FileResult[], opts: { lang: La
     { key: 'redFlags', header: t.files.redFlags[lang], width: 22 },
     { key: 'cause', header: t.files.cause[lang], width: 70 },
   ];
-  const fileRows = results.map((r) => {
-    const count = (s: string) => r.issues.filter((i) => i.severity === s).length;
-    const first = r.issues.find((i) => i.severity === 'error') ?? r.issues.find((i) => i.severity === 'warning');
-    return [
-      r.path,
-      r.template?.id ?? null,
-      r.template?.version ?? null,
-      r.subject ?? null,
-      statusLabel(r.status, r.score, t.status, lang),
-      count('error'),
-      count('warning'),
-      count('info'),
-      r.score?.rate ?? null,
-      bandLabel(r.score, lang),
-      r.score?.redFlags.length ? r.score.redFlags.join(', ') : null,
-      first ? `${first.rule}: ${first.message[lang]}` : null,
-    ];
-  });
-  addTable(wb, t.filesSheet[lang], 'DaichoFiles', fileCols, fileRows);
+}
+
+/** A file's row of the files table, in fileColumns' order. */
+export function fileRow(r: FileResult, lang: Lang): (string | number | null)[] {
+  const t = SUMMARY_TEXT;
+  const count = (s: string) => r.issues.filter((i) => i.severity === s).length;
+  const first = r.issues.find((i) => i.severity === 'error') ?? r.issues.find((i) => i.severity === 'warning');
+  return [
+    r.path,
+    r.template?.id ?? null,
+    r.template?.version ?? null,
+    r.subject ?? null,
+    statusLabel(reportStatus(r), r.score, t.status, lang),
+    count('error'),
+    count('warning'),
+    count('info'),
+    r.score?.rate ?? null,
+    bandLabel(r.score, lang),
+    r.score?.redFlags.length ? r.score.redFlags.join(', ') : null,
+    first ? `${first.rule}: ${first.message[lang]}` : null,
+  ];
+}
+
+export function summaryWorkbook(results: readonly FileResult[], opts: { lang: Lang; asOf: string }): ExcelJS.Workbook {
+  const { lang } = opts;
+  const t = SUMMARY_TEXT;
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Daicho';
+  wb.title = lang === 'ja' ? `daicho check 集計（${opts.asOf} 時点）` : `daicho check summary (as of ${opts.asOf})`;
+
+  addTable(wb, t.filesSheet[lang], 'DaichoFiles', fileColumns(lang), results.map((r) => fileRow(r, lang)));
 
   const findingCols: Column[] = [
     { key: 'file', header: t.findings.file[lang], width: 40 },

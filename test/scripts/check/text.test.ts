@@ -73,8 +73,8 @@ describe('per-file lines', () => {
     ]);
     expect([...findingLines(results[2], 'en')]).toEqual([]);
     const report = textReport(results, 'en');
-    expect(report.at(-1)).toBe('4 files: 1 ok, 2 invalid, 1 unreadable (3 errors, 1 warnings)');
-    expect(totalsOf(results)).toEqual({ files: 4, ok: 1, invalid: 2, unreadable: 1, errors: 3, warnings: 1 });
+    expect(report.at(-1)).toBe('4 files: 1 ok, 1 invalid, 1 not a template, 1 unreadable (3 errors, 1 warnings)');
+    expect(totalsOf(results)).toEqual({ files: 4, ok: 1, invalid: 1, notTemplate: 1, unreadable: 1, errors: 3, warnings: 1 });
   });
 
   it('draws a progress bar', () => {
