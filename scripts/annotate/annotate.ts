@@ -11,7 +11,7 @@ import { basename } from 'node:path';
 import { parseAddress } from '../../templates/model/grid.js';
 import type { Issue, Lang, Severity } from '../../templates/model/types.js';
 import type { FileResult } from '../check-file.js';
-import { displayWidth } from '../report/text.js';
+import { planPrint, printTitlesName, printXml, rowHeight } from '../xlsx/print.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { findEntry, readPart, readRelationships, relsPathFor, type Relationship } from '../io/package.js';
 import { openSpreadsheetPackage } from '../io/sniff.js';
@@ -341,6 +341,10 @@ interface FindingStyles {
   severity: Record<Severity, number>;
 }
 
+const FINDINGS_WIDTHS = [6, 16, 10, 9, 16, 20, 22, 90];
+/** The header row (4) repeats on every printed page: see addFirstSheet. */
+const FINDINGS_PRINT = planPrint(FINDINGS_WIDTHS);
+
 function findingsSheetXml(result: FileResult, fileName: string, lang: Lang, present: Set<string>, st: FindingStyles, ns: Namespaces): string {
   const headers = ANNOTATE_TEXT.headers[lang];
   const cols = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
@@ -378,26 +382,25 @@ function findingsSheetXml(result: FileResult, fileName: string, lang: Lang, pres
       inlineCell(`H${r}`, i.message[lang], st.wrap),
     ];
     // Neither Excel nor LibreOffice grows a row for wrapped text written by a program: size it for the message.
-    const lines = Math.max(1, Math.ceil(displayWidth(i.message[lang]) / 88));
-    rows.push(lines > 1 ? `<row r="${r}" ht="${lines * 15 + 2}" customHeight="1">${cells.join('')}</row>` : `<row r="${r}">${cells.join('')}</row>`);
+    const ht = rowHeight([i.message[lang]], [FINDINGS_WIDTHS[7]]);
+    rows.push(ht ? `<row r="${r}" ht="${ht}" customHeight="1">${cells.join('')}</row>` : `<row r="${r}">${cells.join('')}</row>`);
     if (link) links.push(`<hyperlink ref="C${r}" location="${escapeXml(link)}" display="${escapeXml(`${i.sheet}!${i.cell ?? 'A1'}`)}"/>`);
     r++;
   });
   const last = Math.max(5, r - 1);
-  const widths = [6, 16, 10, 9, 16, 20, 22, 90];
+  const print = printXml(FINDINGS_PRINT);
   return (
     `${XML_DECL}<worksheet xmlns="${ns.main}" xmlns:r="${ns.rel}">` +
-    '<sheetPr><tabColor rgb="FFC00000"/><pageSetUpPr fitToPage="1"/></sheetPr>' +
+    `<sheetPr><tabColor rgb="FFC00000"/>${print.sheetPr}</sheetPr>` +
     `<dimension ref="A1:H${last}"/>` +
     '<sheetViews><sheetView tabSelected="1" workbookViewId="0"><pane ySplit="4" topLeftCell="A5" activePane="bottomLeft" state="frozen"/>' +
     '<selection pane="bottomLeft" activeCell="C5" sqref="C5"/></sheetView></sheetViews>' +
     '<sheetFormatPr defaultRowHeight="15"/>' +
-    `<cols>${widths.map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` +
+    `<cols>${FINDINGS_WIDTHS.map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` +
     `<sheetData>${rows.join('')}</sheetData>` +
     `<autoFilter ref="A4:H${last}"/>` +
     (links.length ? `<hyperlinks>${links.join('')}</hyperlinks>` : '') +
-    '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
-    '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
+    print.tail +
     '</worksheet>'
   );
 }
@@ -413,12 +416,20 @@ function addFirstSheet(xml: string, name: string, rid: string, ns: Namespaces): 
   const sp = new Splices();
   let maxId = 0;
   let sheetsTag: { end: number; prefix: string } | null = null;
+  let namesAt: { at: number; open: boolean } | null = null;
   let ridAttr = 'r:id';
   let declared = false;
   for (const t of scanTags(xml)) {
     const text = xml.slice(t.start, t.end);
     if (t.local === 'workbook' && t.type === 'open') declared = text.includes(`xmlns:r="${ns.rel}"`) || text.includes(`xmlns:r='${ns.rel}'`);
     if (t.local === 'sheets' && t.type === 'open') sheetsTag = { end: t.end, prefix: t.prefix };
+    if (t.local === 'sheets' && t.type === 'close' && !namesAt) namesAt = { at: t.end, open: false };
+    if (t.local === 'externalReferences' && t.type === 'close') namesAt = { at: t.end, open: false };
+    if (t.local === 'definedNames' && t.type === 'close') namesAt = { at: t.start, open: true };
+    if (t.local === 'definedNames' && t.type === 'empty') {
+      sp.replace(t.start, t.end, '');
+      namesAt = { at: t.end, open: false };
+    }
     if (t.local === 'sheet' && t.type !== 'close') {
       maxId = Math.max(maxId, Number(getAttr(text, 'sheetId') ?? 0));
       const a = relIdAttr(text);
@@ -433,6 +444,11 @@ function addFirstSheet(xml: string, name: string, rid: string, ns: Namespaces): 
   if (!sheetsTag) throw new Error('workbook has no <sheets>');
   const nsDecl = declared || ridAttr !== 'r:id' ? '' : ` xmlns:r="${ns.rel}"`;
   sp.insert(sheetsTag.end, `<${sheetsTag.prefix}sheet name="${escapeXml(name)}" sheetId="${maxId + 1}"${nsDecl} ${ridAttr}="${rid}"/>`);
+  if (namesAt) {
+    const p = sheetsTag.prefix;
+    const title = printTitlesName(name, 0, FINDINGS_PRINT, [4, 4]).replace(/^<definedName/, `<${p}definedName`).replace(/<\/definedName>$/, `</${p}definedName>`);
+    sp.insert(namesAt.at, namesAt.open ? title : `<${p}definedNames>${title}</${p}definedNames>`);
+  }
   return sp.apply(xml);
 }
 
