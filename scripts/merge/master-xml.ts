@@ -5,7 +5,7 @@ import { FIRST_DATA_ROW, HEADER_ROW, PROVENANCE_COLUMNS } from '../../templates/
 import type { CellValue } from '../../templates/model/grid.js';
 import type { ExtraColumn } from './plan.js';
 import type { ShellStyles, TableShell } from './shell.js';
-import { planPrint, printTitlesName, printXml } from '../xlsx/print.js';
+import { planPrint, printTitlesName, printXml, type PrintPlan } from '../xlsx/print.js';
 import { cellXml, col, escapeAttr, rowHeight, tElement } from './xml.js';
 
 /** Provenance columns, in master order, with their widths. */
@@ -155,7 +155,7 @@ export function reportSheetXml(columns: readonly ReportColumn[], rows: readonly 
 }
 
 /** How a report sheet prints; its header row (and first column when it spans pages) repeat: see addSheets. */
-export function reportPrintPlan(columns: readonly ReportColumn[]): ReturnType<typeof planPrint> {
+export function reportPrintPlan(columns: readonly ReportColumn[]): PrintPlan {
   return planPrint(columns.map((c) => c.width));
 }
 
@@ -165,7 +165,7 @@ export interface AddedSheet {
   name: string;
   part: string; // xl/worksheets/sheetN.xml
   /** Its print plan, for the repeated header row and title columns. */
-  print?: ReturnType<typeof planPrint>;
+  print?: PrintPlan;
 }
 
 /** workbook.xml, its rels, [Content_Types].xml and docProps/app.xml with the report sheets added after the template's. */

@@ -115,13 +115,16 @@ describe.skipIf(!canPrint())('printed outputs (LibreOffice → PDF)', () => {
     expect([...count.keys()].map(strip).sort()).toEqual([...bounds.keys()].sort());
   });
 
-  it.each(OUTPUTS.map((o) => [o.name] as const))('%s prints every header label and sampled value whole, no row over another', async (name) => {
+  it.each(OUTPUTS.map((o) => [o.name] as const))('%s prints every header label (on every page) and sampled value whole, no row over another', async (name) => {
     const pages = pagesOf.get(name)!;
     for (const [sheet, { labels, values }] of await expectedTexts(join(dir, name))) {
       const mine = pages.filter((p) => strip(p.sheet) === strip(sheet));
       expect(mine.length, `${name}: pages of ${sheet}`).toBeGreaterThan(0);
       const missing = [...labels, ...values].filter((t) => !printed(t, mine));
       expect(missing, `${name} / ${sheet}: not printed whole`).toEqual([]);
+      // The header row repeats: every page of the sheet prints some of its labels.
+      const bare = mine.map((p, i) => i + 1).filter((i) => !labels.some((l) => printed(l, [mine[i - 1]])));
+      expect(bare, `${name} / ${sheet}: pages without the header row`).toEqual([]);
     }
     for (const [i, p] of pages.entries()) {
       const over = overprints(p).map(([a, b]) => `${a.text} × ${b.text}`);
