@@ -373,16 +373,17 @@ function findingsSheetXml(result: FileResult, fileName: string, lang: Lang, pres
     const link = sheetKnown ? `${quoteSheet(i.sheet!)}!${i.cell ?? 'A1'}` : null;
     const cells = [
       `<c r="A${r}"><v>${k + 1}</v></c>`,
-      inlineCell(`B${r}`, i.sheet),
+      inlineCell(`B${r}`, i.sheet, st.wrap),
       inlineCell(`C${r}`, link ? (cellText || (lang === 'ja' ? 'シートへ' : 'go to sheet')) : cellText, link ? st.link : undefined),
       inlineCell(`D${r}`, ANNOTATE_TEXT.severity[i.severity][lang], st.severity[i.severity]),
-      inlineCell(`E${r}`, i.rule),
-      inlineCell(`F${r}`, i.field),
-      inlineCell(`G${r}`, i.value),
+      inlineCell(`E${r}`, i.rule, st.wrap),
+      inlineCell(`F${r}`, i.field, st.wrap),
+      inlineCell(`G${r}`, i.value, st.wrap),
       inlineCell(`H${r}`, i.message[lang], st.wrap),
     ];
-    // Neither Excel nor LibreOffice grows a row for wrapped text written by a program: size it for the message.
-    const ht = rowHeight([i.message[lang]], [FINDINGS_WIDTHS[7]]);
+    // Neither Excel nor LibreOffice grows a row for wrapped text written by a program: size it for its texts
+    // (a long value would otherwise be cut at its cell's edge when printed).
+    const ht = rowHeight([null, i.sheet, null, null, i.rule, i.field, i.value, i.message[lang]], FINDINGS_WIDTHS);
     rows.push(ht ? `<row r="${r}" ht="${ht}" customHeight="1">${cells.join('')}</row>` : `<row r="${r}">${cells.join('')}</row>`);
     if (link) links.push(`<hyperlink ref="C${r}" location="${escapeXml(link)}" display="${escapeXml(`${i.sheet}!${i.cell ?? 'A1'}`)}"/>`);
     r++;

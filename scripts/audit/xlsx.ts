@@ -157,7 +157,7 @@ export async function auditWorkbook(r: AuditReport, lang: Lang): Promise<Buffer>
     t.suppliers,
     columns<SupplierRow>(
       [...t.s, ...SECTIONS.map((s) => `${s.key} ${s.title[lang]}`)],
-      [30, 26, 9, 9, 20, 16, ...SECTIONS.map(() => 11)],
+      [28, 26, 9, 9, 20, 16, ...SECTIONS.map(() => 11)],
       [
         { value: (s) => s.file },
         { value: (s) => s.company },

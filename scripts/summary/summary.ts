@@ -97,8 +97,8 @@ export function summaryWorkbook(results: readonly FileResult[], opts: { lang: La
   wb.title = lang === 'ja' ? `daicho check 集計（${opts.asOf} 時点）` : `daicho check summary (as of ${opts.asOf})`;
 
   const fileCols: Column[] = [
-    { key: 'file', header: t.files.file[lang], width: 32 },
-    { key: 'template', header: t.files.template[lang], width: 20 },
+    { key: 'file', header: t.files.file[lang], width: 30 },
+    { key: 'template', header: t.files.template[lang], width: 18 },
     { key: 'version', header: t.files.version[lang], width: 6 },
     { key: 'subject', header: t.files.subject[lang], width: 22 },
     { key: 'status', header: t.files.status[lang], width: 10 },
@@ -108,7 +108,7 @@ export function summaryWorkbook(results: readonly FileResult[], opts: { lang: La
     { key: 'score', header: t.files.score[lang], width: 9, numFmt: '0.0%' },
     { key: 'band', header: t.files.band[lang], width: 12 },
     { key: 'redFlags', header: t.files.redFlags[lang], width: 22 },
-    { key: 'cause', header: t.files.cause[lang], width: 44 },
+    { key: 'cause', header: t.files.cause[lang], width: 42 },
   ];
   const fileRows = results.map((r) => {
     const count = (s: string) => r.issues.filter((i) => i.severity === s).length;

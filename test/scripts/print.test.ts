@@ -27,11 +27,12 @@ const OUTPUTS: { name: string; pages: Record<string, number> }[] = [
   { name: 'templates/supplier-checklist.xlsx', pages: { 回答者情報: 1, チェックリスト: 3 } },
   { name: 'pl-01.xlsx', pages: { 台帳: 3, リスク分析: 4 } },
   { name: 'annotated-pl-03.xlsx', pages: { 指摘一覧: 1, 台帳: 3, リスク分析: 4 } },
+  { name: 'annotated-sc-11.xlsx', pages: { 指摘一覧: 1, 回答者情報: 1, チェックリスト: 3 } },
   { name: 'summary.xlsx', pages: { ファイル一覧: 3, 指摘一覧: 6 } },
   { name: 'master-pl.xlsx', pages: { 台帳: 10, リスク分析: 12, 取込元: 2, 重複: 1, 競合: 4 } },
   { name: 'suppliers.xlsx', pages: { 取引先一覧: 2, フォローアップ: 2, 旧回答: 1 } },
   { name: 'contractors.xlsx', pages: { 委託先一覧: 2, 旧回答: 1 } },
-  { name: 'audit.xlsx', pages: { 概要: 1, 指摘一覧: 6, 委託先: 1, 調達先: 1, ファイル: 2 } },
+  { name: 'audit.xlsx', pages: { 概要: 1, 指摘一覧: 8, 委託先: 1, 調達先: 1, ファイル: 2 } },
 ];
 
 const strip = (s: string): string => s.replace(/\s+/g, '');
@@ -70,6 +71,8 @@ beforeAll(async () => {
   const ledgers = await readdir(join(samples, 'pi-ledger'));
   await copyFile(join(samples, 'pi-ledger', ledgers.find((f) => f.startsWith('pl-01'))!), join(dir, 'pl-01.xlsx'));
   await copyFile(join(dir, 'annotated', 'pi-ledger', ledgers.find((f) => f.startsWith('pl-03'))!), join(dir, 'annotated-pl-03.xlsx'));
+  const returns = await readdir(join(samples, 'supplier-checklist'));
+  await copyFile(join(dir, 'annotated', 'supplier-checklist', returns.find((f) => f.startsWith('sc-11'))!), join(dir, 'annotated-sc-11.xlsx'));
   await mkdir(join(dir, 'cal'));
   const cal = join(dir, 'cal', 'calibration.xlsx');
   await calibration(cal);
