@@ -11,7 +11,7 @@ import { basename } from 'node:path';
 import { parseAddress } from '../../templates/model/grid.js';
 import type { Issue, Lang, Severity } from '../../templates/model/types.js';
 import type { FileResult } from '../check-file.js';
-import { displayWidth } from '../report/text.js';
+import { planPrint, printTitlesName, printXml, rowHeight } from '../xlsx/print.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { findEntry, readPart, readRelationships, relsPathFor, type Relationship } from '../io/package.js';
 import { openSpreadsheetPackage } from '../io/sniff.js';
@@ -318,6 +318,10 @@ interface FindingStyles {
   severity: Record<Severity, number>;
 }
 
+const FINDINGS_WIDTHS = [6, 16, 10, 9, 16, 20, 22, 90];
+/** The header row (4) repeats on every printed page: see addFirstSheet. */
+const FINDINGS_PRINT = planPrint(FINDINGS_WIDTHS);
+
 function findingsSheetXml(result: FileResult, fileName: string, lang: Lang, present: Set<string>, st: FindingStyles, ns: Namespaces): string {
   const headers = ANNOTATE_TEXT.headers[lang];
   const cols = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
@@ -346,35 +350,35 @@ function findingsSheetXml(result: FileResult, fileName: string, lang: Lang, pres
     const link = sheetKnown ? `${quoteSheet(i.sheet!)}!${i.cell ?? 'A1'}` : null;
     const cells = [
       `<c r="A${r}"><v>${k + 1}</v></c>`,
-      inlineCell(`B${r}`, i.sheet),
+      inlineCell(`B${r}`, i.sheet, st.wrap),
       inlineCell(`C${r}`, link ? (cellText || (lang === 'ja' ? 'シートへ' : 'go to sheet')) : cellText, link ? st.link : undefined),
       inlineCell(`D${r}`, ANNOTATE_TEXT.severity[i.severity][lang], st.severity[i.severity]),
-      inlineCell(`E${r}`, i.rule),
-      inlineCell(`F${r}`, i.field),
-      inlineCell(`G${r}`, i.value),
+      inlineCell(`E${r}`, i.rule, st.wrap),
+      inlineCell(`F${r}`, i.field, st.wrap),
+      inlineCell(`G${r}`, i.value, st.wrap),
       inlineCell(`H${r}`, i.message[lang], st.wrap),
     ];
-    // Neither Excel nor LibreOffice grows a row for wrapped text written by a program: size it for the message.
-    const lines = Math.max(1, Math.ceil(displayWidth(i.message[lang]) / 88));
-    rows.push(lines > 1 ? `<row r="${r}" ht="${lines * 15 + 2}" customHeight="1">${cells.join('')}</row>` : `<row r="${r}">${cells.join('')}</row>`);
+    // Neither Excel nor LibreOffice grows a row for wrapped text written by a program: size it for its texts
+    // (a long value would otherwise be cut at its cell's edge when printed).
+    const ht = rowHeight([null, i.sheet, null, null, i.rule, i.field, i.value, i.message[lang]], FINDINGS_WIDTHS);
+    rows.push(ht ? `<row r="${r}" ht="${ht}" customHeight="1">${cells.join('')}</row>` : `<row r="${r}">${cells.join('')}</row>`);
     if (link) links.push(`<hyperlink ref="C${r}" location="${escapeXml(link)}" display="${escapeXml(`${i.sheet}!${i.cell ?? 'A1'}`)}"/>`);
     r++;
   });
   const last = Math.max(5, r - 1);
-  const widths = [6, 16, 10, 9, 16, 20, 22, 90];
+  const print = printXml(FINDINGS_PRINT);
   return (
     `${XML_DECL}<worksheet xmlns="${ns.main}" xmlns:r="${ns.rel}">` +
-    '<sheetPr><tabColor rgb="FFC00000"/><pageSetUpPr fitToPage="1"/></sheetPr>' +
+    `<sheetPr><tabColor rgb="FFC00000"/>${print.sheetPr}</sheetPr>` +
     `<dimension ref="A1:H${last}"/>` +
     '<sheetViews><sheetView tabSelected="1" workbookViewId="0"><pane ySplit="4" topLeftCell="A5" activePane="bottomLeft" state="frozen"/>' +
     '<selection pane="bottomLeft" activeCell="C5" sqref="C5"/></sheetView></sheetViews>' +
     '<sheetFormatPr defaultRowHeight="15"/>' +
-    `<cols>${widths.map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` +
+    `<cols>${FINDINGS_WIDTHS.map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` +
     `<sheetData>${rows.join('')}</sheetData>` +
     `<autoFilter ref="A4:H${last}"/>` +
     (links.length ? `<hyperlinks>${links.join('')}</hyperlinks>` : '') +
-    '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
-    '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
+    print.tail +
     '</worksheet>'
   );
 }
@@ -392,10 +396,18 @@ function addFirstSheet(xml: string, name: string, rid: string, ns: Namespaces): 
   let sheetsTag: { end: number; prefix: string } | null = null;
   // The relationships prefix the root declares; a prefix declared on each <sheet> (d3p1:id, .NET) is not ours to use.
   let relPrefix: string | undefined;
+  let namesAt: { at: number; open: boolean } | null = null;
   for (const t of scanTags(xml)) {
     const text = xml.slice(t.start, t.end);
     if (t.local === 'workbook' && t.type === 'open') relPrefix = new RegExp(`\\sxmlns:([\\w.-]+)\\s*=\\s*["']${ns.rel.replace(/[.:/]/g, '\\$&')}["']`).exec(text)?.[1];
     if (t.local === 'sheets' && t.type === 'open') sheetsTag = { end: t.end, prefix: t.prefix };
+    if (t.local === 'sheets' && t.type === 'close' && !namesAt) namesAt = { at: t.end, open: false };
+    if (t.local === 'externalReferences' && t.type === 'close') namesAt = { at: t.end, open: false };
+    if (t.local === 'definedNames' && t.type === 'close') namesAt = { at: t.start, open: true };
+    if (t.local === 'definedNames' && t.type === 'empty') {
+      sp.replace(t.start, t.end, '');
+      namesAt = { at: t.end, open: false };
+    }
     if (t.local === 'sheet' && t.type !== 'close') maxId = Math.max(maxId, Number(getAttr(text, 'sheetId') ?? 0));
     if (t.local === 'definedName' && t.type !== 'close') {
       const local = getAttr(text, 'localSheetId');
@@ -406,6 +418,11 @@ function addFirstSheet(xml: string, name: string, rid: string, ns: Namespaces): 
   if (!sheetsTag) throw new Error('workbook has no <sheets>');
   const idAttr = relPrefix ? `${relPrefix}:id="${rid}"` : `xmlns:r="${ns.rel}" r:id="${rid}"`;
   sp.insert(sheetsTag.end, `<${sheetsTag.prefix}sheet name="${escapeXml(name)}" sheetId="${maxId + 1}" ${idAttr}/>`);
+  if (namesAt) {
+    const p = sheetsTag.prefix;
+    const title = printTitlesName(name, 0, FINDINGS_PRINT, [4, 4]).replace(/^<definedName/, `<${p}definedName`).replace(/<\/definedName>$/, `</${p}definedName>`);
+    sp.insert(namesAt.at, namesAt.open ? title : `<${p}definedNames>${title}</${p}definedNames>`);
+  }
   return sp.apply(xml);
 }
 

@@ -19,7 +19,8 @@ import { crc32Combine } from './crc.js';
 import type { FormSummary } from './form-summary.js';
 import { writeFormSummary } from './forms.js';
 import type { BuildReply, BuildTask, Problem, ReadReply, RecordValues, TableRead, TemplateRef } from './input.js';
-import { addSheets, masterHead, masterTail, PROVENANCE_ORDER, reportSheetXml, sstChunks, type AddedSheet, type ReportRow } from './master-xml.js';
+import { addSheets, masterHead, masterTail, PROVENANCE_ORDER, reportPrintPlan, reportSheetXml, sstChunks, type AddedSheet, type ReportRow } from './master-xml.js';
+import type { PrintPlan } from '../xlsx/print.js';
 import { SheetPlan, type Conflict, type Source } from './plan.js';
 import { openLanes, type Lane } from './pool.js';
 import { buildShell, type Shell } from './shell.js';
@@ -581,7 +582,7 @@ async function writeMaster(
   ];
   // The conflict sheet lists the fields of the first keyed sheet that has conflicts; a template with conflicts on two
   // keyed sheets (legal-register) gets the union of both sheets' field labels by position, so one list per sheet.
-  const conflictSheets: { name: string; xml: string }[] = [];
+  const conflictSheets: { name: string; xml: string; print: PrintPlan }[] = [];
   for (const ts of shell.tables) {
     const conflicts = conflictsBySheet.get(ts.sd.name) ?? [];
     if (!ts.sd.key?.length) continue;
@@ -620,12 +621,12 @@ async function writeMaster(
       ...extras.map((e) => ({ label: e.label, width: 16 })),
     ];
     const name = shell.tables.filter((x) => x.sd.key?.length).length > 1 ? `${t.conflicts}_${ts.sd.name}` : t.conflicts;
-    conflictSheets.push({ name, xml: reportSheetXml(cols, rows, shell.styles, 'FFC00000') });
+    conflictSheets.push({ name, xml: reportSheetXml(cols, rows, shell.styles, 'FFC00000'), print: reportPrintPlan(cols) });
   }
 
-  const report: { name: string; xml: string }[] = [
-    { name: t.sources, xml: reportSheetXml(sourceCols, sourceRows, shell.styles) },
-    { name: t.duplicates, xml: reportSheetXml(dupCols, dupRows, shell.styles) },
+  const report: { name: string; xml: string; print: PrintPlan }[] = [
+    { name: t.sources, xml: reportSheetXml(sourceCols, sourceRows, shell.styles), print: reportPrintPlan(sourceCols) },
+    { name: t.duplicates, xml: reportSheetXml(dupCols, dupRows, shell.styles), print: reportPrintPlan(dupCols) },
     ...conflictSheets,
   ];
 
@@ -634,7 +635,7 @@ async function writeMaster(
   const part = (name: string): string => dec.decode(shell.parts.get(name)!);
   const existing = [...shell.parts.keys(), ...shell.tables.map((x) => x.part)].filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p));
   let n = Math.max(...existing.map((p) => Number(/sheet(\d+)\.xml$/.exec(p)![1])));
-  const added: AddedSheet[] = report.map((r) => ({ name: r.name, part: `xl/worksheets/sheet${++n}.xml` }));
+  const added: AddedSheet[] = report.map((r) => ({ name: r.name, part: `xl/worksheets/sheet${++n}.xml`, print: r.print }));
   const wb = addSheets(
     {
       workbook: part(shell.workbookPart),
