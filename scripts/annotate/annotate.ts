@@ -402,7 +402,8 @@ function addFirstSheet(xml: string, name: string, rid: string, ns: Namespaces): 
     if (t.local === 'workbook' && t.type === 'open') relPrefix = new RegExp(`\\sxmlns:([\\w.-]+)\\s*=\\s*["']${ns.rel.replace(/[.:/]/g, '\\$&')}["']`).exec(text)?.[1];
     if (t.local === 'sheets' && t.type === 'open') sheetsTag = { end: t.end, prefix: t.prefix };
     if (t.local === 'sheets' && t.type === 'close' && !namesAt) namesAt = { at: t.end, open: false };
-    if (t.local === 'externalReferences' && t.type === 'close') namesAt = { at: t.end, open: false };
+    // <definedNames> follows <sheets>, <functionGroups> and <externalReferences> (CT_Workbook's order).
+    if ((t.local === 'functionGroups' || t.local === 'externalReferences') && t.type !== 'open') namesAt = { at: t.end, open: false };
     if (t.local === 'definedNames' && t.type === 'close') namesAt = { at: t.start, open: true };
     if (t.local === 'definedNames' && t.type === 'empty') {
       sp.replace(t.start, t.end, '');
