@@ -27,7 +27,7 @@ describe('the rule catalogue', () => {
   it('holds every rule id of the spec, and beyond them only the listed ones', () => {
     expect(specIds.size).toBeGreaterThan(40);
     expect([...specIds].filter((id) => !(id in RULES))).toEqual([]);
-    expect(RULE_IDS.filter((id) => !specIds.has(id))).toEqual(BEYOND_SPEC);
+    expect(RULE_IDS.filter((id) => !specIds.has(id)).sort()).toEqual([...BEYOND_SPEC].sort());
   });
 
   it('gives each rule a severity the spec names for it, and the clause the spec cites', () => {
