@@ -7,7 +7,7 @@ import type { Issue, Lang, Text } from '../../templates/model/types.js';
 import { SECTIONS } from '../../templates/supplier-checklist/questions.js';
 import type { AuditReport, ContractorStatus, Finding } from './audit.js';
 import { columns, esc, FONT, horizontalBars, rates, type Bar } from './svg.js';
-import { ruleTitle } from './titles.js';
+import { ruleTitle } from '../../templates/catalogue.js';
 
 const RED = '#dc2626';
 const AMBER = '#f59e0b';
@@ -152,8 +152,8 @@ function keyPoints(r: AuditReport, lang: Lang): string[] {
   return out;
 }
 
-function bySeverity(findings: readonly Finding[], key: (f: Finding) => string, sub: (k: string) => string | undefined, lang: Lang, limit = 14): Bar[] {
-  const groups = new Map<string, { error: number; warning: number }>();
+function bySeverity<K extends string>(findings: readonly Finding[], key: (f: Finding) => K, sub: (k: K) => string | undefined, lang: Lang, limit = 14): Bar[] {
+  const groups = new Map<K, { error: number; warning: number }>();
   for (const f of findings) {
     if (f.issue.severity === 'info') continue;
     const k = key(f);

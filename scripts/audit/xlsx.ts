@@ -9,7 +9,7 @@ import { SECTIONS } from '../../templates/supplier-checklist/questions.js';
 import { applyPrint, planPrint, rowHeight } from '../xlsx/print.js';
 import { addTableSheet, TABLE_FONT, writeTable, type TableColumn } from '../xlsx/table-sheet.js';
 import type { AuditReport, ContractorRow, ContractorStatus, Finding, SupplierRow } from './audit.js';
-import { ruleTitle } from './titles.js';
+import { ruleTitle, type RuleId } from '../../templates/catalogue.js';
 
 const PCT = '0.0%';
 const FILL: Record<string, string> = { error: 'FFFEE2E2', warning: 'FFFEF3C7', ok: 'FFDCFCE7' };
@@ -114,7 +114,7 @@ export async function auditWorkbook(r: AuditReport, lang: Lang): Promise<Buffer>
   const ruleRows = sorted(byRule);
   const countColumns = (headers: readonly string[], title: (k: string) => string | null) =>
     columns<[string, Counts]>(headers, widths, [{ value: ([k]) => k }, { value: ([k]) => title(k) }, { value: ([, g]) => g.error }, { value: ([, g]) => g.warning }]);
-  writeTable(ws, countColumns([t.rule, t.title, t.errors, t.warnings], (k) => ruleTitle(k, lang)), ruleRows, { at: 8 });
+  writeTable(ws, countColumns([t.rule, t.title, t.errors, t.warnings], (k) => ruleTitle(k as RuleId, lang)), ruleRows, { at: 8 });
   writeTable(ws, countColumns([t.area, '', t.errors, t.warnings], () => null), sorted(byArea), { at: 8 + ruleRows.length + 3, filter: false });
   applyPrint(ws, planPrint(widths, { orientation: 'portrait' }));
 

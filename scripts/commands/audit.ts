@@ -5,7 +5,7 @@ import type { Lang } from '../../templates/model/types.js';
 import { commonRoot, runAudit, type AuditReport } from '../audit/audit.js';
 import { auditHtml } from '../audit/html.js';
 import { auditWorkbook } from '../audit/xlsx.js';
-import { ruleTitle } from '../audit/titles.js';
+import { ruleTitle, type RuleId } from '../../templates/catalogue.js';
 import { expandInputs } from '../collect.js';
 import { exists, OutputExistsError, writeFileAtomic } from '../io/atomic.js';
 import { location } from '../report/text.js';
@@ -33,7 +33,7 @@ function lines(r: AuditReport, lang: Lang, paths: { xlsx: string; html: string }
     outL.push(lang === 'ja' ? '  ファイルをまたぐ指摘:' : '  Cross-workbook findings:');
     for (const f of cross) outL.push(`    ${f.issue.rule}  ${f.file}  ${location(f.issue)}  ${f.issue.message[lang]}`);
   }
-  const byRule = new Map<string, number>();
+  const byRule = new Map<RuleId, number>();
   for (const f of r.findings) if (f.issue.severity !== 'info') byRule.set(f.issue.rule, (byRule.get(f.issue.rule) ?? 0) + 1);
   const top = [...byRule.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8);
   if (top.length) {

@@ -1,4 +1,5 @@
 // validate(): the one check that the task pane, the bulk checker and the merge all run.
+import { RULES, type RuleId } from '../catalogue.js';
 import { cellAt, findSheet, foldLabel, parseAddress, type Grid } from './grid.js';
 import { headerLabels, MARKER_SHEET } from './layout.js';
 import { cellText } from './normalise.js';
@@ -32,7 +33,7 @@ export interface WorkbookValidation extends Partial<Validation> {
   issues: Issue[];
 }
 
-function workbookIssue(rule: string, severity: Issue['severity'], value: string | null, message: Issue['message']): Issue {
+function workbookIssue(rule: RuleId, severity: Issue['severity'], value: string | null, message: Issue['message']): Issue {
   return { rule, severity, sheet: null, cell: null, field: null, value, message };
 }
 
@@ -177,7 +178,7 @@ function runRules(ctx: RuleContext): Issue[] {
       const cell = rec ? recordCell(rec, f.field) : null;
       issues.push({
         rule: rule.id,
-        severity: f.severity ?? rule.severity,
+        severity: f.severity ?? RULES[rule.id].severity,
         sheet: rec?.sheet ?? f.sheet ?? null,
         cell,
         field: f.field,

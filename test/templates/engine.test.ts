@@ -42,9 +42,7 @@ const demo: TemplateDef = {
   ],
   rules: [
     {
-      id: 'T-OUT',
-      severity: 'error',
-      title: t('委託'),
+      id: 'PL-OUTSOURCE',
       check: (ctx) =>
         ctx
           .rows('台帳')
@@ -169,7 +167,7 @@ describe('validate', () => {
   it('runs template rules and points at the named field', () => {
     const g = good();
     sheet(g, '台帳').rows[3][2] = 'はい';
-    expect(rules(g)).toEqual(['T-OUT@台帳!C4']);
+    expect(rules(g)).toEqual(['PL-OUTSOURCE@台帳!C4']);
   });
 
   it('detects changed, deleted and reordered question rows', () => {

@@ -26,7 +26,7 @@ let out: string;
 const written: { file: string; copy: string; sheet: string; cells: string[] }[] = [];
 
 const issue = (sheet: string, cell: string | null, severity: Issue['severity']): Issue => ({
-  rule: 'TEST-MARK', severity, sheet, cell, field: null, value: null, message: { ja: `テスト ${cell}`, en: `test ${cell}` },
+  rule: 'RULE-FAILED', severity, sheet, cell, field: null, value: null, message: { ja: `テスト ${cell}`, en: `test ${cell}` },
 });
 
 beforeAll(async () => {
@@ -117,7 +117,7 @@ for spec in json.load(open(sys.argv[1])):
         ws = wb[spec["sheet"]]
         # openpyxl gives a cell hidden inside a merged area no comment: only count the others.
         cells = [c for c in spec["cells"] if not isinstance(ws[c], MergedCell)]
-        out[spec["file"]] = {"first": wb.sheetnames[0], "cells": cells, "notes": [c for c in cells if ws[c].comment is not None and "TEST-MARK" in ws[c].comment.text]}
+        out[spec["file"]] = {"first": wb.sheetnames[0], "cells": cells, "notes": [c for c in cells if ws[c].comment is not None and "RULE-FAILED" in ws[c].comment.text]}
     except Exception as e:
         out[spec["file"]] = {"error": f"{type(e).__name__}: {e}"}
 print(json.dumps(out, ensure_ascii=False))

@@ -22,7 +22,7 @@ const run = promisify(execFile);
 let dir: string;
 
 const finding = (sheet: string, cell: string, k = 0): Issue => ({
-  rule: 'TEST-MARK', severity: (['error', 'warning', 'info'] as const)[k % 3], sheet, cell, field: null, value: null,
+  rule: 'RULE-FAILED', severity: (['error', 'warning', 'info'] as const)[k % 3], sheet, cell, field: null, value: null,
   message: { ja: `テスト ${sheet}!${cell}`, en: `test ${sheet}!${cell}` },
 });
 const resultOf = (path: string, issues: Issue[]): FileResult => ({ path, status: 'invalid', template: null, issues });
@@ -103,7 +103,7 @@ print(json.dumps({f"{ws.title}!{c.coordinate}": c.comment.text for ws in wb.work
       [copy],
     )) as Record<string, string>;
     expect(Object.keys(notes).sort()).toEqual(['台帳!A1', '台帳!B2', '台帳!D4', '委託先!C3', '委託先!E5'].sort());
-    expect(notes['台帳!A1']).toMatch(/^Daicho:\n[\s\S]*TEST-MARK[\s\S]*supplier note A1$/);
+    expect(notes['台帳!A1']).toMatch(/^Daicho:\n[\s\S]*RULE-FAILED[\s\S]*supplier note A1$/);
     expect(notes['台帳!B2']).toBe('supplier note B2');
   });
 

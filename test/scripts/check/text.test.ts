@@ -1,9 +1,10 @@
 // The terminal report's formatting: display widths for Japanese text, aligned per-file lines, the progress bar.
 import { describe, expect, it } from 'vitest';
 import type { FileResult } from '../../../scripts/check-file.js';
+import type { RuleId } from '../../../templates/catalogue.js';
 import { displayWidth, fileLine, findingLines, fit, lineLayout, padEnd, progressBar, textReport, totalsOf } from '../../../scripts/report/text.js';
 
-const issue = (rule: string, severity: 'error' | 'warning' | 'info', sheet: string | null, cell: string | null) => ({
+const issue = (rule: RuleId, severity: 'error' | 'warning' | 'info', sheet: string | null, cell: string | null) => ({
   rule, severity, sheet, cell, field: null, value: null, message: { ja: `${rule} の説明`, en: `${rule} explained` },
 });
 
