@@ -3,12 +3,16 @@
 import { describe, expect, it } from 'vitest';
 import type { CellValue, Grid } from '../../templates/model/grid.js';
 import { layoutWorkbook, MARKER_SHEET } from '../../templates/model/layout.js';
-import type { Issue } from '../../templates/model/types.js';
+import { contractorEvaluation } from '../../templates/contractor-evaluation/index.js';
+import { templates } from '../../templates/index.js';
+import type { Issue, TemplateDef } from '../../templates/model/types.js';
+import { samples as contractorSamples } from '../../scripts/samples/contractor-evaluation.js';
 import { identifyAmong, validateAmong } from '../../templates/model/validate.js';
 import { atVersion } from '../../templates/model/versions.js';
 import { piLedger } from '../../templates/pi-ledger/index.js';
 import { ledgerSheet, riskSheet } from '../../templates/pi-ledger/sheets.js';
 import { ledgerVersion2 } from '../helpers/ledger-v2.js';
+import published from './published.json' with { type: 'json' };
 import { ledgerRow, riskRows, type Row } from '../scripts/merge/fixtures.js';
 
 const ledgerV2 = ledgerVersion2(piLedger);
@@ -90,5 +94,62 @@ describe('template versions', () => {
     expect(v.issues[0].message.ja).toContain('新しい版のテンプレート（pi-ledger 第3版）');
     expect(v.issues[0].message.en).toContain('this version knows version 2');
     expect(v.data).toBeUndefined();
+  });
+});
+
+// A form template: version 2 adds a labelled field after 所在地 and a rule on it.
+const contractorV2: TemplateDef = {
+  ...contractorEvaluation,
+  version: 2,
+  changes: { 2: { ja: '項目「試験所在国」を追加しました。', en: 'Added the field 試験所在国.' } },
+  sheets: contractorEvaluation.sheets.map((s) => {
+    if (s.kind !== 'form' || !s.fields.some((f) => f.key === '所在地')) return s;
+    const at = s.fields.findIndex((f) => f.key === '所在地') + 1;
+    const added = { key: '試験所在国', label: { ja: '試験所在国', en: 'Test data country' }, type: { kind: 'text' }, required: true, since: 2 } as const;
+    return { ...s, fields: [...s.fields.slice(0, at), added, ...s.fields.slice(at)] };
+  }),
+  rules: [
+    ...contractorEvaluation.rules,
+    { id: 'T-FORM', severity: 'warning', since: 2, title: { ja: '試験', en: 'Test' }, check: () => [] },
+  ],
+};
+
+describe('template versions of a form template', () => {
+  const sample = contractorSamples[0].input;
+  const form = (version: number, marker = true) => layoutWorkbook(atVersion(contractorV2, version), { ...sample, marker });
+
+  it('checks a version 1 form against version 1: its own findings, no COLUMN-MISSING for the added field', () => {
+    const v = validateAmong(form(1), [contractorV2], { asOf });
+    const asV1 = validateAmong(form(1), [contractorEvaluation], { asOf });
+    expect(v.template).toEqual({ id: 'contractor-evaluation', version: 1 });
+    expect(v.issues.filter((i) => i.rule !== 'TEMPLATE-VERSION').map(sig)).toEqual(asV1.issues.map(sig));
+    expect(v.issues.filter((i) => i.rule === 'TEMPLATE-VERSION').map(sig)).toEqual(['TEMPLATE-VERSION/info@!']);
+    expect(v.score).toEqual(asV1.score);
+  });
+
+  it('tells the version of a form without its marker by its labels', () => {
+    expect(validateAmong(form(1, false), [contractorV2], { asOf }).template).toEqual({ id: 'contractor-evaluation', version: 1 });
+    const v2 = validateAmong(form(2, false), [contractorV2], { asOf });
+    expect(v2.template).toEqual({ id: 'contractor-evaluation', version: 2 });
+    expect(v2.issues.map((i) => `${i.rule}/${i.field ?? ''}`)).toContain('V-REQUIRED/試験所在国');
+  });
+});
+
+// A definition keeps every published version: each version of each template reads the fields it was published with
+// (published.json, added to when a version is published). A field added later must say `since`, or the workbooks
+// people already filled in would get COLUMN-MISSING for it.
+describe('published versions', () => {
+  it('keeps the field keys of every published version of every template', () => {
+    const got: Record<string, Record<string, Record<string, string[]>>> = {};
+    for (const [id, versions] of Object.entries(published)) {
+      const t = templates.find((x) => x.id === id)!;
+      got[id] = {};
+      for (const v of Object.keys(versions)) {
+        got[id][v] = Object.fromEntries(atVersion(t, Number(v)).sheets.map((s) => [s.name, s.fields.map((f) => f.key)]));
+      }
+    }
+    expect(got).toEqual(published);
+    expect(Object.keys(published).sort()).toEqual(templates.map((t) => t.id).sort());
+    for (const t of templates) expect(Object.keys(published[t.id]).map(Number), t.id).toContain(t.version);
   });
 });
