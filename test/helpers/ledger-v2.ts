@@ -5,7 +5,14 @@ import { ledgerSheet } from '../../templates/pi-ledger/sheets.js';
 import type { FieldDef, TableSheetDef, TemplateDef } from '../../templates/model/types.js';
 
 export const ADDED: readonly FieldDef[] = [
-  { key: '試験取得元', label: { ja: '試験取得元', en: 'Test source' }, type: { kind: 'text' }, required: true, since: 2 },
+  {
+    key: '試験取得元',
+    label: { ja: '試験取得元', en: 'Test source' },
+    type: { kind: 'text' },
+    required: true,
+    since: 2,
+    hint: { ja: '本人、委託元など', en: 'The person, the principal …' },
+  },
   { key: '試験所在国', label: { ja: '試験所在国', en: 'Test data country' }, type: { kind: 'text' }, since: 2 },
 ];
 
