@@ -23,7 +23,7 @@ export type UpgradeOutcome =
 
 const refused = (ja: string, en: string): UpgradeOutcome => ({ kind: 'refused', reason: { ja, en } });
 
-/** Rows below the header that get the new columns' hints and dropdowns: the template's, or as far as the data goes. */
+/** Rows below the header that get the new columns' hints and dropdowns when the template does not say. */
 const TEMPLATE_ROWS = 100;
 
 /** Elements that follow <dataValidations> in a worksheet (ECMA-376 CT_Worksheet order). */
@@ -88,7 +88,7 @@ export function upgradeXlsx(bytes: Uint8Array, defs: readonly TemplateDef[] = te
     // After every cell the sheet has, formatted or not: nothing the user made is covered or moved.
     const first = Math.max(sheet.rows.reduce((n, r) => Math.max(n, r?.length ?? 0), 0), lastColumn(xml) + 1);
     const cols = fields.map((field, i): Added => ({ field, col: first + i }));
-    changes.set(part, encodePart(addColumns(xml, sheet, header, cols)));
+    changes.set(part, encodePart(addColumns(xml, sheet, header, cols, sd.templateRows ?? TEMPLATE_ROWS)));
     added.push(...fields.map((f) => `${sd.name}!${columnLetter(first + fields.indexOf(f))}: ${f.label.ja}`));
   }
   const marker = markerEdit(grid, parts, zip, current.version);
@@ -120,7 +120,13 @@ function styleAt(xml: string, tags: readonly Tag[], ref: string): string | undef
   return undefined;
 }
 
-function addColumns(xml: string, sheet: GridSheet, header: { row: number; columns: ReadonlyMap<string, number> }, cols: readonly Added[]): string {
+function addColumns(
+  xml: string,
+  sheet: GridSheet,
+  header: { row: number; columns: ReadonlyMap<string, number> },
+  cols: readonly Added[],
+  templateRows: number,
+): string {
   const tags = tagsOf(xml);
   const edits = new Splices();
   // Styles of the template's own header and input cells, from its first column.
@@ -159,7 +165,7 @@ function addColumns(xml: string, sheet: GridSheet, header: { row: number; column
   }
 
   // Input hints and dropdowns over the template's input rows, or as far as the records go.
-  const last = Math.max(header.row + 1 + TEMPLATE_ROWS, sheet.rows.length);
+  const last = Math.max(header.row + 1 + templateRows, sheet.rows.length);
   const validations = cols.map((a) => validationXml(a, header.row + 2, last)).filter(Boolean).join('');
   if (validations) {
     const dvOpen = tags.find((t) => t.local === 'dataValidations' && t.type === 'open');

@@ -19,7 +19,7 @@ import { readZip, inflateEntry } from '../../../scripts/io/zip.js';
 import { upgradeXlsx } from '../../../scripts/upgrade/upgrade.js';
 import { templateBuffer } from '../../../scripts/xlsx/template-writer.js';
 import { ledgerVersion2 } from '../../helpers/ledger-v2.js';
-import { fillWithOpenpyxl, hasOpenpyxl, SYSTEM_PYTHON } from '../../helpers/producers.js';
+import { fillWithOpenpyxl, hasLibreOffice, hasOpenpyxl, resaveWithLibreOffice, SYSTEM_PYTHON } from '../../helpers/producers.js';
 import { ROOT } from '../check/cli-helpers.js';
 import { AS_OF, ledgerFill, ledgerRow, riskRows } from '../merge/fixtures.js';
 
@@ -115,6 +115,26 @@ describe.skipIf(!hasOpenpyxl())('daicho upgrade: version 1 ledger → version 2'
     ]);
     expect(r.added).toEqual([`${ledgerSheet.name}!AI: 試験取得元`, `${ledgerSheet.name}!AJ: 試験所在国`]);
   });
+
+  it.skipIf(!hasLibreOffice())('upgrades a version 1 ledger LibreOffice saved: every value, nothing ooxml-check did not already find', async () => {
+    const saved = await resaveWithLibreOffice(input);
+    const bytes = await readFile(saved);
+    const r = upgradeXlsx(bytes, defs);
+    if (r.kind !== 'upgraded') throw new Error(r.reason.en);
+    const out = join(dir, 'lo-out.xlsx');
+    await writeFile(out, r.bytes);
+    const strip = (s: string, p: string) => s.split(p).join('FILE').split('\n').filter((l) => /error|warn/i.test(l) && !/parts=/.test(l)).sort();
+    expect(strip(await ooxmlErrors(out), out)).toEqual(strip(await ooxmlErrors(saved), saved));
+    const before = validateAmong(readXlsx(bytes), defs, { asOf: AS_OF });
+    const after = validateAmong(readXlsx(r.bytes), defs, { asOf: AS_OF });
+    expect(after.template).toEqual({ id: 'pi-ledger', version: 2 });
+    const recs = (v: typeof before) => v.data!.sheets[ledgerSheet.name];
+    expect(recs(after).length).toBe(3);
+    recs(before).forEach((b, k) => {
+      for (const [key, raw] of Object.entries(b.raw)) expect(recs(after)[k].raw[key], key).toEqual(raw);
+      expect(recs(after)[k].extra).toEqual(b.extra);
+    });
+  }, 120_000);
 
   it('refuses, with a reason in Japanese and English, what it cannot or need not upgrade', async () => {
     const current = upgradeXlsx(await templateBuffer(v2), defs);
