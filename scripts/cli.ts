@@ -13,6 +13,7 @@ const COMMANDS: { [N in CommandName]: () => Promise<Command<N>> } = {
   demo: async () => (await import('./commands/template.js')).demo,
   merge: async () => (await import('./commands/merge.js')).merge,
   audit: async () => (await import('./commands/audit.js')).audit,
+  upgrade: async () => (await import('./commands/upgrade.js')).upgrade,
 };
 
 /** What a file-system error means, for the error codes an output path (or an input folder) can meet. */

@@ -153,6 +153,20 @@ export const COMMAND_SPECS = {
     },
     examples: ['daicho merge 部門別台帳/ -o 個人情報管理台帳_全社.xlsx'],
   },
+  upgrade: {
+    args: '<files|folders…>',
+    summary: {
+      ja: '旧版のテンプレートで作成したブックを、入力済みの値・追加した列・メモ・書式をそのまま残して最新版のコピーにします。',
+      en: 'Copy workbooks made with an earlier template into the latest version, keeping every value, extra column, note and format.',
+    },
+    options: {
+      out: { type: 'string', short: 'o', value: 'DIR', help: { ja: '出力先フォルダ（必須。入力と同じファイルには書き込みません）', en: 'output folder (required; an input is never written)' } },
+      force,
+      lang,
+      help,
+    },
+    examples: ['daicho upgrade 部門別台帳/ -o 部門別台帳_最新版/'],
+  },
   audit: {
     args: '<folder|files…>',
     summary: {

@@ -106,8 +106,8 @@ export function shownNames(paths: readonly string[]): string[] {
 
 const MSG = {
   mixed: (a: TemplateRef, b: TemplateRef, first: string): Text => ({
-    ja: `テンプレートが他の入力と異なります（${b.id} 第${b.version}版。最初の入力 ${first} は ${a.id} 第${a.version}版）。同じテンプレート・同じ版のファイルだけを統合してください。`,
-    en: `Its template differs from the other inputs (${b.id} version ${b.version}; the first input ${first} is ${a.id} version ${a.version}). Merge files of one template and version only.`,
+    ja: `テンプレートが他の入力と異なります（${b.id} 第${b.version}版。最初の入力 ${first} は ${a.id} 第${a.version}版）。同じテンプレートのファイルだけを統合してください（版は異なってもかまいません）。`,
+    en: `Its template differs from the other inputs (${b.id} version ${b.version}; the first input ${first} is ${a.id} version ${a.version}). Merge files of one template only (its versions may differ).`,
   }),
 };
 
@@ -144,6 +144,7 @@ export async function mergeFiles(paths: readonly string[], opts: MergeOptions): 
   const inputs: InputInfo[] = [];
   let template: TemplateRef | null = null;
   let firstFile = '';
+  let first: TemplateRef | null = null;
   let mode: 'table' | 'form' | null = null;
   let def: TemplateDef | null = null;
   let shell: Shell | null = null;
@@ -198,12 +199,14 @@ export async function mergeFiles(paths: readonly string[], opts: MergeOptions): 
       return null;
     }
     if (!template) {
-      template = r.template;
+      def = templateById(r.template.id)!;
+      // The master is the current version, whichever versions the inputs are (they map by field).
+      template = { id: def.id, version: def.version };
+      first = r.template;
       firstFile = shown[i];
       mode = r.kind;
-      def = templateById(r.template.id)!;
-    } else if (template.id !== r.template.id || template.version !== r.template.version) {
-      problems.push({ path: files[i], problem: { code: 'mixed', message: MSG.mixed(template, r.template, firstFile) } });
+    } else if (template.id !== r.template.id) {
+      problems.push({ path: files[i], problem: { code: 'mixed', message: MSG.mixed(first!, r.template, firstFile) } });
       return null;
     }
     inputs[i] = { path: files[i], shown: shown[i], via: r.via, subjects: r.kind === 'table' ? r.subjects : [], warnings: r.kind === 'table' ? r.warnings : [] };

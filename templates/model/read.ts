@@ -90,6 +90,12 @@ function matchHeader(sheet: GridSheet, fields: readonly FieldDef[], fixed: reado
   return best && best.columns.size >= needed ? best : null;
 }
 
+/** The header row of a table sheet (0-based) and the column of each field found in it, or null when there is none. */
+export function tableHeader(def: TableSheetDef, sheet: GridSheet): { row: number; columns: ReadonlyMap<string, number> } | null {
+  const h = matchHeader(sheet, def.fields);
+  return h && { row: h.row, columns: h.columns };
+}
+
 /** Where a record's fields were read: field key → column, and → row where that is not the record's own (forms). */
 interface Places {
   cols: Map<string, number>;

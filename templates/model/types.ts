@@ -65,6 +65,8 @@ export interface FieldDef {
   formula?: string;
   /** Value the blank template starts with (e.g. 合格基準 0.8). */
   default?: string | number;
+  /** Template version that added the field (default 1): a workbook of an earlier version is read without it. */
+  since?: number;
 }
 
 /** A normalised value: canonical enum/yes-no text, number, ISO date string, or a period. */
@@ -198,6 +200,8 @@ export interface RuleFinding {
 /** A template's rule: its id (severity, title and clause are the catalogue's, templates/catalogue.ts) and its check. */
 export interface RuleDef {
   id: RuleId;
+  /** Template version whose fields the rule needs (default 1): workbooks of earlier versions are not checked by it. */
+  since?: number;
   check(ctx: RuleContext): RuleFinding[];
 }
 
@@ -230,6 +234,10 @@ export interface Score {
 
 export interface TemplateDef {
   id: 'pi-ledger' | 'legal-register' | 'contractor-evaluation' | 'supplier-checklist';
+  /**
+   * The current version. Every earlier one stays readable: it is this definition without the fields and rules whose
+   * `since` is later (model/versions.ts), so a version is published by adding fields, never by removing or moving one.
+   */
   version: number;
   /** What changed in each version, for TEMPLATE-VERSION messages on older files. */
   changes?: Record<number, Text>;

@@ -224,7 +224,7 @@ describe('identify', () => {
     const older = good();
     sheet(older, MARKER_SHEET).rows[1][1] = 1;
     const o = validateAmong(older, [demo], { asOf });
-    expect(o.issues.map((i) => `${i.rule}/${i.severity}`)).toEqual(['TEMPLATE-VERSION/warning']);
+    expect(o.issues.map((i) => `${i.rule}/${i.severity}`)).toEqual(['TEMPLATE-VERSION/info']);
     expect(o.issues[0].message.ja).toContain('件数');
     const newer = good();
     sheet(newer, MARKER_SHEET).rows[1][1] = 3;
