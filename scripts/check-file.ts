@@ -3,6 +3,7 @@
 // returns is structured-clone-able (plain objects, no Dates or Maps).
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
+import type { RuleId } from '../templates/catalogue.js';
 import type { Issue, Score } from '../templates/model/types.js';
 import { validateWorkbook } from '../templates/index.js';
 import { readXlsx, UnreadableError } from './io/read-xlsx.js';
@@ -80,7 +81,7 @@ export function batchFailure(path: string, code: BatchCode, detail?: Issue['mess
  * acts on more than the first thousand of one kind: the rest are counted in one FINDINGS-OMITTED finding.
  */
 export const MAX_FINDINGS_PER_RULE = 1000;
-export const OMITTED_RULE = 'FINDINGS-OMITTED';
+export const OMITTED_RULE: RuleId = 'FINDINGS-OMITTED';
 
 /** How many findings an issue stands for: its own one, or the count a FINDINGS-OMITTED finding holds. */
 export function issueCount(i: Issue): number {

@@ -1,7 +1,7 @@
 // npm run bench:check — how fast and how lean `daicho check` is, against two baselines measured in the same run on
 // the same files: what a user would write (a sequential exceljs readFile loop) and the floor (a bare unzip + SAX
 // scan of the sheet XML, no values kept). Each scenario runs in a child process of its own, so its peak RSS
-// (process.resourceUsage().maxRSS, worker threads included) is its own.
+// (its own maxRSS, or its process tree's sampled from /proc when workers are processes: see rss.ts) is its own.
 //
 //   node dist/scripts/bench/check.js [--sizes 1000,5000] [--rows 100000] [--repeat 3] [--quick]
 //

@@ -1,7 +1,7 @@
 // npm run bench:merge — merge 200 department ledgers of 2,000 rows × the ledger's 33 columns (400,000 records) and
 // compare with what a careful user would write with exceljs (streaming reader + streaming writer, all 200 files) and
 // with the naive exceljs full load and save (20 of the files). Each scenario runs in its own child process; the
-// parent reports wall time and the child's peak RSS (process.resourceUsage().maxRSS, worker threads included).
+// parent reports wall time and the peak RSS of the child's process tree (its lanes are worker processes: rss.ts).
 //
 //   node dist/scripts/bench/merge.js [--files N] [--rows N] [--naive N] [--skip-baselines] [--jobs N]
 //

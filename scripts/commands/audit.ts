@@ -5,12 +5,12 @@ import type { Lang } from '../../templates/model/types.js';
 import { commonRoot, runAudit, type AuditReport } from '../audit/audit.js';
 import { auditHtml } from '../audit/html.js';
 import { auditWorkbook } from '../audit/xlsx.js';
-import { ruleTitle } from '../audit/titles.js';
-import { collectFiles } from '../collect.js';
+import { ruleTitle, type RuleId } from '../../templates/catalogue.js';
+import { expandInputs } from '../collect.js';
 import { exists, OutputExistsError, writeFileAtomic } from '../io/atomic.js';
 import { location } from '../report/text.js';
-import { asOfOf, jobsOf, langOf, out, parseCommand, REPORT_OPTIONS, UsageError, type Command } from './common.js';
-import { USAGE } from './usage.js';
+import { reportFile, reportHead, type AuditReportJson } from '../report/json.js';
+import { asOfOf, checkJsonTarget, failOnOf, inputFiles, jobsOf, langOf, needInputs, noWorkbooks, textOut, writeJsonReport, type Command } from './common.js';
 
 /** -o DIR → DIR/audit.xlsx and DIR/audit.html; -o NAME.xlsx / NAME.html / NAME → NAME.xlsx and NAME.html. */
 export async function outputsFor(o: string | undefined): Promise<{ xlsx: string; html: string }> {
@@ -33,7 +33,7 @@ function lines(r: AuditReport, lang: Lang, paths: { xlsx: string; html: string }
     outL.push(lang === 'ja' ? '  ファイルをまたぐ指摘:' : '  Cross-workbook findings:');
     for (const f of cross) outL.push(`    ${f.issue.rule}  ${f.file}  ${location(f.issue)}  ${f.issue.message[lang]}`);
   }
-  const byRule = new Map<string, number>();
+  const byRule = new Map<RuleId, number>();
   for (const f of r.findings) if (f.issue.severity !== 'info') byRule.set(f.issue.rule, (byRule.get(f.issue.rule) ?? 0) + 1);
   const top = [...byRule.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8);
   if (top.length) {
@@ -44,24 +44,47 @@ function lines(r: AuditReport, lang: Lang, paths: { xlsx: string; html: string }
   return outL;
 }
 
-export const audit: Command = {
-  usage: USAGE.audit,
-  async run(argv) {
-    const a = parseCommand(argv, REPORT_OPTIONS);
-    if (!a.positionals.length) throw new UsageError('audit needs a folder (or files)');
+function auditJson(r: AuditReport): AuditReportJson {
+  const files = r.files.map((f) => reportFile(f.result, f.shown));
+  const count = (status: string) => files.filter((f) => f.status === status).length;
+  return {
+    ...reportHead('daicho-audit', r.asOf),
+    files,
+    contractors: r.contractors.map((c) => ({
+      name: c.name,
+      status: c.status,
+      evaluation: c.evaluation
+        ? { file: c.evaluation.file, verdict: c.evaluation.verdict, evaluatedOn: c.evaluation.evaluatedOn, nextDue: c.evaluation.nextDue }
+        : null,
+      usedBy: c.usedBy.map((u) => ({ file: u.file, id: u.id, department: u.dept })),
+    })),
+    totals: { ...r.totals, invalid: count('invalid'), notTemplate: count('not-template') },
+  };
+}
+
+export const audit: Command<'audit'> = {
+  async run(a) {
+    needInputs('audit', a.positionals);
+    const failOn = failOnOf(a.values['fail-on']);
     const lang = langOf(a.values.lang);
     const asOf = asOfOf(a.values['as-of']);
     const force = Boolean(a.values.force);
     const paths = await outputsFor(a.values.out);
     if (!force) for (const p of [paths.xlsx, paths.html]) if (await exists(p)) throw new OutputExistsError(p);
     const jobs = jobsOf(a.values.jobs);
+    const json = a.values.json;
+    await checkJsonTarget(json, force);
     // Our own earlier report in the audited folder is not a record of the company.
-    const files = (await collectFiles(a.positionals)).filter((f) => resolve(f) !== resolve(paths.xlsx));
-    const root = a.positionals.length === 1 && (await stat(a.positionals[0])).isDirectory() ? resolve(a.positionals[0]) : commonRoot(files);
+    const files = (await inputFiles(a.positionals)).filter((f) => resolve(f) !== resolve(paths.xlsx));
+    if (!files.length) throw noWorkbooks(a.positionals);
+    const inputs = await expandInputs(a.positionals);
+    const root = inputs.length === 1 && (await stat(inputs[0])).isDirectory() ? resolve(inputs[0]) : commonRoot(files);
     const report = await runAudit(files, { asOf, root, jobs });
     await writeFileAtomic(paths.xlsx, await auditWorkbook(report, lang), { force });
     await writeFileAtomic(paths.html, auditHtml(report, lang), { force });
-    for (const l of lines(report, lang, paths)) out(l);
-    return report.totals.errors > 0 ? 1 : 0;
+    const say = textOut(json);
+    for (const l of lines(report, lang, paths)) say(l);
+    await writeJsonReport(json, auditJson(report), force);
+    return report.totals.errors > 0 || (failOn === 'warning' && report.totals.warnings > 0) ? 1 : 0;
   },
 };

@@ -4,9 +4,10 @@ import { mkdir, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import type { Lang } from '../../templates/model/types.js';
 import { DEFAULT_MAX_FILE_BYTES, type FileResult } from '../check-file.js';
-import { Spool } from '../report/spool.js';
-import { collectFiles } from '../collect.js';
+import { expandInputs } from '../collect.js';
 import { exists, OutputExistsError, probeWritable } from '../io/atomic.js';
+import { entryParts, reportHead } from '../report/json.js';
+import { Spool } from '../report/spool.js';
 import { AtomicTextWriter } from '../io/atomic-stream.js';
 import { CHECK_KIND, checkJobFailure, type CheckJobOptions, type CheckJobResult } from '../pool/check-job.js';
 import { DEFAULT_TIMEOUT_MS, defaultPoolSize, WorkerPool, type Job } from '../pool/pool.js';
@@ -21,8 +22,7 @@ import {
   styleFor,
   totalsLine,
 } from '../report/text.js';
-import { asOfOf, langOf, parseCommand, UsageError, type Command } from './common.js';
-import { USAGE } from './usage.js';
+import { asOfOf, failOnOf, inputFiles, jobsOf, langOf, needInputs, positiveNumber, UsageError, type Command, type FailOn } from './common.js';
 
 export interface CheckRun {
   asOf: string;
@@ -44,8 +44,10 @@ export interface CheckRun {
   timeoutMs?: number;
   /** Per-file size bound (default 100 MB). */
   maxFileBytes?: number;
-  /** Worker threads (default: available cores, at most 8). */
+  /** Worker processes (default: available cores, at most 8). */
   jobs?: number;
+  /** The least severity that makes the exit code 1 (default error). */
+  failOn?: FailOn;
 }
 
 /** What each file's annotated copy is called: the same name in DIR, below the same sub-folders as in its input folder. */
@@ -79,11 +81,11 @@ class LineWriter {
   /** The reader went away (`daicho check … | head`): drop the rest of the report, finish the run and its files. */
   private closed = false;
 
-  constructor() {
-    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  constructor(private readonly stream: NodeJS.WriteStream = process.stdout) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
       if (err.code !== 'EPIPE') throw err;
       this.closed = true;
-      process.stdout.emit('drain');
+      stream.emit('drain');
     });
   }
 
@@ -120,17 +122,33 @@ class LineWriter {
 
   private async write(text: string): Promise<void> {
     await new Promise<void>((done) => {
-      if (process.stdout.write(text)) done();
-      else process.stdout.once('drain', done);
+      if (this.stream.write(text)) done();
+      else this.stream.once('drain', done);
     });
   }
 
   async end(): Promise<void> {
     await this.flush();
     if (this.closed) return;
-    await new Promise<void>((done) => process.stdout.write('', () => done()));
+    await new Promise<void>((done) => this.stream.write('', () => done()));
   }
 }
+
+/** `--json -`: the report to stdout, with the file writer's interface (nothing to commit or take back). */
+class StdoutTextWriter {
+  async write(text: string): Promise<void> {
+    if (!process.stdout.write(text)) await new Promise((done) => process.stdout.once('drain', done));
+  }
+
+  async commit(): Promise<void> {
+    await new Promise<void>((done) => process.stdout.write('', () => done()));
+  }
+
+  async abort(): Promise<void> {}
+}
+
+/** `--json -` means stdout. */
+export const STDOUT = '-';
 
 export async function runCheck(files: string[], opts: CheckRun): Promise<number> {
   const lang = opts.lang;
@@ -138,8 +156,11 @@ export async function runCheck(files: string[], opts: CheckRun): Promise<number>
   const targets = opts.annotate ? annotatedPaths(files, opts.annotate, opts.roots) : [];
   // Never write over an input, whatever --force says.
   const inputs = new Set(files.map((f) => resolve(f)));
-  for (const t of [...targets, opts.summary, opts.json]) {
-    if (t && inputs.has(resolve(t))) throw new UsageError(`output ${t} would overwrite an input file`);
+  const jsonFile = opts.json === STDOUT ? undefined : opts.json;
+  for (const t of [...targets, opts.summary, jsonFile]) {
+    if (t && inputs.has(resolve(t))) {
+      throw new UsageError({ ja: `出力先 ${t} が入力ファイルと同じです（入力は上書きしません）`, en: `output ${t} would overwrite an input file` });
+    }
   }
   await refuseExisting(targets, force);
   if (opts.summary) {
@@ -147,23 +168,29 @@ export async function runCheck(files: string[], opts: CheckRun): Promise<number>
     // The summary is written after the last file: a path that cannot be written should not cost the whole run.
     await probeWritable(opts.summary);
   }
-  if (opts.json) await refuseExisting([opts.json], opts.force ?? true);
+  if (jsonFile) await refuseExisting([jsonFile], opts.force ?? true);
 
-  const st = styleFor(Boolean(process.stdout.isTTY));
+  // With the JSON report on stdout, the text report goes to stderr.
+  const text = opts.json === STDOUT ? process.stderr : process.stdout;
+  const st = styleFor(text);
   const progress = Progress.wanted(process.stderr, files.length) ? new Progress(process.stderr, files.length, lang) : null;
-  const sharedTerminal = progress !== null && Boolean(process.stdout.isTTY);
+  const sharedTerminal = progress !== null && Boolean(text.isTTY);
   const layout = lineLayout(files);
   const totals = emptyTotals();
   // Nothing per file is kept: each result goes to the terminal line, the findings spool, the JSON report and the
   // summary as it comes, and is gone (a run over 20,000 files keeps a few numbers).
   let seen = 0;
   const findings = new Spool();
-  const summary = opts.summary ? await (await import('../summary/summary.js')).SummaryWriter.open(opts.summary, { lang, asOf: opts.asOf, force }) : null;
   const annotated = { written: 0, skipped: [] as string[] };
-  const w = new LineWriter();
-  const json = opts.json ? await AtomicTextWriter.open(opts.json, { force: opts.force ?? true }) : null;
+  const w = new LineWriter(text);
+  const json = opts.json === STDOUT ? new StdoutTextWriter() : jsonFile ? await AtomicTextWriter.open(jsonFile, { force: opts.force ?? true }) : null;
+  const summary = opts.summary ? await openSummary(opts.summary, { lang, asOf: opts.asOf, force }).catch(async (err: unknown) => {
+    await json?.abort();
+    throw err;
+  }) : null;
   let jsonFirst = true;
-  await json?.write(`{\n  "asOf": ${JSON.stringify(opts.asOf)},\n  "files": [`);
+  const head = Object.entries(reportHead('daicho-check', opts.asOf)).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)},\n`);
+  await json?.write(`{\n${head.join('')}  "files": [`);
 
   const jobs: Job<CheckJobOptions>[] = files.map((path, i) => ({
     kind: 'check',
@@ -225,14 +252,21 @@ export async function runCheck(files: string[], opts: CheckRun): Promise<number>
     {
       ...(opts.annotate ? { annotated: { dir: opts.annotate, ...annotated } } : {}),
       ...(opts.summary ? { summary: opts.summary } : {}),
-      ...(opts.json ? { json: opts.json } : {}),
+      ...(jsonFile ? { json: jsonFile } : {}),
     },
     lang,
   );
   if (info.length) await w.line();
   for (const line of info) await w.line(line);
   await w.end();
-  return totals.ok === totals.files ? 0 : 1;
+  const failed = totals.ok !== totals.files || (opts.failOn === 'warning' && totals.warnings > 0);
+  return failed ? 1 : 0;
+}
+
+/** The summary (.xlsx, or .csv for the files table alone), written file by file. */
+async function openSummary(path: string, opts: { lang: Lang; asOf: string; force: boolean }): Promise<{ add(r: FileResult): Promise<void>; commit(): Promise<void>; abort(): Promise<void> }> {
+  if (/\.csv$/i.test(path)) return (await import('../summary/csv.js')).CsvSummaryWriter.open(path, opts);
+  return (await import('../summary/summary.js')).SummaryWriter.open(path, opts);
 }
 
 /** Issues per piece of a JSON report entry: one string for 90,000 issues would be 70 MB, beside the issues. */
@@ -240,11 +274,12 @@ const JSON_SLICE = 4096;
 
 /** A file's entry in the JSON report, as JSON.stringify writes it, in pieces of at most JSON_SLICE issues. */
 export function* jsonEntry(file: FileResult): Generator<string> {
-  yield `{"path":${JSON.stringify(file.path)},"status":${JSON.stringify(file.status)},"template":${JSON.stringify(file.template)},"issues":[`;
+  const { head, score } = entryParts(file);
+  yield `${JSON.stringify(head).slice(0, -1)},"issues":[`;
   for (let i = 0; i < file.issues.length; i += JSON_SLICE) {
     yield `${i ? ',' : ''}${JSON.stringify(file.issues.slice(i, i + JSON_SLICE)).slice(1, -1)}`;
   }
-  yield file.score ? `],"score":${JSON.stringify(file.score)}}` : ']}';
+  yield score ? `],"score":${JSON.stringify(score)}}` : ']}';
 }
 
 function annotateReason(error: string | undefined, file: FileResult, lang: Lang): string {
@@ -252,47 +287,32 @@ function annotateReason(error: string | undefined, file: FileResult, lang: Lang)
   return error ?? '';
 }
 
-/** More workers than this only add memory (each has its own heap, up to 1 GB). */
-const MAX_JOBS = 32;
-
-function positiveNumber(name: string, v: string | undefined): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} must be a positive number (got "${v}")`);
-  return n;
-}
-
-export const check: Command = {
-  usage: USAGE.check,
-  async run(argv) {
-    const a = parseCommand(argv, {
-      json: { type: 'string' },
-      annotate: { type: 'string' },
-      summary: { type: 'string' },
-      'as-of': { type: 'string' },
-      lang: { type: 'string' },
-      force: { type: 'boolean' },
-      timeout: { type: 'string' },
-      'max-size': { type: 'string' },
-      jobs: { type: 'string' },
-    });
-    if (!a.positionals.length) throw new UsageError('check needs at least one file or folder');
+export const check: Command<'check'> = {
+  async run(a) {
+    needInputs('check', a.positionals);
     const summary = a.values.summary;
-    if (summary !== undefined && !/\.xlsx$/i.test(summary)) throw new UsageError(`--summary must name an .xlsx file (got "${summary}")`);
+    if (summary !== undefined && !/\.(xlsx|csv)$/i.test(summary)) {
+      throw new UsageError({
+        ja: `--summary には .xlsx か .csv のファイル名を指定してください（指定: "${summary}"）`,
+        en: `--summary must name an .xlsx or .csv file (got "${summary}")`,
+      });
+    }
     const annotate = a.values.annotate;
     if (annotate !== undefined && (await exists(annotate)) && !(await stat(annotate)).isDirectory()) {
-      throw new UsageError(`--annotate needs a folder (${annotate} is a file)`);
+      throw new UsageError({ ja: `--annotate にはフォルダを指定してください（${annotate} はファイルです）`, en: `--annotate needs a folder (${annotate} is a file)` });
     }
-    // A folder that cannot be made fails the run before it starts, not once per file.
-    if (annotate !== undefined) await mkdir(annotate, { recursive: true });
     const timeout = positiveNumber('timeout', a.values.timeout);
     const maxSize = positiveNumber('max-size', a.values['max-size']);
-    const jobs = positiveNumber('jobs', a.values.jobs);
+    const jobs = jobsOf(a.values.jobs);
     const asOf = asOfOf(a.values['as-of']);
     const lang = langOf(a.values.lang);
-    const files = await collectFiles(a.positionals);
+    const failOn = failOnOf(a.values['fail-on']);
+    const inputs = await expandInputs(a.positionals);
+    const files = await inputFiles(inputs);
+    // A folder that cannot be made fails the run before it starts, not once per file.
+    if (annotate !== undefined) await mkdir(annotate, { recursive: true });
     const roots: string[] = [];
-    for (const p of a.positionals) if ((await stat(p)).isDirectory()) roots.push(p);
+    for (const p of inputs) if ((await stat(p)).isDirectory()) roots.push(p);
     return runCheck(files, {
       asOf,
       lang,
@@ -301,10 +321,10 @@ export const check: Command = {
       summary,
       force: Boolean(a.values.force),
       roots,
+      failOn,
       ...(timeout ? { timeoutMs: Math.round(timeout * 1000) } : {}),
       ...(maxSize ? { maxFileBytes: Math.round(maxSize * 1024 * 1024) } : {}),
-      ...(jobs ? { jobs: Math.min(MAX_JOBS, Math.max(1, Math.floor(jobs))) } : {}),
+      ...(jobs ? { jobs } : {}),
     });
   },
 };
-

@@ -1,10 +1,9 @@
 // daicho merge: one master of a table template, or one summary of a form template, from many workbooks.
 import type { Lang } from '../../templates/model/types.js';
-import { collectFiles } from '../collect.js';
 import { mergeFiles, MergeRefused, type MergeResult } from '../merge/merge.js';
 import { location } from '../report/text.js';
-import { asOfOf, jobsOf, langOf, out, parseCommand, REPORT_OPTIONS, UsageError, type Command } from './common.js';
-import { USAGE } from './usage.js';
+import { reportHead, type MergeReport } from '../report/json.js';
+import { asOfOf, checkJsonTarget, inputFiles, jobsOf, langOf, needInputs, textOut, UsageError, writeJsonReport, type Command } from './common.js';
 
 function report(r: MergeResult, lang: Lang): string[] {
   const lines: string[] = [];
@@ -59,29 +58,53 @@ function refused(err: MergeRefused, lang: Lang): string[] {
   return lines;
 }
 
-export const merge: Command = {
-  usage: USAGE.merge,
-  async run(argv) {
-    const a = parseCommand(argv, REPORT_OPTIONS);
-    if (!a.positionals.length) throw new UsageError('merge needs at least one file or folder');
-    if (!a.values.out) throw new UsageError('merge needs -o OUT.xlsx');
-    if (!/\.xlsx$/i.test(a.values.out)) throw new UsageError(`-o must name an .xlsx file (got "${a.values.out}")`);
+function mergeJson(r: MergeResult, asOf: string): MergeReport {
+  return {
+    ...reportHead('daicho-merge', asOf),
+    result: 'merged',
+    out: r.out,
+    kind: r.kind,
+    template: { id: r.template.id, version: r.template.version },
+    inputs: r.inputs.map((i) => ({ path: i.path, shown: i.shown, subjects: i.subjects, warnings: i.warnings })),
+    sheets: r.sheets.map((s) => ({ name: s.name, read: s.read, kept: s.kept, duplicates: s.duplicates, conflictGroups: s.conflictGroups, conflictRows: s.conflictRows })),
+    ...(r.forms ? { forms: r.forms } : {}),
+  };
+}
+
+function refusedJson(err: MergeRefused, outPath: string, asOf: string): MergeReport {
+  return {
+    ...reportHead('daicho-merge', asOf),
+    result: 'refused',
+    out: outPath,
+    inputs: [],
+    problems: err.problems.map((p) => ({ path: p.path, code: p.problem.code, message: p.problem.message, issues: p.problem.issues ?? [] })),
+  };
+}
+
+export const merge: Command<'merge'> = {
+  async run(a) {
+    needInputs('merge', a.positionals);
+    if (!a.values.out) throw new UsageError({ ja: 'merge には -o OUT.xlsx を指定してください', en: 'merge needs -o OUT.xlsx' });
+    if (!/\.xlsx$/i.test(a.values.out)) {
+      throw new UsageError({ ja: `-o には .xlsx のファイル名を指定してください（指定: "${a.values.out}"）`, en: `-o must name an .xlsx file (got "${a.values.out}")` });
+    }
     const lang = langOf(a.values.lang);
     const jobs = jobsOf(a.values.jobs);
-    const files = await collectFiles(a.positionals);
+    const asOf = asOfOf(a.values['as-of']);
+    const force = Boolean(a.values.force);
+    const json = a.values.json;
+    await checkJsonTarget(json, force);
+    const files = await inputFiles(a.positionals);
+    const say = textOut(json);
     try {
-      const r = await mergeFiles(files, {
-        out: a.values.out,
-        force: Boolean(a.values.force),
-        asOf: asOfOf(a.values['as-of']),
-        lang,
-        jobs,
-      });
-      for (const line of report(r, lang)) out(line);
+      const r = await mergeFiles(files, { out: a.values.out, force, asOf, lang, jobs });
+      for (const line of report(r, lang)) say(line);
+      await writeJsonReport(json, mergeJson(r, asOf), force);
       return 0;
     } catch (err) {
       if (err instanceof MergeRefused) {
         for (const line of refused(err, lang)) process.stderr.write(`${line}\n`);
+        await writeJsonReport(json, refusedJson(err, a.values.out, asOf), force);
         return 1;
       }
       throw err;

@@ -16,7 +16,11 @@ import { issueCount, type FileResult } from '../check-file.js';
 import { exists, OutputExistsError, tempPathFor } from '../io/atomic.js';
 import { col, escapeAttr, escapeText, tElement } from '../merge/xml.js';
 import { ZipWriter } from '../merge/zip-writer.js';
-const FONT = 'Yu Gothic';
+import { reportStatus } from '../report/json.js';
+import { planPrint, printTitlesName, printXml, rowHeight, type PrintPlan } from '../xlsx/print.js';
+import { TABLE_FONT, TABLE_HEADER_FILL } from '../xlsx/table-sheet.js';
+
+const FONT = TABLE_FONT;
 
 export const SUMMARY_TEXT = {
   filesSheet: { ja: 'ファイル一覧', en: 'Files' },
@@ -49,6 +53,7 @@ export const SUMMARY_TEXT = {
   status: {
     ok: { ja: 'OK', en: 'ok' },
     invalid: { ja: '要修正', en: 'invalid' },
+    'not-template': { ja: '対象外', en: 'not a template' },
     unreadable: { ja: '読込不可', en: 'unreadable' },
   },
   severity: {
@@ -58,10 +63,66 @@ export const SUMMARY_TEXT = {
   },
 } as const;
 
-interface Column {
+export interface Column {
+  key: string;
   header: string;
   width: number;
-  percent?: boolean;
+  numFmt?: string;
+}
+
+/** The files table's columns (the .xlsx summary's first sheet and the .csv summary). */
+export function fileColumns(lang: Lang): Column[] {
+  const t = SUMMARY_TEXT;
+  return [
+    { key: 'file', header: t.files.file[lang], width: 30 },
+    { key: 'template', header: t.files.template[lang], width: 18 },
+    { key: 'version', header: t.files.version[lang], width: 6 },
+    { key: 'subject', header: t.files.subject[lang], width: 22 },
+    { key: 'status', header: t.files.status[lang], width: 10 },
+    { key: 'errors', header: t.files.errors[lang], width: 8 },
+    { key: 'warnings', header: t.files.warnings[lang], width: 8 },
+    { key: 'infos', header: t.files.infos[lang], width: 8 },
+    { key: 'score', header: t.files.score[lang], width: 9, numFmt: '0.0%' },
+    { key: 'band', header: t.files.band[lang], width: 12 },
+    { key: 'redFlags', header: t.files.redFlags[lang], width: 22 },
+    { key: 'cause', header: t.files.cause[lang], width: 42 },
+  ];
+}
+
+function findingColumns(lang: Lang): Column[] {
+  const t = SUMMARY_TEXT;
+  return [
+    { key: 'file', header: t.findings.file[lang], width: 30 },
+    { key: 'subject', header: t.findings.subject[lang], width: 18 },
+    { key: 'sheet', header: t.findings.sheet[lang], width: 16 },
+    { key: 'cell', header: t.findings.cell[lang], width: 8 },
+    { key: 'severity', header: t.findings.severity[lang], width: 9 },
+    { key: 'rule', header: t.findings.rule[lang], width: 16 },
+    { key: 'field', header: t.findings.field[lang], width: 20 },
+    { key: 'value', header: t.findings.value[lang], width: 20 },
+    { key: 'message', header: t.findings.message[lang], width: 60 },
+  ];
+}
+
+/** A file's row of the files table, in fileColumns' order (counts include the findings a FINDINGS-OMITTED stands for). */
+export function fileRow(r: FileResult, lang: Lang): (string | number | null)[] {
+  const t = SUMMARY_TEXT;
+  const count = (s: Issue['severity']) => r.issues.reduce((n, i) => n + (i.severity === s ? issueCount(i) : 0), 0);
+  const first = r.issues.find((i) => i.severity === 'error') ?? r.issues.find((i) => i.severity === 'warning');
+  return [
+    r.path,
+    r.template?.id ?? null,
+    r.template?.version ?? null,
+    r.subject ?? null,
+    statusLabel(reportStatus(r), r.score, t.status, lang),
+    count('error'),
+    count('warning'),
+    count('info'),
+    r.score?.rate ?? null,
+    bandLabel(r.score, lang),
+    r.score?.redFlags.length ? r.score.redFlags.join(', ') : null,
+    first ? `${first.rule}: ${first.message[lang]}` : null,
+  ];
 }
 
 type Cell = string | number | null | undefined;
@@ -69,17 +130,23 @@ type Cell = string | number | null | undefined;
 /** Excel's limit on the characters of one cell. */
 const MAX_CELL_CHARS = 32_767;
 
+const cut = (v: string): string => (v.length > MAX_CELL_CHARS ? `${v.slice(0, MAX_CELL_CHARS - 1)}…` : v);
+
 function cellXml(ref: string, v: Cell, style = 0): string {
   const s = style ? ` s="${style}"` : '';
   if (v === null || v === undefined || v === '') return '';
   if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"${s}><v>${v}</v></c>` : '';
-  const text = v.length > MAX_CELL_CHARS ? `${v.slice(0, MAX_CELL_CHARS - 1)}…` : v;
-  return `<c r="${ref}"${s} t="inlineStr"><is>${tElement(text)}</is></c>`;
+  return `<c r="${ref}"${s} t="inlineStr"><is>${tElement(cut(v))}</is></c>`;
 }
+
+/** Cell styles (STYLES' cellXfs): the header; body text, top-aligned and wrapped; a percentage. */
+const XF = { header: 1, text: 3, percent: 2 } as const;
 
 /** One worksheet with one table, its rows deflated into a temporary file as they come. */
 class TableSheet {
   rows = 1;
+  readonly print: PrintPlan;
+  private readonly widths: number[];
   private crc = 0;
   private size = 0;
   private buf = '';
@@ -96,20 +163,27 @@ class TableSheet {
     this.z = createDeflateRaw({ level: 6 });
     this.file = createWriteStream(temp, { flags: 'wx' });
     this.z.pipe(this.file);
+    this.widths = columns.map((c) => c.width);
+    this.print = planPrint(this.widths);
+    const { sheetPr } = printXml(this.print);
     const cols = columns
-      .map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"${c.percent ? ' style="2"' : ''}/>`)
+      .map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1" style="${c.numFmt ? XF.percent : XF.text}"/>`)
       .join('');
-    const header = columns.map((c, i) => cellXml(`${col(i)}1`, c.header, 1)).join('');
+    const header = columns.map((c, i) => cellXml(`${col(i)}1`, c.header, XF.header)).join('');
+    const ht = Math.max(20, rowHeight(columns.map((c) => c.header), this.widths));
     this.buf =
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-      `<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetViews><sheetView${first ? ' tabSelected="1"' : ''} workbookViewId="0">` +
+      `<worksheet xmlns="${MAIN}" xmlns:r="${REL}">${sheetPr ? `<sheetPr>${sheetPr}</sheetPr>` : ''}<sheetViews><sheetView${first ? ' tabSelected="1"' : ''} workbookViewId="0">` +
       '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/>' +
-      `</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData><row r="1">${header}</row>`;
+      `</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData><row r="1" ht="${ht}" customHeight="1">${header}</row>`;
   }
 
   async add(cells: readonly Cell[]): Promise<void> {
     const r = ++this.rows;
-    this.buf += `<row r="${r}">${cells.map((v, i) => cellXml(`${col(i)}${r}`, v, this.columns[i].percent ? 2 : 0)).join('')}</row>`;
+    const xml = cells.map((v, i) => cellXml(`${col(i)}${r}`, v, this.columns[i].numFmt ? XF.percent : XF.text)).join('');
+    // Wrapped text gets its height (LibreOffice does not grow a row for it when printing: see xlsx/print.ts).
+    const ht = rowHeight(cells.map((v) => (typeof v === 'string' ? cut(v) : null)), this.widths);
+    this.buf += ht ? `<row r="${r}" ht="${ht}" customHeight="1">${xml}</row>` : `<row r="${r}">${xml}</row>`;
     if (this.buf.length >= 1 << 16) await this.flush();
   }
 
@@ -126,7 +200,7 @@ class TableSheet {
   async end(): Promise<{ crc: number; size: number; compressedSize: number; write(out: ZipWriter): Promise<void> }> {
     // A table needs at least one data row.
     if (this.rows === 1) await this.add(this.columns.map(() => null));
-    this.buf += '</sheetData><tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>';
+    this.buf += `</sheetData>${printXml(this.print).tail}<tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>`;
     await this.flush();
     this.z.end();
     await finished(this.file);
@@ -166,14 +240,20 @@ const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const STYLES =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
   `<styleSheet xmlns="${MAIN}"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0%"/></numFmts>` +
-  `<fonts count="2"><font><sz val="11"/><name val="${FONT}"/><family val="3"/><charset val="128"/></font>` +
-  `<font><b/><sz val="11"/><color rgb="FFFFFFFF"/><name val="${FONT}"/><family val="3"/><charset val="128"/></font></fonts>` +
-  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  // The default font is Calibri 11, as exceljs writes it: column widths are in its digits, which print.ts's page
+  // plan counts on (a Yu Gothic default prints every column wider in LibreOffice). Cells are in Yu Gothic.
+  '<fonts count="3"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>' +
+  `<font><b/><sz val="11"/><color rgb="FFFFFFFF"/><name val="${FONT}"/><family val="3"/><charset val="128"/></font>` +
+  `<font><sz val="11"/><name val="${FONT}"/><family val="3"/><charset val="128"/></font></fonts>` +
+  // The header's own solid fill (as styleHeaderCell in xlsx/table-sheet.ts): a table style's colours do not print in LibreOffice.
+  '<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>' +
+  `<fill><patternFill patternType="solid"><fgColor rgb="${TABLE_HEADER_FILL}"/><bgColor indexed="64"/></patternFill></fill></fills>` +
   '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
   '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-  '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
-  '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment vertical="center" wrapText="1"/></xf>' +
-  '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>' +
+  '<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+  '<xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>' +
+  '<xf numFmtId="164" fontId="2" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>' +
+  '<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf></cellXfs>' +
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><dxfs count="0"/>' +
   '<tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/></styleSheet>';
 
@@ -195,56 +275,16 @@ export class SummaryWriter {
     const { lang } = opts;
     const t = SUMMARY_TEXT;
     const tmp = tempPathFor(path);
-    const fileCols: Column[] = [
-      { header: t.files.file[lang], width: 48 },
-      { header: t.files.template[lang], width: 22 },
-      { header: t.files.version[lang], width: 6 },
-      { header: t.files.subject[lang], width: 28 },
-      { header: t.files.status[lang], width: 10 },
-      { header: t.files.errors[lang], width: 8 },
-      { header: t.files.warnings[lang], width: 8 },
-      { header: t.files.infos[lang], width: 8 },
-      { header: t.files.score[lang], width: 9, percent: true },
-      { header: t.files.band[lang], width: 12 },
-      { header: t.files.redFlags[lang], width: 22 },
-      { header: t.files.cause[lang], width: 70 },
-    ];
-    const findingCols: Column[] = [
-      { header: t.findings.file[lang], width: 40 },
-      { header: t.findings.subject[lang], width: 24 },
-      { header: t.findings.sheet[lang], width: 16 },
-      { header: t.findings.cell[lang], width: 8 },
-      { header: t.findings.severity[lang], width: 9 },
-      { header: t.findings.rule[lang], width: 16 },
-      { header: t.findings.field[lang], width: 20 },
-      { header: t.findings.value[lang], width: 20 },
-      { header: t.findings.message[lang], width: 90 },
-    ];
     const title = lang === 'ja' ? `daicho check 集計（${opts.asOf} 時点）` : `daicho check summary (as of ${opts.asOf})`;
-    const files = new TableSheet(`${tmp}.1`, t.filesSheet[lang], 'DaichoFiles', fileCols, true);
-    const findings = new TableSheet(`${tmp}.2`, t.findingsSheet[lang], 'DaichoFindings', findingCols, false);
+    const files = new TableSheet(`${tmp}.1`, t.filesSheet[lang], 'DaichoFiles', fileColumns(lang), true);
+    const findings = new TableSheet(`${tmp}.2`, t.findingsSheet[lang], 'DaichoFindings', findingColumns(lang), false);
     return new SummaryWriter(path, tmp, opts.force, lang, title, files, findings);
   }
 
   async add(r: FileResult): Promise<void> {
     const { lang } = this;
     const t = SUMMARY_TEXT;
-    const count = (s: Issue['severity']) => r.issues.reduce((n, i) => n + (i.severity === s ? issueCount(i) : 0), 0);
-    const first = r.issues.find((i) => i.severity === 'error') ?? r.issues.find((i) => i.severity === 'warning');
-    await this.files.add([
-      r.path,
-      r.template?.id,
-      r.template?.version,
-      r.subject,
-      statusLabel(r.status, r.score, t.status, lang),
-      count('error'),
-      count('warning'),
-      count('info'),
-      r.score?.rate,
-      bandLabel(r.score, lang),
-      r.score?.redFlags.length ? r.score.redFlags.join(', ') : null,
-      first ? `${first.rule}: ${first.message[lang]}` : null,
-    ]);
+    await this.files.add(fileRow(r, lang));
     for (const i of r.issues) {
       await this.findings.add([r.path, r.subject, i.sheet, i.cell, t.severity[i.severity][lang], i.rule, i.field, i.value, i.message[lang]]);
     }
@@ -290,7 +330,8 @@ export class SummaryWriter {
         'xl/workbook.xml',
         `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${MAIN}" xmlns:r="${REL}"><bookViews><workbookView activeTab="0"/></bookViews><sheets>` +
           names.map((n, i) => `<sheet name="${escapeAttr(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
-          '</sheets></workbook>',
+          // The header row printed on every page (and the first column, when a sheet spans pages across).
+          `</sheets><definedNames>${[this.files, this.findings].map((s, i) => printTitlesName(s.name, i, s.print, [1, 1])).join('')}</definedNames></workbook>`,
       );
       await zip.add(
         'xl/_rels/workbook.xml.rels',

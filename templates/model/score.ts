@@ -25,15 +25,11 @@ export function formatRate(rate: number | null | undefined): string {
   return rate === null || rate === undefined || !Number.isFinite(rate) ? '—' : `${Math.round(rate * 1000) / 10}%`;
 }
 
-function pct(rate: number): string {
-  return `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
-}
-
 /**
- * One line: `得点率 92.0% A` when final, `回答 22/37 暫定 83.3%` while answers are missing (the rate formatter can be
+ * One line: `得点率 92% A` when final, `回答 22/37 暫定 83.3%` while answers are missing (the rate formatter can be
  * passed in so a caller keeps its own rounding and padding).
  */
-export function scoreText(score: Score, lang: Lang, fmt: (rate: number | null) => string = (r) => (r === null ? '—' : pct(r))): string {
+export function scoreText(score: Score, lang: Lang, fmt: (rate: number | null) => string = formatRate): string {
   const { rate, provisional } = shownRate(score);
   if (provisional) {
     return lang === 'ja'
@@ -52,7 +48,7 @@ export function bandLabel(score: Score | null | undefined, lang: Lang): string |
   if (!score) return null;
   if (score.complete === false) {
     const { rate } = shownRate(score);
-    const p = rate === null ? '' : lang === 'ja' ? `、暫定 ${pct(rate)}` : `, provisional ${pct(rate)}`;
+    const p = rate === null ? '' : lang === 'ja' ? `、暫定 ${formatRate(rate)}` : `, provisional ${formatRate(rate)}`;
     return lang === 'ja' ? `${INCOMPLETE.ja}（回答 ${score.answered}/${score.total}${p}）` : `${INCOMPLETE.en} (${score.answered}/${score.total} answered${p})`;
   }
   return typeof score.band === 'string' ? score.band : null;

@@ -273,9 +273,6 @@ const foldEdition = (s: string) => s.normalize('NFKC').replace(/\s/gu, '');
 
 const scAnswer: RuleDef = {
   id: 'SC-ANSWER',
-  severity: 'error',
-  clause: 'I–VII',
-  title: { ja: '未回答の質問', en: 'Unanswered question' },
   check: (ctx) =>
     questionRows(ctx)
       .filter(({ rec }) => presence(rec, ANSWER) === 'empty')
@@ -294,9 +291,6 @@ const NA_EXAMPLE: Record<string, Text> = {
 
 const scNa: RuleDef = {
   id: 'SC-NA',
-  severity: 'error',
-  clause: CRITICAL.join(', '),
-  title: { ja: '「該当なし」の扱い', en: 'Use of Not applicable' },
   check: (ctx) =>
     questionRows(ctx)
       .filter(({ answer }) => answer === NA)
@@ -324,9 +318,6 @@ const scNa: RuleDef = {
 // date, so an explained gap without a date is still flagged, as a warning.
 const scGap: RuleDef = {
   id: 'SC-GAP',
-  severity: 'error',
-  clause: 'I–VII',
-  title: { ja: '未実施項目の改善計画', en: 'Plan for gaps' },
   check: (ctx) =>
     questionRows(ctx)
       .filter(({ answer }) => answer === NO || answer === PARTLY)
@@ -356,27 +347,34 @@ const scGap: RuleDef = {
       }),
 };
 
+/** Non-critical clauses where a はい without evidence is noted (info): working time, wages, safety, emergencies, data. */
+const EVIDENCE_NOTED: readonly string[] = ['II-3', 'II-4', 'III-1', 'III-2', 'VII-2'];
+
 const scEvidence: RuleDef = {
   id: 'SC-EVIDENCE',
-  severity: 'warning',
-  clause: CRITICAL.join(', '),
-  title: { ja: '重大項目の根拠資料', en: 'Evidence for critical items' },
   check: (ctx) =>
     questionRows(ctx)
-      .filter(({ rec, q, answer }) => q.critical && answer === YES && presence(rec, EVIDENCE) === 'empty')
+      .filter(({ rec, q, answer }) => (q.critical || EVIDENCE_NOTED.includes(q.id)) && answer === YES && presence(rec, EVIDENCE) === 'empty')
       .map(({ rec, q }) =>
-        finding(rec, EVIDENCE, {
-          ja: `重大項目 ${q.id}「${q.title.ja}」が「はい」ですが、取組内容・根拠資料が空欄です。重大項目は根拠を確かめたうえで評価します。取組の内容と、それを示す規程・記録の名称を記入してください。`,
-          en: `Critical item ${q.id} "${q.title.en}" is answered Yes but gives no actions or evidence. Critical items are judged on their evidence: describe what you do and name the policy or record that shows it.`,
-        }),
+        q.critical
+          ? finding(rec, EVIDENCE, {
+              ja: `重大項目 ${q.id}「${q.title.ja}」が「はい」ですが、取組内容・根拠資料が空欄です。重大項目は根拠を確かめたうえで評価します。取組の内容と、それを示す規程・記録の名称を記入してください。`,
+              en: `Critical item ${q.id} "${q.title.en}" is answered Yes but gives no actions or evidence. Critical items are judged on their evidence: describe what you do and name the policy or record that shows it.`,
+            })
+          : finding(
+              rec,
+              EVIDENCE,
+              {
+                ja: `${q.id}「${q.title.ja}」が「はい」ですが、取組内容・根拠資料が空欄です。この項目は根拠の提示を求められることが多いため、取組の内容と規程・記録の名称を記入しておくことをお勧めします。`,
+                en: `${q.id} "${q.title.en}" is answered Yes without actions or evidence. Buyers often ask for evidence on this item: consider naming what you do and the policy or record that shows it.`,
+              },
+              'info',
+            ),
       ),
 };
 
 const scApproval: RuleDef = {
   id: 'SC-APPROVAL',
-  severity: 'error',
-  clause: 'はじめに',
-  title: { ja: '責任者確認', en: 'Management approval' },
   check: (ctx) => {
     const form = ctx.form(RESPONDENT);
     if (!form || form.values['責任者確認'] !== NO) return [];
@@ -391,8 +389,6 @@ const scApproval: RuleDef = {
 
 const scDate: RuleDef = {
   id: 'SC-DATE',
-  severity: 'warning',
-  title: { ja: '回答日・改善予定日', en: 'Response and target dates' },
   check: (ctx) => {
     const out: RuleFinding[] = [];
     const form = ctx.form(RESPONDENT);
@@ -409,8 +405,8 @@ const scDate: RuleDef = {
       } else if (compareIso(on, oldest) < 0) {
         out.push(
           finding(form, ANSWERED_ON, {
-            ja: `回答日 ${on} は基準日 ${ctx.asOf} の12か月以上前です。最新の状況で回答し直してください。`,
-            en: `The response date ${on} is more than 12 months before the check date ${ctx.asOf}. Please answer again with the current situation.`,
+            ja: `回答日 ${on} は基準日 ${ctx.asOf} の12か月以上前です。12か月以上前の回答は現在の取組を表していない可能性があるため、最新の状況で回答し直してください。`,
+            en: `The response date ${on} is more than 12 months before the check date ${ctx.asOf}. An answer that old may no longer show what you do today: please answer again with the current situation.`,
           }),
         );
       }
@@ -421,8 +417,8 @@ const scDate: RuleDef = {
       if (plan && compareIso(plan, on) < 0) {
         out.push(
           finding(rec, PLAN, {
-            ja: `${q.id} の改善予定日 ${plan} が回答日 ${on} より前です。これから改善を終える予定日を記入してください。`,
-            en: `The target date ${plan} for ${q.id} is before the response date ${on}. Enter the future date by which the gap will be closed.`,
+            ja: `${q.id} の改善予定日 ${plan} が回答日 ${on} より前です。改善予定日はこれから改善を終える日なので、回答日以降の日付を記入してください。`,
+            en: `The target date ${plan} for ${q.id} is before the response date ${on}. The target date is when the gap will be closed, so enter a date on or after the response date.`,
           }),
         );
       }
@@ -433,9 +429,6 @@ const scDate: RuleDef = {
 
 const scEdition: RuleDef = {
   id: 'SC-EDITION',
-  severity: 'error',
-  clause: EDITION,
-  title: { ja: 'ガイドラインの版', en: 'Guideline edition' },
   check: (ctx) => {
     const marker = ctx.data.marker;
     const want = ctx.def.edition ?? EDITION;
@@ -468,15 +461,6 @@ const scEdition: RuleDef = {
       },
     ];
   },
-};
-
-// SC-TAMPER is raised by the engine's question-sheet reader (checklistSheet.tamperRule); this entry gives it a
-// title and severity for listings and has nothing further to check.
-const scTamper: RuleDef = {
-  id: 'SC-TAMPER',
-  severity: 'error',
-  title: { ja: '質問の改変', en: 'Changed question rows' },
-  check: () => [],
 };
 
 // ---- score ----
@@ -545,6 +529,6 @@ export const supplierChecklist: TemplateDef = {
   shape: 'form',
   clause: 'ガイドライン 2024-11-01 第1版 I–VII',
   sheets: [respondentSheet, checklistSheet],
-  rules: [scAnswer, scNa, scGap, scEvidence, scApproval, scDate, scEdition, scTamper],
+  rules: [scAnswer, scNa, scGap, scEvidence, scApproval, scDate, scEdition],
   score: (ctx) => scoreChecklist(ctx),
 };

@@ -170,8 +170,8 @@ const ROWS: readonly Q[] = [
     'IV-4',
     '製造工程で用いる化学物質の管理',
     'Chemicals used in manufacturing',
-    '製造工程で使う法規制対象の化学物質を特定し、使用量・排出量を把握して行政に報告し、排出の削減に取り組んでいますか。',
-    'Have you identified the regulated chemicals used in your manufacturing processes, and do you track their use and release, report them to the authorities and work to reduce releases?',
+    '製造工程で使う法規制対象の化学物質を特定し、使用量・排出量を把握して行政に報告し、排出の削減に取り組んでいますか。製造工程がない場合は「該当なし」とし、その旨をコメントに記入してください。',
+    'Have you identified the regulated chemicals used in your manufacturing processes, and do you track their use and release, report them to the authorities and work to reduce releases? If you have no manufacturing processes, answer Not applicable and say so in the comment.',
   ],
   [
     'IV-5',
@@ -324,6 +324,9 @@ const FORMERLY: Readonly<Record<string, readonly string[]>> = {
   ],
   'V-10': [
     '規制対象の貨物・技術に当たるかを判定し、輸出入の許可取得などの手続きを管理する体制（責任者・規程）がありますか。',
+  ],
+  'IV-4': [
+    '製造工程で使う法規制対象の化学物質を特定し、使用量・排出量を把握して行政に報告し、排出の削減に取り組んでいますか。',
   ],
 };
 

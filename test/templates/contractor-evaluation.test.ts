@@ -281,6 +281,14 @@ describe('derived verdict (Amendment 1: a recorded 判定 better than the answer
     expect(issues[0].field).toBe('条件・所見');
   });
 
+  it('cites yearly re-evaluation as PrivacyMark practice, not as the manual (review §5.3); C-17/C-18 as the company\'s own criteria (§5.2)', () => {
+    const late = issuesOf(run(input(CLEAN, (i) => (i.forms['判定']['次回評価期限'] = '2028-01-31'))).issues, 'CE-NEXT')[0];
+    expect(late.message.ja).toContain('プライバシーマークの審査');
+    expect(late.message.ja).not.toMatch(/評価し直すので.*（§4\.4\.3\.4）/u);
+    expect(late.message.en).toContain('PrivacyMark assessments');
+    for (const id of ['C-17', 'C-18']) expect(CRITERIA.find((q) => q.id === id)!.clause).toContain('当社の追加項目');
+  });
+
   it('every recorded verdict better than the derived one raises an error; equal or stricter ones do not', () => {
     const cases: ['合格' | '条件付合格' | '不合格', Parameters<typeof input>[1]][] = [
       ['合格', () => {}],

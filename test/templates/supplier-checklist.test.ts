@@ -122,7 +122,6 @@ describe('supplier-checklist definition', () => {
       'SC-APPROVAL',
       'SC-DATE',
       'SC-EDITION',
-      'SC-TAMPER',
     ]);
   });
 
@@ -223,9 +222,9 @@ describe('SC-EVIDENCE', () => {
     expect(errors(issues)).toEqual([]);
   });
 
-  it('passes with evidence, and does not ask for it on non-critical clauses', () => {
+  it('passes with evidence, and does not ask for it on non-critical clauses (III-1 is only noted, as info)', () => {
     const { issues } = run({ 'III-1': { '取組内容・根拠資料': null }, 'VII-1': { '取組内容・根拠資料': null } });
-    expect(of(issues, 'SC-EVIDENCE')).toEqual([]);
+    expect(of(issues, 'SC-EVIDENCE').map((i) => [i.cell, i.severity])).toEqual([[cell('III-1', 'F'), 'info']]);
   });
 });
 
@@ -493,6 +492,21 @@ describe('Amendment 5 (domain review, supplier checklist)', () => {
     }
   });
 
+  it('question wording follows the clauses (review §1.1, §1.2): the guideline named, no over- or under-asking', () => {
+    const text = (id: string) => QUESTIONS.find((x) => x.id === id)!.question.ja;
+    const checklist = def.sheets.find((s) => s.name === CHECKLIST)!;
+    expect(checklist.title.ja).toContain('セガサミーグループ サステナブル調達ガイドライン（第1版');
+    expect(text('II-6')).toContain('能力・適性・成果などの合理的な要素');
+    expect(text('II-6')).not.toContain('だけ');
+    expect(text('II-7')).toContain('抗議行動');
+    expect(text('III-2')).toContain('保管または掲示');
+    expect(text('IV-2')).toContain('継続的な削減');
+    expect(text('IV-2')).not.toContain('削減目標');
+    expect(text('IV-4')).toContain('「該当なし」');
+    expect(text('V-8')).toContain('匿名');
+    expect(text('V-10')).toContain('該非判定');
+  });
+
   it('責任者確認 is required, and いいえ is an error', () => {
     const empty = run({}, { 責任者確認: null }).issues;
     expect(empty.map((i) => [i.rule, i.field])).toEqual([['V-REQUIRED', '責任者確認']]);
@@ -511,7 +525,7 @@ describe('Amendment 5 (domain review, supplier checklist)', () => {
     const grid = layoutWorkbook(def, input());
     const ws = sheet(grid, CHECKLIST);
     const changed = QUESTIONS.filter((q) => q.formerly?.question?.length);
-    expect(changed.map((q) => q.id)).toEqual(['II-1', 'II-3', 'II-6', 'II-7', 'III-2', 'III-3', 'III-8', 'IV-2', 'V-5', 'V-8', 'V-9', 'V-10']);
+    expect(changed.map((q) => q.id)).toEqual(['II-1', 'II-3', 'II-6', 'II-7', 'III-2', 'III-3', 'III-8', 'IV-2', 'IV-4', 'V-5', 'V-8', 'V-9', 'V-10']);
     for (const q of changed) {
       const r = QUESTIONS.indexOf(q) + 2;
       ws.rows[r]![3] = q.formerly!.question![0];
@@ -522,6 +536,12 @@ describe('Amendment 5 (domain review, supplier checklist)', () => {
     expect(issues[0].message.ja).toContain('II-1');
     ws.rows[QUESTIONS.findIndex((q) => q.id === 'II-1') + 2]![3] = '勝手に書き換えた質問';
     expect(of(check(grid).issues, 'SC-TAMPER')).toHaveLength(1);
+  });
+
+  it('はい without evidence on II-3, II-4, III-1, III-2 and VII-2 is noted (info); on other non-critical clauses not at all', () => {
+    const bare = Object.fromEntries(['II-3', 'II-4', 'III-1', 'III-2', 'VII-2', 'II-6', 'IV-1'].map((id) => [id, { '取組内容・根拠資料': null }]));
+    const found = of(run(bare).issues, 'SC-EVIDENCE');
+    expect(found.map((i) => [i.cell, i.severity])).toEqual(['II-3', 'II-4', 'III-1', 'III-2', 'VII-2'].map((id) => [cell(id, 'F'), 'info']));
   });
 
   it('messages say what is wrong and what to do, without repeating the clause id at the end', () => {

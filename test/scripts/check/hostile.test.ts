@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { piLedger } from '../../../templates/pi-ledger/index.js';
 import { ledgerSheet } from '../../../templates/pi-ledger/sheets.js';
+import type { RuleId } from '../../../templates/catalogue.js';
 import type { Issue } from '../../../templates/model/types.js';
 import { capIssues, issueCount, MAX_FINDINGS_PER_RULE, OMITTED_RULE } from '../../../scripts/check-file.js';
 import { writeTableWorkbook } from '../../../scripts/merge/write-table.js';
@@ -23,7 +24,7 @@ beforeAll(async () => {
   await writeTableWorkbook(piLedger, { 台帳: rows }, hostile);
 }, 180_000);
 
-function issue(rule: string, sheet: string | null, severity: Issue['severity'], n: number): Issue {
+function issue(rule: RuleId, sheet: string | null, severity: Issue['severity'], n: number): Issue {
   return { rule, severity, sheet, cell: sheet ? `A${n + 3}` : null, field: null, value: null, message: { ja: `${rule} ${n}`, en: `${rule} ${n}` } };
 }
 

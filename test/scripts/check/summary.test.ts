@@ -58,7 +58,7 @@ describe.skipIf(!hasOpenpyxl())('the summary workbook', () => {
     // Red flags: status 要対応 and the band capped at C (Amendment 5), though the rate is A-level.
     expect(sc4.slice(1, 11)).toEqual(['supplier-checklist', 1, 'ダミー化成株式会社', '要対応', 0, 0, 0, report.files.find((f) => f.path.includes('sc-04'))!.score!.rate, 'C', 'II-5, V-9']);
     const sc3 = files.rows.find((row) => String(row[0]).includes('sc-03'))!;
-    expect([sc3[8], sc3[9]]).toEqual([null, '未完了（回答 22/37、暫定 100.0%）']);
+    expect([sc3[8], sc3[9]]).toEqual([null, '未完了（回答 22/37、暫定 100%）']);
     const old = files.rows.find((row) => String(row[0]).endsWith('old.xls'))!;
     expect(old[4]).toBe('読込不可');
     expect(String(old[11])).toMatch(/^FILE-UNREADABLE: /);

@@ -1,4 +1,4 @@
-// `daicho merge` as users run it (compiled CLI, worker threads): output, refusals and exit codes, and the round trip
+// `daicho merge` as users run it (compiled CLI, worker processes): output, refusals and exit codes, and the round trip
 // merge → check on the bundled department ledgers: the master shows exactly the inputs' findings.
 import { mkdir, mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

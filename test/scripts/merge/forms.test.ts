@@ -76,7 +76,7 @@ describe('supplier checklist summary', () => {
     expect(kasei[header.indexOf('状態')]).toBe('要対応');
     const incomplete = byName.get('有限会社さくら見本梱包')!;
     // No final score before all 37 are answered: completion and a provisional score instead.
-    expect(incomplete[header.indexOf('ランク')]).toBe('未完了（回答 22/37、暫定 100.0%）');
+    expect(incomplete[header.indexOf('ランク')]).toBe('未完了（回答 22/37、暫定 100%）');
     expect(incomplete[header.indexOf('得点率')] ?? null).toBeNull();
     expect(incomplete[header.indexOf('状態')]).toBe('要修正');
 
