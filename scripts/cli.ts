@@ -3,7 +3,8 @@
 import { out, UsageError, type Command } from './commands/common.js';
 import { USAGE, type CommandName } from './commands/usage.js';
 import { MissingPathError } from './collect.js';
-import { OutputExistsError } from './io/atomic.js';
+import { terminalLine } from './report/text.js';
+import { installInterruptCleanup, OutputExistsError } from './io/atomic.js';
 
 const COMMANDS: Record<CommandName, () => Promise<Command>> = {
   check: async () => (await import('./commands/check.js')).check,
@@ -47,11 +48,19 @@ function fileSystemError(err: unknown): string | null {
   if (!(err instanceof Error) || typeof e.code !== 'string' || typeof e.syscall !== 'string') return null;
   const reason = FS_REASONS[e.code] ?? { ja: e.code, en: e.code };
   const write = WRITES.has(e.syscall);
-  const at = e.path ?? '';
+  const at = terminalLine(e.path ?? '', false);
   return (
     `daicho: ${at} ${write ? 'に書き込めません' : 'を読めません'}（${reason.ja}、${e.code}）\n` +
     `daicho: cannot ${write ? 'write' : 'read'} ${at}: ${reason.en} (${e.code})\n`
   );
+}
+
+/** An error message for the terminal: its lines kept, every control character within them escaped. */
+function errorText(message: string): string {
+  return message
+    .split('\n')
+    .map((l) => terminalLine(l, false))
+    .join('\n');
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -60,17 +69,18 @@ export async function main(argv: string[]): Promise<number> {
     out(help());
     return name ? 0 : 2;
   }
+  installInterruptCleanup();
   try {
     const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name as CommandName] : undefined;
     if (!load) throw new UsageError(`unknown command "${name}"`);
     return await (await load()).run(rest);
   } catch (err) {
     if (err instanceof UsageError || err instanceof MissingPathError) {
-      process.stderr.write(`daicho: ${err.message}\n\n${help()}`);
+      process.stderr.write(`daicho: ${errorText(err.message)}\n\n${help()}`);
       return 2;
     }
     if (err instanceof OutputExistsError) {
-      process.stderr.write(`daicho: ${err.message}\n`);
+      process.stderr.write(`daicho: ${errorText(err.message)}\n`);
       return 2;
     }
     const fsError = fileSystemError(err);

@@ -7,7 +7,8 @@ import { auditHtml } from '../audit/html.js';
 import { auditWorkbook } from '../audit/xlsx.js';
 import { ruleTitle } from '../audit/titles.js';
 import { collectFiles } from '../collect.js';
-import { exists, OutputExistsError, writeFileAtomic } from '../io/atomic.js';
+import { exists, OutputExistsError, writeFilesAtomic } from '../io/atomic.js';
+import { namedFiles, refuseInputsAsOutputs, refuseSpecialTarget, withoutOutput } from '../io/paths.js';
 import { location } from '../report/text.js';
 import { asOfOf, jobsOf, langOf, out, parseCommand, REPORT_OPTIONS, UsageError, type Command } from './common.js';
 import { USAGE } from './usage.js';
@@ -53,14 +54,22 @@ export const audit: Command = {
     const asOf = asOfOf(a.values['as-of']);
     const force = Boolean(a.values.force);
     const paths = await outputsFor(a.values.out);
+    for (const p of [paths.xlsx, paths.html]) refuseSpecialTarget(p, 'file');
+    refuseInputsAsOutputs([paths.xlsx, paths.html], namedFiles(a.positionals));
     if (!force) for (const p of [paths.xlsx, paths.html]) if (await exists(p)) throw new OutputExistsError(p);
     const jobs = jobsOf(a.values.jobs);
     // Our own earlier report in the audited folder is not a record of the company.
-    const files = (await collectFiles(a.positionals)).filter((f) => resolve(f) !== resolve(paths.xlsx));
+    const files = withoutOutput(await collectFiles(a.positionals), paths.xlsx);
     const root = a.positionals.length === 1 && (await stat(a.positionals[0])).isDirectory() ? resolve(a.positionals[0]) : commonRoot(files);
     const report = await runAudit(files, { asOf, root, jobs });
-    await writeFileAtomic(paths.xlsx, await auditWorkbook(report, lang), { force });
-    await writeFileAtomic(paths.html, auditHtml(report, lang), { force });
+    // Both or neither: a full disk while writing the second must not leave the first without it.
+    await writeFilesAtomic(
+      [
+        { path: paths.xlsx, data: await auditWorkbook(report, lang) },
+        { path: paths.html, data: auditHtml(report, lang) },
+      ],
+      { force },
+    );
     for (const l of lines(report, lang, paths)) out(l);
     return report.totals.errors > 0 ? 1 : 0;
   },

@@ -1,12 +1,13 @@
 // daicho check: validate workbooks in parallel (one worker per core, each file bounded in size, time and memory)
 // and report per file — terminal lines streamed in input order, a JSON report, annotated copies, a summary workbook.
 import { mkdir, stat } from 'node:fs/promises';
-import { basename, extname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import type { Lang } from '../../templates/model/types.js';
 import { DEFAULT_MAX_FILE_BYTES, type FileResult } from '../check-file.js';
 import { collectFiles } from '../collect.js';
-import { exists, OutputExistsError, probeWritable } from '../io/atomic.js';
+import { cutToBytes, exists, MAX_NAME_BYTES, OutputExistsError, probeWritable, watchTempDir } from '../io/atomic.js';
 import { AtomicTextWriter } from '../io/atomic-stream.js';
+import { refuseInputsAsOutputs, refuseSpecialTarget } from '../io/paths.js';
 import { CHECK_KIND, checkJobFailure, type CheckJobOptions, type CheckJobResult } from '../pool/check-job.js';
 import { DEFAULT_TIMEOUT_MS, defaultPoolSize, WorkerPool, type Job } from '../pool/pool.js';
 import {
@@ -18,6 +19,8 @@ import {
   outputsLines,
   Progress,
   styleFor,
+  colour,
+  terminalLine,
   totalsLine,
 } from '../report/text.js';
 import { asOfOf, langOf, parseCommand, UsageError, type Command } from './common.js';
@@ -47,17 +50,27 @@ export interface CheckRun {
   jobs?: number;
 }
 
-/** What each file's annotated copy is called: the same name in DIR, below the same sub-folders as in its input folder. */
+/**
+ * What each file's annotated copy is called: the same name in DIR, below the same sub-folders as in its input folder.
+ * Two inputs of the same name become "name.xlsx" and "name (2).xlsx"; a name that would pass 255 bytes of UTF-8 with
+ * its suffix is shortened (at a character boundary) to fit.
+ */
 export function annotatedPaths(files: readonly string[], dir: string, roots: readonly string[] = []): string[] {
   const rootDirs = roots.map((r) => resolve(r));
   const taken = new Set<string>();
   return files.map((f) => {
     const abs = resolve(f);
     const root = rootDirs.find((r) => abs.startsWith(r + sep));
-    let target = join(dir, root ? relative(root, abs) : basename(abs));
-    // Two inputs of the same name from different places: keep both, the second as "name (2).xlsx".
-    const ext = extname(target);
-    for (let n = 2; taken.has(resolve(target).toLowerCase()); n++) target = `${target.slice(0, target.length - ext.length).replace(/ \(\d+\)$/, '')} (${n})${ext}`;
+    const wanted = join(dir, root ? relative(root, abs) : basename(abs));
+    const ext = extname(wanted);
+    const stem = basename(wanted, ext);
+    const named = (n: number): string => {
+      const suffix = `${n > 1 ? ` (${n})` : ''}${ext}`;
+      return join(dirname(wanted), cutToBytes(stem, MAX_NAME_BYTES - Buffer.byteLength(suffix)) + suffix);
+    };
+    let n = 1;
+    while (taken.has(resolve(named(n)).toLowerCase())) n++;
+    const target = named(n);
     taken.add(resolve(target).toLowerCase());
     return target;
   });
@@ -78,7 +91,8 @@ class LineWriter {
   /** The reader went away (`daicho check … | head`): drop the rest of the report, finish the run and its files. */
   private closed = false;
 
-  constructor() {
+  /** `colour`: our colour sequences are let through; every other control character is escaped (terminalLine). */
+  constructor(private readonly colour: boolean) {
     process.stdout.on('error', (err: NodeJS.ErrnoException) => {
       if (err.code !== 'EPIPE') throw err;
       this.closed = true;
@@ -88,6 +102,7 @@ class LineWriter {
 
   async line(s = ''): Promise<void> {
     if (this.closed) return;
+    s = terminalLine(s, this.colour);
     this.buf.push(s);
     this.size += s.length + 1;
     if (this.size >= 65536) await this.flush();
@@ -95,8 +110,9 @@ class LineWriter {
 
   /** line() for each, waiting only when a write is due (an await per line cost more than making the line). */
   async lines(lines: Iterable<string>): Promise<void> {
-    for (const s of lines) {
+    for (let s of lines) {
       if (this.closed) return;
+      s = terminalLine(s, this.colour);
       this.buf.push(s);
       this.size += s.length + 1;
       if (this.size >= 65536) await this.flush();
@@ -125,11 +141,10 @@ export async function runCheck(files: string[], opts: CheckRun): Promise<number>
   const lang = opts.lang;
   const force = opts.force ?? false;
   const targets = opts.annotate ? annotatedPaths(files, opts.annotate, opts.roots) : [];
-  // Never write over an input, whatever --force says.
-  const inputs = new Set(files.map((f) => resolve(f)));
-  for (const t of [...targets, opts.summary, opts.json]) {
-    if (t && inputs.has(resolve(t))) throw new UsageError(`output ${t} would overwrite an input file`);
-  }
+  // Never write over an input, whatever --force says, however the paths are spelled.
+  refuseInputsAsOutputs([...targets, opts.summary, opts.json], files);
+  // The workers write the copies' temporary files: an interrupt must know where to look for them.
+  for (const d of new Set(targets.map((t) => dirname(t)))) watchTempDir(d);
   await refuseExisting(targets, force);
   if (opts.summary) {
     await refuseExisting([opts.summary], force);
@@ -145,7 +160,7 @@ export async function runCheck(files: string[], opts: CheckRun): Promise<number>
   const totals = emptyTotals();
   const results: FileResult[] = [];
   const annotated = { written: 0, skipped: [] as string[] };
-  const w = new LineWriter();
+  const w = new LineWriter(st === colour);
   const json = opts.json ? await AtomicTextWriter.open(opts.json, { force: opts.force ?? true }) : null;
   let jsonFirst = true;
   await json?.write(`{\n  "asOf": ${JSON.stringify(opts.asOf)},\n  "files": [`);
@@ -268,6 +283,9 @@ export const check: Command = {
     if (annotate !== undefined && (await exists(annotate)) && !(await stat(annotate)).isDirectory()) {
       throw new UsageError(`--annotate needs a folder (${annotate} is a file)`);
     }
+    if (a.values.json !== undefined) refuseSpecialTarget(a.values.json, 'file');
+    if (summary !== undefined) refuseSpecialTarget(summary, 'file');
+    if (annotate !== undefined) refuseSpecialTarget(annotate, 'folder');
     // A folder that cannot be made fails the run before it starts, not once per file.
     if (annotate !== undefined) await mkdir(annotate, { recursive: true });
     const timeout = positiveNumber('timeout', a.values.timeout);

@@ -2,6 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isValidIso } from '../../templates/model/dates.js';
 import type { Lang } from '../../templates/model/types.js';
+import { terminalLine } from '../report/text.js';
 
 /** Bad usage: printed with the command's usage, exit code 2. */
 export class UsageError extends Error {}
@@ -58,6 +59,7 @@ export function jobsOf(v: string | undefined): number | undefined {
   return jobs;
 }
 
+/** A line to stdout, every control character in it escaped (names and values come from the files). */
 export function out(line = ''): void {
-  process.stdout.write(line + '\n');
+  process.stdout.write(terminalLine(line, false) + '\n');
 }

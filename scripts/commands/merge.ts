@@ -1,8 +1,10 @@
 // daicho merge: one master of a table template, or one summary of a form template, from many workbooks.
 import type { Lang } from '../../templates/model/types.js';
 import { collectFiles } from '../collect.js';
+import { namingOutput } from '../io/atomic.js';
+import { namedFiles, refuseInputsAsOutputs, refuseSpecialTarget } from '../io/paths.js';
 import { mergeFiles, MergeRefused, type MergeResult } from '../merge/merge.js';
-import { location } from '../report/text.js';
+import { location, terminalLine } from '../report/text.js';
 import { asOfOf, jobsOf, langOf, out, parseCommand, REPORT_OPTIONS, UsageError, type Command } from './common.js';
 import { USAGE } from './usage.js';
 
@@ -68,7 +70,9 @@ export const merge: Command = {
     if (!/\.xlsx$/i.test(a.values.out)) throw new UsageError(`-o must name an .xlsx file (got "${a.values.out}")`);
     const lang = langOf(a.values.lang);
     const jobs = jobsOf(a.values.jobs);
+    refuseSpecialTarget(a.values.out, 'file');
     const files = await collectFiles(a.positionals);
+    refuseInputsAsOutputs([a.values.out], namedFiles(a.positionals));
     try {
       const r = await mergeFiles(files, {
         out: a.values.out,
@@ -81,10 +85,10 @@ export const merge: Command = {
       return 0;
     } catch (err) {
       if (err instanceof MergeRefused) {
-        for (const line of refused(err, lang)) process.stderr.write(`${line}\n`);
+        for (const line of refused(err, lang)) process.stderr.write(`${terminalLine(line, false)}\n`);
         return 1;
       }
-      throw err;
+      throw namingOutput(err, a.values.out);
     }
   },
 };

@@ -1,8 +1,11 @@
 // Outputs are written atomically: to a temporary file beside the target, then renamed over it. Nothing existing
-// is overwritten unless the caller says so (--force).
+// is overwritten unless the caller says so (--force). Temporary files never outlive the run: an error removes its
+// own, and Ctrl+C or SIGTERM removes every one this process made (see installInterruptCleanup).
 import { randomBytes } from 'node:crypto';
+import { readdirSync, unlinkSync } from 'node:fs';
 import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 
 export class OutputExistsError extends Error {
   constructor(readonly path: string) {
@@ -19,21 +22,125 @@ export async function exists(path: string): Promise<boolean> {
   }
 }
 
+/** Most file systems allow names of 255 bytes. */
+export const MAX_NAME_BYTES = 255;
+
+/** `s` cut (at a character boundary) to at most `bytes` bytes of UTF-8. */
+export function cutToBytes(s: string, bytes: number): string {
+  if (Buffer.byteLength(s) <= bytes) return s;
+  let out = '';
+  let n = 0;
+  for (const ch of s) {
+    const b = Buffer.byteLength(ch);
+    if (n + b > bytes) break;
+    out += ch;
+    n += b;
+  }
+  return out;
+}
+
+/** Folders where this process (its worker threads included) makes temporary files. */
+const tempDirs = new Set<string>();
+
+/** Sweep `dir` too on an interrupt: worker threads write temporary files there that the main thread never names. */
+export function watchTempDir(dir: string): void {
+  tempDirs.add(dir);
+}
+
+/**
+ * A hidden temporary name beside `path`, carrying the process id (so that an interrupt finds it). The target's name
+ * is cut so the temporary name stays within 255 bytes however long the target's is.
+ */
 export function tempPathFor(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const tail = `.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  // 16 bytes left for suffixes callers add (merge's ".0.rows").
+  const name = cutToBytes(basename(path), MAX_NAME_BYTES - 16 - 1 - tail.length);
+  if (isMainThread) watchTempDir(dirname(path));
+  return join(dirname(path), `.${name}${tail}`);
+}
+
+/** Is `name` one of this process's temporary files (tempPathFor, with or without a caller's suffix)? */
+function ownTemp(name: string): boolean {
+  return name.startsWith('.') && name.includes(`.${process.pid}.`) && /\.[0-9a-f]{8}\.tmp(\.\d+\.rows)?$/.test(name);
+}
+
+/** Removes every temporary file of this process (synchronously: it runs from a signal handler, just before exit). */
+export function removeTemps(): void {
+  for (const dir of tempDirs) {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const n of names) {
+      if (!ownTemp(n)) continue;
+      try {
+        unlinkSync(join(dir, n));
+      } catch {
+        // gone already
+      }
+    }
+  }
+}
+
+let installed = false;
+
+/** Ctrl+C, SIGTERM or a closed terminal: remove our temporary files, then exit as the signal would (128 + n). */
+export function installInterruptCleanup(): void {
+  if (installed || !isMainThread) return;
+  installed = true;
+  const codes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+  for (const [signal, code] of Object.entries(codes)) {
+    process.once(signal, () => {
+      removeTemps();
+      process.exit(code);
+    });
+  }
+}
+
+/**
+ * An error met while writing `path` through its temporary file names `path` (a full disk's ENOSPC comes from
+ * write(), which names no file at all; the temporary file's name means nothing to the user).
+ */
+export function namingOutput(err: unknown, path: string): unknown {
+  const e = err as NodeJS.ErrnoException;
+  if (!(err instanceof Error) || typeof e.code !== 'string') return err;
+  if (e.path === undefined || ownTemp(basename(e.path))) {
+    e.path = path;
+    e.message = `${e.message.replace(/, .*$/, '')}, ${e.syscall ?? 'write'} '${path}'`;
+  }
+  return err;
 }
 
 /** Write `data` to `path` atomically; refuse to replace an existing file unless `force`. */
 export async function writeFileAtomic(path: string, data: Uint8Array | string, opts: { force?: boolean } = {}): Promise<void> {
-  if (!opts.force && (await exists(path))) throw new OutputExistsError(path);
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = tempPathFor(path);
+  await writeFilesAtomic([{ path, data }], opts);
+}
+
+/**
+ * Writes several outputs as one: every temporary file is written before any is renamed into place, so a full disk
+ * or any other failure leaves none of them (nor an older file replaced by one of them alone).
+ */
+export async function writeFilesAtomic(files: readonly { path: string; data: Uint8Array | string }[], opts: { force?: boolean } = {}): Promise<void> {
+  if (!opts.force) for (const f of files) if (await exists(f.path)) throw new OutputExistsError(f.path);
+  const temps: string[] = [];
+  let current = '';
   try {
-    await writeFile(tmp, data);
-    await rename(tmp, path);
+    for (const f of files) {
+      await mkdir(dirname(f.path), { recursive: true });
+      current = f.path;
+      const tmp = tempPathFor(f.path);
+      temps.push(tmp);
+      await writeFile(tmp, f.data, { flag: 'wx' });
+    }
+    for (let k = 0; k < files.length; k++) {
+      current = files[k].path;
+      await rename(temps[k], files[k].path);
+    }
   } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
+    for (const t of temps) await rm(t, { force: true });
+    throw namingOutput(err, current);
   }
 }
 
@@ -48,6 +155,10 @@ export async function probeWritable(path: string): Promise<void> {
   }
   await mkdir(dirname(path), { recursive: true });
   const tmp = tempPathFor(path);
-  await (await open(tmp, 'wx')).close();
+  try {
+    await (await open(tmp, 'wx')).close();
+  } catch (err) {
+    throw namingOutput(err, path);
+  }
   await rm(tmp, { force: true });
 }

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import type { Lang } from '../../templates/model/types.js';
 import type { FileResult } from '../check-file.js';
 import { writeFileAtomic } from '../io/atomic.js';
+import { excelText } from '../xlsx/cell-text.js';
 
 const FONT = 'Yu Gothic';
 
@@ -106,7 +107,7 @@ export function summaryWorkbook(results: readonly FileResult[], opts: { lang: La
       r.path,
       r.template?.id ?? null,
       r.template?.version ?? null,
-      r.subject ?? null,
+      r.subject ? excelText(r.subject) : null,
       statusLabel(r.status, r.score, t.status, lang),
       count('error'),
       count('warning'),
@@ -114,7 +115,7 @@ export function summaryWorkbook(results: readonly FileResult[], opts: { lang: La
       r.score?.rate ?? null,
       bandLabel(r.score, lang),
       r.score?.redFlags.length ? r.score.redFlags.join(', ') : null,
-      first ? `${first.rule}: ${first.message[lang]}` : null,
+      first ? excelText(`${first.rule}: ${first.message[lang]}`) : null,
     ];
   });
   addTable(wb, t.filesSheet[lang], 'DaichoFiles', fileCols, fileRows);
@@ -134,15 +135,16 @@ export function summaryWorkbook(results: readonly FileResult[], opts: { lang: La
   for (const r of results) {
     for (const i of r.issues) {
       findingRows.push([
+        // Values and messages quoting them can exceed what a cell holds: cut, with a marker that says so.
         r.path,
-        r.subject ?? null,
+        r.subject ? excelText(r.subject) : null,
         i.sheet,
         i.cell ? `${i.cell}` : null,
         t.severity[i.severity][lang],
         i.rule,
         i.field,
-        i.value,
-        i.message[lang],
+        i.value === null ? null : excelText(i.value),
+        excelText(i.message[lang]),
       ]);
     }
   }
