@@ -94,14 +94,12 @@ export function refuseSpecialTarget(path: string, kind: 'file' | 'folder'): void
   const s = statOrNull(path);
   if (!s) return;
   if (kind === 'folder' ? s.isDirectory() : s.isFile()) return;
-  throw new OutputRefusedError(
-    path,
-    s.isDirectory()
-      ? { ja: 'フォルダです。ファイル名を指定してください', en: 'it is a folder. Name a file' }
-      : kind === 'folder' && s.isFile()
-        ? { ja: 'ファイルです。フォルダを指定してください', en: 'it is a file, not a folder' }
-        : { ja: '通常のファイルではありません（FIFO・ソケット・デバイス）', en: 'it is not a regular file (a FIFO, socket or device)' },
-  );
+  // A folder where a file goes, or a file where a folder goes: the file system's own words (cli.ts prints them).
+  if (s.isDirectory() || s.isFile()) {
+    const code = s.isDirectory() ? 'EISDIR' : 'ENOTDIR';
+    throw Object.assign(new Error(`${code}: ${path}`), { code, syscall: 'open', path });
+  }
+  throw new OutputRefusedError(path, { ja: '通常のファイルではありません（FIFO・ソケット・デバイス）', en: 'it is not a regular file (a FIFO, socket or device)' });
 }
 
 /** An input's bytes were not there to read as a regular file: the cause, for the file's result. */
