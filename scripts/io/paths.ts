@@ -83,7 +83,9 @@ const SYSTEM_PLACE = {
  */
 export function refuseSpecialTarget(path: string, kind: 'file' | 'folder'): void {
   const real = realOf(path);
-  if (SYSTEM_DIRS.some((d) => real === d || real.startsWith(d + '/'))) throw new OutputRefusedError(path, SYSTEM_PLACE);
+  // /dev/shm is an ordinary (memory) file system, the one place under /dev where files belong.
+  const shm = real === '/dev/shm' || real.startsWith('/dev/shm/');
+  if (!shm && SYSTEM_DIRS.some((d) => real === d || real.startsWith(d + '/'))) throw new OutputRefusedError(path, SYSTEM_PLACE);
   let existing = resolve(path);
   while (!statOrNull(existing) && dirname(existing) !== existing) existing = dirname(existing);
   try {

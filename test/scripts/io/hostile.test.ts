@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { annotatedPaths } from '../../../scripts/commands/check.js';
 import { cutToBytes, tempPathFor } from '../../../scripts/io/atomic.js';
+import { OutputRefusedError, refuseSpecialTarget } from '../../../scripts/io/paths.js';
 import { readXlsx } from '../../../scripts/io/read-xlsx.js';
 import { UnreadableError } from '../../../scripts/io/unreadable.js';
 import { colour, fileLine, findingLines, terminalLine, terminalSafe } from '../../../scripts/report/text.js';
@@ -82,6 +83,16 @@ describe('names that fit the file system', () => {
     const name = `${'台'.repeat(84)}x.xlsx`; // 258 → not a valid name, but a long one must still give a valid temp
     expect(bytes(tempPathFor(`/o/${name}`) + '.0.rows')).toBeLessThanOrEqual(255);
     expect(cutToBytes('あいう', 7)).toBe('あい');
+  });
+});
+
+describe('system locations', () => {
+  it('refuses /proc, /sys and /dev (by real path), but not /dev/shm or an ordinary folder', () => {
+    for (const p of ['/proc/self/x.json', '/proc/a/b/c', '/sys/kernel/x.xlsx', '/dev/null', '/dev/shm/../x.json', '/tmp/../proc/x']) {
+      expect(() => refuseSpecialTarget(p, 'file'), p).toThrow(OutputRefusedError);
+    }
+    expect(() => refuseSpecialTarget('/proc/copies', 'folder')).toThrow(OutputRefusedError);
+    for (const p of ['/dev/shm/daicho-report.json', '/tmp/daicho-none/report.json']) expect(() => refuseSpecialTarget(p, 'file'), p).not.toThrow();
   });
 });
 
