@@ -8,9 +8,10 @@ import { auditWorkbook } from '../audit/xlsx.js';
 import { ruleTitle } from '../audit/titles.js';
 import { collectFiles } from '../collect.js';
 import { exists, OutputExistsError, writeFilesAtomic } from '../io/atomic.js';
-import { namedFiles, refuseInputsAsOutputs, refuseSpecialTarget, withoutOutput } from '../io/paths.js';
+import { namedFiles, refuseInputsAsOutputs, refuseSpecialTarget, refuseWalkedInput, withoutOutput } from '../io/paths.js';
 import { location } from '../report/text.js';
 import { asOfOf, jobsOf, langOf, out, parseCommand, REPORT_OPTIONS, UsageError, type Command } from './common.js';
+import { hasSheets } from './earlier-output.js';
 import { USAGE } from './usage.js';
 
 /** -o DIR → DIR/audit.xlsx and DIR/audit.html; -o NAME.xlsx / NAME.html / NAME → NAME.xlsx and NAME.html. */
@@ -59,7 +60,9 @@ export const audit: Command = {
     if (!force) for (const p of [paths.xlsx, paths.html]) if (await exists(p)) throw new OutputExistsError(p);
     const jobs = jobsOf(a.values.jobs);
     // Our own earlier report in the audited folder is not a record of the company.
-    const files = withoutOutput(await collectFiles(a.positionals), paths.xlsx);
+    const collected = await collectFiles(a.positionals);
+    refuseWalkedInput(collected, paths.xlsx, (f) => hasSheets(f, [['概要', 'ファイル'], ['Summary', 'Files']]));
+    const files = withoutOutput(collected, paths.xlsx);
     const root = a.positionals.length === 1 && (await stat(a.positionals[0])).isDirectory() ? resolve(a.positionals[0]) : commonRoot(files);
     const report = await runAudit(files, { asOf, root, jobs });
     // Both or neither: a full disk while writing the second must not leave the first without it.

@@ -2,10 +2,11 @@
 import type { Lang } from '../../templates/model/types.js';
 import { collectFiles } from '../collect.js';
 import { namingOutput } from '../io/atomic.js';
-import { namedFiles, refuseInputsAsOutputs, refuseSpecialTarget } from '../io/paths.js';
+import { namedFiles, refuseInputsAsOutputs, refuseSpecialTarget, refuseWalkedInput } from '../io/paths.js';
 import { mergeFiles, MergeRefused, type MergeResult } from '../merge/merge.js';
 import { location, terminalLine } from '../report/text.js';
 import { asOfOf, jobsOf, langOf, out, parseCommand, REPORT_OPTIONS, UsageError, type Command } from './common.js';
+import { hasSheets } from './earlier-output.js';
 import { USAGE } from './usage.js';
 
 function report(r: MergeResult, lang: Lang): string[] {
@@ -73,6 +74,8 @@ export const merge: Command = {
     refuseSpecialTarget(a.values.out, 'file');
     const files = await collectFiles(a.positionals);
     refuseInputsAsOutputs([a.values.out], namedFiles(a.positionals));
+    // An earlier master (取込元 sheet) or summary (旧回答 sheet) in an input folder is replaced; any other workbook there is an input.
+    refuseWalkedInput(files, a.values.out, (f) => hasSheets(f, [['取込元'], ['Sources'], ['旧回答'], ['Superseded']]));
     try {
       const r = await mergeFiles(files, {
         out: a.values.out,

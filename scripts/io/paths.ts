@@ -44,13 +44,26 @@ export function refuseInputsAsOutputs(outputs: readonly (string | undefined)[], 
   }
   for (const { path, s } of existing) {
     const input = byId.get(`${s.dev}:${s.ino}`) ?? byReal.get(realOf(path));
-    if (input !== undefined) {
-      throw new OutputRefusedError(path, {
-        ja: `入力ファイル ${terminalSafe(input)} と同じファイルです。入力ファイルは --force を付けても上書きしません。別の出力先を指定してください`,
-        en: `this is the input file ${terminalSafe(input)}; inputs are never overwritten, not even with --force. Choose another output`,
-      });
-    }
+    if (input !== undefined) throw isInput(path, input);
   }
+}
+
+function isInput(path: string, input: string): OutputRefusedError {
+  return new OutputRefusedError(path, {
+    ja: `入力ファイル ${terminalSafe(input)} と同じファイルです。入力ファイルは --force を付けても上書きしません。別の出力先を指定してください`,
+    en: `this is the input file ${terminalSafe(input)}; inputs are never overwritten, not even with --force. Choose another output`,
+  });
+}
+
+/**
+ * For merge and audit, whose output may sit in the input folder: the file found there under the output's name is
+ * left out of the inputs and replaced when it is an earlier output of the command (`earlier` says, from its content);
+ * anything else there is an input, and the run is refused.
+ */
+export function refuseWalkedInput(files: readonly string[], output: string, earlier: (path: string) => boolean): void {
+  const key = fileKey(output);
+  if (key === null) return;
+  for (const f of files) if (fileKey(f) === key && !earlier(f)) throw isInput(output, f);
 }
 
 /** The real path of `path`, or of its nearest existing folder followed by the rest. */

@@ -83,6 +83,31 @@ describe('§3 an input is never modified, whatever the flags', () => {
     expect(await readdir(d)).toEqual(['A.xlsx', 'B.xlsx']);
   });
 
+  it('merge and audit replace their own earlier output in an input folder, but refuse to write over any other workbook there', async () => {
+    const d = join(dir, 'depts');
+    await mkdir(d);
+    for (const s of ['pl-01', 'pl-02', 'pl-03']) await copyFile(sample(s), join(d, `${s}.xlsx`));
+    const ledger = join(d, 'pl-02.xlsx');
+    const before = await hash(ledger);
+    expectRefused(await daicho(['merge', d, '-o', ledger, '--force', ...AS_OF]), /pl-02\.xlsx/);
+    expectRefused(await daicho(['audit', d, '-o', join(d, 'pl-02'), '--force', ...AS_OF]), /pl-02\.xlsx/);
+    expect(await hash(ledger)).toBe(before);
+    // The documented re-run: the earlier master and the earlier audit in the folder are outputs, not inputs.
+    const master = join(d, 'master.xlsx');
+    for (const force of [[], ['--force']]) {
+      const m = await daicho(['merge', d, '-o', master, ...force, ...AS_OF]);
+      expect(m.code, m.stderr).toBe(0);
+      expect(m.stdout).toContain('3 ファイル');
+    }
+    await rm(master);
+    for (const force of [[], ['--force']]) {
+      const r = await daicho(['audit', d, '-o', `${d}/`, ...force, ...AS_OF]);
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stdout).toMatch(/監査前点検: 3 ファイル/);
+    }
+    expect(await hash(ledger)).toBe(before);
+  });
+
   it('check refuses copies, JSON and summary that would land on an input through a symlinked folder (either way) or a hard link', async () => {
     const real = join(dir, 'real');
     await mkdir(real);
