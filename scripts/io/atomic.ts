@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { readdirSync, unlinkSync } from 'node:fs';
 import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { isMainThread } from 'node:worker_threads';
+import { isMainThread, type Worker } from 'node:worker_threads';
 
 export class OutputExistsError extends Error {
   constructor(readonly path: string) {
@@ -85,16 +85,37 @@ export function removeTemps(): void {
 }
 
 let installed = false;
+const workers = new Set<Worker>();
 
-/** Ctrl+C, SIGTERM or a closed terminal: remove our temporary files, then exit as the signal would (128 + n). */
+/** A worker thread that may write temporary files: stopped first on an interrupt. */
+export function trackWorker(w: Worker): void {
+  workers.add(w);
+  w.once('exit', () => workers.delete(w));
+}
+
+/**
+ * Ctrl+C, SIGTERM or a closed terminal: stop the worker threads (so that none starts a temporary file after the
+ * sweep; at most 2 s), remove our temporary files, then exit as the signal would (128 + n). Repeated signals while
+ * this runs are ignored.
+ */
 export function installInterruptCleanup(): void {
   if (installed || !isMainThread) return;
   installed = true;
   const codes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+  let stopping = false;
   for (const [signal, code] of Object.entries(codes)) {
-    process.once(signal, () => {
-      removeTemps();
-      process.exit(code);
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      const stopped = Promise.all([...workers].map((w) => w.terminate().catch(() => 0)));
+      void Promise.race([stopped, new Promise((r) => setTimeout(r, 2000).unref())]).finally(() => {
+        removeTemps();
+        // A file operation already handed to libuv's thread pool (an open of the next temporary file) may still land:
+        // wait for it with this thread blocked, so that nothing new is started, and sweep again.
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+        removeTemps();
+        process.exit(code);
+      });
     });
   }
 }

@@ -15,6 +15,7 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { trackWorker } from '../io/atomic.js';
 
 export interface Job<O = unknown> {
   kind: string;
@@ -237,6 +238,8 @@ export class WorkerPool<R> {
       stdout: false,
       stderr: false,
     });
+    // An interrupt stops the workers before it removes temporary files: none is made after the sweep.
+    trackWorker(worker);
     const slot: Slot = { worker, queue: [], running, since, dead: false, parts: new Map() };
     worker.on('message', (batch: Outcome[]) => {
       if (slot.dead) return;
