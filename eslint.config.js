@@ -2,6 +2,29 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import officeAddins from 'eslint-plugin-office-addins';
+import { builtinModules } from 'node:module';
+
+// The layers (templates/ is the domain, scripts/ the Node CLI, addin/ the pane, both over templates/): which folder may
+// import which. test/layers.test.ts plants a breach of each and sees lint fail.
+const NODE = `^(node:|(${builtinModules.filter((m) => !m.startsWith('_')).join('|')})(/|$))`;
+const layer = (...patterns) => ({ rules: { 'no-restricted-imports': ['error', { patterns }] } });
+const layers = [
+  {
+    files: ['templates/**/*.ts'],
+    ...layer(
+      { regex: '(^|/)(scripts|addin)/', message: 'templates/ is the domain: it imports nothing from scripts/ or addin/.' },
+      { regex: NODE, message: 'templates/ runs in the pane as well as in Node: no Node modules.' },
+    ),
+  },
+  {
+    files: ['addin/**/*.{ts,tsx}'],
+    ...layer({ regex: '(^|/)scripts/', message: 'addin/ does not import scripts/ (the Node CLI); what both need belongs in templates/.' }),
+  },
+  {
+    files: ['scripts/**/*.ts'],
+    ...layer({ regex: '(^|/)addin/', message: 'scripts/ does not import addin/ (the pane); what both need belongs in templates/.' }),
+  },
+];
 
 // The Office.js rules of eslint-plugin-office-addins, for the add-in's code only (not the fake, which is the host
 // side). Its "recommended" preset is not used: it brings Prettier and React presets that would restyle the project.
@@ -33,6 +56,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  ...layers,
   {
     files: ['addin/**/*.{ts,tsx}'],
     ignores: ['addin/fake/**'],

@@ -1,32 +1,22 @@
 // The `daicho` command line. Each command lives in scripts/commands/ and is imported only when it runs: importing
-// them all cost `daicho check` a fifth of a second (exceljs, through the template writer).
-import { out, UsageError, type Command } from './commands/common.js';
-import { USAGE, type CommandName } from './commands/usage.js';
-import { MissingPathError } from './collect.js';
+// them all cost `daicho check` a fifth of a second (exceljs, through the template writer). Parsing and help come
+// from the option table (commands/spec.ts), which imports none of them.
+import { closest, out, parseCommand, type Command } from './commands/common.js';
+import { commandHelp, COMMAND_SPECS, globalHelp, isCommandName, type CommandName } from './commands/spec.js';
+import { errorLines, UsageError, UserError } from './errors.js';
+import { version } from './version.js';
+import { installInterruptCleanup } from './io/atomic.js';
 import { terminalLine } from './report/text.js';
-import { installInterruptCleanup, OutputExistsError } from './io/atomic.js';
 
-const COMMANDS: Record<CommandName, () => Promise<Command>> = {
+const COMMANDS: { [N in CommandName]: () => Promise<Command<N>> } = {
   check: async () => (await import('./commands/check.js')).check,
   template: async () => (await import('./commands/template.js')).template,
   samples: async () => (await import('./commands/template.js')).samples,
   demo: async () => (await import('./commands/template.js')).demo,
   merge: async () => (await import('./commands/merge.js')).merge,
   audit: async () => (await import('./commands/audit.js')).audit,
+  upgrade: async () => (await import('./commands/upgrade.js')).upgrade,
 };
-
-function help(): string {
-  return `daicho — 個人情報管理台帳・法的要求事項確認書・委託先評価・サステナブル調達チェックリストの検証
-Daicho — validate Privacy Mark and supplier compliance workbooks
-
-Usage:
-${Object.values(USAGE)
-  .map((usage) => `  ${usage}`)
-  .join('\n')}
-
-Exit codes: 0 no errors, 1 some file has errors or is unreadable, 2 bad usage.
-`;
-}
 
 /** What a file-system error means, for the error codes an output path (or an input folder) can meet. */
 const FS_REASONS: Record<string, { ja: string; en: string }> = {
@@ -63,24 +53,54 @@ function errorText(message: string): string {
     .join('\n');
 }
 
+async function runCommand<N extends CommandName>(name: N, argv: string[]): Promise<number> {
+  // --help wins over everything else on the line (even options the command does not have, or a --lang it ignores).
+  const before = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
+  if (before.includes('--help') || before.includes('-h')) {
+    const k = before.findIndex((x) => x === '--lang' || x.startsWith('--lang='));
+    const lang = k < 0 ? undefined : before[k].startsWith('--lang=') ? before[k].slice(7) : before[k + 1];
+    process.stdout.write(commandHelp(name, lang === 'en' ? 'en' : 'ja'));
+    return 0;
+  }
+  return (await COMMANDS[name]()).run(parseCommand(name, argv));
+}
+
 export async function main(argv: string[]): Promise<number> {
+  // `daicho --lang en check …`: a leading --lang applies to the command.
+  if (argv[0] === '--lang' && argv.length > 2) argv = [argv[2], ...argv.slice(3), '--lang', argv[1]];
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    out(help());
-    return name ? 0 : 2;
+  if (name === '--version' || name === '-V' || name === 'version') {
+    out(version());
+    return 0;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
+    const topic = rest.find((a) => !a.startsWith('-'));
+    const lang = rest.includes('en') || rest.join(' ').includes('--lang en') ? 'en' : undefined;
+    if (topic && isCommandName(topic)) process.stdout.write(commandHelp(topic, lang ?? 'ja'));
+    else process.stdout.write(globalHelp(lang));
+    return 0;
+  }
+  if (!name) {
+    process.stderr.write(globalHelp());
+    return 2;
   }
   installInterruptCleanup();
   try {
-    const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name as CommandName] : undefined;
-    if (!load) throw new UsageError(`unknown command "${name}"`);
-    return await (await load()).run(rest);
-  } catch (err) {
-    if (err instanceof UsageError || err instanceof MissingPathError) {
-      process.stderr.write(`daicho: ${errorText(err.message)}\n\n${help()}`);
-      return 2;
+    if (!isCommandName(name)) {
+      const guess = closest(name, Object.keys(COMMAND_SPECS));
+      throw new UsageError({
+        ja: `${name} というコマンドはありません${guess ? `（${guess} のことですか？）` : ''}`,
+        en: `unknown command "${name}"${guess ? ` (did you mean ${guess}?)` : ''}`,
+      });
     }
-    if (err instanceof OutputExistsError) {
-      process.stderr.write(`daicho: ${errorText(err.message)}\n`);
+    return await runCommand(name, rest);
+  } catch (err) {
+    if (err instanceof UserError) {
+      process.stderr.write(errorText(errorLines(err.text)));
+      if (err instanceof UsageError) {
+        const topic = isCommandName(name) ? `daicho ${name} --help` : 'daicho --help';
+        process.stderr.write(`daicho: 使い方は「${topic}」で表示します。 / See "${topic}".\n`);
+      }
       return 2;
     }
     const fsError = fileSystemError(err);

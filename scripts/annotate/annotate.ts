@@ -11,7 +11,7 @@ import { basename } from 'node:path';
 import { parseAddress } from '../../templates/model/grid.js';
 import type { Issue, Lang, Severity } from '../../templates/model/types.js';
 import type { FileResult } from '../check-file.js';
-import { displayWidth } from '../report/text.js';
+import { planPrint, printTitlesName, printXml, rowHeight } from '../xlsx/print.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { excelText } from '../xlsx/cell-text.js';
 import { findEntry, readPart, readRelationships, relsPathFor, type Relationship } from '../io/package.js';
@@ -20,6 +20,7 @@ import type { ZipArchive } from '../io/zip.js';
 import { markSheet } from './sheet-marks.js';
 import { MINIMAL_STYLES, StylesEditor } from './styles.js';
 import { decodePart, encodePart, escapeXml, getAttr, relIdAttr, removeAttr, scanTags, setAttr, Splices } from './xml-edit.js';
+import { IdBlocks, mergeVml, type NoteCell } from './vml.js';
 import { rewriteZip, type PartChanges } from './zip-rewrite.js';
 
 export interface AnnotateOptions {
@@ -268,6 +269,17 @@ function mergeComments(existing: string | undefined, notes: Map<string, string>,
   return added ? insertChild(xml, 'commentList', added, prefix) : xml;
 }
 
+/** The cells (A1, upper case, no $) the notes of a comments part are on. */
+function commentRefs(xml: string): string[] {
+  const refs: string[] = [];
+  for (const t of scanTags(xml)) {
+    if (t.local !== 'comment' || t.type === 'close') continue;
+    const ref = getAttr(xml.slice(t.start, t.end), 'ref')?.replace(/\$/g, '').toUpperCase();
+    if (ref && /^[A-Z]{1,3}[1-9]\d*$/.test(ref)) refs.push(ref);
+  }
+  return refs;
+}
+
 /** Inserts `inner` at the end of the first element `local` (creating it inside the root when absent). */
 function insertChild(xml: string, local: string, inner: string, prefix: string): string {
   for (const t of scanTags(xml)) {
@@ -288,41 +300,6 @@ function insertChild(xml: string, local: string, inner: string, prefix: string):
   return insertBeforeClose(xml, 'comments', `<${prefix}${local}>${inner}</${prefix}${local}>`);
 }
 
-const VML_SHAPETYPE =
-  '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">' +
-  '<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>';
-
-function vmlShape(id: number, row: number, col: number, lines: number): string {
-  const height = Math.min(12, Math.max(3, lines + 1));
-  return (
-    `<v:shape id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:80pt;margin-top:2pt;width:260pt;height:${height * 13}pt;z-index:${id};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
-    '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
-    '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
-    `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${col + 1}, 15, ${Math.max(0, row - 1)}, 10, ${col + 5}, 15, ${row + height}, 4</x:Anchor>` +
-    `<x:AutoFill>False</x:AutoFill><x:Row>${row}</x:Row><x:Column>${col}</x:Column></x:ClientData></v:shape>`
-  );
-}
-
-/** Adds note shapes to a VML drawing (new or existing) for the cells that do not have one yet. */
-function mergeVml(existing: string | undefined, cells: { row: number; col: number; lines: number }[], idmap: number): string {
-  const base =
-    existing ??
-    '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">' +
-      `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${idmap}"/></o:shapelayout></xml>`;
-  const have = new Set<string>();
-  for (const m of base.matchAll(/<x:Row>\s*(\d+)\s*<\/x:Row>\s*<x:Column>\s*(\d+)\s*<\/x:Column>/g)) have.add(`${m[1]}:${m[2]}`);
-  let maxId = idmap * 1024;
-  for (const m of base.matchAll(/_x0000_s(\d+)/g)) maxId = Math.max(maxId, Number(m[1]));
-  let add = base.includes('id="_x0000_t202"') ? '' : VML_SHAPETYPE;
-  for (const c of cells) {
-    if (have.has(`${c.row}:${c.col}`)) continue;
-    add += vmlShape(++maxId, c.row, c.col, c.lines);
-  }
-  const end = base.lastIndexOf('</xml>');
-  if (end < 0) throw new Error('VML drawing without </xml>');
-  return base.slice(0, end) + add + base.slice(end);
-}
-
 // ---- the findings sheet -----------------------------------------------------------------------------------
 
 function inlineCell(ref: string, text: string | null, s?: number): string {
@@ -341,6 +318,10 @@ interface FindingStyles {
   wrap: number;
   severity: Record<Severity, number>;
 }
+
+const FINDINGS_WIDTHS = [6, 16, 10, 9, 16, 20, 22, 90];
+/** The header row (4) repeats on every printed page: see addFirstSheet. */
+const FINDINGS_PRINT = planPrint(FINDINGS_WIDTHS);
 
 function findingsSheetXml(result: FileResult, fileName: string, lang: Lang, present: Set<string>, st: FindingStyles, ns: Namespaces): string {
   const headers = ANNOTATE_TEXT.headers[lang];
@@ -370,35 +351,35 @@ function findingsSheetXml(result: FileResult, fileName: string, lang: Lang, pres
     const link = sheetKnown ? `${quoteSheet(i.sheet!)}!${i.cell ?? 'A1'}` : null;
     const cells = [
       `<c r="A${r}"><v>${k + 1}</v></c>`,
-      inlineCell(`B${r}`, i.sheet),
+      inlineCell(`B${r}`, i.sheet, st.wrap),
       inlineCell(`C${r}`, link ? (cellText || (lang === 'ja' ? 'シートへ' : 'go to sheet')) : cellText, link ? st.link : undefined),
       inlineCell(`D${r}`, ANNOTATE_TEXT.severity[i.severity][lang], st.severity[i.severity]),
-      inlineCell(`E${r}`, i.rule),
-      inlineCell(`F${r}`, i.field),
-      inlineCell(`G${r}`, i.value),
+      inlineCell(`E${r}`, i.rule, st.wrap),
+      inlineCell(`F${r}`, i.field, st.wrap),
+      inlineCell(`G${r}`, i.value, st.wrap),
       inlineCell(`H${r}`, i.message[lang], st.wrap),
     ];
-    // Neither Excel nor LibreOffice grows a row for wrapped text written by a program: size it for the message.
-    const lines = Math.max(1, Math.ceil(displayWidth(i.message[lang]) / 88));
-    rows.push(lines > 1 ? `<row r="${r}" ht="${lines * 15 + 2}" customHeight="1">${cells.join('')}</row>` : `<row r="${r}">${cells.join('')}</row>`);
+    // Neither Excel nor LibreOffice grows a row for wrapped text written by a program: size it for its texts
+    // (a long value would otherwise be cut at its cell's edge when printed).
+    const ht = rowHeight([null, i.sheet, null, null, i.rule, i.field, i.value, i.message[lang]], FINDINGS_WIDTHS);
+    rows.push(ht ? `<row r="${r}" ht="${ht}" customHeight="1">${cells.join('')}</row>` : `<row r="${r}">${cells.join('')}</row>`);
     if (link) links.push(`<hyperlink ref="C${r}" location="${escapeXml(link)}" display="${escapeXml(`${i.sheet}!${i.cell ?? 'A1'}`)}"/>`);
     r++;
   });
   const last = Math.max(5, r - 1);
-  const widths = [6, 16, 10, 9, 16, 20, 22, 90];
+  const print = printXml(FINDINGS_PRINT);
   return (
     `${XML_DECL}<worksheet xmlns="${ns.main}" xmlns:r="${ns.rel}">` +
-    '<sheetPr><tabColor rgb="FFC00000"/><pageSetUpPr fitToPage="1"/></sheetPr>' +
+    `<sheetPr><tabColor rgb="FFC00000"/>${print.sheetPr}</sheetPr>` +
     `<dimension ref="A1:H${last}"/>` +
     '<sheetViews><sheetView tabSelected="1" workbookViewId="0"><pane ySplit="4" topLeftCell="A5" activePane="bottomLeft" state="frozen"/>' +
     '<selection pane="bottomLeft" activeCell="C5" sqref="C5"/></sheetView></sheetViews>' +
     '<sheetFormatPr defaultRowHeight="15"/>' +
-    `<cols>${widths.map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` +
+    `<cols>${FINDINGS_WIDTHS.map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` +
     `<sheetData>${rows.join('')}</sheetData>` +
     `<autoFilter ref="A4:H${last}"/>` +
     (links.length ? `<hyperlinks>${links.join('')}</hyperlinks>` : '') +
-    '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
-    '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
+    print.tail +
     '</worksheet>'
   );
 }
@@ -414,17 +395,22 @@ function addFirstSheet(xml: string, name: string, rid: string, ns: Namespaces): 
   const sp = new Splices();
   let maxId = 0;
   let sheetsTag: { end: number; prefix: string } | null = null;
-  let ridAttr = 'r:id';
-  let declared = false;
+  // The relationships prefix the root declares; a prefix declared on each <sheet> (d3p1:id, .NET) is not ours to use.
+  let relPrefix: string | undefined;
+  let namesAt: { at: number; open: boolean } | null = null;
   for (const t of scanTags(xml)) {
     const text = xml.slice(t.start, t.end);
-    if (t.local === 'workbook' && t.type === 'open') declared = text.includes(`xmlns:r="${ns.rel}"`) || text.includes(`xmlns:r='${ns.rel}'`);
+    if (t.local === 'workbook' && t.type === 'open') relPrefix = new RegExp(`\\sxmlns:([\\w.-]+)\\s*=\\s*["']${ns.rel.replace(/[.:/]/g, '\\$&')}["']`).exec(text)?.[1];
     if (t.local === 'sheets' && t.type === 'open') sheetsTag = { end: t.end, prefix: t.prefix };
-    if (t.local === 'sheet' && t.type !== 'close') {
-      maxId = Math.max(maxId, Number(getAttr(text, 'sheetId') ?? 0));
-      const a = relIdAttr(text);
-      if (a) ridAttr = a;
+    if (t.local === 'sheets' && t.type === 'close' && !namesAt) namesAt = { at: t.end, open: false };
+    // <definedNames> follows <sheets>, <functionGroups> and <externalReferences> (CT_Workbook's order).
+    if ((t.local === 'functionGroups' || t.local === 'externalReferences') && t.type !== 'open') namesAt = { at: t.end, open: false };
+    if (t.local === 'definedNames' && t.type === 'close') namesAt = { at: t.start, open: true };
+    if (t.local === 'definedNames' && t.type === 'empty') {
+      sp.replace(t.start, t.end, '');
+      namesAt = { at: t.end, open: false };
     }
+    if (t.local === 'sheet' && t.type !== 'close') maxId = Math.max(maxId, Number(getAttr(text, 'sheetId') ?? 0));
     if (t.local === 'definedName' && t.type !== 'close') {
       const local = getAttr(text, 'localSheetId');
       if (local !== undefined && /^\d+$/.test(local)) sp.replace(t.start, t.end, setAttr(text, 'localSheetId', String(Number(local) + 1)));
@@ -432,8 +418,13 @@ function addFirstSheet(xml: string, name: string, rid: string, ns: Namespaces): 
     if (t.local === 'workbookView' && t.type !== 'close') sp.replace(t.start, t.end, removeAttr(setAttr(text, 'activeTab', '0'), 'firstSheet'));
   }
   if (!sheetsTag) throw new Error('workbook has no <sheets>');
-  const nsDecl = declared || ridAttr !== 'r:id' ? '' : ` xmlns:r="${ns.rel}"`;
-  sp.insert(sheetsTag.end, `<${sheetsTag.prefix}sheet name="${escapeXml(name)}" sheetId="${maxId + 1}"${nsDecl} ${ridAttr}="${rid}"/>`);
+  const idAttr = relPrefix ? `${relPrefix}:id="${rid}"` : `xmlns:r="${ns.rel}" r:id="${rid}"`;
+  sp.insert(sheetsTag.end, `<${sheetsTag.prefix}sheet name="${escapeXml(name)}" sheetId="${maxId + 1}" ${idAttr}/>`);
+  if (namesAt) {
+    const p = sheetsTag.prefix;
+    const title = printTitlesName(name, 0, FINDINGS_PRINT, [4, 4]).replace(/^<definedName/, `<${p}definedName`).replace(/<\/definedName>$/, `</${p}definedName>`);
+    sp.insert(namesAt.at, namesAt.open ? title : `<${p}definedNames>${title}</${p}definedNames>`);
+  }
   return sp.apply(xml);
 }
 
@@ -489,13 +480,9 @@ export function annotatePackage(bytes: Uint8Array, result: FileResult, opts: Ann
     },
   };
 
-  // VML idmap blocks already used anywhere in the package.
-  let idmap = 0;
-  for (const e of pkg.zip.entries) {
-    if (!e.name.toLowerCase().endsWith('.vml')) continue;
-    const vml = copy.read(e.name) ?? '';
-    for (const m of vml.matchAll(/data\s*=\s*["']([\d,\s]+)["']/g)) for (const n of m[1].split(',')) idmap = Math.max(idmap, Number(n) || 0);
-  }
+  // VML idmap blocks and shape ids already used anywhere in the package.
+  const idBlocks = new IdBlocks();
+  for (const e of pkg.zip.entries) if (e.name.toLowerCase().endsWith('.vml')) idBlocks.see(copy.read(e.name) ?? '');
 
   // Marks and notes, sheet by sheet.
   const byName = new Map(sheets.map((s) => [s.name, s]));
@@ -517,7 +504,7 @@ export function annotatePackage(bytes: Uint8Array, result: FileResult, opts: Ann
     const cells = new Map<number, Set<number>>();
     const severity = new Map<string, Severity>();
     const notes = new Map<string, string>();
-    const shapes: { row: number; col: number; lines: number }[] = [];
+    const shapes: NoteCell[] = [];
     for (const [addr, issues] of marked) {
       const { row, col } = parseAddress(addr);
       cells.set(row, (cells.get(row) ?? new Set()).add(col));
@@ -534,20 +521,27 @@ export function annotatePackage(bytes: Uint8Array, result: FileResult, opts: Ann
     const commentsRel = rels.find((r) => r.type === 'comments' && !r.external);
     const vmlRel = legacyRid ? rels.find((r) => r.id === legacyRid && !r.external) : undefined;
     const commentsPart = commentsRel?.target ?? copy.freshPart(`${wbDir}daichoComments`, '.xml');
-    copy.write(commentsPart, mergeComments(commentsRel ? copy.read(commentsPart) : undefined, notes, ns));
+    const comments = mergeComments(commentsRel ? copy.read(commentsPart) : undefined, notes, ns);
+    copy.write(commentsPart, comments);
     if (!commentsRel) {
       copy.addRelationship(sheet.part, `${ns.rel}/comments`, commentsPart);
       overrides.push({ part: commentsPart, type: CT.comments });
     }
+    // Every note of the part gets a shape: ours, and the supplier's where the drawing lacks one.
+    for (const ref of commentRefs(comments)) {
+      if (notes.has(ref)) continue;
+      const { row, col } = parseAddress(ref);
+      shapes.push({ row, col, lines: 3 });
+    }
     let newLegacyRid: string | undefined;
     if (vmlRel && copy.exists(vmlRel.target)) {
-      copy.write(vmlRel.target, mergeVml(copy.read(vmlRel.target), shapes, 0));
+      copy.write(vmlRel.target, mergeVml(copy.read(vmlRel.target), shapes, idBlocks));
     } else {
-      const vmlPart = copy.freshPart(`${wbDir}drawings/daichoNotes`, '.vml');
-      copy.write(vmlPart, mergeVml(undefined, shapes, ++idmap));
-      newLegacyRid = copy.addRelationship(sheet.part, `${ns.rel}/vmlDrawing`, vmlPart);
-      defaults.push({ ext: 'vml', type: CT.vml });
       if (legacyRid) throw new Error(`sheet ${sheet.name}: legacy drawing ${legacyRid} not found`);
+      const vmlPart = copy.freshPart(`${wbDir}drawings/daichoNotes`, '.vml');
+      copy.write(vmlPart, mergeVml(undefined, shapes, idBlocks));
+      newLegacyRid = copy.addRelationship(sheet.part, `${ns.rel}/vmlDrawing`, vmlPart);
+      if (!defaults.some((d) => d.ext === 'vml')) defaults.push({ ext: 'vml', type: CT.vml });
     }
     copy.write(
       sheet.part,

@@ -7,7 +7,7 @@ import type { Issue, Lang, Text } from '../../templates/model/types.js';
 import { SECTIONS } from '../../templates/supplier-checklist/questions.js';
 import type { AuditReport, ContractorStatus, Finding } from './audit.js';
 import { columns, esc, FONT, horizontalBars, rates, type Bar } from './svg.js';
-import { ruleTitle } from './titles.js';
+import { ruleTitle } from '../../templates/catalogue.js';
 
 const RED = '#dc2626';
 const AMBER = '#f59e0b';
@@ -152,8 +152,8 @@ function keyPoints(r: AuditReport, lang: Lang): string[] {
   return out;
 }
 
-function bySeverity(findings: readonly Finding[], key: (f: Finding) => string, sub: (k: string) => string | undefined, lang: Lang, limit = 14): Bar[] {
-  const groups = new Map<string, { error: number; warning: number }>();
+function bySeverity<K extends string>(findings: readonly Finding[], key: (f: Finding) => K, sub: (k: K) => string | undefined, lang: Lang, limit = 14): Bar[] {
+  const groups = new Map<K, { error: number; warning: number }>();
   for (const f of findings) {
     if (f.issue.severity === 'info') continue;
     const k = key(f);
@@ -200,6 +200,7 @@ details{border-top:1px solid #e5e7eb;padding:6px 0}details summary{cursor:pointe
 details summary .c{font-weight:400;color:#6b7280;margin-left:8px;font-size:13px}
 code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px;word-break:break-all}
 .nw{white-space:nowrap}
+.addr code{white-space:nowrap;word-break:normal}
 footer{color:#6b7280;font-size:12px;text-align:center;margin-top:24px}
 @media print{body{background:#fff}section{box-shadow:none;border:1px solid #e5e7eb;break-inside:avoid}details{display:block}}
 `;
@@ -276,7 +277,7 @@ export function auditHtml(r: AuditReport, lang: Lang, generated = new Date()): s
       const rows = mine
         .map(
           (x) =>
-            `<tr><td>${badge(x.issue.severity, lang)}${x.cross ? `<span class="badge b-cross">${esc(t.crossTag)}</span>` : ''}</td><td><code>${esc(x.issue.sheet ? `${x.issue.sheet}${x.issue.cell ? `!${x.issue.cell}` : ''}` : '—')}</code></td><td><code>${esc(x.issue.rule)}</code><br><span class="meta">${esc(ruleTitle(x.issue.rule, lang))}</span></td><td>${esc(x.issue.message[lang])}</td></tr>`,
+            `<tr><td>${badge(x.issue.severity, lang)}${x.cross ? `<span class="badge b-cross">${esc(t.crossTag)}</span>` : ''}</td><td class="addr"><code>${esc(x.issue.sheet ? `${x.issue.sheet}${x.issue.cell ? `!${x.issue.cell}` : ''}` : '—')}</code></td><td><code>${esc(x.issue.rule)}</code><br><span class="meta">${esc(ruleTitle(x.issue.rule, lang))}</span></td><td>${esc(x.issue.message[lang])}</td></tr>`,
         )
         .join('');
       const fc = t.findingCols;

@@ -3,6 +3,7 @@
 // a pool worker (job kind "audit"); everything returned is structured-clone-able.
 import { basename } from 'node:path';
 import { templateById } from '../../templates/index.js';
+import { atVersion } from '../../templates/model/versions.js';
 import { departmentsOf, evaluationFact, outsourcedRows, type EvaluationFact, type OutsourcedRow } from '../../templates/audit/rules.js';
 import { readRecords } from '../../templates/model/read.js';
 import type { Score } from '../../templates/model/types.js';
@@ -42,7 +43,7 @@ export async function auditFile(path: string, opts: AuditOptions): Promise<Audit
   // The records themselves (check reports findings only): read again from the bytes checked, without the rules.
   try {
     const grid = readXlsx(checked.bytes!, { fileName: basename(path) });
-    const data = readRecords(templateById(id)!, grid);
+    const data = readRecords(atVersion(templateById(id)!, result.template!.version), grid);
     if (id === 'pi-ledger') {
       out.outsourced = outsourcedRows(opts.shown, data);
       out.departments = departmentsOf(result.issues, data);

@@ -6,9 +6,10 @@ import ExcelJS from 'exceljs';
 import { verdictText } from '../../templates/audit/rules.js';
 import type { Lang } from '../../templates/model/types.js';
 import { SECTIONS } from '../../templates/supplier-checklist/questions.js';
+import { applyPrint, planPrint, rowHeight } from '../xlsx/print.js';
 import { addTableSheet, TABLE_FONT, writeTable, type TableColumn } from '../xlsx/table-sheet.js';
 import type { AuditReport, ContractorRow, ContractorStatus, Finding, SupplierRow } from './audit.js';
-import { ruleTitle } from './titles.js';
+import { ruleTitle, type RuleId } from '../../templates/catalogue.js';
 
 const PCT = '0.0%';
 const FILL: Record<string, string> = { error: 'FFFEE2E2', warning: 'FFFEF3C7', ok: 'FFDCFCE7' };
@@ -78,7 +79,14 @@ export async function auditWorkbook(r: AuditReport, lang: Lang): Promise<Buffer>
   const ws = wb.addWorksheet(t.summary);
   ws.getCell('A1').value = lang === 'ja' ? '監査前点検' : 'Pre-audit review';
   ws.getCell('A1').font = { name: TABLE_FONT, bold: true, size: 14 };
+  const widths = [20, 44, 9, 9, 9, 9];
+  widths.forEach((w, c) => (ws.getColumn(c + 1).width = w));
+  // The folder path may be long: it wraps across the table's width rather than running off the page.
+  ws.mergeCells(2, 1, 2, widths.length);
   ws.getCell('A2').value = `${t.folder}: ${r.root}`;
+  ws.getCell('A2').alignment = { vertical: 'top', wrapText: true };
+  const folderHeight = rowHeight([String(ws.getCell('A2').value)], [widths.reduce((a, b) => a + b, 0)]);
+  if (folderHeight) ws.getRow(2).height = folderHeight;
   ws.getCell('A3').value = `${t.asOf}: ${r.asOf}`;
   const tot = r.totals;
   const totals = [tot.files, tot.ok, tot.invalid, tot.unreadable, tot.errors, tot.warnings];
@@ -88,6 +96,7 @@ export async function auditWorkbook(r: AuditReport, lang: Lang): Promise<Buffer>
     ws.getCell(6, c + 1).value = totals[c];
     ws.getCell(6, c + 1).font = { name: TABLE_FONT, size: 14, bold: true, color: { argb: c === 4 && totals[c] ? 'FFC00000' : 'FF111827' } };
   });
+  ws.getRow(6).height = 24;
   const byRule = new Map<string, Counts>();
   const byArea = new Map<string, Counts>();
   for (const f of r.findings) {
@@ -104,14 +113,15 @@ export async function auditWorkbook(r: AuditReport, lang: Lang): Promise<Buffer>
   const sorted = (m: Map<string, Counts>) => [...m.entries()].sort((a, b) => b[1].error + b[1].warning - (a[1].error + a[1].warning));
   const ruleRows = sorted(byRule);
   const countColumns = (headers: readonly string[], title: (k: string) => string | null) =>
-    columns<[string, Counts]>(headers, [14, 44, 9, 9], [{ value: ([k]) => k }, { value: ([k]) => title(k) }, { value: ([, g]) => g.error }, { value: ([, g]) => g.warning }]);
-  writeTable(ws, countColumns([t.rule, t.title, t.errors, t.warnings], (k) => ruleTitle(k, lang)), ruleRows, { at: 8 });
+    columns<[string, Counts]>(headers, widths, [{ value: ([k]) => k }, { value: ([k]) => title(k) }, { value: ([, g]) => g.error }, { value: ([, g]) => g.warning }]);
+  writeTable(ws, countColumns([t.rule, t.title, t.errors, t.warnings], (k) => ruleTitle(k as RuleId, lang)), ruleRows, { at: 8 });
   writeTable(ws, countColumns([t.area, '', t.errors, t.warnings], () => null), sorted(byArea), { at: 8 + ruleRows.length + 3, filter: false });
+  applyPrint(ws, planPrint(widths, { orientation: 'portrait' }));
 
   addTableSheet(
     wb,
     t.findings,
-    columns<Finding>(t.f, [30, 16, 14, 8, 8, 14, 28, 8, 16, 20, 80], [
+    columns<Finding>(t.f, [22, 16, 14, 8, 8, 16, 22, 8, 14, 16, 52], [
       { value: (f) => f.file },
       { value: (f) => f.area[lang] },
       { value: (f) => f.issue.sheet },
@@ -147,7 +157,7 @@ export async function auditWorkbook(r: AuditReport, lang: Lang): Promise<Buffer>
     t.suppliers,
     columns<SupplierRow>(
       [...t.s, ...SECTIONS.map((s) => `${s.key} ${s.title[lang]}`)],
-      [30, 26, 9, 9, 20, 16, ...SECTIONS.map(() => 11)],
+      [28, 26, 9, 9, 20, 16, ...SECTIONS.map(() => 11)],
       [
         { value: (s) => s.file },
         { value: (s) => s.company },

@@ -5,14 +5,14 @@ import type { Lang } from '../../templates/model/types.js';
 import { commonRoot, runAudit, type AuditReport } from '../audit/audit.js';
 import { auditHtml } from '../audit/html.js';
 import { auditWorkbook } from '../audit/xlsx.js';
-import { ruleTitle } from '../audit/titles.js';
-import { collectFiles } from '../collect.js';
+import { ruleTitle, type RuleId } from '../../templates/catalogue.js';
+import { expandInputs } from '../collect.js';
 import { exists, OutputExistsError, writeFilesAtomic } from '../io/atomic.js';
 import { namedFiles, refuseInputsAsOutputs, refuseSpecialTarget, refuseWalkedInput, withoutOutput } from '../io/paths.js';
 import { location } from '../report/text.js';
-import { asOfOf, jobsOf, langOf, out, parseCommand, REPORT_OPTIONS, UsageError, type Command } from './common.js';
+import { reportFile, reportHead, type AuditReportJson } from '../report/json.js';
+import { asOfOf, checkJsonTarget, failOnOf, inputFiles, jobsOf, langOf, needInputs, noWorkbooks, textOut, writeJsonReport, type Command } from './common.js';
 import { hasSheets } from './earlier-output.js';
-import { USAGE } from './usage.js';
 
 /** -o DIR → DIR/audit.xlsx and DIR/audit.html; -o NAME.xlsx / NAME.html / NAME → NAME.xlsx and NAME.html. */
 export async function outputsFor(o: string | undefined): Promise<{ xlsx: string; html: string }> {
@@ -35,7 +35,7 @@ function lines(r: AuditReport, lang: Lang, paths: { xlsx: string; html: string }
     outL.push(lang === 'ja' ? '  ファイルをまたぐ指摘:' : '  Cross-workbook findings:');
     for (const f of cross) outL.push(`    ${f.issue.rule}  ${f.file}  ${location(f.issue)}  ${f.issue.message[lang]}`);
   }
-  const byRule = new Map<string, number>();
+  const byRule = new Map<RuleId, number>();
   for (const f of r.findings) if (f.issue.severity !== 'info') byRule.set(f.issue.rule, (byRule.get(f.issue.rule) ?? 0) + 1);
   const top = [...byRule.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8);
   if (top.length) {
@@ -46,24 +46,48 @@ function lines(r: AuditReport, lang: Lang, paths: { xlsx: string; html: string }
   return outL;
 }
 
-export const audit: Command = {
-  usage: USAGE.audit,
-  async run(argv) {
-    const a = parseCommand(argv, REPORT_OPTIONS);
-    if (!a.positionals.length) throw new UsageError('audit needs a folder (or files)');
+function auditJson(r: AuditReport): AuditReportJson {
+  const files = r.files.map((f) => reportFile(f.result, f.shown));
+  const count = (status: string) => files.filter((f) => f.status === status).length;
+  return {
+    ...reportHead('daicho-audit', r.asOf),
+    files,
+    contractors: r.contractors.map((c) => ({
+      name: c.name,
+      status: c.status,
+      evaluation: c.evaluation
+        ? { file: c.evaluation.file, verdict: c.evaluation.verdict, evaluatedOn: c.evaluation.evaluatedOn, nextDue: c.evaluation.nextDue }
+        : null,
+      usedBy: c.usedBy.map((u) => ({ file: u.file, id: u.id, department: u.dept })),
+    })),
+    totals: { ...r.totals, invalid: count('invalid'), notTemplate: count('not-template') },
+  };
+}
+
+export const audit: Command<'audit'> = {
+  async run(a) {
+    needInputs('audit', a.positionals);
+    const failOn = failOnOf(a.values['fail-on']);
     const lang = langOf(a.values.lang);
     const asOf = asOfOf(a.values['as-of']);
     const force = Boolean(a.values.force);
     const paths = await outputsFor(a.values.out);
-    for (const p of [paths.xlsx, paths.html]) refuseSpecialTarget(p, 'file');
-    refuseInputsAsOutputs([paths.xlsx, paths.html], namedFiles(a.positionals));
+    const json = a.values.json;
+    const jsonFile = json === '-' ? undefined : json;
+    for (const p of [paths.xlsx, paths.html, jsonFile]) if (p !== undefined) refuseSpecialTarget(p, 'file');
+    const inputs = await expandInputs(a.positionals);
+    // Never write over an input, whatever --force says, however the paths are spelled.
+    refuseInputsAsOutputs([paths.xlsx, paths.html, jsonFile], namedFiles(inputs));
     if (!force) for (const p of [paths.xlsx, paths.html]) if (await exists(p)) throw new OutputExistsError(p);
     const jobs = jobsOf(a.values.jobs);
+    await checkJsonTarget(json, force);
     // Our own earlier report in the audited folder is not a record of the company.
-    const collected = await collectFiles(a.positionals);
+    const collected = await inputFiles(a.positionals);
+    if (jsonFile !== undefined) refuseInputsAsOutputs([jsonFile], collected);
     refuseWalkedInput(collected, paths.xlsx, (f) => hasSheets(f, [['概要', 'ファイル'], ['Summary', 'Files']]));
     const files = withoutOutput(collected, paths.xlsx);
-    const root = a.positionals.length === 1 && (await stat(a.positionals[0])).isDirectory() ? resolve(a.positionals[0]) : commonRoot(files);
+    if (!files.length) throw noWorkbooks(a.positionals);
+    const root = inputs.length === 1 && (await stat(inputs[0])).isDirectory() ? resolve(inputs[0]) : commonRoot(files);
     const report = await runAudit(files, { asOf, root, jobs });
     // Both or neither: a full disk while writing the second must not leave the first without it.
     await writeFilesAtomic(
@@ -73,7 +97,9 @@ export const audit: Command = {
       ],
       { force },
     );
-    for (const l of lines(report, lang, paths)) out(l);
-    return report.totals.errors > 0 ? 1 : 0;
+    const say = textOut(json);
+    for (const l of lines(report, lang, paths)) say(l);
+    await writeJsonReport(json, auditJson(report), force);
+    return report.totals.errors > 0 || (failOn === 'warning' && report.totals.warnings > 0) ? 1 : 0;
   },
 };

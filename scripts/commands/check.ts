@@ -4,8 +4,9 @@ import { mkdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import type { Lang } from '../../templates/model/types.js';
 import { DEFAULT_MAX_FILE_BYTES, type FileResult } from '../check-file.js';
-import { collectFiles } from '../collect.js';
-import { cutToBytes, exists, MAX_NAME_BYTES, OutputExistsError, probeWritable, watchTempDir } from '../io/atomic.js';
+import { expandInputs } from '../collect.js';
+import { cutToBytes, exists, MAX_NAME_BYTES, OutputExistsError, probeWritable, watchTempDir, writeFileAtomic } from '../io/atomic.js';
+import { entryParts, reportHead } from '../report/json.js';
 import { AtomicTextWriter } from '../io/atomic-stream.js';
 import { refuseInputsAsOutputs, refuseSpecialTarget } from '../io/paths.js';
 import { CHECK_KIND, checkJobFailure, type CheckJobOptions, type CheckJobResult } from '../pool/check-job.js';
@@ -23,8 +24,7 @@ import {
   terminalLine,
   totalsLine,
 } from '../report/text.js';
-import { asOfOf, langOf, parseCommand, UsageError, type Command } from './common.js';
-import { USAGE } from './usage.js';
+import { asOfOf, failOnOf, inputFiles, jobsOf, langOf, needInputs, positiveNumber, UsageError, type Command, type FailOn } from './common.js';
 
 export interface CheckRun {
   asOf: string;
@@ -48,6 +48,8 @@ export interface CheckRun {
   maxFileBytes?: number;
   /** Worker threads (default: available cores, at most 8). */
   jobs?: number;
+  /** The least severity that makes the exit code 1 (default error). */
+  failOn?: FailOn;
 }
 
 /**
@@ -92,11 +94,14 @@ class LineWriter {
   private closed = false;
 
   /** `colour`: our colour sequences are let through; every other control character is escaped (terminalLine). */
-  constructor(private readonly colour: boolean) {
-    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  constructor(
+    private readonly colour: boolean,
+    private readonly stream: NodeJS.WriteStream = process.stdout,
+  ) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
       if (err.code !== 'EPIPE') throw err;
       this.closed = true;
-      process.stdout.emit('drain');
+      stream.emit('drain');
     });
   }
 
@@ -125,24 +130,41 @@ class LineWriter {
     this.buf = [];
     this.size = 0;
     await new Promise<void>((done) => {
-      if (process.stdout.write(text)) done();
-      else process.stdout.once('drain', done);
+      if (this.stream.write(text)) done();
+      else this.stream.once('drain', done);
     });
   }
 
   async end(): Promise<void> {
     await this.flush();
     if (this.closed) return;
-    await new Promise<void>((done) => process.stdout.write('', () => done()));
+    await new Promise<void>((done) => this.stream.write('', () => done()));
   }
 }
+
+/** `--json -`: the report to stdout, with the file writer's interface (nothing to commit or take back). */
+class StdoutTextWriter {
+  async write(text: string): Promise<void> {
+    if (!process.stdout.write(text)) await new Promise((done) => process.stdout.once('drain', done));
+  }
+
+  async commit(): Promise<void> {
+    await new Promise<void>((done) => process.stdout.write('', () => done()));
+  }
+
+  async abort(): Promise<void> {}
+}
+
+/** `--json -` means stdout. */
+export const STDOUT = '-';
 
 export async function runCheck(files: string[], opts: CheckRun): Promise<number> {
   const lang = opts.lang;
   const force = opts.force ?? false;
   const targets = opts.annotate ? annotatedPaths(files, opts.annotate, opts.roots) : [];
+  const jsonFile = opts.json === STDOUT ? undefined : opts.json;
   // Never write over an input, whatever --force says, however the paths are spelled.
-  refuseInputsAsOutputs([...targets, opts.summary, opts.json], files);
+  refuseInputsAsOutputs([...targets, opts.summary, jsonFile], files);
   // The workers write the copies' temporary files: an interrupt must know where to look for them.
   for (const d of new Set(targets.map((t) => dirname(t)))) watchTempDir(d);
   await refuseExisting(targets, force);
@@ -151,19 +173,22 @@ export async function runCheck(files: string[], opts: CheckRun): Promise<number>
     // The summary is written after the last file: a path that cannot be written should not cost the whole run.
     await probeWritable(opts.summary);
   }
-  if (opts.json) await refuseExisting([opts.json], opts.force ?? true);
+  if (jsonFile) await refuseExisting([jsonFile], opts.force ?? true);
 
-  const st = styleFor(Boolean(process.stdout.isTTY));
+  // With the JSON report on stdout, the text report goes to stderr.
+  const text = opts.json === STDOUT ? process.stderr : process.stdout;
+  const st = styleFor(text);
   const progress = Progress.wanted(process.stderr, files.length) ? new Progress(process.stderr, files.length, lang) : null;
-  const sharedTerminal = progress !== null && Boolean(process.stdout.isTTY);
+  const sharedTerminal = progress !== null && Boolean(text.isTTY);
   const layout = lineLayout(files);
   const totals = emptyTotals();
   const results: FileResult[] = [];
   const annotated = { written: 0, skipped: [] as string[] };
-  const w = new LineWriter(st === colour);
-  const json = opts.json ? await AtomicTextWriter.open(opts.json, { force: opts.force ?? true }) : null;
+  const w = new LineWriter(st === colour, text);
+  const json = opts.json === STDOUT ? new StdoutTextWriter() : jsonFile ? await AtomicTextWriter.open(jsonFile, { force: opts.force ?? true }) : null;
   let jsonFirst = true;
-  await json?.write(`{\n  "asOf": ${JSON.stringify(opts.asOf)},\n  "files": [`);
+  const head = Object.entries(reportHead('daicho-check', opts.asOf)).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)},\n`);
+  await json?.write(`{\n${head.join('')}  "files": [`);
 
   const jobs: Job<CheckJobOptions>[] = files.map((path, i) => ({
     kind: 'check',
@@ -216,7 +241,10 @@ export async function runCheck(files: string[], opts: CheckRun): Promise<number>
     await json.write(`\n  ],\n  "totals": ${JSON.stringify(totals)}\n}\n`);
     await json.commit();
   }
-  if (opts.summary) {
+  if (opts.summary && /\.csv$/i.test(opts.summary)) {
+    const { summaryCsv } = await import('../summary/csv.js');
+    await writeFileAtomic(opts.summary, summaryCsv(results, lang), { force });
+  } else if (opts.summary) {
     // exceljs is loaded only when a summary is asked for: it costs a fifth of a second to import.
     const { writeSummary } = await import('../summary/summary.js');
     await writeSummary(opts.summary, results, { lang, asOf: opts.asOf, force });
@@ -225,14 +253,15 @@ export async function runCheck(files: string[], opts: CheckRun): Promise<number>
     {
       ...(opts.annotate ? { annotated: { dir: opts.annotate, ...annotated } } : {}),
       ...(opts.summary ? { summary: opts.summary } : {}),
-      ...(opts.json ? { json: opts.json } : {}),
+      ...(jsonFile ? { json: jsonFile } : {}),
     },
     lang,
   );
   if (info.length) await w.line();
   for (const line of info) await w.line(line);
   await w.end();
-  return totals.ok === totals.files ? 0 : 1;
+  const failed = totals.ok !== totals.files || (opts.failOn === 'warning' && totals.warnings > 0);
+  return failed ? 1 : 0;
 }
 
 /** Issues per piece of a JSON report entry: one string for 90,000 issues would be 70 MB, beside the issues. */
@@ -240,11 +269,12 @@ const JSON_SLICE = 4096;
 
 /** A file's entry in the JSON report, as JSON.stringify writes it, in pieces of at most JSON_SLICE issues. */
 export function* jsonEntry(file: FileResult): Generator<string> {
-  yield `{"path":${JSON.stringify(file.path)},"status":${JSON.stringify(file.status)},"template":${JSON.stringify(file.template)},"issues":[`;
+  const { head, score } = entryParts(file);
+  yield `${JSON.stringify(head).slice(0, -1)},"issues":[`;
   for (let i = 0; i < file.issues.length; i += JSON_SLICE) {
     yield `${i ? ',' : ''}${JSON.stringify(file.issues.slice(i, i + JSON_SLICE)).slice(1, -1)}`;
   }
-  yield file.score ? `],"score":${JSON.stringify(file.score)}}` : ']}';
+  yield score ? `],"score":${JSON.stringify(score)}}` : ']}';
 }
 
 function annotateReason(error: string | undefined, file: FileResult, lang: Lang): string {
@@ -252,50 +282,35 @@ function annotateReason(error: string | undefined, file: FileResult, lang: Lang)
   return error ?? '';
 }
 
-/** More workers than this only add memory (each has its own heap, up to 1 GB). */
-const MAX_JOBS = 32;
-
-function positiveNumber(name: string, v: string | undefined): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} must be a positive number (got "${v}")`);
-  return n;
-}
-
-export const check: Command = {
-  usage: USAGE.check,
-  async run(argv) {
-    const a = parseCommand(argv, {
-      json: { type: 'string' },
-      annotate: { type: 'string' },
-      summary: { type: 'string' },
-      'as-of': { type: 'string' },
-      lang: { type: 'string' },
-      force: { type: 'boolean' },
-      timeout: { type: 'string' },
-      'max-size': { type: 'string' },
-      jobs: { type: 'string' },
-    });
-    if (!a.positionals.length) throw new UsageError('check needs at least one file or folder');
+export const check: Command<'check'> = {
+  async run(a) {
+    needInputs('check', a.positionals);
     const summary = a.values.summary;
-    if (summary !== undefined && !/\.xlsx$/i.test(summary)) throw new UsageError(`--summary must name an .xlsx file (got "${summary}")`);
+    if (summary !== undefined && !/\.(xlsx|csv)$/i.test(summary)) {
+      throw new UsageError({
+        ja: `--summary には .xlsx か .csv のファイル名を指定してください（指定: "${summary}"）`,
+        en: `--summary must name an .xlsx or .csv file (got "${summary}")`,
+      });
+    }
     const annotate = a.values.annotate;
     if (annotate !== undefined && (await exists(annotate)) && !(await stat(annotate)).isDirectory()) {
-      throw new UsageError(`--annotate needs a folder (${annotate} is a file)`);
+      throw new UsageError({ ja: `--annotate にはフォルダを指定してください（${annotate} はファイルです）`, en: `--annotate needs a folder (${annotate} is a file)` });
     }
-    if (a.values.json !== undefined) refuseSpecialTarget(a.values.json, 'file');
+    if (a.values.json !== undefined && a.values.json !== STDOUT) refuseSpecialTarget(a.values.json, 'file');
     if (summary !== undefined) refuseSpecialTarget(summary, 'file');
     if (annotate !== undefined) refuseSpecialTarget(annotate, 'folder');
-    // A folder that cannot be made fails the run before it starts, not once per file.
-    if (annotate !== undefined) await mkdir(annotate, { recursive: true });
     const timeout = positiveNumber('timeout', a.values.timeout);
     const maxSize = positiveNumber('max-size', a.values['max-size']);
-    const jobs = positiveNumber('jobs', a.values.jobs);
+    const jobs = jobsOf(a.values.jobs);
     const asOf = asOfOf(a.values['as-of']);
     const lang = langOf(a.values.lang);
-    const files = await collectFiles(a.positionals);
+    const failOn = failOnOf(a.values['fail-on']);
+    const inputs = await expandInputs(a.positionals);
+    const files = await inputFiles(inputs);
+    // A folder that cannot be made fails the run before it starts, not once per file.
+    if (annotate !== undefined) await mkdir(annotate, { recursive: true });
     const roots: string[] = [];
-    for (const p of a.positionals) if ((await stat(p)).isDirectory()) roots.push(p);
+    for (const p of inputs) if ((await stat(p)).isDirectory()) roots.push(p);
     return runCheck(files, {
       asOf,
       lang,
@@ -304,10 +319,10 @@ export const check: Command = {
       summary,
       force: Boolean(a.values.force),
       roots,
+      failOn,
       ...(timeout ? { timeoutMs: Math.round(timeout * 1000) } : {}),
       ...(maxSize ? { maxFileBytes: Math.round(maxSize * 1024 * 1024) } : {}),
-      ...(jobs ? { jobs: Math.min(MAX_JOBS, Math.max(1, Math.floor(jobs))) } : {}),
+      ...(jobs ? { jobs } : {}),
     });
   },
 };
-

@@ -1,13 +1,13 @@
 // daicho merge: one master of a table template, or one summary of a form template, from many workbooks.
 import type { Lang } from '../../templates/model/types.js';
-import { collectFiles } from '../collect.js';
+import { expandInputs } from '../collect.js';
 import { namingOutput } from '../io/atomic.js';
 import { namedFiles, refuseInputsAsOutputs, refuseSpecialTarget, refuseWalkedInput } from '../io/paths.js';
 import { mergeFiles, MergeRefused, type MergeResult } from '../merge/merge.js';
 import { location, terminalLine } from '../report/text.js';
-import { asOfOf, jobsOf, langOf, out, parseCommand, REPORT_OPTIONS, UsageError, type Command } from './common.js';
+import { reportHead, type MergeReport } from '../report/json.js';
+import { asOfOf, checkJsonTarget, inputFiles, jobsOf, langOf, needInputs, textOut, UsageError, writeJsonReport, type Command } from './common.js';
 import { hasSheets } from './earlier-output.js';
-import { USAGE } from './usage.js';
 
 function report(r: MergeResult, lang: Lang): string[] {
   const lines: string[] = [];
@@ -62,33 +62,60 @@ function refused(err: MergeRefused, lang: Lang): string[] {
   return lines;
 }
 
-export const merge: Command = {
-  usage: USAGE.merge,
-  async run(argv) {
-    const a = parseCommand(argv, REPORT_OPTIONS);
-    if (!a.positionals.length) throw new UsageError('merge needs at least one file or folder');
-    if (!a.values.out) throw new UsageError('merge needs -o OUT.xlsx');
-    if (!/\.xlsx$/i.test(a.values.out)) throw new UsageError(`-o must name an .xlsx file (got "${a.values.out}")`);
+function mergeJson(r: MergeResult, asOf: string): MergeReport {
+  return {
+    ...reportHead('daicho-merge', asOf),
+    result: 'merged',
+    out: r.out,
+    kind: r.kind,
+    template: { id: r.template.id, version: r.template.version },
+    inputs: r.inputs.map((i) => ({ path: i.path, shown: i.shown, subjects: i.subjects, warnings: i.warnings })),
+    sheets: r.sheets.map((s) => ({ name: s.name, read: s.read, kept: s.kept, duplicates: s.duplicates, conflictGroups: s.conflictGroups, conflictRows: s.conflictRows })),
+    ...(r.forms ? { forms: r.forms } : {}),
+  };
+}
+
+function refusedJson(err: MergeRefused, outPath: string, asOf: string): MergeReport {
+  return {
+    ...reportHead('daicho-merge', asOf),
+    result: 'refused',
+    out: outPath,
+    inputs: [],
+    problems: err.problems.map((p) => ({ path: p.path, code: p.problem.code, message: p.problem.message, issues: p.problem.issues ?? [] })),
+  };
+}
+
+export const merge: Command<'merge'> = {
+  async run(a) {
+    needInputs('merge', a.positionals);
+    if (!a.values.out) throw new UsageError({ ja: 'merge には -o OUT.xlsx を指定してください', en: 'merge needs -o OUT.xlsx' });
+    if (!/\.xlsx$/i.test(a.values.out)) {
+      throw new UsageError({ ja: `-o には .xlsx のファイル名を指定してください（指定: "${a.values.out}"）`, en: `-o must name an .xlsx file (got "${a.values.out}")` });
+    }
     const lang = langOf(a.values.lang);
     const jobs = jobsOf(a.values.jobs);
-    refuseSpecialTarget(a.values.out, 'file');
-    const files = await collectFiles(a.positionals);
-    refuseInputsAsOutputs([a.values.out], namedFiles(a.positionals));
+    const asOf = asOfOf(a.values['as-of']);
+    const force = Boolean(a.values.force);
+    const json = a.values.json;
+    const jsonFile = json === '-' ? undefined : json;
+    for (const o of [a.values.out, jsonFile]) if (o !== undefined) refuseSpecialTarget(o, 'file');
+    await checkJsonTarget(json, force);
+    const files = await inputFiles(a.positionals);
+    // Never write over an input, whatever --force says, however the paths are spelled.
+    refuseInputsAsOutputs([a.values.out, jsonFile], namedFiles(await expandInputs(a.positionals)));
     // An earlier master (取込元 sheet) or summary (旧回答 sheet) in an input folder is replaced; any other workbook there is an input.
     refuseWalkedInput(files, a.values.out, (f) => hasSheets(f, [['取込元'], ['Sources'], ['旧回答'], ['Superseded']]));
+    if (jsonFile !== undefined) refuseInputsAsOutputs([jsonFile], files);
+    const say = textOut(json);
     try {
-      const r = await mergeFiles(files, {
-        out: a.values.out,
-        force: Boolean(a.values.force),
-        asOf: asOfOf(a.values['as-of']),
-        lang,
-        jobs,
-      });
-      for (const line of report(r, lang)) out(line);
+      const r = await mergeFiles(files, { out: a.values.out, force, asOf, lang, jobs });
+      for (const line of report(r, lang)) say(line);
+      await writeJsonReport(json, mergeJson(r, asOf), force);
       return 0;
     } catch (err) {
       if (err instanceof MergeRefused) {
         for (const line of refused(err, lang)) process.stderr.write(`${terminalLine(line, false)}\n`);
+        await writeJsonReport(json, refusedJson(err, a.values.out, asOf), force);
         return 1;
       }
       throw namingOutput(err, a.values.out);

@@ -6,8 +6,7 @@ import { writeFileAtomic } from '../io/atomic.js';
 import { SAMPLE_AS_OF, writeSamples } from '../samples/write.js';
 import { templateBuffer } from '../xlsx/template-writer.js';
 import { runCheck } from './check.js';
-import { asOfOf, langOf, out, parseCommand, UsageError, type Command } from './common.js';
-import { USAGE } from './usage.js';
+import { asOfOf, langOf, out, UsageError, type Command } from './common.js';
 
 async function writeTemplates(ids: readonly string[], dir: string, force: boolean): Promise<string[]> {
   const written: string[] = [];
@@ -20,38 +19,33 @@ async function writeTemplates(ids: readonly string[], dir: string, force: boolea
   return written;
 }
 
-export const template: Command = {
-  usage: USAGE.template,
-  async run(argv) {
-    const a = parseCommand(argv, { out: { type: 'string', short: 'o' }, force: { type: 'boolean' } });
+export const template: Command<'template'> = {
+  async run(a) {
     const [which] = a.positionals;
     const dir = a.values.out;
-    if (!which || !dir) throw new UsageError('template needs an id (or all) and -o DIR');
+    if (!which || !dir) {
+      throw new UsageError({ ja: 'template にはテンプレート名（または all）と -o DIR を指定してください', en: 'template needs an id (or all) and -o DIR' });
+    }
     const ids = which === 'all' ? templates.map((t) => t.id) : [which];
-    for (const id of ids) if (!templateById(id)) throw new UsageError(`unknown template "${id}"`);
+    const known = templates.map((t) => t.id).join(', ');
+    for (const id of ids) {
+      if (!templateById(id)) throw new UsageError({ ja: `${id} というテンプレートはありません（${known}、all）`, en: `unknown template "${id}" (${known}, all)` });
+    }
     for (const p of await writeTemplates(ids, dir, Boolean(a.values.force))) out(p);
     return 0;
   },
 };
 
-export const samples: Command = {
-  usage: USAGE.samples,
-  async run(argv) {
-    const a = parseCommand(argv, { out: { type: 'string', short: 'o' }, force: { type: 'boolean' } });
-    if (!a.values.out) throw new UsageError('samples needs -o DIR');
+export const samples: Command<'samples'> = {
+  async run(a) {
+    if (!a.values.out) throw new UsageError({ ja: 'samples には -o DIR を指定してください', en: 'samples needs -o DIR' });
     for (const p of await writeSamples(a.values.out, { force: Boolean(a.values.force) })) out(p);
     return 0;
   },
 };
 
-export const demo: Command = {
-  usage: USAGE.demo,
-  async run(argv) {
-    const a = parseCommand(argv, {
-      out: { type: 'string', short: 'o' },
-      lang: { type: 'string' },
-      'as-of': { type: 'string' },
-    });
+export const demo: Command<'demo'> = {
+  async run(a) {
     const dir = a.values.out ?? join('out', 'demo');
     const lang = langOf(a.values.lang);
     await mkdir(dir, { recursive: true });

@@ -6,10 +6,14 @@ import { readdirSync, unlinkSync } from 'node:fs';
 import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { isMainThread, type Worker } from 'node:worker_threads';
+import { UserError } from '../errors.js';
 
-export class OutputExistsError extends Error {
+export class OutputExistsError extends UserError {
   constructor(readonly path: string) {
-    super(`${path} already exists (use --force to overwrite)`);
+    super({
+      ja: `${path} は既にあります。上書きするには --force を付けてください`,
+      en: `${path} already exists (use --force to overwrite)`,
+    });
   }
 }
 

@@ -4,15 +4,16 @@
 // Inputs are opened without blocking (a FIFO named .xlsx must not hang a worker) and only when they are regular files.
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statfsSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { terminalSafe } from '../report/text.js';
-import { OutputExistsError } from './atomic.js';
+import type { Text } from '../../templates/model/types.js';
+import { UserError } from '../errors.js';
 
-/** An output the run refuses to write (exit 2): the message is two lines, Japanese then English, naming the path. */
-export class OutputRefusedError extends OutputExistsError {
-  constructor(path: string, why: { ja: string; en: string }) {
-    super(path);
-    const shown = terminalSafe(path);
-    this.message = `${shown}: ${why.ja}\ndaicho: ${shown}: ${why.en}`;
+/** An output the run refuses to write (exit 2): Japanese and English, naming the path (cli.ts escapes it). */
+export class OutputRefusedError extends UserError {
+  constructor(
+    readonly path: string,
+    why: Text,
+  ) {
+    super({ ja: `${path}: ${why.ja}`, en: `${path}: ${why.en}` });
   }
 }
 
@@ -50,8 +51,8 @@ export function refuseInputsAsOutputs(outputs: readonly (string | undefined)[], 
 
 function isInput(path: string, input: string): OutputRefusedError {
   return new OutputRefusedError(path, {
-    ja: `入力ファイル ${terminalSafe(input)} と同じファイルです。入力ファイルは --force を付けても上書きしません。別の出力先を指定してください`,
-    en: `this is the input file ${terminalSafe(input)}; inputs are never overwritten, not even with --force. Choose another output`,
+    ja: `入力ファイル ${input} と同じファイルです。入力ファイルは --force を付けても上書きしません。別の出力先を指定してください`,
+    en: `this is the input file ${input}; inputs are never overwritten, not even with --force. Choose another output`,
   });
 }
 

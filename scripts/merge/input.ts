@@ -4,12 +4,13 @@
 import { stat } from 'node:fs/promises';
 import { crc32, deflateRawSync, constants as zc } from 'node:zlib';
 import { identify, templateById } from '../../templates/index.js';
-import type { Issue, TemplateDef, Text } from '../../templates/model/types.js';
+import type { Grid } from '../../templates/model/grid.js';
+import type { Issue, TableSheetDef, TemplateDef, Text } from '../../templates/model/types.js';
 import { validate } from '../../templates/model/validate.js';
 import { readXlsxFile, UnreadableError } from '../io/read-xlsx.js';
 import { formSummary, type FormSummary } from './form-summary.js';
 import type { SheetSummary } from './plan.js';
-import { buildRows, locateTables, summarizeSheet, TableReader, type BuildSheet } from './records.js';
+import { buildRows, locateTables, summarizeSheet, TableReader, type BuildSheet, type TableInput } from './records.js';
 
 export interface Problem {
   code: 'unreadable' | 'unknown' | 'version' | 'structure' | 'mixed';
@@ -124,21 +125,12 @@ export class InputReader {
       };
     }
     const template = { id: id.def.id, version: id.version ?? id.def.version };
-    if (id.refuse || template.version !== id.def.version) {
-      const older = template.version < id.def.version;
+    if (id.refuse) {
       return {
         kind: 'problem',
         file,
         template,
-        problem: {
-          code: 'version',
-          message: older
-            ? {
-                ja: `旧版のテンプレート（${id.def.id} 第${template.version}版）です。現行の第${id.def.version}版のテンプレートに移してから統合してください。`,
-                en: `An older template version (${id.def.id} version ${template.version}). Move the data to the current version ${id.def.version} before merging.`,
-              }
-            : (id.issues[0]?.message ?? { ja: '新しい版のテンプレートです。', en: 'A newer template version.' }),
-        },
+        problem: { code: 'version', message: id.issues[0]?.message ?? { ja: '新しい版のテンプレートです。', en: 'A newer template version.' } },
       };
     }
     const def = id.def;
@@ -148,7 +140,7 @@ export class InputReader {
       const v = validate(def, grid, { asOf: task.asOf });
       return { kind: 'form', file, template, via, form: formSummary(def, v, [...id.issues, ...v.issues], mtime) };
     }
-    const located = locateTables(def, grid);
+    const located = locateCurrent(def, grid);
     const structural = located.issues.filter(STRUCTURAL);
     if (structural.length) {
       return {
@@ -169,6 +161,8 @@ export class InputReader {
     const summaries = readers.map((t) => summarizeSheet(def, t, readers));
     this.held = { file, def, readers, shown: task.shown };
     const warnings = [...id.issues, ...located.issues].filter((i) => WARN_RULES.has(i.rule) && i.severity !== 'info');
+    const current = templateById(def.id)!;
+    if (def !== current) warnings.push(earlierVersion(def, current));
     return { kind: 'table', file, template, via, sheets: summaries, subjects: subjectsOf(readers), warnings };
   }
 
@@ -200,9 +194,10 @@ export class InputReader {
 
   /** Values of given rows of an input (the first version of a conflicting record, read again at the end). */
   async extract(task: ExtractTask & { template: string }): Promise<RecordValues[]> {
-    const def = templateById(task.template)!;
     const grid = await readXlsxFile(task.path);
-    const { tables } = locateTables(def, grid);
+    const id = identify(grid);
+    const def = id.def?.id === task.template ? id.def : templateById(task.template)!;
+    const { tables } = locateCurrent(def, grid);
     const out: RecordValues[] = [];
     for (const s of task.sheets) {
       const input = tables.find((t) => t.sd.name === s.name);
@@ -212,6 +207,38 @@ export class InputReader {
     }
     return out;
   }
+}
+
+/**
+ * The input's table sheets, located with the definition of the input's own version (so an earlier version's missing
+ * later columns are no structural problem), as the current definition's sheets: the master is always the current
+ * version, its records map by field, and the fields the input's version lacks stay empty.
+ */
+function locateCurrent(def: TemplateDef, grid: Grid): ReturnType<typeof locateTables> {
+  const located = locateTables(def, grid);
+  const current = templateById(def.id)!;
+  if (current === def) return located;
+  const tables = located.tables.map((t): TableInput => {
+    const sd = current.sheets.find((s): s is TableSheetDef => s.kind === 'table' && s.name === t.sd.name)!;
+    const cols = new Map(t.sd.fields.map((f, i) => [f.key, t.layout.fieldCols[i]]));
+    return { ...t, sd, layout: { ...t.layout, fieldCols: sd.fields.map((f) => cols.get(f.key)) } };
+  });
+  return { tables, issues: located.issues };
+}
+
+function earlierVersion(def: TemplateDef, current: TemplateDef): Issue {
+  return {
+    rule: 'TEMPLATE-VERSION',
+    severity: 'info',
+    sheet: null,
+    cell: null,
+    field: null,
+    value: String(def.version),
+    message: {
+      ja: `旧版のテンプレート（第${def.version}版）から第${current.version}版の統合ファイルに取り込みました。第${def.version}版にない項目は空欄です。`,
+      en: `Taken from an earlier template (version ${def.version}) into a version ${current.version} master. The fields version ${def.version} lacks are empty.`,
+    },
+  };
 }
 
 const SUBJECT_FIELDS = ['部門'];

@@ -5,6 +5,7 @@ import { FIRST_DATA_ROW, HEADER_ROW, PROVENANCE_COLUMNS } from '../../templates/
 import type { CellValue } from '../../templates/model/grid.js';
 import type { ExtraColumn } from './plan.js';
 import type { ShellStyles, TableShell } from './shell.js';
+import { planPrint, printTitlesName, printXml, type PrintPlan } from '../xlsx/print.js';
 import { cellXml, col, escapeAttr, rowHeight, tElement } from './xml.js';
 
 /** Provenance columns, in master order, with their widths. */
@@ -113,15 +114,22 @@ export type ReportRow = (CellValue | ReportCell)[];
 const NS =
   'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
+/** The header row's height attribute when a label wraps (bold, so counted a little wider). */
+function headerHeight(columns: readonly ReportColumn[]): string {
+  const ht = rowHeight(columns.map((c) => c.label), columns.map((c) => c.width), 1.1);
+  return ht ? ` ht="${ht}" customHeight="1"` : '';
+}
+
 /** A plain list sheet: a frozen, filtered header row and one row per entry. */
 export function reportSheetXml(columns: readonly ReportColumn[], rows: readonly ReportRow[], styles: ShellStyles, tab = 'FF595959'): string {
   const last = col(Math.max(0, columns.length - 1));
   const n = rows.length + 1;
+  const print = printXml(reportPrintPlan(columns));
   const parts: string[] = [
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${NS}><sheetPr><tabColor rgb="${tab}"/><pageSetUpPr fitToPage="1"/></sheetPr>`,
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${NS}><sheetPr><tabColor rgb="${tab}"/>${print.sheetPr}</sheetPr>`,
     `<dimension ref="A1:${last}${n}"/><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>`,
     `<sheetFormatPr defaultRowHeight="15"/><cols>${columns.map((c, k) => `<col min="${k + 1}" max="${k + 1}" width="${c.width}" customWidth="1"/>`).join('')}</cols><sheetData>`,
-    `<row r="1">${columns.map((c, k) => `<c r="${col(k)}1" s="${styles.header}" t="inlineStr"><is>${tElement(c.label)}</is></c>`).join('')}</row>`,
+    `<row r="1"${headerHeight(columns)}>${columns.map((c, k) => `<c r="${col(k)}1" s="${styles.header}" t="inlineStr"><is>${tElement(c.label)}</is></c>`).join('')}</row>`,
   ];
   const links: string[] = [];
   const widths = columns.map((c) => c.width);
@@ -142,11 +150,13 @@ export function reportSheetXml(columns: readonly ReportColumn[], rows: readonly 
   });
   parts.push(`</sheetData><autoFilter ref="A1:${last}${n}"/>`);
   if (links.length) parts.push(`<hyperlinks>${links.join('')}</hyperlinks>`);
-  parts.push(
-    // Landscape A4, as wide as legible (about 150 column units a page, as the template writer prints wide ledgers).
-    `<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape" fitToWidth="${Math.max(1, Math.ceil(widths.reduce((a, b) => a + b, 0) / 150))}" fitToHeight="0"/></worksheet>`,
-  );
+  parts.push(`${print.tail}</worksheet>`);
   return parts.join('');
+}
+
+/** How a report sheet prints; its header row (and first column when it spans pages) repeat: see addSheets. */
+export function reportPrintPlan(columns: readonly ReportColumn[]): PrintPlan {
+  return planPrint(columns.map((c) => c.width));
 }
 
 // ---- workbook parts ---------------------------------------------------------------------------------------------
@@ -154,6 +164,8 @@ export function reportSheetXml(columns: readonly ReportColumn[], rows: readonly 
 export interface AddedSheet {
   name: string;
   part: string; // xl/worksheets/sheetN.xml
+  /** Its print plan, for the repeated header row and title columns. */
+  print?: PrintPlan;
 }
 
 /** workbook.xml, its rels, [Content_Types].xml and docProps/app.xml with the report sheets added after the template's. */
@@ -182,6 +194,13 @@ export function addSheets(
   // After the template's own sheets, before the hidden lists and marker (print titles keep their localSheetId).
   const anchor = new RegExp(`(<sheet [^>]*name="${lastTemplate}"[^>]*/>)`);
   workbook = workbook.replace(anchor, `$1${entries.join('')}`);
+  const at = [...workbook.matchAll(/<sheet [^>]*name="([^"]*)"/g)].map((m) => m[1]);
+  const titles = added.map((s) => (s.print ? printTitlesName(s.name, at.indexOf(escapeAttr(s.name)), s.print, [1, 1]) : '')).join('');
+  if (titles) {
+    workbook = workbook.includes('</definedNames>')
+      ? workbook.replace('</definedNames>', `${titles}</definedNames>`)
+      : workbook.replace('</sheets>', `</sheets><definedNames>${titles}</definedNames>`);
+  }
   if (app) {
     const names = [...workbook.matchAll(/<sheet [^>]*name="([^"]*)"/g)].map((m) => m[1]);
     app = app

@@ -20,7 +20,8 @@ import { crc32Combine } from './crc.js';
 import type { FormSummary } from './form-summary.js';
 import { writeFormSummary } from './forms.js';
 import type { BuildReply, BuildTask, Problem, ReadReply, RecordValues, TableRead, TemplateRef } from './input.js';
-import { addSheets, masterHead, masterTail, PROVENANCE_ORDER, reportSheetXml, sstChunks, type AddedSheet, type ReportRow } from './master-xml.js';
+import { addSheets, masterHead, masterTail, PROVENANCE_ORDER, reportPrintPlan, reportSheetXml, sstChunks, type AddedSheet, type ReportRow } from './master-xml.js';
+import type { PrintPlan } from '../xlsx/print.js';
 import { SheetPlan, type Conflict, type Source } from './plan.js';
 import { openLanes, type Lane } from './pool.js';
 import { buildShell, type Shell } from './shell.js';
@@ -106,8 +107,8 @@ export function shownNames(paths: readonly string[]): string[] {
 
 const MSG = {
   mixed: (a: TemplateRef, b: TemplateRef, first: string): Text => ({
-    ja: `テンプレートが他の入力と異なります（${b.id} 第${b.version}版。最初の入力 ${first} は ${a.id} 第${a.version}版）。同じテンプレート・同じ版のファイルだけを統合してください。`,
-    en: `Its template differs from the other inputs (${b.id} version ${b.version}; the first input ${first} is ${a.id} version ${a.version}). Merge files of one template and version only.`,
+    ja: `テンプレートが他の入力と異なります（${b.id} 第${b.version}版。最初の入力 ${first} は ${a.id} 第${a.version}版）。同じテンプレートのファイルだけを統合してください（版は異なってもかまいません）。`,
+    en: `Its template differs from the other inputs (${b.id} version ${b.version}; the first input ${first} is ${a.id} version ${a.version}). Merge files of one template only (its versions may differ).`,
   }),
 };
 
@@ -144,6 +145,7 @@ export async function mergeFiles(paths: readonly string[], opts: MergeOptions): 
   const inputs: InputInfo[] = [];
   let template: TemplateRef | null = null;
   let firstFile = '';
+  let first: TemplateRef | null = null;
   let mode: 'table' | 'form' | null = null;
   let def: TemplateDef | null = null;
   let shell: Shell | null = null;
@@ -198,12 +200,14 @@ export async function mergeFiles(paths: readonly string[], opts: MergeOptions): 
       return null;
     }
     if (!template) {
-      template = r.template;
+      def = templateById(r.template.id)!;
+      // The master is the current version, whichever versions the inputs are (they map by field).
+      template = { id: def.id, version: def.version };
+      first = r.template;
       firstFile = shown[i];
       mode = r.kind;
-      def = templateById(r.template.id)!;
-    } else if (template.id !== r.template.id || template.version !== r.template.version) {
-      problems.push({ path: files[i], problem: { code: 'mixed', message: MSG.mixed(template, r.template, firstFile) } });
+    } else if (template.id !== r.template.id) {
+      problems.push({ path: files[i], problem: { code: 'mixed', message: MSG.mixed(first!, r.template, firstFile) } });
       return null;
     }
     inputs[i] = { path: files[i], shown: shown[i], via: r.via, subjects: r.kind === 'table' ? r.subjects : [], warnings: r.kind === 'table' ? r.warnings : [] };
@@ -582,7 +586,7 @@ async function writeMaster(
   ];
   // The conflict sheet lists the fields of the first keyed sheet that has conflicts; a template with conflicts on two
   // keyed sheets (legal-register) gets the union of both sheets' field labels by position, so one list per sheet.
-  const conflictSheets: { name: string; xml: string }[] = [];
+  const conflictSheets: { name: string; xml: string; print: PrintPlan }[] = [];
   for (const ts of shell.tables) {
     const conflicts = conflictsBySheet.get(ts.sd.name) ?? [];
     if (!ts.sd.key?.length) continue;
@@ -621,12 +625,12 @@ async function writeMaster(
       ...extras.map((e) => ({ label: e.label, width: 16 })),
     ];
     const name = shell.tables.filter((x) => x.sd.key?.length).length > 1 ? `${t.conflicts}_${ts.sd.name}` : t.conflicts;
-    conflictSheets.push({ name, xml: reportSheetXml(cols, rows, shell.styles, 'FFC00000') });
+    conflictSheets.push({ name, xml: reportSheetXml(cols, rows, shell.styles, 'FFC00000'), print: reportPrintPlan(cols) });
   }
 
-  const report: { name: string; xml: string }[] = [
-    { name: t.sources, xml: reportSheetXml(sourceCols, sourceRows, shell.styles) },
-    { name: t.duplicates, xml: reportSheetXml(dupCols, dupRows, shell.styles) },
+  const report: { name: string; xml: string; print: PrintPlan }[] = [
+    { name: t.sources, xml: reportSheetXml(sourceCols, sourceRows, shell.styles), print: reportPrintPlan(sourceCols) },
+    { name: t.duplicates, xml: reportSheetXml(dupCols, dupRows, shell.styles), print: reportPrintPlan(dupCols) },
     ...conflictSheets,
   ];
 
@@ -635,7 +639,7 @@ async function writeMaster(
   const part = (name: string): string => dec.decode(shell.parts.get(name)!);
   const existing = [...shell.parts.keys(), ...shell.tables.map((x) => x.part)].filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p));
   let n = Math.max(...existing.map((p) => Number(/sheet(\d+)\.xml$/.exec(p)![1])));
-  const added: AddedSheet[] = report.map((r) => ({ name: r.name, part: `xl/worksheets/sheet${++n}.xml` }));
+  const added: AddedSheet[] = report.map((r) => ({ name: r.name, part: `xl/worksheets/sheet${++n}.xml`, print: r.print }));
   const wb = addSheets(
     {
       workbook: part(shell.workbookPart),

@@ -15,6 +15,7 @@ import { cellText, foldText, normaliseCell } from '../../templates/model/normali
 import { fieldLabels, readRecords, sheetNames } from '../../templates/model/read.js';
 import type { FieldDef, Issue, NormValue, RecordRow, TableSheetDef, TemplateDef } from '../../templates/model/types.js';
 import type { SheetSummary } from './plan.js';
+import { PROVENANCE_ORDER } from './master-xml.js';
 import { cellXml, col, heightOf, lineCount } from './xml.js';
 
 export const PROV_FILE = PROVENANCE_COLUMNS.file.ja;
@@ -383,6 +384,8 @@ export function buildRows(t: TableReader, b: BuildSheet, shownFile: string): str
   const tails = sd.fields.map(() => new Map<string, string>());
   const lines = sd.fields.map(() => new Map<string, number>());
   const shownTail = cellXml('', shownFile, b.styles.text, b.styles.dateText).slice('<c r=""'.length);
+  const fileWidth = PROVENANCE_ORDER[0].width;
+  const shownLines = lineCount(shownFile, fileWidth);
   const out: string[] = [];
   layout.rows.forEach((r, i) => {
     const n = b.rowOf[i];
@@ -413,6 +416,7 @@ export function buildRows(t: TableReader, b: BuildSheet, shownFile: string): str
     const rowText = origin === null ? null : t.text(r, layout.prov.row);
     const shownRow: CellValue = origin === null ? r + 1 : rowText === null ? null : /^\d+$/.test(rowText) ? Number(rowText) : rowText;
     cells += origin === null ? `<c r="${fileCol}${n}"${shownTail}` : cellXml(fileCol + n, origin, b.styles.text, b.styles.dateText);
+    height = Math.max(height, origin === null ? shownLines : lineCount(origin, fileWidth));
     cells += cellXml(rowCol + n, shownRow, b.styles.text, b.styles.dateText);
     cells += `<c r="${noteCol}${n}" s="${b.styles.text}" t="s"><v>${b.sstOf[i]}</v></c>`;
     for (const e of extraOrder) {

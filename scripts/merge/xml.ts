@@ -85,51 +85,5 @@ export function cellXml(ref: string, value: CellValue | undefined, style: number
   }
 }
 
-/** Approximate display width (Excel column units): CJK and other wide characters count double. */
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xdc00 && c <= 0xdfff) continue; // second half of a pair: counted with the first
-    w += c >= 0x1100 && !(c >= 0xff61 && c <= 0xff9f) ? 2 : 1;
-  }
-  return w;
-}
-
-const LINE_HEIGHT = 13.5;
-const MAX_LINES = 12;
-
-/**
- * Row height (points) for wrapped text in columns of the given widths, or 0 when one line fits. Neither Excel nor
- * LibreOffice grows rows a program wrote, so a master of long texts would otherwise show one clipped line per row.
- */
-export function rowHeight(texts: readonly (string | null)[], widths: readonly number[]): number {
-  let lines = 1;
-  for (let c = 0; c < texts.length; c++) {
-    const t = texts[c];
-    if (!t) continue;
-    const n = lineCount(t, widths[c] ?? 10);
-    if (n > lines) lines = n;
-  }
-  return heightOf(lines);
-}
-
-/** Lines a text wraps to in a column of the given width. */
-export function lineCount(t: string, width: number): number {
-  const perLine = Math.max(1, width - 1);
-  let n = 0;
-  let start = 0;
-  for (;;) {
-    const nl = t.indexOf('\n', start);
-    const part = nl < 0 ? t.slice(start) : t.slice(start, nl);
-    n += Math.max(1, Math.ceil(displayWidth(part) / perLine));
-    if (nl < 0) break;
-    start = nl + 1;
-  }
-  return n;
-}
-
-/** Row height (points) for a number of wrapped lines, or 0 for one line. */
-export function heightOf(lines: number): number {
-  return lines <= 1 ? 0 : Math.ceil(Math.min(lines, MAX_LINES) * LINE_HEIGHT + 4);
-}
+// Row heights for wrapped text: one estimate for every writer.
+export { heightOf, lineCount, rowHeight } from '../xlsx/print.js';

@@ -9,19 +9,28 @@ import type { FileResult } from '../check-file.js';
 export interface Totals {
   files: number;
   ok: number;
+  /** Templates with errors (要修正); a workbook that is no template is counted under notTemplate instead. */
   invalid: number;
+  /** Readable workbooks that are no Daicho template (対象外). */
+  notTemplate: number;
   unreadable: number;
   errors: number;
   warnings: number;
 }
 
 export function emptyTotals(): Totals {
-  return { files: 0, ok: 0, invalid: 0, unreadable: 0, errors: 0, warnings: 0 };
+  return { files: 0, ok: 0, invalid: 0, notTemplate: 0, unreadable: 0, errors: 0, warnings: 0 };
+}
+
+/** A readable workbook that is no Daicho template: its status is "invalid", but it is shown as 対象外. */
+export function isNotTemplate(r: FileResult): boolean {
+  return r.status === 'invalid' && r.template === null && r.issues.some((i) => i.rule === 'TEMPLATE-UNKNOWN' && i.cell === null);
 }
 
 export function addToTotals(t: Totals, r: FileResult): Totals {
   t.files++;
-  t[r.status]++;
+  if (isNotTemplate(r)) t.notTemplate++;
+  else t[r.status]++;
   for (const i of r.issues) {
     if (i.severity === 'error') t.errors++;
     else if (i.severity === 'warning') t.warnings++;
@@ -61,8 +70,18 @@ export const plain: Style = { red: (s) => s, yellow: (s) => s, green: (s) => s, 
 const sgr = (code: number) => (s: string) => `\u001b[${code}m${s}\u001b[0m`;
 export const colour: Style = { red: sgr(31), yellow: sgr(33), green: sgr(32), dim: sgr(2), bold: sgr(1) };
 
-export function styleFor(isTTY: boolean): Style {
-  return isTTY && !process.env.NO_COLOR ? colour : plain;
+/**
+ * Colour where the stream takes it: on a terminal as Node decides (`hasColors()` honours NO_COLOR, FORCE_COLOR and
+ * TERM=dumb); through a pipe or into a file only when FORCE_COLOR asks for it.
+ */
+export function colourWanted(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (stream.isTTY && typeof stream.hasColors === 'function') return stream.hasColors(env);
+  const force = env.FORCE_COLOR;
+  return force !== undefined && force !== '0' && force !== 'false';
+}
+
+export function styleFor(stream: NodeJS.WriteStream): Style {
+  return colourWanted(stream) ? colour : plain;
 }
 
 // ---- escaping ---------------------------------------------------------------------------------------------------
@@ -270,9 +289,10 @@ export function* findingLines(r: FileResult, lang: Lang, st: Style = plain): Gen
 }
 
 export function totalsLine(t: Totals, lang: Lang): string {
+  // 対象外 only when there is one, so that a run of templates reads as before.
   return lang === 'ja'
-    ? `合計 ${t.files} ファイル: OK ${t.ok}、要修正 ${t.invalid}、読込不可 ${t.unreadable}（エラー ${t.errors}、警告 ${t.warnings}）`
-    : `${t.files} files: ${t.ok} ok, ${t.invalid} invalid, ${t.unreadable} unreadable (${t.errors} errors, ${t.warnings} warnings)`;
+    ? `合計 ${t.files} ファイル: OK ${t.ok}、要修正 ${t.invalid}、${t.notTemplate ? `対象外 ${t.notTemplate}、` : ''}読込不可 ${t.unreadable}（エラー ${t.errors}、警告 ${t.warnings}）`
+    : `${t.files} files: ${t.ok} ok, ${t.invalid} invalid, ${t.notTemplate ? `${t.notTemplate} not a template, ` : ''}${t.unreadable} unreadable (${t.errors} errors, ${t.warnings} warnings)`;
 }
 
 /** The full report as lines: a line per file, the findings grouped by file, and the totals. */
@@ -338,8 +358,9 @@ export class Progress {
   ) {}
 
   /** Only for long runs on a terminal. */
-  static wanted(stream: NodeJS.WriteStream, total: number): boolean {
-    return Boolean(stream.isTTY) && total > 20;
+  static wanted(stream: NodeJS.WriteStream, total: number, env: NodeJS.ProcessEnv = process.env): boolean {
+    // A dumb terminal cannot clear a line.
+    return Boolean(stream.isTTY) && env.TERM !== 'dumb' && total > 20;
   }
 
   tick(done = this.done + 1): void {

@@ -6,6 +6,9 @@ import type { Lang } from '../../templates/model/types.js';
 import type { FileResult } from '../check-file.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { excelText } from '../xlsx/cell-text.js';
+import { reportStatus } from '../report/json.js';
+import { applyPrint, planPrint, rowHeight } from '../xlsx/print.js';
+import { styleHeaderCell } from '../xlsx/table-sheet.js';
 
 const FONT = 'Yu Gothic';
 
@@ -40,6 +43,7 @@ export const SUMMARY_TEXT = {
   status: {
     ok: { ja: 'OK', en: 'ok' },
     invalid: { ja: '要修正', en: 'invalid' },
+    'not-template': { ja: '対象外', en: 'not a template' },
     unreadable: { ja: '読込不可', en: 'unreadable' },
   },
   severity: {
@@ -69,14 +73,63 @@ function addTable(
     // A table needs at least one data row.
     rows: rows.length ? rows : [columns.map(() => null)],
   });
+  const widths = columns.map((c) => c.width);
   columns.forEach((c, i) => {
     const col = ws.getColumn(i + 1);
     col.width = c.width;
     if (c.numFmt) col.numFmt = c.numFmt;
+    col.alignment = { vertical: 'top', wrapText: true };
+    col.font = { name: FONT };
+    // The header's own fill and font: the table style's (white text on its fill) is Excel's alone.
+    styleHeaderCell(ws.getCell(1, i + 1));
   });
-  ws.getRow(1).font = { name: FONT, bold: true, color: { argb: 'FFFFFFFF' } };
-  ws.getRow(1).alignment = { vertical: 'middle', wrapText: true };
+  ws.getRow(1).height = Math.max(20, rowHeight(columns.map((c) => c.header), widths));
+  rows.forEach((row, i) => {
+    const ht = rowHeight(row.map((v) => (typeof v === 'string' ? v : null)), widths);
+    if (ht) ws.getRow(i + 2).height = ht;
+  });
+  applyPrint(ws, planPrint(widths), '1:1');
   return ws;
+}
+
+/** The files table's columns (the .xlsx summary's first sheet and the .csv summary). */
+export function fileColumns(lang: Lang): Column[] {
+  const t = SUMMARY_TEXT;
+  return [
+    { key: 'file', header: t.files.file[lang], width: 30 },
+    { key: 'template', header: t.files.template[lang], width: 18 },
+    { key: 'version', header: t.files.version[lang], width: 6 },
+    { key: 'subject', header: t.files.subject[lang], width: 22 },
+    { key: 'status', header: t.files.status[lang], width: 10 },
+    { key: 'errors', header: t.files.errors[lang], width: 8 },
+    { key: 'warnings', header: t.files.warnings[lang], width: 8 },
+    { key: 'infos', header: t.files.infos[lang], width: 8 },
+    { key: 'score', header: t.files.score[lang], width: 9, numFmt: '0.0%' },
+    { key: 'band', header: t.files.band[lang], width: 12 },
+    { key: 'redFlags', header: t.files.redFlags[lang], width: 22 },
+    { key: 'cause', header: t.files.cause[lang], width: 42 },
+  ];
+}
+
+/** A file's row of the files table, in fileColumns' order (texts cut to what an Excel cell holds, the .csv's too). */
+export function fileRow(r: FileResult, lang: Lang): (string | number | null)[] {
+  const t = SUMMARY_TEXT;
+  const count = (s: string) => r.issues.filter((i) => i.severity === s).length;
+  const first = r.issues.find((i) => i.severity === 'error') ?? r.issues.find((i) => i.severity === 'warning');
+  return [
+    r.path,
+    r.template?.id ?? null,
+    r.template?.version ?? null,
+    r.subject ? excelText(r.subject) : null,
+    statusLabel(reportStatus(r), r.score, t.status, lang),
+    count('error'),
+    count('warning'),
+    count('info'),
+    r.score?.rate ?? null,
+    bandLabel(r.score, lang),
+    r.score?.redFlags.length ? r.score.redFlags.join(', ') : null,
+    first ? excelText(`${first.rule}: ${first.message[lang]}`) : null,
+  ];
 }
 
 export function summaryWorkbook(results: readonly FileResult[], opts: { lang: Lang; asOf: string }): ExcelJS.Workbook {
@@ -86,50 +139,18 @@ export function summaryWorkbook(results: readonly FileResult[], opts: { lang: La
   wb.creator = 'Daicho';
   wb.title = lang === 'ja' ? `daicho check 集計（${opts.asOf} 時点）` : `daicho check summary (as of ${opts.asOf})`;
 
-  const fileCols: Column[] = [
-    { key: 'file', header: t.files.file[lang], width: 48 },
-    { key: 'template', header: t.files.template[lang], width: 22 },
-    { key: 'version', header: t.files.version[lang], width: 6 },
-    { key: 'subject', header: t.files.subject[lang], width: 28 },
-    { key: 'status', header: t.files.status[lang], width: 10 },
-    { key: 'errors', header: t.files.errors[lang], width: 8 },
-    { key: 'warnings', header: t.files.warnings[lang], width: 8 },
-    { key: 'infos', header: t.files.infos[lang], width: 8 },
-    { key: 'score', header: t.files.score[lang], width: 9, numFmt: '0.0%' },
-    { key: 'band', header: t.files.band[lang], width: 12 },
-    { key: 'redFlags', header: t.files.redFlags[lang], width: 22 },
-    { key: 'cause', header: t.files.cause[lang], width: 70 },
-  ];
-  const fileRows = results.map((r) => {
-    const count = (s: string) => r.issues.filter((i) => i.severity === s).length;
-    const first = r.issues.find((i) => i.severity === 'error') ?? r.issues.find((i) => i.severity === 'warning');
-    return [
-      r.path,
-      r.template?.id ?? null,
-      r.template?.version ?? null,
-      r.subject ? excelText(r.subject) : null,
-      statusLabel(r.status, r.score, t.status, lang),
-      count('error'),
-      count('warning'),
-      count('info'),
-      r.score?.rate ?? null,
-      bandLabel(r.score, lang),
-      r.score?.redFlags.length ? r.score.redFlags.join(', ') : null,
-      first ? excelText(`${first.rule}: ${first.message[lang]}`) : null,
-    ];
-  });
-  addTable(wb, t.filesSheet[lang], 'DaichoFiles', fileCols, fileRows);
+  addTable(wb, t.filesSheet[lang], 'DaichoFiles', fileColumns(lang), results.map((r) => fileRow(r, lang)));
 
   const findingCols: Column[] = [
-    { key: 'file', header: t.findings.file[lang], width: 40 },
-    { key: 'subject', header: t.findings.subject[lang], width: 24 },
+    { key: 'file', header: t.findings.file[lang], width: 30 },
+    { key: 'subject', header: t.findings.subject[lang], width: 18 },
     { key: 'sheet', header: t.findings.sheet[lang], width: 16 },
     { key: 'cell', header: t.findings.cell[lang], width: 8 },
     { key: 'severity', header: t.findings.severity[lang], width: 9 },
     { key: 'rule', header: t.findings.rule[lang], width: 16 },
     { key: 'field', header: t.findings.field[lang], width: 20 },
     { key: 'value', header: t.findings.value[lang], width: 20 },
-    { key: 'message', header: t.findings.message[lang], width: 90 },
+    { key: 'message', header: t.findings.message[lang], width: 60 },
   ];
   const findingRows: ExcelJS.CellValue[][] = [];
   for (const r of results) {
@@ -148,8 +169,7 @@ export function summaryWorkbook(results: readonly FileResult[], opts: { lang: La
       ]);
     }
   }
-  const ws = addTable(wb, t.findingsSheet[lang], 'DaichoFindings', findingCols, findingRows);
-  ws.getColumn(9).alignment = { wrapText: false };
+  addTable(wb, t.findingsSheet[lang], 'DaichoFindings', findingCols, findingRows);
   return wb;
 }
 

@@ -2,6 +2,7 @@
 // and a filter on the header. The report workbooks (merge summaries, the audit) are made of these; exceljs in full
 // mode writes them, since they hold a row per form or finding, not per record.
 import type ExcelJS from 'exceljs';
+import { applyPrint, planPrint, rowHeight } from './print.js';
 
 export type TableValue = string | number | Date | null;
 
@@ -21,6 +22,13 @@ export const TABLE_HEADER_FILL = 'FF1F4E78';
 
 const solid = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
 
+/** A header cell: bold white on a solid dark fill, which prints (a table style's colours do not reach LibreOffice). */
+export function styleHeaderCell(cell: ExcelJS.Cell, fill = TABLE_HEADER_FILL): void {
+  cell.font = { name: TABLE_FONT, bold: true, color: { argb: 'FFFFFFFF' } };
+  cell.fill = solid(fill);
+  cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+}
+
 /** Write a table whose header is row `at`; `filter: false` where the sheet's one filter belongs to another table. */
 export function writeTable<T>(
   ws: ExcelJS.Worksheet,
@@ -30,32 +38,34 @@ export function writeTable<T>(
 ): void {
   const at = opts.at ?? 1;
   const header = ws.getRow(at);
-  header.height = 32;
+  const widths = columns.map((c, k) => Math.max(ws.getColumn(k + 1).width ?? 0, c.width));
+  header.height = Math.max(32, rowHeight(columns.map((c) => c.header), widths));
   columns.forEach((c, k) => {
     const cell = header.getCell(k + 1);
     cell.value = c.header || null;
-    cell.font = { name: TABLE_FONT, bold: true, color: { argb: 'FFFFFFFF' } };
-    cell.fill = solid(opts.headerFill ?? TABLE_HEADER_FILL);
-    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-    const col = ws.getColumn(k + 1);
-    col.width = Math.max(col.width ?? 0, c.width);
+    styleHeaderCell(cell, opts.headerFill);
+    ws.getColumn(k + 1).width = widths[k];
   });
   rows.forEach((row, i) => {
     const r = ws.getRow(at + 1 + i);
+    const texts: (string | null)[] = [];
     columns.forEach((c, k) => {
       const cell = r.getCell(k + 1);
       cell.value = c.value(row);
+      texts.push(typeof cell.value === 'string' ? cell.value : null);
       cell.font = { name: TABLE_FONT, ...(c.font?.(row) ?? {}) };
       cell.alignment = { vertical: 'top', wrapText: true };
       if (c.fmt) cell.numFmt = c.fmt;
       const fill = c.fill?.(row);
       if (fill) cell.fill = solid(fill);
     });
+    const ht = rowHeight(texts, widths);
+    if (ht) r.height = ht;
   });
   if (opts.filter !== false) ws.autoFilter = { from: { row: at, column: 1 }, to: { row: at + Math.max(1, rows.length), column: columns.length } };
 }
 
-/** A new sheet holding one table: header frozen with the first column, printed landscape on A4 with the header on every page. */
+/** A new sheet holding one table: header frozen with the first column, printed on A4 (scripts/xlsx/print.ts) with the header on every page. */
 export function addTableSheet<T>(
   wb: ExcelJS.Workbook,
   name: string,
@@ -65,6 +75,6 @@ export function addTableSheet<T>(
 ): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, { properties: { tabColor: { argb: tab } }, views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
   writeTable(ws, columns, rows, { headerFill: tab });
-  ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' };
+  applyPrint(ws, planPrint(columns.map((c) => c.width)), '1:1');
   return ws;
 }

@@ -13,6 +13,7 @@ import {
   type WorkbookInput,
 } from '../../templates/model/layout.js';
 import type { FieldDef, SheetDef, TemplateDef } from '../../templates/model/types.js';
+import { applyPrint, planPrint, rowHeight, type Orientation } from './print.js';
 
 const LISTS_SHEET = '_lists';
 const DEFAULT_TABLE_ROWS = 200;
@@ -66,28 +67,14 @@ function clip(s: string, max: number): string {
   return s.length <= max ? s : s.slice(0, max - 1) + '…';
 }
 
-/** Display width in Excel column units: full-width (CJK) characters count double. */
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
-  return w;
-}
-
-const LINE_HEIGHT = 13.5;
-
 /** Neither Excel nor LibreOffice grows a row for wrapped text written by a program: estimate the height. */
 function fitRowHeight(ws: ExcelJS.Worksheet, row: number, widths: readonly number[], fontScale = 1): void {
-  let lines = 1;
-  widths.forEach((width, c) => {
+  const texts = widths.map((_, c) => {
     const v = ws.getCell(row, c + 1).value;
-    if (v === null || v === undefined || typeof v === 'object') return;
-    const perLine = Math.max(1, width / fontScale);
-    const n = String(v)
-      .split('\n')
-      .reduce((sum, part) => sum + Math.max(1, Math.ceil(displayWidth(part) / perLine)), 0);
-    lines = Math.max(lines, n);
+    return v === null || v === undefined || typeof v === 'object' ? null : String(v);
   });
-  if (lines > 1) ws.getRow(row).height = Math.ceil(lines * LINE_HEIGHT * fontScale + 4);
+  const ht = rowHeight(texts, widths, fontScale);
+  if (ht) ws.getRow(row).height = ht;
 }
 
 /** Keeps each enum's options in a very-hidden sheet so list validations survive commas and long values. */
@@ -205,23 +192,9 @@ function bordersWhenFilled(ws: ExcelJS.Worksheet, firstRow: number, lastRow: num
   });
 }
 
-/** Column units that still print legibly across one landscape A4 page. */
-const A4_LANDSCAPE_UNITS = 150;
-
-function printSetup(ws: ExcelJS.Worksheet, landscape: boolean, titleRows: string | null, totalWidth = 0): void {
-  // A wide ledger prints across several pages, each repeating the header row and the first (key) column.
-  const pagesWide = Math.max(1, Math.ceil(totalWidth / A4_LANDSCAPE_UNITS));
-  ws.pageSetup = {
-    paperSize: 9, // A4
-    orientation: landscape ? 'landscape' : 'portrait',
-    fitToPage: true,
-    fitToWidth: pagesWide,
-    fitToHeight: 0,
-    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    ...(titleRows ? { printTitlesRow: titleRows } : {}),
-    ...(pagesWide > 1 ? { printTitlesColumn: 'A:A' } : {}),
-  };
-  ws.headerFooter = { oddHeader: '&L&A&R&D', oddFooter: '&C&P / &N' };
+/** A4 as every Daicho workbook prints (scripts/xlsx/print.ts): ledgers landscape with the key column repeated. */
+function printSetup(ws: ExcelJS.Worksheet, orientation: Orientation, titleRows: string | null, widths: readonly number[]): void {
+  applyPrint(ws, planPrint(widths, { orientation }), titleRows ?? undefined);
 }
 
 async function protect(ws: ExcelJS.Worksheet): Promise<void> {
@@ -314,7 +287,7 @@ function writeTable(ws: ExcelJS.Worksheet, sd: SheetDef & { kind: 'table' }, row
   bordersWhenFilled(ws, FIRST_DATA_ROW + 1, FIRST_DATA_ROW + dataRows, width);
   ws.views = [{ state: 'frozen', xSplit: 1, ySplit: HEADER_ROW + 1, topLeftCell: 'B3', activeCell: 'A3' }];
   ws.autoFilter = { from: cellAddress(HEADER_ROW, 0), to: cellAddress(HEADER_ROW, width - 1) };
-  printSetup(ws, true, `${HEADER_ROW + 1}:${HEADER_ROW + 1}`, widths.reduce((a, b) => a + b, 0));
+  printSetup(ws, 'landscape', `${HEADER_ROW + 1}:${HEADER_ROW + 1}`, widths);
 }
 
 function writeForm(ws: ExcelJS.Worksheet, sd: SheetDef & { kind: 'form' }, rows: CellValue[][], lists: Lists, validations: SheetValidations): void {
@@ -346,7 +319,7 @@ function writeForm(ws: ExcelJS.Worksheet, sd: SheetDef & { kind: 'form' }, rows:
     fitRowHeight(ws, r + 1, [26, 40, 50 / 0.8]);
   });
   ws.views = [{ state: 'frozen', ySplit: 1, activeCell: 'B3' }];
-  printSetup(ws, false, null);
+  printSetup(ws, 'portrait', null, [26, 40, 50]);
 }
 
 function writeQuestions(
@@ -389,8 +362,7 @@ function writeQuestions(
     fitRowHeight(ws, r + 1, widths);
   });
   ws.views = [{ state: 'frozen', xSplit: 1, ySplit: HEADER_ROW + 1, topLeftCell: 'B3', activeCell: cellAddress(FIRST_DATA_ROW, QUESTION_FIXED) }];
-  // A questionnaire prints one page wide so each answer stays beside its question.
-  printSetup(ws, true, `${HEADER_ROW + 1}:${HEADER_ROW + 1}`);
+  printSetup(ws, 'landscape', `${HEADER_ROW + 1}:${HEADER_ROW + 1}`, widths);
 }
 
 function writeMarker(wb: ExcelJS.Workbook, grid: Grid): void {

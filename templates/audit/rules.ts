@@ -12,6 +12,7 @@
 //
 // The rest of what an auditor looks at is already a per-file rule (PL-REVIEW, LR-APRIL, CE-NEXT …): the audit runs
 // them as `check` does and adds these. Findings are Issues pointing at a cell, each with the file it is in.
+import { RULES } from '../catalogue.js';
 import { addMonths, compareIso } from '../model/dates.js';
 import { recordCell } from '../model/read.js';
 import { contractorEvaluation } from '../contractor-evaluation/index.js';
@@ -21,19 +22,6 @@ import type { Issue, PeriodValue, ReadResult, RecordRow, Text } from '../model/t
 import { useOutlastsRetention } from '../pi-ledger/rules.js';
 import { LEDGER } from '../pi-ledger/sheets.js';
 import { companyKey, corpNoKey } from './names.js';
-
-export const AUDIT_RULES = {
-  'PL-OUTSOURCE': {
-    severity: 'error',
-    clause: '§4.4.3.4',
-    title: { ja: '委託先の評価（台帳と委託先評価の照合）', en: 'Contractors evaluated (ledger against evaluations)' },
-  },
-  'CE-RETENTION': {
-    severity: 'warning',
-    clause: '§4.4.3.4',
-    title: { ja: '契約書の保存期限と個人情報の保管期限', en: 'Contract kept as long as the data' },
-  },
-} as const satisfies Record<string, { severity: Issue['severity']; clause: string; title: Text }>;
 
 /**
  * The verdict the audit judges a contractor by: the worse of the recorded 判定 and the one the answers call for (a
@@ -181,8 +169,8 @@ const rowName = (r: OutsourcedRow): Text => {
   return r.名称 ? { ja: `${no}「${r.名称}」`, en: `${no} (${r.名称})` } : { ja: no, en: no };
 };
 
-function issue(rule: keyof typeof AUDIT_RULES, sheet: string, cell: string, field: string, value: string | null, message: Text): Issue {
-  return { rule, severity: AUDIT_RULES[rule].severity, sheet, cell, field, value, message };
+function issue(rule: 'PL-OUTSOURCE' | 'CE-RETENTION', sheet: string, cell: string, field: string, value: string | null, message: Text): Issue {
+  return { rule, severity: RULES[rule].severity, sheet, cell, field, value, message };
 }
 
 /** PL-OUTSOURCE (cross-workbook half) and CE-RETENTION over a company's ledgers and evaluations. */

@@ -391,53 +391,11 @@ function checkSubcontract(ctx: RuleContext): RuleFinding[] {
 }
 
 export const rules: readonly RuleDef[] = [
-  {
-    id: 'CE-ANSWER',
-    severity: 'error',
-    clause: '§4.4.3.4',
-    title: { ja: '未回答の評価項目・契約事項', en: 'Unanswered criteria or contract items' },
-    check: checkAnswered,
-  },
-  {
-    id: 'CE-CONTRACT',
-    severity: 'error',
-    clause: '§4.4.3.4',
-    title: { ja: '契約に規定のない事項があるのに合格', en: 'Pass with a contract item missing' },
-    check: checkContract,
-  },
-  {
-    id: 'CE-MANDATORY',
-    severity: 'error',
-    clause: '§4.4.3.4',
-    title: { ja: '必須項目を満たさないのに合格・条件付合格', en: 'Pass with a must-have criterion not met' },
-    check: checkMandatory,
-  },
-  {
-    id: 'CE-SCORE',
-    severity: 'error',
-    clause: '§4.4.3.4',
-    title: { ja: '得点率・条件と判定の不一致', en: 'Decision disagrees with the score or lacks its conditions' },
-    check: checkScore,
-  },
-  {
-    id: 'CE-NEXT',
-    severity: 'error',
-    clause: '§4.4.3.4',
-    title: { ja: '次回評価期限', en: 'Next evaluation date' },
-    check: checkNext,
-  },
-  {
-    id: 'CE-CERT',
-    severity: 'warning',
-    clause: '§4.4.3.4',
-    title: { ja: '第三者認証の有効期限切れ', en: 'Certification expired' },
-    check: checkCert,
-  },
-  {
-    id: 'CE-SUBCONTRACT',
-    severity: 'error',
-    clause: '§4.4.3.4(3)',
-    title: { ja: '再委託の記載と契約', en: 'Subcontracting details and contract terms' },
-    check: checkSubcontract,
-  },
+  { id: 'CE-ANSWER', check: checkAnswered },
+  { id: 'CE-CONTRACT', check: checkContract },
+  { id: 'CE-MANDATORY', check: checkMandatory },
+  { id: 'CE-SCORE', check: checkScore },
+  { id: 'CE-NEXT', check: checkNext },
+  { id: 'CE-CERT', check: checkCert },
+  { id: 'CE-SUBCONTRACT', check: checkSubcontract },
 ];

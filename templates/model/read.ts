@@ -1,5 +1,6 @@
 // Reading records out of a grid: find each sheet, match headers/labels by label and synonyms (not by letter),
 // normalise every value, and report structural and value problems as Issues.
+import type { RuleId } from '../catalogue.js';
 import { cellAddress, cellAt, findSheet, foldLabel, isCellError, type CellValue, type Grid, type GridSheet } from './grid.js';
 import { PROVENANCE_COLUMNS, QUESTION_COLUMNS, QUESTION_FIXED, sectionTitle } from './layout.js';
 import { cellText, normaliseCell, type NormResult } from './normalise.js';
@@ -34,7 +35,7 @@ export function fieldLabels(field: FieldDef): string[] {
 }
 
 function issue(
-  rule: string,
+  rule: RuleId,
   severity: Issue['severity'],
   sheet: string | null,
   cell: string | null,
@@ -87,6 +88,12 @@ function matchHeader(sheet: GridSheet, fields: readonly FieldDef[], fixed: reado
   }
   const needed = Math.min(2, fields.length + fixed.length);
   return best && best.columns.size >= needed ? best : null;
+}
+
+/** The header row of a table sheet (0-based) and the column of each field found in it, or null when there is none. */
+export function tableHeader(def: TableSheetDef, sheet: GridSheet): { row: number; columns: ReadonlyMap<string, number> } | null {
+  const h = matchHeader(sheet, def.fields);
+  return h && { row: h.row, columns: h.columns };
 }
 
 /** Where a record's fields were read: field key → column, and → row where that is not the record's own (forms). */
@@ -247,7 +254,7 @@ class FieldReader {
     return result;
   }
 
-  push(rule: string, address: string, field: FieldDef, value: string | null, message: Text): void {
+  push(rule: RuleId, address: string, field: FieldDef, value: string | null, message: Text): void {
     this.issues.push(issue(rule, 'error', this.sheet.name, address, field.key, value, message));
   }
 }

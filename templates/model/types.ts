@@ -1,5 +1,6 @@
 // What a template is. A template is data: sheets of fields and questions plus rules. One definition drives the
 // .xlsx writer, the task-pane form, the validator and the merge.
+import type { RuleId } from '../catalogue.js';
 
 export interface Text {
   ja: string;
@@ -12,7 +13,7 @@ export type Severity = 'error' | 'warning' | 'info';
 
 /** The one issue shape used by the pane, the CLI and the JSON report (spec: "Issue record"). */
 export interface Issue {
-  rule: string;
+  rule: RuleId;
   severity: Severity;
   sheet: string | null;
   cell: string | null;
@@ -64,6 +65,8 @@ export interface FieldDef {
   formula?: string;
   /** Value the blank template starts with (e.g. 合格基準 0.8). */
   default?: string | number;
+  /** Template version that added the field (default 1): a workbook of an earlier version is read without it. */
+  since?: number;
 }
 
 /** A normalised value: canonical enum/yes-no text, number, ISO date string, or a period. */
@@ -133,7 +136,7 @@ export interface QuestionSheetDef extends SheetBase {
   /** Answer columns, after the fixed 項番 / 分類 / 項目 / 質問 columns. */
   fields: readonly FieldDef[];
   /** Rule id for a changed question text or 項番, or deleted/reordered/added question rows (default TEMPLATE-TAMPER). */
-  tamperRule?: string;
+  tamperRule?: RuleId;
   /** What a critical question is called on this sheet (重大, 必須), for the template's legend. */
   criticalLabel?: Text;
 }
@@ -194,12 +197,11 @@ export interface RuleFinding {
   severity?: Severity;
 }
 
+/** A template's rule: its id (severity, title and clause are the catalogue's, templates/catalogue.ts) and its check. */
 export interface RuleDef {
-  id: string;
-  severity: Severity;
-  /** Clause of the source document the rule enforces, e.g. '§4.3.3' or 'II-1'. */
-  clause?: string;
-  title: Text;
+  id: RuleId;
+  /** Template version whose fields the rule needs (default 1): workbooks of earlier versions are not checked by it. */
+  since?: number;
   check(ctx: RuleContext): RuleFinding[];
 }
 
@@ -232,6 +234,10 @@ export interface Score {
 
 export interface TemplateDef {
   id: 'pi-ledger' | 'legal-register' | 'contractor-evaluation' | 'supplier-checklist';
+  /**
+   * The current version. Every earlier one stays readable: it is this definition without the fields and rules whose
+   * `since` is later (model/versions.ts), so a version is published by adding fields, never by removing or moving one.
+   */
   version: number;
   /** What changed in each version, for TEMPLATE-VERSION messages on older files. */
   changes?: Record<number, Text>;

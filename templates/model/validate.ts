@@ -1,9 +1,11 @@
 // validate(): the one check that the task pane, the bulk checker and the merge all run.
+import { RULES, type RuleId } from '../catalogue.js';
 import { cellAt, findSheet, foldLabel, parseAddress, type Grid } from './grid.js';
 import { headerLabels, MARKER_SHEET } from './layout.js';
 import { cellText } from './normalise.js';
 import { fieldLabels, readRecords, recordCell, sheetNames } from './read.js';
 import type { Issue, Marker, ReadResult, RuleContext, Score, TemplateDef } from './types.js';
+import { atVersion, laterVersions, upgradeNotice } from './versions.js';
 
 export interface ValidateOptions {
   /** ISO date the rules judge against ("today" for the user). */
@@ -32,7 +34,7 @@ export interface WorkbookValidation extends Partial<Validation> {
   issues: Issue[];
 }
 
-function workbookIssue(rule: string, severity: Issue['severity'], value: string | null, message: Issue['message']): Issue {
+function workbookIssue(rule: RuleId, severity: Issue['severity'], value: string | null, message: Issue['message']): Issue {
   return { rule, severity, sheet: null, cell: null, field: null, value, message };
 }
 
@@ -50,22 +52,44 @@ export function readMarker(grid: Grid): Marker | undefined {
   return { id, version: Number(pairs.get('version') ?? 0), ...(pairs.has('edition') ? { edition: pairs.get('edition') } : {}) };
 }
 
-/** Share of a template's header labels, form labels and question ids found near the top of the grid's sheets. */
-function signatureScore(def: TemplateDef, grid: Grid): number {
-  let found = 0;
-  let total = 0;
-  for (const sd of def.sheets) {
-    const wanted =
-      sd.kind === 'form' ? sd.fields.map((f) => fieldLabels(f)) : headerLabels(sd).map((l) => [foldLabel(l)]);
-    total += wanted.length;
+/** Folded texts near the top of the grid's sheet for each of a template's sheets (null: no such sheet). */
+function labelsSeen(def: TemplateDef, grid: Grid): (Set<string> | null)[] {
+  return def.sheets.map((sd) => {
     const sheet = findSheet(grid, sheetNames(sd));
-    if (!sheet) continue;
+    if (!sheet) return null;
     const seen = new Set<string>();
     const rows = sd.kind === 'form' ? 200 : 20;
     for (const row of sheet.rows.slice(0, rows)) for (const v of row ?? []) seen.add(foldLabel(cellText(v ?? null)));
-    found += wanted.filter((labels) => labels.some((l) => seen.has(l))).length;
-  }
+    return seen;
+  });
+}
+
+/** Share of a template's header labels, form labels and question ids found near the top of the grid's sheets. */
+function signatureScore(def: TemplateDef, seen: readonly (Set<string> | null)[]): number {
+  let found = 0;
+  let total = 0;
+  def.sheets.forEach((sd, i) => {
+    const wanted =
+      sd.kind === 'form' ? sd.fields.map((f) => fieldLabels(f)) : headerLabels(sd).map((l) => [foldLabel(l)]);
+    total += wanted.length;
+    const s = seen[i];
+    if (s) found += wanted.filter((labels) => labels.some((l) => s.has(l))).length;
+  });
   return total ? found / total : 0;
+}
+
+/**
+ * A marker-less workbook's version: the newest whose fields it has. Versions that added no field cannot be told apart
+ * by headers; the newest of them is taken.
+ */
+function signatureVersion(def: TemplateDef, seen: readonly (Set<string> | null)[]): number {
+  let newest = def.version;
+  for (const v of laterVersions(def)) {
+    const has = def.sheets.some((sd, i) => sd.fields.some((f) => f.since === v && fieldLabels(f).some((l) => seen[i]?.has(l))));
+    if (has) return newest;
+    newest = v - 1;
+  }
+  return newest;
 }
 
 const SIGNATURE_THRESHOLD = 0.6;
@@ -102,24 +126,24 @@ export function identifyAmong(grid: Grid, defs: readonly TemplateDef[]): Identif
         ],
       };
     }
-    const issues: Issue[] = [];
-    if (marker.version < def.version) {
-      const changes = Object.entries(def.changes ?? {})
-        .filter(([v]) => Number(v) > marker.version)
-        .map(([, t]) => t);
-      issues.push(
-        workbookIssue('TEMPLATE-VERSION', 'warning', String(marker.version), {
-          ja: `旧版のテンプレート（第${marker.version}版、現行は第${def.version}版）です。${changes.map((c) => c.ja).join(' ')}`.trim(),
-          en: `An older template version (${marker.version}; current is ${def.version}). ${changes.map((c) => c.en).join(' ')}`.trim(),
-        }),
-      );
+    const version = Number.isInteger(marker.version) && marker.version >= 1 ? marker.version : 1;
+    if (version < def.version) {
+      return {
+        def: atVersion(def, version),
+        marker,
+        version,
+        via: 'marker',
+        issues: [workbookIssue('TEMPLATE-VERSION', 'info', String(marker.version), upgradeNotice(def, version))],
+      };
     }
-    return { def, marker, version: marker.version, via: 'marker', issues };
+    return { def, marker, version, via: 'marker', issues: [] };
   }
-  let best: { def: TemplateDef; score: number } | null = null;
+  let best: { def: TemplateDef; score: number; seen: (Set<string> | null)[] } | null = null;
   for (const def of defs) {
-    const score = signatureScore(def, grid);
-    if (score >= SIGNATURE_THRESHOLD && score > (best?.score ?? 0)) best = { def, score };
+    const seen = labelsSeen(def, grid);
+    // An earlier version's workbook lacks the later columns: it scores as that version would.
+    const score = Math.max(...[def.version, ...laterVersions(def).map((v) => v - 1)].map((v) => signatureScore(atVersion(def, v), seen)));
+    if (score >= SIGNATURE_THRESHOLD && score > (best?.score ?? 0)) best = { def, score, seen };
   }
   if (!best) {
     return {
@@ -132,17 +156,15 @@ export function identifyAmong(grid: Grid, defs: readonly TemplateDef[]): Identif
       ],
     };
   }
-  return {
-    def: best.def,
-    version: best.def.version,
-    via: 'signature',
-    issues: [
-      workbookIssue('TEMPLATE-MARKER', 'warning', best.def.id, {
-        ja: `識別用の隠しシートがないため、見出しから「${best.def.title.ja}」と判断しました。配布したテンプレートのファイルに入力してもらってください。`,
-        en: `No hidden marker sheet: recognised as "${best.def.title.en}" from its headers. Ask for the data in the distributed template file.`,
-      }),
-    ],
-  };
+  const version = signatureVersion(best.def, best.seen);
+  const issues = [
+    workbookIssue('TEMPLATE-MARKER', 'warning', best.def.id, {
+      ja: `識別用の隠しシートがないため、見出しから「${best.def.title.ja}」と判断しました。配布したテンプレートのファイルに入力してもらってください。`,
+      en: `No hidden marker sheet: recognised as "${best.def.title.en}" from its headers. Ask for the data in the distributed template file.`,
+    }),
+  ];
+  if (version < best.def.version) issues.push(workbookIssue('TEMPLATE-VERSION', 'info', String(version), upgradeNotice(best.def, version)));
+  return { def: atVersion(best.def, version), version, via: 'signature', issues };
 }
 
 export function ruleContext(def: TemplateDef, data: ReadResult, asOf: string): RuleContext {
@@ -177,7 +199,7 @@ function runRules(ctx: RuleContext): Issue[] {
       const cell = rec ? recordCell(rec, f.field) : null;
       issues.push({
         rule: rule.id,
-        severity: f.severity ?? rule.severity,
+        severity: f.severity ?? RULES[rule.id].severity,
         sheet: rec?.sheet ?? f.sheet ?? null,
         cell,
         field: f.field,

@@ -273,9 +273,6 @@ const foldEdition = (s: string) => s.normalize('NFKC').replace(/\s/gu, '');
 
 const scAnswer: RuleDef = {
   id: 'SC-ANSWER',
-  severity: 'error',
-  clause: 'I–VII',
-  title: { ja: '未回答の質問', en: 'Unanswered question' },
   check: (ctx) =>
     questionRows(ctx)
       .filter(({ rec }) => presence(rec, ANSWER) === 'empty')
@@ -294,9 +291,6 @@ const NA_EXAMPLE: Record<string, Text> = {
 
 const scNa: RuleDef = {
   id: 'SC-NA',
-  severity: 'error',
-  clause: CRITICAL.join(', '),
-  title: { ja: '「該当なし」の扱い', en: 'Use of Not applicable' },
   check: (ctx) =>
     questionRows(ctx)
       .filter(({ answer }) => answer === NA)
@@ -324,9 +318,6 @@ const scNa: RuleDef = {
 // date, so an explained gap without a date is still flagged, as a warning.
 const scGap: RuleDef = {
   id: 'SC-GAP',
-  severity: 'error',
-  clause: 'I–VII',
-  title: { ja: '未実施項目の改善計画', en: 'Plan for gaps' },
   check: (ctx) =>
     questionRows(ctx)
       .filter(({ answer }) => answer === NO || answer === PARTLY)
@@ -361,9 +352,6 @@ const EVIDENCE_NOTED: readonly string[] = ['II-3', 'II-4', 'III-1', 'III-2', 'VI
 
 const scEvidence: RuleDef = {
   id: 'SC-EVIDENCE',
-  severity: 'warning',
-  clause: CRITICAL.join(', '),
-  title: { ja: '重大項目の根拠資料', en: 'Evidence for critical items' },
   check: (ctx) =>
     questionRows(ctx)
       .filter(({ rec, q, answer }) => (q.critical || EVIDENCE_NOTED.includes(q.id)) && answer === YES && presence(rec, EVIDENCE) === 'empty')
@@ -387,9 +375,6 @@ const scEvidence: RuleDef = {
 
 const scApproval: RuleDef = {
   id: 'SC-APPROVAL',
-  severity: 'error',
-  clause: 'はじめに',
-  title: { ja: '責任者確認', en: 'Management approval' },
   check: (ctx) => {
     const form = ctx.form(RESPONDENT);
     if (!form || form.values['責任者確認'] !== NO) return [];
@@ -404,8 +389,6 @@ const scApproval: RuleDef = {
 
 const scDate: RuleDef = {
   id: 'SC-DATE',
-  severity: 'warning',
-  title: { ja: '回答日・改善予定日', en: 'Response and target dates' },
   check: (ctx) => {
     const out: RuleFinding[] = [];
     const form = ctx.form(RESPONDENT);
@@ -446,9 +429,6 @@ const scDate: RuleDef = {
 
 const scEdition: RuleDef = {
   id: 'SC-EDITION',
-  severity: 'error',
-  clause: EDITION,
-  title: { ja: 'ガイドラインの版', en: 'Guideline edition' },
   check: (ctx) => {
     const marker = ctx.data.marker;
     const want = ctx.def.edition ?? EDITION;
@@ -481,15 +461,6 @@ const scEdition: RuleDef = {
       },
     ];
   },
-};
-
-// SC-TAMPER is raised by the engine's question-sheet reader (checklistSheet.tamperRule); this entry gives it a
-// title and severity for listings and has nothing further to check.
-const scTamper: RuleDef = {
-  id: 'SC-TAMPER',
-  severity: 'error',
-  title: { ja: '質問の改変', en: 'Changed question rows' },
-  check: () => [],
 };
 
 // ---- score ----
@@ -558,6 +529,6 @@ export const supplierChecklist: TemplateDef = {
   shape: 'form',
   clause: 'ガイドライン 2024-11-01 第1版 I–VII',
   sheets: [respondentSheet, checklistSheet],
-  rules: [scAnswer, scNa, scGap, scEvidence, scApproval, scDate, scEdition, scTamper],
+  rules: [scAnswer, scNa, scGap, scEvidence, scApproval, scDate, scEdition],
   score: (ctx) => scoreChecklist(ctx),
 };

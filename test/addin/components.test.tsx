@@ -233,6 +233,8 @@ describe('App', () => {
     await click(byRole(container, 'tab', /チェック/));
     const panel = await waitFor(() => byTestId(container, 'check-panel'));
     expect(panel.querySelector('[data-severity="error"]')).not.toBeNull();
+    // The rule id shows its title from the catalogue (templates/catalogue.ts) on hover.
+    expect([...panel.querySelectorAll('[title="未回答の質問"]')].map((e) => e.textContent)).toContain('SC-ANSWER');
     const item = panel.querySelector<HTMLButtonElement>('button[data-cell]')!;
     const [sheet, cell] = item.dataset.cell!.split('!');
     await click(item);

@@ -42,9 +42,7 @@ const demo: TemplateDef = {
   ],
   rules: [
     {
-      id: 'T-OUT',
-      severity: 'error',
-      title: t('委託'),
+      id: 'PL-OUTSOURCE',
       check: (ctx) =>
         ctx
           .rows('台帳')
@@ -169,7 +167,7 @@ describe('validate', () => {
   it('runs template rules and points at the named field', () => {
     const g = good();
     sheet(g, '台帳').rows[3][2] = 'はい';
-    expect(rules(g)).toEqual(['T-OUT@台帳!C4']);
+    expect(rules(g)).toEqual(['PL-OUTSOURCE@台帳!C4']);
   });
 
   it('detects changed, deleted and reordered question rows', () => {
@@ -226,7 +224,7 @@ describe('identify', () => {
     const older = good();
     sheet(older, MARKER_SHEET).rows[1][1] = 1;
     const o = validateAmong(older, [demo], { asOf });
-    expect(o.issues.map((i) => `${i.rule}/${i.severity}`)).toEqual(['TEMPLATE-VERSION/warning']);
+    expect(o.issues.map((i) => `${i.rule}/${i.severity}`)).toEqual(['TEMPLATE-VERSION/info']);
     expect(o.issues[0].message.ja).toContain('件数');
     const newer = good();
     sheet(newer, MARKER_SHEET).rows[1][1] = 3;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RULES, ruleMeta } from '../../templates/catalogue.js';
 import { SAMPLE_AS_OF, samples } from '../../scripts/samples/pi-ledger.js';
 import { columnLetter, type CellValue, type Grid } from '../../templates/model/grid.js';
 import { layoutWorkbook } from '../../templates/model/layout.js';
@@ -125,7 +126,7 @@ describe('pi-ledger definition', () => {
   });
 
   it('has exactly the spec rule ids and severities', () => {
-    expect(Object.fromEntries(piLedger.rules.map((r) => [r.id, r.severity]))).toEqual({
+    expect(Object.fromEntries(piLedger.rules.map((r) => [r.id, RULES[r.id].severity]))).toEqual({
       'PL-REVIEW': 'warning',
       'PL-PERIOD': 'error',
       'PL-SENSITIVE': 'error',
@@ -139,7 +140,7 @@ describe('pi-ledger definition', () => {
       'PL-VAGUE': 'warning',
       'PL-RISK': 'error',
     });
-    for (const r of piLedger.rules) expect(r.clause, r.id).toMatch(/^§4\./);
+    for (const r of piLedger.rules) expect(ruleMeta(r.id).clause, r.id).toMatch(/^§4\./);
   });
 
   it('hints teach what the review found missing: web forms are 書面, the UNC path, the bases of a transfer abroad', () => {

@@ -122,7 +122,6 @@ describe('supplier-checklist definition', () => {
       'SC-APPROVAL',
       'SC-DATE',
       'SC-EDITION',
-      'SC-TAMPER',
     ]);
   });
 

@@ -16,6 +16,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { memo, useMemo, useState } from 'react';
+import { RULES } from '../../../templates/catalogue.js';
 import type { Issue, Severity } from '../../../templates/model/types.js';
 import { useI18n } from '../i18n.js';
 import type { SessionState, WorkbookSession } from '../session.js';
@@ -194,7 +195,10 @@ const IssueItem = memo(function IssueItem({ issue, session }: { issue: Issue; se
     <>
       <span className={styles.cell}>{issue.cell ?? '—'}</span>
       <span>
-        {t(issue.message)} <span className={styles.rule}>{issue.rule}</span>
+        {t(issue.message)}{' '}
+        <span className={styles.rule} title={t(RULES[issue.rule].title)}>
+          {issue.rule}
+        </span>
       </span>
     </>
   );

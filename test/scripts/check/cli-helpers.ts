@@ -82,17 +82,8 @@ export function daicho(args: string[], opts: { timeoutMs?: number; cwd?: string;
   });
 }
 
-export interface JsonReport {
-  asOf: string;
-  files: {
-    path: string;
-    status: 'ok' | 'invalid' | 'unreadable';
-    template: { id: string; version: number } | null;
-    issues: { rule: string; severity: string; sheet: string | null; cell: string | null; field: string | null; value: string | null; message: { ja: string; en: string } }[];
-    score?: { rate: number | null; band?: string; redFlags: string[] };
-  }[];
-  totals: { files: number; ok: number; invalid: number; unreadable: number; errors: number; warnings: number };
-}
+/** The check command's JSON report (scripts/report/json.ts). */
+export type { CheckReport as JsonReport } from '../../../scripts/report/json.js';
 
 /** Python (Debian's python3-openpyxl) run on a script given as text; prints JSON. */
 export async function python(script: string, args: string[]): Promise<unknown> {

@@ -54,7 +54,7 @@ describe('usage and exit codes', () => {
     [[]],
     [['--lang', 'fr', 'x.xlsx']],
     [['--as-of', '2026-13-01', 'x.xlsx']],
-    [['--summary', 'out.csv', 'x.xlsx']],
+    [['--summary', 'out.pdf', 'x.xlsx']],
     [['--timeout', '0', 'x.xlsx']],
     [['--bogus', 'x.xlsx']],
     [['/no/such/file.xlsx']],
@@ -76,12 +76,12 @@ describe('reports', () => {
   it('writes the JSON report exactly in the spec shape, in input order', async () => {
     const { report, run } = await jsonOf([join(dir, 'samples')]);
     expect(run.code).toBe(1);
-    expect(Object.keys(report)).toEqual(['asOf', 'files', 'totals']);
+    expect(Object.keys(report)).toEqual(['format', 'formatVersion', 'tool', 'asOf', 'files', 'totals']);
     expect(report.asOf).toBe(SAMPLE_AS_OF);
     expect(report.files.map((f) => f.path)).toEqual(await collectFiles([join(dir, 'samples')]));
     expect(report.files).toHaveLength(samples.length);
     for (const f of report.files) {
-      expect(Object.keys(f).filter((k) => k !== 'score')).toEqual(['path', 'status', 'template', 'issues']);
+      expect(Object.keys(f).filter((k) => k !== 'score')).toEqual(['path', 'status', 'template', 'subject', 'issues']);
       expect(['ok', 'invalid', 'unreadable']).toContain(f.status);
       for (const i of f.issues) expect(Object.keys(i)).toEqual(['rule', 'severity', 'sheet', 'cell', 'field', 'value', 'message']);
     }
@@ -92,9 +92,9 @@ describe('reports', () => {
     expect(partial.score).toMatchObject({ rate: null, provisionalRate: 1, answered: 22, total: 37, complete: false });
     expect(partial.score?.band).toBeUndefined();
     const t = report.totals;
-    expect(Object.keys(t)).toEqual(['files', 'ok', 'invalid', 'unreadable', 'errors', 'warnings']);
+    expect(Object.keys(t)).toEqual(['files', 'ok', 'invalid', 'notTemplate', 'unreadable', 'errors', 'warnings']);
     expect(t.files).toBe(samples.length);
-    expect(t.ok + t.invalid + t.unreadable).toBe(t.files);
+    expect(t.ok + t.invalid + t.notTemplate + t.unreadable).toBe(t.files);
     expect(t.errors).toBe(report.files.flatMap((f) => f.issues).filter((i) => i.severity === 'error').length);
     // The terminal: one line per file in the same order, findings by file, totals last.
     const lines = run.stdout.split('\n');
@@ -166,12 +166,23 @@ describe.skipIf(!existsSync('/usr/bin/script'))('on a terminal', () => {
     // script(1) gives the command a pseudo-terminal for stdout and stderr alike.
     const { stdout } = await promisify(execFile)('/usr/bin/script', ['-qfc', `node bin/daicho.js check '${d}' --as-of ${SAMPLE_AS_OF}`, '/dev/null'], {
       cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '' },
+      env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, TERM: 'xterm-256color' },
     });
     expect(stdout).toContain('\u001b[31m要修正');
     expect(stdout).toContain('\u001b[32mOK');
     expect(stdout).toMatch(/\r\[[█░]{24}\] +\d+% {2}\d+\/30/);
     expect(stdout).toContain('30/30');
+  });
+
+  it('TERM=dumb: no colour and no progress bar on a terminal', async () => {
+    const d = join(dir, 'many');
+    const { stdout } = await promisify(execFile)('/usr/bin/script', ['-qfc', `node bin/daicho.js check '${d}' --as-of ${SAMPLE_AS_OF}`, '/dev/null'], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, TERM: 'dumb' },
+    });
+    expect(stdout).toContain('要修正');
+    expect(stdout).not.toContain('\u001b[');
+    expect(stdout).not.toContain('░');
   });
 });
 

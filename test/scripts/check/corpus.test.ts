@@ -49,7 +49,7 @@ describe('daicho check over the corpus', () => {
         causes.set(name, cause);
       } else {
         // No corpus file is a Daicho template: a readable workbook is "not a template", never a crash.
-        expect(f.status, name).toBe('invalid');
+        expect(f.status, name).toBe('not-template');
         expect(f.template).toBeNull();
         expect(f.issues.map((i) => i.rule)).toEqual(['TEMPLATE-UNKNOWN']);
         causes.set(name, 'TEMPLATE-UNKNOWN');

@@ -10,12 +10,12 @@ function issue(i: number): Issue {
 }
 
 function whole(f: FileResult): string {
-  return JSON.stringify({ path: f.path, status: f.status, template: f.template, issues: f.issues, ...(f.score ? { score: f.score } : {}) });
+  return JSON.stringify({ path: f.path, status: f.status, template: f.template, subject: f.subject ?? null, issues: f.issues, ...(f.score ? { score: f.score } : {}) });
 }
 
 describe('jsonEntry', () => {
   it.each([0, 1, 4096, 4097, 9000])('writes %i issues in order, every one once', (n) => {
-    const f: FileResult = { path: 'a/"b".xlsx', status: 'invalid', template: { id: 'pi-ledger', version: 1 }, issues: Array.from({ length: n }, (_, i) => issue(i)), subject: 'not in the report' };
+    const f: FileResult = { path: 'a/"b".xlsx', status: 'invalid', template: { id: 'pi-ledger', version: 1 }, issues: Array.from({ length: n }, (_, i) => issue(i)), subject: '株式会社アクメ' };
     const pieces = [...jsonEntry(f)];
     expect(pieces.length).toBe(Math.ceil(n / 4096) + 2);
     expect(pieces.join('')).toBe(whole(f));

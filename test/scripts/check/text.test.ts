@@ -1,9 +1,10 @@
 // The terminal report's formatting: display widths for Japanese text, aligned per-file lines, the progress bar.
 import { describe, expect, it } from 'vitest';
 import type { FileResult } from '../../../scripts/check-file.js';
+import type { RuleId } from '../../../templates/catalogue.js';
 import { displayWidth, fileLine, findingLines, fit, lineLayout, padEnd, progressBar, textReport, totalsOf } from '../../../scripts/report/text.js';
 
-const issue = (rule: string, severity: 'error' | 'warning' | 'info', sheet: string | null, cell: string | null) => ({
+const issue = (rule: RuleId, severity: 'error' | 'warning' | 'info', sheet: string | null, cell: string | null) => ({
   rule, severity, sheet, cell, field: null, value: null, message: { ja: `${rule} の説明`, en: `${rule} explained` },
 });
 
@@ -73,8 +74,8 @@ describe('per-file lines', () => {
     ]);
     expect([...findingLines(results[2], 'en')]).toEqual([]);
     const report = textReport(results, 'en');
-    expect(report.at(-1)).toBe('4 files: 1 ok, 2 invalid, 1 unreadable (3 errors, 1 warnings)');
-    expect(totalsOf(results)).toEqual({ files: 4, ok: 1, invalid: 2, unreadable: 1, errors: 3, warnings: 1 });
+    expect(report.at(-1)).toBe('4 files: 1 ok, 1 invalid, 1 not a template, 1 unreadable (3 errors, 1 warnings)');
+    expect(totalsOf(results)).toEqual({ files: 4, ok: 1, invalid: 1, notTemplate: 1, unreadable: 1, errors: 3, warnings: 1 });
   });
 
   it('draws a progress bar', () => {

@@ -39,7 +39,7 @@ describe('terminal escaping', () => {
       template: { id: 'supplier-checklist', version: 1 },
       subject: 'ACME\u001b]0;pwned\u0007',
       issues: [
-        { rule: 'V-LIST', severity: 'error', sheet: 'S\u202eheet', cell: 'E25', field: null, value: 'x\u001b[2J', message: { ja: '「x\u001b[2J」は選択肢にありません。', en: '"x\u001b[2J" is not an option.' } },
+        { rule: 'V-ENUM', severity: 'error', sheet: 'S\u202eheet', cell: 'E25', field: null, value: 'x\u001b[2J', message: { ja: '「x\u001b[2J」は選択肢にありません。', en: '"x\u001b[2J" is not an option.' } },
       ],
     };
     for (const lang of ['ja', 'en'] as const) {

@@ -1,0 +1,82 @@
+// The layers are enforced, not only followed: a planted breach fails lint (eslint.config.js, no-restricted-imports
+// per folder) and, for Node or DOM globals in templates/, the compiler (tsconfig.templates.json, part of typecheck).
+// The planted files exist only in memory.
+import { ESLint } from 'eslint';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+const repo = resolve(fileURLToPath(import.meta.url), '../..');
+
+describe('lint: which folder may import which', () => {
+  const eslint = new ESLint({ cwd: repo });
+  const restricted = async (file: string, code: string) => {
+    const [result] = await eslint.lintText(code, { filePath: resolve(repo, file) });
+    return result.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+  };
+
+  it.each([
+    ['templates/model/planted.ts', "import { collectFiles } from '../../scripts/collect.js';", /templates\/ is the domain/],
+    ['templates/planted.ts', "import type { ExcelApi } from '../addin/excel/api.js';", /templates\/ is the domain/],
+    ['templates/model/planted.ts', "export { readFileSync } from 'node:fs';", /no Node modules/],
+    ['templates/pi-ledger/planted.ts', "import { join } from 'path';", /no Node modules/],
+    ['templates/model/planted.ts', "import { posix } from 'path/posix';", /no Node modules/],
+    ['addin/taskpane/components/Planted.tsx', "import { statusOf } from '../../../scripts/check-file.js';", /addin\/ does not import scripts\//],
+    ['scripts/audit/planted.ts', "import { splitAddress } from '../../addin/excel/address.js';", /scripts\/ does not import addin\//],
+  ])('%s: %s fails', async (file, code, message) => {
+    const found = await restricted(file, `${code}\nexport const planted = 1;\n`);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(message);
+  });
+
+  it.each([
+    ['templates/model/planted.ts', "import { foldLabel } from './grid.js';"],
+    ['scripts/planted.ts', "import { templates } from '../templates/index.js';\nimport { readFileSync } from 'node:fs';"],
+    ['addin/taskpane/planted.ts', "import { templates } from '../../templates/index.js';"],
+  ])('%s: %s passes', async (file, code) => {
+    expect(await restricted(file, `${code}\nexport const planted = 1;\n`)).toEqual([]);
+  });
+});
+
+describe('tsc: templates/ without the DOM and Node types', () => {
+  /** Diagnostics of one in-memory file under templates/, checked with the options of the given tsconfig. */
+  function compile(tsconfig: string, code: string): string[] {
+    const parsed = ts.getParsedCommandLineOfConfigFile(resolve(repo, tsconfig), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
+    const planted = resolve(repo, 'templates/planted.ts');
+    const host = ts.createCompilerHost(parsed.options);
+    const { getSourceFile, fileExists, readFile } = host;
+    host.getSourceFile = (name, lang, ...rest) =>
+      resolve(name) === planted ? ts.createSourceFile(name, code, lang) : getSourceFile.call(host, name, lang, ...rest);
+    host.fileExists = (name) => resolve(name) === planted || fileExists.call(host, name);
+    host.readFile = (name) => (resolve(name) === planted ? code : readFile.call(host, name));
+    // The planted file plus the declaration files the config itself includes (types/url.d.ts for templates/).
+    const roots = [planted, ...parsed.fileNames.filter((f) => f.endsWith('.d.ts'))];
+    const program = ts.createProgram(roots, parsed.options, host);
+    return ts
+      .getPreEmitDiagnostics(program)
+      .filter((d) => d.file && resolve(d.file.fileName) === planted)
+      .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  }
+
+  const breach = [
+    "import { readFileSync } from 'node:fs';",
+    'export const size = Buffer.byteLength(String(readFileSync));',
+    'export const pid = process.pid;',
+    'export const title = document.title;',
+  ].join('\n');
+
+  it('a Buffer, process, document or node:fs in templates/ fails to compile', () => {
+    const errors = compile('tsconfig.templates.json', breach);
+    expect(errors.some((e) => /'node:fs'/.test(e)), errors.join('\n')).toBe(true);
+    for (const name of ['Buffer', 'process', 'document']) expect(errors.some((e) => e.includes(`'${name}'`)), name).toBe(true);
+  });
+
+  it('the same file compiles under the project-wide tsconfig (so it is the templates/ config that catches it)', () => {
+    expect(compile('tsconfig.json', breach)).toEqual([]);
+  });
+
+  it('what templates/ uses of its host, the URL class, compiles', () => {
+    expect(compile('tsconfig.templates.json', "export const host = new URL('https://www.ppc.go.jp/').hostname;")).toEqual([]);
+  });
+});

@@ -1,0 +1,53 @@
+// `daicho upgrade` as users run it (compiled CLI). No shipped template has a version 2 yet, so this holds what the
+// command does around the upgrade (test/scripts/upgrade/upgrade.test.ts holds the upgrade itself): a reason for each
+// file it does not upgrade, in the chosen language; an input never written; outputs never replaced without --force.
+import { mkdir, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { daicho, ensureBuilt } from '../check/cli-helpers.js';
+
+let dir: string;
+
+beforeAll(async () => {
+  await ensureBuilt();
+  dir = await mkdtemp(join(tmpdir(), 'daicho-upgrade-cli-'));
+  expect((await daicho(['template', 'pi-ledger', '-o', join(dir, 'in')])).code).toBe(0);
+  await writeFile(join(dir, 'in', 'broken.xlsx'), 'not a workbook');
+}, 180_000);
+
+describe('daicho upgrade (CLI)', () => {
+  it('gives each file it does not upgrade its reason (exit 1), writing nothing for it', async () => {
+    const r = await daicho(['upgrade', join(dir, 'in'), '-o', join(dir, 'out')]);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toContain(`更新できません: ${join(dir, 'in', 'pi-ledger.xlsx')}: すでに最新版のテンプレート（第1版）です。`);
+    expect(r.stdout).toMatch(/更新できません: .*broken\.xlsx: /);
+    const en = await daicho(['upgrade', join(dir, 'in', 'pi-ledger.xlsx'), '-o', join(dir, 'out'), '--lang', 'en']);
+    expect(en.stdout).toContain('Already the latest template version (1); nothing to upgrade.');
+    await expect(stat(join(dir, 'out', 'pi-ledger.xlsx'))).rejects.toThrow();
+  });
+
+  it('never writes an input, even with --force', async () => {
+    const input = join(dir, 'in', 'pi-ledger.xlsx');
+    const before = await readFile(input);
+    const r = await daicho(['upgrade', input, '-o', join(dir, 'in'), '--force']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('が入力ファイルそのものです');
+    expect(await readFile(input)).toEqual(before);
+  });
+
+  it('refuses an existing output without --force (exit 2) before doing anything', async () => {
+    await mkdir(join(dir, 'taken'), { recursive: true });
+    await writeFile(join(dir, 'taken', 'pi-ledger.xlsx'), 'keep me');
+    const r = await daicho(['upgrade', join(dir, 'in', 'pi-ledger.xlsx'), '-o', join(dir, 'taken')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('already exists (use --force to overwrite)');
+    expect(await readFile(join(dir, 'taken', 'pi-ledger.xlsx'), 'utf8')).toBe('keep me');
+  });
+
+  it('has usage errors and help like every command', async () => {
+    expect((await daicho(['upgrade', join(dir, 'in')])).code).toBe(2);
+    const h = await daicho(['upgrade', '--help', '--lang', 'en']);
+    expect(h.stdout).toContain('daicho upgrade <files|folders…> -o DIR');
+  });
+});
