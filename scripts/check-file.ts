@@ -1,11 +1,12 @@
 // Check one workbook file: bound its size, sniff and read it, identify and validate it. Every failure becomes a
 // per-file result; nothing here throws for a bad file. Runs inside a pool worker (scripts/pool/), so everything it
 // returns is structured-clone-able (plain objects, no Dates or Maps).
-import { readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { RuleId } from '../templates/catalogue.js';
 import type { Issue, Score } from '../templates/model/types.js';
 import { validateWorkbook } from '../templates/index.js';
+import { NotRegularFileError, readRegularFileSync } from './io/paths.js';
 import { readXlsx, UnreadableError } from './io/read-xlsx.js';
 
 export type FileStatus = 'ok' | 'invalid' | 'unreadable';
@@ -40,6 +41,14 @@ export const BATCH_MESSAGES = {
   'not-a-file': {
     ja: '通常のファイルではありません（フォルダーや特殊ファイル）。',
     en: 'This is not a regular file (a folder or a special file).',
+  },
+  'broken-link': {
+    ja: 'リンク（シンボリックリンク）の指す先のファイルがありません。',
+    en: 'This is a symbolic link whose target does not exist.',
+  },
+  'unreadable-folder': {
+    ja: 'フォルダの中を読めません（アクセス権がありません）。このフォルダのファイルはチェックしていません。',
+    en: 'The folder cannot be read (permission denied). The files in it were not checked.',
   },
   io: {
     ja: 'ファイルを読み込めません（アクセス権やディスクの問題）。',
@@ -155,24 +164,37 @@ function fromUnreadableError(path: string, err: UnreadableError, size: number, l
   return unreadable(path, err.code, err.messageText);
 }
 
+/** A folder among the inputs is one a folder walk could not read (see collect.ts); anything else is a special file. */
+function folderOrSpecial(path: string): FileResult {
+  try {
+    readdirSync(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM') return batchFailure(path, 'unreadable-folder');
+    if (code !== 'ENOTDIR') return batchFailure(path, 'io', { ja: String(code), en: String(code) });
+  }
+  return batchFailure(path, 'not-a-file');
+}
+
 /** Checks one file (synchronous I/O inside; meant for a pool worker). */
-export async function checkFile(path: string, opts: CheckOptions): Promise<FileResult> {
+export async function checkFile(path: string, opts: CheckOptions, checked?: { bytes?: Uint8Array }): Promise<FileResult> {
   const limit = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   let size = 0;
   let grid;
   try {
     // Synchronous on purpose: this runs in a pool worker, one file at a time, where a promise round trip through
     // libuv's thread pool per call would leave the thread idle for a third of the time on small files.
-    const s = statSync(path);
-    if (!s.isFile()) return batchFailure(path, 'not-a-file');
-    size = s.size;
-    if (size > limit) throw new UnreadableError('too-large', { detail: `${size} bytes` });
-    grid = readXlsx(readFileSync(path), { maxFileBytes: limit, fileName: basename(path) });
+    const { bytes, stats } = readRegularFileSync(path, limit);
+    size = stats.size;
+    if (!bytes) throw new UnreadableError('too-large', { detail: `${size} bytes` });
+    if (checked) checked.bytes = bytes;
+    grid = readXlsx(bytes, { maxFileBytes: limit, fileName: basename(path) });
   } catch (err) {
     if (err instanceof UnreadableError) return fromUnreadableError(path, err, size, limit);
+    if (err instanceof NotRegularFileError) return folderOrSpecial(path);
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return batchFailure(path, 'not-found');
-    if (code === 'EISDIR') return batchFailure(path, 'not-a-file');
+    if (code === 'ENOENT') return lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() ? batchFailure(path, 'broken-link') : batchFailure(path, 'not-found');
+    if (code === 'EISDIR' || ((code === 'EACCES' || code === 'EPERM') && statSync(path, { throwIfNoEntry: false })?.isDirectory())) return folderOrSpecial(path);
     const reason = err instanceof Error ? err.message : String(err as unknown);
     if (code) return batchFailure(path, 'io', { ja: reason, en: reason });
     return batchFailure(path, 'internal-error', { ja: reason, en: reason });

@@ -5,6 +5,8 @@ import { closest, out, parseCommand, type Command } from './commands/common.js';
 import { commandHelp, COMMAND_SPECS, globalHelp, isCommandName, type CommandName } from './commands/spec.js';
 import { errorLines, UsageError, UserError } from './errors.js';
 import { version } from './version.js';
+import { installInterruptCleanup } from './io/atomic.js';
+import { terminalLine } from './report/text.js';
 
 const COMMANDS: { [N in CommandName]: () => Promise<Command<N>> } = {
   check: async () => (await import('./commands/check.js')).check,
@@ -36,11 +38,19 @@ function fileSystemError(err: unknown): string | null {
   if (!(err instanceof Error) || typeof e.code !== 'string' || typeof e.syscall !== 'string') return null;
   const reason = FS_REASONS[e.code] ?? { ja: e.code, en: e.code };
   const write = WRITES.has(e.syscall);
-  const at = e.path ?? '';
+  const at = terminalLine(e.path ?? '', false);
   return (
     `daicho: ${at} ${write ? 'に書き込めません' : 'を読めません'}（${reason.ja}、${e.code}）\n` +
     `daicho: cannot ${write ? 'write' : 'read'} ${at}: ${reason.en} (${e.code})\n`
   );
+}
+
+/** An error message for the terminal: its lines kept, every control character within them escaped. */
+function errorText(message: string): string {
+  return message
+    .split('\n')
+    .map((l) => terminalLine(l, false))
+    .join('\n');
 }
 
 async function runCommand<N extends CommandName>(name: N, argv: string[]): Promise<number> {
@@ -74,6 +84,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(globalHelp());
     return 2;
   }
+  installInterruptCleanup();
   try {
     if (!isCommandName(name)) {
       const guess = closest(name, Object.keys(COMMAND_SPECS));
@@ -85,7 +96,7 @@ export async function main(argv: string[]): Promise<number> {
     return await runCommand(name, rest);
   } catch (err) {
     if (err instanceof UserError) {
-      process.stderr.write(errorLines(err.text));
+      process.stderr.write(errorText(errorLines(err.text)));
       if (err instanceof UsageError) {
         const topic = isCommandName(name) ? `daicho ${name} --help` : 'daicho --help';
         process.stderr.write(`daicho: 使い方は「${topic}」で表示します。 / See "${topic}".\n`);

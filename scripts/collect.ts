@@ -1,5 +1,5 @@
 // Turn the command line's files, folders and patterns into the list of workbook files to process.
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { UsageError } from './errors.js';
 
@@ -18,14 +18,35 @@ export class MissingPathError extends UsageError {
   }
 }
 
-async function walk(dir: string, out: string[]): Promise<void> {
-  const entries = await readdir(dir, { withFileTypes: true });
+/**
+ * Walks a folder for spreadsheet files. Nothing in a folder is passed over in silence: a sub-folder that cannot be
+ * read, a symlink whose target is missing, a FIFO or other special file named like a spreadsheet are listed too, and
+ * each gets a result of its own (check-file.ts says which). Symlinked workbooks are checked; a symlinked folder is
+ * walked once (`seen` holds the real paths walked, so a link to a parent ends there).
+ */
+async function walk(dir: string, out: string[], seen: Set<string>): Promise<void> {
+  let real;
+  let entries;
+  try {
+    real = await realpath(dir);
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    out.push(dir);
+    return;
+  }
+  if (seen.has(real)) return;
+  seen.add(real);
   entries.sort((a, b) => a.name.localeCompare(b.name));
   for (const e of entries) {
     if (ignored(e.name)) continue;
     const p = join(dir, e.name);
-    if (e.isDirectory()) await walk(p, out);
-    else if (e.isFile() && SPREADSHEET_EXT.has(extname(e.name).toLowerCase())) out.push(p);
+    const named = SPREADSHEET_EXT.has(extname(e.name).toLowerCase());
+    if (e.isDirectory()) await walk(p, out, seen);
+    else if (e.isSymbolicLink()) {
+      const target = await stat(p).catch(() => null);
+      if (target?.isDirectory()) await walk(p, out, seen);
+      else if (named) out.push(p);
+    } else if (named) out.push(p);
   }
 }
 
@@ -93,6 +114,7 @@ export async function expandInputs(paths: readonly string[]): Promise<string[]> 
 /** Files named explicitly are always included; folders are walked recursively for spreadsheet files. */
 export async function collectFiles(paths: readonly string[]): Promise<string[]> {
   const out: string[] = [];
+  const seen = new Set<string>();
   for (const p of await expandInputs(paths)) {
     let s;
     try {
@@ -100,14 +122,14 @@ export async function collectFiles(paths: readonly string[]): Promise<string[]> 
     } catch {
       throw new MissingPathError(p);
     }
-    if (s.isDirectory()) await walk(p, out);
+    if (s.isDirectory()) await walk(p, out, seen);
     else out.push(p);
   }
-  const seen = new Set<string>();
+  const listed = new Set<string>();
   return out.filter((p) => {
     const key = resolve(p);
-    if (seen.has(key)) return false;
-    seen.add(key);
+    if (listed.has(key)) return false;
+    listed.add(key);
     return true;
   });
 }

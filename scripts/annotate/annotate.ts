@@ -13,6 +13,7 @@ import type { Issue, Lang, Severity } from '../../templates/model/types.js';
 import type { FileResult } from '../check-file.js';
 import { planPrint, printTitlesName, printXml, rowHeight } from '../xlsx/print.js';
 import { writeFileAtomic } from '../io/atomic.js';
+import { excelText } from '../xlsx/cell-text.js';
 import { findEntry, readPart, readRelationships, relsPathFor, type Relationship } from '../io/package.js';
 import { openSpreadsheetPackage } from '../io/sniff.js';
 import type { ZipArchive } from '../io/zip.js';
@@ -187,7 +188,7 @@ function worstOf(issues: Issue[]): Severity {
 // ---- notes: comments part + VML ---------------------------------------------------------------------------
 
 function commentRun(text: string): string {
-  return `<r><rPr><sz val="9"/><rFont val="Yu Gothic"/><family val="3"/><charset val="128"/></rPr><t xml:space="preserve">${escapeXml(text)}</t></r>`;
+  return `<r><rPr><sz val="9"/><rFont val="Yu Gothic"/><family val="3"/><charset val="128"/></rPr><t xml:space="preserve">${escapeXml(excelText(text))}</t></r>`;
 }
 
 const DAICHO_AUTHOR = 'Daicho';
@@ -303,7 +304,7 @@ function insertChild(xml: string, local: string, inner: string, prefix: string):
 
 function inlineCell(ref: string, text: string | null, s?: number): string {
   if (text === null || text === '') return s ? `<c r="${ref}" s="${s}"/>` : '';
-  return `<c r="${ref}"${s ? ` s="${s}"` : ''} t="inlineStr"><is><t xml:space="preserve">${escapeXml(text)}</t></is></c>`;
+  return `<c r="${ref}"${s ? ` s="${s}"` : ''} t="inlineStr"><is><t xml:space="preserve">${escapeXml(excelText(text))}</t></is></c>`;
 }
 
 function quoteSheet(name: string): string {
@@ -568,9 +569,12 @@ export function annotatePackage(bytes: Uint8Array, result: FileResult, opts: Ann
   return rewriteZip(bytes, copy.changes);
 }
 
-/** Writes the annotated copy of `input` to `out` (atomically; an existing file only with force). */
-export async function annotateFile(input: string, result: FileResult, out: string, opts: AnnotateOptions): Promise<void> {
-  const bytes = await readFile(input);
+/**
+ * Writes the annotated copy of `input` to `out` (atomically; an existing file only with force). `checked` are the
+ * bytes the result was made from: the copy is made from them, never from a file replaced since it was checked.
+ */
+export async function annotateFile(input: string, result: FileResult, out: string, opts: AnnotateOptions, checked?: Uint8Array): Promise<void> {
+  const bytes = checked ?? (await readFile(input));
   const data = annotatePackage(bytes, result, { ...opts, fileName: basename(input) });
   await writeFileAtomic(out, data, { force: opts.force });
 }

@@ -1,7 +1,6 @@
 // One file of an audit: everything `check` reports for it, plus what the cross-workbook rules and the charts need —
 // a ledger's outsourced rows and the department of each finding, an evaluation's facts, a supplier's score. Runs in
 // a pool worker (job kind "audit"); everything returned is structured-clone-able.
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { templateById } from '../../templates/index.js';
 import { atVersion } from '../../templates/model/versions.js';
@@ -31,7 +30,8 @@ export interface AuditFile {
 
 /** Reads one file for the audit (synchronous I/O inside, as the check job; meant for a pool worker). */
 export async function auditFile(path: string, opts: AuditOptions): Promise<AuditFile> {
-  const result = await checkFile(path, { asOf: opts.asOf });
+  const checked: { bytes?: Uint8Array } = {};
+  const result = await checkFile(path, { asOf: opts.asOf }, checked);
   const out: AuditFile = { path, shown: opts.shown, result, departments: result.issues.map(() => null), outsourced: [], evaluation: null, supplier: null };
   const id = result.template?.id;
   if (result.status === 'unreadable' || !id) return out;
@@ -40,9 +40,9 @@ export async function auditFile(path: string, opts: AuditOptions): Promise<Audit
     return out;
   }
   if (id !== 'pi-ledger' && id !== 'contractor-evaluation') return out;
-  // The records themselves (check reports findings only): read again, without the rules.
+  // The records themselves (check reports findings only): read again from the bytes checked, without the rules.
   try {
-    const grid = readXlsx(readFileSync(path), { fileName: basename(path) });
+    const grid = readXlsx(checked.bytes!, { fileName: basename(path) });
     const data = readRecords(atVersion(templateById(id)!, result.template!.version), grid);
     if (id === 'pi-ledger') {
       out.outsourced = outsourcedRows(opts.shown, data);

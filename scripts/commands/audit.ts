@@ -7,10 +7,12 @@ import { auditHtml } from '../audit/html.js';
 import { auditWorkbook } from '../audit/xlsx.js';
 import { ruleTitle, type RuleId } from '../../templates/catalogue.js';
 import { expandInputs } from '../collect.js';
-import { exists, OutputExistsError, writeFileAtomic } from '../io/atomic.js';
+import { exists, OutputExistsError, writeFilesAtomic } from '../io/atomic.js';
+import { namedFiles, refuseInputsAsOutputs, refuseSpecialTarget, refuseWalkedInput, withoutOutput } from '../io/paths.js';
 import { location } from '../report/text.js';
 import { reportFile, reportHead, type AuditReportJson } from '../report/json.js';
 import { asOfOf, checkJsonTarget, failOnOf, inputFiles, jobsOf, langOf, needInputs, noWorkbooks, textOut, writeJsonReport, type Command } from './common.js';
+import { hasSheets } from './earlier-output.js';
 
 /** -o DIR → DIR/audit.xlsx and DIR/audit.html; -o NAME.xlsx / NAME.html / NAME → NAME.xlsx and NAME.html. */
 export async function outputsFor(o: string | undefined): Promise<{ xlsx: string; html: string }> {
@@ -70,18 +72,31 @@ export const audit: Command<'audit'> = {
     const asOf = asOfOf(a.values['as-of']);
     const force = Boolean(a.values.force);
     const paths = await outputsFor(a.values.out);
+    const json = a.values.json;
+    const jsonFile = json === '-' ? undefined : json;
+    for (const p of [paths.xlsx, paths.html, jsonFile]) if (p !== undefined) refuseSpecialTarget(p, 'file');
+    const inputs = await expandInputs(a.positionals);
+    // Never write over an input, whatever --force says, however the paths are spelled.
+    refuseInputsAsOutputs([paths.xlsx, paths.html, jsonFile], namedFiles(inputs));
     if (!force) for (const p of [paths.xlsx, paths.html]) if (await exists(p)) throw new OutputExistsError(p);
     const jobs = jobsOf(a.values.jobs);
-    const json = a.values.json;
     await checkJsonTarget(json, force);
     // Our own earlier report in the audited folder is not a record of the company.
-    const files = (await inputFiles(a.positionals)).filter((f) => resolve(f) !== resolve(paths.xlsx));
+    const collected = await inputFiles(a.positionals);
+    if (jsonFile !== undefined) refuseInputsAsOutputs([jsonFile], collected);
+    refuseWalkedInput(collected, paths.xlsx, (f) => hasSheets(f, [['概要', 'ファイル'], ['Summary', 'Files']]));
+    const files = withoutOutput(collected, paths.xlsx);
     if (!files.length) throw noWorkbooks(a.positionals);
-    const inputs = await expandInputs(a.positionals);
     const root = inputs.length === 1 && (await stat(inputs[0])).isDirectory() ? resolve(inputs[0]) : commonRoot(files);
     const report = await runAudit(files, { asOf, root, jobs });
-    await writeFileAtomic(paths.xlsx, await auditWorkbook(report, lang), { force });
-    await writeFileAtomic(paths.html, auditHtml(report, lang), { force });
+    // Both or neither: a full disk while writing the second must not leave the first without it.
+    await writeFilesAtomic(
+      [
+        { path: paths.xlsx, data: await auditWorkbook(report, lang) },
+        { path: paths.html, data: auditHtml(report, lang) },
+      ],
+      { force },
+    );
     const say = textOut(json);
     for (const l of lines(report, lang, paths)) say(l);
     await writeJsonReport(json, auditJson(report), force);

@@ -1,14 +1,15 @@
 // daicho check: validate workbooks in parallel (one worker per core, each file bounded in size, time and memory)
 // and report per file — terminal lines streamed in input order, a JSON report, annotated copies, a summary workbook.
 import { mkdir, stat } from 'node:fs/promises';
-import { basename, extname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import type { Lang } from '../../templates/model/types.js';
 import { DEFAULT_MAX_FILE_BYTES, type FileResult } from '../check-file.js';
 import { expandInputs } from '../collect.js';
-import { exists, OutputExistsError, probeWritable } from '../io/atomic.js';
+import { cutToBytes, exists, MAX_NAME_BYTES, OutputExistsError, probeWritable, watchTempDir } from '../io/atomic.js';
 import { entryParts, reportHead } from '../report/json.js';
 import { Spool } from '../report/spool.js';
 import { AtomicTextWriter } from '../io/atomic-stream.js';
+import { refuseInputsAsOutputs, refuseSpecialTarget } from '../io/paths.js';
 import { CHECK_KIND, checkJobFailure, type CheckJobOptions, type CheckJobResult } from '../pool/check-job.js';
 import { DEFAULT_TIMEOUT_MS, defaultPoolSize, WorkerPool, type Job } from '../pool/pool.js';
 import {
@@ -20,6 +21,8 @@ import {
   outputsLines,
   Progress,
   styleFor,
+  colour,
+  terminalLine,
   totalsLine,
 } from '../report/text.js';
 import { asOfOf, failOnOf, inputFiles, jobsOf, langOf, needInputs, positiveNumber, UsageError, type Command, type FailOn } from './common.js';
@@ -50,17 +53,27 @@ export interface CheckRun {
   failOn?: FailOn;
 }
 
-/** What each file's annotated copy is called: the same name in DIR, below the same sub-folders as in its input folder. */
+/**
+ * What each file's annotated copy is called: the same name in DIR, below the same sub-folders as in its input folder.
+ * Two inputs of the same name become "name.xlsx" and "name (2).xlsx"; a name that would pass 255 bytes of UTF-8 with
+ * its suffix is shortened (at a character boundary) to fit.
+ */
 export function annotatedPaths(files: readonly string[], dir: string, roots: readonly string[] = []): string[] {
   const rootDirs = roots.map((r) => resolve(r));
   const taken = new Set<string>();
   return files.map((f) => {
     const abs = resolve(f);
     const root = rootDirs.find((r) => abs.startsWith(r + sep));
-    let target = join(dir, root ? relative(root, abs) : basename(abs));
-    // Two inputs of the same name from different places: keep both, the second as "name (2).xlsx".
-    const ext = extname(target);
-    for (let n = 2; taken.has(resolve(target).toLowerCase()); n++) target = `${target.slice(0, target.length - ext.length).replace(/ \(\d+\)$/, '')} (${n})${ext}`;
+    const wanted = join(dir, root ? relative(root, abs) : basename(abs));
+    const ext = extname(wanted);
+    const stem = basename(wanted, ext);
+    const named = (n: number): string => {
+      const suffix = `${n > 1 ? ` (${n})` : ''}${ext}`;
+      return join(dirname(wanted), cutToBytes(stem, MAX_NAME_BYTES - Buffer.byteLength(suffix)) + suffix);
+    };
+    let n = 1;
+    while (taken.has(resolve(named(n)).toLowerCase())) n++;
+    const target = named(n);
     taken.add(resolve(target).toLowerCase());
     return target;
   });
@@ -81,7 +94,11 @@ class LineWriter {
   /** The reader went away (`daicho check … | head`): drop the rest of the report, finish the run and its files. */
   private closed = false;
 
-  constructor(private readonly stream: NodeJS.WriteStream = process.stdout) {
+  /** `colour`: our colour sequences are let through; every other control character is escaped (terminalLine). */
+  constructor(
+    private readonly colour: boolean,
+    private readonly stream: NodeJS.WriteStream = process.stdout,
+  ) {
     stream.on('error', (err: NodeJS.ErrnoException) => {
       if (err.code !== 'EPIPE') throw err;
       this.closed = true;
@@ -91,6 +108,7 @@ class LineWriter {
 
   async line(s = ''): Promise<void> {
     if (this.closed) return;
+    s = terminalLine(s, this.colour);
     this.buf.push(s);
     this.size += s.length + 1;
     if (this.size >= 65536) await this.flush();
@@ -98,8 +116,9 @@ class LineWriter {
 
   /** line() for each, waiting only when a write is due (an await per line cost more than making the line). */
   async lines(lines: Iterable<string>): Promise<void> {
-    for (const s of lines) {
+    for (let s of lines) {
       if (this.closed) return;
+      s = terminalLine(s, this.colour);
       this.buf.push(s);
       this.size += s.length + 1;
       if (this.size >= 65536) await this.flush();
@@ -154,14 +173,11 @@ export async function runCheck(files: string[], opts: CheckRun): Promise<number>
   const lang = opts.lang;
   const force = opts.force ?? false;
   const targets = opts.annotate ? annotatedPaths(files, opts.annotate, opts.roots) : [];
-  // Never write over an input, whatever --force says.
-  const inputs = new Set(files.map((f) => resolve(f)));
   const jsonFile = opts.json === STDOUT ? undefined : opts.json;
-  for (const t of [...targets, opts.summary, jsonFile]) {
-    if (t && inputs.has(resolve(t))) {
-      throw new UsageError({ ja: `出力先 ${t} が入力ファイルと同じです（入力は上書きしません）`, en: `output ${t} would overwrite an input file` });
-    }
-  }
+  // Never write over an input, whatever --force says, however the paths are spelled.
+  refuseInputsAsOutputs([...targets, opts.summary, jsonFile], files);
+  // The workers write the copies' temporary files: an interrupt must know where to look for them.
+  for (const d of new Set(targets.map((t) => dirname(t)))) watchTempDir(d);
   await refuseExisting(targets, force);
   if (opts.summary) {
     await refuseExisting([opts.summary], force);
@@ -182,7 +198,7 @@ export async function runCheck(files: string[], opts: CheckRun): Promise<number>
   let seen = 0;
   const findings = new Spool();
   const annotated = { written: 0, skipped: [] as string[] };
-  const w = new LineWriter(text);
+  const w = new LineWriter(st === colour, text);
   const json = opts.json === STDOUT ? new StdoutTextWriter() : jsonFile ? await AtomicTextWriter.open(jsonFile, { force: opts.force ?? true }) : null;
   const summary = opts.summary ? await openSummary(opts.summary, { lang, asOf: opts.asOf, force }).catch(async (err: unknown) => {
     await json?.abort();
@@ -221,7 +237,8 @@ export async function runCheck(files: string[], opts: CheckRun): Promise<number>
         await w.flush();
       } else await w.line(fileLine(file, lang, st, layout));
       progress?.tick(seen);
-      await findings.lines(findingLines(file, lang, st));
+      // Escaped now: the spool's text goes to the terminal as it is (LineWriter.text).
+      await findings.lines(Array.from(findingLines(file, lang, st), (s) => terminalLine(s, st === colour)));
       await summary?.add(file);
       if (json) {
         await json.write(`${jsonFirst ? '' : ','}\n    `);
@@ -301,6 +318,9 @@ export const check: Command<'check'> = {
     if (annotate !== undefined && (await exists(annotate)) && !(await stat(annotate)).isDirectory()) {
       throw new UsageError({ ja: `--annotate にはフォルダを指定してください（${annotate} はファイルです）`, en: `--annotate needs a folder (${annotate} is a file)` });
     }
+    if (a.values.json !== undefined && a.values.json !== STDOUT) refuseSpecialTarget(a.values.json, 'file');
+    if (summary !== undefined) refuseSpecialTarget(summary, 'file');
+    if (annotate !== undefined) refuseSpecialTarget(annotate, 'folder');
     const timeout = positiveNumber('timeout', a.values.timeout);
     const maxSize = positiveNumber('max-size', a.values['max-size']);
     const jobs = jobsOf(a.values.jobs);

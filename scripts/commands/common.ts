@@ -5,6 +5,7 @@ import type { Lang } from '../../templates/model/types.js';
 import { collectFiles } from '../collect.js';
 import { UsageError } from '../errors.js';
 import { exists, OutputExistsError, writeFileAtomic } from '../io/atomic.js';
+import { terminalLine } from '../report/text.js';
 import { COMMAND_SPECS, type CommandName, type CommandSpec } from './spec.js';
 
 export { UsageError } from '../errors.js';
@@ -175,13 +176,14 @@ export function noWorkbooks(positionals: readonly string[]): UsageError {
   });
 }
 
+/** A line to stdout, every control character in it escaped (names and values come from the files). */
 export function out(line = ''): void {
-  process.stdout.write(line + '\n');
+  process.stdout.write(terminalLine(line, false) + '\n');
 }
 
 /** `--json -`: the JSON report goes to stdout, so the lines for people go to stderr. */
 export function textOut(json: string | undefined): (line?: string) => void {
-  return json === '-' ? (line = '') => void process.stderr.write(line + '\n') : out;
+  return json === '-' ? (line = '') => void process.stderr.write(terminalLine(line, false) + '\n') : out;
 }
 
 /** Refuses, before any work, a JSON report path that exists (without --force) or is one of the inputs. */

@@ -1,9 +1,13 @@
 // daicho merge: one master of a table template, or one summary of a form template, from many workbooks.
 import type { Lang } from '../../templates/model/types.js';
+import { expandInputs } from '../collect.js';
+import { namingOutput } from '../io/atomic.js';
+import { namedFiles, refuseInputsAsOutputs, refuseSpecialTarget, refuseWalkedInput } from '../io/paths.js';
 import { mergeFiles, MergeRefused, type MergeResult } from '../merge/merge.js';
-import { location } from '../report/text.js';
+import { location, terminalLine } from '../report/text.js';
 import { reportHead, type MergeReport } from '../report/json.js';
 import { asOfOf, checkJsonTarget, inputFiles, jobsOf, langOf, needInputs, textOut, UsageError, writeJsonReport, type Command } from './common.js';
+import { hasSheets } from './earlier-output.js';
 
 function report(r: MergeResult, lang: Lang): string[] {
   const lines: string[] = [];
@@ -93,8 +97,15 @@ export const merge: Command<'merge'> = {
     const asOf = asOfOf(a.values['as-of']);
     const force = Boolean(a.values.force);
     const json = a.values.json;
+    const jsonFile = json === '-' ? undefined : json;
+    for (const o of [a.values.out, jsonFile]) if (o !== undefined) refuseSpecialTarget(o, 'file');
     await checkJsonTarget(json, force);
     const files = await inputFiles(a.positionals);
+    // Never write over an input, whatever --force says, however the paths are spelled.
+    refuseInputsAsOutputs([a.values.out, jsonFile], namedFiles(await expandInputs(a.positionals)));
+    // An earlier master (取込元 sheet) or summary (旧回答 sheet) in an input folder is replaced; any other workbook there is an input.
+    refuseWalkedInput(files, a.values.out, (f) => hasSheets(f, [['取込元'], ['Sources'], ['旧回答'], ['Superseded']]));
+    if (jsonFile !== undefined) refuseInputsAsOutputs([jsonFile], files);
     const say = textOut(json);
     try {
       const r = await mergeFiles(files, { out: a.values.out, force, asOf, lang, jobs });
@@ -103,11 +114,11 @@ export const merge: Command<'merge'> = {
       return 0;
     } catch (err) {
       if (err instanceof MergeRefused) {
-        for (const line of refused(err, lang)) process.stderr.write(`${line}\n`);
+        for (const line of refused(err, lang)) process.stderr.write(`${terminalLine(line, false)}\n`);
         await writeJsonReport(json, refusedJson(err, a.values.out, asOf), force);
         return 1;
       }
-      throw err;
+      throw namingOutput(err, a.values.out);
     }
   },
 };

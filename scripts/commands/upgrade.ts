@@ -2,9 +2,10 @@
 // Every output is named before anything is written: an existing one without --force stops the run (exit 2), and one
 // that is an input is refused even with --force. A file that is not upgraded gets its reason; the others go on.
 import { readFile } from 'node:fs/promises';
-import { basename, extname, join, resolve } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import type { Text } from '../../templates/model/types.js';
 import { exists, OutputExistsError, writeFileAtomic } from '../io/atomic.js';
+import { refuseInputsAsOutputs, refuseSpecialTarget } from '../io/paths.js';
 import { isUnreadableError } from '../io/unreadable.js';
 import { upgradeXlsx } from '../upgrade/upgrade.js';
 import { inputFiles, langOf, needInputs, out, UsageError, type Command } from './common.js';
@@ -31,8 +32,10 @@ export const upgrade: Command<'upgrade'> = {
     const force = Boolean(a.values.force);
     const files = await inputFiles(a.positionals);
     const outs = outputPaths(files, dir);
-    const inputs = new Set(files.map((f) => resolve(f)));
-    if (!force) for (const o of outs) if (!inputs.has(resolve(o)) && (await exists(o))) throw new OutputExistsError(o);
+    // By device + inode and real path: a symlinked or hard-linked route to an input is refused too (exit 2).
+    refuseSpecialTarget(dir, 'folder');
+    refuseInputsAsOutputs(outs, files);
+    if (!force) for (const o of outs) if (await exists(o)) throw new OutputExistsError(o);
     let failed = 0;
     for (const [k, file] of files.entries()) {
       const target = outs[k];
@@ -40,10 +43,6 @@ export const upgrade: Command<'upgrade'> = {
         failed++;
         out(`${lang === 'ja' ? '更新できません' : 'Not upgraded'}: ${file}: ${reason[lang]}`);
       };
-      if (inputs.has(resolve(target))) {
-        fail({ ja: `出力先 ${target} が入力ファイルそのものです。別のフォルダを指定してください（入力は書き換えません）。`, en: `The output ${target} is the input itself. Choose another folder (inputs are never written).` });
-        continue;
-      }
       let r;
       try {
         r = upgradeXlsx(await readFile(file));

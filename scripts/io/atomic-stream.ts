@@ -2,7 +2,7 @@
 // go to a temporary file beside the target, renamed over it by commit(). Nothing existing is replaced without force.
 import { open, mkdir, rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { exists, OutputExistsError, tempPathFor } from './atomic.js';
+import { exists, namingOutput, OutputExistsError, tempPathFor } from './atomic.js';
 
 export class AtomicTextWriter {
   private constructor(
@@ -15,11 +15,20 @@ export class AtomicTextWriter {
     if (!opts.force && (await exists(path))) throw new OutputExistsError(path);
     await mkdir(dirname(path), { recursive: true });
     const tmp = tempPathFor(path);
-    return new AtomicTextWriter(path, tmp, await open(tmp, 'wx'));
+    try {
+      return new AtomicTextWriter(path, tmp, await open(tmp, 'wx'));
+    } catch (err) {
+      throw namingOutput(err, path);
+    }
   }
 
   async write(text: string): Promise<void> {
-    await this.fh.write(text);
+    try {
+      await this.fh.write(text);
+    } catch (err) {
+      await this.abort();
+      throw namingOutput(err, this.path);
+    }
   }
 
   async commit(): Promise<void> {
@@ -28,7 +37,7 @@ export class AtomicTextWriter {
       await rename(this.tmp, this.path);
     } catch (err) {
       await rm(this.tmp, { force: true });
-      throw err;
+      throw namingOutput(err, this.path);
     }
   }
 

@@ -1,4 +1,5 @@
 // OPC package plumbing: find parts case-insensitively, read relationships, resolve their targets.
+import { isUtf8 } from 'node:buffer';
 import { inflateEntry, partKey, type ZipArchive, type ZipEntry } from './zip.js';
 import { parseXml } from './xml.js';
 import { UnreadableError } from './unreadable.js';
@@ -28,7 +29,12 @@ export function findEntry(zip: ZipArchive, part: string): ZipEntry | undefined {
 export function readPart(zip: ZipArchive, part: string, maxBytes: number): Uint8Array {
   const e = findEntry(zip, part);
   if (!e) throw new UnreadableError('missing-part', { part });
-  return inflateEntry(zip, e, maxBytes);
+  const data = inflateEntry(zip, e, maxBytes);
+  // Excel refuses a part that is not valid UTF-8 (nor UTF-16 with its byte order mark); decoding it anyway would
+  // quietly turn the bad bytes into U+FFFD and check data that no one can see in Excel.
+  const utf16 = (data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff);
+  if (!utf16 && !isUtf8(data)) throw new UnreadableError('bad-encoding', { part });
+  return data;
 }
 
 export function relsPathFor(part: string): string {

@@ -7,7 +7,7 @@
 //   (localSheetId) are skipped.
 // - Only worksheets become GridSheets (like Office.js workbook.worksheets); chart, dialog and macro sheets are left out.
 // - Merged cells, comments, drawings etc. are never parsed.
-import { readFile, stat } from 'node:fs/promises';
+import { readRegularFileSync } from './paths.js';
 import { basename } from 'node:path';
 import { cellAddress, type CellValue, type Grid, type GridSheet } from '../../templates/model/grid.js';
 import { isDateFormat } from './numfmt.js';
@@ -58,9 +58,9 @@ interface WorkbookInfo {
 
 export async function readXlsxFile(path: string, opts: ReadXlsxOptions = {}): Promise<Grid> {
   const limit = opts.maxFileBytes ?? opts.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES;
-  const { size } = await stat(path);
-  if (size > limit) throw new UnreadableError('too-large', { detail: `${size} bytes` });
-  const bytes = await readFile(path);
+  // Opened without blocking and checked to be a regular file: a FIFO named .xlsx must not hang the reader.
+  const { bytes, stats } = readRegularFileSync(path, limit);
+  if (!bytes) throw new UnreadableError('too-large', { detail: `${stats.size} bytes` });
   return readXlsx(bytes, { ...opts, fileName: opts.fileName ?? basename(path) });
 }
 

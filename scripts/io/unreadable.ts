@@ -16,6 +16,7 @@ export type UnreadableCode =
   | 'zip-bomb'
   | 'xml-doctype'
   | 'malformed-xml'
+  | 'bad-encoding'
   | 'missing-part'
   | 'no-sheets'
   | 'too-many-cells';
@@ -85,6 +86,10 @@ export const UNREADABLE_MESSAGES: Record<UnreadableCode, LocalizedText> = {
   'malformed-xml': {
     ja: 'ブックの一部が壊れています（XMLが不正）。Excelで開いて（修復を求められたら修復して）保存し直し、再送してください。',
     en: 'Part of the workbook is corrupt (invalid XML). Open it in Excel (let it repair the file if asked), save it and send it again.',
+  },
+  'bad-encoding': {
+    ja: 'ブックの一部に文字として読めないデータがあります（UTF-8 として不正なバイト列）。Excel でも開けない壊れたファイルです。作成したソフトで保存し直すか、送付元に再送を依頼してください。',
+    en: 'Part of the workbook holds bytes that are not valid text (invalid UTF-8); Excel cannot open it either. Re-save it in the program that made it, or ask the sender to send it again.',
   },
   'missing-part': {
     ja: 'ブックに必要な部品が欠けています。Excelで開いて保存し直して再送してください。',

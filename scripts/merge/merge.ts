@@ -17,6 +17,7 @@ import type { Issue, Lang, TemplateDef, Text } from '../../templates/model/types
 import { exists, OutputExistsError, tempPathFor } from '../io/atomic.js';
 import { BATCH_MESSAGES } from '../check-file.js';
 import { LaneFailure } from '../pool/lane.js';
+import { withoutOutput } from '../io/paths.js';
 import { crc32Combine } from './crc.js';
 import type { FormSummary } from './form-summary.js';
 import { writeFormSummary } from './forms.js';
@@ -129,7 +130,7 @@ export async function mergeFiles(paths: readonly string[], opts: MergeOptions): 
   const out = resolve(opts.out);
   if (!opts.force && (await exists(out))) throw new OutputExistsError(opts.out);
   // An earlier master inside an input folder is not an input of the new one.
-  const files = paths.filter((p) => resolve(p) !== out);
+  const files = withoutOutput(paths, out);
   if (!files.length) {
     throw new MergeRefused([
       { path: opts.out, problem: { code: 'unknown', message: { ja: '統合するファイルがありません。', en: 'There is nothing to merge.' } } },

@@ -21,14 +21,16 @@ export const CHECK_KIND: Record<'check', JobKind> = {
 };
 
 export async function checkJob(job: Job<CheckJobOptions>): Promise<CheckJobResult> {
-  const file = await checkFile(job.path, job.options);
   const a = job.options.annotate;
+  // The copy is made from the very bytes that were checked: a file replaced in between keeps its own findings.
+  const checked: { bytes?: Uint8Array } = {};
+  const file = await checkFile(job.path, job.options, a ? checked : undefined);
   if (!a) return { file };
   if (file.status === 'unreadable') return { file, annotateError: 'unreadable' };
   try {
     // Loaded on first use: a plain check never pays for the annotation code.
     const { annotateFile } = await import('../annotate/annotate.js');
-    await annotateFile(job.path, file, a.out, { lang: a.lang, force: a.force });
+    await annotateFile(job.path, file, a.out, { lang: a.lang, force: a.force }, checked.bytes);
     return { file, annotated: a.out };
   } catch (err) {
     return { file, annotateError: err instanceof Error ? err.message : String(err) };

@@ -11,8 +11,10 @@
 // that waits without computing (a hung network drive); where /proc is missing (macOS, Windows) the wall clock is the
 // clock.
 import { fork, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { trackWorker } from '../io/atomic.js';
 
 export type FailureCause = 'timeout' | 'out-of-memory' | 'crash';
 
@@ -68,6 +70,17 @@ export class Child {
     });
     // A worker whose parent is gone must not write to a closed channel and die loudly.
     this.proc.on('error', () => undefined);
+    // An interrupt ends the workers (and waits for them) before it removes temporary files: none is made after the sweep.
+    const untrack = trackWorker({ stop: () => this.stop() });
+    this.proc.once('exit', untrack);
+  }
+
+  /** Ends the worker and resolves once it has exited. */
+  async stop(): Promise<void> {
+    if (this.proc.exitCode !== null || this.proc.signalCode !== null) return;
+    const exited = once(this.proc, 'exit');
+    this.kill();
+    await exited;
   }
 
   send(message: unknown): void {

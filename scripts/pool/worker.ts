@@ -2,6 +2,7 @@
 // and runs one job at a time in the order sent. Module state lives as long as the process: a merge lane's reader keeps
 // the input it read for the build that follows.
 import { getHeapStatistics } from 'node:v8';
+import { tempOwnerIs } from '../io/atomic.js';
 import { SLICE_ITEMS, valueAt, type Job, type JobKind, type Outcome } from './pool.js';
 
 type Handler = (job: Job) => Promise<unknown>;
@@ -41,6 +42,11 @@ const ready = Promise.allSettled(Object.keys(kinds).map(handler)).then(() => sen
 
 // The pool is gone (it ended, or was killed): so is the worker.
 process.on('disconnect', () => process.exit(0));
+
+// The command's process handles Ctrl+C, SIGTERM and a closed terminal (which reach the whole process group): it ends
+// this worker and then removes the temporary files, ours among them, which carry its process id for that.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => undefined);
+tempOwnerIs(process.ppid);
 
 const inbox: { id: number; job: Job }[] = [];
 let outbox: Outcome[] = [];

@@ -1,16 +1,17 @@
 // Text that must wait (the findings, printed after every file's line) without staying in memory: kept in memory up to
-// a few MB, then appended to a temporary file, and read back in order at the end.
+// a few MB, then appended to a temporary file, and read back in order at the end. The file is one of this process's
+// temporary files (tempPathFor), so an interrupt removes it too.
 import { createReadStream } from 'node:fs';
-import { appendFile, mkdtemp, rm } from 'node:fs/promises';
+import { appendFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { tempPathFor } from '../io/atomic.js';
 
 const KEEP_CHARS = 4 << 20;
 
 export class Spool {
   private parts: string[] = [];
   private size = 0;
-  private dir: string | null = null;
   private file: string | null = null;
 
   /** Appends lines (each ends with a line feed). */
@@ -23,10 +24,7 @@ export class Spool {
   }
 
   private async spill(): Promise<void> {
-    if (!this.file) {
-      this.dir = await mkdtemp(join(tmpdir(), 'daicho-spool-'));
-      this.file = join(this.dir, 'findings.txt');
-    }
+    this.file ??= tempPathFor(join(tmpdir(), 'daicho-findings.txt'));
     const text = this.parts.join('');
     this.parts = [];
     this.size = 0;
@@ -47,8 +45,7 @@ export class Spool {
   }
 
   async close(): Promise<void> {
-    if (this.dir) await rm(this.dir, { recursive: true, force: true });
-    this.dir = null;
+    if (this.file) await rm(this.file, { force: true });
     this.file = null;
   }
 }

@@ -84,6 +84,40 @@ export function styleFor(stream: NodeJS.WriteStream): Style {
   return colourWanted(stream) ? colour : plain;
 }
 
+// ---- escaping ---------------------------------------------------------------------------------------------------
+
+/**
+ * Characters that act on a terminal instead of showing: C0 controls (ESC starts a sequence that can retitle or clear
+ * the window, a newline splits a line), DEL, C1 controls, the line and paragraph separators, and the bidi controls
+ * that reorder what is shown (U+061C, U+200E/F, U+202A–202E, U+2066–2069).
+ */
+// eslint-disable-next-line no-control-regex -- these are exactly the characters to find
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+// eslint-disable-next-line no-control-regex -- our own colour sequences (styleFor), the only ones let through
+const SGR = /(\u001b\[[0-9;]*m)/;
+const SHORT: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+function escapeChar(ch: string): string {
+  const c = ch.charCodeAt(0);
+  return SHORT[ch] ?? (c < 0x100 ? `\\x${c.toString(16).toUpperCase().padStart(2, '0')}` : `\\u${c.toString(16).toUpperCase().padStart(4, '0')}`);
+}
+
+/**
+ * Text from a file (a cell value, a sheet or file name, a message quoting them) made safe to print: every character
+ * that acts on a terminal is shown escaped (`\x1B`, `\n`, `\u202E`). Only for the terminal: the JSON report and the
+ * workbooks keep values exactly.
+ */
+export function terminalSafe(s: string): string {
+  UNSAFE.lastIndex = 0;
+  return UNSAFE.test(s) ? s.replace(UNSAFE, escapeChar) : s;
+}
+
+/** A whole line on its way to the terminal: escaped, but for our own colour sequences when colour is on. */
+export function terminalLine(line: string, colour: boolean): string {
+  if (!colour) return terminalSafe(line);
+  return line.includes('\u001b') ? line.split(SGR).map((part, k) => (k % 2 ? part : terminalSafe(part))).join('') : terminalSafe(line);
+}
+
 // ---- display width ------------------------------------------------------------------------------------------
 
 const WIDE =
@@ -149,9 +183,10 @@ export function fit(s: string, width: number): string {
 /** The pane shows the same (formatRate, templates/model/score.ts). */
 export const percent = formatRate;
 
+/** Where a finding is, as `sheet!cell` (escaped for the terminal: a sheet name comes from the file). */
 export function location(i: Issue): string {
-  if (i.sheet && i.cell) return `${i.sheet}!${i.cell}`;
-  return i.sheet ?? '';
+  if (i.sheet && i.cell) return terminalSafe(`${i.sheet}!${i.cell}`);
+  return terminalSafe(i.sheet ?? '');
 }
 
 export function countsOf(r: FileResult): { errors: number; warnings: number; infos: number } {
@@ -191,13 +226,14 @@ export function fileLine(r: FileResult, lang: Lang, st: Style = plain, layout?: 
   const paint = r.status === 'ok' ? st.green : r.status === 'invalid' ? st.red : st.yellow;
   const headline = r.issues.find(isHeadline);
   const label = headline?.rule === 'TEMPLATE-UNKNOWN' ? STATUS_LABEL.unknown[lang] : statusLabel(r.status, r.score, STATUS_LABEL, lang);
-  const parts = [paint(padEnd(label, lang === 'ja' ? 8 : 10)), layout ? padEnd(r.path, layout.path) : r.path];
+  const path = terminalSafe(r.path);
+  const parts = [paint(padEnd(label, lang === 'ja' ? 8 : 10)), layout ? padEnd(path, layout.path) : path];
   if (!r.template || headline) {
-    if (headline) parts.push(headline.message[lang]);
+    if (headline) parts.push(terminalSafe(headline.message[lang]));
     return parts.join('  ').trimEnd();
   }
   parts.push(st.dim(padEnd(`${r.template.id} v${r.template.version}`, TEMPLATE_COLUMN)));
-  parts.push(fit(r.subject ?? '', SUBJECT_COLUMN));
+  parts.push(fit(terminalSafe(r.subject ?? ''), SUBJECT_COLUMN));
   const c = countsOf(r);
   parts.push(
     lang === 'ja'
@@ -206,7 +242,7 @@ export function fileLine(r: FileResult, lang: Lang, st: Style = plain, layout?: 
   );
   if (r.score) {
     parts.push(scoreText(r.score, lang, (rate) => padStart(percent(rate), 6)));
-    if (r.score.redFlags.length) parts.push(st.red(`${lang === 'ja' ? '重大' : 'red flags'}: ${r.score.redFlags.join(', ')}`));
+    if (r.score.redFlags.length) parts.push(st.red(`${lang === 'ja' ? '重大' : 'red flags'}: ${terminalSafe(r.score.redFlags.join(', '))}`));
   }
   return parts.join('  ').trimEnd();
 }
@@ -217,7 +253,7 @@ function severityColumn(severity: Severity, lang: Lang, st: Style): string {
 }
 
 export function issueLine(i: Issue, lang: Lang, st: Style = plain, locWidth = 0): string {
-  return `  ${severityColumn(i.severity, lang, st)}  ${padEnd(location(i), locWidth)}  ${st.dim(padEnd(i.rule, 16))}  ${i.message[lang]}`;
+  return `  ${severityColumn(i.severity, lang, st)}  ${padEnd(location(i), locWidth)}  ${st.dim(padEnd(i.rule, 16))}  ${terminalSafe(i.message[lang])}`;
 }
 
 /**
@@ -231,14 +267,14 @@ export function* findingLines(r: FileResult, lang: Lang, st: Style = plain): Gen
   const locationWidth = (i: Issue): number => {
     if (!i.sheet) return 0;
     let w = sheetWidths.get(i.sheet);
-    if (w === undefined) sheetWidths.set(i.sheet, (w = displayWidth(i.sheet)));
+    if (w === undefined) sheetWidths.set(i.sheet, (w = displayWidth(terminalSafe(i.sheet))));
     return i.cell ? w + 1 + displayWidth(i.cell) : w;
   };
   let locWidth = -1;
   for (const i of r.issues) if (!isHeadline(i)) locWidth = Math.max(locWidth, Math.min(30, locationWidth(i)));
   if (locWidth < 0) return;
   yield '';
-  yield st.bold(r.subject ? `${r.path}  ${r.subject}` : r.path);
+  yield st.bold(terminalSafe(r.subject ? `${r.path}  ${r.subject}` : r.path));
   const sevColumns = new Map<Severity, string>();
   const ruleColumns = new Map<string, string>();
   for (const i of r.issues) {
@@ -248,7 +284,7 @@ export function* findingLines(r: FileResult, lang: Lang, st: Style = plain): Gen
     let rule = ruleColumns.get(i.rule);
     if (rule === undefined) ruleColumns.set(i.rule, (rule = st.dim(padEnd(i.rule, 16))));
     const w = locationWidth(i);
-    yield `  ${sev}  ${location(i)}${w < locWidth ? ' '.repeat(locWidth - w) : ''}  ${rule}  ${i.message[lang]}`;
+    yield `  ${sev}  ${location(i)}${w < locWidth ? ' '.repeat(locWidth - w) : ''}  ${rule}  ${terminalSafe(i.message[lang])}`;
   }
 }
 
@@ -276,7 +312,8 @@ export function outputsLines(
 ): string[] {
   const lines: string[] = [];
   if (o.annotated) {
-    const { dir, written, skipped } = o.annotated;
+    const { written, skipped } = o.annotated;
+    const dir = terminalSafe(o.annotated.dir);
     lines.push(lang === 'ja' ? `指摘を書き込んだコピー ${written} 件を ${dir} に作成しました。` : `Wrote ${written} annotated copies to ${dir}.`);
     if (skipped.length) {
       lines.push(
@@ -284,11 +321,13 @@ export function outputsLines(
           ? `読み込めないファイル等 ${skipped.length} 件にはコピーを作成していません:`
           : `No annotated copy for ${skipped.length} file(s) that could not be read or annotated:`,
       );
-      for (const s of skipped) lines.push(`  ${s}`);
+      for (const s of skipped) lines.push(`  ${terminalSafe(s)}`);
     }
   }
-  if (o.summary) lines.push(lang === 'ja' ? `集計ブックを ${o.summary} に作成しました。` : `Wrote the summary workbook ${o.summary}.`);
-  if (o.json) lines.push(lang === 'ja' ? `JSON レポートを ${o.json} に作成しました。` : `Wrote the JSON report ${o.json}.`);
+  const summary = o.summary && terminalSafe(o.summary);
+  const json = o.json && terminalSafe(o.json);
+  if (summary) lines.push(lang === 'ja' ? `集計ブックを ${summary} に作成しました。` : `Wrote the summary workbook ${summary}.`);
+  if (json) lines.push(lang === 'ja' ? `JSON レポートを ${json} に作成しました。` : `Wrote the JSON report ${json}.`);
   return lines;
 }
 

@@ -13,9 +13,10 @@ import { createDeflateRaw, crc32, type DeflateRaw } from 'node:zlib';
 import { bandLabel, statusLabel } from '../../templates/model/score.js';
 import type { Issue, Lang } from '../../templates/model/types.js';
 import { issueCount, type FileResult } from '../check-file.js';
-import { exists, OutputExistsError, tempPathFor } from '../io/atomic.js';
+import { exists, namingOutput, OutputExistsError, tempPathFor } from '../io/atomic.js';
 import { col, escapeAttr, escapeText, tElement } from '../merge/xml.js';
 import { ZipWriter } from '../merge/zip-writer.js';
+import { excelText } from '../xlsx/cell-text.js';
 import { reportStatus } from '../report/json.js';
 import { planPrint, printTitlesName, printXml, rowHeight, type PrintPlan } from '../xlsx/print.js';
 import { TABLE_FONT, TABLE_HEADER_FILL } from '../xlsx/table-sheet.js';
@@ -104,7 +105,10 @@ function findingColumns(lang: Lang): Column[] {
   ];
 }
 
-/** A file's row of the files table, in fileColumns' order (counts include the findings a FINDINGS-OMITTED stands for). */
+/**
+ * A file's row of the files table, in fileColumns' order (counts include the findings a FINDINGS-OMITTED stands
+ * for; texts cut to what an Excel cell holds, the .csv's too).
+ */
 export function fileRow(r: FileResult, lang: Lang): (string | number | null)[] {
   const t = SUMMARY_TEXT;
   const count = (s: Issue['severity']) => r.issues.reduce((n, i) => n + (i.severity === s ? issueCount(i) : 0), 0);
@@ -113,7 +117,7 @@ export function fileRow(r: FileResult, lang: Lang): (string | number | null)[] {
     r.path,
     r.template?.id ?? null,
     r.template?.version ?? null,
-    r.subject ?? null,
+    r.subject ? excelText(r.subject) : null,
     statusLabel(reportStatus(r), r.score, t.status, lang),
     count('error'),
     count('warning'),
@@ -121,22 +125,17 @@ export function fileRow(r: FileResult, lang: Lang): (string | number | null)[] {
     r.score?.rate ?? null,
     bandLabel(r.score, lang),
     r.score?.redFlags.length ? r.score.redFlags.join(', ') : null,
-    first ? `${first.rule}: ${first.message[lang]}` : null,
+    first ? excelText(`${first.rule}: ${first.message[lang]}`) : null,
   ];
 }
 
 type Cell = string | number | null | undefined;
 
-/** Excel's limit on the characters of one cell. */
-const MAX_CELL_CHARS = 32_767;
-
-const cut = (v: string): string => (v.length > MAX_CELL_CHARS ? `${v.slice(0, MAX_CELL_CHARS - 1)}…` : v);
-
 function cellXml(ref: string, v: Cell, style = 0): string {
   const s = style ? ` s="${style}"` : '';
   if (v === null || v === undefined || v === '') return '';
   if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"${s}><v>${v}</v></c>` : '';
-  return `<c r="${ref}"${s} t="inlineStr"><is>${tElement(cut(v))}</is></c>`;
+  return `<c r="${ref}"${s} t="inlineStr"><is>${tElement(excelText(v))}</is></c>`;
 }
 
 /** Cell styles (STYLES' cellXfs): the header; body text, top-aligned and wrapped; a percentage. */
@@ -152,6 +151,8 @@ class TableSheet {
   private buf = '';
   private readonly z: DeflateRaw;
   private readonly file: WriteStream;
+  /** Rejects when the temporary file or its deflate fails (a full disk): a write waiting for 'drain' would wait forever. */
+  private readonly failed: Promise<never>;
 
   constructor(
     readonly temp: string,
@@ -163,6 +164,11 @@ class TableSheet {
     this.z = createDeflateRaw({ level: 6 });
     this.file = createWriteStream(temp, { flags: 'wx' });
     this.z.pipe(this.file);
+    this.failed = new Promise<never>((_, reject) => {
+      this.file.once('error', reject);
+      this.z.once('error', reject);
+    });
+    this.failed.catch(() => undefined);
     this.widths = columns.map((c) => c.width);
     this.print = planPrint(this.widths);
     const { sheetPr } = printXml(this.print);
@@ -182,7 +188,7 @@ class TableSheet {
     const r = ++this.rows;
     const xml = cells.map((v, i) => cellXml(`${col(i)}${r}`, v, this.columns[i].numFmt ? XF.percent : XF.text)).join('');
     // Wrapped text gets its height (LibreOffice does not grow a row for it when printing: see xlsx/print.ts).
-    const ht = rowHeight(cells.map((v) => (typeof v === 'string' ? cut(v) : null)), this.widths);
+    const ht = rowHeight(cells.map((v) => (typeof v === 'string' ? excelText(v) : null)), this.widths);
     this.buf += ht ? `<row r="${r}" ht="${ht}" customHeight="1">${xml}</row>` : `<row r="${r}">${xml}</row>`;
     if (this.buf.length >= 1 << 16) await this.flush();
   }
@@ -193,7 +199,7 @@ class TableSheet {
     this.buf = '';
     this.crc = crc32(bytes, this.crc);
     this.size += bytes.length;
-    if (!this.z.write(bytes)) await once(this.z, 'drain');
+    if (!this.z.write(bytes)) await Promise.race([once(this.z, 'drain'), this.failed]);
   }
 
   /** Ends the sheet; the zip entry that copies it from its temporary file. */
@@ -203,7 +209,7 @@ class TableSheet {
     this.buf += `</sheetData>${printXml(this.print).tail}<tableParts count="1"><tablePart r:id="rId1"/></tableParts></worksheet>`;
     await this.flush();
     this.z.end();
-    await finished(this.file);
+    await Promise.race([finished(this.file), this.failed]);
     const compressedSize = (await stat(this.temp)).size;
     return {
       crc: this.crc,
@@ -276,17 +282,23 @@ export class SummaryWriter {
     const t = SUMMARY_TEXT;
     const tmp = tempPathFor(path);
     const title = lang === 'ja' ? `daicho check 集計（${opts.asOf} 時点）` : `daicho check summary (as of ${opts.asOf})`;
-    const files = new TableSheet(`${tmp}.1`, t.filesSheet[lang], 'DaichoFiles', fileColumns(lang), true);
-    const findings = new TableSheet(`${tmp}.2`, t.findingsSheet[lang], 'DaichoFindings', findingColumns(lang), false);
+    const files = new TableSheet(`${tmp}.1.rows`, t.filesSheet[lang], 'DaichoFiles', fileColumns(lang), true);
+    const findings = new TableSheet(`${tmp}.2.rows`, t.findingsSheet[lang], 'DaichoFindings', findingColumns(lang), false);
     return new SummaryWriter(path, tmp, opts.force, lang, title, files, findings);
   }
 
   async add(r: FileResult): Promise<void> {
     const { lang } = this;
     const t = SUMMARY_TEXT;
-    await this.files.add(fileRow(r, lang));
-    for (const i of r.issues) {
-      await this.findings.add([r.path, r.subject, i.sheet, i.cell, t.severity[i.severity][lang], i.rule, i.field, i.value, i.message[lang]]);
+    try {
+      await this.files.add(fileRow(r, lang));
+      for (const i of r.issues) {
+        // Values and messages quoting them can exceed what a cell holds: cellXml cuts them, with a marker that says so.
+        await this.findings.add([r.path, r.subject, i.sheet, i.cell, t.severity[i.severity][lang], i.rule, i.field, i.value, i.message[lang]]);
+      }
+    } catch (err) {
+      // A full disk names the summary, not a temporary file.
+      throw namingOutput(err, this.path);
     }
   }
 
@@ -356,7 +368,7 @@ export class SummaryWriter {
     } catch (err) {
       await zip?.abort();
       await rm(this.tmp, { force: true });
-      throw err;
+      throw namingOutput(err, this.path);
     } finally {
       await this.files.abort();
       await this.findings.abort();

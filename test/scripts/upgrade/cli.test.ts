@@ -1,7 +1,7 @@
 // `daicho upgrade` as users run it (compiled CLI). No shipped template has a version 2 yet, so this holds what the
 // command does around the upgrade (test/scripts/upgrade/upgrade.test.ts holds the upgrade itself): a reason for each
 // file it does not upgrade, in the chosen language; an input never written; outputs never replaced without --force.
-import { mkdir, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -27,12 +27,16 @@ describe('daicho upgrade (CLI)', () => {
     await expect(stat(join(dir, 'out', 'pi-ledger.xlsx'))).rejects.toThrow();
   });
 
-  it('never writes an input, even with --force', async () => {
+  it('never writes an input, even with --force, nor through a symlinked folder (exit 2, nothing done)', async () => {
     const input = join(dir, 'in', 'pi-ledger.xlsx');
     const before = await readFile(input);
-    const r = await daicho(['upgrade', input, '-o', join(dir, 'in'), '--force']);
-    expect(r.code).toBe(1);
-    expect(r.stdout).toContain('が入力ファイルそのものです');
+    await symlink(join(dir, 'in'), join(dir, 'link-to-in'));
+    for (const target of [join(dir, 'in'), join(dir, 'link-to-in')]) {
+      const r = await daicho(['upgrade', input, '-o', target, '--force']);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toContain('入力ファイルは --force を付けても上書きしません');
+      expect(r.stderr).toContain('inputs are never overwritten');
+    }
     expect(await readFile(input)).toEqual(before);
   });
 
