@@ -1,5 +1,9 @@
 // The worker pool on its own: results in input order whatever the finishing order, and a job that hangs, exits its
 // worker, runs out of memory or throws gets a failure of its own while every other job completes.
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -119,6 +123,30 @@ describe('WorkerPool', () => {
     ];
     const out = await runAll(pool({ size: 1, timeoutMs: 400 }), jobs);
     expect(out.map((o) => o.failed ?? o.value)).toEqual([0, 1, 2, 3, 4, 5, 'timeout', 10, 11, 12, 13, 14, 15]);
+  }, 60_000);
+
+  it('an interrupt (SIGINT, SIGTERM) ends the worker processes and removes the temporary files they started', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'daicho-pool-interrupt-'));
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      const out = join(dir, `${signal}.xlsx`);
+      const temps = () => readdirSync(dir).filter((n) => n.startsWith(`.${signal}.xlsx.`));
+      const child = spawn(process.execPath, [join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'interrupt-run.mjs'), out], { stdio: 'ignore' });
+      const workerPid = await new Promise<number>((done) => {
+        const poll = setInterval(() => {
+          const t = temps()[0];
+          if (!t) return;
+          clearInterval(poll);
+          done(Number(/\.xlsx\.(\d+)\./.exec(t)![1]));
+          child.kill(signal);
+        }, 5);
+      });
+      const code = await new Promise<number | null>((done) => child.on('close', done));
+      expect(code, signal).toBe(signal === 'SIGINT' ? 130 : 143);
+      // The worker's temporary file carries the command's process id, and is gone with the worker.
+      expect(workerPid).toBe(child.pid);
+      expect(temps(), signal).toEqual([]);
+      expect(existsSync(out)).toBe(false);
+    }
   }, 60_000);
 
   it('sends a long split array back in slices, every item once and in order, beside short ones sent whole', async () => {
