@@ -14,6 +14,7 @@ import ts from 'typescript';
 import { readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compareVersion } from '../../addin/fake/fake-excel.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const excelDir = join(repo, 'addin', 'excel');
@@ -26,16 +27,6 @@ function declaredExcelApi(): string {
   const m = /<Set\s+Name="ExcelApi"\s+MinVersion="([\d.]+)"/.exec(xml);
   if (!m) throw new Error('manifest.xml declares no ExcelApi requirement');
   return m[1];
-}
-
-function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d) return d;
-  }
-  return 0;
 }
 
 interface ApiSet {
@@ -62,7 +53,7 @@ function apiSetOf(symbol: ts.Symbol): ApiSet | null {
     const m = /\[Api set: (\w+) ([\d.]+)\s*\]/.exec(text);
     if (!m) continue;
     const found = { set: m[1], version: m[2] };
-    if (!best || (best.set === found.set && compareVersions(found.version, best.version) > 0)) best = found;
+    if (!best || (best.set === found.set && compareVersion(found.version, best.version) > 0)) best = found;
   }
   return best;
 }
@@ -193,7 +184,7 @@ function analyse(overrides: Record<string, string> = {}): { uses: Use[]; floor: 
           ts.isStringLiteralLike(n.arguments[0]) &&
           n.arguments[0].text === 'ExcelApi' &&
           ts.isStringLiteralLike(n.arguments[1]) &&
-          compareVersions(n.arguments[1].text, version) >= 0
+          compareVersion(n.arguments[1].text, version) >= 0
         )
           found = true;
         n.forEachChild(visit);
@@ -260,7 +251,7 @@ function analyse(overrides: Record<string, string> = {}): { uses: Use[]; floor: 
 }
 
 const allowed = (u: Use, floor: string) =>
-  u.api === null || (u.api.set === 'ExcelApi' && compareVersions(u.api.version, floor) <= 0) || u.guarded;
+  u.api === null || (u.api.set === 'ExcelApi' && compareVersion(u.api.version, floor) <= 0) || u.guarded;
 const describeUse = (u: Use) => `${u.file}:${u.line} ${u.member} [${u.api ? `${u.api.set} ${u.api.version}` : 'no set'}]`;
 
 describe('Office.js members used by addin/excel against the manifest’s requirement set', () => {
@@ -284,7 +275,7 @@ describe('Office.js members used by addin/excel against the manifest’s require
     const outside = uses.filter((u) => !allowed(u, floor)).map(describeUse);
     expect(outside).toEqual([]);
     // The ones above the floor that are checked (1.9 fill details, 1.13 insert).
-    const above = [...new Set(uses.filter((u) => u.api && compareVersions(u.api.version, floor) > 0).map((u) => u.member))].sort();
+    const above = [...new Set(uses.filter((u) => u.api && compareVersion(u.api.version, floor) > 0).map((u) => u.member))].sort();
     expect(above).toEqual([
       'Excel.InsertWorksheetOptions.positionType',
       'Excel.RangeFill.pattern',

@@ -2,6 +2,7 @@
 // furigana, odd part paths, missing r attributes, date1904="true"), and exceljs-written workbooks.
 import ExcelJS from 'exceljs';
 import { strToU8, zipSync, type Zippable } from 'fflate';
+import { UnreadableError } from '../../../scripts/io/unreadable.js';
 
 export const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -131,4 +132,15 @@ export function cfb(names: string[]): Uint8Array {
     b[e + 0x42] = i === 0 ? 5 : 2;
   });
   return b;
+}
+
+/** The UnreadableError code `f` throws, or "no error". */
+export function codeOf(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof UnreadableError) return e.code;
+    throw e;
+  }
+  return 'no error';
 }

@@ -9,7 +9,7 @@ import { UnreadableError } from '../../../scripts/io/unreadable.js';
 import { colour, fileLine, findingLines, terminalLine, terminalSafe } from '../../../scripts/report/text.js';
 import { EXCEL_MAX_CELL_CHARS, excelText } from '../../../scripts/xlsx/cell-text.js';
 import type { FileResult } from '../../../scripts/check-file.js';
-import { buildPackage } from './fixtures.js';
+import { buildPackage, codeOf } from './fixtures.js';
 
 // eslint-disable-next-line no-control-regex -- what must never reach a terminal
 const ACTIVE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
@@ -95,16 +95,6 @@ describe('system locations', () => {
     for (const p of ['/dev/shm/daicho-report.json', '/tmp/daicho-none/report.json']) expect(() => refuseSpecialTarget(p, 'file'), p).not.toThrow();
   });
 });
-
-function codeOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof UnreadableError) return e.code;
-    throw e;
-  }
-  return 'no error';
-}
 
 /** Sets the central directory's declared (uncompressed) size of `part` to what `to` makes of it. */
 function declare(bytes: Uint8Array, part: string, to: (size: number) => number): Uint8Array {

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { cellAt, type Grid, type GridSheet } from '../../../templates/model/grid.js';
 import { readSheetNames, readXlsx, readXlsxFile, UnreadableError } from '../../../scripts/io/read-xlsx.js';
 import { isDateFormatCode } from '../../../scripts/io/numfmt.js';
-import { buildPackage, NS, REL_NS, stylesXml, writeWithExcelJS, zipParts } from './fixtures.js';
+import { buildPackage, codeOf, NS, REL_NS, stylesXml, writeWithExcelJS, zipParts } from './fixtures.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'daicho-io-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -15,16 +15,6 @@ function sheet(grid: Grid, name: string): GridSheet {
   const s = grid.sheets.find((x) => x.name === name);
   if (!s) throw new Error(`no sheet ${name} in ${grid.sheets.map((x) => x.name).join(', ')}`);
   return s;
-}
-
-function codeOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof UnreadableError) return e.code;
-    throw e;
-  }
-  return 'no error';
 }
 
 describe('readXlsxFile on a workbook written by exceljs', () => {
