@@ -158,6 +158,18 @@ describe('reports', () => {
   });
 });
 
+// Node's colour depth also reads CI, NODE_DISABLE_COLORS and TMUX (a CI runner sets CI, which means 2 colours): the
+// terminal here is a plain xterm.
+const onTerminal = (term: string) => ({
+  ...process.env,
+  NO_COLOR: undefined,
+  FORCE_COLOR: undefined,
+  NODE_DISABLE_COLORS: undefined,
+  CI: undefined,
+  TMUX: undefined,
+  TERM: term,
+});
+
 describe.skipIf(!existsSync('/usr/bin/script'))('on a terminal', () => {
   it('colours the statuses and draws a progress bar for a long run', async () => {
     const d = join(dir, 'many');
@@ -166,7 +178,7 @@ describe.skipIf(!existsSync('/usr/bin/script'))('on a terminal', () => {
     // script(1) gives the command a pseudo-terminal for stdout and stderr alike.
     const { stdout } = await promisify(execFile)('/usr/bin/script', ['-qfc', `node bin/daicho.js check '${d}' --as-of ${SAMPLE_AS_OF}`, '/dev/null'], {
       cwd: ROOT,
-      env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, TERM: 'xterm-256color' },
+      env: onTerminal('xterm-256color'),
     });
     expect(stdout).toContain('\u001b[31m要修正');
     expect(stdout).toContain('\u001b[32mOK');
@@ -178,7 +190,7 @@ describe.skipIf(!existsSync('/usr/bin/script'))('on a terminal', () => {
     const d = join(dir, 'many');
     const { stdout } = await promisify(execFile)('/usr/bin/script', ['-qfc', `node bin/daicho.js check '${d}' --as-of ${SAMPLE_AS_OF}`, '/dev/null'], {
       cwd: ROOT,
-      env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, TERM: 'dumb' },
+      env: onTerminal('dumb'),
     });
     expect(stdout).toContain('要修正');
     expect(stdout).not.toContain('\u001b[');
