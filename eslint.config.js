@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import officeAddins from 'eslint-plugin-office-addins';
+import reactHooks from 'eslint-plugin-react-hooks';
 import { builtinModules } from 'node:module';
 
 // The layers (templates/ is the domain, scripts/ the Node CLI, addin/ the pane, both over templates/): which folder may
@@ -62,6 +63,12 @@ export default tseslint.config(
     ignores: ['addin/fake/**'],
     plugins: { 'office-addins': officeAddins },
     rules: officeRules,
+  },
+  {
+    // The two classic hooks rules; v7's React Compiler rules are left out (the pane is not compiled by it).
+    files: ['addin/**/*.tsx', 'addin/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     // Inline in taskpane.html, for any web view Office may use (IE11 too): ES5, a browser script. The ES5 syntax is

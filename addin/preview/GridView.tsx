@@ -75,6 +75,8 @@ export function GridView({ wb }: { wb: FakeWorkbook }) {
     setError(null);
   }, [wb, sheet, sel.r0, sel.c0, version]);
 
+  // The workbook is edited in place; version is what tells that it changed.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   const used = useMemo(() => wb.usedRect(sheet, false), [wb, sheet, version]);
   const rows = Math.min(MAX_ROWS, Math.max((used?.r1 ?? 0) + 3, sel.r1 + 2, 20));
   const cols = Math.min(MAX_COLS, Math.max((used?.c1 ?? 0) + 2, sel.c1 + 2, 8));

@@ -69,6 +69,8 @@ export function RecordForm({ session, state }: { session: WorkbookSession; state
   const selected = state.selection ? sheetDefOf(def, state.selection.sheet) : undefined;
   const sd = selected?.kind === 'table' ? selected : tables.find((x) => x.name === chosen) ?? tables[0];
   const gsheet = grid && sd ? gridSheetOf(grid, sd) : undefined;
+  // The grid is edited in place; state.revision is what tells that it changed.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   const cols = useMemo(() => (sd && gsheet ? locateColumns(sd, gsheet) : null), [sd, gsheet, state.revision]);
   const onThisSheet = !!gsheet && state.selection?.sheet === gsheet.name;
   const row = onThisSheet && cols && state.selection!.row > cols.headerRow ? state.selection!.row : null;
@@ -85,6 +87,7 @@ export function RecordForm({ session, state }: { session: WorkbookSession; state
       out[f.key] = c === undefined ? '' : displayText(f, cellAt(gsheet, row, c), grid);
     }
     return out;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- state.revision: the grid was edited in place
   }, [sd, gsheet, cols, row, grid, state.revision]);
 
   const draft = drafts[rowKey] ?? NO_DRAFT;
