@@ -9,6 +9,7 @@ import { sortIssues } from '../../templates/model/validate.js';
 import { templateById } from '../../templates/index.js';
 import { issueCount, statusOf } from '../check-file.js';
 import { defaultPoolSize, WorkerPool, type Job } from '../pool/pool.js';
+import { isNotTemplate } from '../report/text.js';
 import { AUDIT_KIND, auditFile, auditJobFailure, type AuditFile, type AuditOptions } from './read.js';
 
 export interface RunOptions {
@@ -53,7 +54,8 @@ export interface AuditReport {
   findings: Finding[];
   contractors: ContractorRow[];
   suppliers: SupplierRow[];
-  totals: { files: number; ok: number; invalid: number; unreadable: number; errors: number; warnings: number; infos: number };
+  /** `invalid` counts templates with errors; a readable workbook that is no template counts under `notTemplate` (対象外). */
+  totals: { files: number; ok: number; invalid: number; notTemplate: number; unreadable: number; errors: number; warnings: number; infos: number };
 }
 
 /** Areas for findings that are not about a department's ledger row. */
@@ -158,8 +160,8 @@ export async function runAudit(files: readonly string[], opts: RunOptions): Prom
       findings.push({ file: f.shown, template: id ?? null, area, issue, cross: crossIssues.has(issue) });
     });
   }
-  const totals = { files: read.length, ok: 0, invalid: 0, unreadable: 0, errors: 0, warnings: 0, infos: 0 };
-  for (const f of read) totals[f.result.status]++;
+  const totals = { files: read.length, ok: 0, invalid: 0, notTemplate: 0, unreadable: 0, errors: 0, warnings: 0, infos: 0 };
+  for (const f of read) totals[isNotTemplate(f.result) ? 'notTemplate' : f.result.status]++;
   for (const x of findings) {
     if (x.issue.severity === 'error') totals.errors += issueCount(x.issue);
     else if (x.issue.severity === 'warning') totals.warnings += issueCount(x.issue);

@@ -11,6 +11,7 @@ import { addTableSheet, TABLE_FONT, writeTable, type TableColumn } from '../xlsx
 import type { AuditReport, ContractorRow, ContractorStatus, Finding, SupplierRow } from './audit.js';
 import { ruleTitle, type RuleId } from '../../templates/catalogue.js';
 import { issueCount } from '../check-file.js';
+import { reportStatus } from '../report/json.js';
 
 const PCT = '0.0%';
 const FILL: Record<string, string> = { error: 'FFFEE2E2', warning: 'FFFEF3C7', ok: 'FFDCFCE7' };
@@ -24,7 +25,7 @@ const L = {
     files: 'ファイル',
     asOf: '基準日',
     folder: '対象フォルダ',
-    totals: ['ファイル', 'OK', '要修正', '読込不可', 'エラー', '警告'],
+    totals: ['ファイル', 'OK', '要修正', '対象外', '読込不可', 'エラー', '警告'],
     rule: 'ルール',
     title: '内容',
     errors: 'エラー',
@@ -35,7 +36,7 @@ const L = {
     s: ['ファイル', '会社名', '回答数', '得点率', 'ランク', '重大リスク'],
     fl: ['ファイル', 'テンプレート', '版', '会社名・部門', '状態', 'エラー', '警告'],
     severity: { error: 'エラー', warning: '警告', info: '情報' },
-    status: { ok: 'OK', invalid: '要修正', unreadable: '読込不可' },
+    status: { ok: 'OK', invalid: '要修正', 'not-template': '対象外', unreadable: '読込不可' },
     cstatus: { ok: '評価済み', missing: '評価なし', failed: '不合格', stale: '評価が12か月超', overdue: '次回評価期限切れ' } satisfies Record<ContractorStatus, string>,
     yes: '○',
   },
@@ -47,7 +48,7 @@ const L = {
     files: 'Files',
     asOf: 'As of',
     folder: 'Folder',
-    totals: ['Files', 'OK', 'Invalid', 'Unreadable', 'Errors', 'Warnings'],
+    totals: ['Files', 'OK', 'Invalid', 'Not a template', 'Unreadable', 'Errors', 'Warnings'],
     rule: 'Rule',
     title: 'Title',
     errors: 'Errors',
@@ -58,7 +59,7 @@ const L = {
     s: ['File', 'Company', 'Answered', 'Score', 'Band', 'Red flags'],
     fl: ['File', 'Template', 'Version', 'Company / department', 'Status', 'Errors', 'Warnings'],
     severity: { error: 'error', warning: 'warning', info: 'info' },
-    status: { ok: 'ok', invalid: 'invalid', unreadable: 'unreadable' },
+    status: { ok: 'ok', invalid: 'invalid', 'not-template': 'not a template', unreadable: 'unreadable' },
     cstatus: { ok: 'evaluated', missing: 'no evaluation', failed: 'failed', stale: 'older than 12 months', overdue: 'next evaluation overdue' } satisfies Record<ContractorStatus, string>,
     yes: 'yes',
   },
@@ -80,7 +81,7 @@ export async function auditWorkbook(r: AuditReport, lang: Lang): Promise<Buffer>
   const ws = wb.addWorksheet(t.summary);
   ws.getCell('A1').value = lang === 'ja' ? '監査前点検' : 'Pre-audit review';
   ws.getCell('A1').font = { name: TABLE_FONT, bold: true, size: 14 };
-  const widths = [20, 44, 9, 9, 9, 9];
+  const widths = [20, 44, 9, 9, 9, 9, 9];
   widths.forEach((w, c) => (ws.getColumn(c + 1).width = w));
   // The folder path may be long: it wraps across the table's width rather than running off the page.
   ws.mergeCells(2, 1, 2, widths.length);
@@ -90,12 +91,12 @@ export async function auditWorkbook(r: AuditReport, lang: Lang): Promise<Buffer>
   if (folderHeight) ws.getRow(2).height = folderHeight;
   ws.getCell('A3').value = `${t.asOf}: ${r.asOf}`;
   const tot = r.totals;
-  const totals = [tot.files, tot.ok, tot.invalid, tot.unreadable, tot.errors, tot.warnings];
+  const totals = [tot.files, tot.ok, tot.invalid, tot.notTemplate, tot.unreadable, tot.errors, tot.warnings];
   t.totals.forEach((label, c) => {
     ws.getCell(5, c + 1).value = label;
     ws.getCell(5, c + 1).font = { name: TABLE_FONT, bold: true };
     ws.getCell(6, c + 1).value = totals[c];
-    ws.getCell(6, c + 1).font = { name: TABLE_FONT, size: 14, bold: true, color: { argb: c === 4 && totals[c] ? 'FFC00000' : 'FF111827' } };
+    ws.getCell(6, c + 1).font = { name: TABLE_FONT, size: 14, bold: true, color: { argb: c === 5 && totals[c] ? 'FFC00000' : 'FF111827' } };
   });
   ws.getRow(6).height = 24;
   const byRule = new Map<string, Counts>();
@@ -181,7 +182,7 @@ export async function auditWorkbook(r: AuditReport, lang: Lang): Promise<Buffer>
       { value: (f) => f.result.template?.id ?? null },
       { value: (f) => f.result.template?.version ?? null },
       { value: (f) => f.result.subject ?? null },
-      { value: (f) => t.status[f.result.status] },
+      { value: (f) => t.status[reportStatus(f.result)] },
       { value: (f) => count(f, 'error') },
       { value: (f) => count(f, 'warning') },
     ]),

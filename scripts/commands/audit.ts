@@ -27,8 +27,8 @@ function lines(r: AuditReport, lang: Lang, paths: { xlsx: string; html: string }
   const t = r.totals;
   const outL = [
     lang === 'ja'
-      ? `監査前点検: ${t.files} ファイル（OK ${t.ok}、要修正 ${t.invalid}、読込不可 ${t.unreadable}）、エラー ${t.errors}、警告 ${t.warnings}（基準日 ${r.asOf}）`
-      : `Audit: ${t.files} files (${t.ok} ok, ${t.invalid} invalid, ${t.unreadable} unreadable), ${t.errors} errors, ${t.warnings} warnings (as of ${r.asOf})`,
+      ? `監査前点検: ${t.files} ファイル（OK ${t.ok}、要修正 ${t.invalid}、${t.notTemplate ? `対象外 ${t.notTemplate}、` : ''}読込不可 ${t.unreadable}）、エラー ${t.errors}、警告 ${t.warnings}（基準日 ${r.asOf}）`
+      : `Audit: ${t.files} files (${t.ok} ok, ${t.invalid} invalid, ${t.notTemplate ? `${t.notTemplate} not a template, ` : ''}${t.unreadable} unreadable), ${t.errors} errors, ${t.warnings} warnings (as of ${r.asOf})`,
   ];
   const cross = r.findings.filter((f) => f.cross);
   if (cross.length) {
@@ -47,11 +47,9 @@ function lines(r: AuditReport, lang: Lang, paths: { xlsx: string; html: string }
 }
 
 function auditJson(r: AuditReport): AuditReportJson {
-  const files = r.files.map((f) => reportFile(f.result, f.shown));
-  const count = (status: string) => files.filter((f) => f.status === status).length;
   return {
     ...reportHead('daicho-audit', r.asOf),
-    files,
+    files: r.files.map((f) => reportFile(f.result, f.shown)),
     contractors: r.contractors.map((c) => ({
       name: c.name,
       status: c.status,
@@ -60,7 +58,7 @@ function auditJson(r: AuditReport): AuditReportJson {
         : null,
       usedBy: c.usedBy.map((u) => ({ file: u.file, id: u.id, department: u.dept })),
     })),
-    totals: { ...r.totals, invalid: count('invalid'), notTemplate: count('not-template') },
+    totals: r.totals,
   };
 }
 

@@ -98,6 +98,27 @@ describe('daicho check --json', () => {
     const en = await daicho(['check', join(dir, 'mixed'), '--as-of', SAMPLE_AS_OF, '--lang', 'en']);
     expect(en.stdout).toMatch(/5 files: \d+ ok, \d+ invalid, 1 not a template, 1 unreadable/);
   });
+
+  it('audit counts 対象外 apart from 要修正 too: terminal line, JSON and audit.xlsx agree with check', async () => {
+    const check = JSON.parse((await daicho(['check', join(dir, 'mixed'), '--json', '-', '--as-of', SAMPLE_AS_OF])).stdout) as CheckReport;
+    const out = join(dir, 'audit-mixed') + '/';
+    const r = await daicho(['audit', join(dir, 'mixed'), '-o', out, '--json', join(dir, 'audit-mixed.json'), '--as-of', SAMPLE_AS_OF]);
+    const c = check.totals;
+    expect(r.stdout).toContain(`5 ファイル（OK ${c.ok}、要修正 ${c.invalid}、対象外 1、読込不可 1）`);
+    const report = JSON.parse(await readFile(join(dir, 'audit-mixed.json'), 'utf8')) as AuditReportJson;
+    expect(report.totals).toMatchObject({ ok: c.ok, invalid: c.invalid, notTemplate: 1, unreadable: 1 });
+    const en = await daicho(['audit', join(dir, 'mixed'), '-o', join(dir, 'audit-mixed-en') + '/', '--lang', 'en', '--as-of', SAMPLE_AS_OF]);
+    expect(en.stdout).toContain(`5 files (${c.ok} ok, ${c.invalid} invalid, 1 not a template, 1 unreadable)`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(out, 'audit.xlsx'));
+    const summary = wb.getWorksheet('概要')!;
+    const totals = new Map<string, unknown>();
+    summary.getRow(5).eachCell((cell, col) => totals.set(String(cell.value), summary.getCell(6, col).value));
+    expect(Object.fromEntries(totals)).toMatchObject({ ファイル: 5, OK: c.ok, 要修正: c.invalid, 対象外: 1, 読込不可: 1 });
+    const files = wb.getWorksheet('ファイル')!;
+    const statusOf = (name: string) => files.getColumn(1).values.findIndex((v) => String(v).endsWith(name));
+    expect(files.getCell(statusOf('d-sales.xlsx'), 5).value).toBe('対象外');
+  });
 });
 
 describe('daicho merge --json and audit --json', () => {
