@@ -334,10 +334,10 @@ function findingsSheetXml(result: FileResult, fileName: string, lang: Lang, pres
   const summary =
     lang === 'ja'
       ? `${fileName}${tpl ? `（${tpl}）` : ''}：エラー ${counts.error} 件、警告 ${counts.warning} 件、情報 ${counts.info} 件` +
-        (result.score ? `。${scoreText(result.score, 'ja', rate)}` : '') +
+        (result.score ? `。${scoreText(result.score, 'ja')}` : '') +
         (result.score?.redFlags.length ? `、重大: ${result.score.redFlags.join(', ')}` : '')
       : `${fileName}${tpl ? ` (${tpl})` : ''}: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} info` +
-        (result.score ? `. ${scoreText(result.score, 'en', rate)}` : '') +
+        (result.score ? `. ${scoreText(result.score, 'en')}` : '') +
         (result.score?.redFlags.length ? `, red flags: ${result.score.redFlags.join(', ')}` : '');
   rows.push(`<row r="1" ht="24" customHeight="1">${inlineCell('A1', ANNOTATE_TEXT.title[lang], st.title)}</row>`);
   rows.push(`<row r="2">${inlineCell('A2', summary)}</row>`);
@@ -382,10 +382,6 @@ function findingsSheetXml(result: FileResult, fileName: string, lang: Lang, pres
     print.tail +
     '</worksheet>'
   );
-}
-
-function rate(r: number | null): string {
-  return r === null ? '—' : `${Math.round(r * 1000) / 10}%`;
 }
 
 // ---- workbook.xml and [Content_Types].xml -------------------------------------------------------------------

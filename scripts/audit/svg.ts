@@ -1,5 +1,6 @@
 // Small inline SVG charts for the audit page: drawn here, no scripts, no fonts or images from the network. Text is
 // sized from a rough width estimate (CJK characters one em, Latin about half) so labels do not overlap.
+import { formatRate } from '../../templates/model/score.js';
 
 export const FONT = "'Hiragino Kaku Gothic ProN','Hiragino Sans','Yu Gothic UI','Yu Gothic',Meiryo,'Noto Sans CJK JP','IPAPGothic','IPAGothic',sans-serif";
 
@@ -132,13 +133,13 @@ export function rates(
     parts.push(`<rect x="${labelW}" y="${y + 4}" width="${plotW}" height="16" rx="2" fill="#f3f4f6"/>`);
     if (r.rate !== null) {
       const color = r.rate >= 0.9 ? '#15803d' : r.rate >= 0.75 ? '#65a30d' : r.rate >= 0.6 ? '#d97706' : '#dc2626';
-      parts.push(`<rect x="${labelW}" y="${y + 4}" width="${(r.rate * plotW).toFixed(1)}" height="16" rx="2" fill="${color}"><title>${esc(`${r.label}: ${Math.round(r.rate * 1000) / 10}%`)}</title></rect>`);
+      parts.push(`<rect x="${labelW}" y="${y + 4}" width="${(r.rate * plotW).toFixed(1)}" height="16" rx="2" fill="${color}"><title>${esc(`${r.label}: ${formatRate(r.rate)}`)}</title></rect>`);
       if (r.min !== undefined && r.min !== null) {
         const mx = labelW + r.min * plotW;
-        parts.push(`<line x1="${mx.toFixed(1)}" y1="${y + 2}" x2="${mx.toFixed(1)}" y2="${y + 22}" stroke="#111827" stroke-width="2"><title>min ${Math.round(r.min * 1000) / 10}%</title></line>`);
+        parts.push(`<line x1="${mx.toFixed(1)}" y1="${y + 2}" x2="${mx.toFixed(1)}" y2="${y + 22}" stroke="#111827" stroke-width="2"><title>min ${formatRate(r.min)}</title></line>`);
       }
     }
-    parts.push(`<text x="${labelW + plotW + 6}" y="${y + 16}" font-size="12" fill="#374151">${r.rate === null ? '—' : `${Math.round(r.rate * 1000) / 10}%`}</text>`);
+    parts.push(`<text x="${labelW + plotW + 6}" y="${y + 16}" font-size="12" fill="#374151">${formatRate(r.rate)}</text>`);
   });
   parts.push('</svg>');
   return parts.join('');

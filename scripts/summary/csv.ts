@@ -1,6 +1,7 @@
 // `--summary FILE.csv`: the summary's files table as CSV (RFC 4180), UTF-8 with a byte-order mark so that Excel on
 // Japanese Windows opens it as UTF-8 rather than Shift_JIS, and CRLF line ends as Excel writes them. Written a row at
 // a time as the files are checked, like the .xlsx summary.
+import { formatRate } from '../../templates/model/score.js';
 import type { Lang } from '../../templates/model/types.js';
 import type { FileResult } from '../check-file.js';
 import { AtomicTextWriter } from '../io/atomic-stream.js';
@@ -24,7 +25,7 @@ export function csvLine(r: FileResult, lang: Lang): string {
   const score = fileColumns(lang).findIndex((c) => c.key === 'score');
   const row = fileRow(r, lang);
   // As a percentage (Excel reads "94.6%" as the number 0.946 shown as a percentage).
-  if (typeof row[score] === 'number') row[score] = `${Math.round(row[score] * 1000) / 10}%`;
+  if (typeof row[score] === 'number') row[score] = formatRate(row[score]);
   return row.map(field).join(',') + '\r\n';
 }
 

@@ -1,6 +1,7 @@
 // The contractor evaluation's own checks (CE-*) and its score. Values arrive normalised: enum and yes/no fields hold
 // the canonical text, percents are 0..1, dates are ISO strings; null means empty or already reported as invalid.
 import { addMonths, compareIso } from '../model/dates.js';
+import { formatRate } from '../model/score.js';
 import type { NormValue, RecordRow, RuleContext, RuleDef, RuleFinding, Score, SectionScore, Severity, Text } from '../model/types.js';
 import { CONTRACT_ITEMS, CRITERIA, CRITERIA_SECTIONS, SUBCONTRACT_ITEM } from './criteria.js';
 
@@ -20,7 +21,7 @@ export type Verdict = '合格' | '条件付合格' | '不合格';
 
 const str = (v: NormValue | null | undefined): string | null => (typeof v === 'string' ? v : null);
 const num = (v: NormValue | null | undefined): number | null => (typeof v === 'number' ? v : null);
-const pct = (r: number): string => `${Math.round(r * 1000) / 10}%`;
+const pct = formatRate;
 const isEmpty = (rec: RecordRow, field: string): boolean => rec.raw[field] === null || rec.raw[field] === undefined;
 
 function byId(rows: RecordRow[]): Map<string, RecordRow> {
