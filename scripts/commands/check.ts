@@ -174,16 +174,17 @@ export async function runCheck(files: string[], opts: CheckRun): Promise<number>
   const force = opts.force ?? false;
   const targets = opts.annotate ? annotatedPaths(files, opts.annotate, opts.roots) : [];
   const jsonFile = opts.json === STDOUT ? undefined : opts.json;
+  // A .csv summary is two files: the files table and, beside it, the findings.
+  const summaries = opts.summary ? [opts.summary] : [];
+  if (opts.summary && isCsv(opts.summary)) summaries.push((await import('../summary/csv.js')).findingsCsvPath(opts.summary, lang));
   // Never write over an input, whatever --force says, however the paths are spelled.
-  refuseInputsAsOutputs([...targets, opts.summary, jsonFile], files);
+  refuseInputsAsOutputs([...targets, ...summaries, jsonFile], files);
   // The workers write the copies' temporary files: an interrupt must know where to look for them.
   for (const d of new Set(targets.map((t) => dirname(t)))) watchTempDir(d);
   await refuseExisting(targets, force);
-  if (opts.summary) {
-    await refuseExisting([opts.summary], force);
-    // The summary is written after the last file: a path that cannot be written should not cost the whole run.
-    await probeWritable(opts.summary);
-  }
+  await refuseExisting(summaries, force);
+  // The summary is written after the last file: a path that cannot be written should not cost the whole run.
+  for (const s of summaries) await probeWritable(s);
   if (jsonFile) await refuseExisting([jsonFile], opts.force ?? true);
 
   // With the JSON report on stdout, the text report goes to stderr.
@@ -268,7 +269,7 @@ export async function runCheck(files: string[], opts: CheckRun): Promise<number>
   const info = outputsLines(
     {
       ...(opts.annotate ? { annotated: { dir: opts.annotate, ...annotated } } : {}),
-      ...(opts.summary ? { summary: opts.summary } : {}),
+      ...(summaries.length ? { summary: summaries } : {}),
       ...(jsonFile ? { json: jsonFile } : {}),
     },
     lang,
@@ -280,9 +281,11 @@ export async function runCheck(files: string[], opts: CheckRun): Promise<number>
   return failed ? 1 : 0;
 }
 
-/** The summary (.xlsx, or .csv for the files table alone), written file by file. */
+const isCsv = (path: string): boolean => /\.csv$/i.test(path);
+
+/** The summary (.xlsx, or the two .csv files), written file by file. */
 async function openSummary(path: string, opts: { lang: Lang; asOf: string; force: boolean }): Promise<{ add(r: FileResult): Promise<void>; commit(): Promise<void>; abort(): Promise<void> }> {
-  if (/\.csv$/i.test(path)) return (await import('../summary/csv.js')).CsvSummaryWriter.open(path, opts);
+  if (isCsv(path)) return (await import('../summary/csv.js')).CsvSummaryWriter.open(path, opts);
   return (await import('../summary/summary.js')).SummaryWriter.open(path, opts);
 }
 

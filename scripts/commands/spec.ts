@@ -81,8 +81,8 @@ export const COMMAND_SPECS = {
         type: 'string',
         value: 'FILE.xlsx|FILE.csv',
         help: {
-          ja: '集計を書き出す（.xlsx: ファイル一覧と指摘一覧、.csv: ファイル一覧、Excel 向け UTF-8 BOM 付き）',
-          en: 'write a summary (.xlsx: files and findings tables; .csv: the files table, UTF-8 with BOM for Excel)',
+          ja: '集計を書き出す（.xlsx: ファイル一覧と指摘一覧の 2 シート。.csv: ファイル一覧を FILE.csv に、指摘一覧を FILE_指摘一覧.csv に。CSV は Excel 向けに UTF-8 BOM 付き）',
+          en: 'write a summary (.xlsx: files and findings sheets; .csv: the files in FILE.csv, the findings in FILE_findings.csv, UTF-8 with BOM for Excel)',
         },
       },
       'as-of': asOf,

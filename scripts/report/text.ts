@@ -307,7 +307,7 @@ export function textReport(results: readonly FileResult[], lang: Lang, st: Style
 // ---- outputs and progress -----------------------------------------------------------------------------------
 
 export function outputsLines(
-  o: { annotated?: { dir: string; written: number; skipped: string[] }; summary?: string; json?: string },
+  o: { annotated?: { dir: string; written: number; skipped: string[] }; summary?: readonly string[]; json?: string },
   lang: Lang,
 ): string[] {
   const lines: string[] = [];
@@ -324,9 +324,11 @@ export function outputsLines(
       for (const s of skipped) lines.push(`  ${terminalSafe(s)}`);
     }
   }
-  const summary = o.summary && terminalSafe(o.summary);
+  const summary = o.summary?.map(terminalSafe);
   const json = o.json && terminalSafe(o.json);
-  if (summary) lines.push(lang === 'ja' ? `集計ブックを ${summary} に作成しました。` : `Wrote the summary workbook ${summary}.`);
+  // A .csv summary is two files (files and findings).
+  if (summary?.length === 1) lines.push(lang === 'ja' ? `集計ブックを ${summary[0]} に作成しました。` : `Wrote the summary workbook ${summary[0]}.`);
+  else if (summary?.length) lines.push(lang === 'ja' ? `集計（CSV）を ${summary.join('、')} に作成しました。` : `Wrote the summary as CSV: ${summary.join(', ')}.`);
   if (json) lines.push(lang === 'ja' ? `JSON レポートを ${json} に作成しました。` : `Wrote the JSON report ${json}.`);
   return lines;
 }

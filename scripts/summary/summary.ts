@@ -90,7 +90,8 @@ export function fileColumns(lang: Lang): Column[] {
   ];
 }
 
-function findingColumns(lang: Lang): Column[] {
+/** The findings table's columns (the .xlsx summary's second sheet and the findings .csv). */
+export function findingColumns(lang: Lang): Column[] {
   const t = SUMMARY_TEXT;
   return [
     { key: 'file', header: t.findings.file[lang], width: 30 },
@@ -127,6 +128,11 @@ export function fileRow(r: FileResult, lang: Lang): (string | number | null)[] {
     r.score?.redFlags.length ? r.score.redFlags.join(', ') : null,
     first ? excelText(`${first.rule}: ${first.message[lang]}`) : null,
   ];
+}
+
+/** A finding's row of the findings table, in findingColumns' order. */
+export function findingRow(r: FileResult, i: Issue, lang: Lang): (string | number | null)[] {
+  return [r.path, r.subject ?? null, i.sheet, i.cell, SUMMARY_TEXT.severity[i.severity][lang], i.rule, i.field, i.value, i.message[lang]];
 }
 
 type Cell = string | number | null | undefined;
@@ -289,12 +295,11 @@ export class SummaryWriter {
 
   async add(r: FileResult): Promise<void> {
     const { lang } = this;
-    const t = SUMMARY_TEXT;
     try {
       await this.files.add(fileRow(r, lang));
       for (const i of r.issues) {
         // Values and messages quoting them can exceed what a cell holds: cellXml cuts them, with a marker that says so.
-        await this.findings.add([r.path, r.subject, i.sheet, i.cell, t.severity[i.severity][lang], i.rule, i.field, i.value, i.message[lang]]);
+        await this.findings.add(findingRow(r, i, lang));
       }
     } catch (err) {
       // A full disk names the summary, not a temporary file.

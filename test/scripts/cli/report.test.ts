@@ -148,6 +148,42 @@ describe('daicho merge --json and audit --json', () => {
   });
 });
 
+/** RFC 4180 records of a CSV file (after its byte-order mark). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += ch;
+  }
+  expect(row.length === 0 && cell === '', 'the last record ends with CRLF').toBe(true);
+  return rows;
+}
+
+async function readCsv(path: string): Promise<string[][]> {
+  const bytes = await readFile(path);
+  expect([...bytes.subarray(0, 3)], `${path}: byte-order mark`).toEqual([0xef, 0xbb, 0xbf]);
+  return parseCsv(bytes.toString('utf8').slice(1));
+}
+
 describe('the summary as CSV', () => {
   it('writes the files table as UTF-8 with a BOM, CRLF, quoted where needed', async () => {
     const csv = join(dir, '集計.csv');
@@ -160,6 +196,52 @@ describe('the summary as CSV', () => {
     expect(lines).toHaveLength(5 + 2); // header, 5 files, the empty string after the last CRLF
     expect(lines.find((l) => l.includes('d-sales.xlsx'))).toContain(',対象外,');
     expect(lines.find((l) => l.includes('a-ok.xlsx'))).toMatch(/,\d+(\.\d)?%,/);
+  });
+
+  it('writes the findings beside it (集計_指摘一覧.csv), a row per finding as in the JSON report, and refuses to replace it', async () => {
+    const csv = join(dir, 'f', '集計.csv');
+    const r = await daicho(['check', join(dir, 'samples'), '--summary', csv, '--json', join(dir, 'f.json'), '--as-of', SAMPLE_AS_OF]);
+    expect(r.code, r.stderr).toBe(1);
+    const findings = join(dir, 'f', '集計_指摘一覧.csv');
+    expect(r.stdout).toContain(`集計（CSV）を ${csv}、${findings} に作成しました。`);
+    const rows = await readCsv(findings);
+    expect(rows[0]).toEqual(['ファイル', '会社名・部門', 'シート', 'セル', '重要度', 'ルール', '項目', '値', '内容']);
+    const report = JSON.parse(await readFile(join(dir, 'f.json'), 'utf8')) as CheckReport;
+    const expected = report.files.flatMap((f) => f.issues.map((i) => [f.path, f.subject ?? '', i.sheet ?? '', i.cell ?? '', i.rule, i.message.ja]));
+    expect(rows.slice(1).map((x) => [x[0], x[1], x[2], x[3], x[5], x[8]])).toEqual(expected);
+    expect(rows.slice(1).every((x) => ['エラー', '警告', '情報'].includes(x[4]))).toBe(true);
+    // Both files are outputs: neither is replaced without --force.
+    await writeFile(join(dir, 'g.csv'), 'x');
+    await writeFile(join(dir, 'g_findings.csv'), 'mine');
+    const again = await daicho(['check', join(dir, 'mixed'), '--summary', join(dir, 'g.csv'), '--lang', 'en', '--force', '--as-of', SAMPLE_AS_OF]);
+    expect(again.code, again.stderr).toBe(1);
+    expect((await readCsv(join(dir, 'g_findings.csv')))[0][0]).toBe('File');
+    await writeFile(join(dir, 'h_findings.csv'), 'mine');
+    const refused = await daicho(['check', join(dir, 'mixed'), '--summary', join(dir, 'h.csv'), '--lang', 'en', '--as-of', SAMPLE_AS_OF]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('h_findings.csv');
+    expect(await readFile(join(dir, 'h_findings.csv'), 'utf8')).toBe('mine');
+  });
+
+  it('keeps a cell Excel would read as a formula as text (CSV injection): a leading apostrophe', async () => {
+    // A department ledger whose cells start with = + - @, as anyone filling it in can type them.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(sample('pl-04'));
+    const ws = wb.getWorksheet('台帳')!;
+    const formulas = ['=HYPERLINK("https://example.com/x","開く")', '@SUM(A1:A9)', '-2+3', '+81-3-1234'];
+    for (let r = 3; r <= ws.rowCount; r++) if (ws.getCell(r, 2).value) ws.getCell(r, 2).value = formulas[0]; // 部門: the file's subject
+    ws.getCell('AE3').value = formulas[1]; // 最終確認日: not a date
+    ws.getCell('I3').value = formulas[2]; // 媒体: not an option
+    ws.getCell('J3').value = formulas[3]; // 取得形態: not an option
+    await mkdir(join(dir, 'inject'), { recursive: true });
+    await wb.xlsx.writeFile(join(dir, 'inject', 'ledger.xlsx'));
+    const csv = join(dir, 'inject.csv');
+    const r = await daicho(['check', join(dir, 'inject'), '--summary', csv, '--as-of', SAMPLE_AS_OF]);
+    expect(r.code, r.stderr).toBe(1);
+    const cells = [...(await readCsv(csv)), ...(await readCsv(join(dir, 'inject_指摘一覧.csv')))].flat();
+    // Each typed text appears, and only ever behind an apostrophe.
+    for (const f of formulas) expect(cells, f).toContain(`'${f}`);
+    expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
   });
 });
 
