@@ -26,6 +26,8 @@ import { addSheets, masterHead, masterTail, PROVENANCE_ORDER, reportPrintPlan, r
 import type { PrintPlan } from '../xlsx/print.js';
 import { SheetPlan, type Conflict, type Source } from './plan.js';
 import { openLanes, type Lane } from './pool.js';
+import { raiseRowHeights } from './row-heights.js';
+import { heightOf, lineCount } from './xml.js';
 import { buildShell, type Shell } from './shell.js';
 import { ZipWriter } from './zip-writer.js';
 
@@ -518,11 +520,20 @@ async function writeMaster(
   const notes = new Map<number, string>();
   const totals: SheetTotals[] = [];
   const conflictsBySheet = new Map<string, Conflict[]>();
+  // Rows whose note needs more lines than the row was written with (row-heights.ts raises them).
+  const noteHeights = new Map<string, Map<number, number>>();
   for (const ts of shell.tables) {
     const plan = plans.get(ts.sd.name);
     if (!plan) continue;
     const keyLabel = (ts.sd.key ?? []).map((k) => ts.sd.fields.find((f) => f.key === k)?.label[lang] ?? k).join(lang === 'ja' ? '・' : ' + ');
-    for (const [slot, n] of plan.notes()) notes.set(slot, noteText(n, keyLabel, lang));
+    const heights = new Map<number, number>();
+    for (const [slot, n] of plan.notes()) {
+      const text = noteText(n, keyLabel, lang);
+      notes.set(slot, text);
+      const ht = heightOf(lineCount(text, PROVENANCE_ORDER[2].width));
+      if (ht) heights.set(n.masterRow, ht);
+    }
+    noteHeights.set(ts.sd.name, heights);
     const conflicts = plan.conflicts();
     conflictsBySheet.set(ts.sd.name, conflicts);
     totals.push({
@@ -667,6 +678,7 @@ async function writeMaster(
 
   const tmp = tempPathFor(resolve(opts.out));
   const zip = await ZipWriter.create(tmp);
+  const raised: string[] = [];
   try {
     await zip.add('[Content_Types].xml', contentTypes);
     await zip.add('_rels/.rels', shell.parts.get('_rels/.rels')!);
@@ -681,7 +693,14 @@ async function writeMaster(
     }
     for (const ts of shell.tables) {
       const plan = plans.get(ts.sd.name);
-      const temp = temps.get(ts.sd.name);
+      let temp = temps.get(ts.sd.name);
+      const heights = noteHeights.get(ts.sd.name);
+      if (temp?.compressed && heights?.size) {
+        // Named as the other row files, so that an interrupt's sweep finds it.
+        const path = temp.path.replace(/\.\d+\.rows$/, `.${temps.size + raised.length}.rows`);
+        raised.push(path);
+        temp = { ...(await raiseRowHeights(temp, heights, path, opts.deflateLevel ?? 2)), fh: null };
+      }
       const layout = {
         shell: ts,
         lastRow: plan?.lastRow ?? FIRST_DATA_ROW,
@@ -698,6 +717,8 @@ async function writeMaster(
     await zip.abort();
     await rm(tmp, { force: true });
     throw err;
+  } finally {
+    for (const p of raised) await rm(p, { force: true });
   }
   if (!opts.force && (await exists(opts.out))) {
     await rm(tmp, { force: true });
