@@ -89,12 +89,19 @@ export function printTitlesName(sheet: string, localSheetId: number, plan: Print
 // ---- row heights ------------------------------------------------------------------------------------------------
 
 /**
- * Points per line of 11 pt text (LibreOffice prints a wrapped line every 12.8 pt). A row that a program wrote
- * without a height is not grown for its wrapped text when LibreOffice prints it (its lines overprint the next rows),
- * so every wrapped row gets an explicit height.
+ * Points per line of 11 pt text, as Excel lays out the Yu Gothic every Daicho workbook is written in: its row height
+ * for one line of Yu Gothic 11 pt is 18.75 pt (Calibri's 15, MS P Gothic's 13.5), and a wrapped row is that per line.
+ * A row gets this height as a fixed (custom) height, which Excel shows as it is and LibreOffice prints as it is
+ * (neither grows a row a program wrote for its wrapped text; LibreOffice prints a wrapped line every 12.8 pt, so it
+ * prints these rows with room to spare). See docs/printing.md.
  */
-export const LINE_HEIGHT = 13.5;
+export const LINE_HEIGHT = 18.75;
 const MAX_LINES = 12;
+
+/** A wide (CJK, full-width) character: two column units. Half-width katakana are narrow. */
+function isWide(c: number): boolean {
+  return c >= 0x1100 && !(c >= 0xff61 && c <= 0xff9f);
+}
 
 /**
  * Width of a text in column units: a wide (CJK) character two, any other 1.25 (the fonts that print Yu Gothic's
@@ -106,32 +113,52 @@ export function textUnits(s: string): number {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0xdc00 && c <= 0xdfff) continue; // second half of a pair: counted with the first
-    if (c >= 0x1100 && !(c >= 0xff61 && c <= 0xff9f)) wide++;
+    if (isWide(c)) wide++;
     else narrow++;
   }
   return wide * 2 + narrow * 1.25;
 }
 
-/** Lines a text wraps to in a column of the given width (font size relative to 11 pt: `fontScale`). */
+/**
+ * Lines a text wraps to in a column of the given width (font size relative to 11 pt: `fontScale`). Wrapped as the
+ * applications wrap: a line breaks after a space, / or -, or between wide characters; a word longer than the line
+ * (a URL, a file name) breaks where it must.
+ */
 export function lineCount(t: string, width: number, fontScale = 1): number {
-  // Two units of a line go to the cell's padding and to what wrapping leaves at the end of a line (a word or a
-  // character that may not start one, such as 、 or ）).
+  // Two units of a line go to the cell's padding and to what wrapping leaves at the end of a line (a character that
+  // may not start one, such as 、 or ）).
   const perLine = Math.max(1, (width - 2) / fontScale);
-  let n = 0;
-  let start = 0;
-  for (;;) {
-    const nl = t.indexOf('\n', start);
-    const part = nl < 0 ? t.slice(start) : t.slice(start, nl);
-    n += Math.max(1, Math.ceil(textUnits(part) / perLine));
-    if (nl < 0) break;
-    start = nl + 1;
+  let lines = 1;
+  let x = 0;
+  /** Where the current line may break (units from its start), -1 when nowhere yet. */
+  let brk = -1;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 10) {
+      lines++;
+      x = 0;
+      brk = -1;
+      continue;
+    }
+    if (c >= 0xdc00 && c <= 0xdfff) continue;
+    const wide = isWide(c);
+    const w = wide ? 2 : 1.25;
+    if (wide) brk = x; // a line may break before a wide character
+    if (x + w > perLine && x > 0) {
+      lines++;
+      // What follows the last break moves to the new line; with no break, the word is cut here.
+      x = brk > 0 ? x - brk : 0;
+      brk = -1;
+    }
+    x += w;
+    if (wide || c === 32 || c === 47 || c === 45 || c === 0x3000) brk = x;
   }
-  return n;
+  return lines;
 }
 
-/** Row height (points) for a number of wrapped lines, or 0 for one line. */
+/** Row height (points) for a number of wrapped lines, or 0 for one line: a multiple of 0.75 pt (a pixel), as Excel keeps them. */
 export function heightOf(lines: number, fontScale = 1): number {
-  return lines <= 1 ? 0 : Math.ceil(Math.min(lines, MAX_LINES) * LINE_HEIGHT * fontScale + 4);
+  return lines <= 1 ? 0 : Math.ceil((Math.min(lines, MAX_LINES) * LINE_HEIGHT * fontScale) / 0.75) * 0.75;
 }
 
 /** Row height (points) for wrapped texts in columns of the given widths, or 0 when one line fits. */

@@ -15,24 +15,27 @@ import { SAMPLE_AS_OF, writeSamples } from '../../scripts/samples/write.js';
 import { MIN_PRINT_SCALE } from '../../scripts/xlsx/print.js';
 import { canPrint, contrast, overprints, printed, printToPdf, rasterPage, readPdf, textHeight, type Page } from '../helpers/pdf.js';
 import { SYSTEM_PYTHON } from '../helpers/producers.js';
+import { shortRows } from '../helpers/row-fit.js';
 import { daicho, ensureBuilt, ROOT } from './check/cli-helpers.js';
 
 const run = promisify(execFile);
 
-/** Each output with the most pages each of its sheets may print on. */
+/** Each output with the most pages each of its sheets may print on (rows at Excel's Yu Gothic height: docs/printing.md). */
 const OUTPUTS: { name: string; pages: Record<string, number> }[] = [
   { name: 'templates/pi-ledger.xlsx', pages: { 台帳: 3, リスク分析: 1 } },
-  { name: 'templates/legal-register.xlsx', pages: { 法的要求事項: 5, 情報収集先: 1 } },
+  { name: 'templates/legal-register.xlsx', pages: { 法的要求事項: 6, 情報収集先: 1 } },
   { name: 'templates/contractor-evaluation.xlsx', pages: { 評価票: 1, 評価項目: 2, 契約内容: 1, 判定: 1 } },
-  { name: 'templates/supplier-checklist.xlsx', pages: { 回答者情報: 1, チェックリスト: 3 } },
-  { name: 'pl-01.xlsx', pages: { 台帳: 3, リスク分析: 4 } },
-  { name: 'annotated-pl-03.xlsx', pages: { 指摘一覧: 1, 台帳: 3, リスク分析: 4 } },
-  { name: 'annotated-sc-11.xlsx', pages: { 指摘一覧: 1, 回答者情報: 1, チェックリスト: 3 } },
-  { name: 'summary.xlsx', pages: { ファイル一覧: 3, 指摘一覧: 6 } },
-  { name: 'master-pl.xlsx', pages: { 台帳: 10, リスク分析: 12, 取込元: 2, 重複: 1, 競合: 4 } },
-  { name: 'suppliers.xlsx', pages: { 取引先一覧: 2, フォローアップ: 2, 旧回答: 1 } },
+  { name: 'templates/supplier-checklist.xlsx', pages: { 回答者情報: 1, チェックリスト: 4 } },
+  { name: 'pl-01.xlsx', pages: { 台帳: 3, リスク分析: 6 } },
+  { name: 'annotated-pl-03.xlsx', pages: { 指摘一覧: 1, 台帳: 3, リスク分析: 6 } },
+  { name: 'annotated-sc-11.xlsx', pages: { 指摘一覧: 1, 回答者情報: 1, チェックリスト: 4 } },
+  { name: 'summary.xlsx', pages: { ファイル一覧: 4, 指摘一覧: 8 } },
+  { name: 'master-pl.xlsx', pages: { 台帳: 13, リスク分析: 15, 取込元: 2, 重複: 1, 競合: 4 } },
+  // The two sample registers: 23 conflicts and 11 folded duplicates, each with a 統合メモ of several lines.
+  { name: 'master-lr.xlsx', pages: { 法的要求事項: 18, 情報収集先: 1, 取込元: 2, 重複: 1, 競合_法的要求事項: 30, 競合_情報収集先: 1 } },
+  { name: 'suppliers.xlsx', pages: { 取引先一覧: 2, フォローアップ: 4, 旧回答: 1 } },
   { name: 'contractors.xlsx', pages: { 委託先一覧: 2, 旧回答: 1 } },
-  { name: 'audit.xlsx', pages: { 概要: 1, 指摘一覧: 8, 委託先: 1, 調達先: 1, ファイル: 2 } },
+  { name: 'audit.xlsx', pages: { 概要: 1, 指摘一覧: 9, 委託先: 1, 調達先: 1, ファイル: 2 } },
 ];
 
 const strip = (s: string): string => s.replace(/\s+/g, '');
@@ -63,6 +66,7 @@ beforeAll(async () => {
     daicho(['template', 'all', '-o', join(dir, 'templates')]),
     daicho(['check', samples, '--summary', join(dir, 'summary.xlsx'), '--annotate', join(dir, 'annotated'), ...asOf]),
     daicho(['merge', join(samples, 'pi-ledger'), '-o', join(dir, 'master-pl.xlsx'), ...asOf]),
+    daicho(['merge', join(samples, 'legal-register'), '-o', join(dir, 'master-lr.xlsx'), ...asOf]),
     daicho(['merge', join(samples, 'supplier-checklist'), '-o', join(dir, 'suppliers.xlsx'), ...asOf]),
     daicho(['merge', join(samples, 'contractor-evaluation'), '-o', join(dir, 'contractors.xlsx'), ...asOf]),
     daicho(['audit', samples, '-o', join(dir, 'audit'), ...asOf]),
@@ -158,6 +162,10 @@ describe.skipIf(!canPrint())('printed outputs (LibreOffice → PDF)', () => {
       const raster = await rasterPage(pdfs.get(name)!, i + 1);
       for (const w of words) expect(contrast(raster, w), `${name} / ${p.sheet}: header "${w.text}"`).toBeGreaterThan(80);
     }
+  });
+
+  it.each(OUTPUTS.map((o) => [o.name] as const))('%s has rows tall enough for their wrapped text in Excel too', async (name) => {
+    expect(await shortRows(join(dir, name))).toEqual([]);
   });
 
   it('every workbook printed passes ooxml-check', async () => {

@@ -58,7 +58,7 @@ describe('cell XML', () => {
   it('estimates taller rows for wrapped Japanese text', () => {
     expect(rowHeight(['短い'], [10])).toBe(0);
     expect(rowHeight(['全角の文字がたくさん並んだ長い説明文です'], [10])).toBeGreaterThan(30);
-    expect(rowHeight(['一\n二\n三'], [30])).toBe(Math.ceil(3 * 13.5 + 4));
+    expect(rowHeight(['一\n二\n三'], [30])).toBe(3 * 18.75);
   });
 });
 
