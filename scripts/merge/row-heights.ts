@@ -20,7 +20,12 @@ const ROW = /<row r="(\d+)"(?: ht="([\d.]+)" customHeight="1")?>/g;
  * The rows of `src` with each row of `heights` (row number → points) at least that tall, written to `out` as a
  * deflate stream that ends in a sync flush like the input (so the sheet's head and tail still join it).
  */
-export async function raiseRowHeights(src: DeflatedRows, heights: ReadonlyMap<number, number>, out: string, level: number): Promise<DeflatedRows> {
+export async function raiseRowHeights(
+  src: DeflatedRows,
+  heights: ReadonlyMap<number, number>,
+  out: string,
+  level: number,
+): Promise<DeflatedRows> {
   let crc = 0;
   let size = 0;
   let compressed = 0;

@@ -68,10 +68,12 @@ export class CsvSummaryWriter {
 
   static async open(path: string, opts: { lang: Lang; force: boolean }): Promise<CsvSummaryWriter> {
     const files = await AtomicTextWriter.open(path, { force: opts.force });
-    const findings = await AtomicTextWriter.open(findingsCsvPath(path, opts.lang), { force: opts.force }).catch(async (err: unknown) => {
-      await files.abort();
-      throw err;
-    });
+    const findings = await AtomicTextWriter.open(findingsCsvPath(path, opts.lang), { force: opts.force }).catch(
+      async (err: unknown) => {
+        await files.abort();
+        throw err;
+      },
+    );
     const w = new CsvSummaryWriter(new Lines(files), new Lines(findings), opts.lang);
     await w.files.add(head(fileColumns(opts.lang)));
     await w.findings.add(head(findingColumns(opts.lang)));

@@ -14,7 +14,8 @@ import { templateBuffer } from '../../scripts/xlsx/template-writer.js';
 import { addTableSheet } from '../../scripts/xlsx/table-sheet.js';
 import { excelNeeds, shortRows } from '../helpers/row-fit.js';
 
-const LONG = '委託先の監督として、個人データの取扱いを委託する場合は委託先を評価して選定し、契約で安全管理措置を定め、その実施状況を定期的に確認すること。';
+const LONG =
+  '委託先の監督として、個人データの取扱いを委託する場合は委託先を評価して選定し、契約で安全管理措置を定め、その実施状況を定期的に確認すること。';
 
 describe('row heights for wrapped Japanese text', () => {
   it('the model needs several lines for the long text in a 30-wide column', () => {
@@ -40,7 +41,17 @@ describe('row heights for wrapped Japanese text', () => {
       status: 'invalid',
       template: { id: 'pi-ledger', version: 1 },
       subject: '総務部',
-      issues: [{ severity: 'error', rule: 'V-REQUIRED', sheet: '台帳', cell: 'B3', field: '部門', value: LONG, message: { ja: LONG + LONG, en: 'x' } }],
+      issues: [
+        {
+          severity: 'error',
+          rule: 'V-REQUIRED',
+          sheet: '台帳',
+          cell: 'B3',
+          field: '部門',
+          value: LONG,
+          message: { ja: LONG + LONG, en: 'x' },
+        },
+      ],
     } as unknown as FileResult;
     const out = join(dir, 'summary.xlsx');
     await writeSummary(out, [result], { lang: 'ja', asOf: '2026-12-01', force: false });

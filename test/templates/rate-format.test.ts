@@ -17,7 +17,15 @@ async function* sources(dir: string): AsyncGenerator<string> {
 
 describe('formatRate', () => {
   it('rounds to one decimal without a trailing .0, and shows a missing rate as —', () => {
-    expect([0.946, 0.95, 0.9999, 0, 1, null, Number.NaN].map(formatRate)).toEqual(['94.6%', '95%', '100%', '0%', '100%', '—', '—']);
+    expect([0.946, 0.95, 0.9999, 0, 1, null, Number.NaN].map(formatRate)).toEqual([
+      '94.6%',
+      '95%',
+      '100%',
+      '0%',
+      '100%',
+      '—',
+      '—',
+    ]);
   });
 
   it('is the only place a rate is rounded for display', async () => {
@@ -27,7 +35,8 @@ describe('formatRate', () => {
         const text = await readFile(file, 'utf8');
         text.split('\n').forEach((line, i) => {
           // A rate times 1000, rounded, over 10 (or times 100 to a fixed decimal), then a percent sign.
-          if (/\*\s*1000\)\s*\/\s*10\b|\*\s*100\)\.toFixed\(/.test(line)) copies.push(`${relative(ROOT, file)}:${i + 1}`);
+          if (/\*\s*1000\)\s*\/\s*10\b|\*\s*100\)\.toFixed\(/.test(line))
+            copies.push(`${relative(ROOT, file)}:${i + 1}`);
         });
       }
     }

@@ -13,7 +13,12 @@ import { heightOf, lineCount } from '../../../scripts/xlsx/print.js';
 
 let master: Record<string, Uint8Array>;
 
-const unescape = (s: string): string => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+const unescape = (s: string): string =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 
 beforeAll(async () => {
   const dir = await mkdtemp(join(tmpdir(), 'daicho-notes-'));
@@ -37,11 +42,16 @@ describe('the master’s 統合メモ rows', () => {
       const xml = strFromU8(bytes);
       const rows = [...xml.matchAll(/<row r="(\d+)"([^>]*)>([\s\S]*?)<\/row>/g)];
       const text = (cell: string): string | null =>
-        /t="s"/.test(cell) ? sst[Number(/<v>(\d+)<\/v>/.exec(cell)?.[1])] : /t="inlineStr"/.test(cell) ? unescape(/<t[^>]*>([^<]*)<\/t>/.exec(cell)?.[1] ?? '') : null;
+        /t="s"/.test(cell)
+          ? sst[Number(/<v>(\d+)<\/v>/.exec(cell)?.[1])]
+          : /t="inlineStr"/.test(cell)
+            ? unescape(/<t[^>]*>([^<]*)<\/t>/.exec(cell)?.[1] ?? '')
+            : null;
       // The 統合メモ column: its header cell.
       let column: string | null = null;
       for (const [, , , cells] of rows.slice(0, 5)) {
-        for (const c of cells.matchAll(/<c r="([A-Z]+)\d+"[^>]*>[\s\S]*?<\/c>/g)) if (text(c[0]) === '統合メモ') column = c[1];
+        for (const c of cells.matchAll(/<c r="([A-Z]+)\d+"[^>]*>[\s\S]*?<\/c>/g))
+          if (text(c[0]) === '統合メモ') column = c[1];
       }
       if (!column) continue;
       for (const [, r, attrs, cells] of rows) {
