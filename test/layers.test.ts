@@ -31,7 +31,7 @@ describe('lint: which folder may import which', () => {
   });
 
   it.each([
-    ['templates/model/planted.ts', "import { foldLabel } from './grid.js';"],
+    ['templates/model/planted.ts', "import { foldLabel } from './fold.js';"],
     ['scripts/planted.ts', "import { templates } from '../templates/index.js';\nimport { readFileSync } from 'node:fs';"],
     ['addin/taskpane/planted.ts', "import { templates } from '../../templates/index.js';"],
   ])('%s: %s passes', async (file, code) => {

@@ -2,7 +2,7 @@
 // the cross-workbook rules (templates/audit), gathered into one report model that the workbook and the HTML page show.
 import { dirname, relative, resolve, sep } from 'node:path';
 import { auditRules, auditVerdict, isPassing, latestEvaluations, type EvaluationFact } from '../../templates/audit/rules.js';
-import { companyKey } from '../../templates/audit/names.js';
+import { foldCompany } from '../../templates/model/fold.js';
 import { addMonths, compareIso } from '../../templates/model/dates.js';
 import type { Issue, Lang, Score, Text } from '../../templates/model/types.js';
 import { sortIssues } from '../../templates/model/validate.js';
@@ -107,7 +107,7 @@ function contractorTable(files: readonly AuditFile[], asOf: string): ContractorR
   for (const f of files) {
     for (const r of f.outsourced) {
       for (const name of r.contractors) {
-        const key = companyKey(name);
+        const key = foldCompany(name);
         let row = rows.get(key);
         if (!row) {
           row = { name, evaluation: null, status: 'missing', usedBy: [] };

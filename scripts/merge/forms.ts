@@ -3,7 +3,7 @@
 // follow-up list of every いいえ / 一部実施 answer. Small (one row per form), so exceljs in full mode writes it.
 import { ACTION_STATUS, bandLabel, INCOMPLETE, needsAction } from '../../templates/model/score.js';
 import ExcelJS from 'exceljs';
-import { companyKey, corpNoKey } from '../../templates/audit/names.js';
+import { foldCompany, foldCorpNo } from '../../templates/model/fold.js';
 import { compareIso } from '../../templates/model/dates.js';
 import type { Lang, NormValue, Score, TemplateDef, Text } from '../../templates/model/types.js';
 import { QUESTIONS, SECTIONS } from '../../templates/supplier-checklist/index.js';
@@ -95,8 +95,8 @@ function supplierSheets(wb: ExcelJS.Workbook, inputs: FormInput[], o: Options): 
     ...counts(f.form),
   }));
   const subject = (s: Supplier): string =>
-    corpNoKey(typeof s.f.form.values['法人番号'] === 'string' ? (s.f.form.values['法人番号'] as string) : null) ??
-    (s.company ? `name:${companyKey(s.company)}` : `file:${s.f.file}`);
+    foldCorpNo(typeof s.f.form.values['法人番号'] === 'string' ? (s.f.form.values['法人番号'] as string) : null) ??
+    (s.company ? `name:${foldCompany(s.company)}` : `file:${s.f.file}`);
   const { latest: rows, superseded } = latest(items, subject);
   rows.sort((a, b) => a.company.localeCompare(b.company, 'ja'));
   const section = (key: string) => (s: Supplier): number | null => s.score?.sections.find((x) => x.key === key)?.rate ?? null;
@@ -219,8 +219,8 @@ function contractorSheets(wb: ExcelJS.Workbook, inputs: FormInput[], o: Options)
   const lang = o.lang;
   const items: Evaluation[] = inputs.map((f) => ({ f, date: iso(f.form.values['評価日']), name: f.form.raw['委託先名'] ?? '', ...counts(f.form) }));
   const subject = (e: Evaluation): string =>
-    corpNoKey(typeof e.f.form.values['法人番号'] === 'string' ? (e.f.form.values['法人番号'] as string) : null) ??
-    (e.name ? `name:${companyKey(e.name)}` : `file:${e.f.file}`);
+    foldCorpNo(typeof e.f.form.values['法人番号'] === 'string' ? (e.f.form.values['法人番号'] as string) : null) ??
+    (e.name ? `name:${foldCompany(e.name)}` : `file:${e.f.file}`);
   const { latest: rows, superseded } = latest(items, subject);
   rows.sort((a, b) => a.name.localeCompare(b.name, 'ja'));
   const next = (e: Evaluation): string | null => iso(e.f.form.values['次回評価期限']);

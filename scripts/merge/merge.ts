@@ -12,6 +12,7 @@ import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { crc32, deflateRawSync, constants as zc } from 'node:zlib';
 import { templateById } from '../../templates/index.js';
+import { foldWord } from '../../templates/model/fold.js';
 import { FIRST_DATA_ROW } from '../../templates/model/layout.js';
 import type { Issue, Lang, TemplateDef, Text } from '../../templates/model/types.js';
 import { exists, OutputExistsError, tempPathFor } from '../io/atomic.js';
@@ -603,8 +604,7 @@ async function writeMaster(
     if (!ts.sd.key?.length) continue;
     const fields = ts.sd.fields;
     const extras = plans.get(ts.sd.name)?.extras ?? [];
-    const fold = (l: string) => l.normalize('NFKC').replace(/\s+/gu, '').toLowerCase();
-    const extraOf = (v: RecordValues | undefined, label: string) => v?.extras.find((e) => fold(e.label) === fold(label));
+    const extraOf = (v: RecordValues | undefined, label: string) => v?.extras.find((e) => foldWord(e.label) === foldWord(label));
     const rows: ReportRow[] = [];
     for (const g of conflicts) {
       const vals = g.members.map((m) => values.get(valueKey(ts.sd.name, m.file, m.inRow)));

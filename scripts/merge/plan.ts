@@ -13,6 +13,8 @@
 //   rows are compared together with the key of the ledger row they belong to in their own file, so two departments'
 //   identical risk texts for their own 001 are not folded into one.
 
+import { foldWord } from '../../templates/model/fold.js';
+
 export interface SheetSummary {
   name: string;
   /** Per record: the folded key, or null (no key). */
@@ -67,8 +69,6 @@ export interface ExtraColumn {
   /** 0-based master column. */
   col: number;
 }
-
-const foldExtra = (s: string): string => s.normalize('NFKC').replace(/\s+/gu, '').toLowerCase();
 
 /**
  * Per master row a few numbers and a hash, in parallel arrays (400,000 rows cost tens of megabytes, not hundreds):
@@ -128,7 +128,7 @@ export class SheetPlan {
     const slotOf = new Array<number>(n).fill(-1);
     const want: number[] = [];
     const extraCols = s.extraLabels.map((label) => {
-      const k = foldExtra(label);
+      const k = foldWord(label);
       let c = this.extraByFold.get(k);
       if (c === undefined) {
         c = this.firstExtraCol + this.extras.length;

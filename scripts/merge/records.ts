@@ -9,9 +9,10 @@
 // of its values, and building the engine's full RecordRow for 66,000 cells only to compare them was most of a
 // merge's reading time.
 import { createHash } from 'node:crypto';
-import { cellAt, cellAddress, findSheet, foldLabel, parseAddress, type CellValue, type Grid, type GridSheet } from '../../templates/model/grid.js';
+import { foldKey, foldLabel, foldText, foldWord } from '../../templates/model/fold.js';
+import { cellAt, cellAddress, findSheet, parseAddress, type CellValue, type Grid, type GridSheet } from '../../templates/model/grid.js';
 import { PROVENANCE_COLUMNS } from '../../templates/model/layout.js';
-import { cellText, foldText, normaliseCell } from '../../templates/model/normalise.js';
+import { cellText, normaliseCell } from '../../templates/model/normalise.js';
 import { fieldLabels, readRecords, sheetNames } from '../../templates/model/read.js';
 import type { FieldDef, Issue, NormValue, RecordRow, TableSheetDef, TemplateDef } from '../../templates/model/types.js';
 import type { SheetSummary } from './plan.js';
@@ -136,15 +137,6 @@ export function locateTables(def: TemplateDef, grid: Grid): { tables: TableInput
   return { tables, issues: data.issues };
 }
 
-/** Key text: width, spacing, dashes and case do not make two keys different (ＧＡ－００１ ≡ GA-001). */
-export function keyFold(s: string): string {
-  return s
-    .normalize('NFKC')
-    .replace(/\s+/gu, '')
-    .replace(/[\u2010-\u2015\u2212\u30fc\uff70]/gu, '-')
-    .toUpperCase();
-}
-
 function canonical(field: FieldDef, v: NormValue): string {
   if (typeof v === 'number') return String(v);
   if (typeof v === 'string') return field.type.kind === 'text' ? foldText(v) : v;
@@ -262,7 +254,7 @@ export class TableReader {
       const f = sd.fields.findIndex((x) => x.key === k);
       const v = this.field(r, f).key;
       if (v === null) return null;
-      const t = keyFold(v);
+      const t = foldKey(v);
       if (!t) return null;
       parts.push(t);
     }
@@ -296,7 +288,7 @@ export class TableReader {
 export function summarizeSheet(def: TemplateDef, t: TableReader, all: readonly TableReader[]): SheetSummary {
   const { sd, layout } = t.input;
   const compared = comparedFields(sd);
-  const foldedExtras = layout.extras.map((e) => foldLabel(e.label));
+  const foldedExtras = layout.extras.map((e) => foldWord(e.label));
   const link = parentOf(def, sd);
   let parentKeys: Map<string, string> | null = null;
   let linkField = -1;
@@ -309,7 +301,7 @@ export function summarizeSheet(def: TemplateDef, t: TableReader, all: readonly T
       for (const r of p.input.layout.rows) {
         const v = p.field(r, pf).key;
         const k = p.key(r);
-        if (v !== null && k) parentKeys.set(keyFold(v), k);
+        if (v !== null && k) parentKeys.set(foldKey(v), k);
       }
     }
   }
@@ -330,7 +322,7 @@ export function summarizeSheet(def: TemplateDef, t: TableReader, all: readonly T
     }
     if (parentKeys) {
       const v = t.field(r, linkField).key;
-      content = `${v === null ? '' : (parentKeys.get(keyFold(v)) ?? keyFold(v))}\u0003${content}`;
+      content = `${v === null ? '' : (parentKeys.get(foldKey(v)) ?? foldKey(v))}\u0003${content}`;
     }
     const key = t.key(r);
     keys[i] = key;

@@ -21,7 +21,7 @@ import { ruleContext } from '../model/validate.js';
 import type { Issue, PeriodValue, ReadResult, RecordRow, Text } from '../model/types.js';
 import { useOutlastsRetention } from '../pi-ledger/rules.js';
 import { LEDGER } from '../pi-ledger/sheets.js';
-import { companyKey, corpNoKey } from './names.js';
+import { foldCompany, foldCorpNo, foldKey } from '../model/fold.js';
 
 /**
  * The verdict the audit judges a contractor by: the worse of the recorded 判定 and the one the answers call for (a
@@ -134,7 +134,7 @@ export function evaluationFact(file: string, data: ReadResult, asOf: string): Ev
   return {
     file,
     name: str(form?.raw['委託先名']),
-    corpNo: corpNoKey(str(form?.values['法人番号'])),
+    corpNo: foldCorpNo(str(form?.values['法人番号'])),
     verdict: str(result?.values['判定']),
     expected,
     expectedReason: expected ? (score['判定理由'] as Text) : null,
@@ -152,7 +152,7 @@ export function latestEvaluations(evaluations: readonly EvaluationFact[]): Map<s
   const out = new Map<string, EvaluationFact>();
   for (const e of evaluations) {
     if (!e.name) continue;
-    const k = companyKey(e.name);
+    const k = foldCompany(e.name);
     const prev = out.get(k);
     if (!prev || (e.evaluatedOn && (!prev.evaluatedOn || compareIso(e.evaluatedOn, prev.evaluatedOn) > 0))) out.set(k, e);
   }
@@ -160,8 +160,8 @@ export function latestEvaluations(evaluations: readonly EvaluationFact[]): Map<s
 }
 
 function findEvaluation(name: string, latest: Map<string, EvaluationFact>, byCorpNo: Map<string, EvaluationFact>): EvaluationFact | undefined {
-  const corp = corpNoKey(name.replace(/[^0-9０-９]/gu, ''));
-  return (corp ? byCorpNo.get(corp) : undefined) ?? latest.get(companyKey(name));
+  const corp = foldCorpNo(name.replace(/[^0-9０-９]/gu, ''));
+  return (corp ? byCorpNo.get(corp) : undefined) ?? latest.get(foldCompany(name));
 }
 
 const rowName = (r: OutsourcedRow): Text => {
@@ -249,14 +249,13 @@ export function auditRules(rows: readonly OutsourcedRow[], evaluations: readonly
  * with its 管理番号); null for findings about a sheet or the workbook.
  */
 export function departmentsOf(issues: readonly Issue[], data: ReadResult): (string | null)[] {
-  const fold = (s: string) => s.normalize('NFKC').replace(/\s+/gu, '').toUpperCase();
   const byRow = new Map<string, RecordRow>();
   for (const rows of Object.values(data.sheets)) for (const r of rows) byRow.set(`${r.sheet}\u0000${r.row}`, r);
   const deptOfId = new Map<string, string>();
   for (const l of data.sheets[LEDGER] ?? []) {
     const id = str(l.raw['管理番号']);
     const dept = str(l.raw['部門']);
-    if (id && dept && !deptOfId.has(fold(id))) deptOfId.set(fold(id), dept);
+    if (id && dept && !deptOfId.has(foldKey(id))) deptOfId.set(foldKey(id), dept);
   }
   return issues.map((i) => {
     if (!i.cell || !i.sheet) return null;
@@ -265,6 +264,6 @@ export function departmentsOf(issues: readonly Issue[], data: ReadResult): (stri
     const dept = str(rec.raw['部門']);
     if (dept) return dept;
     const id = str(rec.raw['管理番号']);
-    return id ? (deptOfId.get(fold(id)) ?? null) : null;
+    return id ? (deptOfId.get(foldKey(id)) ?? null) : null;
   });
 }

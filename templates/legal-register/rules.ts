@@ -1,6 +1,7 @@
 // The legal register's own rules (LR-*). Values arrive normalised: dates are ISO strings, an invalid value is null
 // (its V-* issue was already reported), so every rule simply skips nulls.
 import { compareIso, latestAprilFirst } from '../model/dates.js';
+import { foldLawName } from '../model/fold.js';
 import type { RecordRow, RuleContext, RuleDef, RuleFinding } from '../model/types.js';
 
 const REGISTER = '法的要求事項';
@@ -168,12 +169,6 @@ function checkAmended(ctx: RuleContext): RuleFinding[] {
 
 // ---- LR-BASELINE ----------------------------------------------------------------------------------------------
 
-/** Name as compared: NFKC, no spaces or quotes, Latin upper-case; `bare` also drops bracketed parts. */
-export function nameKey(name: string, bare = false): string {
-  const s = name.normalize('NFKC');
-  return (bare ? s.replace(/\([^)]*\)/g, '') : s).replace(/[\s「」『』"“”]/gu, '').toUpperCase();
-}
-
 /** A row about a regulation, guideline or commentary *on* the law rather than the law itself. */
 const SUBORDINATE = /施行令|規則|ガイド|指針|ベース|について|Q&A/u;
 
@@ -214,7 +209,7 @@ const BASELINE: readonly Baseline[] = [
 
 function matches(b: Baseline, rec: RecordRow): boolean {
   const name = String(rec.values['名称'] ?? '');
-  return b.test(nameKey(name), nameKey(name, true), nameKey(String(rec.values['法令番号'] ?? ''), true));
+  return b.test(foldLawName(name), foldLawName(name, true), foldLawName(String(rec.values['法令番号'] ?? ''), true));
 }
 
 /** The register could not be read well enough to say what is in it (its own issue says why). */

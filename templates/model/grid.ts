@@ -1,6 +1,6 @@
 // The grid: the plain structure that both exceljs/our lean reader (Node) and Office.js (the pane) fill in.
 // Everything after the grid — reading records, validating, scoring — is shared.
-import { remembered } from './remember.js';
+import { foldLabel } from './fold.js';
 
 /** An Excel error value such as #REF! or #N/A, kept distinct from text. */
 export interface CellError {
@@ -89,20 +89,3 @@ export function findSheet(grid: Grid, names: readonly string[]): GridSheet | und
   return grid.sheets.find((s) => wanted.includes(foldLabel(s.name)));
 }
 
-const foldLabelText = remembered((s: string): string =>
-  s
-    .normalize('NFKC')
-    .replace(/[(（][^)）]*[)）]\s*$/u, '')
-    .replace(/必須/gu, '')
-    .replace(/[\s\u3000※*✓●◎]/gu, '')
-    .toLowerCase(),
-);
-
-/**
- * Fold a header label or sheet name for matching: NFKC (full-width → half-width), drop whitespace, line breaks,
- * required-marks (※ * ✓ ●) and bracketed hints, lower-case Latin.
- */
-export function foldLabel(label: unknown): string {
-  if (label === null || label === undefined) return '';
-  return foldLabelText(String(label));
-}

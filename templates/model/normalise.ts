@@ -4,7 +4,7 @@
 import type { EnumOption, FieldType, NormValue, PeriodValue, Text } from './types.js';
 import { type CellError, type CellValue, isCellError } from './grid.js';
 import { isoFromDate, parseDateText, serialToIso } from './dates.js';
-import { remembered } from './remember.js';
+import { foldText, foldWord } from './fold.js';
 
 export type NormRule = 'V-ENUM' | 'V-DATE' | 'V-NUMBER' | 'V-EMAIL' | 'V-URL' | 'V-CORPNO' | 'V-FORMULA';
 
@@ -17,14 +17,6 @@ export type NormResult =
 export const YES = 'はい';
 export const NO = 'いいえ';
 
-/** NFKC (full-width → half-width), drop zero-width characters, collapse whitespace runs to one space, trim. */
-export const foldText = remembered((s: string): string =>
-  s
-    .normalize('NFKC')
-    .replace(/[\u200b-\u200d\ufeff]/gu, '')
-    .replace(/\s+/gu, ' ')
-    .trim(),
-);
 
 /** Raw text of a cell for messages and merge: null when empty or whitespace-only; Date → ISO; error → '#REF!'. */
 export function cellText(value: CellValue): string | null {
@@ -108,7 +100,7 @@ function quote(v: Value): string {
 }
 
 /** Enum comparison key: foldText, then ignore spaces and Latin case. */
-const enumKey = remembered((s: string): string => foldText(s).replace(/ /g, '').toLowerCase());
+const enumKey = foldWord;
 
 const enumKeys = new WeakMap<readonly EnumOption[], Map<string, string>>();
 

@@ -1,7 +1,8 @@
 // Reading records out of a grid: find each sheet, match headers/labels by label and synonyms (not by letter),
 // normalise every value, and report structural and value problems as Issues.
 import type { RuleId } from '../catalogue.js';
-import { cellAddress, cellAt, findSheet, foldLabel, isCellError, type CellValue, type Grid, type GridSheet } from './grid.js';
+import { foldCompact, foldKey, foldLabel } from './fold.js';
+import { cellAddress, cellAt, findSheet, isCellError, type CellValue, type Grid, type GridSheet } from './grid.js';
 import { PROVENANCE_COLUMNS, QUESTION_COLUMNS, QUESTION_FIXED, sectionTitle } from './layout.js';
 import { cellText, normaliseCell, type NormResult } from './normalise.js';
 import type {
@@ -260,9 +261,7 @@ class FieldReader {
 }
 
 /** Locked texts must match exactly but for width and spacing (unlike labels, no marks or hints are dropped). */
-function foldLocked(s: string | null): string {
-  return (s ?? '').normalize('NFKC').replace(/\s+/gu, '');
-}
+const foldLocked = (s: string | null): string => foldCompact(s ?? '');
 
 function missingColumns(def: TableSheetDef | QuestionSheetDef, sheet: GridSheet, header: HeaderMap, issues: Issue[]): void {
   const offset = def.kind === 'questions' ? QUESTION_FIXED : 0;
@@ -342,19 +341,11 @@ function readTable(def: TableSheetDef, grid: Grid, sheet: GridSheet, issues: Iss
   return records;
 }
 
-/** Printable ASCII without spaces: NFKC leaves it as it is. */
-const VISIBLE_ASCII = /^[!-~]*$/;
-
 function hasContent(row: CellValue[], cols: readonly number[]): boolean {
   for (const c of cols) if (cellText(row[c] ?? null) !== null) return true;
   return false;
 }
 
-/** Key text for uniqueness and merge keys: width, case and spacing do not make two keys different. */
-export function keyText(s: string): string {
-  if (VISIBLE_ASCII.test(s)) return s.toUpperCase();
-  return s.normalize('NFKC').replace(/\s+/gu, '').toUpperCase();
-}
 
 /**
  * Values must be unique within the workbook they were entered in: in a merged master, within each 取込元ファイル
@@ -372,7 +363,7 @@ function checkUnique(def: TableSheetDef, records: RecordRow[], issues: Issue[]):
       const scope = rec.extra?.[PROVENANCE_FILE] ?? '';
       let inScope = seen.get(scope);
       if (!inScope) seen.set(scope, (inScope = new Map()));
-      const k = typeof v === 'object' ? JSON.stringify(v) : keyText(String(v));
+      const k = typeof v === 'object' ? JSON.stringify(v) : foldKey(String(v));
       const first = inScope.get(k);
       if (!first) {
         inScope.set(k, rec);

@@ -1,6 +1,7 @@
 // validate(): the one check that the task pane, the bulk checker and the merge all run.
 import { RULES, type RuleId } from '../catalogue.js';
-import { cellAt, findSheet, foldLabel, parseAddress, type Grid } from './grid.js';
+import { foldLabel } from './fold.js';
+import { cellAt, findSheet, parseAddress, type Grid } from './grid.js';
 import { headerLabels, MARKER_SHEET } from './layout.js';
 import { cellText } from './normalise.js';
 import { fieldLabels, readRecords, recordCell, sheetNames } from './read.js';

@@ -1,6 +1,7 @@
 // The ledger's own rules (PL-*). Values arrive normalised; a value the engine found invalid is null with its raw text
 // kept, and was already reported by a V-* rule, so these rules skip it rather than report it twice.
 import { addMonths, compareIso, monthsBetween } from '../model/dates.js';
+import { foldCompact, foldKey, foldWidth } from '../model/fold.js';
 import { remembered } from '../model/remember.js';
 import type { Issue, PeriodValue, RecordRow, RuleContext, RuleDef, RuleFinding, Severity, Text } from '../model/types.js';
 import {
@@ -114,7 +115,7 @@ function checkReview(ctx: RuleContext): RuleFinding[] {
 // ---- PL-PERIOD --------------------------------------------------------------------------------------------------
 
 /** Event names compare without spaces and without a trailing 日/時点 (退職日から3年 ≡ 退職後3年). */
-const eventKey = remembered((e: string): string => e.normalize('NFKC').replace(/\s+/gu, '').replace(/(?:の)?(?:日|時|時点)$/u, ''));
+const eventKey = remembered((e: string): string => foldCompact(e).replace(/(?:の)?(?:日|時|時点)$/u, ''));
 /** Length of a period in days, months counted as 30 days: fine for "is one longer than the other". */
 const daysOf = (p: Extract<PeriodValue, { kind: 'after' }>): number =>
   ((p.years ?? 0) * 12 + (p.months ?? 0)) * 30 + (p.days ?? 0);
@@ -430,7 +431,7 @@ function checkMyNumber(ctx: RuleContext): RuleFinding[] {
     const rec = rows[i];
     if (!isYes(rec, '特定個人情報')) continue;
     const purpose = str(rec, '利用目的');
-    if (purpose && !MY_NUMBER_PURPOSES.some((w) => purpose.normalize('NFKC').includes(w.normalize('NFKC')))) {
+    if (purpose && !MY_NUMBER_PURPOSES.some((w) => foldWidth(purpose).includes(foldWidth(w)))) {
       const ex = myNumberExample(rec);
       out.push(
         finding(
@@ -504,7 +505,7 @@ export type Vagueness = { phrase: string } | { aim: string } | { short: true };
 
 /** Why a purpose is too vague to count as 特定 (§4.4.2.1), or null when it says what is done with the information. */
 export function vagueness(purpose: string): Vagueness | null {
-  const t = purpose.normalize('NFKC');
+  const t = foldWidth(purpose);
   const phrase = CATCH_ALL_PHRASES.find((p) => t.includes(p));
   if (phrase) return { phrase };
   for (const item of t.split(ITEM_BREAK)) {
@@ -526,7 +527,7 @@ function vagueFinding(rec: RecordRow, purpose: string, v: Vagueness): RuleFindin
   }
   if ('aim' in v) {
     // 「営業活動のため」 is all aim; in 「商品の発送及びサービスの向上」 the aim is one item of several.
-    const whole = residue(purpose.normalize('NFKC')).length < 2;
+    const whole = residue(foldWidth(purpose)).length < 2;
     return finding(
       rec,
       '利用目的',
@@ -560,19 +561,6 @@ function checkVague(ctx: RuleContext): RuleFinding[] {
 
 // ---- PL-RISK ----------------------------------------------------------------------------------------------------
 
-/** Printable ASCII without spaces: NFKC leaves it as it is, and it has no other dashes. */
-const VISIBLE_ASCII = /^[!-~]*$/;
-
-/** 管理番号 as compared across sheets: NFKC, no spaces, every dash alike, Latin upper-case (ｇａ－００１ ≡ GA-001). */
-export function idKey(s: string): string {
-  if (VISIBLE_ASCII.test(s)) return s.toUpperCase();
-  return s
-    .normalize('NFKC')
-    .replace(/\s+/gu, '')
-    .replace(/[\u2010-\u2015\u2212\u30fc\uff70]/gu, '-')
-    .toUpperCase();
-}
-
 /** Structural issues that make the link between the two sheets unreadable (already reported by the engine). */
 function linkBroken(issues: readonly Issue[]): boolean {
   return issues.some(
@@ -589,7 +577,7 @@ function checkRisk(ctx: RuleContext): RuleFinding[] {
   const ledger = ctx.rows(LEDGER);
   const keys = ledger.map((rec) => {
     const id = str(rec, '管理番号');
-    return id ? idKey(id) : null;
+    return id ? foldKey(id) : null;
   });
   /** The stages the risk sheet covers for each ledger key (null: none yet). */
   const stages = new Map<string, Set<string> | null>();
@@ -600,7 +588,7 @@ function checkRisk(ctx: RuleContext): RuleFinding[] {
     const rec = risks[i];
     const id = str(rec, '管理番号');
     if (!id) continue;
-    const key = idKey(id);
+    const key = foldKey(id);
     const seen = stages.get(key);
     if (seen === undefined) {
       out.push(

@@ -1,6 +1,7 @@
 // supplier-checklist — サステナブル調達 セルフチェック: one supplier's self-assessment against the sustainable
 // procurement guideline (第1版, 2024-11-01), clause by clause (I … VII-2), with scoring, bands and red flags.
 import { addMonths, compareIso } from '../model/dates.js';
+import { foldCompact } from '../model/fold.js';
 import type {
   FieldDef,
   FormSheetDef,
@@ -267,8 +268,6 @@ export function scoredAnswer(q: QuestionDef, answer: string): string {
   return q.critical && answer === NA && !NA_ACCEPTED.includes(q.id) ? NO : answer;
 }
 
-const foldEdition = (s: string) => s.normalize('NFKC').replace(/\s/gu, '');
-
 // ---- rules ----
 
 const scAnswer: RuleDef = {
@@ -448,7 +447,7 @@ const scEdition: RuleDef = {
         },
       ];
     }
-    if (foldEdition(marker.edition) === foldEdition(want)) return [];
+    if (foldCompact(marker.edition) === foldCompact(want)) return [];
     return [
       {
         record: null,

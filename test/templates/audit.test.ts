@@ -2,7 +2,7 @@
 // the evaluations, CE-RETENTION where retention periods are comparable, departments of findings — on the bundled
 // samples (which tell one company's story) and on small cases.
 import { describe, expect, it } from 'vitest';
-import { companyKey, corpNoKey } from '../../templates/audit/names.js';
+import { foldCompany, foldCorpNo } from '../../templates/model/fold.js';
 import {
   auditRules,
   contractorNames,
@@ -28,19 +28,19 @@ const rows = ledgers.flatMap((l) => outsourcedRows(l.file, l.data));
 
 describe('company names', () => {
   it('fold width, spacing, punctuation and the legal form, before or after the name', () => {
-    const k = companyKey('株式会社サンプル給与サービス');
+    const k = foldCompany('株式会社サンプル給与サービス');
     for (const v of ['（株）サンプル給与サービス', '(株)サンプル給与サービス', 'サンプル給与サービス㈱', 'サンプル給与サービス株式会社', ' 株式会社　サンプル給与サービス ', 'ｻﾝﾌﾟﾙ給与サービス株式会社']) {
-      expect(companyKey(v), v).toBe(k);
+      expect(foldCompany(v), v).toBe(k);
     }
-    expect(companyKey('Sample Asia Pte. Ltd.')).toBe(companyKey('SAMPLE ASIA'));
-    expect(companyKey('株式会社サンプル給与')).not.toBe(k);
-    expect(companyKey('有限会社さくら見本梱包')).toBe(companyKey('さくら見本梱包'));
+    expect(foldCompany('Sample Asia Pte. Ltd.')).toBe(foldCompany('SAMPLE ASIA'));
+    expect(foldCompany('株式会社サンプル給与')).not.toBe(k);
+    expect(foldCompany('有限会社さくら見本梱包')).toBe(foldCompany('さくら見本梱包'));
   });
 
   it('reads a 法人番号 written with full-width digits or hyphens', () => {
-    expect(corpNoKey('６９９９９００００００１１')).toBe('6999900000011');
-    expect(corpNoKey('6-9999-0000-0011')).toBe('6999900000011');
-    expect(corpNoKey('699990000001')).toBeNull();
+    expect(foldCorpNo('６９９９９００００００１１')).toBe('6999900000011');
+    expect(foldCorpNo('6-9999-0000-0011')).toBe('6999900000011');
+    expect(foldCorpNo('699990000001')).toBeNull();
   });
 
   it('splits a cell naming several contractors, but not on the middle dot inside a name', () => {
@@ -163,7 +163,7 @@ describe('PL-OUTSOURCE across workbooks', () => {
   it('judges by the latest evaluation of a contractor, and matches a 法人番号 written in the ledger', () => {
     const old = evaluation('E社', { verdict: '不合格', evaluatedOn: '2026-01-10', file: 'old.xlsx' });
     const recent = evaluation('E社', { evaluatedOn: '2026-09-10', file: 'new.xlsx' });
-    expect(latestEvaluations([old, recent]).get(companyKey('E社'))?.file).toBe('new.xlsx');
+    expect(latestEvaluations([old, recent]).get(foldCompany('E社'))?.file).toBe('new.xlsx');
     expect(rules([row('E社')], [recent, old])).toEqual([]);
     expect(rules([row('6999900000011')], [evaluation('全く別の表記', { corpNo: '6999900000011' })])).toEqual([]);
   });

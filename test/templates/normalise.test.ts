@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { foldLabel, type CellValue } from '../../templates/model/grid.js';
+import { type CellValue } from '../../templates/model/grid.js';
+import { foldLabel, foldText } from '../../templates/model/fold.js';
 import {
   cellText,
   corpNoCheckDigit,
-  foldText,
   NO,
   normaliseCell,
   YES,

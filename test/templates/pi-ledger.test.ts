@@ -6,7 +6,8 @@ import { layoutWorkbook } from '../../templates/model/layout.js';
 import type { Issue } from '../../templates/model/types.js';
 import { validate } from '../../templates/model/validate.js';
 import { piLedger } from '../../templates/pi-ledger/index.js';
-import { idKey, useOutlastsRetention, vagueness } from '../../templates/pi-ledger/rules.js';
+import { foldKey } from '../../templates/model/fold.js';
+import { useOutlastsRetention, vagueness } from '../../templates/pi-ledger/rules.js';
 import { LEDGER, ledgerSheet, RISK, riskSheet, STAGES } from '../../templates/pi-ledger/sheets.js';
 
 const AS_OF = '2026-11-20';
@@ -568,8 +569,8 @@ describe('PL-RISK (error, §4.3.5)', () => {
   it('matches 管理番号 across width, case, dashes and spaces, and accepts stage synonyms', () => {
     const risk = riskRows('t－001 ').map((r, n) => (n === 0 ? { ...r, 局面: '取得' } : r));
     expect(byRule(check([ledgerRow('T-001')], risk), 'PL-RISK')).toEqual([]);
-    expect(idKey('ＨＲ−００３')).toBe('HR-003');
-    expect(['hr-003', 'HR-003', 'hr - 003', 'hr\u2212003', 'hr-\u200b003'].map(idKey)).toEqual(['HR-003', 'HR-003', 'HR-003', 'HR-003', 'HR-\u200b003']);
+    expect(foldKey('ＨＲ−００３')).toBe('HR-003');
+    expect(['hr-003', 'HR-003', 'hr - 003', 'hr\u2212003', 'hr-\u200b003'].map(foldKey)).toEqual(['HR-003', 'HR-003', 'HR-003', 'HR-003', 'HR-003']);
   });
   it('stays quiet when the risk sheet is missing (SHEET-MISSING says it)', () => {
     const g = grid([ledgerRow()]);
