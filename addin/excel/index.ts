@@ -6,6 +6,7 @@
 // are checked with isSetSupported before use.
 import { cellAddress, parseAddress, type CellValue, type Grid, type GridSheet } from '../../templates/model/grid.js';
 import { MARKER_NAME, MARKER_SHEET } from '../../templates/model/layout.js';
+import { MARK_RGB, severityRank } from '../../templates/model/severity.js';
 import type { Severity } from '../../templates/model/types.js';
 import type {
   XExcel,
@@ -27,11 +28,7 @@ export { splitAddress, topLeft } from './address.js';
 export const MARKS_SHEET = '_daicho_marks';
 
 /** Fill colours of marked cells, by severity (Excel's own "bad" / "neutral" / a light blue). */
-export const MARK_COLOURS: Record<Severity, string> = {
-  error: '#FFC7CE',
-  warning: '#FFEB9C',
-  info: '#DDEBF7',
-};
+export const MARK_COLOURS: Record<Severity, string> = { error: `#${MARK_RGB.error}`, warning: `#${MARK_RGB.warning}`, info: `#${MARK_RGB.info}` };
 
 /** Cells per context.sync() when reading large sheets (keeps each response well under Office's payload limit). */
 export const READ_CHUNK_CELLS = 40_000;
@@ -502,7 +499,6 @@ async function openForFormatting(
   return { usable, skipped, reprotect: () => reopened.forEach(({ ws, options }) => ws.protection.protect(options)) };
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 const STORE_HEADER = ['sheet', 'cell', 'original', 'mark'];
 
 function key(sheet: string, cell: string): string {
@@ -570,7 +566,7 @@ export async function markCells(marks: readonly Mark[]): Promise<MarkResult> {
   for (const m of marks) {
     const k = key(m.sheet, m.cell);
     const prev = wanted.get(k);
-    if (!prev || SEVERITY_RANK[m.severity] > SEVERITY_RANK[prev.severity]) wanted.set(k, m);
+    if (!prev || severityRank(m.severity) < severityRank(prev.severity)) wanted.set(k, m);
   }
   const props = fillProps();
   return run(async (ctx) => {

@@ -9,6 +9,7 @@ import { scoreText } from '../../templates/model/score.js';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseAddress } from '../../templates/model/grid.js';
+import { MARK_RGB, worseSeverity } from '../../templates/model/severity.js';
 import type { Issue, Lang, Severity } from '../../templates/model/types.js';
 import type { FileResult } from '../check-file.js';
 import { planPrint, printTitlesName, printXml, rowHeight } from '../xlsx/print.js';
@@ -52,8 +53,8 @@ const CT = {
 const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const PART_LIMIT = 200 * 1024 * 1024;
 
-export const MARK_COLOURS: Record<Severity, string> = { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: 'FFDDEBF7' };
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+/** Fills as ARGB, as styles.xml wants them (the pane uses the same colours: MARK_RGB). */
+export const MARK_COLOURS: Record<Severity, string> = { error: `FF${MARK_RGB.error}`, warning: `FF${MARK_RGB.warning}`, info: `FF${MARK_RGB.info}` };
 
 export const ANNOTATE_TEXT = {
   sheet: { ja: '指摘一覧', en: 'Findings' },
@@ -182,7 +183,7 @@ function noteText(issues: Issue[], lang: Lang): string {
 }
 
 function worstOf(issues: Issue[]): Severity {
-  return issues.reduce<Severity>((w, i) => (SEVERITY_RANK[i.severity] < SEVERITY_RANK[w] ? i.severity : w), 'info');
+  return issues.reduce<Severity>((w, i) => worseSeverity(w, i.severity), 'info');
 }
 
 // ---- notes: comments part + VML ---------------------------------------------------------------------------

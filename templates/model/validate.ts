@@ -1,6 +1,7 @@
 // validate(): the one check that the task pane, the bulk checker and the merge all run.
 import { RULES, type RuleId } from '../catalogue.js';
 import { foldLabel } from './fold.js';
+import { severityRank } from './severity.js';
 import { cellAt, findSheet, parseAddress, type Grid } from './grid.js';
 import { headerLabels, MARKER_SHEET } from './layout.js';
 import { cellText } from './normalise.js';
@@ -212,8 +213,6 @@ function runRules(ctx: RuleContext): Issue[] {
   return issues;
 }
 
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
-
 /** Issues in reading order: workbook-level first, then by sheet (template order), row, column. */
 export function sortIssues(def: TemplateDef | null, issues: Issue[]): Issue[] {
   const sheetIndex = (name: string | null) => (name === null ? -1 : (def?.sheets.findIndex((s) => s.name === name) ?? 0));
@@ -225,7 +224,7 @@ export function sortIssues(def: TemplateDef | null, issues: Issue[]): Issue[] {
         a.s - b.s ||
         a.p.row - b.p.row ||
         a.p.col - b.p.col ||
-        SEVERITY_ORDER[a.issue.severity] - SEVERITY_ORDER[b.issue.severity] ||
+        severityRank(a.issue.severity) - severityRank(b.issue.severity) ||
         a.i - b.i,
     )
     .map((x) => x.issue);

@@ -17,6 +17,7 @@ import {
 } from '@fluentui/react-components';
 import { memo, useMemo, useState } from 'react';
 import { RULES } from '../../../templates/catalogue.js';
+import { SEVERITIES } from '../../../templates/model/severity.js';
 import type { Issue, Severity } from '../../../templates/model/types.js';
 import { useI18n } from '../i18n.js';
 import type { SessionState, WorkbookSession } from '../session.js';
@@ -54,8 +55,6 @@ const useStyles = makeStyles({
   },
 });
 
-const ORDER: Severity[] = ['error', 'warning', 'info'];
-
 export function CheckPanel({ session, state }: { session: WorkbookSession; state: SessionState }) {
   const { s } = useI18n();
   const styles = useStyles();
@@ -66,7 +65,7 @@ export function CheckPanel({ session, state }: { session: WorkbookSession; state
   const markable = issues.some((i) => i.sheet && i.cell);
   // By severity, then by sheet: computed once per check, not on every render of the panel.
   const groups = useMemo(
-    () => new Map(ORDER.map((sev) => [sev, groupBySheet(issues.filter((i) => i.severity === sev))] as const)),
+    () => new Map(SEVERITIES.map((sev) => [sev, groupBySheet(issues.filter((i) => i.severity === sev))] as const)),
     [issues],
   );
 
@@ -129,8 +128,8 @@ export function CheckPanel({ session, state }: { session: WorkbookSession; state
           <MessageBarBody>{s.noIssues}</MessageBarBody>
         </MessageBar>
       ) : (
-        <Accordion multiple collapsible defaultOpenItems={ORDER.filter((sev) => sev !== 'info')}>
-          {ORDER.filter((sev) => count(sev) > 0).map((sev) => (
+        <Accordion multiple collapsible defaultOpenItems={SEVERITIES.filter((sev) => sev !== 'info')}>
+          {SEVERITIES.filter((sev) => count(sev) > 0).map((sev) => (
             <AccordionItem key={sev} value={sev}>
               <AccordionHeader>
                 <Subtitle2>{s.severity[sev]}</Subtitle2>&nbsp;
