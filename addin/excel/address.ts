@@ -19,9 +19,3 @@ export function isWholeRowsOrColumns(address: string): boolean {
   return address.split(':').some((part) => /^\$?[A-Za-z]+$|^\$?\d+$/.test(part));
 }
 
-/** Quote a sheet name for a reference when needed: 台帳 → 台帳, My sheet → 'My sheet'. */
-export function quoteSheet(name: string): string {
-  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name)
-    ? name
-    : `'${name.replace(/'/g, "''")}'`;
-}

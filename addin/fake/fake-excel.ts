@@ -8,7 +8,7 @@
 // is known only after a sync; APIs above the configured ExcelApi version throw; protected sheets refuse edits to
 // locked cells and formatting. Events (onChanged, onSelectionChanged) fire asynchronously after the change, as in
 // Excel, for the user's edits (userEdit/userSelect) and for the add-in's own writes.
-import { cellAddress, columnLetter, type CellValue, type Grid } from '../../templates/model/grid.js';
+import { cellAddress, columnIndex, columnLetter, quoteSheet, type CellValue, type Grid } from '../../templates/model/grid.js';
 import type {
   XEventHandlerResult,
   XEventHandlers,
@@ -112,21 +112,15 @@ export class FakeExcelError extends Error {
 
 // ------------------------------------------------------------------ addresses
 
-function colIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
 /** 'B7', 'A1:C5', 'A:C', '3:5' (with or without $) → 0-based inclusive rectangle. */
 export function parseRect(address: string): Rect {
   const parts = address.replace(/\$/g, '').trim().split(':');
   if (parts.length > 2 || parts.some((p) => p === '')) throw new FakeExcelError('InvalidArgument', `bad address ${address}`);
   const ends = parts.map((p) => {
     let m = /^([A-Za-z]{1,3})(\d+)$/.exec(p);
-    if (m) return { r: Number(m[2]) - 1, c: colIndex(m[1]) };
+    if (m) return { r: Number(m[2]) - 1, c: columnIndex(m[1]) };
     m = /^([A-Za-z]{1,3})$/.exec(p);
-    if (m) return { r: null, c: colIndex(m[1]) };
+    if (m) return { r: null, c: columnIndex(m[1]) };
     m = /^(\d+)$/.exec(p);
     if (m) return { r: Number(m[1]) - 1, c: null };
     throw new FakeExcelError('InvalidArgument', `bad address ${address}`);
@@ -151,12 +145,6 @@ export function formatRect(rect: Rect): string {
   const a = cellAddress(rect.r0, rect.c0);
   const b = cellAddress(rect.r1, rect.c1);
   return a === b ? a : `${a}:${b}`;
-}
-
-function quoteSheet(name: string): string {
-  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name)
-    ? name
-    : `'${name.replace(/'/g, "''")}'`;
 }
 
 const cellKey = (r: number, c: number): string => `${r},${c}`;

@@ -8,7 +8,7 @@
 import { scoreText } from '../../templates/model/score.js';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { parseAddress } from '../../templates/model/grid.js';
+import { parseAddress, quoteSheet } from '../../templates/model/grid.js';
 import { MARK_RGB, worseSeverity } from '../../templates/model/severity.js';
 import type { Issue, Lang, Severity } from '../../templates/model/types.js';
 import type { FileResult } from '../check-file.js';
@@ -308,10 +308,6 @@ function inlineCell(ref: string, text: string | null, s?: number): string {
   return `<c r="${ref}"${s ? ` s="${s}"` : ''} t="inlineStr"><is><t xml:space="preserve">${escapeXml(excelText(text))}</t></is></c>`;
 }
 
-function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
-
 interface FindingStyles {
   title: number;
   header: number;
@@ -349,7 +345,7 @@ function findingsSheetXml(result: FileResult, fileName: string, lang: Lang, pres
   result.issues.forEach((i, k) => {
     const sheetKnown = i.sheet !== null && present.has(i.sheet);
     const cellText = i.cell ? i.cell : sheetKnown ? '' : null;
-    const link = sheetKnown ? `${quoteSheet(i.sheet!)}!${i.cell ?? 'A1'}` : null;
+    const link = sheetKnown ? `${quoteSheet(i.sheet!, { always: true })}!${i.cell ?? 'A1'}` : null;
     const cells = [
       `<c r="A${r}"><v>${k + 1}</v></c>`,
       inlineCell(`B${r}`, i.sheet, st.wrap),

@@ -2,6 +2,7 @@
 // that does not exist in the XML (an empty answer) is created in its row, a missing row in sheetData. Cells keep
 // their values, formulas and types; nothing else in the part changes, except the optional <legacyDrawing> (notes)
 // and dropping tabSelected so that the findings sheet is the one selected when the copy opens.
+import { cellAddress, tryParseAddress } from '../../templates/model/grid.js';
 import { escapeXml, getAttr, removeAttr, scanTags, setAttr, Splices, type Tag } from './xml-edit.js';
 
 export interface SheetEdit {
@@ -20,34 +21,6 @@ export interface SheetEdit {
 /** Elements that follow <legacyDrawing> in CT_Worksheet order: it must be inserted before the first of them. */
 const AFTER_LEGACY_DRAWING = new Set(['legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst']);
 
-function colIndex(ref: string): { row: number; col: number } | null {
-  let i = 0;
-  let col = 0;
-  for (; i < ref.length; i++) {
-    const ch = ref.charCodeAt(i) | 0x20; // lower-case letters
-    if (ch >= 97 && ch <= 122) col = col * 26 + (ch - 96);
-    else if (ref[i] !== '$') break;
-  }
-  let row = 0;
-  for (; i < ref.length; i++) {
-    const ch = ref.charCodeAt(i);
-    if (ch >= 48 && ch <= 57) row = row * 10 + ch - 48;
-    else if (ref[i] !== '$') return null;
-  }
-  return col && row ? { row: row - 1, col: col - 1 } : null;
-}
-
-function a1(row: number, col: number): string {
-  let s = '';
-  let n = col + 1;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `${s}${row + 1}`;
-}
-
 export function markSheet(xml: string, edit: SheetEdit): string {
   const sp = new Splices();
   const rows = [...edit.cells.keys()].sort((a, b) => a - b);
@@ -63,7 +36,7 @@ export function markSheet(xml: string, edit: SheetEdit): string {
   let row: { r: number; cols: number[]; ci: number; s: number; prevCol: number } | null = null;
   let prevRow = -1;
 
-  const cellXml = (r: number, c: number, s: number): string => `<${sdPrefix}c r="${a1(r, c)}" s="${edit.styleFor(r, c, s)}"/>`;
+  const cellXml = (r: number, c: number, s: number): string => `<${sdPrefix}c r="${cellAddress(r, c)}" s="${edit.styleFor(r, c, s)}"/>`;
   const defaultStyle = (rowStyle: number, c: number): number => {
     if (rowStyle) return rowStyle;
     return colStyles.find((x) => c >= x.min && c <= x.max)?.s ?? 0;
@@ -164,7 +137,7 @@ export function markSheet(xml: string, edit: SheetEdit): string {
     if (t.local === 'c' && row && d === sdDepth + 2 && t.type !== 'close') {
       const text = tagText(t);
       const ref = getAttr(text, 'r');
-      const pos = ref ? colIndex(ref) : null;
+      const pos = ref ? tryParseAddress(ref) : null;
       const col = pos ? pos.col : row.prevCol + 1;
       row.prevCol = col;
       if (row.ci >= row.cols.length) continue;

@@ -13,6 +13,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { crc32, deflateRawSync, constants as zc } from 'node:zlib';
 import { templateById } from '../../templates/index.js';
 import { foldWord } from '../../templates/model/fold.js';
+import { quoteSheet } from '../../templates/model/grid.js';
 import { FIRST_DATA_ROW } from '../../templates/model/layout.js';
 import type { Issue, Lang, TemplateDef, Text } from '../../templates/model/types.js';
 import { exists, OutputExistsError, tempPathFor } from '../io/atomic.js';
@@ -500,7 +501,7 @@ function noteText(
   return parts.join(t.sep);
 }
 
-const link = (sheet: string, row: number): string => `'${sheet.replace(/'/g, "''")}'!A${row}`;
+const link = (sheet: string, row: number): string => `${quoteSheet(sheet, { always: true })}!A${row}`;
 
 async function writeMaster(
   def: TemplateDef,

@@ -4,6 +4,7 @@
 // of every column, the provenance columns, links, highlighted differences). The master's sheetData is then written by
 // hand with those style ids, and the probe rows never reach the output.
 import ExcelJS from 'exceljs';
+import { columnIndex } from '../../templates/model/grid.js';
 import { FIRST_DATA_ROW, HEADER_ROW } from '../../templates/model/layout.js';
 import type { TableSheetDef, TemplateDef } from '../../templates/model/types.js';
 import { inflateEntry, readZip } from '../io/zip.js';
@@ -62,9 +63,7 @@ function styleIds(rowXml: string): Map<number, number> {
     const ref = /\br="([A-Z]+)\d+"/.exec(m[1]);
     const s = /\bs="(\d+)"/.exec(m[1]);
     if (!ref) continue;
-    let c = 0;
-    for (const ch of ref[1]) c = c * 26 + ch.charCodeAt(0) - 64;
-    out.set(c - 1, s ? Number(s[1]) : 0);
+    out.set(columnIndex(ref[1]), s ? Number(s[1]) : 0);
   }
   return out;
 }

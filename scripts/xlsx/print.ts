@@ -4,6 +4,7 @@
 // and row heights that fit wrapped text. `applyPrint` serves the exceljs writers, `printXml` and `printTitlesName`
 // the hand-written sheets (merge report sheets, the annotated copy's findings sheet).
 import type ExcelJS from 'exceljs';
+import { columnLetter, quoteSheet } from '../../templates/model/grid.js';
 
 /** Smallest print scale (percent): 11 pt text prints at 7.7 pt or more. */
 export const MIN_PRINT_SCALE = 70;
@@ -49,7 +50,7 @@ export function planPrint(widths: readonly number[], opts: { orientation?: Orien
   return { orientation, fitWidth: false, scale: Math.min(100, Math.max(MIN_PRINT_SCALE, scale)), titleColumns };
 }
 
-const columnRange = (n: number): string => `A:${String.fromCharCode(64 + n)}`;
+const columnRange = (n: number): string => `A:${columnLetter(n - 1)}`;
 
 /** Page setup, repeated rows/columns, header and footer of an exceljs worksheet. `titleRows` like '2:2'. */
 export function applyPrint(ws: ExcelJS.Worksheet, plan: PrintPlan, titleRows?: string): void {
@@ -80,8 +81,8 @@ export function printXml(plan: PrintPlan): { sheetPr: string; tail: string } {
 
 /** The workbook's <definedName> repeating `rows` (e.g. [1, 1]) and the plan's title columns of a sheet. */
 export function printTitlesName(sheet: string, localSheetId: number, plan: PrintPlan, rows: [number, number]): string {
-  const q = `'${sheet.replace(/'/g, "''")}'`;
-  const parts = [...(plan.titleColumns ? [`${q}!$A:$${String.fromCharCode(64 + plan.titleColumns)}`] : []), `${q}!$${rows[0]}:$${rows[1]}`];
+  const q = quoteSheet(sheet, { always: true });
+  const parts = [...(plan.titleColumns ? [`${q}!$A:$${columnLetter(plan.titleColumns - 1)}`] : []), `${q}!$${rows[0]}:$${rows[1]}`];
   const text = parts.join(',').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return `<definedName name="_xlnm.Print_Titles" localSheetId="${localSheetId}">${text}</definedName>`;
 }

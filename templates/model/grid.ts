@@ -48,6 +48,13 @@ export function columnLetter(index: number): string {
   return s;
 }
 
+/** Excel letters → 0-based column index ('A' → 0, 'aa' → 26). */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + ((letters.charCodeAt(i) | 0x20) - 0x60);
+  return n - 1;
+}
+
 /** 0-based row and column → 'B7'. */
 export function cellAddress(row: number, col: number): string {
   return `${columnLetter(col)}${row + 1}`;
@@ -60,6 +67,13 @@ const DOLLAR = 0x24;
  * read character by character (issues are sorted by it: a 100,000-row report spent 13 MB on regex matches).
  */
 export function parseAddress(a1: string): { row: number; col: number } {
+  const p = tryParseAddress(a1);
+  if (p === null) throw new Error(`not an A1 cell address: ${a1}`);
+  return p;
+}
+
+/** parseAddress, or null for what is not an A1 cell address. */
+export function tryParseAddress(a1: string): { row: number; col: number } | null {
   const s = a1.trim();
   let i = s.charCodeAt(0) === DOLLAR ? 1 : 0;
   const lettersFrom = i;
@@ -73,8 +87,19 @@ export function parseAddress(a1: string): { row: number; col: number } {
   if (s.charCodeAt(i) === DOLLAR) i++;
   const digitsFrom = i;
   while (i < s.length && s.charCodeAt(i) >= 0x30 && s.charCodeAt(i) <= 0x39) i++;
-  if (letters < 1 || letters > 3 || i === digitsFrom || i !== s.length) throw new Error(`not an A1 cell address: ${a1}`);
+  if (letters < 1 || letters > 3 || i === digitsFrom || i !== s.length) return null;
   return { row: Number(s.slice(digitsFrom)) - 1, col: col - 1 };
+}
+
+/**
+ * A sheet name as a reference writes it (My sheet → 'My sheet', it's → 'it''s'). As Excel shows an address, quoted
+ * only when needed: unless it is letters, digits, _ and . only, starts with a letter or _, and does not read as a cell
+ * (A1, R1C1, RC), 台帳 → 台帳. `always`: quoted whatever the name, as exceljs writes references, so that the files
+ * Daicho writes (templates, annotated copies, masters) all read alike.
+ */
+export function quoteSheet(name: string, opts: { always?: boolean } = {}): string {
+  const bare = !opts.always && /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) && !/^[A-Za-z]{1,3}\d+$|^R\d*C\d*$|^[RC]\d*$/i.test(name);
+  return bare ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 export function cellAt(sheet: GridSheet, row: number, col: number): CellValue {
