@@ -19,9 +19,9 @@ import type {
   XWorksheet,
 } from './api.js';
 import { isWholeRowsOrColumns, splitAddress, topLeft } from './address.js';
-import { isDateFormat } from './numfmt.js';
+import { isDateFormat } from '../../templates/model/numfmt.js';
 
-export { isDateFormat } from './numfmt.js';
+export { isDateFormat } from '../../templates/model/numfmt.js';
 export { splitAddress, topLeft } from './address.js';
 
 /** Very-hidden sheet holding the original fills of marked cells, so Clear can restore them after a reload. */

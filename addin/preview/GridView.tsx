@@ -5,7 +5,7 @@ import { Button, Caption1, Input, Tab, TabList, makeStyles, tokens } from '@flue
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { cellAddress, columnLetter } from '../../templates/model/grid.js';
 import { serialToIso } from '../../templates/model/dates.js';
-import { isDateFormat } from '../excel/numfmt.js';
+import { isDateFormat } from '../../templates/model/numfmt.js';
 import type { FakeSheet, FakeWorkbook } from '../fake/fake-excel.js';
 
 const useStyles = makeStyles({

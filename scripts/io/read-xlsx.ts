@@ -10,7 +10,7 @@
 import { readRegularFileSync } from './paths.js';
 import { basename } from 'node:path';
 import { cellAddress, type CellValue, type Grid, type GridSheet } from '../../templates/model/grid.js';
-import { isDateFormat } from './numfmt.js';
+import { isDateNumFmt } from '../../templates/model/numfmt.js';
 import { findEntry, readPart, readRelationships, type Relationship } from './package.js';
 import { openSpreadsheetPackage, type SpreadsheetPackage } from './sniff.js';
 import { UnreadableError } from './unreadable.js';
@@ -207,7 +207,7 @@ function readDateStyles(data: Uint8Array, part: string, chunk: number): boolean[
     },
     chunk,
   );
-  return xfFormats.map((id) => isDateFormat(id, codes.get(id)));
+  return xfFormats.map((id) => isDateNumFmt(id, codes.get(id)));
 }
 
 /**

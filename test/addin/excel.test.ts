@@ -475,26 +475,6 @@ describe('insertTemplate', () => {
 });
 
 describe('helpers', () => {
-  it.each([
-    ['yyyy/mm/dd', true],
-    ['yyyy/m/d', true],
-    ['[$-ja-JP]ggge"年"m"月"d"日"', true],
-    ['[$-411]ge.m.d', true],
-    ['m/d/yy h:mm', true],
-    ['d-mmm-yy', true],
-    ['General', false],
-    ['@', false],
-    ['0.00', false],
-    ['#,##0', false],
-    ['0.00E+00', false],
-    ['h:mm', false],
-    ['[h]:mm:ss', false],
-    ['mm:ss', false],
-    ['"年"0', false],
-  ])('isDateFormat(%s) = %s', (fmt, expected) => {
-    expect(isDateFormat(fmt)).toBe(expected);
-  });
-
   it('needsTextPrefix: only what Excel would turn into something else', () => {
     for (const s of ['001', '2024/4/1', '=SUM(A1)', '+81', '-', '@x', 'TRUE', '令和6年4月1日']) expect(needsTextPrefix(s)).toBe(true);
     for (const s of ['はい', '総務部', '顧客名簿', 'Yes']) expect(needsTextPrefix(s)).toBe(false);
