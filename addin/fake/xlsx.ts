@@ -3,36 +3,8 @@
 // workbook-scoped names. It is for our own template files and samples in the preview and the tests, not for users'
 // files (the CLI's reader in scripts/io does that, with limits).
 import { unzipSync, strFromU8 } from 'fflate';
+import { BUILTIN_FORMATS } from '../../templates/model/numfmt.js';
 import type { CellInit, FakeFill, SheetInit, Visibility, WorkbookInit } from './fake-excel.js';
-
-const BUILTIN_FORMATS: Record<number, string> = {
-  0: 'General',
-  1: '0',
-  2: '0.00',
-  3: '#,##0',
-  4: '#,##0.00',
-  9: '0%',
-  10: '0.00%',
-  14: 'yyyy/m/d',
-  15: 'd-mmm-yy',
-  16: 'd-mmm',
-  17: 'mmm-yy',
-  18: 'h:mm AM/PM',
-  19: 'h:mm:ss AM/PM',
-  20: 'h:mm',
-  21: 'h:mm:ss',
-  22: 'yyyy/m/d h:mm',
-  49: '@',
-  // Japanese built-ins
-  27: '[$-411]ge.m.d',
-  28: '[$-411]ggge"年"m"月"d"日"',
-  30: 'm/d/yy',
-  31: 'yyyy"年"m"月"d"日"',
-  55: 'yyyy"年"m"月"',
-  56: 'm"月"d"日"',
-  57: '[$-411]ge.m.d',
-  58: '[$-411]ggge"年"m"月"d"日"',
-};
 
 interface Style {
   numberFormat: string;

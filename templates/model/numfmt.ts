@@ -2,9 +2,16 @@
 // command line's reader (format codes and built-in ids from styles.xml) and the pane (Office.js numberFormat).
 // A time of day (h:mm, mm:ss) and an elapsed time ([h]:mm:ss) are not dates: 0.5 in h:mm is 12:00, not 1899-12-30.
 
-/** Built-in format ids and their codes, where they show a date or a time; 27–36 and 50–58 as in ja-JP. */
-const BUILTIN: Record<number, string> = {
-  14: 'm/d/yyyy',
+/** Built-in format ids and their codes as ja-JP Excel shows them (styles.xml leaves them out; ECMA-376 §18.8.30). */
+export const BUILTIN_FORMATS: Readonly<Record<number, string>> = {
+  0: 'General',
+  1: '0',
+  2: '0.00',
+  3: '#,##0',
+  4: '#,##0.00',
+  9: '0%',
+  10: '0.00%',
+  14: 'yyyy/m/d',
   15: 'd-mmm-yy',
   16: 'd-mmm',
   17: 'mmm-yy',
@@ -12,7 +19,7 @@ const BUILTIN: Record<number, string> = {
   19: 'h:mm:ss AM/PM',
   20: 'h:mm',
   21: 'h:mm:ss',
-  22: 'm/d/yyyy h:mm',
+  22: 'yyyy/m/d h:mm',
   27: '[$-411]ge.m.d',
   28: '[$-411]ggge"年"m"月"d"日"',
   29: '[$-411]ggge"年"m"月"d"日"',
@@ -26,6 +33,7 @@ const BUILTIN: Record<number, string> = {
   45: 'mm:ss',
   46: '[h]:mm:ss',
   47: 'mmss.0',
+  49: '@',
   50: '[$-411]ge.m.d',
   51: '[$-411]ggge"年"m"月"d"日"',
   52: 'yyyy"年"m"月"',
@@ -66,5 +74,5 @@ export function isDateFormat(format: unknown): boolean {
 
 /** A cell format in styles.xml: its own code when it has one, else the built-in id's. */
 export function isDateNumFmt(id: number, code: string | undefined): boolean {
-  return isDateFormat(code ?? BUILTIN[id]);
+  return isDateFormat(code ?? BUILTIN_FORMATS[id]);
 }
