@@ -76,6 +76,18 @@ describe('tsc: templates/ without the DOM and Node types', () => {
     expect(compile('tsconfig.json', breach)).toEqual([]);
   });
 
+  it('a rule reading a misspelt field key fails to compile (legal-register: RecordRow<RegisterKey>)', () => {
+    const rule = (key: string) =>
+      [
+        "import type { RegisterKey } from './legal-register/index.js';",
+        "import type { RecordRow } from './model/types.js';",
+        `export const read = (rec: RecordRow<RegisterKey>) => rec.values['${key}'];`,
+      ].join('\n');
+    expect(compile('tsconfig.templates.json', rule('名称'))).toEqual([]);
+    const errors = compile('tsconfig.templates.json', rule('名稱'));
+    expect(errors.some((e) => e.includes("'名稱'")), errors.join('\n')).toBe(true);
+  });
+
   it('what templates/ uses of its host, the URL class, compiles', () => {
     expect(compile('tsconfig.templates.json', "export const host = new URL('https://www.ppc.go.jp/').hostname;")).toEqual([]);
   });

@@ -2,7 +2,7 @@
 // what each requires, how the company responds, where to read it (URL) and when it was last checked. A second sheet
 // lists the information sources the register is kept up to date from (解説3 主な情報収集機構).
 import { dateField, textField } from '../model/fields.js';
-import type { EnumOption, TableSheetDef, TemplateDef } from '../model/types.js';
+import type { EnumOption, FieldKey, TableSheetDef, TemplateDef } from '../model/types.js';
 import { REGISTER_PREFILL, SOURCES_PREFILL } from './prefill.js';
 import { rules } from './rules.js';
 
@@ -39,7 +39,7 @@ export const CATEGORIES: readonly EnumOption[] = [
   },
 ];
 
-const registerSheet: TableSheetDef = {
+const registerSheet = {
   name: SHEET.register,
   kind: 'table',
   title: { ja: '法的要求事項確認書（付録B）', en: 'Legal requirements register (Appendix B)' },
@@ -127,9 +127,9 @@ const registerSheet: TableSheetDef = {
     text('確認者', 'Checked by', { required: true, synonyms: ['確認担当者', '見直し者', '確認責任者'], width: 12 }),
     text('備考', 'Notes', { synonyms: ['メモ', 'コメント'], width: 30 }),
   ],
-};
+} as const satisfies TableSheetDef;
 
-const sourcesSheet: TableSheetDef = {
+const sourcesSheet = {
   name: SHEET.sources,
   kind: 'table',
   title: { ja: '主な情報収集先（解説3）', en: 'Information sources (Commentary 3)' },
@@ -156,7 +156,10 @@ const sourcesSheet: TableSheetDef = {
     },
     text('備考', 'Notes', { synonyms: ['メモ', 'コメント'], width: 48 }),
   ],
-};
+} as const satisfies TableSheetDef;
+
+/** The register's field keys: rules read records as RecordRow<RegisterKey>. */
+export type RegisterKey = FieldKey<typeof registerSheet>;
 
 export const legalRegister: TemplateDef = {
   id: 'legal-register',

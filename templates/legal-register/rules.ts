@@ -3,10 +3,14 @@
 import { compareIso, latestAprilFirst } from '../model/dates.js';
 import { foldLawName } from '../model/fold.js';
 import type { RecordRow, RuleContext, RuleDef, RuleFinding } from '../model/types.js';
+import type { RegisterKey } from './index.js';
 
 const REGISTER = '法的要求事項';
 
-const iso = (rec: RecordRow, key: string): string | null => {
+/** The register's records, typed by its field keys: a misspelt key fails to compile. */
+const registerRows = (ctx: RuleContext) => ctx.rows(REGISTER) as RecordRow<RegisterKey>[];
+
+const iso = (rec: RecordRow<RegisterKey>, key: RegisterKey): string | null => {
   const v = rec.values[key];
   return typeof v === 'string' ? v : null;
 };
@@ -15,7 +19,7 @@ const iso = (rec: RecordRow, key: string): string | null => {
 
 function checkDates(ctx: RuleContext): RuleFinding[] {
   const out: RuleFinding[] = [];
-  for (const rec of ctx.rows(REGISTER)) {
+  for (const rec of registerRows(ctx)) {
     const promulgated = iso(rec, '公布日');
     if (!promulgated) continue;
     const inForce = iso(rec, '施行日');
@@ -94,7 +98,7 @@ function hostOf(url: string): string | null {
 // raises the second half of the spec rule: a well-formed URL on a host that is not an official source.
 function checkUrl(ctx: RuleContext): RuleFinding[] {
   const out: RuleFinding[] = [];
-  for (const rec of ctx.rows(REGISTER)) {
+  for (const rec of registerRows(ctx)) {
     const url = rec.values['URL'];
     if (typeof url !== 'string') continue;
     const host = hostOf(url);
@@ -120,7 +124,7 @@ function checkApril(ctx: RuleContext): RuleFinding[] {
   const inApril = ctx.asOf.slice(5, 7) === '04';
   const due = inApril ? `${String(Number(april.slice(0, 4)) - 1).padStart(4, '0')}-04-01` : april;
   const out: RuleFinding[] = [];
-  for (const rec of ctx.rows(REGISTER)) {
+  for (const rec of registerRows(ctx)) {
     const checked = iso(rec, '確認日');
     if (!checked || compareIso(checked, april) >= 0) continue;
     if (compareIso(checked, due) >= 0) {
@@ -151,7 +155,7 @@ function checkApril(ctx: RuleContext): RuleFinding[] {
 
 function checkAmended(ctx: RuleContext): RuleFinding[] {
   const out: RuleFinding[] = [];
-  for (const rec of ctx.rows(REGISTER)) {
+  for (const rec of registerRows(ctx)) {
     const amended = iso(rec, '最終改正日');
     const checked = iso(rec, '確認日');
     if (!amended || !checked || compareIso(amended, checked) <= 0) continue;
@@ -207,7 +211,7 @@ const BASELINE: readonly Baseline[] = [
   },
 ];
 
-function matches(b: Baseline, rec: RecordRow): boolean {
+function matches(b: Baseline, rec: RecordRow<RegisterKey>): boolean {
   const name = String(rec.values['名称'] ?? '');
   return b.test(foldLawName(name), foldLawName(name, true), foldLawName(String(rec.values['法令番号'] ?? ''), true));
 }
@@ -225,7 +229,7 @@ function registerUnreadable(ctx: RuleContext): boolean {
 // A missing entry has no row to point at: the finding is sheet-level (record null), naming the 名称 column.
 function checkBaseline(ctx: RuleContext): RuleFinding[] {
   if (registerUnreadable(ctx)) return [];
-  const rows = ctx.rows(REGISTER);
+  const rows = registerRows(ctx);
   return BASELINE.filter((b) => !rows.some((rec) => matches(b, rec))).map((b) => ({
     record: null,
     sheet: REGISTER,

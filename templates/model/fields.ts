@@ -1,12 +1,15 @@
-// Shorthand for defining fields whose key is their Japanese label.
+// Shorthand for defining fields whose key is their Japanese label. The key keeps its literal type, so a sheet defined
+// with `as const satisfies TableSheetDef` knows its field keys (FieldKey).
 import type { FieldDef, FieldType } from './types.js';
 
-export function field(key: string, en: string, type: FieldType, extra: Partial<FieldDef> = {}): FieldDef {
+type Extra = Partial<Omit<FieldDef, 'key'>>;
+
+export function field<K extends string>(key: K, en: string, type: FieldType, extra: Extra = {}): FieldDef & { key: K } {
   return { key, label: { ja: key, en }, type, ...extra };
 }
 
-export const textField = (key: string, en: string, extra: Partial<FieldDef> = {}): FieldDef =>
+export const textField = <K extends string>(key: K, en: string, extra: Extra = {}) =>
   field(key, en, { kind: 'text' }, extra);
 
-export const dateField = (key: string, en: string, extra: Partial<FieldDef> = {}): FieldDef =>
+export const dateField = <K extends string>(key: K, en: string, extra: Extra = {}) =>
   field(key, en, { kind: 'date' }, { width: 12, ...extra });

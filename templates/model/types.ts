@@ -143,18 +143,24 @@ export interface QuestionSheetDef extends SheetBase {
 
 export type SheetDef = TableSheetDef | FormSheetDef | QuestionSheetDef;
 
-/** A record read out of a grid: normalised values plus where each came from. */
-export interface RecordRow {
+/**
+ * The field keys of a sheet defined `as const satisfies TableSheetDef` (fields inline or by field()/textField()):
+ * RecordRow<FieldKey<typeof sheet>> makes rec.values['開示対像'] a compile error.
+ */
+export type FieldKey<S extends { readonly fields: readonly FieldDef[] }> = S['fields'][number]['key'];
+
+/** A record read out of a grid: normalised values plus where each came from. K: its sheet's field keys. */
+export interface RecordRow<K extends string = string> {
   sheet: string;
   /** 1-based worksheet row of the record (forms: 0). */
   row: number;
   /** Question id for question rows. */
   id?: string;
-  values: Record<string, NormValue | null>;
+  values: Record<K, NormValue | null>;
   /** Raw text of each field as found (for messages and merge). */
-  raw: Record<string, string | null>;
+  raw: Record<K, string | null>;
   /** A1 address of each field's cell. */
-  cells: Record<string, string>;
+  cells: Record<K, string>;
   /** Unknown extra columns carried through (header → raw text). */
   extra?: Record<string, string | null>;
 }
