@@ -78,7 +78,8 @@ const LEGAL_FORMS = [
   '(医)',
 ];
 
-const LATIN_FORMS = /(?:,?\s*(?:co\.?,?\s*ltd\.?|inc\.?|corp(?:oration)?\.?|k\.?k\.?|ltd\.?|llc|limited|pte\.?\s*ltd\.?))+\s*$/iu;
+const LATIN_FORMS =
+  /(?:,?\s*(?:co\.?,?\s*ltd\.?|inc\.?|corp(?:oration)?\.?|k\.?k\.?|ltd\.?|llc|limited|pte\.?\s*ltd\.?))+\s*$/iu;
 
 /**
  * A company name for matching: 株式会社サンプル給与サービス ≡ （株）サンプル給与サービス ≡ サンプル給与サービス㈱. Dashes and

@@ -8,7 +8,16 @@ import { describe, expect, it } from 'vitest';
 import { locateColumns } from '../../addin/taskpane/model.js';
 import { locateTables, TableReader } from '../../scripts/merge/records.js';
 import { departmentsOf } from '../../templates/audit/rules.js';
-import { foldCompact, foldCompany, foldCorpNo, foldKey, foldLabel, foldLawName, foldText, foldWord } from '../../templates/model/fold.js';
+import {
+  foldCompact,
+  foldCompany,
+  foldCorpNo,
+  foldKey,
+  foldLabel,
+  foldLawName,
+  foldText,
+  foldWord,
+} from '../../templates/model/fold.js';
 import type { CellValue, Grid } from '../../templates/model/grid.js';
 import { HEADER_ROW, layoutWorkbook } from '../../templates/model/layout.js';
 import { readRecords } from '../../templates/model/read.js';
@@ -20,7 +29,20 @@ import { LEDGER, ledgerSheet, RISK, STAGES } from '../../templates/pi-ledger/she
 const ROOT = join(import.meta.dirname, '..', '..');
 
 /** Every way people (and IMEs) write the dash of GA-001. */
-const DASHES = ['-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\u30fc', '\uff0d', '\uff70', '\ufe63'];
+const DASHES = [
+  '-',
+  '\u2010',
+  '\u2011',
+  '\u2012',
+  '\u2013',
+  '\u2014',
+  '\u2015',
+  '\u2212',
+  '\u30fc',
+  '\uff0d',
+  '\uff70',
+  '\ufe63',
+];
 
 /** [a, b, same key?] */
 const KEYS: [string, string, boolean][] = [
@@ -42,19 +64,27 @@ function ledgerRow(id: string, dept = '総務部'): Record<string, CellValue> {
 }
 
 function ledgerGrid(ledger: Record<string, CellValue>[], riskIds: string[] = []): Grid {
-  const risk = riskIds.flatMap((id) => STAGES.map((s) => ({ 管理番号: id, 局面: s.value, 想定されるリスク: '漏えい', 対策: '施錠', 残留リスク: '低' })));
+  const risk = riskIds.flatMap((id) =>
+    STAGES.map((s) => ({ 管理番号: id, 局面: s.value, 想定されるリスク: '漏えい', 対策: '施錠', 残留リスク: '低' })),
+  );
   return layoutWorkbook(piLedger, { tables: { [LEDGER]: ledger, [RISK]: risk } });
 }
 
-const ruleCells = (issues: readonly Issue[], rule: string) => issues.filter((i) => i.rule === rule).map((i) => `${i.sheet}!${i.cell}`);
+const ruleCells = (issues: readonly Issue[], rule: string) =>
+  issues.filter((i) => i.rule === rule).map((i) => `${i.sheet}!${i.cell}`);
 
 /** Each use of an identifier fold, asked whether a and b are the same 管理番号. */
 const KEY_USES: Record<string, (a: string, b: string) => boolean> = {
-  'foldKey': (a, b) => foldKey(a) === foldKey(b),
-  'V-UNIQUE': (a, b) => ruleCells(validate(piLedger, ledgerGrid([ledgerRow(a), ledgerRow(b)], [a]), { asOf: '2026-11-20' }).issues, 'V-UNIQUE').length > 0,
+  foldKey: (a, b) => foldKey(a) === foldKey(b),
+  'V-UNIQUE': (a, b) =>
+    ruleCells(
+      validate(piLedger, ledgerGrid([ledgerRow(a), ledgerRow(b)], [a]), { asOf: '2026-11-20' }).issues,
+      'V-UNIQUE',
+    ).length > 0,
   'PL-RISK': (a, b) => {
     // The ledger row a with risk rows written b: PL-RISK says what it says when they are written a, or it does not link them.
-    const as = (id: string) => ruleCells(validate(piLedger, ledgerGrid([ledgerRow(a)], [id]), { asOf: '2026-11-20' }).issues, 'PL-RISK');
+    const as = (id: string) =>
+      ruleCells(validate(piLedger, ledgerGrid([ledgerRow(a)], [id]), { asOf: '2026-11-20' }).issues, 'PL-RISK');
     return JSON.stringify(as(b)) === JSON.stringify(as(a));
   },
   'merge key': (a, b) => {
@@ -67,7 +97,15 @@ const KEY_USES: Record<string, (a: string, b: string) => boolean> = {
   'audit department': (a, b) => {
     const grid = ledgerGrid([ledgerRow(a, '人事部')], [b]);
     const data = readRecords(piLedger, grid);
-    const onRisk: Issue = { rule: 'PL-RISK', severity: 'error', sheet: RISK, cell: 'A3', field: '管理番号', value: b, message: { ja: '', en: '' } };
+    const onRisk: Issue = {
+      rule: 'PL-RISK',
+      severity: 'error',
+      sheet: RISK,
+      cell: 'A3',
+      field: '管理番号',
+      value: b,
+      message: { ja: '', en: '' },
+    };
     return departmentsOf([onRisk], data)[0] === '人事部';
   },
 };
@@ -103,9 +141,19 @@ describe('header labels: the engine, the merge and the pane find the same column
     return grid;
   };
   const USES: Record<string, (grid: Grid) => boolean> = {
-    'engine': (grid) => !validate(piLedger, grid, { asOf: '2026-11-20' }).issues.some((i) => (i.rule === 'COLUMN-MISSING' || i.rule === 'COLUMN-RENAMED') && i.field === '管理番号'),
-    'merge': (grid) => locateTables(piLedger, grid).tables.find((t) => t.sd.name === LEDGER)?.layout.fieldCols[ledgerSheet.fields.indexOf(id)] !== undefined,
-    'pane': (grid) => locateColumns(ledgerSheet, grid.sheets.find((s) => s.name === LEDGER)!)?.columns.has('管理番号') === true,
+    engine: (grid) =>
+      !validate(piLedger, grid, { asOf: '2026-11-20' }).issues.some(
+        (i) => (i.rule === 'COLUMN-MISSING' || i.rule === 'COLUMN-RENAMED') && i.field === '管理番号',
+      ),
+    merge: (grid) =>
+      locateTables(piLedger, grid).tables.find((t) => t.sd.name === LEDGER)?.layout.fieldCols[
+        ledgerSheet.fields.indexOf(id)
+      ] !== undefined,
+    pane: (grid) =>
+      locateColumns(
+        ledgerSheet,
+        grid.sheets.find((s) => s.name === LEDGER)!,
+      )?.columns.has('管理番号') === true,
   };
   for (const [use, found] of Object.entries(USES)) {
     it(use, () => {
@@ -117,11 +165,15 @@ describe('header labels: the engine, the merge and the pane find the same column
 
 describe('the fold functions', () => {
   it('foldText keeps one space between words, drops width and zero-width differences', () => {
-    expect(['ＡＢＣ　株式会社', ' ABC  株式会社 ', 'ABC\u200b 株式会社', 'ABC\u2060 株式会社'].map(foldText)).toEqual(Array(4).fill('ABC 株式会社'));
+    expect(['ＡＢＣ　株式会社', ' ABC  株式会社 ', 'ABC\u200b 株式会社', 'ABC\u2060 株式会社'].map(foldText)).toEqual(
+      Array(4).fill('ABC 株式会社'),
+    );
     expect(foldText('ABC株式会社')).not.toBe(foldText('ABC 株式会社'));
   });
   it('foldCompact and foldWord drop every space; only foldWord drops case', () => {
-    expect(['退職日\u3000から', '退職日 から', '退職日\u200bから'].map(foldCompact)).toEqual(Array(3).fill('退職日から'));
+    expect(['退職日\u3000から', '退職日 から', '退職日\u200bから'].map(foldCompact)).toEqual(
+      Array(3).fill('退職日から'),
+    );
     expect(foldCompact('Ab')).toBe('Ab');
     expect(['はい', 'ＹＥＳ', 'y e s', 'Yes'].map(foldWord)).toEqual(['はい', 'yes', 'yes', 'yes']);
   });
@@ -138,16 +190,31 @@ describe('the fold functions', () => {
     ];
     expect(names.map(foldCompany)).toEqual(Array(names.length).fill('サンプルサービス'));
     expect(foldCompany('サンプルサービス')).not.toBe(foldCompany('サンプルサビス'));
-    expect(['Sample Co., Ltd.', 'SAMPLE Inc.', 'ｓａｍｐｌｅ'].map(foldCompany)).toEqual(['sample', 'sample', 'sample']);
+    expect(['Sample Co., Ltd.', 'SAMPLE Inc.', 'ｓａｍｐｌｅ'].map(foldCompany)).toEqual([
+      'sample',
+      'sample',
+      'sample',
+    ]);
   });
   it('foldCorpNo: 13 digits, whatever the width, spacing and dash', () => {
-    expect(['1234567890123', '１２３４５６７８９０１２３', '1234 5678 90123', '1-2345-6789-0123', '1\u22122345\u22126789\u22120123', '1\u20102345\u20106789\u20100123'].map(foldCorpNo)).toEqual(
-      Array(6).fill('1234567890123'),
-    );
+    expect(
+      [
+        '1234567890123',
+        '１２３４５６７８９０１２３',
+        '1234 5678 90123',
+        '1-2345-6789-0123',
+        '1\u22122345\u22126789\u22120123',
+        '1\u20102345\u20106789\u20100123',
+      ].map(foldCorpNo),
+    ).toEqual(Array(6).fill('1234567890123'));
     expect(['123456789012', '12345678901234', 'abc', '', null].map(foldCorpNo)).toEqual([null, null, null, null, null]);
   });
   it('foldLawName: width, spaces, quotes and case; bare drops brackets', () => {
-    expect(['個人情報の保護に関する法律', '「個人情報の保護に関する法律」', '個人情報の 保護に関する法律'].map((n) => foldLawName(n))).toEqual(Array(3).fill('個人情報の保護に関する法律'));
+    expect(
+      ['個人情報の保護に関する法律', '「個人情報の保護に関する法律」', '個人情報の 保護に関する法律'].map((n) =>
+        foldLawName(n),
+      ),
+    ).toEqual(Array(3).fill('個人情報の保護に関する法律'));
     expect(foldLawName('appi')).toBe('APPI');
     expect(foldLawName('個人情報保護法（平成15年法律第57号）', true)).toBe('個人情報保護法');
   });

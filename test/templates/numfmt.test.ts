@@ -76,7 +76,9 @@ describe('date formats: one table, every reader', () => {
     const custom = Object.fromEntries(CODES.map(([c], i) => [164 + i, c]));
     const xfs = [...CODES.map((_, i) => 164 + i), ...BUILTINS.map(([id]) => id)];
     const cells = xfs.map((_, i) => `<c r="${columnLetter(i)}1" s="${i}"><v>45383</v></c>`).join('');
-    const grid = readXlsx(buildPackage({ styles: stylesXml(custom, xfs), sheets: [{ name: 'S', data: `<row r="1">${cells}</row>` }] }));
+    const grid = readXlsx(
+      buildPackage({ styles: stylesXml(custom, xfs), sheets: [{ name: 'S', data: `<row r="1">${cells}</row>` }] }),
+    );
     const dates = grid.sheets[0].dateCells ?? new Set();
     const expected = [...CODES.map(([c, d]) => [c, d]), ...BUILTINS.map(([id, d]) => [id, d])];
     expect(xfs.map((_, i) => [expected[i][0], dates.has(`${columnLetter(i)}1`)])).toEqual(expected);

@@ -2,7 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { MARK_COLOURS as PANE_COLOURS } from '../../addin/excel/index.js';
 import { MARK_COLOURS as COPY_COLOURS } from '../../scripts/annotate/annotate.js';
-import { cellAddress, columnIndex, columnLetter, parseAddress, quoteSheet, tryParseAddress } from '../../templates/model/grid.js';
+import {
+  cellAddress,
+  columnIndex,
+  columnLetter,
+  parseAddress,
+  quoteSheet,
+  tryParseAddress,
+} from '../../templates/model/grid.js';
 import { SEVERITIES, severityRank, worseSeverity } from '../../templates/model/severity.js';
 
 describe('severity', () => {
