@@ -119,6 +119,37 @@ export const RULES = {
     title: { ja: '全局面のリスク分析', en: 'Risk analysis for every lifecycle stage' },
     raisedBy: ['pi-ledger'],
   },
+  // Template version 2 (Amendment 8). PL-LEAK is derived, not a defect: it says why a leak may have to be reported.
+  'PL-LEAK': {
+    severity: 'info',
+    clause: '§4.3.9',
+    title: { ja: '漏えい時に報告対象となり得る個人データ', en: 'May have to be reported if leaked' },
+    raisedBy: ['pi-ledger'],
+  },
+  'PL-NOTICE': {
+    severity: 'warning',
+    clause: '§4.4.2.4, §4.4.2.5',
+    title: { ja: '取得元と利用目的の明示・通知・公表', en: 'Source, and how the purpose was stated or published' },
+    raisedBy: ['pi-ledger'],
+  },
+  'PL-RECORD': {
+    severity: 'error',
+    clause: '§4.4.2.8.2, §4.4.2.8.3',
+    title: { ja: '第三者提供・受領の記録', en: 'Record of provision to or receipt from third parties' },
+    raisedBy: ['pi-ledger'],
+  },
+  'PL-LOCATION': {
+    severity: 'info',
+    clause: '§4.4.3.2',
+    title: { ja: 'データの所在国（外的環境の把握）', en: 'Data held abroad (external environment)' },
+    raisedBy: ['pi-ledger'],
+  },
+  'PL-RESIDUAL': {
+    severity: 'error',
+    clause: '§4.3.5',
+    title: { ja: '固有リスクと高い残留リスクの承認', en: 'Inherent risk, and approval of a high residual risk' },
+    raisedBy: ['pi-ledger'],
+  },
 
   // ---- legal-register ----
   'LR-DATES': {

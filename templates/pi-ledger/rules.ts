@@ -5,6 +5,9 @@ import { foldCompact, foldKey, foldWidth } from '../model/fold.js';
 import { remembered } from '../model/remember.js';
 import type { Issue, PeriodValue, RecordRow, RuleContext, RuleDef, RuleFinding, Severity, Text } from '../model/types.js';
 import {
+  BASIS_ADEQUACY,
+  BASIS_CONSENT,
+  BASIS_LAW,
   CONSENT_ELECTRONIC,
   CONSENT_EXEMPT,
   CONSENT_WRITTEN,
@@ -13,6 +16,7 @@ import {
   LEDGER,
   RECEIVED,
   ledgerSheet,
+  RESIDUAL,
   RISK,
   STAGES,
 } from './sheets.js';
@@ -56,27 +60,33 @@ const finding = (record: RecordRow, field: string | null, ja: string, en: string
   ...(severity ? { severity } : {}),
 });
 
-/** Consent recorded as obtained (§4.4.2.4 counts electronic records as 書面). */
-const consentObtained = (rec: RecordRow): boolean =>
-  rec.values['同意'] === CONSENT_WRITTEN || rec.values['同意'] === CONSENT_ELECTRONIC;
+/** Whether the workbook's version of the ledger has a field (version 2 added the per-purpose consent columns …). */
+const hasField = (ctx: RuleContext, key: string): boolean =>
+  ctx.def.sheets.some((s) => s.name === LEDGER && s.fields.some((f) => f.key === key));
+
+/** Consent recorded as obtained (§4.4.2.4 counts electronic records as 書面), in the given consent column. */
+const consentObtained = (rec: RecordRow, key = '同意'): boolean =>
+  rec.values[key] === CONSENT_WRITTEN || rec.values[key] === CONSENT_ELECTRONIC;
+
+type ConsentKey = '同意' | '第三者提供の同意';
 
 /**
  * Where a row that needs consent falls short, as the field to point at; null when consent is obtained, when an
- * exception is recorded with its reason, or when the consent cell is unreadable. Strict (要配慮, 外国提供): the
+ * exception is recorded with its reason, or when the consent cell is unreadable. Strict (要配慮, 提供): the
  * exception must be declared as 不要(ただし書き適用); otherwise (直接書面取得) a written reason is enough, as the
  * spec's PL-DIRECT puts it ("未取得 and no ただし書き").
  */
-function consentGap(rec: RecordRow, strict: boolean): '同意' | 'ただし書き・理由' | null {
-  if (invalid(rec, '同意') || consentObtained(rec)) return null;
-  const exempt = rec.values['同意'] === CONSENT_EXEMPT;
+function consentGap(rec: RecordRow, strict: boolean, key: ConsentKey = '同意'): ConsentKey | 'ただし書き・理由' | null {
+  if (invalid(rec, key) || consentObtained(rec, key)) return null;
+  const exempt = rec.values[key] === CONSENT_EXEMPT;
   if (!empty(rec, 'ただし書き・理由') && (exempt || !strict)) return null;
-  return exempt ? 'ただし書き・理由' : '同意';
+  return exempt ? 'ただし書き・理由' : key;
 }
 
-const consentShown = (rec: RecordRow): Text =>
-  empty(rec, '同意')
+const consentShown = (rec: RecordRow, key = '同意'): Text =>
+  empty(rec, key)
     ? { ja: '未入力', en: 'empty' }
-    : { ja: `「${rec.raw['同意']}」`, en: `"${rec.raw['同意']}"` };
+    : { ja: `「${rec.raw[key]}」`, en: `"${rec.raw[key]}"` };
 
 // ---- PL-REVIEW --------------------------------------------------------------------------------------------------
 
@@ -287,31 +297,36 @@ const foreignCountry = needs('外国第三者提供', '提供先国', { ja: '提
 
 /**
  * Third-party provision needs the person's consent (§4.4.2.8: the manual does not use opt-out, ただし書き(2)(3)) or a
- * declared exception with its reason. Until the ledger has a consent column per purpose (template v2) the one 同意
- * column stands in: a row whose consent is 未取得 or empty certainly has no consent to the provision either.
+ * declared exception with its reason. Version 2 has a column for that consent; in version 1 the one 同意 column stands
+ * in: a row whose consent is 未取得 or empty certainly has no consent to the provision either.
  */
 function checkThirdParty(ctx: RuleContext): RuleFinding[] {
   const out = thirdPartyRecipient(ctx);
+  const key: ConsentKey = hasField(ctx, '第三者提供の同意') ? '第三者提供の同意' : '同意';
+  const perPurpose = key === '第三者提供の同意';
   const rows = ctx.rows(LEDGER);
   for (let i = 0; i < rows.length; i++) {
     const rec = rows[i];
     if (!isYes(rec, '第三者提供')) continue;
-    const gap = consentGap(rec, true);
+    // Consent to a transfer abroad replaces the consent of art. 27 for that provision (法28条第1項後段).
+    if (perPurpose && empty(rec, key) && isYes(rec, '外国第三者提供') && rec.values['外国提供の根拠'] === BASIS_CONSENT) continue;
+    const gap = consentGap(rec, true, key);
     if (!gap) continue;
-    const c = consentShown(rec);
+    const c = consentShown(rec, key);
+    const which = perPurpose ? { ja: '第三者提供の同意', en: 'consent to the provision' } : { ja: '同意', en: 'consent' };
     out.push(
       gap === 'ただし書き・理由'
         ? finding(
             rec,
             gap,
-            `${nameJa(rec)}は第三者に提供しますが、同意を「不要(ただし書き適用)」とした理由が未記入です。適用するただし書き（§4.4.2.8の(1)、(4)〜(7)。(2)(3)のオプトアウトは当社では適用しません）と理由を記入してください（§4.4.2.8）。`,
-            `${nameEn(rec)} is provided to a third party and consent is marked as not needed, but no reason is given. State which exception of §4.4.2.8 applies ((1), (4)–(7); the company does not use the opt-out of (2)(3)) and why (§4.4.2.8).`,
+            `${nameJa(rec)}は第三者に提供しますが、${which.ja}を「不要(ただし書き適用)」とした理由が未記入です。適用するただし書き（§4.4.2.8の(1)、(4)〜(7)。(2)(3)のオプトアウトは当社では適用しません）と理由を記入してください（§4.4.2.8）。`,
+            `${nameEn(rec)} is provided to a third party and ${which.en} is marked as not needed, but no reason is given. State which exception of §4.4.2.8 applies ((1), (4)–(7); the company does not use the opt-out of (2)(3)) and why (§4.4.2.8).`,
           )
         : finding(
             rec,
             gap,
-            `${nameJa(rec)}は第三者に提供しますが、同意が${c.ja}です。第三者提供には、提供先・提供する項目等を通知したうえでの本人の同意が必要です（オプトアウトによる提供は当社では行いません）。同意を得て記録するか、法令に基づく提供などただし書きに当たる場合は「不要(ただし書き適用)」と理由を記入してください（§4.4.2.8、個人情報保護法第27条第1項）。`,
-            `${nameEn(rec)} is provided to a third party but consent is ${c.en}. Provision to a third party needs the person's consent after being told who receives what (the company does not use opt-out). Obtain and record consent, or, where an exception such as provision required by law applies, choose 不要(ただし書き適用) and give the reason (§4.4.2.8; APPI art. 27(1)).`,
+            `${nameJa(rec)}は第三者に提供しますが、${which.ja}が${c.ja}です。${perPurpose ? '取得時の同意とは別に、' : ''}第三者提供には、提供先・提供する項目等を通知したうえでの本人の同意が必要です（オプトアウトによる提供は当社では行いません）。同意を得て記録するか、法令に基づく提供などただし書きに当たる場合は「不要(ただし書き適用)」と理由を記入してください（§4.4.2.8、個人情報保護法第27条第1項）。`,
+            `${nameEn(rec)} is provided to a third party but ${which.en} is ${c.en}. ${perPurpose ? 'Apart from any consent at collection, provision' : 'Provision'} to a third party needs the person's consent after being told who receives what (the company does not use opt-out). Obtain and record consent, or, where an exception such as provision required by law applies, choose 不要(ただし書き適用) and give the reason (§4.4.2.8; APPI art. 27(1)).`,
           ),
     );
   }
@@ -323,11 +338,13 @@ const TRANSFERS = ['第三者提供', '委託', '共同利用'] as const;
 /**
  * Provision abroad (§4.4.2.8.1, 個人情報保護法第28条). The lawful bases are the person's consent given for the transfer
  * abroad, a recipient in a country with an equivalent regime (the EU and the UK), a recipient with a 基準適合体制,
- * or a legal exception. The one 同意 column cannot say which consent it records (v2 adds the basis), so a recorded
- * consent gets an info asking to confirm it covers the transfer; no consent and no exception is an error.
+ * or a legal exception. Version 2 records the basis (foreignBasis). In version 1 the one 同意 column cannot say which
+ * consent it records, so a recorded consent gets an info asking to confirm it covers the transfer; no consent and no
+ * exception is an error.
  */
 function checkForeign(ctx: RuleContext): RuleFinding[] {
   const out = foreignCountry(ctx);
+  const perBasis = hasField(ctx, '外国提供の根拠');
   const rows = ctx.rows(LEDGER);
   for (let i = 0; i < rows.length; i++) {
     const rec = rows[i];
@@ -342,6 +359,11 @@ function checkForeign(ctx: RuleContext): RuleFinding[] {
           'warning',
         ),
       );
+    }
+    if (perBasis) {
+      const f = foreignBasis(rec);
+      if (f) out.push(f);
+      continue;
     }
     if (invalid(rec, '同意')) continue;
     if (consentObtained(rec)) {
@@ -374,6 +396,309 @@ function checkForeign(ctx: RuleContext): RuleFinding[] {
             `${nameEn(rec)} is provided to a party abroad but consent is ${c.en}. Obtain the person's prior consent to the transfer abroad, or, where another basis applies (a recipient in the EU or the UK; a recipient with a system meeting the PPC's standards; provision required by law …), choose 不要(ただし書き適用) and state that basis (§4.4.2.8.1; APPI art. 28(1)).`,
           ),
     );
+  }
+  return out;
+}
+
+// ---- version 2: the basis of a transfer abroad, records, notice, data location ---------------------------------
+
+/** Splits a cell naming one or more countries (ドイツ、フランス / 日本（東京リージョン）) into folded names. */
+function countries(text: string): string[] {
+  return text
+    .normalize('NFKC')
+    .replace(/\([^)]*\)/gu, '')
+    .split(/[、,，;；/\n]|及び|および/u)
+    .map((c) => c.replace(/\s+/gu, '').toLowerCase())
+    .filter((c) => c.length > 0);
+}
+
+const JAPAN = new Set(['日本', '日本国', '日本国内', '国内', 'japan', 'jp', '本邦']);
+/**
+ * The countries Japan recognises as having an equivalent regime (個人情報保護法第28条第1項; 平成31年個人情報保護
+ * 委員会告示第1号): the member states of the EEA and the United Kingdom.
+ */
+const ADEQUATE = new Set(
+  [
+    'EU', 'EEA', '欧州連合', '欧州経済領域', 'EU加盟国', 'アイスランド', 'アイルランド', 'イタリア', 'エストニア', 'オーストリア',
+    'オランダ', 'キプロス', 'ギリシャ', 'ギリシア', 'クロアチア', 'スウェーデン', 'スペイン', 'スロバキア', 'スロヴァキア', 'スロベニア',
+    'スロヴェニア', 'チェコ', 'デンマーク', 'ドイツ', 'ノルウェー', 'ハンガリー', 'フィンランド', 'フランス', 'ブルガリア', 'ベルギー',
+    'ポーランド', 'ポルトガル', 'マルタ', 'ラトビア', 'リトアニア', 'リヒテンシュタイン', 'ルーマニア', 'ルクセンブルク', 'ルクセンブルグ',
+    '英国', 'イギリス', '連合王国', 'Iceland', 'Ireland', 'Italy', 'Estonia', 'Austria', 'Netherlands', 'Cyprus', 'Greece',
+    'Croatia', 'Sweden', 'Spain', 'Slovakia', 'Slovenia', 'Czechia', 'Czech Republic', 'Denmark', 'Germany', 'Norway', 'Hungary',
+    'Finland', 'France', 'Bulgaria', 'Belgium', 'Poland', 'Portugal', 'Malta', 'Latvia', 'Lithuania', 'Liechtenstein', 'Romania',
+    'Luxembourg', 'UK', 'United Kingdom', 'Great Britain', 'Britain',
+  ].map((c) => c.normalize('NFKC').replace(/\s+/gu, '').toLowerCase()),
+);
+const strip = (c: string): string => c.replace(/(?:共和国|王国|連邦共和国)$/u, '');
+const isJapan = (c: string): boolean => JAPAN.has(c);
+const isAdequate = (c: string): boolean => ADEQUATE.has(c) || ADEQUATE.has(strip(c));
+
+/**
+ * Version 2's judgment of a transfer abroad, by its recorded basis (個人情報保護法第28条第1項): none recorded is an
+ * error; 十分性認定国 for a country outside the EEA and the UK is a warning; 法令に基づく等 needs its reason.
+ */
+function foreignBasis(rec: RecordRow): RuleFinding | null {
+  if (invalid(rec, '外国提供の根拠')) return null;
+  const basis = rec.values['外国提供の根拠'];
+  if (basis === null || basis === undefined) {
+    return finding(
+      rec,
+      '外国提供の根拠',
+      `${nameJa(rec)}は外国にある第三者へ提供しますが、外国提供の根拠が未記入です。取得時の同意は外国にある第三者への提供の同意を兼ねません。根拠（本人同意、十分性認定国（EU・英国）にある提供先、基準に適合する体制を整備した提供先、法令に基づく提供等）を一覧から選んでください。本人同意による場合は、提供先の国名、その国の個人情報保護制度、提供先が講じる措置をあらかじめ本人に情報提供したうえで同意を得ます（§4.4.2.8.1、個人情報保護法第28条第1項・第2項）。`,
+      `${nameEn(rec)} is provided to a party abroad, but the basis of the transfer is empty. Consent at collection is not consent to a transfer abroad. Pick the basis from the list: the person's consent; a recipient in the EU or the UK (adequacy); a recipient with a system meeting the PPC's standards; provision required by law etc. Consent must follow telling the person the country, its data-protection regime and the recipient's safeguards (§4.4.2.8.1; APPI art. 28(1)–(2)).`,
+    );
+  }
+  if (basis === BASIS_ADEQUACY) {
+    const named = str(rec, '提供先国');
+    const outside = named ? countries(named).filter((c) => !isAdequate(c)) : [];
+    if (outside.length === 0) return null;
+    return finding(
+      rec,
+      '外国提供の根拠',
+      `${nameJa(rec)}は外国提供の根拠を「${BASIS_ADEQUACY}」としていますが、提供先国「${named}」は、日本と同等の水準にあると認められた国（EU・EEA加盟国及び英国）に当たりません。本人同意又は基準適合体制など、実際の根拠を選んでください（§4.4.2.8.1、個人情報保護法第28条第1項、平成31年個人情報保護委員会告示第1号）。`,
+      `${nameEn(rec)} gives adequacy (EU/UK) as the basis of its transfer abroad, but the recipient country "${named}" is not one Japan recognises as equivalent (the EEA member states and the UK). Pick the actual basis, such as consent or a recipient with a system meeting the PPC's standards (§4.4.2.8.1; APPI art. 28(1); PPC Notice No. 1 of 2019).`,
+      'warning',
+    );
+  }
+  if (basis === BASIS_LAW && empty(rec, 'ただし書き・理由')) {
+    return finding(
+      rec,
+      'ただし書き・理由',
+      `${nameJa(rec)}は外国提供の根拠を「${BASIS_LAW}」としていますが、理由が未記入です。根拠となる法令又は該当するただし書き（§4.4.2.3の(1)〜(4)）を記入してください（§4.4.2.8.1、個人情報保護法第28条第1項・第27条第1項各号）。`,
+      `${nameEn(rec)} gives provision required by law etc. as the basis of its transfer abroad, but no reason is given. Name the law or the exception (§4.4.2.3 (1)–(4)) that applies (§4.4.2.8.1; APPI arts. 28(1), 27(1)).`,
+    );
+  }
+  return null;
+}
+
+/**
+ * The record of a provision (§4.4.2.8.2, 個人情報保護法第29条) and of a receipt (§4.4.2.8.3, 第30条). A provision
+ * needs one when it rests on consent: an exception of 第27条第1項各号 (recorded as 不要(ただし書き適用)) and
+ * outsourcing, joint use or succession need none — except that a transfer abroad on the person's consent needs one
+ * even to a contractor or joint user (第29条第1項ただし書の括弧書). Data received from a third party needs the
+ * provider confirmed and a record.
+ */
+function checkRecord(ctx: RuleContext): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  const rows = ctx.rows(LEDGER);
+  for (let i = 0; i < rows.length; i++) {
+    const rec = rows[i];
+    if (!empty(rec, '提供・受領の記録')) continue;
+    const provided = isYes(rec, '第三者提供') && consentObtained(rec, '第三者提供の同意');
+    const abroad = isYes(rec, '外国第三者提供') && rec.values['外国提供の根拠'] === BASIS_CONSENT;
+    const received = rec.values['取得形態'] === RECEIVED;
+    if (!provided && !abroad && !received) continue;
+    if (received && !provided && !abroad) {
+      out.push(
+        finding(
+          rec,
+          '提供・受領の記録',
+          `${nameJa(rec)}は第三者から提供を受けていますが、提供・受領の記録が未記入です。提供を受ける際は、提供元の名称・住所・代表者と、提供元がその個人データを取得した経緯を確認し、その記録を作成・保存しなければなりません。記録の様式と保管場所を記入してください（提供元が法令に基づいて提供した場合など確認が不要なときは、その理由）（§4.4.2.8.3、個人情報保護法第30条）。`,
+          `${nameEn(rec)} was received from a third party, but the record of receipt is empty. On receipt, confirm the provider's name, address and representative and how the provider obtained the data, and keep a record of it. Enter the record's form and where it is kept (or why no confirmation is needed, e.g. the provider was required by law to provide it) (§4.4.2.8.3; APPI art. 30).`,
+        ),
+      );
+      continue;
+    }
+    const why = abroad && !provided
+      ? {
+          ja: '外国にある第三者へ本人の同意に基づいて提供する場合は、委託や共同利用に伴う提供であっても記録が必要です（個人情報保護法第29条第1項ただし書）',
+          en: 'a transfer abroad on the person\'s consent needs a record even when it is to a contractor or a joint user (APPI art. 29(1) proviso)',
+        }
+      : {
+          ja: '本人の同意に基づいて第三者に提供したときは、提供年月日、提供先の名称、本人の氏名、提供した項目などの記録を作成し、法令の定める期間保存しなければなりません（個人情報保護法第29条、施行規則第14条）',
+          en: 'a provision on the person\'s consent needs a record of the date, the recipient, whose data and which items, kept for the period the rules set (APPI art. 29; Enforcement Rules art. 14)',
+        };
+    out.push(
+      finding(
+        rec,
+        '提供・受領の記録',
+        `${nameJa(rec)}は第三者に提供しますが、提供・受領の記録が未記入です。${why.ja}。記録の様式と保管場所を記入してください（§4.4.2.8.2）。${received ? '第三者から受領した際の確認の記録（第30条）も同じ欄に記入してください。' : ''}`,
+        `${nameEn(rec)} is provided to a third party, but the record of provision is empty: ${why.en}. Enter the record's form and where it is kept (§4.4.2.8.2).${received ? ' Note the record of the confirmation on receipt (art. 30) there too.' : ''}`,
+      ),
+    );
+  }
+  return out;
+}
+
+/**
+ * Where the data comes from and how its purpose was told to the person: 明示 at direct written collection
+ * (§4.4.2.4, 個人情報保護法第21条第2項), 通知又は公表 otherwise (§4.4.2.5, 第21条第1項). Entrusted data is the
+ * client's to notify. A warning: the purpose may be evident from the circumstances, which the column then says.
+ */
+function checkNotice(ctx: RuleContext): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  const rows = ctx.rows(LEDGER);
+  for (let i = 0; i < rows.length; i++) {
+    const rec = rows[i];
+    const how = rec.values['取得形態'];
+    if (!how || typeof how !== 'string') continue;
+    const direct = how === DIRECT_WRITTEN || how === '本人から直接(書面以外)';
+    if (!direct && empty(rec, '取得元')) {
+      out.push(
+        finding(
+          rec,
+          '取得元',
+          `${nameJa(rec)}は本人以外から取得していますが（${how}）、取得元が未記入です。適法かつ公正な手段で取得したことを示せるよう、取得元（委託元・提供元などの名称）を記入してください（§4.4.2.2）。`,
+          `${nameEn(rec)} was not obtained from the person (${how}), but its source is empty. Name the source (the client or the provider) so that lawful and fair collection can be shown (§4.4.2.2).`,
+        ),
+      );
+    }
+    if (how === ENTRUSTED || !empty(rec, '明示・通知・公表の方法')) continue;
+    out.push(
+      how === DIRECT_WRITTEN
+        ? finding(
+            rec,
+            '明示・通知・公表の方法',
+            `${nameJa(rec)}は本人から直接書面で取得していますが、明示・通知・公表の方法が未記入です。取得前に利用目的などを書面で明示した文書・画面の名称（例: 「個人情報の取扱いについて」同意書、Webフォームの同意画面）を記入してください（§4.4.2.4、個人情報保護法第21条第2項）。`,
+            `${nameEn(rec)} is collected in writing directly from the person, but how the purpose was stated is empty. Name the document or screen that stated the purpose etc. in writing before collection (e.g. the consent form, the web form's consent screen) (§4.4.2.4; APPI art. 21(2)).`,
+          )
+        : finding(
+            rec,
+            '明示・通知・公表の方法',
+            `${nameJa(rec)}の明示・通知・公表の方法が未記入です。利用目的をあらかじめ公表している場合はその場所（例: 当社Webサイトのプライバシーポリシー）を、取得後に通知・公表した場合はその方法を、取得の状況から利用目的が明らかな場合はその旨を記入してください（§4.4.2.5、個人情報保護法第21条第1項・第4項）。`,
+            `${nameEn(rec)}: how the purpose was notified or published is empty. Say where the purpose is published (e.g. the privacy policy on the website), how it was notified after collection, or that it is evident from the circumstances (§4.4.2.5; APPI art. 21(1), (4)).`,
+          ),
+    );
+  }
+  return out;
+}
+
+/**
+ * Data held abroad (データの所在国, 外的環境の把握: 個人情報保護委員会 ガイドライン通則編10-7). An info: the safeguards
+ * must take the country's regime into account, and a foreign contractor that handles the data receives it as a third
+ * party abroad (第28条), which the ledger should then say.
+ */
+function checkLocation(ctx: RuleContext): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  const rows = ctx.rows(LEDGER);
+  for (let i = 0; i < rows.length; i++) {
+    const rec = rows[i];
+    const where = str(rec, 'データの所在国');
+    if (!where) continue;
+    if (countries(where).every(isJapan)) continue;
+    const flagged = isYes(rec, '外国第三者提供');
+    out.push(
+      finding(
+        rec,
+        'データの所在国',
+        `${nameJa(rec)}のデータは外国（${where}）で保管・処理されています。その国の個人情報保護制度を把握したうえで安全管理措置を講じ、保有個人データであれば、その国の名称と制度を安全管理措置として本人の知り得る状態に置いてください（外的環境の把握：個人情報保護委員会 ガイドライン通則編10-7、個人情報保護法第32条第1項）。${flagged ? '' : '外国の事業者が委託先として個人データを取り扱う場合は外国にある第三者への提供に当たるため、外国第三者提供を「はい」として根拠を記入してください（第28条）。'}`,
+        `${nameEn(rec)} is stored or processed abroad (${where}). Learn that country's data-protection regime and take it into account in the safeguards; for retained personal data, make the country and its regime known to the persons as part of the safeguards (understanding the external environment: PPC General Guidelines 10-7; APPI art. 32(1)).${flagged ? '' : ' If a company abroad handles the data as a contractor, that is provision to a third party abroad: mark it and record its basis (art. 28).'}`,
+      ),
+    );
+  }
+  return out;
+}
+
+// ---- PL-LEAK: may have to be reported if leaked -----------------------------------------------------------------
+
+/** Items whose misuse may cause financial loss (施行規則第7条第2号: クレジットカード番号, ネットバンキングのID・パスワード). */
+const FINANCIAL = /クレジットカード|クレカ|デビットカード|カード番号|暗証番号|セキュリティコード|ネットバンキング|インターネットバンキング/u;
+/** 「ICカード番号」「社員カード番号」 name access cards, not payment cards. */
+const NOT_PAYMENT_CARD = /(?:IC|社員|入館|入退室|診察|会員|ポイント)カード番号/giu;
+
+/**
+ * Why a leak of this row's data may have to be reported to the PPC and notified to the persons (個人情報保護法第26条,
+ * 施行規則第7条) or to the PPC under the My Number Act (番号法第29条の4, 特定個人情報の漏えい等に関する報告等に関する
+ * 規則第2条), as far as the ledger can tell. 不正の目的 (第7条第3号) depends on the incident, not on the data.
+ */
+export function leakReasons(rec: RecordRow): Text[] {
+  const reasons: Text[] = [];
+  if (isYes(rec, '要配慮個人情報')) {
+    reasons.push({ ja: '要配慮個人情報を含む（施行規則第7条第1号）', en: 'holds special-care information (Enforcement Rules art. 7(i))' });
+  }
+  const items = (rec.raw['個人情報の項目'] ?? '').normalize('NFKC').replace(NOT_PAYMENT_CARD, '');
+  const money = FINANCIAL.exec(items);
+  if (money) {
+    reasons.push({
+      ja: `不正に利用されると財産的被害が生じるおそれのある項目（${money[0]}）を含む（同第2号）`,
+      en: `holds items whose misuse may cause financial loss (${money[0]}) (art. 7(ii))`,
+    });
+  }
+  const n = rec.values['件数'];
+  if (typeof n === 'number' && n > 1000) {
+    reasons.push({
+      ja: `件数が${n.toLocaleString('ja-JP')}件で、本人の数が1,000人を超え得る（同第4号）`,
+      en: `${n.toLocaleString('en-US')} records: more than 1,000 persons may be affected (art. 7(iv))`,
+    });
+  }
+  if (isYes(rec, '特定個人情報') && typeof n === 'number' && n > 100) {
+    reasons.push({
+      ja: '特定個人情報を含み、本人の数が100人を超え得る（番号法第29条の4、特定個人情報の漏えい等に関する報告等に関する規則第2条）',
+      en: 'holds My Number data of possibly more than 100 persons (My Number Act art. 29-4; PPC Rules on reporting leaks of My Number data, art. 2)',
+    });
+  }
+  return reasons;
+}
+
+function checkLeak(ctx: RuleContext): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  const rows = ctx.rows(LEDGER);
+  for (let i = 0; i < rows.length; i++) {
+    const rec = rows[i];
+    const reasons = leakReasons(rec);
+    if (reasons.length === 0) continue;
+    const entrusted = rec.values['取得形態'] === ENTRUSTED;
+    out.push(
+      finding(
+        rec,
+        null,
+        `${nameJa(rec)}は、漏えい・滅失・毀損が発生した（又はそのおそれがある）場合に、個人情報保護委員会への報告と本人への通知が必要となり得ます：${reasons.map((r) => r.ja).join('、')}。高度な暗号化などの措置を講じたデータは対象外です。対象となる場合は速やかに速報を、原則30日以内（不正の目的によるおそれがある場合は60日以内）に確報をします。緊急時の対応手順で、この台帳の行を対象として扱えるようにしてください（§4.3.9、個人情報保護法第26条、施行規則第7条・第8条）。${entrusted ? '受託した個人情報は、委託元に速やかに通知すれば当社の報告は不要ですが、委託元へは直ちに報告します（§4.3.9(4)、同法第26条第1項ただし書）。' : ''}`,
+        `${nameEn(rec)} may have to be reported to the PPC, and the persons notified, if it is leaked, lost or damaged (or may have been): ${reasons.map((r) => r.en).join('; ')}. Data protected by strong encryption or similar measures is exempt. When it applies, file a preliminary report promptly and the full report within 30 days (60 days where a wrongful purpose is suspected). Make sure the incident procedure covers this row (§4.3.9; APPI art. 26; Enforcement Rules arts. 7–8).${entrusted ? ' For entrusted data, notifying the client promptly relieves the company of the report; report to the client at once in any case (§4.3.9(4); APPI art. 26(1) proviso).' : ''}`,
+      ),
+    );
+  }
+  return out;
+}
+
+// ---- PL-RESIDUAL: the risk sheet's ratings and the approval of a high residual risk -----------------------------
+
+const rank = (v: unknown): number => RESIDUAL.length - RESIDUAL.findIndex((o) => o.value === v);
+
+function checkResidual(ctx: RuleContext): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  const rows = ctx.rows(RISK);
+  for (let i = 0; i < rows.length; i++) {
+    const rec = rows[i];
+    const id = rec.raw['管理番号'] ?? `${rec.row}行目`;
+    const stage = rec.raw['局面'] ?? '';
+    const residual = str(rec, '残留リスク');
+    const inherent = str(rec, '固有リスク');
+    if (residual && inherent && rank(residual) > rank(inherent)) {
+      out.push(
+        finding(
+          rec,
+          '残留リスク',
+          `管理番号 ${id}（${stage}）の残留リスク「${residual}」が、対策前の固有リスク「${inherent}」より高くなっています。対策後のリスクは対策前より高くなりません。評価を見直してください（§4.3.5）。`,
+          `Control no. ${id} (${stage}): the residual risk "${residual}" is higher than the inherent risk "${inherent}". Safeguards cannot raise a risk; review the ratings (§4.3.5).`,
+          'warning',
+        ),
+      );
+    }
+    if (residual !== '高') continue;
+    const missing = (['残留リスクの承認者', '承認日', '見直し期限'] as const).filter((k) => empty(rec, k));
+    if (missing.length > 0) {
+      out.push(
+        finding(
+          rec,
+          missing[0],
+          `管理番号 ${id}（${stage}）の残留リスクが「高」ですが、${missing.map((k) => `「${k}」`).join('')}が未記入です。残留リスクが高いまま取り扱う場合は、個人情報保護管理者などがそのリスクを受け入れることを承認し、対策を見直す期限を決めて記録してください（§4.3.5）。`,
+          `Control no. ${id} (${stage}) has a high residual risk, but ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} empty. Handling data at a high residual risk needs the personal information protection manager (or another accountable person) to approve accepting it, with a date by which the safeguards are reviewed (§4.3.5).`,
+        ),
+      );
+      continue;
+    }
+    const due = str(rec, '見直し期限');
+    if (due && compareIso(due, ctx.asOf) < 0) {
+      out.push(
+        finding(
+          rec,
+          '見直し期限',
+          `管理番号 ${id}（${stage}）の残留リスク「高」の見直し期限 ${due} を過ぎています。対策を見直して残留リスクを評価し直すか、改めて承認を得てください（§4.3.5）。`,
+          `Control no. ${id} (${stage}): the review date ${due} of its high residual risk has passed. Review the safeguards and rate the risk again, or have its acceptance approved again (§4.3.5).`,
+          'warning',
+        ),
+      );
+    }
   }
   return out;
 }
@@ -653,4 +978,9 @@ export const rules: readonly RuleDef[] = [
   { id: 'PL-MYNUMBER', check: checkMyNumber },
   { id: 'PL-VAGUE', check: checkVague },
   { id: 'PL-RISK', check: checkRisk },
+  { id: 'PL-LEAK', check: checkLeak },
+  { id: 'PL-NOTICE', since: 2, check: checkNotice },
+  { id: 'PL-RECORD', since: 2, check: checkRecord },
+  { id: 'PL-LOCATION', since: 2, check: checkLocation },
+  { id: 'PL-RESIDUAL', since: 2, check: checkResidual },
 ];

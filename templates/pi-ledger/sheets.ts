@@ -74,6 +74,34 @@ export const CONSENT: readonly EnumOption[] = [
   },
 ];
 
+/** The bases of a provision abroad (個人情報保護法第28条第1項; §4.4.2.8.1). */
+export const BASIS_CONSENT = '本人同意';
+export const BASIS_ADEQUACY = '十分性認定国(EU・英国)';
+export const BASIS_SYSTEM = '基準適合体制';
+export const BASIS_LAW = '法令に基づく等';
+export const FOREIGN_BASES: readonly EnumOption[] = [
+  {
+    value: BASIS_CONSENT,
+    en: 'The person\'s consent to the transfer abroad',
+    synonyms: ['本人の同意', '同意', '外国提供の同意', '本人同意取得済', '同意取得済'],
+  },
+  {
+    value: BASIS_ADEQUACY,
+    en: 'Recipient in the EU or the UK (adequacy)',
+    synonyms: ['十分性認定国', '十分性認定', 'EU・英国', 'EU', '英国', 'EU/英国', '十分性認定(EU・英国)'],
+  },
+  {
+    value: BASIS_SYSTEM,
+    en: 'Recipient with a system meeting the PPC\'s standards',
+    synonyms: ['基準に適合する体制', '基準適合体制の整備', '相当措置', '体制整備'],
+  },
+  {
+    value: BASIS_LAW,
+    en: 'Required by law or another exception of art. 27(1)',
+    synonyms: ['法令に基づく', '法令に基づく提供', '法令', 'ただし書き', '不要(ただし書き適用)'],
+  },
+];
+
 export const DISPOSAL: readonly EnumOption[] = [
   { value: 'シュレッダー', en: 'Shredding', synonyms: ['シュレッダ', 'シュレッダー処理', '裁断', '細断'] },
   { value: '溶解', en: 'Pulping', synonyms: ['溶解処理', '溶解処分', '機密文書溶解'] },
@@ -99,6 +127,15 @@ export const RESIDUAL: readonly EnumOption[] = [
   { value: '高', en: 'High', synonyms: ['大', 'H'] },
   { value: '中', en: 'Medium', synonyms: ['M'] },
   { value: '低', en: 'Low', synonyms: ['小', 'L'] },
+];
+
+/** The kinds of risk §4.3.5 names. */
+export const RISK_CATEGORIES: readonly EnumOption[] = [
+  { value: '漏えい', en: 'Leak', synonyms: ['漏洩', '情報漏えい', '紛失・漏えい'] },
+  { value: '滅失・き損', en: 'Loss or damage', synonyms: ['滅失', 'き損', '毀損', '滅失・毀損', '滅失又はき損'] },
+  { value: '法令・規範違反', en: 'Breach of laws or codes', synonyms: ['法令違反', '規範違反', '目的外利用', '法令等違反'] },
+  { value: '経済的不利益・信用失墜', en: 'Financial loss or loss of trust', synonyms: ['経済的不利益', '信用失墜', '信用の失墜'] },
+  { value: '本人への影響', en: 'Harm to the person', synonyms: ['本人への影響等', '本人被害'] },
 ];
 
 const ledgerFields: readonly FieldDef[] = [
@@ -202,6 +239,30 @@ const ledgerFields: readonly FieldDef[] = [
     },
   },
   {
+    key: '取得元',
+    label: { ja: '取得元', en: 'Obtained from' },
+    synonyms: ['取得元・入手経路', '入手経路', '入手元', '提供元', '取得先'],
+    type: text,
+    width: 18,
+    since: 2,
+    hint: {
+      ja: '誰から取得したか。本人から直接取得する場合は「本人」、それ以外は取得元の名称（委託元・提供元の会社名など）。例: 株式会社サンプル商事（委託元）',
+      en: 'Who it comes from: 本人 (the person) when collected directly, otherwise the source (the client or the provider). e.g. 株式会社サンプル商事 (client)',
+    },
+  },
+  {
+    key: '明示・通知・公表の方法',
+    label: { ja: '明示・通知・公表の方法', en: 'How the purpose was stated, notified or published' },
+    synonyms: ['明示・通知・公表', '明示の方法', '通知・公表の方法', '明示文書', '同意書様式', '利用目的の通知方法'],
+    type: longText,
+    width: 24,
+    since: 2,
+    hint: {
+      ja: '利用目的などを本人に明示・通知・公表した方法と、その書面・画面の名称（§4.4.2.4／§4.4.2.5）。取得の状況から利用目的が明らかな場合はその旨。受託の場合は委託元が行うため空欄で可。例: 応募フォームの「個人情報の取扱いについて」（同意画面）',
+      en: 'How the purpose etc. was stated to, notified to or published for the person, and the name of that document or screen (§4.4.2.4 / §4.4.2.5); or that the purpose is evident from the circumstances. May be empty for entrusted data (the client does it). e.g. the privacy notice on the application form',
+    },
+  },
+  {
     key: '利用目的',
     label: { ja: '利用目的', en: 'Purpose of use' },
     synonyms: ['目的', '利用の目的', '使用目的'],
@@ -253,8 +314,8 @@ const ledgerFields: readonly FieldDef[] = [
     type: enumOf(CONSENT),
     width: 18,
     hint: {
-      ja: '本人の同意の取得状況を一覧から選択。ただし書きを適用する場合は「不要(ただし書き適用)」と理由を記入',
-      en: 'How consent was obtained; pick from the list. If an exception applies, choose 不要(ただし書き適用) and give the reason',
+      ja: '取得時（要配慮個人情報はその取得）についての本人の同意の取得状況を一覧から選択（§4.4.2.3／§4.4.2.4）。第三者提供・外国への提供の同意は別の欄に記入。ただし書きを適用する場合は「不要(ただし書き適用)」と理由を記入',
+      en: 'Consent at collection (for special-care information, to its collection): pick from the list (§4.4.2.3 / §4.4.2.4). Consent to provision and the basis of a transfer abroad have their own columns. If an exception applies, choose 不要(ただし書き適用) and give the reason',
     },
   },
   {
@@ -363,6 +424,30 @@ const ledgerFields: readonly FieldDef[] = [
     hint: { ja: '提供先の名称。例: 年金事務所', en: 'Who receives it. e.g. the pension office' },
   },
   {
+    key: '第三者提供の同意',
+    label: { ja: '第三者提供の同意', en: 'Consent to third-party provision' },
+    synonyms: ['提供の同意', '第三者提供同意', '第三者提供に関する同意'],
+    type: enumOf(CONSENT),
+    width: 18,
+    since: 2,
+    hint: {
+      ja: '第三者提供が「はい」の場合、提供についての本人の同意の取得状況を一覧から選択（§4.4.2.8。オプトアウトは用いない）。法令に基づく提供などは「不要(ただし書き適用)」とし、理由を「ただし書き・理由」に記入',
+      en: 'When provided to third parties: the person\'s consent to the provision; pick from the list (§4.4.2.8; no opt-out). For provision required by law etc. choose 不要(ただし書き適用) and give the reason under "Exception and reason"',
+    },
+  },
+  {
+    key: '提供・受領の記録',
+    label: { ja: '提供・受領の記録', en: 'Record of provision or receipt' },
+    synonyms: ['提供記録', '受領記録', '第三者提供記録', '確認記録', '提供・受領記録', '確認・記録'],
+    type: longText,
+    width: 22,
+    since: 2,
+    hint: {
+      ja: '第三者に提供した／第三者から受領したときに作成する記録の様式と保管場所（§4.4.2.8.2／§4.4.2.8.3、個人情報保護法第29条・第30条）。記録が不要な場合はその理由。例: 第三者提供記録簿（営業部 共有フォルダ）',
+      en: 'Where the record of a provision to, or receipt from, a third party is kept and in what form (§4.4.2.8.2 / §4.4.2.8.3; APPI arts. 29–30); or why none is needed. e.g. provision log in the sales shared folder',
+    },
+  },
+  {
     key: '共同利用',
     label: { ja: '共同利用', en: 'Joint use' },
     synonyms: ['共同利用の有無'],
@@ -401,6 +486,31 @@ const ledgerFields: readonly FieldDef[] = [
     type: text,
     width: 12,
     hint: { ja: '提供先の国・地域名。例: シンガポール', en: 'Country or region of the recipient. e.g. Singapore' },
+  },
+  {
+    key: '外国提供の根拠',
+    label: { ja: '外国提供の根拠', en: 'Basis of the transfer abroad' },
+    synonyms: ['外国第三者提供の根拠', '越境移転の根拠', '外国提供根拠', '移転の根拠'],
+    type: enumOf(FOREIGN_BASES),
+    width: 18,
+    since: 2,
+    hint: {
+      ja: '外国第三者提供が「はい」の場合、その根拠を一覧から選択（§4.4.2.8.1、個人情報保護法第28条）。本人同意は、提供先の国名・その国の個人情報保護制度・提供先が講じる措置を本人に情報提供したうえで得た同意。基準適合体制は、提供先の措置の実施状況を定期的に確認する必要があります',
+      en: 'When provided abroad: the basis, from the list (§4.4.2.8.1; APPI art. 28). 本人同意 is consent given after the person was told the country, its data-protection regime and the recipient\'s safeguards; 基準適合体制 needs the recipient\'s measures checked periodically',
+    },
+  },
+  {
+    key: 'データの所在国',
+    label: { ja: 'データの所在国', en: 'Country where the data is held' },
+    synonyms: ['所在国', '保管国', 'データ所在国', '保存先の国', '保管場所の国'],
+    type: text,
+    required: true,
+    width: 12,
+    since: 2,
+    hint: {
+      ja: 'データを保管・処理している国（外国のクラウドサービスのサーバの所在国を含む）。外国の場合は、その国の個人情報保護制度を把握して安全管理措置を講じます（外的環境の把握）。例: 日本',
+      en: 'The country where the data is stored or processed (including a foreign cloud provider\'s servers). If abroad, learn that country\'s data-protection regime and reflect it in your safeguards. e.g. 日本 (Japan)',
+    },
   },
   {
     key: '最終確認日',
@@ -453,6 +563,19 @@ const riskFields: readonly FieldDef[] = [
     },
   },
   {
+    key: 'リスク区分',
+    label: { ja: 'リスク区分', en: 'Risk category' },
+    synonyms: ['リスクの種類', 'リスク分類', 'リスク種別'],
+    type: enumOf(RISK_CATEGORIES),
+    required: true,
+    width: 16,
+    since: 2,
+    hint: {
+      ja: 'リスクの種類を一覧から選択（§4.3.5: 漏えい、滅失・き損、法令・規範違反、経済的不利益・信用失墜、本人への影響）',
+      en: 'The kind of risk, from the list (§4.3.5: leak, loss or damage, breach of laws or codes, financial loss or loss of trust, harm to the person)',
+    },
+  },
+  {
     key: '想定されるリスク',
     label: { ja: '想定されるリスク', en: 'Risk' },
     synonyms: ['リスク', '想定リスク', 'リスク内容', '想定されるリスク(漏えい・滅失・き損等)'],
@@ -460,6 +583,19 @@ const riskFields: readonly FieldDef[] = [
     required: true,
     width: 32,
     hint: { ja: '対策をしないと起こり得ること。例: 郵送中の紛失による漏えい', en: 'What could go wrong without safeguards. e.g. leak through loss in the post' },
+  },
+  {
+    key: '固有リスク',
+    label: { ja: '固有リスク', en: 'Inherent risk' },
+    synonyms: ['固有リスク評価', '対策前リスク', '対策前のリスク'],
+    type: enumOf(RESIDUAL),
+    required: true,
+    width: 10,
+    since: 2,
+    hint: {
+      ja: '対策を講じる前のリスクを、発生可能性と影響度から 高／中／低 で評価（§4.3.5）。例: 発生可能性 中 × 影響度 高 → 高',
+      en: 'The risk before safeguards, from likelihood and impact: 高/中/低 (§4.3.5). e.g. likelihood medium × impact high → 高',
+    },
   },
   {
     key: '対策',
@@ -478,6 +614,39 @@ const riskFields: readonly FieldDef[] = [
     required: true,
     width: 10,
     hint: { ja: '対策後に残るリスクを 高／中／低 で評価', en: 'Risk left after the safeguards: 高/中/低 (high/medium/low)' },
+  },
+  {
+    key: '残留リスクの承認者',
+    label: { ja: '残留リスクの承認者', en: 'Residual risk accepted by' },
+    synonyms: ['承認者', 'リスク受容の承認者', '受容承認者'],
+    type: text,
+    width: 14,
+    since: 2,
+    hint: {
+      ja: '残留リスクが「高」の場合、そのリスクを受け入れることを承認した人（個人情報保護管理者など）の氏名（§4.3.5）',
+      en: 'When the residual risk is 高: who approved accepting it (e.g. the personal information protection manager) (§4.3.5)',
+    },
+  },
+  {
+    key: '承認日',
+    label: { ja: '承認日', en: 'Approved on' },
+    synonyms: ['受容承認日', 'リスク受容日'],
+    type: { kind: 'date' },
+    width: 12,
+    since: 2,
+    hint: { ja: '残留リスク「高」を承認した日。例: 2026/4/15', en: 'When the 高 residual risk was approved. e.g. 2026-04-15' },
+  },
+  {
+    key: '見直し期限',
+    label: { ja: '見直し期限', en: 'Review by' },
+    synonyms: ['対応期限', '再評価期限', '見直し予定日'],
+    type: { kind: 'date' },
+    width: 12,
+    since: 2,
+    hint: {
+      ja: '残留リスク「高」の対策を見直す期限（承認から1年以内が目安）。例: 2027/3/31',
+      en: 'When the measures for a 高 residual risk are to be reviewed again (within a year of approval, as a rule of thumb). e.g. 2027-03-31',
+    },
   },
 ];
 

@@ -54,10 +54,10 @@ describe('the bundled samples, as of their date', () => {
   it('every contractor the ledgers name is evaluated, but for two services, a printer and a recruiter recorded 合格 that its answers fail', () => {
     const outsource = found.filter((f) => f.issue.rule === 'PL-OUTSOURCE');
     expect(outsource.map((f) => [f.file, f.issue.sheet, f.issue.cell, f.issue.value])).toEqual([
-      ['pl-01-jinji-overdue-and-contractor.xlsx', '台帳', 'X6', '株式会社架空リクルート'],
-      ['pl-03-eigyo-vague-and-risk-gap.xlsx', '台帳', 'X6', '株式会社サンプル名刺管理'],
-      ['pl-03-eigyo-vague-and-risk-gap.xlsx', '台帳', 'X8', '株式会社サンプル配信サービス'],
-      ['pl-03-eigyo-vague-and-risk-gap.xlsx', '台帳', 'X9', '株式会社見本印刷'],
+      ['pl-01-jinji-overdue-and-contractor.xlsx', '台帳', 'Z6', '株式会社架空リクルート'],
+      ['pl-03-eigyo-vague-and-risk-gap.xlsx', '台帳', 'Z6', '株式会社サンプル名刺管理'],
+      ['pl-03-eigyo-vague-and-risk-gap.xlsx', '台帳', 'Z8', '株式会社サンプル配信サービス'],
+      ['pl-03-eigyo-vague-and-risk-gap.xlsx', '台帳', 'Z9', '株式会社見本印刷'],
     ]);
     expect(outsource.every((f) => f.issue.severity === 'error' && f.issue.field === '委託先')).toBe(true);
     // Review finding 2: HR-004's recruiter is recorded 合格 at 73.5% against an 80% pass mark.
@@ -201,7 +201,10 @@ describe('departments of findings', () => {
     const s = ledgerSamples.find((x) => x.file.startsWith('pl-03'))!;
     const v = validate(piLedger, layoutWorkbook(piLedger, s.input), { asOf: SAMPLE_AS_OF });
     const depts = departmentsOf(v.issues, v.data);
-    expect(v.issues.map((i, k) => `${i.rule}:${depts[k]}`)).toEqual(['PL-VAGUE:営業部', 'PL-RISK:営業部', 'PL-FOREIGN:営業部']);
+    const problems = v.issues.map((i, k) => `${i.rule}:${depts[k]}:${i.sheet}`).filter((x) => !/^PL-(?:LEAK|LOCATION):/.test(x));
+    // PL-RESIDUAL points at a risk row: its department is its ledger row's.
+    expect(problems.sort()).toEqual(['PL-RECORD:営業部:台帳', 'PL-RESIDUAL:営業部:リスク分析', 'PL-RISK:営業部:台帳', 'PL-VAGUE:営業部:台帳']);
+    expect(new Set(depts)).toEqual(new Set(['営業部']));
     expect(departmentsOf([{ ...v.issues[0], cell: null }], v.data)).toEqual([null]);
   });
 });

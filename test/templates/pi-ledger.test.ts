@@ -5,6 +5,7 @@ import { columnLetter, type CellValue, type Grid } from '../../templates/model/g
 import { layoutWorkbook } from '../../templates/model/layout.js';
 import type { Issue } from '../../templates/model/types.js';
 import { validate } from '../../templates/model/validate.js';
+import { atVersion } from '../../templates/model/versions.js';
 import { piLedger } from '../../templates/pi-ledger/index.js';
 import { foldKey } from '../../templates/model/fold.js';
 import { useOutlastsRetention, vagueness } from '../../templates/pi-ledger/rules.js';
@@ -49,6 +50,10 @@ function ledgerRow(id = 'T-001', over: Row = {}): Row {
     最終確認日: '2026-04-01',
     確認者: '佐藤 花子',
     備考: null,
+    // Version 2's columns.
+    取得元: '本人',
+    '明示・通知・公表の方法': '取得時の同意書「個人情報の取扱いについて」',
+    データの所在国: '日本',
     ...over,
   };
 }
@@ -57,14 +62,18 @@ function riskRows(id = 'T-001', omit: string[] = []): Row[] {
   return STAGES.filter((s) => !omit.includes(s.value)).map((s) => ({
     管理番号: id,
     局面: s.value,
+    リスク区分: '漏えい',
     想定されるリスク: '漏えい',
+    固有リスク: '中',
     対策: 'アクセス制御',
     残留リスク: '低',
   }));
 }
 
-function grid(ledger: Row[], risk?: Row[]): Grid {
-  return layoutWorkbook(piLedger, {
+const v1 = atVersion(piLedger, 1);
+
+function grid(ledger: Row[], risk?: Row[], def = piLedger): Grid {
+  return layoutWorkbook(def, {
     tables: { [LEDGER]: ledger, [RISK]: risk ?? ledger.flatMap((r) => riskRows(String(r['管理番号']))) },
   });
 }
@@ -73,12 +82,18 @@ function check(ledger: Row[], risk?: Row[], asOf = AS_OF): Issue[] {
   return validate(piLedger, grid(ledger, risk), { asOf }).issues;
 }
 
+/** The same rows in a version 1 ledger (its columns only), checked against version 1. */
+function checkV1(ledger: Row[], risk?: Row[], asOf = AS_OF): Issue[] {
+  return validate(v1, grid(ledger, risk, v1), { asOf }).issues;
+}
+
 /** A1 address of a field in the n-th record (0-based) of a sheet laid out by layoutWorkbook. */
 function cellOf(field: string, n = 0, sheet = ledgerSheet): string {
   const col = sheet.fields.findIndex((f) => f.key === field);
   if (col < 0) throw new Error(`no field ${field}`);
   return `${columnLetter(col)}${3 + n}`;
 }
+const cellOfV1 = (field: string, n = 0) => cellOf(field, n, v1.sheets[0] as typeof ledgerSheet);
 
 const byRule = (issues: Issue[], rule: string) => issues.filter((i) => i.rule === rule);
 /** Errors and warnings of a rule (its info findings are asserted on their own). */
@@ -94,20 +109,27 @@ function expectOne(issues: Issue[], rule: string, severity: Issue['severity'], s
   return found[0];
 }
 
+// The spec's fields with Amendment 8's (version 2) where they belong.
 const SPEC_LEDGER_FIELDS = [
   '管理番号', '部門', '管理責任者', '業務名', '個人情報の名称', '個人情報の項目', '本人区分', '件数', '媒体', '取得形態',
+  '取得元', '明示・通知・公表の方法',
   '利用目的', '要配慮個人情報', '特定個人情報', '開示対象', '同意', 'ただし書き・理由', '保管場所', '保管方法', 'アクセス権者',
-  '利用期限', '保管期限', '廃棄方法', '委託', '委託先', '第三者提供', '提供先', '共同利用', '共同利用の範囲・管理責任者',
-  '外国第三者提供', '提供先国', '最終確認日', '確認者', '備考',
+  '利用期限', '保管期限', '廃棄方法', '委託', '委託先', '第三者提供', '提供先', '第三者提供の同意', '提供・受領の記録', '共同利用',
+  '共同利用の範囲・管理責任者', '外国第三者提供', '提供先国', '外国提供の根拠', 'データの所在国', '最終確認日', '確認者', '備考',
 ];
-const OPTIONAL = ['件数', '同意', 'ただし書き・理由', '委託先', '提供先', '共同利用の範囲・管理責任者', '提供先国', '備考'];
+const V2_FIELDS = ['取得元', '明示・通知・公表の方法', '第三者提供の同意', '提供・受領の記録', '外国提供の根拠', 'データの所在国'];
+const OPTIONAL = [
+  '件数', '同意', 'ただし書き・理由', '委託先', '提供先', '共同利用の範囲・管理責任者', '提供先国', '備考',
+  '取得元', '明示・通知・公表の方法', '第三者提供の同意', '提供・受領の記録', '外国提供の根拠',
+];
 
 describe('pi-ledger definition', () => {
   it('has the spec fields in order, with types, required flags, hints and widths', () => {
-    expect(piLedger).toMatchObject({ id: 'pi-ledger', version: 1, shape: 'table' });
+    expect(piLedger).toMatchObject({ id: 'pi-ledger', version: 2, shape: 'table' });
     expect(ledgerSheet.fields.map((f) => f.key)).toEqual(SPEC_LEDGER_FIELDS);
     for (const f of ledgerSheet.fields) {
       expect(f.label.ja).toBe(f.key);
+      expect(f.since ?? 1, f.key).toBe(V2_FIELDS.includes(f.key) ? 2 : 1);
       expect(!!f.required, f.key).toBe(!OPTIONAL.includes(f.key));
       expect(f.hint?.ja, f.key).toBeTruthy();
       expect(f.hint?.en, f.key).toBeTruthy();
@@ -122,7 +144,10 @@ describe('pi-ledger definition', () => {
     expect(kind('取得形態')).toBe('enum');
     expect(ledgerSheet.key).toEqual(['部門', '管理番号']);
     expect(ledgerSheet.fields.find((f) => f.key === '管理番号')!.unique).toBe(true);
-    expect(riskSheet.fields.map((f) => f.key)).toEqual(['管理番号', '局面', '想定されるリスク', '対策', '残留リスク']);
+    expect(riskSheet.fields.map((f) => f.key)).toEqual([
+      '管理番号', '局面', 'リスク区分', '想定されるリスク', '固有リスク', '対策', '残留リスク', '残留リスクの承認者', '承認日', '見直し期限',
+    ]);
+    expect(v1.sheets.map((sd) => sd.fields.length)).toEqual([33, 5]);
     expect(STAGES.map((s) => s.value)).toEqual(['取得・入力', '移送・送信', '利用・加工', '保管・バックアップ', '消去・廃棄']);
   });
 
@@ -140,7 +165,13 @@ describe('pi-ledger definition', () => {
       'PL-MYNUMBER': 'warning',
       'PL-VAGUE': 'warning',
       'PL-RISK': 'error',
+      'PL-LEAK': 'info',
+      'PL-NOTICE': 'warning',
+      'PL-RECORD': 'error',
+      'PL-LOCATION': 'info',
+      'PL-RESIDUAL': 'error',
     });
+    expect(v1.rules.map((r) => r.id)).toEqual([...piLedger.rules.map((r) => r.id)].filter((id) => !['PL-NOTICE', 'PL-RECORD', 'PL-LOCATION', 'PL-RESIDUAL'].includes(id)));
     for (const r of piLedger.rules) expect(ruleMeta(r.id).clause, r.id).toMatch(/^§4\./);
   });
 
@@ -200,7 +231,8 @@ describe('reading values and headers', () => {
       ledgerRow('TO-002', { 媒体: '紙媒体', 取得形態: '直接書面', 委託: 'なし', 最終確認日: 'R8.6.1' }),
     ].map((r) => (r['委託'] === '○' ? { ...r, 委託先: '株式会社架空給与サービス' } : r)),
     [...riskRows('TO-001'), ...riskRows('TO-002')]);
-    expect(issues).toEqual([]);
+    // 1,200 records: only the derived flag that a leak may have to be reported (PL-LEAK).
+    expect(issues.map((i) => `${i.rule}/${i.severity}`)).toEqual(['PL-LEAK/info']);
     const data = validate(piLedger, grid([ledgerRow('T-001', { 件数: '１，２００', 最終確認日: '令和8年4月1日', 媒体: '電子データ' })]), {
       asOf: AS_OF,
     }).data;
@@ -348,10 +380,10 @@ describe('PL-ENTRUSTED (warning, §4.4.4.1)', () => {
 
 describe('dependent fields: PL-OUTSOURCE, PL-THIRDPARTY, PL-JOINT, PL-FOREIGN (errors)', () => {
   // A transfer abroad goes to someone: the recipient abroad is a third party, a contractor or a joint user.
-  const abroad: Row = { 委託: 'はい', 委託先: 'Sample Cloud Pte. Ltd.' };
+  const abroad: Row = { 委託: 'はい', 委託先: 'Sample Cloud Pte. Ltd.', 外国提供の根拠: '基準適合体制' };
   const cases: [rule: string, when: string, then: string, filled: string, also: Row][] = [
     ['PL-OUTSOURCE', '委託', '委託先', '株式会社架空給与サービス', {}],
-    ['PL-THIRDPARTY', '第三者提供', '提供先', '年金事務所', {}],
+    ['PL-THIRDPARTY', '第三者提供', '提供先', '年金事務所', { 第三者提供の同意: '書面で取得済', '提供・受領の記録': '第三者提供記録簿' }],
     ['PL-JOINT', '共同利用', '共同利用の範囲・管理責任者', 'グループ各社／当社総務部', {}],
     ['PL-FOREIGN', '外国第三者提供', '提供先国', 'シンガポール', abroad],
   ];
@@ -365,24 +397,24 @@ describe('dependent fields: PL-OUTSOURCE, PL-THIRDPARTY, PL-JOINT, PL-FOREIGN (e
   }
 
   // Review 2.2 (MISSING, Amendment 2): the review's IS-001, 第三者提供=はい, 同意 未取得, no reason → was no issue.
-  it('PL-THIRDPARTY needs consent to the provision, or a declared exception with its reason', () => {
+  it('version 1: PL-THIRDPARTY needs the one 同意 column to show consent, or a declared exception with its reason', () => {
     const provided: Row = { 第三者提供: 'はい', 提供先: '株式会社サンプル提携先', 取得形態: '本人以外から間接取得' };
-    const i = expectOne(check([ledgerRow('T-001', { ...provided, 同意: '未取得' })]), 'PL-THIRDPARTY', 'error', LEDGER, cellOf('同意'));
+    const i = expectOne(checkV1([ledgerRow('T-001', { ...provided, 同意: '未取得' })]), 'PL-THIRDPARTY', 'error', LEDGER, cellOfV1('同意'));
     expect(i.message.ja).toContain('第27条第1項');
     expect(i.message.ja).toContain('オプトアウト');
-    expectOne(check([ledgerRow('T-001', { ...provided, 同意: null })]), 'PL-THIRDPARTY', 'error', LEDGER, cellOf('同意'));
-    expectOne(check([ledgerRow('T-001', { ...provided, 同意: '不要(ただし書き適用)' })]), 'PL-THIRDPARTY', 'error', LEDGER, cellOf('ただし書き・理由'));
+    expectOne(checkV1([ledgerRow('T-001', { ...provided, 同意: null })]), 'PL-THIRDPARTY', 'error', LEDGER, cellOfV1('同意'));
+    expectOne(checkV1([ledgerRow('T-001', { ...provided, 同意: '不要(ただし書き適用)' })]), 'PL-THIRDPARTY', 'error', LEDGER, cellOfV1('ただし書き・理由'));
     const overs: Row[] = [{ 同意: '書面で取得済' }, { 同意: '不要(ただし書き適用)', 'ただし書き・理由': '§4.4.2.6(1) 所得税法に基づく提出' }];
     for (const over of overs) {
-      expect(byRule(check([ledgerRow('T-001', { ...provided, ...over })]), 'PL-THIRDPARTY')).toEqual([]);
+      expect(byRule(checkV1([ledgerRow('T-001', { ...provided, ...over })]), 'PL-THIRDPARTY')).toEqual([]);
     }
   });
 
-  it('PL-FOREIGN needs a lawful basis for the transfer abroad, and names every basis of 法28条', () => {
-    const issues = check([ledgerRow('T-001', { ...abroad, 外国第三者提供: 'はい', 提供先国: 'シンガポール', 取得形態: '本人以外から間接取得', 同意: '未取得' })]);
-    const i = expectOne(issues, 'PL-FOREIGN', 'error', LEDGER, cellOf('同意'));
+  it('version 1: PL-FOREIGN needs a lawful basis for the transfer abroad, and names every basis of 法28条', () => {
+    const issues = checkV1([ledgerRow('T-001', { ...abroad, 外国第三者提供: 'はい', 提供先国: 'シンガポール', 取得形態: '本人以外から間接取得', 同意: '未取得' })]);
+    const i = expectOne(issues, 'PL-FOREIGN', 'error', LEDGER, cellOfV1('同意'));
     for (const basis of ['EU・英国', '基準に適合する体制', '法令に基づく', '第28条第1項']) expect(i.message.ja).toContain(basis);
-    const exempt = check([
+    const exempt = checkV1([
       ledgerRow('T-001', {
         ...abroad,
         外国第三者提供: 'はい',
@@ -396,21 +428,203 @@ describe('dependent fields: PL-OUTSOURCE, PL-THIRDPARTY, PL-JOINT, PL-FOREIGN (e
 
   // Review finding #4: one 同意 column cannot tell consent at collection from consent to the transfer. Until v2 adds
   // the basis, a recorded consent gets an info asking to confirm it (and the 法28条2項 information).
-  it('PL-FOREIGN asks to confirm that a recorded consent covers the transfer abroad (info)', () => {
-    const issues = check([ledgerRow('T-001', { ...abroad, 外国第三者提供: 'はい', 提供先国: 'シンガポール', 同意: '電磁的方法で取得済' })]);
+  it('version 1: PL-FOREIGN asks to confirm that a recorded consent covers the transfer abroad (info)', () => {
+    const issues = checkV1([ledgerRow('T-001', { ...abroad, 外国第三者提供: 'はい', 提供先国: 'シンガポール', 同意: '電磁的方法で取得済' })]);
     expect(problems(issues, 'PL-FOREIGN')).toEqual([]);
-    const i = expectOne(issues, 'PL-FOREIGN', 'info', LEDGER, cellOf('同意'));
+    const i = expectOne(issues, 'PL-FOREIGN', 'info', LEDGER, cellOfV1('同意'));
     expect(i.message.ja).toContain('第28条第2項');
   });
 
   // The review's appendix: 外国第三者提供=はい while 第三者提供, 委託 (and 共同利用) are いいえ → was no issue.
   it('PL-FOREIGN warns when nobody receives the data: no provision, outsourcing or joint use', () => {
-    const issues = check([ledgerRow('T-001', { 外国第三者提供: 'はい', 提供先国: '米国' })]);
+    const issues = check([ledgerRow('T-001', { 外国第三者提供: 'はい', 提供先国: '米国', 外国提供の根拠: '本人同意', '提供・受領の記録': '記録簿' })]);
     const i = expectOne(issues, 'PL-FOREIGN', 'warning', LEDGER, cellOf('外国第三者提供'));
     expect(i.message.ja).toContain('委託');
-    for (const over of [abroad, { 第三者提供: 'はい', 提供先: 'Sample Inc.' }, { 共同利用: 'はい', 共同利用の範囲・管理責任者: 'グループ各社' }]) {
-      expect(problems(check([ledgerRow('T-001', { ...over, 外国第三者提供: 'はい', 提供先国: '米国' })]), 'PL-FOREIGN')).toEqual([]);
+    for (const over of [abroad, { 第三者提供: 'はい', 提供先: 'Sample Inc.', 第三者提供の同意: '書面で取得済' }, { 共同利用: 'はい', 共同利用の範囲・管理責任者: 'グループ各社' }]) {
+      const basis = { 外国提供の根拠: '基準適合体制' };
+      expect(problems(check([ledgerRow('T-001', { ...over, ...basis, 外国第三者提供: 'はい', 提供先国: '米国' })]), 'PL-FOREIGN')).toEqual([]);
     }
+  });
+});
+
+// Amendment 2 and 8, review findings #3 and #4: version 2 keeps a consent per purpose, the basis of a transfer abroad,
+// the records of provision and receipt, the source, how the purpose was stated, and where the data is held.
+describe('version 2: consent per purpose (PL-THIRDPARTY, PL-FOREIGN)', () => {
+  const provided: Row = { 第三者提供: 'はい', 提供先: '株式会社サンプル提携先', '提供・受領の記録': '第三者提供記録簿（総務部）' };
+
+  it('PL-THIRDPARTY judges the consent to the provision, not the consent at collection', () => {
+    // Consent at collection is on file; consent to the provision is not: the review's finding #3 on a v2 ledger.
+    const i = expectOne(check([ledgerRow('T-001', { ...provided, 同意: '書面で取得済' })]), 'PL-THIRDPARTY', 'error', LEDGER, cellOf('第三者提供の同意'));
+    expect(i.message.ja).toContain('取得時の同意とは別に');
+    expect(i.message.ja).toContain('第27条第1項');
+    expect(i.message.en).toContain('consent to the provision');
+    expectOne(check([ledgerRow('T-001', { ...provided, 第三者提供の同意: '未取得' })]), 'PL-THIRDPARTY', 'error', LEDGER, cellOf('第三者提供の同意'));
+    expectOne(check([ledgerRow('T-001', { ...provided, 第三者提供の同意: '不要(ただし書き適用)' })]), 'PL-THIRDPARTY', 'error', LEDGER, cellOf('ただし書き・理由'));
+    // Consent to the provision recorded, whatever the consent at collection says.
+    const ok = check([ledgerRow('T-001', { ...provided, 取得形態: '本人以外から間接取得', 同意: '未取得', 第三者提供の同意: '電磁的方法で取得済' })]);
+    expect(byRule(ok, 'PL-THIRDPARTY')).toEqual([]);
+    const exempt = check([ledgerRow('T-001', { ...provided, 第三者提供の同意: '不要(ただし書き適用)', 'ただし書き・理由': '§4.4.2.3(1) 所得税法に基づく提出' })]);
+    expect(byRule(exempt, 'PL-THIRDPARTY')).toEqual([]);
+  });
+
+  it('PL-THIRDPARTY takes consent to a transfer abroad as the consent to that provision (法28条第1項後段)', () => {
+    const abroad = { ...provided, 外国第三者提供: 'はい', 提供先国: 'シンガポール', 外国提供の根拠: '本人同意' };
+    expect(byRule(check([ledgerRow('T-001', abroad)]), 'PL-THIRDPARTY')).toEqual([]);
+    const adequacy = { ...abroad, 提供先国: 'ドイツ', 外国提供の根拠: '十分性認定国(EU・英国)' };
+    expectOne(check([ledgerRow('T-001', adequacy)]), 'PL-THIRDPARTY', 'error', LEDGER, cellOf('第三者提供の同意'));
+  });
+
+  // Finding #4: sample SL-009 passed PL-FOREIGN on a consent given at collection.
+  it('PL-FOREIGN needs the basis of the transfer abroad; consent at collection is not one', () => {
+    const abroad: Row = { 委託: 'はい', 委託先: 'Sample Cloud Pte. Ltd.', 外国第三者提供: 'はい', 提供先国: 'シンガポール', 同意: '電磁的方法で取得済' };
+    const i = expectOne(check([ledgerRow('T-001', abroad)]), 'PL-FOREIGN', 'error', LEDGER, cellOf('外国提供の根拠'));
+    for (const basis of ['本人同意', '十分性認定国（EU・英国）', '基準に適合する体制', '法令に基づく', '第28条第1項']) expect(i.message.ja).toContain(basis);
+    expect(i.message.en).toContain('not consent to a transfer abroad');
+    for (const basis of ['本人同意', '基準適合体制']) {
+      expect(problems(check([ledgerRow('T-001', { ...abroad, 外国提供の根拠: basis, '提供・受領の記録': '外国提供記録簿' })]), 'PL-FOREIGN'), basis).toEqual([]);
+    }
+  });
+
+  it('PL-FOREIGN warns when adequacy is claimed for a country outside the EEA and the UK', () => {
+    const base: Row = { 委託: 'はい', 委託先: 'Sample GmbH', 外国第三者提供: 'はい', 外国提供の根拠: '十分性認定国(EU・英国)' };
+    for (const country of ['ドイツ', 'フランス共和国', '英国', 'ノルウェー', 'Ireland', 'ドイツ、オランダ', 'EU']) {
+      expect(problems(check([ledgerRow('T-001', { ...base, 提供先国: country })]), 'PL-FOREIGN'), country).toEqual([]);
+    }
+    for (const country of ['シンガポール', '米国', 'スイス', 'ドイツ、米国']) {
+      const i = expectOne(check([ledgerRow('T-001', { ...base, 提供先国: country })]), 'PL-FOREIGN', 'warning', LEDGER, cellOf('外国提供の根拠'));
+      expect(i.message.ja).toContain('EU・EEA加盟国及び英国');
+    }
+  });
+
+  it('PL-FOREIGN needs the reason when the basis is a legal exception', () => {
+    const base: Row = { 第三者提供: 'はい', 提供先: '米国当局', 第三者提供の同意: '不要(ただし書き適用)', 外国第三者提供: 'はい', 提供先国: '米国', 外国提供の根拠: '法令に基づく等' };
+    expectOne(check([ledgerRow('T-001', base)]), 'PL-FOREIGN', 'error', LEDGER, cellOf('ただし書き・理由'));
+    expect(problems(check([ledgerRow('T-001', { ...base, 'ただし書き・理由': '§4.4.2.3(1) 法令に基づく照会への回答' })]), 'PL-FOREIGN')).toEqual([]);
+  });
+
+  it('keeps the version 1 judgment for a version 1 ledger (the one 同意 column)', () => {
+    const abroad: Row = { 委託: 'はい', 委託先: 'Sample Cloud Pte. Ltd.', 外国第三者提供: 'はい', 提供先国: 'シンガポール', 同意: '電磁的方法で取得済' };
+    const issues = checkV1([ledgerRow('T-001', abroad)]);
+    expect(problems(issues, 'PL-FOREIGN')).toEqual([]);
+    expectOne(issues, 'PL-FOREIGN', 'info', LEDGER, cellOfV1('同意'));
+    expect(issues.filter((i) => ['PL-NOTICE', 'PL-RECORD', 'PL-LOCATION', 'PL-RESIDUAL'].includes(i.rule))).toEqual([]);
+  });
+});
+
+describe('PL-RECORD (error, §4.4.2.8.2 / §4.4.2.8.3): records of provision and receipt', () => {
+  const provided: Row = { 第三者提供: 'はい', 提供先: '株式会社サンプル提携先', 第三者提供の同意: '書面で取得済' };
+
+  it('needs the record of a provision made on consent (法29条)', () => {
+    const i = expectOne(check([ledgerRow('T-001', provided)]), 'PL-RECORD', 'error', LEDGER, cellOf('提供・受領の記録'));
+    expect(i.message.ja).toContain('第29条');
+    expect(i.message.ja).toContain('§4.4.2.8.2');
+    expect(byRule(check([ledgerRow('T-001', { ...provided, '提供・受領の記録': '第三者提供記録簿（総務部）' })]), 'PL-RECORD')).toEqual([]);
+  });
+
+  it('needs none for a provision under a legal exception, nor for outsourcing or joint use at home', () => {
+    const exempt = { ...provided, 第三者提供の同意: '不要(ただし書き適用)', 'ただし書き・理由': '§4.4.2.3(1) 所得税法に基づく提出' };
+    expect(byRule(check([ledgerRow('T-001', exempt)]), 'PL-RECORD')).toEqual([]);
+    expect(byRule(check([ledgerRow('T-001', { 委託: 'はい', 委託先: '株式会社架空給与サービス' })]), 'PL-RECORD')).toEqual([]);
+    const system = { 委託: 'はい', 委託先: 'Sample Cloud Pte. Ltd.', 外国第三者提供: 'はい', 提供先国: 'シンガポール', 外国提供の根拠: '基準適合体制' };
+    expect(byRule(check([ledgerRow('T-001', system)]), 'PL-RECORD')).toEqual([]);
+  });
+
+  it('needs a record for a transfer abroad on consent even to a contractor (法29条第1項ただし書)', () => {
+    const abroad = { 委託: 'はい', 委託先: 'Sample Cloud Pte. Ltd.', 外国第三者提供: 'はい', 提供先国: 'シンガポール', 外国提供の根拠: '本人同意' };
+    const i = expectOne(check([ledgerRow('T-001', abroad)]), 'PL-RECORD', 'error', LEDGER, cellOf('提供・受領の記録'));
+    expect(i.message.ja).toContain('委託や共同利用に伴う提供であっても');
+  });
+
+  it('needs the confirmation and record on receipt from a third party (法30条)', () => {
+    const received = { 取得形態: '第三者提供を受領', 取得元: '株式会社サンプル名簿', '明示・通知・公表の方法': '当社Webサイトのプライバシーポリシー' };
+    const i = expectOne(check([ledgerRow('T-001', received)]), 'PL-RECORD', 'error', LEDGER, cellOf('提供・受領の記録'));
+    expect(i.message.ja).toContain('第30条');
+    expect(i.message.ja).toContain('取得した経緯');
+    expect(byRule(check([ledgerRow('T-001', { ...received, '提供・受領の記録': '受領時確認記録（営業部）' })]), 'PL-RECORD')).toEqual([]);
+  });
+});
+
+describe('PL-NOTICE (warning, §4.4.2.4 / §4.4.2.5): source and how the purpose was told', () => {
+  it('asks for the written notice at direct collection, and for the notice or publication otherwise', () => {
+    const direct = expectOne(check([ledgerRow('T-001', { '明示・通知・公表の方法': null })]), 'PL-NOTICE', 'warning', LEDGER, cellOf('明示・通知・公表の方法'));
+    expect(direct.message.ja).toContain('第21条第2項');
+    const indirect = check([ledgerRow('T-001', { 取得形態: '本人以外から間接取得', 取得元: '人事部', '明示・通知・公表の方法': null })]);
+    expect(expectOne(indirect, 'PL-NOTICE', 'warning', LEDGER, cellOf('明示・通知・公表の方法')).message.ja).toContain('§4.4.2.5');
+  });
+
+  it('asks for the source of data not collected from the person; none for entrusted data\'s notice', () => {
+    const i = expectOne(check([ledgerRow('T-001', { 取得形態: '本人以外から間接取得', 取得元: null })]), 'PL-NOTICE', 'warning', LEDGER, cellOf('取得元'));
+    expect(i.message.ja).toContain('§4.4.2.2');
+    const entrusted = check([ledgerRow('T-001', { 取得形態: '受託', 開示対象: 'いいえ', 取得元: '株式会社サンプル商事（委託元）', '明示・通知・公表の方法': null })]);
+    expect(byRule(entrusted, 'PL-NOTICE')).toEqual([]);
+    expect(byRule(check([ledgerRow('T-001', { 取得元: null })]), 'PL-NOTICE')).toEqual([]);
+  });
+});
+
+describe('PL-LOCATION (info): data held abroad', () => {
+  it('says what holding data abroad asks for, and that a foreign contractor is a provision abroad', () => {
+    const i = expectOne(check([ledgerRow('T-001', { データの所在国: '米国' })]), 'PL-LOCATION', 'info', LEDGER, cellOf('データの所在国'));
+    expect(i.message.ja).toContain('通則編10-7');
+    expect(i.message.ja).toContain('第28条');
+    for (const home of ['日本', '日本（東京リージョン）', 'Japan', '国内']) {
+      expect(byRule(check([ledgerRow('T-001', { データの所在国: home })]), 'PL-LOCATION'), home).toEqual([]);
+    }
+    const v = check([ledgerRow('T-001', { データの所在国: null })]);
+    expect(byRule(v, 'V-REQUIRED').map((x) => x.field)).toEqual(['データの所在国']);
+  });
+});
+
+// Review §3 (MISSING): an inherent rating, a category, and the approval of a high residual risk.
+describe('PL-RESIDUAL (error, §4.3.5): inherent risk and approval of a high residual risk', () => {
+  const high = (over: Row = {}): Row[] => riskRows('T-001').map((r, k) => (k === 1 ? { ...r, 固有リスク: '高', 残留リスク: '高', ...over } : r));
+  const at = (field: string) => cellOf(field, 1, riskSheet);
+
+  it('needs who approved a high residual risk, when, and when it is reviewed', () => {
+    const i = expectOne(check([ledgerRow()], high()), 'PL-RESIDUAL', 'error', RISK, at('残留リスクの承認者'));
+    expect(i.message.ja).toContain('「残留リスクの承認者」「承認日」「見直し期限」');
+    expectOne(check([ledgerRow()], high({ 残留リスクの承認者: '個人情報保護管理者 山本' })), 'PL-RESIDUAL', 'error', RISK, at('承認日'));
+    const approved = { 残留リスクの承認者: '個人情報保護管理者 山本', 承認日: '2026-04-15', 見直し期限: '2027-03-31' };
+    expect(byRule(check([ledgerRow()], high(approved)), 'PL-RESIDUAL')).toEqual([]);
+    const overdue = expectOne(check([ledgerRow()], high({ ...approved, 見直し期限: '2026-09-30' })), 'PL-RESIDUAL', 'warning', RISK, at('見直し期限'));
+    expect(overdue.message.ja).toContain('2026-09-30');
+  });
+
+  it('warns when the residual risk is rated above the inherent one, and needs both ratings and a category', () => {
+    const rows = riskRows('T-001').map((r, k) => (k === 0 ? { ...r, 固有リスク: '低', 残留リスク: '中' } : r));
+    expectOne(check([ledgerRow()], rows), 'PL-RESIDUAL', 'warning', RISK, cellOf('残留リスク', 0, riskSheet));
+    const bare = riskRows('T-001').map((r, k) => (k === 0 ? { ...r, 固有リスク: null, リスク区分: null } : r));
+    expect(byRule(check([ledgerRow()], bare), 'V-REQUIRED').map((x) => x.field).sort()).toEqual(['リスク区分', '固有リスク']);
+  });
+});
+
+// Review §8.1 / Amendment 8: the derived flag, as an info with its reasons (reaches every report through the findings).
+describe('PL-LEAK (info, §4.3.9): may have to be reported if leaked', () => {
+  it('says why: special-care data, financial items, more than 1,000 persons, My Number data of more than 100', () => {
+    const one = (over: Row) => expectOne(check([ledgerRow('T-001', over)]), 'PL-LEAK', 'info', LEDGER, cellOf('管理番号'));
+    expect(one({ 要配慮個人情報: 'はい', 取得形態: '本人から直接書面で取得' }).message.ja).toContain('要配慮個人情報を含む（施行規則第7条第1号）');
+    expect(one({ 個人情報の項目: '氏名、住所、クレジットカード番号、有効期限' }).message.ja).toContain('財産的被害');
+    expect(one({ 件数: 1001 }).message.ja).toContain('1,000人を超え得る（同第4号）');
+    const mn = one({ 特定個人情報: 'はい', 件数: 101, 利用目的: '源泉徴収票の作成' });
+    expect(mn.message.ja).toContain('番号法第29条の4');
+    for (const i of [mn, one({ 件数: 5000 })]) {
+      expect(i.message.ja).toContain('必要となり得ます');
+      expect(i.message.ja).toContain('高度な暗号化');
+      expect(i.message.ja).toContain('第26条');
+      expect(i.message.en).toContain('may have to be reported');
+    }
+  });
+
+  it('raises nothing where the ledger shows no reason (an access card number is not a payment card)', () => {
+    const overs: Row[] = [{ 件数: 1000 }, { 件数: null }, { 個人情報の項目: '氏名、社員番号、ICカード番号' }, { 特定個人情報: 'はい', 件数: 100, 利用目的: '源泉徴収票の作成' }];
+    for (const over of overs) {
+      expect(byRule(check([ledgerRow('T-001', over)]), 'PL-LEAK'), JSON.stringify(over)).toEqual([]);
+    }
+  });
+
+  it('tells entrusted data that notifying the client is the way (法26条第1項ただし書), and applies to version 1 ledgers too', () => {
+    const i = expectOne(check([ledgerRow('T-001', { 取得形態: '受託', 開示対象: 'いいえ', 取得元: '委託元A社', 件数: 30000 })]), 'PL-LEAK', 'info', LEDGER, cellOf('管理番号'));
+    expect(i.message.ja).toContain('委託元に速やかに通知');
+    expectOne(checkV1([ledgerRow('T-001', { 件数: 2000 })]), 'PL-LEAK', 'info', LEDGER, cellOfV1('管理番号'));
   });
 });
 
@@ -594,10 +808,26 @@ describe('samples', () => {
     });
   }
 
-  it('has a clean ledger with no issues at all', () => {
+  // A clean ledger still shows which rows a leak would have to be reported for (PL-LEAK is derived, not a defect).
+  it('has a clean ledger with no issues but the leak flag', () => {
     const clean = samples.filter((s) => s.expect.length === 0);
     expect(clean.length).toBeGreaterThanOrEqual(1);
-    for (const s of clean) expect(validate(piLedger, layoutWorkbook(piLedger, s.input), { asOf: SAMPLE_AS_OF }).issues).toEqual([]);
+    for (const s of clean) {
+      const issues = validate(piLedger, layoutWorkbook(piLedger, s.input), { asOf: SAMPLE_AS_OF }).issues;
+      expect(issues.filter((i) => i.rule !== 'PL-LEAK')).toEqual([]);
+      expect(issues.every((i) => i.severity === 'info')).toBe(true);
+    }
+  });
+
+  it('flag the rows a leak may have to be reported for, and the data held abroad', () => {
+    const flagged = samples.flatMap((s) =>
+      validate(piLedger, layoutWorkbook(piLedger, s.input), { asOf: SAMPLE_AS_OF })
+        .issues.filter((i) => i.rule === 'PL-LEAK' || i.rule === 'PL-LOCATION')
+        .map((i) => `${i.rule}:${i.cell}`),
+    );
+    // HR-005–HR-009 (My Number data of 320, special-care), SL-001/002/006/007/008 (over 1,000), SL-009 held in Singapore.
+    expect(flagged.filter((f) => f.startsWith('PL-LEAK')).length).toBeGreaterThanOrEqual(10);
+    expect(flagged.filter((f) => f.startsWith('PL-LOCATION'))).toHaveLength(1);
   });
 
   it('keep their expectations across the documented as-of window', () => {

@@ -1,5 +1,5 @@
 // Template versions: a workbook made with an earlier version is read and judged against that version, with one info
-// that an upgrade exists; a newer one is refused. Proven on a test-only version 2 of the ledger (test/helpers).
+// that an upgrade exists; a newer one is refused. Proven on the ledger's version 2 (Amendment 8).
 import { describe, expect, it } from 'vitest';
 import type { CellValue, Grid } from '../../templates/model/grid.js';
 import { layoutWorkbook, MARKER_SHEET } from '../../templates/model/layout.js';
@@ -7,22 +7,25 @@ import { contractorEvaluation } from '../../templates/contractor-evaluation/inde
 import { templates } from '../../templates/index.js';
 import type { Issue, TemplateDef } from '../../templates/model/types.js';
 import { samples as contractorSamples } from '../../scripts/samples/contractor-evaluation.js';
-import { identifyAmong, validateAmong } from '../../templates/model/validate.js';
+import { identifyAmong, validate, validateAmong } from '../../templates/model/validate.js';
 import { atVersion } from '../../templates/model/versions.js';
 import { piLedger } from '../../templates/pi-ledger/index.js';
 import { ledgerSheet, riskSheet } from '../../templates/pi-ledger/sheets.js';
-import { ledgerVersion2 } from '../helpers/ledger-v2.js';
 import published from './published.json' with { type: 'json' };
 import { ledgerRow, riskRows, type Row } from '../scripts/merge/fixtures.js';
 
-const ledgerV2 = ledgerVersion2(piLedger);
+const ledgerV2 = piLedger;
+const v1 = atVersion(piLedger, 1);
 const asOf = '2026-11-20';
 const cells = (r: Row): Record<string, CellValue> =>
   Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' && v.startsWith('date:') ? v.slice(5) : v]));
 
-// One clean row, one with a vague purpose and a foreign transfer without its country (PL-VAGUE, PL-FOREIGN; PL-FOREIGN (version 2's rule)
-// on version 2 only).
-const ledger = [ledgerRow('GA-001', '総務部'), ledgerRow('GA-002', '総務部', { 利用目的: '業務のため', 外国第三者提供: 'はい' })].map(cells);
+// One clean row, one with a vague purpose and a transfer abroad with neither its country nor (version 2) its basis,
+// and (version 2) without the country where its data is held.
+const ledger = [
+  ledgerRow('GA-001', '総務部'),
+  ledgerRow('GA-002', '総務部', { 利用目的: '業務のため', 委託: 'はい', 委託先: 'Sample Inc.', 外国第三者提供: 'はい', データの所在国: null }),
+].map(cells);
 const risks = ['GA-001', 'GA-002'].flatMap((id) => riskRows(id)).map(cells);
 
 function workbook(version: number, marker = true): Grid {
@@ -32,10 +35,11 @@ const sig = (i: Issue) => `${i.rule}/${i.severity}@${i.sheet ?? ''}!${i.cell ?? 
 
 describe('template versions', () => {
   it('keeps version 1 as the definition without the fields and rules added since', () => {
-    const v1 = atVersion(ledgerV2, 1);
     expect(v1.version).toBe(1);
-    expect(v1.sheets.map((s) => s.fields.map((f) => f.key))).toEqual(piLedger.sheets.map((s) => s.fields.map((f) => f.key)));
-    expect(v1.rules.map((r) => r.id)).toEqual(piLedger.rules.map((r) => r.id));
+    expect(v1.sheets.map((s) => s.fields.map((f) => f.key))).toEqual(Object.values(published['pi-ledger']['1']));
+    expect(v1.sheets.flatMap((s) => s.fields).every((f) => (f.since ?? 1) === 1)).toBe(true);
+    expect(v1.rules.map((r) => r.id)).toEqual(piLedger.rules.filter((r) => (r.since ?? 1) === 1).map((r) => r.id));
+    expect(v1.rules.length).toBeLessThan(piLedger.rules.length);
     expect(atVersion(ledgerV2, 1)).toBe(v1);
     expect(atVersion(ledgerV2, 2)).toBe(ledgerV2);
   });
@@ -43,12 +47,16 @@ describe('template versions', () => {
   it('checks a version 1 workbook against version 1: its own findings, no COLUMN-MISSING, one upgrade info', () => {
     const v = validateAmong(workbook(1), [ledgerV2], { asOf });
     expect(v.template).toEqual({ id: 'pi-ledger', version: 1 });
-    const asV1 = validateAmong(workbook(1), [piLedger], { asOf });
+    const asV1 = validate(v1, workbook(1), { asOf });
     expect(asV1.issues.some((i) => i.rule === 'PL-VAGUE')).toBe(true);
+    // Version 1's own judgment of the transfer abroad; nothing about version 2's columns.
+    expect(asV1.issues.map((i) => `${i.rule}/${i.field}`)).toEqual(expect.arrayContaining(['PL-FOREIGN/提供先国', 'PL-FOREIGN/同意']));
+    const v2Keys = new Set(piLedger.sheets.flatMap((s) => s.fields.filter((f) => (f.since ?? 1) > 1).map((f) => f.key)));
+    expect(v.issues.filter((i) => i.field && v2Keys.has(i.field))).toEqual([]);
     const notes = v.issues.filter((i) => i.rule === 'TEMPLATE-VERSION');
     expect(notes.map(sig)).toEqual(['TEMPLATE-VERSION/info@!']);
     expect(notes[0].message.ja).toContain('第1版の項目で確認しました');
-    expect(notes[0].message.ja).toContain('試験取得元');
+    expect(notes[0].message.ja).toContain('外国提供の根拠');
     expect(notes[0].message.ja).toContain('daicho upgrade');
     expect(notes[0].message.en).toContain('checked against version 1');
     expect(v.issues.filter((i) => i.rule !== 'TEMPLATE-VERSION').map(sig)).toEqual(asV1.issues.map(sig));
@@ -58,8 +66,9 @@ describe('template versions', () => {
     const v = validateAmong(workbook(2), [ledgerV2], { asOf });
     expect(v.template).toEqual({ id: 'pi-ledger', version: 2 });
     const rules = v.issues.map((i) => `${i.rule}/${i.field ?? ''}`);
-    expect(rules).toContain('V-REQUIRED/試験取得元');
-    expect(rules).toContain('PL-FOREIGN/試験所在国');
+    expect(rules).toContain('V-REQUIRED/データの所在国');
+    expect(rules).toContain('PL-FOREIGN/外国提供の根拠');
+    expect(rules).not.toContain('PL-FOREIGN/同意');
     expect(rules.filter((r) => r.startsWith('TEMPLATE-') || r.startsWith('COLUMN-'))).toEqual([]);
   });
 
@@ -76,7 +85,7 @@ describe('template versions', () => {
   it('takes a user column where version 2 put a new one as an extra column of version 1, not a renamed one', () => {
     const g = workbook(1);
     const sheet = g.sheets.find((s) => s.name === ledgerSheet.name)!;
-    const at = ledgerV2.sheets[0].fields.findIndex((f) => f.key === '試験取得元');
+    const at = ledgerV2.sheets[0].fields.findIndex((f) => f.key === '取得元');
     for (const row of sheet.rows.slice(1)) row.push(null);
     // Move every column from `at` one to the right and put the user's column there.
     for (const [r, row] of sheet.rows.entries()) if (r >= 1) row.splice(at, 0, r === 1 ? '社内メモ' : r === 2 ? '確認中' : null);

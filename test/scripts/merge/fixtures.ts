@@ -6,9 +6,9 @@ import { validateWorkbook } from '../../../templates/index.js';
 import { cellAt, columnLetter, parseAddress, type Grid } from '../../../templates/model/grid.js';
 import { FIRST_DATA_ROW, HEADER_ROW, PROVENANCE_COLUMNS } from '../../../templates/model/layout.js';
 import { cellText } from '../../../templates/model/normalise.js';
-import type { Issue } from '../../../templates/model/types.js';
+import type { Issue, TableSheetDef, TemplateDef } from '../../../templates/model/types.js';
 import { piLedger } from '../../../templates/pi-ledger/index.js';
-import { ledgerSheet, riskSheet, STAGES } from '../../../templates/pi-ledger/sheets.js';
+import { STAGES } from '../../../templates/pi-ledger/sheets.js';
 import { readXlsxFile } from '../../../scripts/io/read-xlsx.js';
 import { templateBuffer } from '../../../scripts/xlsx/template-writer.js';
 import type { CellFill } from '../../helpers/producers.js';
@@ -66,6 +66,10 @@ export function ledgerRow(id: string, dept: string, over: Row = {}): Row {
     外国第三者提供: NO,
     最終確認日: 'date:2026-04-10',
     確認者: '佐藤 花子',
+    // Version 2's columns (a version 1 layout leaves them out).
+    取得元: '本人',
+    '明示・通知・公表の方法': '入社時の「個人情報の取扱いについて」（同意書）',
+    データの所在国: '日本',
     ...over,
   };
 }
@@ -75,15 +79,23 @@ export function riskRows(id: string, omit: string[] = []): Row[] {
   return STAGES.filter((s) => !omit.includes(s.value)).map((s) => ({
     管理番号: id,
     局面: s.value,
+    リスク区分: '漏えい',
     想定されるリスク: `${s.value}時の漏えい`,
+    固有リスク: '中',
     対策: `${s.value}の手順を定めて記録する`,
     残留リスク: '低',
   }));
 }
 
-/** openpyxl cell values for a ledger: rows from row 3, optional extra columns after the template's. */
-export function ledgerFill(ledger: Row[], risks: Row[], extra: { label: string; values: (string | null)[] }[] = []): CellFill {
-  const fill: CellFill = { [ledgerSheet.name]: {}, [riskSheet.name]: {} };
+/** openpyxl cell values for a ledger (of `def`'s version): rows from row 3, optional extra columns after the template's. */
+export function ledgerFill(
+  ledger: Row[],
+  risks: Row[],
+  extra: { label: string; values: (string | null)[] }[] = [],
+  def: TemplateDef = piLedger,
+): CellFill {
+  const [ledger_, risk_] = def.sheets as readonly TableSheetDef[];
+  const fill: CellFill = { [ledger_.name]: {}, [risk_.name]: {} };
   const put = (sheet: string, fields: readonly { key: string }[], rows: Row[]) =>
     rows.forEach((row, i) => {
       fields.forEach((f, c) => {
@@ -91,13 +103,13 @@ export function ledgerFill(ledger: Row[], risks: Row[], extra: { label: string; 
         if (v !== undefined && v !== null) fill[sheet][`${columnLetter(c)}${FIRST_DATA_ROW + 1 + i}`] = v;
       });
     });
-  put(ledgerSheet.name, ledgerSheet.fields, ledger);
-  put(riskSheet.name, riskSheet.fields, risks);
+  put(ledger_.name, ledger_.fields, ledger);
+  put(risk_.name, risk_.fields, risks);
   extra.forEach((e, k) => {
-    const c = columnLetter(ledgerSheet.fields.length + k);
-    fill[ledgerSheet.name][`${c}${HEADER_ROW + 1}`] = e.label;
+    const c = columnLetter(ledger_.fields.length + k);
+    fill[ledger_.name][`${c}${HEADER_ROW + 1}`] = e.label;
     e.values.forEach((v, i) => {
-      if (v !== null) fill[ledgerSheet.name][`${c}${FIRST_DATA_ROW + 1 + i}`] = v;
+      if (v !== null) fill[ledger_.name][`${c}${FIRST_DATA_ROW + 1 + i}`] = v;
     });
   });
   return fill;

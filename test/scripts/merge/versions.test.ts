@@ -1,10 +1,10 @@
 // merge takes version 1 and version 2 workbooks of one template together: the master is the current version, version 1
 // records map by field, the fields version 1 lacks stay empty, and checking the master finds nothing the inputs did
-// not have but the new fields' own findings. The registry's ledger is the test-only version 2 (test/helpers).
+// not have but the new fields' own findings (the ledger's version 2: Amendment 8).
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { piLedger } from '../../../templates/pi-ledger/index.js';
 import { ledgerSheet, riskSheet } from '../../../templates/pi-ledger/sheets.js';
 import { columnLetter } from '../../../templates/model/grid.js';
@@ -16,12 +16,6 @@ import { mergeFiles } from '../../../scripts/merge/merge.js';
 import { templateBuffer } from '../../../scripts/xlsx/template-writer.js';
 import { fillWithOpenpyxl, hasOpenpyxl, type CellFill } from '../../helpers/producers.js';
 import { AS_OF, checkFile, ledgerRow, newFindings, provenance, riskRows, type Row } from './fixtures.js';
-
-vi.mock('../../../templates/pi-ledger/index.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../../templates/pi-ledger/index.js')>();
-  const { ledgerVersion2 } = await import('../../helpers/ledger-v2.js');
-  return { piLedger: ledgerVersion2(real.piLedger) };
-});
 
 /** openpyxl cell values for the given table sheets' records, by the sheets' own column order. */
 function fill(sheets: [TableSheetDef, Row[]][]): CellFill {
@@ -46,10 +40,11 @@ describe.skipIf(!hasOpenpyxl())('merging version 1 and version 2 ledgers', () =>
   // 総務部 (version 1): a clean row, a vague one and the company-wide row. 人事部 (version 2): a row with the new
   // fields and the same company-wide row with them empty, an exact duplicate of 総務部's.
   const ga = [ledgerRow('GA-001', '総務部'), ledgerRow('GA-002', '総務部', { 利用目的: '業務のため' }), ledgerRow('CMN-001', '全社共通')];
-  const hr = [ledgerRow('HR-001', '人事部', { 試験取得元: '本人（入社書類）', 試験所在国: '日本' }), ledgerRow('CMN-001', '全社共通')];
+  const newEmpty: Row = { 取得元: null, '明示・通知・公表の方法': null, データの所在国: null };
+  const hr = [ledgerRow('HR-001', '人事部', { 取得元: '本人（入社書類）', データの所在国: '日本' }), ledgerRow('CMN-001', '全社共通', newEmpty)];
 
   beforeAll(async () => {
-    expect(piLedger.version).toBe(2); // the mock is in place
+    expect(piLedger.version).toBe(2);
     dir = await mkdtemp(join(tmpdir(), 'daicho-merge-versions-'));
     for (const [name, def, rows] of [
       ['総務部_v1', atVersion(piLedger, 1), ga],
@@ -89,15 +84,26 @@ describe.skipIf(!hasOpenpyxl())('merging version 1 and version 2 ledgers', () =>
       const src = inputRecords.get(id!)!;
       for (const f of v1Fields) expect(rec.raw[f.key], `${id} ${f.key}`).toEqual(src.raw[f.key]);
     }
-    expect([byId.get('GA-001')!.raw['試験取得元'], byId.get('HR-001')!.raw['試験取得元']]).toEqual([null, '本人（入社書類）']);
+    expect([byId.get('GA-001')!.raw['取得元'], byId.get('HR-001')!.raw['取得元']]).toEqual([null, '本人（入社書類）']);
     // The company-wide row of both departments is one record: the empty new fields compare as version 1's absent ones.
     expect(provenance(master.grid, ledgerSheet.name, byId.get('CMN-001')!.row - 1).note).toContain('人事部_v2.xlsx');
 
     // Checking the master finds what the inputs had, plus only what version 2's new fields ask of version 1 rows.
     const found = new Map(inputs.map((i, k) => [['総務部_v1.xlsx', '人事部_v2.xlsx'][k], i.v.issues]));
     const added = newFindings({ grid: master.grid, issues: master.v.issues }, found);
-    expect(added.map((i) => `${i.rule}/${i.field}@${i.cell}`)).toEqual(
-      ['GA-001', 'GA-002', 'CMN-001'].map((id) => `V-REQUIRED/試験取得元@${byId.get(id)!.cells['試験取得元']}`),
+    const ledgerAdded = added.filter((i) => i.sheet === ledgerSheet.name).map((i) => `${i.rule}/${i.field}@${i.cell}`);
+    expect(ledgerAdded.sort()).toEqual(
+      ['GA-001', 'GA-002', 'CMN-001']
+        .flatMap((id) => [
+          `PL-NOTICE/明示・通知・公表の方法@${byId.get(id)!.cells['明示・通知・公表の方法']}`,
+          `V-REQUIRED/データの所在国@${byId.get(id)!.cells['データの所在国']}`,
+        ])
+        .sort(),
+    );
+    // The version 1 risk rows (five stages of three rows) lack version 2's two required ratings.
+    const riskAdded = added.filter((i) => i.sheet === riskSheet.name);
+    expect(riskAdded.map((i) => `${i.rule}/${i.field}`).sort()).toEqual(
+      Array.from({ length: 15 }, () => ['V-REQUIRED/リスク区分', 'V-REQUIRED/固有リスク']).flat().sort(),
     );
   });
 });
