@@ -226,6 +226,20 @@ describe('App', () => {
     expect(wb.selection.address).toBe('A3');
   });
 
+  // Amendment 8: the derived "may have to be reported if leaked" flag shows with the record, with its reason.
+  it('table: a record whose leak may have to be reported says so, and why, above its fields', async () => {
+    const input: WorkbookInput = {
+      tables: { 台帳: [{ 管理番号: 'HR-008', 部門: '人事部', 個人情報の名称: '定期健康診断結果', 要配慮個人情報: 'はい', 件数: 320 }] },
+    };
+    const wb = fakeFrom(layoutWorkbook(ledger, input));
+    const { container } = await renderApp(wb);
+    await waitFor(() => byTestId(container, 'record-form'));
+    wb.userSelect('台帳', `${lcol('部門')}3`);
+    const notes = await waitFor(() => byTestId(container, 'record-findings'));
+    expect(notes.textContent).toContain('報告と本人への通知が必要となり得ます');
+    expect(notes.textContent).toContain('要配慮個人情報を含む（施行規則第7条第1号）');
+  });
+
   it('check: findings by severity and sheet; a click selects the cell; mark and clear restore fills', async () => {
     const wb = fakeFrom(layoutWorkbook(checklist));
     const cellFill = wb.cell(qsheet.name, `${qcol('回答')}3`)?.fill ?? null;

@@ -193,7 +193,10 @@ export function RecordForm({ session, state }: { session: WorkbookSession; state
             </MessageBar>
           )}
           {otherIssues.length > 0 && (
-            <MessageBar intent={otherIssues.some((i) => i.severity === 'error') ? 'error' : 'warning'}>
+            <MessageBar
+              data-testid="record-findings"
+              intent={otherIssues.some((i) => i.severity === 'error') ? 'error' : otherIssues.some((i) => i.severity === 'warning') ? 'warning' : 'info'}
+            >
               <MessageBarBody>
                 {otherIssues.map((i, k) => (
                   <div key={k}>{t(i.message)}</div>

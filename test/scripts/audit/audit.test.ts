@@ -35,10 +35,10 @@ describe('the audit report', () => {
     expect(fromAudit).toEqual(fromCheck);
     expect(report.findings.filter((f) => f.cross).map((f) => `${f.issue.rule} ${f.file} ${f.issue.sheet}!${f.issue.cell}`)).toEqual([
       'CE-RETENTION contractor-evaluation/ce-02-souko-keiyaku-fubi.xlsx 判定!B8',
-      'PL-OUTSOURCE pi-ledger/pl-01-jinji-overdue-and-contractor.xlsx 台帳!X6',
-      'PL-OUTSOURCE pi-ledger/pl-03-eigyo-vague-and-risk-gap.xlsx 台帳!X6',
-      'PL-OUTSOURCE pi-ledger/pl-03-eigyo-vague-and-risk-gap.xlsx 台帳!X8',
-      'PL-OUTSOURCE pi-ledger/pl-03-eigyo-vague-and-risk-gap.xlsx 台帳!X9',
+      'PL-OUTSOURCE pi-ledger/pl-01-jinji-overdue-and-contractor.xlsx 台帳!Z6',
+      'PL-OUTSOURCE pi-ledger/pl-03-eigyo-vague-and-risk-gap.xlsx 台帳!Z6',
+      'PL-OUTSOURCE pi-ledger/pl-03-eigyo-vague-and-risk-gap.xlsx 台帳!Z8',
+      'PL-OUTSOURCE pi-ledger/pl-03-eigyo-vague-and-risk-gap.xlsx 台帳!Z9',
     ]);
     expect(report.totals.errors).toBe(check.totals.errors + 4);
     expect(report.totals.warnings).toBe(check.totals.warnings + 1);

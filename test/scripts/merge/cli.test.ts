@@ -38,7 +38,7 @@ describe('daicho merge (CLI)', () => {
     const a = JSON.parse(await readFile(inputs, 'utf8')) as JsonReport;
     const b = JSON.parse(await readFile(master, 'utf8')) as JsonReport;
     expect(findings(b)).toEqual(findings(a));
-    expect(b.files[0].template).toEqual({ id: 'pi-ledger', version: 1 });
+    expect(b.files[0].template).toEqual({ id: 'pi-ledger', version: 2 });
   });
 
   it('refuses to overwrite without --force (exit 2) and overwrites with it', async () => {
@@ -51,7 +51,7 @@ describe('daicho merge (CLI)', () => {
     expect((await stat(out)).mtimeMs).toBe(before);
     const forced = await daicho(['merge', join(samples, 'pi-ledger'), '-o', out, '--force', '--lang', 'en']);
     expect(forced.code).toBe(0);
-    expect(forced.stdout).toContain('Merged 4 files (pi-ledger v1)');
+    expect(forced.stdout).toContain('Merged 4 files (pi-ledger v2)');
   });
 
   it('refuses a mix of templates with a message naming the file (exit 1), writing nothing', async () => {

@@ -12,6 +12,8 @@ import { legalRegister } from '../../../templates/legal-register/index.js';
 import { OutputExistsError } from '../../../scripts/io/atomic.js';
 import { mergeFiles, MergeRefused, type MergeResult } from '../../../scripts/merge/merge.js';
 import { templateBuffer } from '../../../scripts/xlsx/template-writer.js';
+import { piLedger } from '../../../templates/pi-ledger/index.js';
+import { columnLetter } from '../../../templates/model/grid.js';
 import { fillWithOpenpyxl, hasOpenpyxl, type OpenpyxlView } from '../../helpers/producers.js';
 import { AS_OF, blankLedger, checkFile, ledgerFill, ledgerRow, newFindings, provenance, riskRows, type Row } from './fixtures.js';
 
@@ -91,7 +93,7 @@ describe.skipIf(!hasOpenpyxl())('merging ledgers filled by openpyxl', () => {
   it('writes one master with exactly the expected rows, duplicates and conflicts', async () => {
     const { r, out } = await merged('master.xlsx', [inputs.ga, inputs.hr, inputs.hr2]);
     expect(r.kind).toBe('table');
-    expect(r.template).toEqual({ id: 'pi-ledger', version: 1 });
+    expect(r.template).toEqual({ id: 'pi-ledger', version: piLedger.version });
     expect(r.sheets).toEqual([
       // 5 + 4 + 4 read; CMN-001 (人事部), HR-001 and HR-002 (再提出) are exact duplicates; HR-003 conflicts.
       { name: '台帳', read: 13, kept: 10, duplicates: 3, conflictGroups: 1, conflictRows: 2 },
@@ -162,10 +164,19 @@ describe.skipIf(!hasOpenpyxl())('merging ledgers filled by openpyxl', () => {
     ]) {
       byFile.set(name, (await checkFile(path)).v.issues);
     }
-    expect(master.v.template).toEqual({ id: 'pi-ledger', version: 1 });
+    expect(master.v.template).toEqual({ id: 'pi-ledger', version: piLedger.version });
     expect(newFindings({ grid: master.grid, issues: master.v.issues }, byFile)).toEqual([]);
     const rules = master.v.issues.map((i) => `${i.rule}@${i.sheet}!${i.cell ?? ''}`);
-    expect(rules).toEqual(['COLUMN-EXTRA@台帳!AK2', 'PL-VAGUE@台帳!K4', 'PL-REVIEW@台帳!AE5', 'PL-RISK@台帳!A6', 'V-NUMBER@台帳!H9']);
+    const col = (key: string) => columnLetter(piLedger.sheets[0].fields.findIndex((f) => f.key === key));
+    // The user's extra column comes after the template's and the three provenance columns.
+    const extra = columnLetter(piLedger.sheets[0].fields.length + 3);
+    expect(rules.filter((r) => !r.startsWith('PL-LEAK@'))).toEqual([
+      `COLUMN-EXTRA@台帳!${extra}2`,
+      `PL-VAGUE@台帳!${col('利用目的')}4`,
+      `PL-REVIEW@台帳!${col('最終確認日')}5`,
+      'PL-RISK@台帳!A6',
+      `V-NUMBER@台帳!${col('件数')}9`,
+    ]);
   });
 
   it('is a real template workbook: marker, dropdowns to the last row, frozen header, protection', async () => {
@@ -206,13 +217,13 @@ describe.skipIf(!hasOpenpyxl())('merging ledgers filled by openpyxl', () => {
     expect(err).toBeInstanceOf(MergeRefused);
     const problems = (err as MergeRefused).problems;
     expect(problems.map((p) => [p.path, p.problem.code])).toEqual([[register, 'mixed']]);
-    expect(problems[0].problem.message.en).toContain('legal-register version 1; the first input depts/総務部.xlsx is pi-ledger version 1');
+    expect(problems[0].problem.message.en).toContain(`legal-register version 1; the first input depts/総務部.xlsx is pi-ledger version ${piLedger.version}`);
     expect((await readdir(dir)).filter((f) => f.startsWith('mixed') || f.includes('.mixed.xlsx'))).toEqual([]);
   });
 
   it('refuses a newer template version, a renamed column and an unreadable file', async () => {
     const newer = join(dir, 'newer.xlsx');
-    await fillWithOpenpyxl(inputs.ga, newer, { _daicho: { B2: 2 } });
+    await fillWithOpenpyxl(inputs.ga, newer, { _daicho: { B2: piLedger.version + 1 } });
     const renamed = join(dir, 'renamed.xlsx');
     await fillWithOpenpyxl(inputs.ga, renamed, { 台帳: { X2: '委託先の会社' } });
     const csv = join(dir, 'renamed-csv.xlsx');
@@ -236,7 +247,7 @@ describe.skipIf(!hasOpenpyxl())('merging ledgers filled by openpyxl', () => {
     const { readFile } = await import('node:fs/promises');
     expect(await readFile(out, 'utf8')).toBe('keep me');
     await mergeFiles([inputs.ga], { out, asOf: AS_OF, lang: 'ja', jobs: 0, force: true });
-    expect((await checkFile(out)).v.template).toEqual({ id: 'pi-ledger', version: 1 });
+    expect((await checkFile(out)).v.template).toEqual({ id: 'pi-ledger', version: piLedger.version });
     // No temporary files are left beside it.
     expect((await readdir(dir)).filter((f) => f.startsWith('.') && f.endsWith('.tmp'))).toEqual([]);
   });

@@ -1,11 +1,15 @@
-// `daicho upgrade` as users run it (compiled CLI). No shipped template has a version 2 yet, so this holds what the
-// command does around the upgrade (test/scripts/upgrade/upgrade.test.ts holds the upgrade itself): a reason for each
-// file it does not upgrade, in the chosen language; an input never written; outputs never replaced without --force.
+// `daicho upgrade` as users run it (compiled CLI): a version 1 ledger becomes version 2; a reason for each file it
+// does not upgrade, in the chosen language; an input never written; outputs never replaced without --force
+// (test/scripts/upgrade/upgrade.test.ts holds the upgrade itself).
 import { mkdir, mkdtemp, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { daicho, ensureBuilt } from '../check/cli-helpers.js';
+import { daicho, ensureBuilt, type JsonReport } from '../check/cli-helpers.js';
+import { samples } from '../../../scripts/samples/pi-ledger.js';
+import { templateBuffer } from '../../../scripts/xlsx/template-writer.js';
+import { atVersion } from '../../../templates/model/versions.js';
+import { piLedger } from '../../../templates/pi-ledger/index.js';
 
 let dir: string;
 
@@ -17,13 +21,29 @@ beforeAll(async () => {
 }, 180_000);
 
 describe('daicho upgrade (CLI)', () => {
+  it('upgrades a version 1 ledger to version 2, which check then reads as version 2 (exit 0), leaving the input as it was', async () => {
+    const input = join(dir, 'v1', '営業部.xlsx');
+    await mkdir(join(dir, 'v1'), { recursive: true });
+    await writeFile(input, await templateBuffer(atVersion(piLedger, 1), samples[2].input));
+    const before = await readFile(input);
+    const r = await daicho(['upgrade', join(dir, 'v1'), '-o', join(dir, 'v2')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('（pi-ledger 第1版 → 第2版。追加した列: 台帳!AH: 取得元、');
+    expect(await readFile(input)).toEqual(before);
+    const json = join(dir, 'v2.json');
+    await daicho(['check', join(dir, 'v2', '営業部.xlsx'), '--json', json, '--as-of', '2026-11-20']);
+    const report = JSON.parse(await readFile(json, 'utf8')) as JsonReport;
+    expect(report.files[0].template).toEqual({ id: 'pi-ledger', version: 2 });
+    expect(report.files[0].issues.some((i) => i.rule === 'TEMPLATE-VERSION')).toBe(false);
+  });
+
   it('gives each file it does not upgrade its reason (exit 1), writing nothing for it', async () => {
     const r = await daicho(['upgrade', join(dir, 'in'), '-o', join(dir, 'out')]);
     expect(r.code, r.stderr).toBe(1);
-    expect(r.stdout).toContain(`更新できません: ${join(dir, 'in', 'pi-ledger.xlsx')}: すでに最新版のテンプレート（第1版）です。`);
+    expect(r.stdout).toContain(`更新できません: ${join(dir, 'in', 'pi-ledger.xlsx')}: すでに最新版のテンプレート（第2版）です。`);
     expect(r.stdout).toMatch(/更新できません: .*broken\.xlsx: /);
     const en = await daicho(['upgrade', join(dir, 'in', 'pi-ledger.xlsx'), '-o', join(dir, 'out'), '--lang', 'en']);
-    expect(en.stdout).toContain('Already the latest template version (1); nothing to upgrade.');
+    expect(en.stdout).toContain('Already the latest template version (2); nothing to upgrade.');
     await expect(stat(join(dir, 'out', 'pi-ledger.xlsx'))).rejects.toThrow();
   });
 
