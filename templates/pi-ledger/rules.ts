@@ -573,9 +573,15 @@ function checkLocation(ctx: RuleContext): RuleFinding[] {
   const rows = ctx.rows(LEDGER);
   for (let i = 0; i < rows.length; i++) {
     const rec = rows[i];
-    const where = str(rec, 'データの所在国');
-    if (!where) continue;
-    if (countries(where).every(isJapan)) continue;
+    const held = str(rec, 'データの所在国');
+    if (!held) continue;
+    const abroad = held
+      .normalize('NFKC')
+      .split(/[、,，;；/\n]|及び|および/u)
+      .map((c) => c.trim())
+      .filter((c) => c && !countries(c).every(isJapan));
+    if (abroad.length === 0) continue;
+    const where = abroad.join('、');
     const flagged = isYes(rec, '外国第三者提供');
     out.push(
       finding(
@@ -591,10 +597,11 @@ function checkLocation(ctx: RuleContext): RuleFinding[] {
 
 // ---- PL-LEAK: may have to be reported if leaked -----------------------------------------------------------------
 
-/** Items whose misuse may cause financial loss (施行規則第7条第2号: クレジットカード番号, ネットバンキングのID・パスワード). */
-const FINANCIAL = /クレジットカード|クレカ|デビットカード|カード番号|暗証番号|セキュリティコード|ネットバンキング|インターネットバンキング/u;
-/** 「ICカード番号」「社員カード番号」 name access cards, not payment cards. */
-const NOT_PAYMENT_CARD = /(?:IC|社員|入館|入退室|診察|会員|ポイント)カード番号/giu;
+/**
+ * Items whose misuse may cause financial loss (施行規則第7条第2号: クレジットカード番号, ネットバンキングのID・パスワード).
+ * A bare カード番号 is left out: in a ledger it is as often an access card's (入退室記録).
+ */
+const FINANCIAL = /クレジットカード|クレカ|デビットカード|暗証番号|セキュリティコード|ネットバンキング|インターネットバンキング/u;
 
 /**
  * Why a leak of this row's data may have to be reported to the PPC and notified to the persons (個人情報保護法第26条,
@@ -606,7 +613,7 @@ export function leakReasons(rec: RecordRow): Text[] {
   if (isYes(rec, '要配慮個人情報')) {
     reasons.push({ ja: '要配慮個人情報を含む（施行規則第7条第1号）', en: 'holds special-care information (Enforcement Rules art. 7(i))' });
   }
-  const items = (rec.raw['個人情報の項目'] ?? '').normalize('NFKC').replace(NOT_PAYMENT_CARD, '');
+  const items = (rec.raw['個人情報の項目'] ?? '').normalize('NFKC');
   const money = FINANCIAL.exec(items);
   if (money) {
     reasons.push({
@@ -642,8 +649,8 @@ function checkLeak(ctx: RuleContext): RuleFinding[] {
       finding(
         rec,
         null,
-        `${nameJa(rec)}は、漏えい・滅失・毀損が発生した（又はそのおそれがある）場合に、個人情報保護委員会への報告と本人への通知が必要となり得ます：${reasons.map((r) => r.ja).join('、')}。高度な暗号化などの措置を講じたデータは対象外です。対象となる場合は速やかに速報を、原則30日以内（不正の目的によるおそれがある場合は60日以内）に確報をします。緊急時の対応手順で、この台帳の行を対象として扱えるようにしてください（§4.3.9、個人情報保護法第26条、施行規則第7条・第8条）。${entrusted ? '受託した個人情報は、委託元に速やかに通知すれば当社の報告は不要ですが、委託元へは直ちに報告します（§4.3.9(4)、同法第26条第1項ただし書）。' : ''}`,
-        `${nameEn(rec)} may have to be reported to the PPC, and the persons notified, if it is leaked, lost or damaged (or may have been): ${reasons.map((r) => r.en).join('; ')}. Data protected by strong encryption or similar measures is exempt. When it applies, file a preliminary report promptly and the full report within 30 days (60 days where a wrongful purpose is suspected). Make sure the incident procedure covers this row (§4.3.9; APPI art. 26; Enforcement Rules arts. 7–8).${entrusted ? ' For entrusted data, notifying the client promptly relieves the company of the report; report to the client at once in any case (§4.3.9(4); APPI art. 26(1) proviso).' : ''}`,
+        `${nameJa(rec)}は、漏えい・滅失・毀損が発生した（又はそのおそれがある）場合に、個人情報保護委員会への報告と本人への通知が必要となり得ます：${reasons.map((r) => r.ja).join('、')}。高度な暗号化などの措置を講じたデータは対象外です。また、不正アクセスなど不正の目的によるおそれがある漏えい等は、この行に限らず報告の対象です（同第3号）。対象となる場合は速やかに速報を、原則30日以内（不正の目的によるおそれがある場合は60日以内）に確報をします。緊急時の対応手順で、この台帳の行を対象として扱えるようにしてください（§4.3.9、個人情報保護法第26条、施行規則第7条・第8条）。${entrusted ? '受託した個人情報は、委託元に速やかに通知すれば当社の報告は不要ですが、委託元へは直ちに報告します（§4.3.9(4)、同法第26条第1項ただし書）。' : ''}`,
+        `${nameEn(rec)} may have to be reported to the PPC, and the persons notified, if it is leaked, lost or damaged (or may have been): ${reasons.map((r) => r.en).join('; ')}. Data protected by strong encryption or similar measures is exempt; a leak that may stem from a wrongful purpose (unauthorised access, for instance) is reportable for any row (art. 7(iii)). When it applies, file a preliminary report promptly and the full report within 30 days (60 days where a wrongful purpose is suspected). Make sure the incident procedure covers this row (§4.3.9; APPI art. 26; Enforcement Rules arts. 7–8).${entrusted ? ' For entrusted data, notifying the client promptly relieves the company of the report; report to the client at once in any case (§4.3.9(4); APPI art. 26(1) proviso).' : ''}`,
       ),
     );
   }

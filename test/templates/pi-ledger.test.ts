@@ -563,7 +563,8 @@ describe('PL-NOTICE (warning, §4.4.2.4 / §4.4.2.5): source and how the purpose
 
 describe('PL-LOCATION (info): data held abroad', () => {
   it('says what holding data abroad asks for, and that a foreign contractor is a provision abroad', () => {
-    const i = expectOne(check([ledgerRow('T-001', { データの所在国: '米国' })]), 'PL-LOCATION', 'info', LEDGER, cellOf('データの所在国'));
+    const i = expectOne(check([ledgerRow('T-001', { データの所在国: '日本、米国' })]), 'PL-LOCATION', 'info', LEDGER, cellOf('データの所在国'));
+    expect(i.message.ja).toContain('外国（米国）');
     expect(i.message.ja).toContain('通則編10-7');
     expect(i.message.ja).toContain('第28条');
     for (const home of ['日本', '日本（東京リージョン）', 'Japan', '国内']) {
@@ -609,13 +610,20 @@ describe('PL-LEAK (info, §4.3.9): may have to be reported if leaked', () => {
     for (const i of [mn, one({ 件数: 5000 })]) {
       expect(i.message.ja).toContain('必要となり得ます');
       expect(i.message.ja).toContain('高度な暗号化');
+      expect(i.message.ja).toContain('この行に限らず報告の対象です（同第3号）');
       expect(i.message.ja).toContain('第26条');
       expect(i.message.en).toContain('may have to be reported');
     }
   });
 
   it('raises nothing where the ledger shows no reason (an access card number is not a payment card)', () => {
-    const overs: Row[] = [{ 件数: 1000 }, { 件数: null }, { 個人情報の項目: '氏名、社員番号、ICカード番号' }, { 特定個人情報: 'はい', 件数: 100, 利用目的: '源泉徴収票の作成' }];
+    const overs: Row[] = [
+      { 件数: 1000 },
+      { 件数: null },
+      { 個人情報の項目: '氏名、社員番号、ICカード番号' },
+      { 個人情報の項目: '氏名、社員番号、カード番号、入退室日時' },
+      { 特定個人情報: 'はい', 件数: 100, 利用目的: '源泉徴収票の作成' },
+    ];
     for (const over of overs) {
       expect(byRule(check([ledgerRow('T-001', over)]), 'PL-LEAK'), JSON.stringify(over)).toEqual([]);
     }
