@@ -505,8 +505,8 @@ function checkRecord(ctx: RuleContext): RuleFinding[] {
           en: 'a transfer abroad on the person\'s consent needs a record even when it is to a contractor or a joint user (APPI art. 29(1) proviso)',
         }
       : {
-          ja: '本人の同意に基づいて第三者に提供したときは、提供年月日、提供先の名称、本人の氏名、提供した項目などの記録を作成し、法令の定める期間保存しなければなりません（個人情報保護法第29条、施行規則第14条）',
-          en: 'a provision on the person\'s consent needs a record of the date, the recipient, whose data and which items, kept for the period the rules set (APPI art. 29; Enforcement Rules art. 14)',
+          ja: '本人の同意に基づいて第三者に提供したときは、提供先の名称、本人の氏名、提供した項目、本人の同意を得ている旨などの記録を作成し、法令の定める期間保存しなければなりません（個人情報保護法第29条、施行規則第19条〜第21条）',
+          en: 'a provision on the person\'s consent needs a record of the recipient, whose data, which items and that the person consented, kept for the period the rules set (APPI art. 29; Enforcement Rules arts. 19–21)',
         };
     out.push(
       finding(
