@@ -42,10 +42,13 @@ function allWidths(m: MasterSheetLayout): number[] {
 }
 
 /**
- * How a master table sheet prints: planned again over the added columns (the template's plan fits its own columns to
- * the page, which with the provenance columns could shrink the text below the legible scale).
+ * How a master table sheet prints: planned again over the added columns when the template's plan fits its own columns
+ * to one page wide, which with the provenance columns could shrink the text below the legible scale.
  */
 const masterPrint = (m: MasterSheetLayout) => printXml(planPrint(allWidths(m)));
+/** Only a template sheet fitted to one page wide needs it: one printed across pages keeps its legible scale. */
+const replan = (m: MasterSheetLayout): boolean =>
+  (added(m).length > 0 || m.extras.length > 0) && m.shell.head.includes('<pageSetUpPr fitToPage="1"/>');
 
 /** Everything of a master table sheet before its data rows: head, <sheetData>, title and header rows. */
 export function masterHead(m: MasterSheetLayout, styles: ShellStyles): string {
@@ -53,7 +56,7 @@ export function masterHead(m: MasterSheetLayout, styles: ShellStyles): string {
   const last = col(lastColIndex(m));
   const rows = Math.max(m.lastRow, HEADER_ROW + 1);
   let head = m.shell.head.replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A1:${last}${rows}"/>`);
-  if (added(m).length || m.extras.length) head = head.replace(/<pageSetUpPr fitToPage="1"\/>/, masterPrint(m).sheetPr);
+  if (replan(m)) head = head.replace(/<pageSetUpPr fitToPage="1"\/>/, masterPrint(m).sheetPr);
   const widths = [...added(m).map((p) => p.width), ...m.extras.map(() => EXTRA_WIDTH)]
     .map((w, k) => `<col min="${F + k + 1}" max="${F + k + 1}" width="${w}" customWidth="1"/>`)
     .join('');
@@ -90,7 +93,7 @@ export function masterTail(m: MasterSheetLayout, styles: ShellStyles): string {
   // The filter covers the header row only, as in the template (Excel applies it to the rows below; LibreOffice stops
   // applying the sheet's conditional formats when the filter range spans the data).
   let tail = m.shell.tail.replace(/<autoFilter ref="[^"]*"\/>/, `<autoFilter ref="A${HEADER_ROW + 1}:${last}${HEADER_ROW + 1}"/>`);
-  if (added(m).length || m.extras.length) tail = tail.replace(/<pageMargins [\s\S]*<\/headerFooter>/, masterPrint(m).tail);
+  if (replan(m)) tail = tail.replace(/<pageMargins [\s\S]*<\/headerFooter>/, masterPrint(m).tail);
   tail = tail.replace(/<conditionalFormatting sqref="([A-Z]+)(\d+):[A-Z]+\d+">([\s\S]*?)<\/conditionalFormatting>/g, (_, c0, r0, body: string) => {
     const formula = body.replace(new RegExp(`\\$${oldLast}(\\d+)`, 'g'), `$${last}$1`);
     return `<conditionalFormatting sqref="${c0}${r0}:${last}${rows}">${formula}</conditionalFormatting>`;
