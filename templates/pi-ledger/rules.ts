@@ -1,7 +1,7 @@
 // The ledger's own rules (PL-*). Values arrive normalised; a value the engine found invalid is null with its raw text
 // kept, and was already reported by a V-* rule, so these rules skip it rather than report it twice.
 import { addMonths, compareIso, monthsBetween } from '../model/dates.js';
-import { foldCompact, foldKey, foldWidth } from '../model/fold.js';
+import { foldCompact, foldKey, foldWidth, foldWord } from '../model/fold.js';
 import { remembered } from '../model/remember.js';
 import type { Issue, PeriodValue, RecordRow, RuleContext, RuleDef, RuleFinding, Severity, Text } from '../model/types.js';
 import {
@@ -404,8 +404,7 @@ function checkForeign(ctx: RuleContext): RuleFinding[] {
 
 /** Splits a cell naming one or more countries (ドイツ、フランス / 日本（東京リージョン）) into folded names. */
 function countries(text: string): string[] {
-  return text
-    .normalize('NFKC')
+  return foldWidth(text)
     .replace(/\([^)]*\)/gu, '')
     .split(/[、,，;；/\n]|及び|および/u)
     .map((c) => c.replace(/\s+/gu, '').toLowerCase())
@@ -427,7 +426,7 @@ const ADEQUATE = new Set(
     'Croatia', 'Sweden', 'Spain', 'Slovakia', 'Slovenia', 'Czechia', 'Czech Republic', 'Denmark', 'Germany', 'Norway', 'Hungary',
     'Finland', 'France', 'Bulgaria', 'Belgium', 'Poland', 'Portugal', 'Malta', 'Latvia', 'Lithuania', 'Liechtenstein', 'Romania',
     'Luxembourg', 'UK', 'United Kingdom', 'Great Britain', 'Britain',
-  ].map((c) => c.normalize('NFKC').replace(/\s+/gu, '').toLowerCase()),
+  ].map((c) => foldWord(c)),
 );
 const strip = (c: string): string => c.replace(/(?:共和国|王国|連邦共和国)$/u, '');
 const isJapan = (c: string): boolean => JAPAN.has(c);
@@ -575,8 +574,7 @@ function checkLocation(ctx: RuleContext): RuleFinding[] {
     const rec = rows[i];
     const held = str(rec, 'データの所在国');
     if (!held) continue;
-    const abroad = held
-      .normalize('NFKC')
+    const abroad = foldWidth(held)
       .split(/[、,，;；/\n]|及び|および/u)
       .map((c) => c.trim())
       .filter((c) => c && !countries(c).every(isJapan));
@@ -613,7 +611,7 @@ export function leakReasons(rec: RecordRow): Text[] {
   if (isYes(rec, '要配慮個人情報')) {
     reasons.push({ ja: '要配慮個人情報を含む（施行規則第7条第1号）', en: 'holds special-care information (Enforcement Rules art. 7(i))' });
   }
-  const items = (rec.raw['個人情報の項目'] ?? '').normalize('NFKC');
+  const items = foldWidth(rec.raw['個人情報の項目'] ?? '');
   const money = FINANCIAL.exec(items);
   if (money) {
     reasons.push({
