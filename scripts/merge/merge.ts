@@ -23,15 +23,14 @@ import { LaneFailure } from '../pool/lane.js';
 import { withoutOutput } from '../io/paths.js';
 import { crc32Combine } from './crc.js';
 import type { FormSummary } from './form-summary.js';
-import { writeFormSummary } from './forms.js';
 import type { BuildReply, BuildTask, Problem, ReadReply, RecordValues, SpoolTask, TableRead, TemplateRef } from './input.js';
 import { addSheets, masterHead, masterTail, PROVENANCE_ORDER, reportPrintPlan, reportSheetChunks, reportSheetXml, sstChunks, type AddedSheet, type ReportRow } from './master-xml.js';
 import type { PrintPlan } from '../xlsx/print.js';
 import { SheetPlan, type Conflict, type Source } from './plan.js';
-import { openLanes, type Lane } from './pool.js';
+import { isolatedShell, openLanes, type Lane } from './pool.js';
+import type { Shell } from './shell.js';
 import { raiseRowHeights } from './row-heights.js';
 import { heightOf, lineCount } from './xml.js';
-import { buildShell, type Shell } from './shell.js';
 import { ZipWriter } from './zip-writer.js';
 
 export interface MergeOptions {
@@ -233,7 +232,7 @@ export async function mergeFiles(paths: readonly string[], opts: MergeOptions): 
     if (problems.length || fatal) return null;
     if (!shell) {
       trace('shell start');
-      shell = await buildShell(def!);
+      shell = await isolatedShell(def!);
       trace('shell done');
     }
     return place(i, r);
@@ -320,6 +319,7 @@ export async function mergeFiles(paths: readonly string[], opts: MergeOptions): 
     if (!template || !def) throw new MergeRefused([{ path: files[0], problem: { code: 'unknown', message: { ja: '統合できる入力がありません。', en: 'No input can be merged.' } } }]);
     const result: MergeResult = { kind: mode!, template, out: opts.out, inputs: inputs.filter(Boolean), sheets: [] };
     if (mode === 'form') {
+      const { writeFormSummary } = await import('./forms.js');
       result.forms = await writeFormSummary(def, forms.map((f) => ({ ...f, path: files[f.file], shown: shown[f.file] })), opts);
       return result;
     }
