@@ -673,6 +673,8 @@ async function writeMaster(
   const tmp = tempPathFor(resolve(opts.out));
   const zip = await ZipWriter.create(tmp);
   const raised: string[] = [];
+  // The lanes' spools, then the sheets whose rows were rewritten with raised heights.
+  const sources = [...spools];
   try {
     await zip.add('[Content_Types].xml', contentTypes);
     await zip.add('_rels/.rels', shell.parts.get('_rels/.rels')!);
@@ -691,9 +693,11 @@ async function writeMaster(
       const heights = noteHeights.get(ts.sd.name);
       if (temp?.compressed && heights?.size) {
         // Named as the other row files, so that an interrupt's sweep finds it.
-        const path = temp.path.replace(/\.\d+\.rows$/, `.${temps.size + raised.length}.rows`);
+        const path = spools[0].replace(/\.\d+\.rows$/, `.${sources.length}.rows`);
         raised.push(path);
-        temp = { ...(await raiseRowHeights(temp, heights, path, opts.deflateLevel ?? 2)), fh: null };
+        const r = await raiseRowHeights(pieces(temp, sources), heights, path, opts.deflateLevel ?? 2);
+        sources.push(path);
+        temp = { pieces: [{ spool: sources.length - 1, at: 0, length: r.compressed }], crc: r.crc, size: r.size, compressed: r.compressed };
       }
       const layout = {
         shell: ts,
@@ -701,7 +705,7 @@ async function writeMaster(
         extras: plan?.extras ?? [],
         conflictWord: (conflictsBySheet.get(ts.sd.name) ?? []).length ? t.conflictWord : null,
       };
-      await addAssembled(zip, ts.part, masterHead(layout, shell.styles), temp ?? null, spools, masterTail(layout, shell.styles));
+      await addAssembled(zip, ts.part, masterHead(layout, shell.styles), temp ?? null, sources, masterTail(layout, shell.styles));
     }
     for (const [name, data] of shell.parts) if (/^xl\/worksheets\//.test(name)) await zip.add(name, data);
     for (let k = 0; k < report.length; k++) await zip.addChunks(added[k].part, report[k].xml(), 3);
@@ -743,26 +747,30 @@ async function addAssembled(zip: ZipWriter, name: string, head: string, temp: Te
     compressedSize: zHead.length + rowsCompressed + zTail.length,
     write: async (w) => {
       await w.append(zHead);
-      if (temp && rowsCompressed) {
-        const handles = await Promise.all(spools.map((p) => open(p, 'r').catch(() => null)));
-        try {
-          const buf = Buffer.alloc(4 << 20);
-          for (const piece of temp.pieces) {
-            const fh = handles[piece.spool];
-            if (!fh) throw new Error(`${spools[piece.spool]}: missing`);
-            for (let done = 0; done < piece.length; ) {
-              const { bytesRead } = await fh.read(buf, 0, Math.min(buf.length, piece.length - done), piece.at + done);
-              if (!bytesRead) throw new Error(`${spools[piece.spool]}: short read`);
-              await w.append(buf.subarray(0, bytesRead));
-              done += bytesRead;
-            }
-          }
-        } finally {
-          for (const fh of handles) await fh?.close();
-        }
-      }
+      if (temp && rowsCompressed) for await (const chunk of pieces(temp, spools)) await w.append(chunk);
       await w.append(zTail);
     },
   });
+}
+
+/** A sheet's deflated rows: its pieces read from the spools in order, a few MB at a time. */
+async function* pieces(temp: TempSheet, spools: readonly string[]): AsyncGenerator<Uint8Array> {
+  const handles = await Promise.all(spools.map((p) => open(p, 'r').catch(() => null)));
+  try {
+    for (const piece of temp.pieces) {
+      const fh = handles[piece.spool];
+      if (!fh) throw new Error(`${spools[piece.spool]}: missing`);
+      for (let done = 0; done < piece.length; ) {
+        // A buffer per read: a stream that takes it may keep it.
+        const buf = Buffer.alloc(Math.min(4 << 20, piece.length - done));
+        const { bytesRead } = await fh.read(buf, 0, buf.length, piece.at + done);
+        if (!bytesRead) throw new Error(`${spools[piece.spool]}: short read`);
+        yield buf.subarray(0, bytesRead);
+        done += bytesRead;
+      }
+    }
+  } finally {
+    for (const fh of handles) await fh?.close();
+  }
 }
 
