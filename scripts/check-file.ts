@@ -27,6 +27,8 @@ export interface CheckOptions {
   asOf: string;
   /** Files larger than this are refused unread (default DEFAULT_MAX_FILE_BYTES). */
   maxFileBytes?: number;
+  /** Findings listed per rule, sheet and severity (default MAX_FINDINGS_PER_RULE; see capIssues). */
+  maxFindingsPerRule?: number;
 }
 
 /** Supplier workbooks are tens of kilobytes; a 100,000-row ledger is about 15 MB. Past this we refuse and say why. */
@@ -112,7 +114,7 @@ function omittedMessage(rule: string, sheet: string | null, n: number, max: numb
  * At most `max` findings per rule, sheet and severity, in their order; past that, one FINDINGS-OMITTED finding (same
  * sheet and severity, where the first left-out finding was) whose value is how many were left out.
  */
-export function capIssues(issues: Issue[], max = MAX_FINDINGS_PER_RULE): Issue[] {
+export function capIssues(issues: Issue[], max = MAX_FINDINGS_PER_RULE, omitted?: Map<Issue, RuleId>): Issue[] {
   const seen = new Map<string, number>();
   const notes = new Map<string, Issue>();
   let out: Issue[] | null = null;
@@ -135,7 +137,11 @@ export function capIssues(issues: Issue[], max = MAX_FINDINGS_PER_RULE): Issue[]
     note.value = String(n - max);
   }
   if (!out) return issues;
-  for (const [key, note] of notes) note.message = omittedMessage(key.split('\u0000', 1)[0], note.sheet, Number(note.value), max);
+  for (const [key, note] of notes) {
+    const rule = key.split('\u0000', 1)[0];
+    note.message = omittedMessage(rule, note.sheet, Number(note.value), max);
+    omitted?.set(note, rule as RuleId);
+  }
   return out;
 }
 
@@ -177,7 +183,13 @@ function folderOrSpecial(path: string): FileResult {
 }
 
 /** Checks one file (synchronous I/O inside; meant for a pool worker). */
-export async function checkFile(path: string, opts: CheckOptions, checked?: { bytes?: Uint8Array }): Promise<FileResult> {
+/** What checkFile can hand back beside its result: the bytes it checked, and the rule each FINDINGS-OMITTED finding counts. */
+export interface Checked {
+  bytes?: Uint8Array;
+  omitted?: Map<Issue, RuleId>;
+}
+
+export async function checkFile(path: string, opts: CheckOptions, checked?: Checked): Promise<FileResult> {
   const limit = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   let size = 0;
   let grid;
@@ -205,7 +217,8 @@ export async function checkFile(path: string, opts: CheckOptions, checked?: { by
     return unreadable(path, e.code, e.messageText);
   }
   const result = validateWorkbook(grid, { asOf: opts.asOf });
-  const issues = capIssues(result.issues);
+  if (checked) checked.omitted = new Map();
+  const issues = capIssues(result.issues, opts.maxFindingsPerRule, checked?.omitted);
   let subject: string | undefined;
   for (const rows of Object.values(result.data?.sheets ?? {})) {
     for (const key of SUBJECT_FIELDS) {

@@ -4,6 +4,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { auditRules, auditVerdict, isPassing, latestEvaluations, type EvaluationFact } from '../../templates/audit/rules.js';
 import { foldCompany } from '../../templates/model/fold.js';
 import { addMonths, compareIso } from '../../templates/model/dates.js';
+import type { RuleId } from '../../templates/catalogue.js';
 import type { Issue, Lang, Score, Text } from '../../templates/model/types.js';
 import { sortIssues } from '../../templates/model/validate.js';
 import { templateById } from '../../templates/index.js';
@@ -29,6 +30,8 @@ export interface Finding {
   issue: Issue;
   /** Raised by a cross-workbook rule. */
   cross: boolean;
+  /** What the finding counts: its own rule once, or for a FINDINGS-OMITTED finding the rule and number it stands for. */
+  tally: { rule: RuleId; n: number };
 }
 
 export type ContractorStatus = 'ok' | 'missing' | 'failed' | 'stale' | 'overdue';
@@ -137,15 +140,18 @@ export async function runAudit(files: readonly string[], opts: RunOptions): Prom
     const row = f.outsourced.find((r) => r.sheet === c.issue.sheet && r.cell === c.issue.cell);
     f.result.issues.push(c.issue);
     f.departments.push(row?.部門 ?? null);
+    f.omittedRules.push(null);
     crossIssues.add(c.issue);
   }
   const findings: Finding[] = [];
   for (const f of read) {
     const def = f.result.template ? templateById(f.result.template.id) : undefined;
     const deptOf = new Map(f.result.issues.map((i, k) => [i, f.departments[k] ?? null]));
+    const ruleOf = new Map(f.result.issues.map((i, k) => [i, f.omittedRules[k] ?? null]));
     const order = sortIssues(def ?? null, f.result.issues);
     f.result.issues = order;
     f.departments = order.map((i) => deptOf.get(i) ?? null);
+    f.omittedRules = order.map((i) => ruleOf.get(i) ?? null);
     f.result.status = statusOf(order);
     const id = f.result.template?.id;
     order.forEach((issue, k) => {
@@ -157,7 +163,8 @@ export async function runAudit(files: readonly string[], opts: RunOptions): Prom
           : id && id in AREAS
             ? AREAS[id as keyof typeof AREAS]
             : AREAS.other;
-      findings.push({ file: f.shown, template: id ?? null, area, issue, cross: crossIssues.has(issue) });
+      const tally = { rule: f.omittedRules[k] ?? issue.rule, n: issueCount(issue) };
+      findings.push({ file: f.shown, template: id ?? null, area, issue, cross: crossIssues.has(issue), tally });
     });
   }
   const totals = { files: read.length, ok: 0, invalid: 0, notTemplate: 0, unreadable: 0, errors: 0, warnings: 0, infos: 0 };

@@ -125,19 +125,21 @@ const T = {
   },
 } as const;
 
+/** Findings of a rule: the ones listed and those a FINDINGS-OMITTED finding counts for it. */
 const count = (fs: readonly Finding[], rule: string, severity?: Issue['severity']) =>
-  fs.filter((f) => f.issue.rule === rule && (!severity || f.issue.severity === severity)).length;
+  fs.reduce((n, f) => n + (f.tally.rule === rule && (!severity || f.issue.severity === severity) ? f.tally.n : 0), 0);
 
 function keyPoints(r: AuditReport, lang: Lang): string[] {
   const s = T[lang].sentences;
   const out: string[] = [];
   const bad = r.contractors.filter((c) => c.status !== 'ok' && c.status !== 'overdue');
   if (bad.length) out.push(s.contractors(bad.length, bad.reduce((n, c) => n + c.usedBy.length, 0)));
-  const review = r.findings.filter((f) => f.issue.rule === 'PL-REVIEW');
-  if (review.length) out.push(s.review(review.length, [...new Set(review.map((f) => f.area[lang]))].slice(0, 4).join(lang === 'ja' ? '、' : ', ')));
+  const review = r.findings.filter((f) => f.tally.rule === 'PL-REVIEW');
+  const reviews = count(review, 'PL-REVIEW');
+  if (reviews) out.push(s.review(reviews, [...new Set(review.map((f) => f.area[lang]))].slice(0, 4).join(lang === 'ja' ? '、' : ', ')));
   const april = count(r.findings, 'LR-APRIL', 'warning');
   if (april) out.push(s.april(april));
-  const next = r.findings.filter((f) => f.issue.rule === 'CE-NEXT' && f.issue.severity === 'warning').length;
+  const next = count(r.findings, 'CE-NEXT', 'warning');
   if (next) out.push(s.next(next));
   const retention = count(r.findings, 'CE-RETENTION');
   if (retention) out.push(s.retention(retention));
@@ -148,8 +150,8 @@ function keyPoints(r: AuditReport, lang: Lang): string[] {
   const unreadable = r.files.filter((f) => f.result.status === 'unreadable' || !f.result.template).length;
   if (unreadable) out.push(s.unreadable(unreadable));
   const counted = new Set(['PL-OUTSOURCE', 'PL-REVIEW', 'LR-APRIL', 'CE-NEXT', 'CE-RETENTION', 'PL-RISK', 'FILE-UNREADABLE', 'TEMPLATE-UNKNOWN']);
-  const rest = r.findings.filter((f) => f.issue.severity === 'error' && !counted.has(f.issue.rule));
-  if (rest.length) out.push(s.errors(rest.length, new Set(rest.map((f) => f.file)).size));
+  const rest = r.findings.filter((f) => f.issue.severity === 'error' && !counted.has(f.tally.rule));
+  if (rest.length) out.push(s.errors(rest.reduce((n, f) => n + f.tally.n, 0), new Set(rest.map((f) => f.file)).size));
   return out;
 }
 
@@ -159,7 +161,7 @@ function bySeverity<K extends string>(findings: readonly Finding[], key: (f: Fin
     if (f.issue.severity === 'info') continue;
     const k = key(f);
     const g = groups.get(k) ?? { error: 0, warning: 0 };
-    g[f.issue.severity]++;
+    g[f.issue.severity] += f.tally.n;
     groups.set(k, g);
   }
   const t = T[lang];
@@ -229,7 +231,7 @@ export function auditHtml(r: AuditReport, lang: Lang, generated = new Date()): s
     { value: 0, color: AMBER, name: t.warnings },
   ];
   const ruleChart = horizontalBars(
-    bySeverity(findings, (f) => f.issue.rule, (k) => ruleTitle(k, lang), lang),
+    bySeverity(findings, (f) => f.tally.rule, (k) => ruleTitle(k, lang), lang),
     { title: t.byRule, empty: t.noFindings, legend },
   );
   const areaChart = horizontalBars(

@@ -7,7 +7,8 @@ import { atVersion } from '../../templates/model/versions.js';
 import { departmentsOf, evaluationFact, outsourcedRows, type EvaluationFact, type OutsourcedRow } from '../../templates/audit/rules.js';
 import { readRecords } from '../../templates/model/read.js';
 import type { Score } from '../../templates/model/types.js';
-import { batchFailure, checkFile, type FileResult } from '../check-file.js';
+import type { RuleId } from '../../templates/catalogue.js';
+import { batchFailure, checkFile, type Checked, type FileResult } from '../check-file.js';
 import { readXlsx } from '../io/read-xlsx.js';
 import { compiledUrl, type FailureCause, type Job, type JobKind } from '../pool/pool.js';
 
@@ -23,16 +24,27 @@ export interface AuditFile {
   result: FileResult;
   /** Department (部門) of each finding of a ledger, aligned with result.issues. */
   departments: (string | null)[];
+  /** The rule a FINDINGS-OMITTED finding counts for, aligned with result.issues (null for every other finding). */
+  omittedRules: (RuleId | null)[];
   outsourced: OutsourcedRow[];
   evaluation: EvaluationFact | null;
   supplier: { company: string | null; score: Score } | null;
 }
 
+/**
+ * Findings an audit lists per file, rule, sheet and severity; the rest are counted in one FINDINGS-OMITTED finding
+ * (as check does past 1,000). An audit holds every file's listed findings until it writes its workbook and page, so
+ * this bounds its memory by the number of files, not by what a broken or hostile file raises; no auditor reads more
+ * than the first hundred of one mistake in one file, and every count stays exact.
+ */
+export const AUDIT_FINDINGS_PER_RULE = 100;
+
 /** Reads one file for the audit (synchronous I/O inside, as the check job; meant for a pool worker). */
 export async function auditFile(path: string, opts: AuditOptions): Promise<AuditFile> {
-  const checked: { bytes?: Uint8Array } = {};
-  const result = await checkFile(path, { asOf: opts.asOf }, checked);
-  const out: AuditFile = { path, shown: opts.shown, result, departments: result.issues.map(() => null), outsourced: [], evaluation: null, supplier: null };
+  const checked: Checked = {};
+  const result = await checkFile(path, { asOf: opts.asOf, maxFindingsPerRule: AUDIT_FINDINGS_PER_RULE }, checked);
+  const omittedRules = result.issues.map((i) => checked.omitted?.get(i) ?? null);
+  const out: AuditFile = { path, shown: opts.shown, result, departments: result.issues.map(() => null), omittedRules, outsourced: [], evaluation: null, supplier: null };
   const id = result.template?.id;
   if (result.status === 'unreadable' || !id) return out;
   if (id === 'supplier-checklist' && result.score) {
@@ -69,5 +81,5 @@ export function auditJobFailure(job: Job, cause: FailureCause, detail: string): 
   const o = job.options as AuditOptions;
   const code = cause === 'timeout' ? 'timeout' : cause === 'out-of-memory' ? 'out-of-memory' : 'internal-error';
   const result = batchFailure(job.path, code, { ja: detail.split('\n', 1)[0], en: detail.split('\n', 1)[0] });
-  return { path: job.path, shown: o.shown, result, departments: [null], outsourced: [], evaluation: null, supplier: null };
+  return { path: job.path, shown: o.shown, result, departments: [null], omittedRules: [null], outsourced: [], evaluation: null, supplier: null };
 }

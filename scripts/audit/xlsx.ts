@@ -104,11 +104,11 @@ export async function auditWorkbook(r: AuditReport, lang: Lang): Promise<Buffer>
   for (const f of r.findings) {
     if (f.issue.severity === 'info') continue;
     for (const [m, k] of [
-      [byRule, f.issue.rule],
+      [byRule, f.tally.rule],
       [byArea, f.area[lang]],
     ] as const) {
       const g = m.get(k) ?? { error: 0, warning: 0 };
-      g[f.issue.severity]++;
+      g[f.issue.severity] += f.tally.n;
       m.set(k, g);
     }
   }

@@ -4,8 +4,10 @@
 // (its own maxRSS, or its process tree's sampled from /proc when workers are processes: see rss.ts) is its own.
 //
 //   node dist/scripts/bench/check.js [--sizes 1000,5000] [--rows 100000] [--repeat 3] [--quick]
+//                                    [--foreign 1000] [--summary-files 20000] [--audit-hostile 12]
 //
-// --sizes '' runs the ledger alone.
+// --sizes '' runs the ledger alone; --rows 0, --foreign 0, --summary-files 0 and --audit-hostile 0 leave out the
+// ledger, the other producers' checklists, the summary and the audit of hostile ledgers.
 //
 // Each scenario runs --repeat times (default 3) and the fastest run is reported, with that run's peak RSS. The
 // machine's parallel capacity is measured before and after (a busy loop on one thread, then two), since on a shared
@@ -23,7 +25,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { headerLabels, markerRows, type WorkbookInput } from '../../templates/model/layout.js';
 import { piLedger } from '../../templates/pi-ledger/index.js';
-import { LEDGER, RISK } from '../../templates/pi-ledger/sheets.js';
+import { LEDGER, ledgerSheet, RISK } from '../../templates/pi-ledger/sheets.js';
 import { CHECKLIST, QUESTIONS, RESPONDENT, supplierChecklist } from '../../templates/supplier-checklist/index.js';
 import type { CellValue } from '../../templates/model/grid.js';
 import type { TableSheetDef } from '../../templates/model/types.js';
@@ -34,7 +36,7 @@ const CACHE = join(ROOT, '.tmp', 'bench');
 const AS_OF = '2026-11-20';
 const VARIANTS = 40;
 
-type Kind = 'check' | 'exceljs' | 'floor' | 'summary';
+type Kind = 'check' | 'exceljs' | 'floor' | 'summary' | 'audit';
 
 interface Measure {
   seconds: number;
@@ -153,6 +155,21 @@ async function foreignChecklists(producer: 'libreoffice' | 'openpyxl', n: number
   return dir;
 }
 
+/** `n` copies of a ledger whose 10,000 rows hold only a 管理番号 (issue 10 §2's hostile file). */
+async function hostileLedgers(n: number): Promise<string> {
+  const dir = join(CACHE, `hostile-${n}`);
+  const stamp = join(dir, '.complete');
+  if (existsSync(stamp)) return dir;
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const { writeTableWorkbook } = await import('../merge/write-table.js');
+  const first = join(dir, 'ledger-00.xlsx');
+  await writeTableWorkbook(piLedger, { 台帳: Array.from({ length: 10_000 }, (_, i) => ledgerSheet.fields.map((f) => (f.key === '管理番号' ? `H-${i + 1}` : null))) }, first);
+  for (let i = 1; i < n; i++) await copyFile(first, join(dir, `ledger-${String(i).padStart(2, '0')}.xlsx`));
+  await writeFile(stamp, '');
+  return dir;
+}
+
 const STAGES = ['取得・入力', '移送・送信', '利用・加工', '保管・バックアップ', '消去・廃棄'];
 
 function ledgerRow(i: number): Record<string, CellValue> {
@@ -245,7 +262,14 @@ async function scenario(kind: Kind, target: string): Promise<Omit<Measure, 'maxR
   let files = 0;
   let rows = 0;
   let note: string | undefined;
-  if (kind === 'summary') {
+  if (kind === 'audit') {
+    // audit of ledgers that raise 250,000 findings each: the audit's memory scenario (it holds what it lists).
+    const { main } = await import('../cli.js');
+    const { collectFiles } = await import('../collect.js');
+    files = (await collectFiles([target])).length;
+    const code = await main(['audit', target, '--as-of', AS_OF, '-o', `${join(CACHE, 'audit-out')}/`, '--force']);
+    note = `exit ${code}`;
+  } else if (kind === 'summary') {
     // check with --summary (every finding of every file into one workbook): the memory scenario.
     const { main } = await import('../cli.js');
     const { collectFiles } = await import('../collect.js');
@@ -361,9 +385,12 @@ async function main(): Promise<void> {
       if (target) sets.push({ label: `${foreign.toLocaleString('en-US')} checklists saved by ${producer === 'libreoffice' ? 'LibreOffice' : 'openpyxl'}`, target, unit: 'files' });
     }
   }
-  sets.push({ label: `pi-ledger, ${rows.toLocaleString('en-US')} rows`, target: await ledger(rows), unit: 'rows' });
+  if (rows > 0) sets.push({ label: `pi-ledger, ${rows.toLocaleString('en-US')} rows`, target: await ledger(rows), unit: 'rows' });
   // Memory: every finding of 20,000 files into the summary workbook (target: peak RSS < 500 MB); check alone.
   if (summaryFiles > 0) sets.push({ label: `${summaryFiles.toLocaleString('en-US')} checklists, --summary`, target: await checklists(summaryFiles), unit: 'files', kinds: ['summary'] });
+  // Memory: audit of ledgers of 10,000 rows that hold only a 管理番号 (250,000 findings each).
+  const hostile = Number(opt('--audit-hostile') ?? (quick ? 4 : 12));
+  if (hostile > 0) sets.push({ label: `audit, ${hostile} ledgers of 250,000 findings`, target: await hostileLedgers(hostile), unit: 'files', kinds: ['audit'] });
 
   const results: Record<string, Record<Kind, Measure>> = {};
   const header = ['input', 'scenario', 'seconds', 'throughput', 'peak RSS', 'vs exceljs', 'vs floor'];
@@ -381,6 +408,11 @@ async function main(): Promise<void> {
       process.stderr.write('\n');
     }
     results[s.label] = r;
+    if (s.kinds?.includes('audit')) {
+      const m = r.audit;
+      table.push([s.label, 'daicho audit', fmt(m.seconds), `${fmt(m.files / m.seconds, 1)} files/s`, `${fmt(m.maxRssMb, 0)} MB`, '', m.note ?? '']);
+      continue;
+    }
     if (s.kinds) {
       const m = r.summary;
       table.push([s.label, 'daicho check --summary', fmt(m.seconds), `${fmt(m.files / m.seconds, 0)} files/s`, `${fmt(m.maxRssMb, 0)} MB`, '', m.maxRssMb < 500 ? 'target < 500 MB: met' : 'target < 500 MB: MISSED']);
@@ -392,7 +424,7 @@ async function main(): Promise<void> {
       const thr = s.unit === 'files' ? `${fmt(m.files / m.seconds, 0)} files/s` : `${fmt(rowsOf(m) / m.seconds, 0)} rows/s`;
       table.push([
         kind === 'check' ? s.label : '',
-        { check: 'daicho check', exceljs: 'exceljs readFile loop', floor: 'unzip + SAX floor', summary: 'daicho check --summary' }[kind],
+        { check: 'daicho check', exceljs: 'exceljs readFile loop', floor: 'unzip + SAX floor', summary: 'daicho check --summary', audit: 'daicho audit' }[kind],
         fmt(m.seconds),
         thr,
         `${fmt(m.maxRssMb, 0)} MB`,

@@ -36,7 +36,7 @@ function lines(r: AuditReport, lang: Lang, paths: { xlsx: string; html: string }
     for (const f of cross) outL.push(`    ${f.issue.rule}  ${f.file}  ${location(f.issue)}  ${f.issue.message[lang]}`);
   }
   const byRule = new Map<RuleId, number>();
-  for (const f of r.findings) if (f.issue.severity !== 'info') byRule.set(f.issue.rule, (byRule.get(f.issue.rule) ?? 0) + 1);
+  for (const f of r.findings) if (f.issue.severity !== 'info') byRule.set(f.tally.rule, (byRule.get(f.tally.rule) ?? 0) + f.tally.n);
   const top = [...byRule.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8);
   if (top.length) {
     outL.push(lang === 'ja' ? '  多い指摘:' : '  Most frequent:');

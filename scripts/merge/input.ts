@@ -1,6 +1,7 @@
 // The worker's side of a merge: read one input with the lean reader, identify and read its records with the engine,
 // summarise what the main thread needs to place them, then (once told where they go) write their master rows,
 // deflated. One input at a time per worker; the grid lives here until its rows are written.
+import { closeSync, fstatSync, openSync, writeSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { crc32, deflateRawSync, constants as zc } from 'node:zlib';
 import { identify, templateById } from '../../templates/index.js';
@@ -64,10 +65,15 @@ export interface RecordValues {
   extras: { label: string; raw: string | null; cmp: string }[];
 }
 
+/** A build as sent to a lane: its rows are appended to the lane's spool file, and only where they lie goes back. */
+export type SpoolTask = BuildTask & { spool: string };
+
 export interface BuiltSheet {
   name: string;
-  /** Raw deflate data ending in a sync flush (concatenable), its CRC-32 and uncompressed size. */
-  data: Uint8Array;
+  /** Raw deflate data ending in a sync flush (concatenable), at this offset of the spool and this long. */
+  at: number;
+  length: number;
+  /** CRC-32 and size of the uncompressed rows. */
   crc: number;
   size: number;
 }
@@ -76,6 +82,8 @@ export interface BuildReply {
   file: number;
   sheets: BuiltSheet[];
   values: RecordValues[];
+  /** The spool could not be written (a full disk): the file-system error, to be reported as the output's. */
+  failed?: { code: string; syscall: string; message: string };
 }
 
 export interface ExtractTask {
@@ -166,28 +174,39 @@ export class InputReader {
     return { kind: 'table', file, template, via, sheets: summaries, subjects: subjectsOf(readers), warnings };
   }
 
-  /** Master rows of the input last read, deflated per sheet. */
-  async build(task: BuildTask): Promise<BuildReply> {
+  /** Master rows of the input last read, deflated per sheet and appended to the lane's spool. */
+  async build(task: SpoolTask): Promise<BuildReply> {
     const held = this.held;
     if (!held || held.file !== task.file) throw new Error(`merge worker: input ${task.file} is not held`);
     this.held = null;
     const out: BuiltSheet[] = [];
     const values: RecordValues[] = [];
-    for (const t of held.readers) {
-      const name = t.input.sd.name;
-      const b = task.sheets[name];
-      if (!b || !t.input.layout.rows.length) continue;
-      const xml = buildRows(t, b, held.shown);
-      if (xml) {
-        const bytes = Buffer.from(xml, 'utf8');
-        const z = deflateRawSync(bytes, { level: task.deflateLevel, finishFlush: zc.Z_SYNC_FLUSH });
-        // A copy with its own buffer, so it can be transferred without taking zlib's pool with it.
-        out.push({ name, data: new Uint8Array(z), crc: crc32(bytes), size: bytes.length });
+    let fd: number | null = null;
+    try {
+      for (const t of held.readers) {
+        const name = t.input.sd.name;
+        const b = task.sheets[name];
+        if (!b || !t.input.layout.rows.length) continue;
+        const xml = buildRows(t, b, held.shown);
+        if (xml) {
+          const bytes = Buffer.from(xml, 'utf8');
+          const z = deflateRawSync(bytes, { level: task.deflateLevel, finishFlush: zc.Z_SYNC_FLUSH });
+          fd ??= openSync(task.spool, 'a');
+          const at = fstatSync(fd).size;
+          for (let done = 0; done < z.length; ) done += writeSync(fd, z, done, z.length - done);
+          out.push({ name, at, length: z.length, crc: crc32(bytes), size: bytes.length });
+        }
+        for (const i of b.want) {
+          const r = t.input.layout.rows[i];
+          values.push({ sheet: name, file: task.file, inRow: r + 1, ...t.values(r) });
+        }
       }
-      for (const i of b.want) {
-        const r = t.input.layout.rows[i];
-        values.push({ sheet: name, file: task.file, inRow: r + 1, ...t.values(r) });
-      }
+    } catch (err) {
+      const e = err as NodeJS.ErrnoException;
+      if (typeof e.code !== 'string') throw err;
+      return { file: task.file, sheets: [], values: [], failed: { code: e.code, syscall: e.syscall ?? 'write', message: e.message } };
+    } finally {
+      if (fd !== null) closeSync(fd);
     }
     return { file: task.file, sheets: out, values };
   }

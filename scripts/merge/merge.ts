@@ -2,13 +2,14 @@
 //
 // Table templates stream. Worker lanes read the inputs (lean reader + the engine's record reader) one input each at a
 // time; the main thread decides, in file order, which master row every record becomes (plan.ts); the lane then writes
-// those rows as XML and deflates them, and the main thread appends the compressed piece to a temporary file per sheet.
-// At the end the master is assembled: the template shell's parts, each sheet as head + the concatenated pieces + tail
-// (deflate streams ending in a sync flush concatenate; CRCs combine), the report sheets, and the shared strings that
-// hold the 統合メモ of every row (decided last, so notes can point forward to later duplicates and conflicts).
-// Memory is bounded by the lanes in flight plus a hash and a few numbers per master row.
+// those rows as XML, deflates them and appends the piece to a temporary file of its own (its spool), and tells the
+// main thread only where the piece lies. At the end the master is assembled: the template shell's parts, each sheet as
+// head + its pieces in file order + tail (deflate streams ending in a sync flush concatenate; CRCs combine), the report
+// sheets, and the shared strings that hold the 統合メモ of every row (decided last, so notes can point forward to later
+// duplicates and conflicts). The lanes end before the master is assembled. Memory is bounded by the lanes in flight
+// plus two digests and a few numbers per master row; no row's data passes through the main process.
 import { availableParallelism } from 'node:os';
-import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { crc32, deflateRawSync, constants as zc } from 'node:zlib';
 import { templateById } from '../../templates/index.js';
@@ -22,15 +23,14 @@ import { LaneFailure } from '../pool/lane.js';
 import { withoutOutput } from '../io/paths.js';
 import { crc32Combine } from './crc.js';
 import type { FormSummary } from './form-summary.js';
-import { writeFormSummary } from './forms.js';
-import type { BuildReply, BuildTask, Problem, ReadReply, RecordValues, TableRead, TemplateRef } from './input.js';
+import type { BuildReply, BuildTask, Problem, ReadReply, RecordValues, SpoolTask, TableRead, TemplateRef } from './input.js';
 import { addSheets, masterHead, masterTail, PROVENANCE_ORDER, reportPrintPlan, reportSheetChunks, reportSheetXml, sstChunks, type AddedSheet, type ReportRow } from './master-xml.js';
 import type { PrintPlan } from '../xlsx/print.js';
 import { SheetPlan, type Conflict, type Source } from './plan.js';
-import { openLanes, type Lane } from './pool.js';
+import { isolatedShell, openLanes, type Lane } from './pool.js';
+import type { Shell } from './shell.js';
 import { raiseRowHeights } from './row-heights.js';
 import { heightOf, lineCount } from './xml.js';
-import { buildShell, type Shell } from './shell.js';
 import { ZipWriter } from './zip-writer.js';
 
 export interface MergeOptions {
@@ -118,9 +118,9 @@ const MSG = {
   }),
 };
 
+/** A master sheet's rows: deflate pieces in the lanes' spools, in file order. */
 interface TempSheet {
-  path: string;
-  fh: FileHandle | null;
+  pieces: { spool: number; at: number; length: number }[];
   crc: number;
   size: number;
   compressed: number;
@@ -146,6 +146,7 @@ export async function mergeFiles(paths: readonly string[], opts: MergeOptions): 
   const lanes = openLanes(jobs);
   const level = opts.deflateLevel ?? 2;
   const tempBase = tempPathFor(out);
+  const spools = lanes.map((_, k) => `${tempBase}.${k}.rows`);
 
   const problems: MergeProblem[] = [];
   const inputs: InputInfo[] = [];
@@ -167,10 +168,10 @@ export async function mergeFiles(paths: readonly string[], opts: MergeOptions): 
   // a settled promise keeps its value, and 200 inputs' summaries and row data must not stay reachable.
   const reads: (Deferred<ReadReply> | null)[] = files.map(() => deferred<ReadReply>());
   const decisions: (Deferred<BuildTask | null> | null)[] = files.map(() => deferred<BuildTask | null>());
-  const builds: (Deferred<BuildReply | null> | null)[] = files.map(() => deferred<BuildReply | null>());
+  const builds: (Deferred<(BuildReply & { spool: number }) | null> | null)[] = files.map(() => deferred<(BuildReply & { spool: number }) | null>());
   let next = 0;
 
-  const runLane = async (lane: Lane): Promise<void> => {
+  const runLane = async (lane: Lane, k: number): Promise<void> => {
     for (;;) {
       const i = next++;
       if (i >= files.length) return;
@@ -191,7 +192,14 @@ export async function mergeFiles(paths: readonly string[], opts: MergeOptions): 
       }
       try {
         trace(`build ${i} start`);
-        builds[i]!.resolve(await lane.call<BuildReply>('build', task));
+        const b = await lane.call<BuildReply>('build', { ...task, spool: spools[k] } satisfies SpoolTask);
+        if (b.failed) {
+          // The lane's own write failed (a full disk): the error the main process would have met, on the spool.
+          fatal ??= Object.assign(new Error(b.failed.message), { code: b.failed.code, syscall: b.failed.syscall, path: spools[k] });
+          builds[i]!.resolve(null);
+        } else {
+          builds[i]!.resolve({ ...b, spool: k });
+        }
         trace(`build ${i} done`);
       } catch (err) {
         fatal ??= err as Error;
@@ -224,7 +232,7 @@ export async function mergeFiles(paths: readonly string[], opts: MergeOptions): 
     if (problems.length || fatal) return null;
     if (!shell) {
       trace('shell start');
-      shell = await buildShell(def!);
+      shell = await isolatedShell(def!);
       trace('shell done');
     }
     return place(i, r);
@@ -289,47 +297,39 @@ export async function mergeFiles(paths: readonly string[], opts: MergeOptions): 
       for (const s of b.sheets) {
         let t = temps.get(s.name);
         if (!t) {
-          t = { path: `${tempBase}.${temps.size}.rows`, fh: null, crc: 0, size: 0, compressed: 0 };
+          t = { pieces: [], crc: 0, size: 0, compressed: 0 };
           temps.set(s.name, t);
         }
-        try {
-          t.fh ??= await open(t.path, 'wx');
-          await writeAt(t.fh, s.data, t.compressed);
-        } catch (err) {
-          fatal ??= err as Error;
-          continue;
-        }
+        t.pieces.push({ spool: b.spool, at: s.at, length: s.length });
         t.crc = crc32Combine(t.crc, s.crc, s.size);
         t.size += s.size;
-        t.compressed += s.data.length;
+        t.compressed += s.length;
       }
     }
   };
 
   const cleanup = async (): Promise<void> => {
-    for (const t of temps.values()) {
-      await t.fh?.close().catch(() => undefined);
-      await rm(t.path, { force: true });
-    }
+    for (const path of spools) await rm(path, { force: true });
   };
 
   try {
-    await Promise.all([...lanes.map(runLane), decideAll(), writeAll()]);
+    await Promise.all([...lanes.map((lane, k) => runLane(lane, k)), decideAll(), writeAll()]);
     if (fatal) throw fatal;
     if (problems.length) throw new MergeRefused(problems);
     if (!template || !def) throw new MergeRefused([{ path: files[0], problem: { code: 'unknown', message: { ja: '統合できる入力がありません。', en: 'No input can be merged.' } } }]);
     const result: MergeResult = { kind: mode!, template, out: opts.out, inputs: inputs.filter(Boolean), sheets: [] };
     if (mode === 'form') {
+      const { writeFormSummary } = await import('./forms.js');
       result.forms = await writeFormSummary(def, forms.map((f) => ({ ...f, path: files[f.file], shown: shown[f.file] })), opts);
       return result;
     }
     trace('inputs done');
-    for (const t of temps.values()) await t.fh?.close();
-    for (const t of temps.values()) t.fh = null;
     const missing = await extractMissing(lanes, def, files, plans, values);
     for (const v of missing) values.set(valueKey(v.sheet, v.file, v.inRow), v);
+    // Nothing is left for the lanes: their memory is not the master's.
+    await Promise.all(lanes.map((l) => l.close()));
     trace('extract done');
-    result.sheets = await writeMaster(def, shell!, plans, temps, values, slots, files, shown, inputs, stats, opts);
+    result.sheets = await writeMaster(def, shell!, plans, temps, spools, values, slots, files, shown, inputs, stats, opts);
     trace('master written');
     return result;
   } finally {
@@ -343,14 +343,6 @@ function crashed(err: unknown): Text {
   if (err instanceof LaneFailure && err.reason !== 'crash') return BATCH_MESSAGES[err.reason === 'timeout' ? 'timeout' : 'out-of-memory'];
   const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
   return { ja: `読み込み中に失敗しました（${reason}）。`, en: `Reading failed (${reason}).` };
-}
-
-async function writeAt(fh: FileHandle, data: Uint8Array, at: number): Promise<void> {
-  let done = 0;
-  while (done < data.length) {
-    const { bytesWritten } = await fh.write(data, done, data.length - done, at + done);
-    done += bytesWritten;
-  }
 }
 
 /** Rows an .xlsx worksheet can hold. */
@@ -508,6 +500,7 @@ async function writeMaster(
   shell: Shell,
   plans: Map<string, SheetPlan>,
   temps: Map<string, TempSheet>,
+  spools: readonly string[],
   values: Map<string, RecordValues>,
   slots: number,
   files: readonly string[],
@@ -680,6 +673,8 @@ async function writeMaster(
   const tmp = tempPathFor(resolve(opts.out));
   const zip = await ZipWriter.create(tmp);
   const raised: string[] = [];
+  // The lanes' spools, then the sheets whose rows were rewritten with raised heights.
+  const sources = [...spools];
   try {
     await zip.add('[Content_Types].xml', contentTypes);
     await zip.add('_rels/.rels', shell.parts.get('_rels/.rels')!);
@@ -698,9 +693,11 @@ async function writeMaster(
       const heights = noteHeights.get(ts.sd.name);
       if (temp?.compressed && heights?.size) {
         // Named as the other row files, so that an interrupt's sweep finds it.
-        const path = temp.path.replace(/\.\d+\.rows$/, `.${temps.size + raised.length}.rows`);
+        const path = spools[0].replace(/\.\d+\.rows$/, `.${sources.length}.rows`);
         raised.push(path);
-        temp = { ...(await raiseRowHeights(temp, heights, path, opts.deflateLevel ?? 2)), fh: null };
+        const r = await raiseRowHeights(pieces(temp, sources), heights, path, opts.deflateLevel ?? 2);
+        sources.push(path);
+        temp = { pieces: [{ spool: sources.length - 1, at: 0, length: r.compressed }], crc: r.crc, size: r.size, compressed: r.compressed };
       }
       const layout = {
         shell: ts,
@@ -708,7 +705,7 @@ async function writeMaster(
         extras: plan?.extras ?? [],
         conflictWord: (conflictsBySheet.get(ts.sd.name) ?? []).length ? t.conflictWord : null,
       };
-      await addAssembled(zip, ts.part, masterHead(layout, shell.styles), temp ?? null, masterTail(layout, shell.styles));
+      await addAssembled(zip, ts.part, masterHead(layout, shell.styles), temp ?? null, sources, masterTail(layout, shell.styles));
     }
     for (const [name, data] of shell.parts) if (/^xl\/worksheets\//.test(name)) await zip.add(name, data);
     for (let k = 0; k < report.length; k++) await zip.addChunks(added[k].part, report[k].xml(), 3);
@@ -729,8 +726,8 @@ async function writeMaster(
   return totals;
 }
 
-/** A sheet entry made of a deflated head, the rows' deflate pieces from a temporary file, and a deflated tail. */
-async function addAssembled(zip: ZipWriter, name: string, head: string, temp: TempSheet | null, tail: string): Promise<void> {
+/** A sheet entry made of a deflated head, the rows' deflate pieces from the lanes' spools, and a deflated tail. */
+async function addAssembled(zip: ZipWriter, name: string, head: string, temp: TempSheet | null, spools: readonly string[], tail: string): Promise<void> {
   const headBytes = Buffer.from(head, 'utf8');
   const tailBytes = Buffer.from(tail, 'utf8');
   const zHead = deflateRawSync(headBytes, { level: 6, finishFlush: zc.Z_SYNC_FLUSH });
@@ -750,23 +747,30 @@ async function addAssembled(zip: ZipWriter, name: string, head: string, temp: Te
     compressedSize: zHead.length + rowsCompressed + zTail.length,
     write: async (w) => {
       await w.append(zHead);
-      if (temp && rowsCompressed) {
-        const fh = await open(temp.path, 'r');
-        try {
-          const buf = Buffer.alloc(8 << 20);
-          let pos = 0;
-          while (pos < rowsCompressed) {
-            const { bytesRead } = await fh.read(buf, 0, Math.min(buf.length, rowsCompressed - pos), pos);
-            if (!bytesRead) throw new Error(`${temp.path}: short read`);
-            await w.append(buf.subarray(0, bytesRead));
-            pos += bytesRead;
-          }
-        } finally {
-          await fh.close();
-        }
-      }
+      if (temp && rowsCompressed) for await (const chunk of pieces(temp, spools)) await w.append(chunk);
       await w.append(zTail);
     },
   });
+}
+
+/** A sheet's deflated rows: its pieces read from the spools in order, a few MB at a time. */
+async function* pieces(temp: TempSheet, spools: readonly string[]): AsyncGenerator<Uint8Array> {
+  const handles = await Promise.all(spools.map((p) => open(p, 'r').catch(() => null)));
+  try {
+    for (const piece of temp.pieces) {
+      const fh = handles[piece.spool];
+      if (!fh) throw new Error(`${spools[piece.spool]}: missing`);
+      for (let done = 0; done < piece.length; ) {
+        // A buffer per read: a stream that takes it may keep it.
+        const buf = Buffer.alloc(Math.min(4 << 20, piece.length - done));
+        const { bytesRead } = await fh.read(buf, 0, buf.length, piece.at + done);
+        if (!bytesRead) throw new Error(`${spools[piece.spool]}: short read`);
+        yield buf.subarray(0, bytesRead);
+        done += bytesRead;
+      }
+    }
+  } finally {
+    for (const fh of handles) await fh?.close();
+  }
 }
 

@@ -8,14 +8,13 @@
 // normalised with the engine's normaliseCell, once per distinct value of a column: a 2,000-row ledger repeats most
 // of its values, and building the engine's full RecordRow for 66,000 cells only to compare them was most of a
 // merge's reading time.
-import { createHash } from 'node:crypto';
 import { foldKey, foldLabel, foldText, foldWord } from '../../templates/model/fold.js';
 import { cellAt, cellAddress, findSheet, parseAddress, type CellValue, type Grid, type GridSheet } from '../../templates/model/grid.js';
 import { PROVENANCE_COLUMNS } from '../../templates/model/layout.js';
 import { cellText, normaliseCell } from '../../templates/model/normalise.js';
 import { fieldLabels, readRecords, sheetNames } from '../../templates/model/read.js';
 import type { FieldDef, Issue, NormValue, RecordRow, TableSheetDef, TemplateDef } from '../../templates/model/types.js';
-import type { SheetSummary } from './plan.js';
+import { digest, type SheetSummary } from './plan.js';
 import { PROVENANCE_ORDER } from './master-xml.js';
 import { cellXml, col, heightOf, lineCount } from './xml.js';
 
@@ -199,8 +198,6 @@ export function comparedFields(sd: TableSheetDef): number[] {
   return sd.fields.flatMap((f, i) => (f.unique && !key.has(f.key) ? [] : [i]));
 }
 
-const hash = (s: string): string => createHash('sha1').update(s).digest('base64').slice(0, 22);
-
 /** The keyed sheet a keyless sheet hangs off (リスク分析 → 台帳 through 管理番号), with the linking field. */
 export function parentOf(def: TemplateDef, sd: TableSheetDef): { parent: TableSheetDef; link: string } | null {
   if (sd.key?.length) return null;
@@ -325,8 +322,8 @@ export function summarizeSheet(def: TemplateDef, t: TableReader, all: readonly T
       content = `${v === null ? '' : (parentKeys.get(foldKey(v)) ?? foldKey(v))}\u0003${content}`;
     }
     const key = t.key(r);
-    keys[i] = key;
-    hashes[i] = hash(content);
+    keys[i] = key === null ? null : digest(key);
+    hashes[i] = digest(content);
     rows[i] = r + 1;
     keyTexts[i] = key === null ? null : t.keyText(r);
     const file = t.text(r, layout.prov.file);

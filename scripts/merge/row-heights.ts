@@ -1,8 +1,8 @@
 // A master row whose 統合メモ turns out taller than the row: the notes are decided after the rows were written and
 // deflated (a note can name a later duplicate or conflict), so the sheet's rows are inflated once more, those rows'
 // heights raised, and deflated again into another temporary file. Streamed: memory stays at a few buffers.
-import { createReadStream, createWriteStream } from 'node:fs';
-import { Transform, type TransformCallback } from 'node:stream';
+import { createWriteStream } from 'node:fs';
+import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { constants as zc, crc32, createDeflateRaw, createInflateRaw } from 'node:zlib';
 
@@ -17,11 +17,12 @@ export interface DeflatedRows {
 const ROW = /<row r="(\d+)"(?: ht="([\d.]+)" customHeight="1")?>/g;
 
 /**
- * The rows of `src` with each row of `heights` (row number → points) at least that tall, written to `out` as a
- * deflate stream that ends in a sync flush like the input (so the sheet's head and tail still join it).
+ * The rows of `src` (deflated: sync-flushed pieces without a final block, in chunks) with each row of `heights` (row
+ * number → points) at least that tall, written to `out` as a deflate stream that ends in a sync flush like the input
+ * (so the sheet's head and tail still join it).
  */
 export async function raiseRowHeights(
-  src: DeflatedRows,
+  src: AsyncIterable<Uint8Array>,
   heights: ReadonlyMap<number, number>,
   out: string,
   level: number,
@@ -64,7 +65,7 @@ export async function raiseRowHeights(
     },
   });
   await pipeline(
-    createReadStream(src.path, { start: 0, end: src.compressed - 1 }),
+    Readable.from(src),
     // The input has no final block: inflate what there is without asking for the end of the stream.
     createInflateRaw({ finishFlush: zc.Z_SYNC_FLUSH }),
     rows,

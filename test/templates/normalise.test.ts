@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { type CellValue } from '../../templates/model/grid.js';
 import { foldLabel, foldText } from '../../templates/model/fold.js';
@@ -819,6 +821,22 @@ describe('remembered results', () => {
     for (let i = 0; i < 50_000; i++) foldText(`行${i}\u3000`);
     expect(samples.map(foldText)).toEqual(first);
     expect(samples.map(foldText)).toEqual(first);
+  });
+
+  it('keeps no XML part that a remembered text was cut from', () => {
+    // A reader cuts cell texts out of a whole part; the cache outlives the workbook and must not keep its parts.
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const heap = (): number => (gc(), gc(), process.memoryUsage().heapUsed);
+    const before = heap();
+    for (let i = 0; i < 40; i++) {
+      const part = `<si><t>部門${i}\u3000第一営業部\u3000サンプル</t></si>${'台'.repeat(1 << 19)}${i}`;
+      const cut = part.slice(7, part.indexOf('</t>'));
+      foldText(cut);
+      foldLabel(cut);
+    }
+    // 40 parts of 1 MB each would be 40 MB.
+    expect(heap() - before).toBeLessThan(8 << 20);
   });
 
   it('an enum value shared by two options goes to the first, as option order says', () => {

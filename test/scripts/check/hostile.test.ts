@@ -9,6 +9,7 @@ import { piLedger } from '../../../templates/pi-ledger/index.js';
 import { ledgerSheet } from '../../../templates/pi-ledger/sheets.js';
 import type { RuleId } from '../../../templates/catalogue.js';
 import type { Issue } from '../../../templates/model/types.js';
+import { AUDIT_FINDINGS_PER_RULE } from '../../../scripts/audit/read.js';
 import { capIssues, issueCount, MAX_FINDINGS_PER_RULE, OMITTED_RULE } from '../../../scripts/check-file.js';
 import { writeTableWorkbook } from '../../../scripts/merge/write-table.js';
 import { daicho, ensureBuilt, type JsonReport } from './cli-helpers.js';
@@ -89,5 +90,32 @@ describe('a hostile ledger (10,000 rows holding only a 管理番号)', () => {
     // Each row: V-REQUIRED for every required field but 管理番号, and PL-RISK (26 × 10,000 since the ledger's version 2).
     const perRow = ledgerSheet.fields.filter((f) => f.required && f.key !== '管理番号').length + 1;
     expect(report.totals.errors).toBe(12 * 10_000 * perRow);
+  }, 600_000);
+
+  it('a dozen of them go through audit while the main process has a 120 MB heap, every finding counted', async () => {
+    // The audit holds every file's listed findings until it writes audit.xlsx and audit.html: it lists at most
+    // AUDIT_FINDINGS_PER_RULE of one rule, sheet and severity per file (a 120 MB heap ran out with check's 1,000).
+    const many = join(dir, 'audited');
+    await mkdir(many, { recursive: true });
+    for (let i = 0; i < 12; i++) await copyFile(hostile, join(many, `ledger-${String(i).padStart(2, '0')}.xlsx`));
+    const out = join(dir, 'audit-out');
+    const json = join(dir, 'audit.json');
+    const r = await daicho(['audit', many, '-o', `${out}/`, '--json', json, '--as-of', '2026-11-20'], {
+      timeoutMs: 600_000,
+      env: { NODE_OPTIONS: '--max-old-space-size=120' },
+    });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    const report = JSON.parse(await readFile(json, 'utf8')) as JsonReport;
+    expect(report.totals.errors).toBe(12 * 250_000);
+    const listed = report.files[0].issues;
+    const byRule = new Map<string, number>();
+    for (const i of listed) byRule.set(`${i.rule} ${i.sheet} ${i.severity}`, (byRule.get(`${i.rule} ${i.sheet} ${i.severity}`) ?? 0) + 1);
+    expect(Math.max(...byRule.values())).toBeLessThanOrEqual(AUDIT_FINDINGS_PER_RULE);
+    expect(listed.filter((i) => i.rule === OMITTED_RULE).reduce((n, i) => n + Number(i.value), 0)).toBe(250_000 - listed.filter((i) => i.rule !== OMITTED_RULE).length);
+    // The page and the workbook count what was left out under the rule it was left out of.
+    const html = await readFile(join(out, 'audit.html'), 'utf8');
+    expect(html).toContain('<div class="n">3000000</div>');
+    expect(r.stdout).toMatch(/^\s+2880000\s+V-REQUIRED/m);
   }, 600_000);
 });

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { Lane, LaneFailure } from '../../../scripts/pool/lane.js';
 import { SLICE_ITEMS, WorkerPool, type FailureCause, type Job } from '../../../scripts/pool/pool.js';
 import { ensureBuilt } from './cli-helpers.js';
 
@@ -159,4 +160,23 @@ describe('WorkerPool', () => {
       expect(o.items?.map((x) => x.i)).toEqual(Array.from({ length: sizes[k] }, (_, i) => i));
     }
   });
+});
+
+describe('Lane (the workers merge keeps for a sequence of calls)', () => {
+  it('has the pool\'s bounds: a call over the CPU-time bound or the heap bound fails alone, and the next call gets a fresh worker', async () => {
+    const lane = new Lane({ kinds, timeoutMs: 1_500, maxHeapMb: 64 });
+    try {
+      expect(await lane.run('echo', { value: 'a' })).toMatchObject({ value: 'a' });
+      const slow = await lane.run('spin', { ms: 60_000 }).catch((e: unknown) => e);
+      expect(slow).toBeInstanceOf(LaneFailure);
+      expect((slow as LaneFailure).reason).toBe('timeout');
+      expect(await lane.run('echo', { value: 'b' })).toMatchObject({ value: 'b' });
+      const big = await lane.run('push', {}).catch((e: unknown) => e);
+      expect(big).toBeInstanceOf(LaneFailure);
+      expect((big as LaneFailure).reason).toBe('out-of-memory');
+      expect(await lane.run('echo', { value: 'c' })).toMatchObject({ value: 'c' });
+    } finally {
+      await lane.close();
+    }
+  }, 120_000);
 });

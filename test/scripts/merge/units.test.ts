@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { readZip, inflateEntry } from '../../../scripts/io/zip.js';
 import { readXlsx } from '../../../scripts/io/read-xlsx.js';
 import { crc32Combine } from '../../../scripts/merge/crc.js';
-import { SheetPlan, type SheetSummary } from '../../../scripts/merge/plan.js';
+import { digest, SheetPlan, type SheetSummary } from '../../../scripts/merge/plan.js';
 import { cellXml, dateSerial, escapeText, rowHeight } from '../../../scripts/merge/xml.js';
 import { ZipWriter } from '../../../scripts/merge/zip-writer.js';
 import { zipParts } from '../io/fixtures.js';
@@ -112,8 +112,8 @@ describe('ZipWriter', () => {
 describe('SheetPlan', () => {
   const summary = (rows: [key: string | null, hash: string][], extraLabels: string[] = []): SheetSummary => ({
     name: '台帳',
-    keys: rows.map((r) => r[0]),
-    hashes: rows.map((r) => r[1]),
+    keys: rows.map((r) => (r[0] === null ? null : digest(r[0]))),
+    hashes: rows.map((r) => digest(r[1])),
     rows: rows.map((_, i) => i + 3),
     origins: null,
     keyTexts: rows.map((r) => r[0]),
@@ -141,7 +141,7 @@ describe('SheetPlan', () => {
     expect(b.extraCols).toEqual([37, 36]); // メモ and ﾒﾓ are one column
     expect(b.want).toEqual([1]);
     expect(plan.lastRow).toBe(7);
-    expect(plan.duplicates().map((d) => [d.kept.masterRow, d.dropped.shownFile, d.dropped.inRow])).toEqual([
+    expect([...plan.duplicates()].map((d) => [d.kept.masterRow, d.dropped.shownFile, d.dropped.inRow])).toEqual([
       [3, 'b.xlsx', 3],
       [4, 'b.xlsx', 6],
       [5, 'b.xlsx', 5],
@@ -160,5 +160,49 @@ describe('SheetPlan', () => {
     expect([...notes.keys()].sort()).toEqual([0, 1, 2, 3]);
     expect(notes.get(3)?.conflict?.group).toBe(1);
     expect(notes.get(1)?.duplicates).toHaveLength(1);
+  });
+
+  it('decides as a plain map of keys and contents would, over many records (its compact index grows and rehashes)', () => {
+    // A reference with a string per key and content: what the plan replaced by digests in typed arrays.
+    let seed = 7;
+    const rnd = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const plan = new SheetPlan('台帳', 3, 36);
+    const byKey = new Map<string, { row: number; content: string }[]>();
+    const byContent = new Map<string, number>();
+    let next = 3;
+    let slot = 0;
+    let dups = 0;
+    for (let file = 0; file < 12; file++) {
+      const recs: [string | null, string][] = [];
+      for (let i = 0; i < 3000; i++) {
+        const key = rnd(10) === 0 ? null : `K${rnd(20000)}`;
+        recs.push([key, `c${rnd(key === null ? 500 : 3)}`]);
+      }
+      const d = plan.admit(file, `f${file}.xlsx`, summary(recs), () => slot++);
+      const want: number[] = [];
+      const rowOf = recs.map(([key, content], i) => {
+        if (key === null) {
+          if (byContent.has(content)) return (dups++, 0);
+          byContent.set(content, next);
+          return next++;
+        }
+        const versions = byKey.get(key) ?? [];
+        if (versions.some((v) => v.content === content)) return (dups++, 0);
+        if (versions.length) want.push(i);
+        versions.push({ row: next, content });
+        byKey.set(key, versions);
+        return next++;
+      });
+      expect(d.rowOf).toEqual(rowOf);
+      expect(d.want).toEqual(want);
+    }
+    expect(plan.dropped).toBe(dups);
+    expect([...plan.duplicates()]).toHaveLength(dups);
+    const conflicts = [...byKey.values()].filter((v) => v.length > 1);
+    expect(plan.conflicts().map((c) => c.members.map((m) => m.masterRow))).toEqual(
+      conflicts.map((v) => v.map((x) => x.row)).sort((a, b) => a[0] - b[0]),
+    );
+    const kept = [...plan.duplicates()].map((x) => x.kept.masterRow);
+    expect(kept).toEqual([...kept].sort((a, b) => a - b));
   });
 });
