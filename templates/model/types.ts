@@ -239,7 +239,7 @@ export interface Score {
 }
 
 export interface TemplateDef {
-  id: 'pi-ledger' | 'legal-register' | 'contractor-evaluation' | 'supplier-checklist';
+  id: 'pi-ledger' | 'legal-register' | 'contractor-evaluation' | 'supplier-checklist' | 'supplier-list';
   /**
    * The current version. Every earlier one stays readable: it is this definition without the fields and rules whose
    * `since` is later (model/versions.ts), so a version is published by adding fields, never by removing or moving one.
