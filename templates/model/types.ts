@@ -170,6 +170,16 @@ export interface Marker {
   id: string;
   version: number;
   edition?: string;
+  /** A checklist made by `daicho distribute`: the round and the supplier it was sent to. */
+  distribution?: Distribution;
+}
+
+/** Which survey round and which supplier (取引先コード) a distributed checklist is for, when it is due, in which language. */
+export interface Distribution {
+  round: string;
+  supplier: string;
+  due?: string;
+  lang?: Lang;
 }
 
 /** Everything read from one workbook for one template. */
