@@ -19,17 +19,32 @@ import { langOf, localToday, out, UsageError, type Command } from './common.js';
 /** A round's name goes into every file's marker and the mails: one line of ordinary text. */
 function roundOf(v: string | undefined): string {
   const round = v?.normalize('NFC').trim();
-  if (!round) throw new UsageError({ ja: 'distribute には --round（調査回の名前。例: 2027上期）を指定してください', en: 'distribute needs --round NAME (the survey round, e.g. 2027上期)' });
+  if (!round)
+    throw new UsageError({
+      ja: 'distribute には --round（調査回の名前。例: 2027上期）を指定してください',
+      en: 'distribute needs --round NAME (the survey round, e.g. 2027上期)',
+    });
   // eslint-disable-next-line no-control-regex
   if (round.length > 40 || /[\u0000-\u001f\u007f]/u.test(round)) {
-    throw new UsageError({ ja: `--round は改行などを含まない 40 文字以内の名前です（指定: "${round}"）`, en: `--round must be a name of at most 40 characters on one line (got "${round}")` });
+    throw new UsageError({
+      ja: `--round は改行などを含まない 40 文字以内の名前です（指定: "${round}"）`,
+      en: `--round must be a name of at most 40 characters on one line (got "${round}")`,
+    });
   }
   return round;
 }
 
 function dueOf(v: string | undefined): string {
-  if (v === undefined) throw new UsageError({ ja: 'distribute には --due（回答期限 YYYY-MM-DD）を指定してください', en: 'distribute needs --due YYYY-MM-DD (when answers are due)' });
-  if (!isValidIso(v)) throw new UsageError({ ja: `--due は YYYY-MM-DD 形式の日付です（指定: "${v}"）`, en: `--due must be a date YYYY-MM-DD (got "${v}")` });
+  if (v === undefined)
+    throw new UsageError({
+      ja: 'distribute には --due（回答期限 YYYY-MM-DD）を指定してください',
+      en: 'distribute needs --due YYYY-MM-DD (when answers are due)',
+    });
+  if (!isValidIso(v))
+    throw new UsageError({
+      ja: `--due は YYYY-MM-DD 形式の日付です（指定: "${v}"）`,
+      en: `--due must be a date YYYY-MM-DD (got "${v}")`,
+    });
   return v;
 }
 
@@ -45,11 +60,18 @@ function printFindings(path: string, issues: ReturnType<typeof validateWorkbook>
 export const distribute: Command<'distribute'> = {
   async run(a) {
     if (a.positionals.length !== 1) {
-      throw new UsageError({ ja: 'distribute には取引先一覧のファイルを 1 つ指定してください', en: 'distribute needs exactly one supplier list file' });
+      throw new UsageError({
+        ja: 'distribute には取引先一覧のファイルを 1 つ指定してください',
+        en: 'distribute needs exactly one supplier list file',
+      });
     }
     const [list] = a.positionals;
     const dir = a.values.out;
-    if (!dir) throw new UsageError({ ja: 'distribute には -o OUTBOX（出力先フォルダ）を指定してください', en: 'distribute needs -o OUTBOX (the output folder)' });
+    if (!dir)
+      throw new UsageError({
+        ja: 'distribute には -o OUTBOX（出力先フォルダ）を指定してください',
+        en: 'distribute needs -o OUTBOX (the output folder)',
+      });
     const round = roundOf(a.values.round);
     const due = dueOf(a.values.due);
     const lang: Lang = langOf(a.values.lang);
@@ -58,7 +80,11 @@ export const distribute: Command<'distribute'> = {
     const checked = await checkFile(list, { asOf: localToday() });
     if (checked.status === 'unreadable') throw new UserError(checked.issues[0].message);
     if (checked.template?.id !== supplierList.id) {
-      const found = checked.template ? checked.template.id : lang === 'ja' ? 'テンプレート以外のブック' : 'not a template';
+      const found = checked.template
+        ? checked.template.id
+        : lang === 'ja'
+          ? 'テンプレート以外のブック'
+          : 'not a template';
       throw new UserError({
         ja: `${list} は取引先一覧（supplier-list）ではありません（${found}）。「daicho template supplier-list」で作成した一覧を指定してください`,
         en: `${list} is not a supplier list (supplier-list) but ${found}. Give a list made from "daicho template supplier-list"`,
@@ -75,7 +101,11 @@ export const distribute: Command<'distribute'> = {
     }
     const v = validateWorkbook(await readXlsxFile(list), { asOf: localToday() });
     const suppliers = suppliersOf(v.data?.sheets ?? {});
-    if (!suppliers.length) throw new UserError({ ja: `取引先一覧 ${list} に取引先が 1 件もありません`, en: `the supplier list ${list} has no suppliers` });
+    if (!suppliers.length)
+      throw new UserError({
+        ja: `取引先一覧 ${list} に取引先が 1 件もありません`,
+        en: `the supplier list ${list} has no suppliers`,
+      });
 
     const r = { round, due };
     const planned = plan(suppliers, r);
@@ -94,7 +124,11 @@ export const distribute: Command<'distribute'> = {
     );
     const warnings = checked.issues.filter((i) => i.severity === 'warning');
     if (warnings.length) {
-      out(lang === 'ja' ? `取引先一覧の警告 ${warnings.length} 件（配布は行いました）:` : `${warnings.length} warning(s) on the supplier list (distributed all the same):`);
+      out(
+        lang === 'ja'
+          ? `取引先一覧の警告 ${warnings.length} 件（配布は行いました）:`
+          : `${warnings.length} warning(s) on the supplier list (distributed all the same):`,
+      );
       for (const w of warnings) out(`  ${w.sheet ?? ''}${w.cell ? `!${w.cell}` : ''} ${w.rule}: ${w.message[lang]}`);
     }
     out(

@@ -6,7 +6,17 @@ import ExcelJS from 'exceljs';
 import { formFieldRow } from '../../templates/model/layout.js';
 import type { FormSheetDef, Lang, RecordRow } from '../../templates/model/types.js';
 import { RESPONDENT, supplierChecklist } from '../../templates/supplier-checklist/index.js';
-import { CODE, COMPANY, CONTACT, CORPNO, COUNTRY, EMAIL, KIND, LANGUAGE, SUPPLIERS } from '../../templates/supplier-list/index.js';
+import {
+  CODE,
+  COMPANY,
+  CONTACT,
+  CORPNO,
+  COUNTRY,
+  EMAIL,
+  KIND,
+  LANGUAGE,
+  SUPPLIERS,
+} from '../../templates/supplier-list/index.js';
 import { csvField } from '../summary/csv.js';
 import { applyPrint, planPrint, rowHeight } from '../xlsx/print.js';
 import { addTableSheet, TABLE_FONT, type TableColumn } from '../xlsx/table-sheet.js';
@@ -60,8 +70,15 @@ export interface Planned {
 /** Each supplier's file name (`コード_会社名.xlsx`, safe and unique) and e-mail. */
 export function plan(suppliers: readonly Supplier[], r: RoundInfo): Planned[] {
   const reserved = [SEND_LIST, MAIL_CSV].map((n) => n.replace(/\.[^.]+$/, ''));
-  const names = uniqueNames([...reserved, ...suppliers.map((s) => safeStem(`${s.code}_${s.company}`, 'supplier'))], '.xlsx').slice(reserved.length);
-  return suppliers.map((supplier, i) => ({ supplier, file: names[i], mail: mail(supplier, r, names[i], supplier.lang) }));
+  const names = uniqueNames(
+    [...reserved, ...suppliers.map((s) => safeStem(`${s.code}_${s.company}`, 'supplier'))],
+    '.xlsx',
+  ).slice(reserved.length);
+  return suppliers.map((supplier, i) => ({
+    supplier,
+    file: names[i],
+    mail: mail(supplier, r, names[i], supplier.lang),
+  }));
 }
 
 const respondent = supplierChecklist.sheets.find((s) => s.name === RESPONDENT) as FormSheetDef;
@@ -85,7 +102,11 @@ function addCover(wb: ExcelJS.Workbook, s: Supplier, r: RoundInfo): void {
     l.value = label;
     v.value = value;
     l.font = { ...font, bold: true };
-    v.font = { ...font, bold: label === c.facts[2][0], color: label === c.facts[2][0] ? { argb: 'FFC00000' } : undefined };
+    v.font = {
+      ...font,
+      bold: label === c.facts[2][0],
+      color: label === c.facts[2][0] ? { argb: 'FFC00000' } : undefined,
+    };
     for (const cell of [l, v]) cell.alignment = { vertical: 'top', wrapText: true };
     ws.getRow(row).height = Math.max(18, rowHeight([label, value], widths));
     row++;
@@ -116,7 +137,11 @@ function addCover(wb: ExcelJS.Workbook, s: Supplier, r: RoundInfo): void {
 function lockPrefilled(wb: ExcelJS.Workbook, keys: readonly string[], lang: Lang): void {
   const ws = wb.getWorksheet(RESPONDENT)!;
   for (const key of keys) {
-    const row = formFieldRow(respondent, respondent.fields.find((f) => f.key === key)!) + 1;
+    const row =
+      formFieldRow(
+        respondent,
+        respondent.fields.find((f) => f.key === key)!,
+      ) + 1;
     const cell = ws.getCell(row, 2);
     cell.protection = { locked: true };
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
@@ -138,8 +163,36 @@ export async function checklistFor(s: Supplier, r: RoundInfo): Promise<Buffer> {
 }
 
 const HEAD = {
-  ja: { code: CODE, company: COMPANY, corpNo: CORPNO, contact: CONTACT, email: EMAIL, lang: LANGUAGE, file: 'ファイル名', round: '調査回', due: '回答期限', subject: '件名', to: '宛先', body: '本文', attach: '添付ファイル' },
-  en: { code: 'Supplier code', company: 'Company', corpNo: 'Corporate number', contact: 'Contact', email: 'E-mail', lang: 'Language', file: 'File', round: 'Round', due: 'Due', subject: 'Subject', to: 'To', body: 'Body', attach: 'Attachment' },
+  ja: {
+    code: CODE,
+    company: COMPANY,
+    corpNo: CORPNO,
+    contact: CONTACT,
+    email: EMAIL,
+    lang: LANGUAGE,
+    file: 'ファイル名',
+    round: '調査回',
+    due: '回答期限',
+    subject: '件名',
+    to: '宛先',
+    body: '本文',
+    attach: '添付ファイル',
+  },
+  en: {
+    code: 'Supplier code',
+    company: 'Company',
+    corpNo: 'Corporate number',
+    contact: 'Contact',
+    email: 'E-mail',
+    lang: 'Language',
+    file: 'File',
+    round: 'Round',
+    due: 'Due',
+    subject: 'Subject',
+    to: 'To',
+    body: 'Body',
+    attach: 'Attachment',
+  },
 } as const;
 
 /** 送付一覧.xlsx: a row per supplier with the file it gets and the mail's subject. */
@@ -169,6 +222,15 @@ export async function sendList(planned: readonly Planned[], r: RoundInfo, lang: 
 export function mailCsv(planned: readonly Planned[], lang: Lang): string {
   const h = HEAD[lang];
   const lines: string[][] = [[h.to, h.subject, h.body, h.attach, h.code, h.company, h.lang]];
-  for (const p of planned) lines.push([p.supplier.email, p.mail.subject, p.mail.body.replace(/\n/g, '\r\n'), p.file, p.supplier.code, p.supplier.company, p.supplier.lang]);
+  for (const p of planned)
+    lines.push([
+      p.supplier.email,
+      p.mail.subject,
+      p.mail.body.replace(/\n/g, '\r\n'),
+      p.file,
+      p.supplier.code,
+      p.supplier.company,
+      p.supplier.lang,
+    ]);
   return '\uFEFF' + lines.map((l) => l.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

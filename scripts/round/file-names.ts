@@ -13,11 +13,7 @@ const DEVICE = /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/iu;
 
 /** A file-name stem from `text`, safe on Windows, macOS and Linux; `fallback` when nothing usable is left. */
 export function safeStem(text: string, fallback = 'file'): string {
-  let s = text
-    .normalize('NFC')
-    .replace(FORBIDDEN, '_')
-    .replace(/\s+/gu, ' ')
-    .trim();
+  let s = text.normalize('NFC').replace(FORBIDDEN, '_').replace(/\s+/gu, ' ').trim();
   s = [...s].slice(0, MAX_STEM).join('');
   s = s.replace(/[ .]+$/u, '');
   if (!s) s = fallback;

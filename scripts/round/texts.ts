@@ -14,7 +14,20 @@ export interface Addressee {
   contact: string | null;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** 2027-01-31 as a supplier reads it: 2027年1月31日 / 31 January 2027. */
 export function longDate(iso: string, lang: Lang): string {

@@ -17,7 +17,11 @@ export const LANGUAGE = '送付言語';
 
 export const KINDS: readonly EnumOption[] = [
   { value: '製造', en: 'Manufacturing', synonyms: ['製造業', 'メーカー', '製造委託', 'Manufacturer'] },
-  { value: '販売', en: 'Sales / distribution', synonyms: ['商社', '卸', '卸売', '販売代理店', '小売', 'Distributor', 'Trading'] },
+  {
+    value: '販売',
+    en: 'Sales / distribution',
+    synonyms: ['商社', '卸', '卸売', '販売代理店', '小売', 'Distributor', 'Trading'],
+  },
   { value: 'サービス', en: 'Services', synonyms: ['役務', 'サービス業', '業務委託', 'Service'] },
   { value: '物流', en: 'Logistics', synonyms: ['運送', '倉庫', '物流業', 'Transport'] },
   { value: 'その他', en: 'Other', synonyms: ['他'] },
@@ -39,7 +43,10 @@ export function isJapan(country: string): boolean {
 const suppliersSheet: TableSheetDef = {
   name: SUPPLIERS,
   kind: 'table',
-  title: { ja: '取引先一覧（サステナブル調達 セルフチェック送付先）', en: 'Supplier list (recipients of the self-assessment)' },
+  title: {
+    ja: '取引先一覧（サステナブル調達 セルフチェック送付先）',
+    en: 'Supplier list (recipients of the self-assessment)',
+  },
   synonyms: ['取引先リスト', '送付先一覧', '仕入先一覧', 'Suppliers', 'Supplier list'],
   key: [CODE],
   templateRows: 300,
@@ -48,13 +55,19 @@ const suppliersSheet: TableSheetDef = {
       required: true,
       unique: true,
       synonyms: ['取引先番号', '仕入先コード', 'サプライヤーコード', '取引先CD', 'Supplier no.', 'Vendor code'],
-      hint: { ja: '社内で取引先を識別するコード（重複不可）。配布ファイルの名前と識別情報に使います。例: S-0001', en: 'Your code for the supplier (unique); used in the file name and the hidden marker. e.g. S-0001' },
+      hint: {
+        ja: '社内で取引先を識別するコード（重複不可）。配布ファイルの名前と識別情報に使います。例: S-0001',
+        en: 'Your code for the supplier (unique); used in the file name and the hidden marker. e.g. S-0001',
+      },
       width: 12,
     }),
     textField(COMPANY, 'Company name', {
       required: true,
       synonyms: ['取引先名', '社名', '企業名', '仕入先名', '会社名称', 'Company'],
-      hint: { ja: '登記上の正式名称（例: 見本精機株式会社）。チェックリストに記入済みで配布します', en: 'Registered legal name; filled in on the checklist sent' },
+      hint: {
+        ja: '登記上の正式名称（例: 見本精機株式会社）。チェックリストに記入済みで配布します',
+        en: 'Registered legal name; filled in on the checklist sent',
+      },
       width: 30,
     }),
     {
@@ -63,12 +76,18 @@ const suppliersSheet: TableSheetDef = {
       type: { kind: 'corpno' },
       unique: true,
       synonyms: ['Corporate No.'],
-      hint: { ja: '国税庁の13桁の法人番号（日本の法人）。返送されたファイルの照合に使います', en: '13-digit number from the National Tax Agency (Japanese companies); used to match returns' },
+      hint: {
+        ja: '国税庁の13桁の法人番号（日本の法人）。返送されたファイルの照合に使います',
+        en: '13-digit number from the National Tax Agency (Japanese companies); used to match returns',
+      },
       width: 16,
     },
     textField(CONTACT, 'Contact (department, person)', {
       synonyms: ['担当者', 'ご担当者', '担当部署', '担当者名', '連絡先担当者', 'Contact', 'Contact person'],
-      hint: { ja: '送付先の部署と氏名（例: 品質保証部 山田様）', en: 'Department and name of the person the checklist goes to' },
+      hint: {
+        ja: '送付先の部署と氏名（例: 品質保証部 山田様）',
+        en: 'Department and name of the person the checklist goes to',
+      },
       width: 24,
     }),
     {
@@ -77,13 +96,19 @@ const suppliersSheet: TableSheetDef = {
       type: { kind: 'email' },
       required: true,
       synonyms: ['メールアドレス', 'Eメール', 'E-mail address', 'Email', 'Mail'],
-      hint: { ja: '送付先のメールアドレス（差し込み用 CSV の宛先になります）', en: 'Where the checklist is sent (the mail-merge address)' },
+      hint: {
+        ja: '送付先のメールアドレス（差し込み用 CSV の宛先になります）',
+        en: 'Where the checklist is sent (the mail-merge address)',
+      },
       width: 30,
     },
     textField(COUNTRY, 'Country/region', {
       required: true,
       synonyms: ['所在国・地域', '国・地域', '国/地域', '国', 'Country', 'Country/region'],
-      hint: { ja: '本社の所在国・地域（例: 日本、シンガポール）', en: 'Country or region of the head office (e.g. Japan, Singapore)' },
+      hint: {
+        ja: '本社の所在国・地域（例: 日本、シンガポール）',
+        en: 'Country or region of the head office (e.g. Japan, Singapore)',
+      },
       width: 12,
     }),
     {
@@ -100,7 +125,10 @@ const suppliersSheet: TableSheetDef = {
       type: { kind: 'enum', options: LANGUAGES },
       required: true,
       synonyms: ['言語', '送付時の言語', 'Language'],
-      hint: { ja: 'ja（日本語）／en（英語）。依頼文とメール本文をこの言語で作成します', en: 'ja (Japanese) or en (English): the language of the request and the e-mail' },
+      hint: {
+        ja: 'ja（日本語）／en（英語）。依頼文とメール本文をこの言語で作成します',
+        en: 'ja (Japanese) or en (English): the language of the request and the e-mail',
+      },
       width: 9,
     },
   ],
@@ -111,7 +139,9 @@ const slCorpNo: RuleDef = {
   check: (ctx) =>
     ctx
       .rows(SUPPLIERS)
-      .filter((rec) => typeof rec.values[COUNTRY] === 'string' && isJapan(rec.values[COUNTRY]) && rec.raw[CORPNO] === null)
+      .filter(
+        (rec) => typeof rec.values[COUNTRY] === 'string' && isJapan(rec.values[COUNTRY]) && rec.raw[CORPNO] === null,
+      )
       .map((rec) => ({
         record: rec,
         field: CORPNO,

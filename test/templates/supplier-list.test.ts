@@ -39,8 +39,23 @@ const at = (issues: Issue[]) => issues.map((i) => `${i.rule}@${i.cell}`);
 describe('supplier-list definition', () => {
   it('is registered, has the fields of a round in order, and is told by its marker', () => {
     expect(templateById('supplier-list')).toBe(supplierList);
-    expect(sheet.fields.map((f) => f.key)).toEqual(['取引先コード', '会社名', '法人番号', '担当部署・担当者', 'メール', '所在国', '区分', '送付言語']);
-    expect(sheet.fields.filter((f) => f.required).map((f) => f.key)).toEqual(['取引先コード', '会社名', 'メール', '所在国', '送付言語']);
+    expect(sheet.fields.map((f) => f.key)).toEqual([
+      '取引先コード',
+      '会社名',
+      '法人番号',
+      '担当部署・担当者',
+      'メール',
+      '所在国',
+      '区分',
+      '送付言語',
+    ]);
+    expect(sheet.fields.filter((f) => f.required).map((f) => f.key)).toEqual([
+      '取引先コード',
+      '会社名',
+      'メール',
+      '所在国',
+      '送付言語',
+    ]);
     expect(sheet.fields.filter((f) => f.unique).map((f) => f.key)).toEqual(['取引先コード', '法人番号']);
     expect(identify(layoutWorkbook(supplierList)).def?.id).toBe('supplier-list');
   });
@@ -53,7 +68,11 @@ describe('supplier-list definition', () => {
 
 describe('supplier-list values', () => {
   it('a clean list has no finding; 日本語 and English read as ja and en', () => {
-    const rows = [row('S-1'), row('S-2', { 送付言語: '日本語', 所在国: '日本', 法人番号: '9111111111111' }), row('S-3', { 送付言語: 'English' })];
+    const rows = [
+      row('S-1'),
+      row('S-2', { 送付言語: '日本語', 所在国: '日本', 法人番号: '9111111111111' }),
+      row('S-3', { 送付言語: 'English' }),
+    ];
     const grid = layoutWorkbook(supplierList, { tables: { [SUPPLIERS]: rows } });
     const v = validate(supplierList, grid, { asOf });
     expect(v.issues).toEqual([]);
@@ -67,7 +86,13 @@ describe('supplier-list values', () => {
       row('S-3', { 送付言語: '中国語' }),
       row('S-4', { 会社名: null, 送付言語: null }),
     ]);
-    expect(at(issues)).toEqual([`V-CORPNO@${col('法人番号')}3`, `V-EMAIL@${col('メール')}4`, `V-ENUM@${col('送付言語')}5`, `V-REQUIRED@${col('会社名')}6`, `V-REQUIRED@${col('送付言語')}6`]);
+    expect(at(issues)).toEqual([
+      `V-CORPNO@${col('法人番号')}3`,
+      `V-EMAIL@${col('メール')}4`,
+      `V-ENUM@${col('送付言語')}5`,
+      `V-REQUIRED@${col('会社名')}6`,
+      `V-REQUIRED@${col('送付言語')}6`,
+    ]);
     expect(issues.every((i) => i.severity === 'error' && i.sheet === SUPPLIERS)).toBe(true);
   });
 
@@ -81,8 +106,15 @@ describe('supplier-list values', () => {
   });
 
   it('SL-CORPNO: a supplier in Japan without a 法人番号 is a warning; one abroad or with a wrong one is not', () => {
-    const issues = check([row('S-1', { 所在国: '日本' }), row('S-2', { 所在国: 'Japan', 法人番号: '123' }), row('S-3')]);
-    expect(issues.map((i) => `${i.rule}/${i.severity}@${i.cell}`)).toEqual([`SL-CORPNO/warning@${col('法人番号')}3`, `V-CORPNO/error@${col('法人番号')}4`]);
+    const issues = check([
+      row('S-1', { 所在国: '日本' }),
+      row('S-2', { 所在国: 'Japan', 法人番号: '123' }),
+      row('S-3'),
+    ]);
+    expect(issues.map((i) => `${i.rule}/${i.severity}@${i.cell}`)).toEqual([
+      `SL-CORPNO/warning@${col('法人番号')}3`,
+      `V-CORPNO/error@${col('法人番号')}4`,
+    ]);
     expect(issues[0].message.ja).toContain('テストS-1株式会社');
   });
 });

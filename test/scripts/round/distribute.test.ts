@@ -20,7 +20,13 @@ import type { FormSheetDef, QuestionSheetDef } from '../../../templates/model/ty
 import { CHECKLIST, RESPONDENT, supplierChecklist } from '../../../templates/supplier-checklist/index.js';
 import { SUPPLIERS, supplierList } from '../../../templates/supplier-list/index.js';
 import { describeIssue, hasOoxmlCheck, ooxmlCheck } from '../../helpers/ooxml.js';
-import { fillWithOpenpyxl, hasLibreOffice, hasOpenpyxl, resaveWithLibreOffice, type CellFill } from '../../helpers/producers.js';
+import {
+  fillWithOpenpyxl,
+  hasLibreOffice,
+  hasOpenpyxl,
+  resaveWithLibreOffice,
+  type CellFill,
+} from '../../helpers/producers.js';
 import { daicho, ensureBuilt } from '../check/cli-helpers.js';
 
 const ROUND = '2027上期';
@@ -34,7 +40,12 @@ const corpNo = (n: number) => {
 
 /** 50 suppliers: every fifth abroad and in English, and a few whose names Windows would not take as they are. */
 function fiftySuppliers(): Record<string, CellValue>[] {
-  const odd: Record<number, string> = { 7: 'CON', 13: '株式会社 A/B:C*?"<>|', 21: `${'長い名前'.repeat(30)}株式会社`, 34: 'Trailing Dots Inc...' };
+  const odd: Record<number, string> = {
+    7: 'CON',
+    13: '株式会社 A/B:C*?"<>|',
+    21: `${'長い名前'.repeat(30)}株式会社`,
+    34: 'Trailing Dots Inc...',
+  };
   return Array.from({ length: 50 }, (_, i) => {
     const abroad = i % 5 === 4;
     return {
@@ -50,7 +61,10 @@ function fiftySuppliers(): Record<string, CellValue>[] {
   });
 }
 
-const sha = async (p: string) => createHash('sha256').update(await readFile(p)).digest('hex');
+const sha = async (p: string) =>
+  createHash('sha256')
+    .update(await readFile(p))
+    .digest('hex');
 
 async function writeList(path: string, rows: Record<string, CellValue>[]): Promise<string> {
   await writeFile(path, await templateBuffer(supplierList, { tables: { [SUPPLIERS]: rows } }));
@@ -76,16 +90,33 @@ describe('file names', () => {
   });
 
   it('are unique however Windows compares names (case, full width)', () => {
-    expect(uniqueNames(['abc', 'ABC', 'ａｂｃ', 'abc_2'], '.xlsx')).toEqual(['abc.xlsx', 'ABC_2.xlsx', 'ａｂｃ_3.xlsx', 'abc_2_2.xlsx']);
+    expect(uniqueNames(['abc', 'ABC', 'ａｂｃ', 'abc_2'], '.xlsx')).toEqual([
+      'abc.xlsx',
+      'ABC_2.xlsx',
+      'ａｂｃ_3.xlsx',
+      'abc_2_2.xlsx',
+    ]);
   });
 });
 
 describe('the mail-merge CSV', () => {
   const s = (over: Partial<Supplier>): Supplier => ({
-    row: 3, code: 'S-1', company: '見本精機株式会社', corpNo: null, contact: null, email: 'a@example.jp', country: '日本', kind: null, lang: 'ja', ...over,
+    row: 3,
+    code: 'S-1',
+    company: '見本精機株式会社',
+    corpNo: null,
+    contact: null,
+    email: 'a@example.jp',
+    country: '日本',
+    kind: null,
+    lang: 'ja',
+    ...over,
   });
   it('is UTF-8 with a BOM and CRLF, quotes the multi-line body with the due date, and defuses formulas', () => {
-    const planned = plan([s({}), s({ code: '=1+1', company: '=HYPERLINK("http://x","y")', lang: 'en', contact: '@evil' })], { round: ROUND, due: DUE });
+    const planned = plan(
+      [s({}), s({ code: '=1+1', company: '=HYPERLINK("http://x","y")', lang: 'en', contact: '@evil' })],
+      { round: ROUND, due: DUE },
+    );
     const csv = mailCsv(planned, 'ja');
     expect(csv.startsWith('\uFEFF宛先,件名,本文,添付ファイル,')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
@@ -138,7 +169,12 @@ describe('daicho distribute', () => {
       const grid = await readXlsxFile(join(outbox, file));
       const v = validateWorkbook(grid, { asOf: '2027-01-15' });
       expect(v.template).toEqual({ id: 'supplier-checklist', version: 1 });
-      expect(v.data!.marker!.distribution).toEqual({ round: ROUND, supplier: code, due: DUE, lang: k === 4 ? 'en' : 'ja' });
+      expect(v.data!.marker!.distribution).toEqual({
+        round: ROUND,
+        supplier: code,
+        due: DUE,
+        lang: k === 4 ? 'en' : 'ja',
+      });
       const form = v.data!.sheets[RESPONDENT][0];
       expect(form.values['会社名']).toBe(rows[k].会社名);
       expect(form.values['法人番号']).toBe(rows[k].法人番号);
@@ -169,11 +205,15 @@ describe('daicho distribute', () => {
     expect(csv.match(/^s\d+@supplier\d+\.example\.jp,/gm)).toHaveLength(50);
   });
 
-  it.skipIf(!hasOoxmlCheck())('every output passes ooxml-check', async () => {
-    const xlsx = files.filter((f) => f.endsWith('.xlsx')).map((f) => join(outbox, f));
-    const checked = await ooxmlCheck(xlsx);
-    expect(xlsx.flatMap((f) => checked.get(f)!.map((i) => `${f}: ${describeIssue(i)}`))).toEqual([]);
-  }, 120_000);
+  it.skipIf(!hasOoxmlCheck())(
+    'every output passes ooxml-check',
+    async () => {
+      const xlsx = files.filter((f) => f.endsWith('.xlsx')).map((f) => join(outbox, f));
+      const checked = await ooxmlCheck(xlsx);
+      expect(xlsx.flatMap((f) => checked.get(f)!.map((i) => `${f}: ${describeIssue(i)}`))).toEqual([]);
+    },
+    120_000,
+  );
 
   it('refuses to overwrite without --force (nothing changed), replaces with it', async () => {
     const target = join(outbox, files[0]);
@@ -182,7 +222,9 @@ describe('daicho distribute', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/既にあります[\s\S]*already exists/);
     expect((await stat(target)).mtimeMs).toBe(before);
-    const f = await daicho(['distribute', list, '-o', outbox, '--round', ROUND, '--due', DUE, '--force'], { timeoutMs: 300_000 });
+    const f = await daicho(['distribute', list, '-o', outbox, '--round', ROUND, '--due', DUE, '--force'], {
+      timeoutMs: 300_000,
+    });
     expect(f.code, f.stderr).toBe(0);
   }, 300_000);
 });
@@ -198,7 +240,8 @@ describe('daicho distribute refuses', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('エラーが 3 件');
     expect(r.stderr).toContain('3 error(s)');
-    for (const at of ['取引先一覧!C4 V-CORPNO', '取引先一覧!A5 V-UNIQUE', '取引先一覧!E5 V-EMAIL']) expect(r.stderr).toContain(`${bad} ${at}`);
+    for (const at of ['取引先一覧!C4 V-CORPNO', '取引先一覧!A5 V-UNIQUE', '取引先一覧!E5 V-EMAIL'])
+      expect(r.stderr).toContain(`${bad} ${at}`);
     expect(r.stderr).toContain('fails the check digit');
     await expect(stat(outbox)).rejects.toThrow();
   });
@@ -208,8 +251,14 @@ describe('daicho distribute refuses', () => {
     await writeFile(checklist, await templateBuffer(supplierChecklist));
     const list = await writeList(join(dir, 'ok.xlsx'), fiftySuppliers().slice(0, 2));
     const cases: [string[], RegExp][] = [
-      [[checklist, '-o', join(dir, 'x'), '--round', ROUND, '--due', DUE], /取引先一覧（supplier-list）ではありません[\s\S]*is not a supplier list/],
-      [[list, '-o', join(dir, 'x'), '--round', ROUND, '--due', '2027-02-30'], /--due は YYYY-MM-DD[\s\S]*--due must be a date/],
+      [
+        [checklist, '-o', join(dir, 'x'), '--round', ROUND, '--due', DUE],
+        /取引先一覧（supplier-list）ではありません[\s\S]*is not a supplier list/,
+      ],
+      [
+        [list, '-o', join(dir, 'x'), '--round', ROUND, '--due', '2027-02-30'],
+        /--due は YYYY-MM-DD[\s\S]*--due must be a date/,
+      ],
       [[list, '-o', join(dir, 'x'), '--due', DUE], /--round[\s\S]*needs --round/],
       [[list, '-o', join(dir, 'x'), '--round', 'a\nb', '--due', DUE], /40 文字以内[\s\S]*at most 40 characters/],
       [[list, '--round', ROUND, '--due', DUE], /-o OUTBOX/],

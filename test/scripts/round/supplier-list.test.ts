@@ -90,9 +90,24 @@ describe.skipIf(!hasOpenpyxl())('the supplier list from other producers', () => 
     const filled = join(dir, 'openpyxl.xlsx');
     await fillWithOpenpyxl(blank, filled, {
       [SUPPLIERS]: {
-        A3: 'S-1', B3: '見本精機株式会社', C3: 9111111111111, E3: 'csr@mihon-seiki.example.jp', F3: '日本', G3: 'メーカー', H3: '日本語',
-        A4: 'S-2', B4: 'Example Ltd.', E4: 'ｊａｎｅ＠ｅｘａｍｐｌｅ.com', F4: 'UK', H4: 'English',
-        A5: 'Ｓ－２', B5: '重複株式会社', C5: '9111111111111', E5: 'x@example.jp', F5: '日本', H5: 'ja',
+        A3: 'S-1',
+        B3: '見本精機株式会社',
+        C3: 9111111111111,
+        E3: 'csr@mihon-seiki.example.jp',
+        F3: '日本',
+        G3: 'メーカー',
+        H3: '日本語',
+        A4: 'S-2',
+        B4: 'Example Ltd.',
+        E4: 'ｊａｎｅ＠ｅｘａｍｐｌｅ.com',
+        F4: 'UK',
+        H4: 'English',
+        A5: 'Ｓ－２',
+        B5: '重複株式会社',
+        C5: '9111111111111',
+        E5: 'x@example.jp',
+        F5: '日本',
+        H5: 'ja',
       },
     });
     const v = await check(filled);
@@ -110,9 +125,13 @@ describe.skipIf(!hasOpenpyxl())('the supplier list from other producers', () => 
     expect(at(resaved.issues)).toEqual(at(v.issues));
   }, 120_000);
 
-  it.skipIf(!hasLibreOffice())('re-saved by LibreOffice, the mistakes sample keeps its marker and findings', async () => {
-    const v = await check(await resaveWithLibreOffice(mistakes));
-    expect(v.template).toEqual({ id: 'supplier-list', version: 1 });
-    expect(at(v.issues)).toEqual(MISTAKES);
-  }, 120_000);
+  it.skipIf(!hasLibreOffice())(
+    're-saved by LibreOffice, the mistakes sample keeps its marker and findings',
+    async () => {
+      const v = await check(await resaveWithLibreOffice(mistakes));
+      expect(v.template).toEqual({ id: 'supplier-list', version: 1 });
+      expect(at(v.issues)).toEqual(MISTAKES);
+    },
+    120_000,
+  );
 });
