@@ -13,11 +13,20 @@ import { exists, OutputExistsError, writeFileAtomic, writeFilesAtomic } from '..
 import { refuseInputsAsOutputs, refuseSpecialTarget } from '../io/paths.js';
 import { readXlsxFile } from '../io/read-xlsx.js';
 import { terminalLine } from '../report/text.js';
-import { checklistFor, MAIL_CSV, mailCsv, plan, SEND_LIST, sendList, suppliersOf } from '../round/distribute.js';
+import {
+  checklistFor,
+  MAIL_CSV,
+  mailCsv,
+  plan,
+  SEND_LIST,
+  sendList,
+  suppliersOf,
+  type Supplier,
+} from '../round/distribute.js';
 import { langOf, localToday, out, UsageError, type Command } from './common.js';
 
 /** A round's name goes into every file's marker and the mails: one line of ordinary text. */
-function roundOf(v: string | undefined): string {
+export function roundOf(v: string | undefined): string {
   const round = v?.normalize('NFC').trim();
   if (!round)
     throw new UsageError({
@@ -34,7 +43,7 @@ function roundOf(v: string | undefined): string {
   return round;
 }
 
-function dueOf(v: string | undefined): string {
+export function dueOf(v: string | undefined): string {
   if (v === undefined)
     throw new UsageError({
       ja: 'distribute には --due（回答期限 YYYY-MM-DD）を指定してください',
@@ -57,6 +66,50 @@ function printFindings(path: string, issues: ReturnType<typeof validateWorkbook>
   }
 }
 
+/**
+ * The suppliers of a supplier list, or the exit code 1 after printing its errors (file, sheet, cell, ja and en): a
+ * round is never run from a list with errors. Something that is not a supplier list is a user error (exit 2).
+ */
+export async function readSupplierList(list: string, lang: Lang): Promise<Supplier[] | 1> {
+  const checked = await checkFile(list, { asOf: localToday() });
+  if (checked.status === 'unreadable') throw new UserError(checked.issues[0].message);
+  if (checked.template?.id !== supplierList.id) {
+    const found = checked.template
+      ? checked.template.id
+      : lang === 'ja'
+        ? 'テンプレート以外のブック'
+        : 'not a template';
+    throw new UserError({
+      ja: `${list} は取引先一覧（supplier-list）ではありません（${found}）。「daicho template supplier-list」で作成した一覧を指定してください`,
+      en: `${list} is not a supplier list (supplier-list) but ${found}. Give a list made from "daicho template supplier-list"`,
+    });
+  }
+  const errors = checked.issues.filter((i) => i.severity === 'error');
+  if (errors.length) {
+    process.stderr.write(
+      `daicho: 取引先一覧 ${list} にエラーが ${errors.length} 件あるため、出力を作成しませんでした。次の箇所を直してから実行し直してください。\n` +
+        `daicho: The supplier list ${list} has ${errors.length} error(s), so nothing was written. Correct these cells and run again.\n`,
+    );
+    printFindings(list, errors);
+    return 1;
+  }
+  const warnings = checked.issues.filter((i) => i.severity === 'warning');
+  if (warnings.length) {
+    out(
+      lang === 'ja' ? `取引先一覧の警告 ${warnings.length} 件:` : `${warnings.length} warning(s) on the supplier list:`,
+    );
+    for (const w of warnings) out(`  ${w.sheet ?? ''}${w.cell ? `!${w.cell}` : ''} ${w.rule}: ${w.message[lang]}`);
+  }
+  const v = validateWorkbook(await readXlsxFile(list), { asOf: localToday() });
+  const suppliers = suppliersOf(v.data?.sheets ?? {});
+  if (!suppliers.length)
+    throw new UserError({
+      ja: `取引先一覧 ${list} に取引先が 1 件もありません`,
+      en: `the supplier list ${list} has no suppliers`,
+    });
+  return suppliers;
+}
+
 export const distribute: Command<'distribute'> = {
   async run(a) {
     if (a.positionals.length !== 1) {
@@ -77,35 +130,8 @@ export const distribute: Command<'distribute'> = {
     const lang: Lang = langOf(a.values.lang);
     const force = Boolean(a.values.force);
 
-    const checked = await checkFile(list, { asOf: localToday() });
-    if (checked.status === 'unreadable') throw new UserError(checked.issues[0].message);
-    if (checked.template?.id !== supplierList.id) {
-      const found = checked.template
-        ? checked.template.id
-        : lang === 'ja'
-          ? 'テンプレート以外のブック'
-          : 'not a template';
-      throw new UserError({
-        ja: `${list} は取引先一覧（supplier-list）ではありません（${found}）。「daicho template supplier-list」で作成した一覧を指定してください`,
-        en: `${list} is not a supplier list (supplier-list) but ${found}. Give a list made from "daicho template supplier-list"`,
-      });
-    }
-    const errors = checked.issues.filter((i) => i.severity === 'error');
-    if (errors.length) {
-      process.stderr.write(
-        `daicho: 取引先一覧 ${list} にエラーが ${errors.length} 件あるため、配布用のファイルを作成しませんでした。次の箇所を直してから実行し直してください。\n` +
-          `daicho: The supplier list ${list} has ${errors.length} error(s), so nothing was written. Correct these cells and run again.\n`,
-      );
-      printFindings(list, errors);
-      return 1;
-    }
-    const v = validateWorkbook(await readXlsxFile(list), { asOf: localToday() });
-    const suppliers = suppliersOf(v.data?.sheets ?? {});
-    if (!suppliers.length)
-      throw new UserError({
-        ja: `取引先一覧 ${list} に取引先が 1 件もありません`,
-        en: `the supplier list ${list} has no suppliers`,
-      });
+    const suppliers = await readSupplierList(list, lang);
+    if (suppliers === 1) return 1;
 
     const r = { round, due };
     const planned = plan(suppliers, r);
@@ -122,15 +148,6 @@ export const distribute: Command<'distribute'> = {
       ],
       { force },
     );
-    const warnings = checked.issues.filter((i) => i.severity === 'warning');
-    if (warnings.length) {
-      out(
-        lang === 'ja'
-          ? `取引先一覧の警告 ${warnings.length} 件（配布は行いました）:`
-          : `${warnings.length} warning(s) on the supplier list (distributed all the same):`,
-      );
-      for (const w of warnings) out(`  ${w.sheet ?? ''}${w.cell ? `!${w.cell}` : ''} ${w.rule}: ${w.message[lang]}`);
-    }
     out(
       lang === 'ja'
         ? `${round}: 取引先 ${planned.length} 社分のセルフチェックを ${dir} に作成しました（回答期限 ${due}）。送付一覧: ${join(dir, SEND_LIST)}、メール差し込み用: ${join(dir, MAIL_CSV)}。メールは送信していません。`

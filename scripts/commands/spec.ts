@@ -63,6 +63,21 @@ const failOn: OptionSpec = {
     en: 'the severity that makes the exit code 1 (default error; warning also fails on warnings)',
   },
 };
+const round: OptionSpec = {
+  type: 'string',
+  value: 'NAME',
+  required: true,
+  help: {
+    ja: '調査回の名前（必須）。例: 2027上期。配布する各ファイルの識別情報に記録し、返送されたファイルの照合に使います',
+    en: 'name of the survey round (required), e.g. 2027H1; recorded in each file sent, to match the returns',
+  },
+};
+const due: OptionSpec = {
+  type: 'string',
+  value: 'YYYY-MM-DD',
+  required: true,
+  help: { ja: '回答期限（必須）', en: 'the date answers are due (required)' },
+};
 const help: OptionSpec = { type: 'boolean', short: 'h', help: { ja: 'この説明を表示する', en: 'show this help' } };
 
 export const COMMAND_SPECS = {
@@ -203,23 +218,30 @@ export const COMMAND_SPECS = {
     },
     options: {
       out: { type: 'string', short: 'o', value: 'OUTBOX', help: { ja: '出力先フォルダ（必須）', en: 'output folder (required)' } },
-      round: {
-        type: 'string',
-        value: 'NAME',
-        required: true,
-        help: { ja: '調査回の名前（必須）。例: 2027上期。各ファイルの識別情報に記録し、返送されたファイルの照合に使います', en: 'name of the survey round (required), e.g. 2027H1; recorded in each file to match the returns' },
-      },
-      due: {
-        type: 'string',
-        value: 'YYYY-MM-DD',
-        required: true,
-        help: { ja: '回答期限（必須）', en: 'the date answers are due (required)' },
-      },
+      round,
+      due,
       force,
       lang,
       help,
     },
     examples: ['daicho distribute 取引先一覧.xlsx -o 送付用/2027上期 --round 2027上期 --due 2027-01-31'],
+  },
+  status: {
+    args: '<SUPPLIERS.xlsx> <returns…>',
+    summary: {
+      ja: '返送されたセルフチェックを取引先一覧と照合し、回収状況（未回収・要修正・要対応・完了）と督促・修正依頼のメール差し込み用 CSV を作成します。',
+      en: 'Match returned self-assessments to the supplier list; write the round status (not returned, to correct, action needed, done) and reminder and correction mail-merge CSVs.',
+    },
+    options: {
+      out: { type: 'string', short: 'o', value: 'DIR', help: { ja: '出力先フォルダ（必須）', en: 'output folder (required)' } },
+      round,
+      due,
+      'as-of': asOf,
+      force,
+      lang,
+      help,
+    },
+    examples: ['daicho status 取引先一覧.xlsx 返送/2027上期/ -o 回収/2027上期 --round 2027上期 --due 2027-01-31'],
   },
 } as const satisfies Record<string, CommandSpec>;
 

@@ -1,7 +1,7 @@
 // Every .xlsx the project writes passes ooxml-check (../shared/ooxml-check: the offline proxy for "Excel opens it
 // without a repair prompt") with no error and no warning: templates, samples, merge masters and summaries (of our
 // samples and of the same samples re-saved by LibreOffice), the check --summary workbook, audit.xlsx, annotated
-// copies, and a round's distributed checklists and send list. Annotated copies of other programs' files are judged
+// copies, and a round's distributed checklists, send list and status. Annotated copies of other programs' files are judged
 // against their inputs in check/annotate-ooxml.test.ts.
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
@@ -64,6 +64,7 @@ beforeAll(async () => {
   // A survey round: the supplier list sample distributed (a checklist per supplier in ja or en, and 送付一覧.xlsx).
   await writeFile(at('suppliers.xlsx'), await templateBuffer(supplierList, supplierListSamples[0].input));
   await cli(['distribute', at('suppliers.xlsx'), '-o', at('distributed'), '--round', '2027上期', '--due', '2027-01-31'], [0]);
+  await cli(['status', at('suppliers.xlsx'), at('distributed'), '-o', at('status'), '--round', '2027上期', '--due', '2027-01-31'], [0]);
   for (const f of await xlsxUnder(dir)) {
     const rel = f.slice(dir.length + 1);
     if (!rel.startsWith('lo')) kinds.set(f, rel.split('/')[0]);
@@ -74,7 +75,7 @@ describe.skipIf(!hasOoxmlCheck())('every .xlsx the project writes', () => {
   it('passes ooxml-check without an error or a warning', async () => {
     // Each kind of output is there.
     const present = new Set(kinds.values());
-    for (const k of ['templates', 'samples', 'merge-own', 'check-own', 'audit-own', 'annotated', 'annotated-en', 'distributed']) expect(present, k).toContain(k);
+    for (const k of ['templates', 'samples', 'merge-own', 'check-own', 'audit-own', 'annotated', 'annotated-en', 'distributed', 'status']) expect(present, k).toContain(k);
     if (hasLibreOffice()) for (const k of ['merge-lo', 'check-lo', 'audit-lo']) expect(present, k).toContain(k);
     const files = [...kinds.keys()];
     expect(files.length).toBeGreaterThan(50);
