@@ -154,10 +154,11 @@ export const status: Command<'status'> = {
 
     const suppliers = await readSupplierList(list, lang);
     if (suppliers === 1) return 1;
-    const listKey = fileKey(list);
-    const files = (await collectFiles(inputs)).filter((f) => listKey === null || fileKey(f) !== listKey);
-    if (!files.length) throw noWorkbooks(inputs);
     const targets = [STATUS_BOOK, REMINDER_CSV, CORRECTION_CSV].map((n) => join(dir, n));
+    // Neither the list nor this command's earlier outputs in the returns folder are returns.
+    const skip = new Set([list, ...targets].map(fileKey).filter((k): k is string => k !== null));
+    const files = (await collectFiles(inputs)).filter((f) => !skip.has(fileKey(f) ?? ''));
+    if (!files.length) throw noWorkbooks(inputs);
     refuseSpecialTarget(dir, 'folder');
     refuseInputsAsOutputs(targets, [list, ...files]);
     if (!force) for (const t of targets) if (await exists(t)) throw new OutputExistsError(t);

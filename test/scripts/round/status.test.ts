@@ -191,4 +191,26 @@ describe.skipIf(!hasOpenpyxl())('daicho status over a simulated round', () => {
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/既にあります[\s\S]*already exists/);
   }, 300_000);
+
+  it('its own earlier outputs in the returns folder are not returns', async () => {
+    const out = join(returns, '回収');
+    for (const force of [[], ['--force']]) {
+      const r = await daicho([
+        'status',
+        list,
+        returns,
+        '-o',
+        out,
+        '--round',
+        ROUND,
+        '--due',
+        DUE,
+        '--as-of',
+        '2027-02-10',
+        ...force,
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain('返送ファイル 8 件:');
+    }
+  }, 300_000);
 });
