@@ -27,7 +27,7 @@ import {
   type SupplierRow,
 } from '../round/status.js';
 import type { Mail, RoundInfo } from '../round/texts.js';
-import { field as csvField } from '../summary/csv.js';
+import { csvField } from '../summary/csv.js';
 import { addTableSheet, type TableColumn } from '../xlsx/table-sheet.js';
 import { asOfOf, langOf, noWorkbooks, out, UsageError, type Command } from './common.js';
 import { dueOf, readSupplierList, roundOf } from './distribute.js';

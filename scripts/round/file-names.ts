@@ -4,6 +4,8 @@
 // Explorer and zip tools, so a name is kept short; and two names Windows would take for one (case, width) are told
 // apart.
 
+import { foldWidth } from '../../templates/model/fold.js';
+
 /** Longest stem (before ".xlsx"), in characters: leaves room for the folder under Windows' 260-character paths. */
 export const MAX_STEM = 60;
 
@@ -23,7 +25,7 @@ export function safeStem(text: string, fallback = 'file'): string {
 }
 
 /** How Windows and macOS compare names: case and width folded. */
-const sameName = (s: string) => s.normalize('NFKC').toLowerCase();
+const sameName = (s: string) => foldWidth(s).toLowerCase();
 
 /** Gives each stem a file name with `ext`, unique among them however the file system compares names: "a", "a_2", … */
 export function uniqueNames(stems: readonly string[], ext: string): string[] {

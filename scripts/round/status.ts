@@ -4,7 +4,7 @@
 // is listed as such.
 import { basename } from 'node:path';
 import { addDays, compareIso } from '../../templates/model/dates.js';
-import { foldText } from '../../templates/model/normalise.js';
+import { foldCompany, foldCorpNo } from '../../templates/model/fold.js';
 import type { Issue, Lang, Marker, Score } from '../../templates/model/types.js';
 import { RESPONDENT } from '../../templates/supplier-checklist/index.js';
 import type { FileResult } from '../check-file.js';
@@ -47,26 +47,13 @@ export interface SupplierRow {
   score: Score | null;
 }
 
-/**
- * A company name as compared: NFKC, no spaces or punctuation, Latin lower-case, without the legal form (株式会社, (株),
- * 有限会社, Co., Ltd., Inc. …), so 「見本精機（株）」 and 「見本精機株式会社」 meet. (Issue 12's folding module, once on
- * main, should take this over.)
- */
-export function foldCompany(name: string): string {
-  return foldText(name)
-    .toLowerCase()
-    .replace(/株式会社|有限会社|合同会社|合資会社|合名会社|一般社団法人|\(株\)|\(有\)|\(同\)|㈱|㈲/gu, '')
-    .replace(/\b(?:co|corp|corporation|inc|ltd|limited|llc|plc|pte|gmbh|kk|k\.k)\b\.?/gu, '')
-    .replace(/[\s\p{P}\p{S}]/gu, '');
-}
-
 export function matchReturns(
   planned: readonly Planned[],
   returns: readonly Return[],
   round: string,
 ): { rows: ReturnRow[]; suppliers: SupplierRow[] } {
   const byCode = new Map(planned.map((p) => [p.supplier.code, p]));
-  const byCorpNo = new Map(planned.filter((p) => p.supplier.corpNo).map((p) => [p.supplier.corpNo!, p]));
+  const byCorpNo = new Map(planned.filter((p) => p.supplier.corpNo).map((p) => [foldCorpNo(p.supplier.corpNo)!, p]));
   const byName = new Map<string, Planned | null>();
   for (const p of planned) {
     const k = foldCompany(p.supplier.company);
@@ -80,7 +67,8 @@ export function matchReturns(
     if (d && d.round !== round) return { ret, supplier: null, by: null, why: 'other-round' };
     const viaMarker = d ? byCode.get(d.supplier) : undefined;
     if (viaMarker) return { ret, supplier: viaMarker, by: 'marker', why: null };
-    const viaCorpNo = ret.corpNo ? byCorpNo.get(ret.corpNo) : undefined;
+    const corpNo = foldCorpNo(ret.corpNo);
+    const viaCorpNo = corpNo ? byCorpNo.get(corpNo) : undefined;
     if (viaCorpNo) return { ret, supplier: viaCorpNo, by: 'corpno', why: null };
     const viaName = ret.company ? byName.get(foldCompany(ret.company)) : undefined;
     if (viaName) return { ret, supplier: viaName, by: 'name', why: null };

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { foldCompany } from '../../../scripts/round/status.js';
+import { foldCompany } from '../../../templates/model/fold.js';
 import { templateBuffer } from '../../../scripts/xlsx/template-writer.js';
 import { columnLetter, type CellValue } from '../../../templates/model/grid.js';
 import { FIRST_DATA_ROW, QUESTION_FIXED } from '../../../templates/model/layout.js';
