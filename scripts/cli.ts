@@ -16,6 +16,8 @@ const COMMANDS: { [N in CommandName]: () => Promise<Command<N>> } = {
   merge: async () => (await import('./commands/merge.js')).merge,
   audit: async () => (await import('./commands/audit.js')).audit,
   upgrade: async () => (await import('./commands/upgrade.js')).upgrade,
+  distribute: async () => (await import('./commands/distribute.js')).distribute,
+  status: async () => (await import('./commands/status.js')).status,
 };
 
 /** What a file-system error means, for the error codes an output path (or an input folder) can meet. */

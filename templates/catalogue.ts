@@ -282,6 +282,13 @@ export const RULES = {
     title: { ja: '質問の改変', en: 'Changed question rows' },
     raisedBy: ['supplier-checklist'],
   },
+
+  // ---- supplier-list ----
+  'SL-CORPNO': {
+    severity: 'warning',
+    title: { ja: '日本の取引先の法人番号', en: 'Corporate number of a Japanese supplier' },
+    raisedBy: ['supplier-list'],
+  },
 } as const satisfies Record<string, RuleMeta>;
 
 export type RuleId = keyof typeof RULES;

@@ -10,6 +10,8 @@ export interface OptionSpec {
   short?: string;
   /** The value's placeholder in help, e.g. FILE. */
   value?: string;
+  /** Shown without brackets in the synopsis (the command checks it). */
+  required?: boolean;
   help: Text;
 }
 
@@ -60,6 +62,21 @@ const failOn: OptionSpec = {
     ja: '終了コード 1 にする重要度（既定: error。warning なら警告だけのファイルでも 1）',
     en: 'the severity that makes the exit code 1 (default error; warning also fails on warnings)',
   },
+};
+const round: OptionSpec = {
+  type: 'string',
+  value: 'NAME',
+  required: true,
+  help: {
+    ja: '調査回の名前（必須）。例: 2027上期。配布する各ファイルの識別情報に記録し、返送されたファイルの照合に使います',
+    en: 'name of the survey round (required), e.g. 2027H1; recorded in each file sent, to match the returns',
+  },
+};
+const due: OptionSpec = {
+  type: 'string',
+  value: 'YYYY-MM-DD',
+  required: true,
+  help: { ja: '回答期限（必須）', en: 'the date answers are due (required)' },
 };
 const help: OptionSpec = { type: 'boolean', short: 'h', help: { ja: 'この説明を表示する', en: 'show this help' } };
 
@@ -193,6 +210,39 @@ export const COMMAND_SPECS = {
     },
     examples: ['daicho audit PMS記録/ -o 監査準備/'],
   },
+  distribute: {
+    args: '<SUPPLIERS.xlsx>',
+    summary: {
+      ja: '取引先一覧から、取引先ごとのセルフチェック（会社名・法人番号を記入済み、回答期限と返送方法を記載）と送付一覧・メール差し込み用 CSV を作成します。メールは送信しません。',
+      en: 'From a supplier list, write one self-assessment per supplier (name and corporate number filled in, due date and how to return it), a send list and a mail-merge CSV. Nothing is sent.',
+    },
+    options: {
+      out: { type: 'string', short: 'o', value: 'OUTBOX', help: { ja: '出力先フォルダ（必須）', en: 'output folder (required)' } },
+      round,
+      due,
+      force,
+      lang,
+      help,
+    },
+    examples: ['daicho distribute 取引先一覧.xlsx -o 送付用/2027上期 --round 2027上期 --due 2027-01-31'],
+  },
+  status: {
+    args: '<SUPPLIERS.xlsx> <returns…>',
+    summary: {
+      ja: '返送されたセルフチェックを取引先一覧と照合し、回収状況（未回収・要修正・要対応・完了）と督促・修正依頼のメール差し込み用 CSV を作成します。',
+      en: 'Match returned self-assessments to the supplier list; write the round status (not returned, to correct, action needed, done) and reminder and correction mail-merge CSVs.',
+    },
+    options: {
+      out: { type: 'string', short: 'o', value: 'DIR', help: { ja: '出力先フォルダ（必須）', en: 'output folder (required)' } },
+      round,
+      due,
+      'as-of': asOf,
+      force,
+      lang,
+      help,
+    },
+    examples: ['daicho status 取引先一覧.xlsx 返送/2027上期/ -o 回収/2027上期 --round 2027上期 --due 2027-01-31'],
+  },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof COMMAND_SPECS;
@@ -212,7 +262,7 @@ export function synopsis(name: CommandName): string {
   const opts = Object.entries(spec.options)
     .filter(([n]) => n !== 'help')
     .map(([n, o]) => {
-      const required = name !== 'demo' && name !== 'audit' && n === 'out';
+      const required = (name !== 'demo' && name !== 'audit' && n === 'out') || ('required' in o && o.required);
       const text = `${o.short ? `-${o.short}` : `--${n}`}${o.value ? ` ${o.value}` : ''}`;
       return required ? text : `[${text}]`;
     });

@@ -2,7 +2,7 @@
 // layout: title in row 1; tables have their header in row 2 and records from row 3; forms list fields from row 3
 // (label A, value B, hint C); question sheets have a header in row 2 and one row per question from row 3.
 import type { CellValue, Grid, GridSheet } from './grid.js';
-import type { FieldDef, FormSheetDef, QuestionSheetDef, SheetDef, TableSheetDef, TemplateDef, Text } from './types.js';
+import type { Distribution, FieldDef, FormSheetDef, QuestionSheetDef, SheetDef, TableSheetDef, TemplateDef, Text } from './types.js';
 
 export const MARKER_SHEET = '_daicho';
 export const MARKER_NAME = '_daicho';
@@ -43,6 +43,8 @@ export interface WorkbookInput {
   answers?: Record<string, Record<string, Record<string, CellValue>>>;
   /** Write the hidden marker sheet (default true). */
   marker?: boolean;
+  /** A checklist sent in a survey round (`daicho distribute`): recorded in the marker, so a renamed return still matches. */
+  distribution?: Distribution;
 }
 
 export function sectionTitle(sheet: QuestionSheetDef, key: string): Text {
@@ -88,13 +90,18 @@ export function sheetRows(sheet: SheetDef, input: WorkbookInput = {}): CellValue
   }
 }
 
-export function markerRows(def: TemplateDef): CellValue[][] {
-  return [
+export function markerRows(def: TemplateDef, distribution?: Distribution): CellValue[][] {
+  const rows: CellValue[][] = [
     ['template', def.id],
     ['version', def.version],
     ['edition', def.edition ?? null],
     ['generator', 'daicho'],
   ];
+  if (distribution) {
+    const { round, supplier, due, lang } = distribution;
+    rows.push(['round', round], ['supplier', supplier], ['due', due ?? null], ['lang', lang ?? null]);
+  }
+  return rows;
 }
 
 /** The workbook of a template as a grid: blank (no input), or filled with the given records and answers. */
@@ -102,8 +109,9 @@ export function layoutWorkbook(def: TemplateDef, input: WorkbookInput = {}): Gri
   const sheets: GridSheet[] = def.sheets.map((s) => ({ name: s.name, rows: sheetRows(s, input) }));
   const grid: Grid = { sheets };
   if (input.marker !== false) {
-    sheets.push({ name: MARKER_SHEET, state: 'veryHidden', rows: markerRows(def) });
-    grid.names = { [MARKER_NAME]: `${MARKER_SHEET}!$A$1:$B$4` };
+    const rows = markerRows(def, input.distribution);
+    sheets.push({ name: MARKER_SHEET, state: 'veryHidden', rows });
+    grid.names = { [MARKER_NAME]: `${MARKER_SHEET}!$A$1:$B$${rows.length}` };
   }
   return grid;
 }

@@ -170,6 +170,16 @@ export interface Marker {
   id: string;
   version: number;
   edition?: string;
+  /** A checklist made by `daicho distribute`: the round and the supplier it was sent to. */
+  distribution?: Distribution;
+}
+
+/** Which survey round and which supplier (取引先コード) a distributed checklist is for, when it is due, in which language. */
+export interface Distribution {
+  round: string;
+  supplier: string;
+  due?: string;
+  lang?: Lang;
 }
 
 /** Everything read from one workbook for one template. */
@@ -239,7 +249,7 @@ export interface Score {
 }
 
 export interface TemplateDef {
-  id: 'pi-ledger' | 'legal-register' | 'contractor-evaluation' | 'supplier-checklist';
+  id: 'pi-ledger' | 'legal-register' | 'contractor-evaluation' | 'supplier-checklist' | 'supplier-list';
   /**
    * The current version. Every earlier one stays readable: it is this definition without the fields and rules whose
    * `since` is later (model/versions.ts), so a version is published by adding fields, never by removing or moving one.

@@ -51,7 +51,15 @@ export function readMarker(grid: Grid): Marker | undefined {
   }
   const id = pairs.get('template');
   if (!id) return undefined;
-  return { id, version: Number(pairs.get('version') ?? 0), ...(pairs.has('edition') ? { edition: pairs.get('edition') } : {}) };
+  const marker: Marker = { id, version: Number(pairs.get('version') ?? 0), ...(pairs.has('edition') ? { edition: pairs.get('edition') } : {}) };
+  const round = pairs.get('round');
+  const supplier = pairs.get('supplier');
+  if (round && supplier) {
+    const due = pairs.get('due');
+    const lang = pairs.get('lang');
+    marker.distribution = { round, supplier, ...(due ? { due } : {}), ...(lang === 'ja' || lang === 'en' ? { lang } : {}) };
+  }
+  return marker;
 }
 
 /** Folded texts near the top of the grid's sheet for each of a template's sheets (null: no such sheet). */

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // Pane components in jsdom, over the fake Excel holding workbooks laid out by the templates themselves.
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { templateById } from '../../templates/index.js';
+import { templateById, templates } from '../../templates/index.js';
 import { isoToSerial } from '../../templates/model/dates.js';
 import { columnLetter, type Grid } from '../../templates/model/grid.js';
 import { layoutWorkbook, QUESTION_FIXED, type WorkbookInput } from '../../templates/model/layout.js';
@@ -115,7 +115,7 @@ describe('App', () => {
     expect(container.querySelector('a[href="preview.html"]')).not.toBeNull();
   });
 
-  it('a workbook that is no template: offers the four templates and inserts one', async () => {
+  it('a workbook that is no template: offers every template and inserts one', async () => {
     const decode = vi.fn(() => {
       const grid = layoutWorkbook(checklist);
       const wb = FakeWorkbook.fromGrid(grid);
@@ -129,7 +129,7 @@ describe('App', () => {
     const session = new WorkbookSession(undefined, { asOf: AS_OF, debounceMs: 10, templateSource: source });
     const { container } = await renderApp(wb, 'ja-JP', session);
     const picker = byTestId(container, 'template-picker');
-    expect(picker.querySelectorAll('[data-template]')).toHaveLength(4);
+    expect(picker.querySelectorAll('[data-template]')).toHaveLength(templates.length);
     await click(byRole(container, 'button', /挿入: サステナブル調達/));
     await waitFor(() => expect(byTestId(container, 'template-title').textContent).toMatch(/サステナブル調達/));
     expect(source).toHaveBeenCalledWith('supplier-checklist');

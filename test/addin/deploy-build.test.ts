@@ -66,6 +66,7 @@ describe('deployment build (DAICHO_ADDIN_URL)', () => {
       'templates/legal-register.xlsx',
       'templates/pi-ledger.xlsx',
       'templates/supplier-checklist.xlsx',
+      'templates/supplier-list.xlsx',
     ]);
   });
 

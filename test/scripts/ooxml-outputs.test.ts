@@ -1,14 +1,18 @@
 // Every .xlsx the project writes passes ooxml-check (../shared/ooxml-check: the offline proxy for "Excel opens it
 // without a repair prompt") with no error and no warning: templates, samples, merge masters and summaries (of our
-// samples and of the same samples re-saved by LibreOffice), the check --summary workbook, audit.xlsx and annotated
-// copies. Annotated copies of other programs' files are judged against their inputs in check/annotate-ooxml.test.ts.
+// samples and of the same samples re-saved by LibreOffice), the check --summary workbook, audit.xlsx, annotated
+// copies, and a round's distributed checklists, send list and status. Annotated copies of other programs' files are judged
+// against their inputs in check/annotate-ooxml.test.ts.
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_AS_OF } from '../../scripts/samples/write.js';
+import { samples as supplierListSamples } from '../../scripts/samples/supplier-list.js';
+import { templateBuffer } from '../../scripts/xlsx/template-writer.js';
+import { supplierList } from '../../templates/supplier-list/index.js';
 import { describeIssue, hasOoxmlCheck, ooxmlCheck } from '../helpers/ooxml.js';
 import { hasLibreOffice } from '../helpers/producers.js';
 import { daicho, ensureBuilt } from './check/cli-helpers.js';
@@ -57,6 +61,10 @@ beforeAll(async () => {
   }
   await cli(['check', at('samples'), '--annotate', at('annotated'), '--as-of', SAMPLE_AS_OF]);
   await cli(['check', at('samples/supplier-checklist'), '--annotate', at('annotated-en'), '--lang', 'en', '--as-of', SAMPLE_AS_OF]);
+  // A survey round: the supplier list sample distributed (a checklist per supplier in ja or en, and 送付一覧.xlsx).
+  await writeFile(at('suppliers.xlsx'), await templateBuffer(supplierList, supplierListSamples[0].input));
+  await cli(['distribute', at('suppliers.xlsx'), '-o', at('distributed'), '--round', '2027上期', '--due', '2027-01-31'], [0]);
+  await cli(['status', at('suppliers.xlsx'), at('distributed'), '-o', at('status'), '--round', '2027上期', '--due', '2027-01-31'], [0]);
   for (const f of await xlsxUnder(dir)) {
     const rel = f.slice(dir.length + 1);
     if (!rel.startsWith('lo')) kinds.set(f, rel.split('/')[0]);
@@ -67,7 +75,7 @@ describe.skipIf(!hasOoxmlCheck())('every .xlsx the project writes', () => {
   it('passes ooxml-check without an error or a warning', async () => {
     // Each kind of output is there.
     const present = new Set(kinds.values());
-    for (const k of ['templates', 'samples', 'merge-own', 'check-own', 'audit-own', 'annotated', 'annotated-en']) expect(present, k).toContain(k);
+    for (const k of ['templates', 'samples', 'merge-own', 'check-own', 'audit-own', 'annotated', 'annotated-en', 'distributed', 'status']) expect(present, k).toContain(k);
     if (hasLibreOffice()) for (const k of ['merge-lo', 'check-lo', 'audit-lo']) expect(present, k).toContain(k);
     const files = [...kinds.keys()];
     expect(files.length).toBeGreaterThan(50);

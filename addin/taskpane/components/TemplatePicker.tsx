@@ -1,4 +1,4 @@
-// On a workbook that is no template: offer the four templates. Inserts their sheets into this workbook where
+// On a workbook that is no template: offer the templates. Inserts their sheets into this workbook where
 // ExcelApi 1.13 is there, otherwise opens the template as a new workbook.
 import { Body1, Button, Caption1, Card, CardHeader, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';

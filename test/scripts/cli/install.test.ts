@@ -80,7 +80,7 @@ describe('npm pack → npm ci --offline → daicho', () => {
   it('writes templates and samples, checks, merges and audits them', async () => {
     const t = await daichoIn(['template', 'all', '-o', 'templates']);
     expect(t.code, t.stderr).toBe(0);
-    expect(t.stdout.trim().split('\n')).toHaveLength(4);
+    expect(t.stdout.trim().split('\n')).toHaveLength(5); // one per template
     const s = await daichoIn(['samples', '-o', 'samples']);
     expect(s.code, s.stderr).toBe(0);
     const c = await daichoIn(['check', 'samples', '--json', 'report.json', '--summary', 'summary.xlsx', '--as-of', '2026-11-20']);
