@@ -9,7 +9,7 @@ import { templates } from '../../templates/index.js';
 import { columnLetter, findSheet, parseAddress, type Grid } from '../../templates/model/grid.js';
 import { cellText } from '../../templates/model/normalise.js';
 import type { FieldDef, TemplateDef, Text } from '../../templates/model/types.js';
-import { describePlan, newRowsOf, planUpgrade, rowAfterUpgrade, type NewColumns, type NewRows, type UpgradePlan } from '../../templates/model/upgrade-plan.js';
+import { describePlan, dropdownOf, newRowsOf, planUpgrade, rowAfterUpgrade, type NewColumns, type NewRows, type UpgradePlan } from '../../templates/model/upgrade-plan.js';
 import { decodePart, encodePart, escapeXml, getAttr, scanTags, setAttr, removeAttr, Splices, unescapeXml, type Tag } from '../annotate/xml-edit.js';
 import { rewriteZip, type PartChanges } from '../annotate/zip-rewrite.js';
 import { findEntry, readPart, readRelationships, SMALL_PART_LIMIT } from '../io/package.js';
@@ -187,9 +187,8 @@ function addValidations(xml: string, tags: readonly Tag[], edits: Splices, list:
 }
 
 function validationXml(field: FieldDef, sqref: string): string {
-  const options =
-    field.type.kind === 'yesno' ? ['はい', 'いいえ'] : field.type.kind === 'enum' ? field.type.options.map((o) => o.value) : null;
-  const list = options && options.join(',').length <= 250 ? `"${options.join(',')}"` : null;
+  const options = dropdownOf(field);
+  const list = options ? `"${options.join(',')}"` : null;
   if (!list && !field.hint) return '';
   const attr = (name: string, v: string) => ` ${name}="${escapeXml(v)}"`;
   const prompt = field.hint ? attr('promptTitle', field.label.ja.slice(0, 32)) + attr('prompt', field.hint.ja.slice(0, 255)) : '';

@@ -183,6 +183,12 @@ function markerCell(grid: Grid): { sheet: string; cell: string } | null {
   return r < 0 ? null : { sheet: sheet.name, cell: cellAddress(r, 1) };
 }
 
+/** The choices a new field's dropdown lists (null: no dropdown), within Excel's 255 characters of a written list. */
+export function dropdownOf(field: FieldDef): string[] | null {
+  const options = field.type.kind === 'yesno' ? ['はい', 'いいえ'] : field.type.kind === 'enum' ? field.type.options.map((o) => o.value) : null;
+  return options && options.join(',').length <= 250 ? options : null;
+}
+
 /** Where a row (0-based, before the upgrade) of a sheet is after the plan's row insertions. */
 export function rowAfterUpgrade(plan: UpgradePlan, sheet: string, row: number): number {
   let shift = 0;
