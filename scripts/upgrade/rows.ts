@@ -12,7 +12,10 @@ const CELL = /(\$?)([A-Z]{1,3})(\$?)(\d+)/g;
 
 /** Every A1 reference in a list such as a sqref ("B3 B5:C7"), moved. */
 export function shiftRefList(text: string, map: RowMap): string {
-  return text.replace(CELL, (_, d1: string, col: string, d2: string, row: string) => `${d1}${col}${d2}${map(Number(row) - 1) + 1}`);
+  return text.replace(
+    CELL,
+    (_, d1: string, col: string, d2: string, row: string) => `${d1}${col}${d2}${map(Number(row) - 1) + 1}`,
+  );
 }
 
 const STRING_LITERAL = /"(?:[^"]|"")*"/g;
@@ -56,7 +59,8 @@ export function mentionsSheet(formula: string, sheet: string, here: boolean): bo
   return shiftFormula(formula, sheet, here, (r) => r + 1) !== formula;
 }
 
-const FORMULA_ELEMENTS = /(<(?:\w+:)?(?:f|formula|formula1|formula2)\b[^>]*>)([^<]*)(<\/(?:\w+:)?(?:f|formula|formula1|formula2)>)/g;
+const FORMULA_ELEMENTS =
+  /(<(?:\w+:)?(?:f|formula|formula1|formula2)\b[^>]*>)([^<]*)(<\/(?:\w+:)?(?:f|formula|formula1|formula2)>)/g;
 
 /** Formulas in a part (cells, conditional formatting, validations) with their references to `sheet` moved. */
 export function shiftFormulas(xml: string, sheet: string, here: boolean, map: RowMap): string {
@@ -71,29 +75,51 @@ const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
 
 /** The worksheet part itself: rows, cells and every range attribute move; its formulas' references to it too. */
 export function shiftSheet(xml: string, sheet: string, map: RowMap): string {
-  let out = xml.replace(/(<(?:\w+:)?row\b[^>]*?\sr=")(\d+)(")/g, (_, a: string, r: string, b: string) => `${a}${map(Number(r) - 1) + 1}${b}`);
-  out = out.replace(/(<(?:\w+:)?c\b[^>]*?\sr=")([A-Z]+\d+)(")/g, (_, a: string, ref: string, b: string) => `${a}${shiftRefList(ref, map)}${b}`);
+  let out = xml.replace(
+    /(<(?:\w+:)?row\b[^>]*?\sr=")(\d+)(")/g,
+    (_, a: string, r: string, b: string) => `${a}${map(Number(r) - 1) + 1}${b}`,
+  );
+  out = out.replace(
+    /(<(?:\w+:)?c\b[^>]*?\sr=")([A-Z]+\d+)(")/g,
+    (_, a: string, ref: string, b: string) => `${a}${shiftRefList(ref, map)}${b}`,
+  );
   out = out.replace(
     /(<(?:\w+:)?(?:dimension|mergeCell|hyperlink|f|selection|pane|dataValidation|conditionalFormatting|protectedRange|autoFilter|ignoredError)\b[^>]*?\s(?:ref|sqref|activeCell|topLeftCell)=")([^"]*)(")/g,
-    (all: string) => all.replace(/(\s(?:ref|sqref|activeCell|topLeftCell)=")([^"]*)(")/g, (_, a: string, v: string, b: string) => `${a}${shiftRefList(v, map)}${b}`),
+    (all: string) =>
+      all.replace(
+        /(\s(?:ref|sqref|activeCell|topLeftCell)=")([^"]*)(")/g,
+        (_, a: string, v: string, b: string) => `${a}${shiftRefList(v, map)}${b}`,
+      ),
   );
-  out = out.replace(/(<xm:sqref>)([^<]*)(<\/xm:sqref>)/g, (_, a: string, v: string, b: string) => `${a}${shiftRefList(v, map)}${b}`);
+  out = out.replace(
+    /(<xm:sqref>)([^<]*)(<\/xm:sqref>)/g,
+    (_, a: string, v: string, b: string) => `${a}${shiftRefList(v, map)}${b}`,
+  );
   // A row break's id is the 0-based row it comes before.
   out = out.replace(/<(?:\w+:)?rowBreaks\b[\s\S]*?<\/(?:\w+:)?rowBreaks>/, (block) =>
-    block.replace(/(<(?:\w+:)?brk\b[^>]*?\sid=")(\d+)(")/g, (_, a: string, r: string, b: string) => `${a}${map(Number(r))}${b}`),
+    block.replace(
+      /(<(?:\w+:)?brk\b[^>]*?\sid=")(\d+)(")/g,
+      (_, a: string, r: string, b: string) => `${a}${map(Number(r))}${b}`,
+    ),
   );
   return shiftFormulas(out, sheet, true, map);
 }
 
 /** A notes part (comments or threaded comments): each note's cell. */
 export function shiftNotes(xml: string, map: RowMap): string {
-  return xml.replace(/(<(?:\w+:)?(?:comment|threadedComment)\b[^>]*?\sref=")([^"]*)(")/g, (_, a: string, v: string, b: string) => `${a}${shiftRefList(v, map)}${b}`);
+  return xml.replace(
+    /(<(?:\w+:)?(?:comment|threadedComment)\b[^>]*?\sref=")([^"]*)(")/g,
+    (_, a: string, v: string, b: string) => `${a}${shiftRefList(v, map)}${b}`,
+  );
 }
 
 /** The notes' drawing (VML): each note box's row and anchor rows (0-based). */
 export function shiftVml(xml: string, map: RowMap): string {
   // Any prefix: Excel writes x:Row, openpyxl ns2:Row.
-  let out = xml.replace(/(<(?:\w+:)?Row>)\s*(\d+)\s*(<\/(?:\w+:)?Row>)/g, (_, a: string, r: string, b: string) => `${a}${map(Number(r))}${b}`);
+  let out = xml.replace(
+    /(<(?:\w+:)?Row>)\s*(\d+)\s*(<\/(?:\w+:)?Row>)/g,
+    (_, a: string, r: string, b: string) => `${a}${map(Number(r))}${b}`,
+  );
   out = out.replace(/(<(?:\w+:)?Anchor>)([^<]*)(<\/(?:\w+:)?Anchor>)/g, (_, a: string, v: string, b: string) => {
     const n = v.split(',').map((s) => s.trim());
     if (n.length !== 8) return `${a}${v}${b}`;
@@ -117,9 +143,12 @@ export function shiftCalcChain(xml: string, sheetId: string, map: RowMap): strin
 
 /** Defined names in workbook.xml with their references to `sheet` moved. */
 export function shiftDefinedNames(xml: string, sheet: string, map: RowMap): string {
-  return xml.replace(/(<(?:\w+:)?definedName\b[^>]*>)([^<]*)(<\/(?:\w+:)?definedName>)/g, (all: string, a: string, v: string, b: string) => {
-    const formula = unescapeXml(v);
-    const moved = shiftFormula(formula, sheet, false, map);
-    return moved === formula ? all : `${a}${escape(moved)}${b}`;
-  });
+  return xml.replace(
+    /(<(?:\w+:)?definedName\b[^>]*>)([^<]*)(<\/(?:\w+:)?definedName>)/g,
+    (all: string, a: string, v: string, b: string) => {
+      const formula = unescapeXml(v);
+      const moved = shiftFormula(formula, sheet, false, map);
+      return moved === formula ? all : `${a}${escape(moved)}${b}`;
+    },
+  );
 }

@@ -111,7 +111,15 @@ export function planUpgrade(grid: Grid, defs: readonly TemplateDef[], opts: Plan
       const used = sheet.rows.reduce((n, r) => Math.max(n, r?.length ?? 0), 0);
       const col = Math.max(used, (opts.lastColumn?.(sheet.name) ?? -1) + 1);
       const last = Math.max(header.row + (sd.templateRows ?? TEMPLATE_ROWS), sheet.rows.length - 1);
-      steps.push({ kind: 'columns', sheet: sheet.name, headerRow: header.row, col, fields: added, likeCol: Math.min(...header.columns.values()), lastRow: last });
+      steps.push({
+        kind: 'columns',
+        sheet: sheet.name,
+        headerRow: header.row,
+        col,
+        fields: added,
+        likeCol: Math.min(...header.columns.values()),
+        lastRow: last,
+      });
       continue;
     }
     const rec = sheet && read.sheets[sd.name]?.[0];
@@ -133,7 +141,11 @@ export function planUpgrade(grid: Grid, defs: readonly TemplateDef[], opts: Plan
     steps.push(...formRows(sd, oldSd as FormSheetDef, sheet.name, rowOf, colOf));
   }
   const marker = markerCell(grid);
-  if (!marker) return refused('識別用の隠しシートの版を書き換えられません。', 'The version in the hidden marker sheet cannot be rewritten.');
+  if (!marker)
+    return refused(
+      '識別用の隠しシートの版を書き換えられません。',
+      'The version in the hidden marker sheet cannot be rewritten.',
+    );
   steps.sort((a, b) => (b.kind === 'rows' ? b.at : -1) - (a.kind === 'rows' ? a.at : -1));
   return { kind: 'plan', plan: { template: current.id, from, to: current.version, steps, marker } };
 }
@@ -185,7 +197,12 @@ function markerCell(grid: Grid): { sheet: string; cell: string } | null {
 
 /** The choices a new field's dropdown lists (null: no dropdown), within Excel's 255 characters of a written list. */
 export function dropdownOf(field: FieldDef): string[] | null {
-  const options = field.type.kind === 'yesno' ? ['はい', 'いいえ'] : field.type.kind === 'enum' ? field.type.options.map((o) => o.value) : null;
+  const options =
+    field.type.kind === 'yesno'
+      ? ['はい', 'いいえ']
+      : field.type.kind === 'enum'
+        ? field.type.options.map((o) => o.value)
+        : null;
   return options && options.join(',').length <= 250 ? options : null;
 }
 

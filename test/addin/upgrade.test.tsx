@@ -21,8 +21,17 @@ import { WorkbookSession } from '../../addin/taskpane/session.js';
 import { byRole, byTestId, cleanup, click, renderWithTheme, waitFor } from './render.js';
 
 beforeAll(() => {
-  window.matchMedia ??= ((q: string) =>
-    ({ matches: false, media: q, onchange: null, addListener() {}, removeListener() {}, addEventListener() {}, removeEventListener() {}, dispatchEvent: () => false }) as MediaQueryList);
+  window.matchMedia ??= (q: string) =>
+    ({
+      matches: false,
+      media: q,
+      onchange: null,
+      addListener() {},
+      removeListener() {},
+      addEventListener() {},
+      removeEventListener() {},
+      dispatchEvent: () => false,
+    }) as MediaQueryList;
   (globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class {
     observe() {}
     unobserve() {}
@@ -77,8 +86,12 @@ describe('pane: update a version 1 workbook to the latest version', () => {
     expect(byTestId(container, 'upgrade-offer').textContent).toContain('旧版のテンプレート（第1版）');
     expect(byTestId(container, 'upgrade-offer').textContent).toContain('データの所在国');
     await click(byRole(container, 'button', 'このブックを最新版に更新'));
-    await waitFor(() => expect(byTestId(container, 'upgrade-result').textContent).toContain('第1版から第2版に更新しました'));
-    expect(byTestId(container, 'upgrade-result').textContent).toContain('評価票!6行目: データの所在国、評価票!11行目: 委託開始日、評価票!15行目: 特定個人情報の再委託許諾');
+    await waitFor(() =>
+      expect(byTestId(container, 'upgrade-result').textContent).toContain('第1版から第2版に更新しました'),
+    );
+    expect(byTestId(container, 'upgrade-result').textContent).toContain(
+      '評価票!6行目: データの所在国、評価票!11行目: 委託開始日、評価票!15行目: 特定個人情報の再委託許諾',
+    );
     expect(container.querySelector('[data-testid="upgrade-offer"]')).toBeNull();
     expect(session.getState().identified?.version).toBe(2);
 
@@ -97,7 +110,9 @@ describe('pane: update a version 1 workbook to the latest version', () => {
     expect(cell('B11').numberFormat).not.toBe('General');
     for (const a1 of ['B6', 'B11', 'B15']) expect(cell(a1).locked, a1).toBe(false);
     expect(cell('A6').locked).toBe(true);
-    expect(cell('B15').validation?.rule).toEqual({ list: { inCellDropDown: true, source: '許諾済み,未許諾,該当なし' } });
+    expect(cell('B15').validation?.rule).toEqual({
+      list: { inCellDropDown: true, source: '許諾済み,未許諾,該当なし' },
+    });
 
     // Every value by field; findings = version 1's + the new rules' only.
     const v = validateAmong(after, templates, { asOf: AS_OF });
@@ -106,7 +121,10 @@ describe('pane: update a version 1 workbook to the latest version', () => {
     for (const [key, raw] of Object.entries(b.raw)) expect(v.data!.sheets[FORM][0].raw[key], key).toEqual(raw);
     const old = new Set(before.issues.filter((i) => i.rule !== 'TEMPLATE-VERSION').map(sig));
     expect(v.issues.filter((i) => old.has(sig(i))).length).toBe(old.size);
-    expect(v.issues.filter((i) => !old.has(sig(i))).map((i) => `${i.rule}/${i.cell}`)).toEqual(['CE-LOCATION/B6', 'CE-MYNUMBER/B15']);
+    expect(v.issues.filter((i) => !old.has(sig(i))).map((i) => `${i.rule}/${i.cell}`)).toEqual([
+      'CE-LOCATION/B6',
+      'CE-MYNUMBER/B15',
+    ]);
   });
 
   it('on a sheet protected with a password: changes nothing and says which sheet', async () => {
@@ -117,7 +135,11 @@ describe('pane: update a version 1 workbook to the latest version', () => {
     await waitFor(() => expect(session.getState().status).toBe('ready'));
     const labels = column(wb.toGrid(), 0);
     await click(byRole(container, 'button', 'Update this workbook to the latest version'));
-    await waitFor(() => expect(byTestId(container, 'upgrade-result').textContent).toContain(`Sheet "${FORM}" is protected with a password`));
+    await waitFor(() =>
+      expect(byTestId(container, 'upgrade-result').textContent).toContain(
+        `Sheet "${FORM}" is protected with a password`,
+      ),
+    );
     expect(column(wb.toGrid(), 0)).toEqual(labels);
     expect(wb.value('_daicho', 'B2')).toBe(1);
   });
@@ -131,7 +153,10 @@ describe('pane: update a version 1 workbook to the latest version', () => {
       expect(container.querySelector('[data-testid="upgrade-offer"]'), def.id).toBeNull();
       expect(await session.upgrade()).toEqual({
         kind: 'current',
-        message: { ja: `すでに最新版のテンプレート（第${def.version}版）です。更新は不要です。`, en: `Already the latest template version (${def.version}); nothing to upgrade.` },
+        message: {
+          ja: `すでに最新版のテンプレート（第${def.version}版）です。更新は不要です。`,
+          en: `Already the latest template version (${def.version}); nothing to upgrade.`,
+        },
       });
       unmount();
     }

@@ -25,7 +25,14 @@ export function UpgradeBar({ session, state }: { session: WorkbookSession; state
   if (result) {
     const [intent, text] =
       result.kind === 'upgraded'
-        ? (['success', s.upgraded(result.plan.from, result.plan.to, describePlan(result.plan)[lang].join(lang === 'ja' ? '、' : ', '))] as const)
+        ? ([
+            'success',
+            s.upgraded(
+              result.plan.from,
+              result.plan.to,
+              describePlan(result.plan)[lang].join(lang === 'ja' ? '、' : ', '),
+            ),
+          ] as const)
         : result.kind === 'protected'
           ? (['error', s.upgradeProtected(result.sheet)] as const)
           : result.kind === 'failed'

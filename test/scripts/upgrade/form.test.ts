@@ -22,7 +22,14 @@ import { readXlsx } from '../../../scripts/io/read-xlsx.js';
 import { inflateEntry, readZip } from '../../../scripts/io/zip.js';
 import { upgradeXlsx } from '../../../scripts/upgrade/upgrade.js';
 import { templateBuffer } from '../../../scripts/xlsx/template-writer.js';
-import { fillWithOpenpyxl, hasLibreOffice, hasOpenpyxl, resaveWithLibreOffice, SYSTEM_PYTHON, type CellFill } from '../../helpers/producers.js';
+import {
+  fillWithOpenpyxl,
+  hasLibreOffice,
+  hasOpenpyxl,
+  resaveWithLibreOffice,
+  SYSTEM_PYTHON,
+  type CellFill,
+} from '../../helpers/producers.js';
 import { ROOT } from '../check/cli-helpers.js';
 
 const run = promisify(execFile);
@@ -45,7 +52,10 @@ const partText = (bytes: Uint8Array, name: string): string => {
   const e = zip.entries.find((x) => x.name === name)!;
   return new TextDecoder().decode(inflateEntry(zip, e, 1 << 28));
 };
-const partNames = (bytes: Uint8Array, re: RegExp) => readZip(bytes).entries.filter((e) => re.test(e.name)).map((e) => e.name);
+const partNames = (bytes: Uint8Array, re: RegExp) =>
+  readZip(bytes)
+    .entries.filter((e) => re.test(e.name))
+    .map((e) => e.name);
 /** The s attribute of a cell in a worksheet part. */
 const styleOf = (xml: string, ref: string) => new RegExp(`<c r="${ref}"(?: [^>]*?)? s="(\\d+)"`).exec(xml)?.[1];
 // An issue without its cell (rows move), by what it says.
@@ -61,13 +71,15 @@ function fillOf(): CellFill {
       for (const f of sd.fields) {
         const v = input.forms?.[sd.name]?.[f.key];
         if (v === undefined || v === null || f.computed) continue;
-        cells[`B${formFieldRow(sd as FormSheetDef, f) + 1}`] = f.type.kind === 'date' ? `date:${String(v)}` : (v as string | number);
+        cells[`B${formFieldRow(sd as FormSheetDef, f) + 1}`] =
+          f.type.kind === 'date' ? `date:${String(v)}` : (v as string | number);
       }
     } else if (sd.kind === 'questions') {
       (sd as QuestionSheetDef).questions.forEach((q, r) => {
         sd.fields.forEach((f, k) => {
           const v = input.answers?.[sd.name]?.[q.id]?.[f.key];
-          if (v !== undefined && v !== null) cells[`${columnLetter(QUESTION_FIXED + k)}${FIRST_DATA_ROW + 1 + r}`] = v as string;
+          if (v !== undefined && v !== null)
+            cells[`${columnLetter(QUESTION_FIXED + k)}${FIRST_DATA_ROW + 1 + r}`] = v as string;
         });
       });
     }
@@ -94,7 +106,13 @@ describe.skipIf(!hasOpenpyxl())('daicho upgrade: version 1 contractor evaluation
     await fillWithOpenpyxl(blank, filled, fillOf());
     const input = join(dir, 'ce-06.xlsx');
     // Notes on 評価日 (below every insertion) and on 委託先名 (above all of them).
-    await run(SYSTEM_PYTHON, [join(ROOT, 'test/scripts/check/add_note.py'), filled, input, `${FORM}!B17=評価は総務部で実施`, `${FORM}!B3=正式名称で記入`]);
+    await run(SYSTEM_PYTHON, [
+      join(ROOT, 'test/scripts/check/add_note.py'),
+      filled,
+      input,
+      `${FORM}!B17=評価は総務部で実施`,
+      `${FORM}!B3=正式名称で記入`,
+    ]);
     inputBytes = await readFile(input);
   }, 120_000);
 
@@ -102,7 +120,11 @@ describe.skipIf(!hasOpenpyxl())('daicho upgrade: version 1 contractor evaluation
     const r = upgradeXlsx(inputBytes);
     if (r.kind !== 'upgraded') throw new Error(JSON.stringify(r));
     expect([r.template, r.from, r.to]).toEqual(['contractor-evaluation', 1, 2]);
-    expect(r.added).toEqual([`${FORM}!6行目: データの所在国`, `${FORM}!11行目: 委託開始日`, `${FORM}!15行目: 特定個人情報の再委託許諾`]);
+    expect(r.added).toEqual([
+      `${FORM}!6行目: データの所在国`,
+      `${FORM}!11行目: 委託開始日`,
+      `${FORM}!15行目: 特定個人情報の再委託許諾`,
+    ]);
     const out = join(dir, 'out.xlsx');
     await writeFile(out, r.bytes);
     expect(await ooxmlErrors(out)).toBe('');
@@ -124,11 +146,13 @@ describe.skipIf(!hasOpenpyxl())('daicho upgrade: version 1 contractor evaluation
       const a = after.data!.sheets[sd.name];
       expect(a.length, sd.name).toBe(b.length);
       b.forEach((rec, k) => {
-        for (const [key, raw] of Object.entries(rec.raw)) expect(a[k].raw[key], `${sd.name} ${rec.id ?? ''} ${key}`).toEqual(raw);
+        for (const [key, raw] of Object.entries(rec.raw))
+          expect(a[k].raw[key], `${sd.name} ${rec.id ?? ''} ${key}`).toEqual(raw);
       });
     }
     const form = after.data!.sheets[FORM][0];
-    for (const key of ['データの所在国', '委託開始日', '特定個人情報の再委託許諾']) expect(form.raw[key], key).toBeNull();
+    for (const key of ['データの所在国', '委託開始日', '特定個人情報の再委託許諾'])
+      expect(form.raw[key], key).toBeNull();
     expect(form.cells['評価日']).toBe('B20');
 
     // The findings: version 1's, plus only those of the new rules on the new fields.
@@ -164,41 +188,74 @@ describe.skipIf(!hasOpenpyxl())('daicho upgrade: version 1 contractor evaluation
     const sd2 = contractorEvaluation.sheets[0] as FormSheetDef;
     for (const f of sd2.fields.filter((x) => x.type.kind === 'enum' || x.type.kind === 'yesno')) {
       const ref = `B${formFieldRow(sd2, f) + 1}`;
-      expect(lists.some((d) => d.sqref.split(' ').includes(ref)), `${f.key} ${ref}`).toBe(true);
+      expect(
+        lists.some((d) => d.sqref.split(' ').includes(ref)),
+        `${f.key} ${ref}`,
+      ).toBe(true);
     }
     expect(lists.find((d) => d.sqref === 'B15')?.formula1).toBe('"許諾済み,未許諾,該当なし"');
   });
 
-  it.skipIf(!hasLibreOffice())('upgrades one LibreOffice saved: every value, nothing ooxml-check did not already find', async () => {
-    const saved = await resaveWithLibreOffice(join(dir, 'ce-06.xlsx'));
-    const bytes = await readFile(saved);
-    const r = upgradeXlsx(bytes);
-    if (r.kind !== 'upgraded') throw new Error(JSON.stringify(r));
-    const out = join(dir, 'lo-out.xlsx');
-    await writeFile(out, r.bytes);
-    const strip = (s: string, p: string) => s.split(p).join('FILE').split('\n').filter((l) => /error|warn/i.test(l) && !/parts=/.test(l)).sort();
-    expect(strip(await ooxmlErrors(out), out)).toEqual(strip(await ooxmlErrors(saved), saved));
-    const before = validateAmong(readXlsx(bytes), templates, { asOf: AS_OF });
-    const after = validateAmong(readXlsx(r.bytes), templates, { asOf: AS_OF });
-    expect(after.template).toEqual({ id: 'contractor-evaluation', version: 2 });
-    for (const sd of v1.sheets) {
-      before.data!.sheets[sd.name].forEach((rec, k) => {
-        for (const [key, raw] of Object.entries(rec.raw)) expect(after.data!.sheets[sd.name][k].raw[key], `${sd.name} ${key}`).toEqual(raw);
-      });
-    }
-    const old = new Set(before.issues.filter((i) => i.rule !== 'TEMPLATE-VERSION').map(sig));
-    expect(after.issues.filter((i) => !old.has(sig(i))).map((i) => i.rule)).toEqual(['CE-LOCATION', 'CE-MYNUMBER']);
-  }, 120_000);
+  it.skipIf(!hasLibreOffice())(
+    'upgrades one LibreOffice saved: every value, nothing ooxml-check did not already find',
+    async () => {
+      const saved = await resaveWithLibreOffice(join(dir, 'ce-06.xlsx'));
+      const bytes = await readFile(saved);
+      const r = upgradeXlsx(bytes);
+      if (r.kind !== 'upgraded') throw new Error(JSON.stringify(r));
+      const out = join(dir, 'lo-out.xlsx');
+      await writeFile(out, r.bytes);
+      const strip = (s: string, p: string) =>
+        s
+          .split(p)
+          .join('FILE')
+          .split('\n')
+          .filter((l) => /error|warn/i.test(l) && !/parts=/.test(l))
+          .sort();
+      expect(strip(await ooxmlErrors(out), out)).toEqual(strip(await ooxmlErrors(saved), saved));
+      const before = validateAmong(readXlsx(bytes), templates, { asOf: AS_OF });
+      const after = validateAmong(readXlsx(r.bytes), templates, { asOf: AS_OF });
+      expect(after.template).toEqual({ id: 'contractor-evaluation', version: 2 });
+      for (const sd of v1.sheets) {
+        before.data!.sheets[sd.name].forEach((rec, k) => {
+          for (const [key, raw] of Object.entries(rec.raw))
+            expect(after.data!.sheets[sd.name][k].raw[key], `${sd.name} ${key}`).toEqual(raw);
+        });
+      }
+      const old = new Set(before.issues.filter((i) => i.rule !== 'TEMPLATE-VERSION').map(sig));
+      expect(after.issues.filter((i) => !old.has(sig(i))).map((i) => i.rule)).toEqual(['CE-LOCATION', 'CE-MYNUMBER']);
+    },
+    120_000,
+  );
 
   it('refuses, naming the sheet and what it cannot move, a form sheet with a picture or pane marks', async () => {
     const blank = await templateBuffer(v1);
     const part = 'xl/worksheets/sheet1.xml';
-    const withDrawing = rewriteZip(blank, new Map([[part, encodePart(partText(blank, part).replace('</worksheet>', '<drawing r:id="rId99"/></worksheet>'))]]));
+    const withDrawing = rewriteZip(
+      blank,
+      new Map([
+        [part, encodePart(partText(blank, part).replace('</worksheet>', '<drawing r:id="rId99"/></worksheet>'))],
+      ]),
+    );
     const r = upgradeXlsx(withDrawing);
-    expect(r).toMatchObject({ kind: 'refused', reason: { ja: expect.stringContaining(`シート「${FORM}」に図・グラフがある`), en: expect.stringContaining('pictures or charts') } });
+    expect(r).toMatchObject({
+      kind: 'refused',
+      reason: {
+        ja: expect.stringContaining(`シート「${FORM}」に図・グラフがある`),
+        en: expect.stringContaining('pictures or charts'),
+      },
+    });
     const marks = join(dir, 'marked.xlsx');
-    await run(SYSTEM_PYTHON, ['-c', `import openpyxl,sys; wb=openpyxl.load_workbook(sys.argv[1]); ws=wb.create_sheet('_daicho_marks'); ws.append(['sheet','cell','original','mark']); ws.append(['${FORM}','B17','{"none":true}','#FFC7CE']); wb.save(sys.argv[2])`, join(dir, 'ce-06.xlsx'), marks]);
-    expect(upgradeXlsx(await readFile(marks))).toMatchObject({ kind: 'refused', reason: { ja: expect.stringContaining('「マークを消す」') } });
+    await run(SYSTEM_PYTHON, [
+      '-c',
+      `import openpyxl,sys; wb=openpyxl.load_workbook(sys.argv[1]); ws=wb.create_sheet('_daicho_marks'); ws.append(['sheet','cell','original','mark']); ws.append(['${FORM}','B17','{"none":true}','#FFC7CE']); wb.save(sys.argv[2])`,
+      join(dir, 'ce-06.xlsx'),
+      marks,
+    ]);
+    expect(upgradeXlsx(await readFile(marks))).toMatchObject({
+      kind: 'refused',
+      reason: { ja: expect.stringContaining('「マークを消す」') },
+    });
   });
 
   it('says clearly that a supplier checklist or legal register is already current (their fields did not change)', async () => {
@@ -208,7 +265,10 @@ describe.skipIf(!hasOpenpyxl())('daicho upgrade: version 1 contractor evaluation
       const r = upgradeXlsx(await templateBuffer(def));
       expect(r, id).toEqual({
         kind: 'current',
-        message: { ja: 'すでに最新版のテンプレート（第1版）です。更新は不要です。', en: 'Already the latest template version (1); nothing to upgrade.' },
+        message: {
+          ja: 'すでに最新版のテンプレート（第1版）です。更新は不要です。',
+          en: 'Already the latest template version (1); nothing to upgrade.',
+        },
       });
     }
   });
