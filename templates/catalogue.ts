@@ -230,7 +230,7 @@ export const RULES = {
   'CE-LOCATION': {
     severity: 'warning',
     clause: '§4.4.3.4',
-    title: { ja: 'データの所在国（外的環境の把握）', en: 'Country where the data is kept (external environment)' },
+    title: { ja: '委託先のデータの所在国（外的環境の把握）', en: 'Where the contractor keeps the data (external environment)' },
     raisedBy: ['contractor-evaluation'],
   },
   'CE-START': {

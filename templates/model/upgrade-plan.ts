@@ -223,7 +223,12 @@ export function newRowsOf(plan: UpgradePlan, step: NewRows): number[] {
 export function describePlan(plan: UpgradePlan): { ja: string[]; en: string[] } {
   const ja: string[] = [];
   const en: string[] = [];
-  for (const s of [...plan.steps].reverse()) {
+  // Columns in the definition's order; rows top-down (the plan lists them bottom-up).
+  const ordered = [
+    ...plan.steps.filter((s) => s.kind === 'columns'),
+    ...plan.steps.filter((s) => s.kind === 'rows').reverse(),
+  ];
+  for (const s of ordered) {
     if (s.kind === 'columns') {
       s.fields.forEach((f, i) => {
         const col = cellAddress(0, s.col + i).replace(/\d+$/, '');

@@ -30,7 +30,7 @@ describe('daicho upgrade (CLI)', () => {
     const before = await readFile(input);
     const r = await daicho(['upgrade', join(dir, 'v1'), '-o', join(dir, 'v2')]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('（pi-ledger 第1版 → 第2版。追加した列: 台帳!AH: 取得元、');
+    expect(r.stdout).toContain('（pi-ledger 第1版 → 第2版。追加した項目: 台帳!AH: 取得元、');
     expect(await readFile(input)).toEqual(before);
     const json = join(dir, 'v2.json');
     await daicho(['check', join(dir, 'v2', '営業部.xlsx'), '--json', json, '--as-of', '2026-11-20']);
