@@ -226,6 +226,26 @@ export const RULES = {
     title: { ja: '再委託の記載と契約', en: 'Subcontracting details and contract terms' },
     raisedBy: ['contractor-evaluation'],
   },
+  // Version 2. A foreign data location is info (what to confirm); an empty one a warning.
+  'CE-LOCATION': {
+    severity: 'warning',
+    clause: '§4.4.3.4',
+    title: { ja: '委託先のデータの所在国（外的環境の把握）', en: 'Where the contractor keeps the data (external environment)' },
+    raisedBy: ['contractor-evaluation'],
+  },
+  'CE-START': {
+    severity: 'warning',
+    clause: '§4.4.3.4',
+    title: { ja: '委託開始後の新規評価', en: 'Initial evaluation after the outsourcing started' },
+    raisedBy: ['contractor-evaluation'],
+  },
+  // Unconsented subcontracting of My Number data is an error; an empty consent where it may apply a warning.
+  'CE-MYNUMBER': {
+    severity: 'error',
+    clause: '§4.4.3.4(3)',
+    title: { ja: '特定個人情報の再委託の許諾（番号法第10条）', en: 'Consent to subcontract My Number data (My Number Act Art. 10)' },
+    raisedBy: ['contractor-evaluation'],
+  },
   'CE-RETENTION': {
     severity: 'warning',
     clause: '§4.4.3.4',

@@ -31,6 +31,13 @@ export interface XRangeFormat {
   readonly fill: XRangeFill;
 }
 
+/** ExcelApi 1.8 */
+export interface XDataValidation {
+  rule: Excel.DataValidation['rule'];
+  prompt: Excel.DataValidation['prompt'];
+  clear(): void;
+}
+
 export interface XRange {
   readonly address: Excel.Range['address'];
   readonly rowIndex: Excel.Range['rowIndex'];
@@ -48,6 +55,12 @@ export interface XRange {
   select(): void;
   clear(applyTo?: 'All' | 'Formats' | 'Contents'): void;
   getIntersectionOrNullObject(anotherRange: string): XRange;
+  /** Inserts cells of this range's size, moving the others down or right (a whole-row range: rows). */
+  insert(shift: 'Down' | 'Right'): XRange;
+  /** ExcelApi 1.9 */
+  copyFrom(sourceRange: string, copyType?: 'Formats'): void;
+  /** ExcelApi 1.8 */
+  readonly dataValidation: XDataValidation;
 }
 
 export interface XWorksheetProtection {
@@ -136,6 +149,7 @@ type Subset<Real extends Mine, Mine> = [Real, Mine];
 export type SubsetChecks = [
   Subset<Excel.RangeFill, XRangeFill>,
   Subset<Excel.RangeFormat, XRangeFormat>,
+  Subset<Excel.DataValidation, XDataValidation>,
   Subset<Excel.Range, XRange>,
   Subset<Excel.WorksheetProtection, XWorksheetProtection>,
   Subset<Excel.Worksheet, XWorksheet>,

@@ -7,7 +7,8 @@
 import { cellAddress, parseAddress, type CellValue, type Grid, type GridSheet } from '../../templates/model/grid.js';
 import { MARKER_NAME, MARKER_SHEET } from '../../templates/model/layout.js';
 import { MARK_RGB, severityRank } from '../../templates/model/severity.js';
-import type { Severity } from '../../templates/model/types.js';
+import type { FieldDef, Severity } from '../../templates/model/types.js';
+import { dropdownOf, newRowsOf, rowAfterUpgrade, type UpgradePlan } from '../../templates/model/upgrade-plan.js';
 import type {
   XExcel,
   XEventHandlerResult,
@@ -779,6 +780,106 @@ export async function insertTemplate(
     await ctx.sync();
   });
   return 'inserted';
+}
+
+// ---------------------------------------------------------------- upgrading to the latest template version
+
+/** The last column (0-based) holding anything, formatting included, of each sheet (for the upgrade plan). */
+export async function lastColumns(): Promise<Record<string, number>> {
+  return run(async (ctx) => {
+    const worksheets = ctx.workbook.worksheets;
+    worksheets.load('items/name');
+    await ctx.sync();
+    const used = worksheets.items.map((ws) => {
+      const r = ws.getUsedRangeOrNullObject(false);
+      r.load('columnIndex,columnCount');
+      return [ws.name, r] as const;
+    });
+    await ctx.sync();
+    return Object.fromEntries(used.map(([name, r]) => [name, r.isNullObject ? -1 : r.columnIndex + r.columnCount - 1]));
+  });
+}
+
+export type UpgradeApplied = { kind: 'upgraded' } | { kind: 'protected'; sheet: string };
+
+/** The formats of `source` onto `range` (ExcelApi 1.9; below it, the ones Excel gave inserted rows stay). */
+function copyFormats(range: XRange, source: string): void {
+  if (isSetSupported('ExcelApi', '1.9')) range.copyFrom(source, 'Formats');
+}
+
+/** A new field's dropdown (and its hint as the input prompt) on a range; nothing for a field without choices. */
+function setDropdown(range: XRange, field: FieldDef): void {
+  const options = dropdownOf(field);
+  if (!options) return;
+  range.dataValidation.clear();
+  range.dataValidation.rule = { list: { inCellDropDown: true, source: options.join(',') } };
+  if (field.hint) range.dataValidation.prompt = { showPrompt: true, title: field.label.ja.slice(0, 32), message: field.hint.ja.slice(0, 255) };
+}
+
+/**
+ * Applies an upgrade plan (templates/model/upgrade-plan.ts) to this workbook in place: Excel inserts the new form rows
+ * (moving everything below with its references, notes and formats), the new rows and columns are labelled and
+ * formatted as the plan says, and the marker gets the new version. A protected sheet is unprotected for the edit and
+ * protected again with its options; one with a password is left as it was and named.
+ */
+export async function applyUpgrade(plan: UpgradePlan): Promise<UpgradeApplied> {
+  return run(async (ctx) => {
+    const names = [...new Set([...plan.steps.map((s) => s.sheet), plan.marker.sheet])];
+    const sheets = new Map(names.map((n) => [n, ctx.workbook.worksheets.getItem(n)]));
+    for (const ws of sheets.values()) ws.protection.load('protected,options');
+    await ctx.sync();
+    const reprotect = [...sheets]
+      .filter(([, ws]) => ws.protection.protected)
+      .map(([name, ws]) => ({ name, ws, options: ws.protection.options }));
+    for (const [k, { name, ws }] of reprotect.entries()) {
+      ws.protection.unprotect();
+      try {
+        await ctx.sync();
+      } catch {
+        for (const done of reprotect.slice(0, k)) done.ws.protection.protect(done.options);
+        await ctx.sync();
+        return { kind: 'protected', sheet: name };
+      }
+    }
+    try {
+      await applyPlan(ctx, plan, sheets);
+    } finally {
+      for (const { ws, options } of reprotect) ws.protection.protect(options);
+      await ctx.sync();
+    }
+    return { kind: 'upgraded' };
+  });
+}
+
+/** Every insertion first (bottom-up, as the plan lists them), then the new rows' and columns' contents. */
+async function applyPlan(ctx: XRequestContext, plan: UpgradePlan, sheets: ReadonlyMap<string, XWorksheet>): Promise<void> {
+  for (const step of plan.steps) {
+    if (step.kind === 'rows') sheets.get(step.sheet)!.getRange(`${step.at + 1}:${step.at + step.fields.length}`).insert('Down');
+  }
+  for (const step of plan.steps) {
+    const ws = sheets.get(step.sheet)!;
+    if (step.kind === 'rows') {
+      newRowsOf(plan, step).forEach((r, i) => {
+        const { field, like } = step.fields[i];
+        const donor = rowAfterUpgrade(plan, step.sheet, like);
+        copyFormats(ws.getRange(`${r + 1}:${r + 1}`), `${donor + 1}:${donor + 1}`);
+        ws.getRangeByIndexes(r, step.labelCol, 1, 3).values = [[field.label.ja, '', field.hint?.ja ?? '']];
+        setDropdown(ws.getRangeByIndexes(r, step.labelCol + 1, 1, 1), field);
+      });
+    } else {
+      step.fields.forEach((field, i) => {
+        const col = step.col + i;
+        const header = ws.getRangeByIndexes(step.headerRow, col, 1, 1);
+        const cells = ws.getRangeByIndexes(step.headerRow + 1, col, step.lastRow - step.headerRow, 1);
+        copyFormats(header, cellAddress(step.headerRow, step.likeCol));
+        copyFormats(cells, cellAddress(step.headerRow + 1, step.likeCol));
+        header.values = [[field.label.ja]];
+        setDropdown(cells, field);
+      });
+    }
+  }
+  sheets.get(plan.marker.sheet)!.getRange(plan.marker.cell).values = [[plan.to]];
+  await ctx.sync();
 }
 
 /** Bytes → base64 (for fetched template files). */

@@ -17,6 +17,7 @@ import type {
   XNamedItemCollection,
   XOffice,
   XOfficeReady,
+  XDataValidation,
   XRange,
   XRangeFill,
   XRangeFormat,
@@ -51,6 +52,8 @@ export interface FakeCell {
   fill: FakeFill | null;
   /** Locked cells cannot be edited while the sheet is protected (Excel's default is locked). */
   locked: boolean;
+  /** Data validation (ExcelApi 1.8): a list or other rule, and its input prompt. */
+  validation?: { rule: Excel.DataValidationRule; prompt?: Excel.DataValidationPrompt };
 }
 
 export interface FakeProtection {
@@ -482,12 +485,29 @@ export class FakeWorkbook {
     }
   }
 
-  fireChanged(sheet: FakeSheet, rect: Rect, source: 'Local' | 'Remote', triggerSource = 'Unknown'): void {
+  /**
+   * Inserts rows (a whole-row range) or cells of the range, moving what is below down. Formulas are kept as written
+   * (Excel would move their references too; the fake does not model it).
+   */
+  insertCells(sheet: FakeSheet, rect: Rect, shift: 'Down' | 'Right'): void {
+    const p = sheet.protection;
+    const wholeRows = rect.c0 === 0 && rect.c1 === MAX_COLS - 1;
+    if (shift !== 'Down' || !wholeRows) throw new FakeExcelError('InvalidArgument', 'the fake inserts whole rows only');
+    if (p.protected && !p.options.allowInsertRows) throw new FakeExcelError('AccessDenied', `sheet "${sheet.name}" is protected`);
+    const n = rect.r1 - rect.r0 + 1;
+    const moved = [...sheet.cells].map(([k, cell]) => {
+      const [r, c] = k.split(',').map(Number);
+      return [r >= rect.r0 ? r + n : r, c, cell] as const;
+    });
+    sheet.cells = new Map(moved.map(([r, c, cell]) => [cellKey(r, c), cell]));
+  }
+
+  fireChanged(sheet: FakeSheet, rect: Rect, source: 'Local' | 'Remote', triggerSource = 'Unknown', changeType = 'RangeEdited'): void {
     const handlers = this.changedHandlers.get(sheet.id);
     if (!handlers?.size) return;
     const args = {
       address: formatRect(rect),
-      changeType: 'RangeEdited',
+      changeType,
       source,
       triggerSource,
       type: 'WorksheetChanged',
@@ -1103,6 +1123,64 @@ class RangeProxy extends Proxy implements XRange {
         }
       }
       if (applyTo !== 'Formats') this.wb.fireChanged(sheet, rect, 'Local', 'ThisLocalAddin');
+    });
+  }
+
+  insert(shift: 'Down' | 'Right'): XRange {
+    this.ctx.enqueue(() => {
+      const { sheet, rect } = this.resolve();
+      this.wb.insertCells(sheet, rect, shift);
+      this.wb.fireChanged(sheet, rect, 'Local', 'ThisLocalAddin', 'RowInserted');
+    });
+    return new RangeProxy(this.ctx, () => this.resolve());
+  }
+
+  copyFrom(sourceRange: string, copyType: 'Formats' = 'Formats'): void {
+    const source = parseRect(sourceRange);
+    this.ctx.enqueue(() => {
+      this.wb.requireApi('1.9', 'Range.copyFrom');
+      if (copyType !== 'Formats') throw new FakeExcelError('InvalidArgument', 'the fake copies formats only');
+      const { sheet, rect } = this.resolve();
+      this.wb.checkEditable(sheet, rect, 'format');
+      const h = source.r1 - source.r0 + 1;
+      const w = Math.min(source.c1 - source.c0 + 1, 256);
+      // Whole rows copy the columns that have cells; the source is tiled over the target as Excel does.
+      const cols = rect.c1 - rect.c0 >= 255 ? [...new Set([...sheet.cells.keys()].map((k) => Number(k.split(',')[1])))] : null;
+      for (let r = rect.r0; r <= rect.r1; r++) {
+        for (const c of cols ?? Array.from({ length: rect.c1 - rect.c0 + 1 }, (_, i) => rect.c0 + i)) {
+          const from = this.wb.peekCell(sheet, source.r0 + ((r - rect.r0) % h), source.c0 + ((c - source.c0) % w + w) % w);
+          const to = this.wb.getCell(sheet, r, c);
+          to.numberFormat = from?.numberFormat ?? 'General';
+          to.fill = from?.fill ? { ...from.fill } : null;
+          to.locked = from?.locked ?? true;
+        }
+      }
+    });
+  }
+
+  private validationProxy: XDataValidation | undefined;
+
+  get dataValidation(): XDataValidation {
+    const each = (f: (cell: FakeCell) => void) =>
+      this.ctx.enqueue(() => {
+        this.wb.requireApi('1.8', 'Range.dataValidation');
+        const { sheet, rect } = this.resolve();
+        for (let r = rect.r0; r <= rect.r1; r++) for (let c = rect.c0; c <= rect.c1; c++) f(this.wb.getCell(sheet, r, c));
+      });
+    return (this.validationProxy ??= {
+      set rule(rule: Excel.DataValidationRule) {
+        each((cell) => (cell.validation = { ...cell.validation, rule: structuredClone(rule) }));
+      },
+      get rule(): Excel.DataValidationRule {
+        throw new FakeExcelError('PropertyNotLoaded', 'the fake does not read data validation back');
+      },
+      set prompt(prompt: Excel.DataValidationPrompt) {
+        each((cell) => (cell.validation = { rule: cell.validation?.rule ?? {}, prompt: { ...prompt } }));
+      },
+      get prompt(): Excel.DataValidationPrompt {
+        throw new FakeExcelError('PropertyNotLoaded', 'the fake does not read data validation back');
+      },
+      clear: () => each((cell) => delete cell.validation),
     });
   }
 

@@ -21,6 +21,7 @@ import { CheckPanel } from './components/CheckPanel.js';
 import { Questionnaire } from './components/Questionnaire.js';
 import { RecordForm } from './components/RecordForm.js';
 import { TemplatePicker } from './components/TemplatePicker.js';
+import { UpgradeBar } from './components/UpgradeBar.js';
 
 const useStyles = makeStyles({
   root: {
@@ -88,6 +89,7 @@ export function App({ session }: { session: WorkbookSession }) {
                 <MessageBarBody>{t(i.message)}</MessageBarBody>
               </MessageBar>
             ))}
+          <UpgradeBar session={session} state={state} />
           <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as 'input' | 'check')}>
             <Tab value="input">{s.tabInput}</Tab>
             <Tab value="check">

@@ -1,10 +1,11 @@
 // The pane's state of one workbook: the grid read from Excel, which template it is, the findings, the selection,
 // whether problems are marked. Keeps itself current from Excel's events: an edit re-reads only the changed range
 // (never the whole sheet), a selection change moves the record form. React reads it with useSyncExternalStore.
-import { identify, templateById } from '../../templates/index.js';
+import { identify, templateById, templates } from '../../templates/index.js';
 import { cellAddress, parseAddress, type Grid } from '../../templates/model/grid.js';
 import { validate, type Identified, type Validation } from '../../templates/model/validate.js';
-import type { Issue, TemplateDef } from '../../templates/model/types.js';
+import type { Issue, TemplateDef, Text } from '../../templates/model/types.js';
+import { planUpgrade, type UpgradePlan } from '../../templates/model/upgrade-plan.js';
 import * as excel from '../excel/index.js';
 import type { MarkResult, ClearResult, InsertOutcome, Selection, SheetChange, WriteValue } from '../excel/index.js';
 import { todayIso } from './model.js';
@@ -25,7 +26,16 @@ export type ExcelPort = Pick<
   | 'onSelectionChanged'
   | 'onSheetChanged'
   | 'insertTemplate'
+  | 'lastColumns'
+  | 'applyUpgrade'
 >;
+
+/** What 「このブックを最新版に更新」 did. */
+export type UpgradeResult =
+  | { kind: 'upgraded'; plan: UpgradePlan }
+  | { kind: 'current' | 'refused'; message: Text }
+  /** A sheet to change is protected with a password: nothing was changed. */
+  | { kind: 'protected'; sheet: string };
 
 /** Where the pane gets a blank template file (base64 .xlsx). */
 export type TemplateSource = (id: string) => Promise<string>;
@@ -241,6 +251,24 @@ export class WorkbookSession {
     const result = await this.port.clearMarks();
     this.set({ marked: false });
     return result;
+  }
+
+  /**
+   * The workbook in the latest version of its template, in place: the same plan as `daicho upgrade`
+   * (templates/model/upgrade-plan.ts), applied by Excel. The pane's marks are cleared first (their saved fills are by
+   * cell address, and rows move); then the workbook is read again.
+   */
+  async upgrade(): Promise<UpgradeResult> {
+    if (this.state.marked) await this.clearMarks();
+    const [grid, last] = await Promise.all([this.port.readGrid(), this.port.lastColumns()]);
+    const decision = planUpgrade(grid, templates, { lastColumn: (sheet) => last[sheet] ?? -1 });
+    if (decision.kind === 'current') return { kind: 'current', message: decision.message };
+    if (decision.kind === 'refused') return { kind: 'refused', message: decision.reason };
+    const applied = await this.port.applyUpgrade(decision.plan);
+    // Rows moved and the definition changed: read everything again, with change handlers on the moved sheets.
+    await this.stop();
+    await this.start();
+    return applied.kind === 'protected' ? applied : { kind: 'upgraded', plan: decision.plan };
   }
 
   async insert(templateId: string): Promise<InsertOutcome> {

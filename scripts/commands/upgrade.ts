@@ -1,6 +1,7 @@
 // daicho upgrade: copies of workbooks made with an earlier template version, in the current version (upgrade/upgrade.ts).
 // Every output is named before anything is written: an existing one without --force stops the run (exit 2), and one
-// that is an input is refused even with --force. A file that is not upgraded gets its reason; the others go on.
+// that is an input is refused even with --force. A file that is not upgraded gets its reason (exit 1); one already in
+// the latest version is said to be so (no copy, not a failure); the others go on.
 import { readFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { Text } from '../../templates/model/types.js';
@@ -55,11 +56,15 @@ export const upgrade: Command<'upgrade'> = {
         fail(r.reason);
         continue;
       }
+      if (r.kind === 'current') {
+        out(`${lang === 'ja' ? '更新不要' : 'Up to date'}: ${file}: ${r.message[lang]}`);
+        continue;
+      }
       await writeFileAtomic(target, r.bytes, { force });
       out(
         lang === 'ja'
-          ? `更新しました: ${file} → ${target}（${r.template} 第${r.from}版 → 第${r.to}版。追加した列: ${r.added.join('、')}）`
-          : `Upgraded ${file} → ${target} (${r.template} version ${r.from} → ${r.to}; columns added: ${r.added.join(', ')})`,
+          ? `更新しました: ${file} → ${target}（${r.template} 第${r.from}版 → 第${r.to}版。追加した項目: ${r.added.join('、')}）`
+          : `Upgraded ${file} → ${target} (${r.template} version ${r.from} → ${r.to}; added: ${r.addedEn.join(', ')})`,
       );
     }
     return failed ? 1 : 0;

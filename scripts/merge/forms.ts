@@ -245,6 +245,9 @@ function contractorSheets(wb: ExcelJS.Workbook, inputs: FormInput[], o: Options)
     { label: T('法人番号', 'Corporate no.'), width: 15, value: (e) => e.f.form.raw['法人番号'] },
     { label: T('委託業務の内容', 'Outsourced work'), width: 30, value: (e) => e.f.form.raw['委託業務の内容'] },
     { label: T('委託する個人情報', 'Personal information'), width: 30, value: (e) => e.f.form.raw['委託する個人情報'] },
+    // Version 2 fields (empty for a version 1 evaluation).
+    { label: T('データの所在国', 'Data kept in'), width: 14, value: (e) => e.f.form.raw['データの所在国'] },
+    { label: T('委託開始日', 'Outsourcing starts'), width: 12, value: (e) => asDate(iso(e.f.form.values['委託開始日'])), fmt: DATE },
     { label: T('第三者認証', 'Certification'), width: 10, value: (e) => e.f.form.raw['第三者認証'] },
     { label: T('認証有効期限', 'Certificate valid until'), width: 12, value: (e) => asDate(iso(e.f.form.values['認証有効期限'])), fmt: DATE },
     { label: T('評価区分', 'Kind'), width: 8, value: (e) => e.f.form.raw['評価区分'] },

@@ -30,6 +30,12 @@ const CERTIFICATIONS: readonly EnumOption[] = [
   { value: 'その他', en: 'Other', synonyms: ['他'] },
 ];
 
+const MY_NUMBER_CONSENT: readonly EnumOption[] = [
+  { value: '許諾済み', en: 'Consented', synonyms: ['許諾あり', '許諾', '承諾済み', '承諾あり', 'あり', '有', 'はい', '済', 'Yes'] },
+  { value: '未許諾', en: 'Not consented', synonyms: ['許諾なし', '未承諾', '承諾なし', 'なし', '無', 'いいえ', 'No'] },
+  { value: '該当なし', en: 'Not applicable', synonyms: ['対象外', '非該当', '再委託なし', '特定個人情報なし', '-', '―', 'N/A', 'NA'] },
+];
+
 const EVALUATION_KINDS: readonly EnumOption[] = [
   { value: '新規', en: 'Initial', synonyms: ['初回', '新規委託'] },
   { value: '定期', en: 'Periodic', synonyms: ['年次', '定期評価', '更新'] },
@@ -68,6 +74,14 @@ const formSheet: FormSheetDef = {
       hint: { ja: '13桁（国税庁法人番号公表サイトで確認）', en: '13 digits (see the NTA corporate number site)' },
     },
     text('所在地', 'Address', { required: true, synonyms: ['住所', '本社所在地'] }),
+    text('データの所在国', 'Country where the data is kept', {
+      since: 2,
+      synonyms: ['データ所在国', 'データの保管国', 'データの保存場所（国）'],
+      hint: {
+        ja: '委託先が個人データを保管・取り扱う国（クラウドのサーバの所在国を含む）。複数あればすべて（例: 日本、米国）',
+        en: 'Every country where the contractor keeps or handles the data, cloud servers included (e.g. 日本、米国)',
+      },
+    }),
     text('担当者', 'Contact person', {
       required: true,
       synonyms: ['委託先担当者', '窓口担当者'],
@@ -89,6 +103,14 @@ const formSheet: FormSheetDef = {
       },
     }),
     {
+      key: '委託開始日',
+      label: { ja: '委託開始日', en: 'Outsourcing starts' },
+      type: { kind: 'date' },
+      since: 2,
+      synonyms: ['委託開始日（予定）', '委託開始予定日'],
+      hint: { ja: '委託を始めた日（予定日）。新規の評価は委託を始める前に行います', en: 'When the outsourcing started (or will); an initial evaluation comes before it' },
+    },
+    {
       key: '要配慮・特定個人情報を含む',
       label: { ja: '要配慮・特定個人情報を含む', en: 'Includes sensitive data or My Number' },
       type: { kind: 'yesno' },
@@ -98,6 +120,17 @@ const formSheet: FormSheetDef = {
     text('再委託先', 'Subcontractor', {
       hint: { ja: '再委託が「はい」のとき、再委託先の名称と委託する業務', en: 'When subcontracting: the subcontractor and what it does' },
     }),
+    {
+      key: '特定個人情報の再委託許諾',
+      label: { ja: '特定個人情報の再委託許諾', en: 'Consent to subcontract My Number data' },
+      type: { kind: 'enum', options: MY_NUMBER_CONSENT },
+      since: 2,
+      synonyms: ['再委託の許諾（特定個人情報）', '特定個人情報の再委託の許諾'],
+      hint: {
+        ja: '特定個人情報（マイナンバー）を扱う業務を再委託させるとき、当社が許諾したか（番号法第10条）。特定個人情報を再委託しないときは該当なし',
+        en: 'Whether we consented to the contractor subcontracting work on My Number data (My Number Act Art. 10); 該当なし when it does not',
+      },
+    },
     {
       key: '第三者認証',
       label: { ja: '第三者認証', en: 'Certification' },
@@ -246,7 +279,13 @@ const resultSheet: FormSheetDef = {
 
 export const contractorEvaluation: TemplateDef = {
   id: 'contractor-evaluation',
-  version: 1,
+  version: 2,
+  changes: {
+    2: {
+      ja: '評価票に「データの所在国」「委託開始日」「特定個人情報の再委託許諾」を追加しました。',
+      en: 'The form gained データの所在国 (country where the data is kept), 委託開始日 (outsourcing start) and 特定個人情報の再委託許諾 (consent to subcontract My Number data).',
+    },
+  },
   title: { ja: '委託先評価', en: 'Contractor evaluation' },
   shape: 'form',
   clause: '§4.4.3.4',

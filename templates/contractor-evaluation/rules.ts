@@ -391,6 +391,93 @@ function checkSubcontract(ctx: RuleContext): RuleFinding[] {
   return out;
 }
 
+// ---- version 2: where the data is, when the outsourcing starts, My Number subcontracting -----------------------------
+
+// 都道府県: a place in Japan typed where a country is asked for is not a foreign country.
+const PREFECTURES =
+  '北海道 青森 岩手 宮城 秋田 山形 福島 茨城 栃木 群馬 埼玉 千葉 東京 神奈川 新潟 富山 石川 福井 山梨 長野 岐阜 静岡 愛知 三重 滋賀 京都 大阪 兵庫 奈良 和歌山 鳥取 島根 岡山 広島 山口 徳島 香川 愛媛 高知 福岡 佐賀 長崎 熊本 大分 宮崎 鹿児島 沖縄'.split(' ');
+const DOMESTIC = /日本|国内|^japan$|^jpn?$/i;
+
+/** The places named in a データの所在国 value that are not Japan ("日本、米国（バックアップ）" → ["米国"]). */
+export function foreignPlaces(text: string): string[] {
+  return text
+    .replace(/[（(][^）)]*[）)]/g, '')
+    .split(/[、,，・/／;；\n]|\s+および\s+|\s+and\s+/)
+    .map((t) => t.trim())
+    .filter((t) => t && !DOMESTIC.test(t) && !PREFECTURES.some((p) => t.startsWith(p)));
+}
+
+function checkLocation(ctx: RuleContext): RuleFinding[] {
+  const rec = ctx.form(FORM);
+  if (!rec || rec.cells['データの所在国'] === undefined) return [];
+  const text = str(rec.values['データの所在国']);
+  if (!text) {
+    return [
+      finding(
+        rec,
+        'データの所在国',
+        '「データの所在国」が空欄です。委託先が個人データを保管・取り扱う国（クラウドのサーバの所在国を含む）を記入してください。外国で個人データを取り扱う場合は、その国の個人情報の保護に関する制度を把握した上で安全管理措置を講じる必要があり（外的環境の把握：個人情報保護法ガイドライン（通則編）10-7）、委託先の選定でも確認が必要です（マニュアル§4.4.3.4）。',
+        'データの所在国 (country where the data is kept) is empty. Enter every country where the contractor keeps or handles the personal data, cloud servers included. Where personal data is handled abroad, the safeguards must take that country\'s privacy regime into account (understanding the external environment: PPC General Guidelines 10-7), and selecting the contractor must check it (manual §4.4.3.4).',
+      ),
+    ];
+  }
+  const foreign = foreignPlaces(text);
+  if (!foreign.length) return [];
+  const places = foreign.join('、');
+  return [
+    finding(
+      rec,
+      'データの所在国',
+      `委託先は日本以外（${places}）で個人データを保管・取り扱います。次の2点を確認し、結果を「条件・所見」に記録してください。(1) その国の個人情報の保護に関する制度を把握した上で安全管理措置を講じ（外的環境の把握：個人情報保護法ガイドライン（通則編）10-7）、保有個人データの安全管理措置として本人の知り得る状態に置くこと（法第32条第1項第4号、施行令第10条第1号）。(2) 委託先自体が外国にある事業者であれば、委託であっても外国にある第三者への提供（法第28条）に当たるため、本人の同意、基準適合体制の整備（同条第1項・第3項）、十分性認定国（EU・英国）のいずれかが必要です。`,
+      `The contractor keeps or handles the personal data outside Japan (${foreign.join(', ')}). Check two things and record the outcome under 条件・所見 (remarks): (1) the safeguards take that country's privacy regime into account (understanding the external environment: PPC General Guidelines 10-7), and this is made known to the people concerned as part of the safeguards for retained personal data (APPI Art. 32(1)(iv), Cabinet Order Art. 10(i)); (2) if the contractor itself is a business abroad, outsourcing to it is still a provision to a third party in a foreign country (APPI Art. 28) and needs the person's consent, an equivalent-standard system (Art. 28(1), (3)) or an adequacy country (EU, UK).`,
+      'info',
+    ),
+  ];
+}
+
+function checkStart(ctx: RuleContext): RuleFinding[] {
+  const rec = ctx.form(FORM);
+  if (!rec || str(rec.values['評価区分']) !== '新規') return [];
+  const start = str(rec.values['委託開始日']);
+  const evaluated = str(rec.values['評価日']);
+  if (!start || !evaluated || compareIso(evaluated, start) <= 0) return [];
+  return [
+    finding(
+      rec,
+      '委託開始日',
+      `新規の評価ですが、評価日 ${evaluated} が委託開始日 ${start} より後です。委託先は、個人情報の取扱いを委託する前に選定基準に照らして評価し、選ぶ必要があります（マニュアル§4.4.3.4、個人情報保護法第25条）。委託を始める前に評価を終えてください。すでに委託を始めている場合は、評価が遅れた理由と再発防止策を「条件・所見」に記録してください。`,
+      `This is an initial evaluation, but it is dated ${evaluated}, after the outsourcing started on ${start}. A contractor is evaluated against the selection criteria before personal information is entrusted to it (manual §4.4.3.4; APPI Art. 25). Finish the evaluation before the outsourcing starts; where it has already started, record why the evaluation came late and what prevents it under 条件・所見 (remarks).`,
+    ),
+  ];
+}
+
+function checkMyNumberSubcontract(ctx: RuleContext): RuleFinding[] {
+  const rec = ctx.form(FORM);
+  if (!rec || str(rec.values['再委託']) !== 'はい' || rec.cells['特定個人情報の再委託許諾'] === undefined) return [];
+  const consent = str(rec.values['特定個人情報の再委託許諾']);
+  if (consent === '未許諾') {
+    return [
+      finding(
+        rec,
+        '特定個人情報の再委託許諾',
+        '再委託が「はい」で、特定個人情報の再委託を許諾していません。特定個人情報（個人番号を含む個人情報）を扱う業務は、委託者である当社の許諾を得た場合に限り再委託できます（番号法第10条第1項）。再委託先と再委託する業務を確認した上で許諾するか、特定個人情報を再委託させないよう委託先に求めてください。特定個人情報を含まない業務だけを再委託するのであれば「該当なし」にしてください。',
+        'Subcontracting is "yes" and we have not consented to subcontracting My Number data. Work on specific personal information (personal information with an Individual Number) may be subcontracted only with the consent of the entrusting party, us (My Number Act Art. 10(1)). Check the subcontractor and the work, then consent, or require the contractor not to subcontract My Number data. If only work without My Number data is subcontracted, choose 該当なし.',
+        'error',
+      ),
+    ];
+  }
+  if (consent || !isEmpty(rec, '特定個人情報の再委託許諾') || str(rec.values['要配慮・特定個人情報を含む']) !== 'はい') return [];
+  return [
+    finding(
+      rec,
+      '特定個人情報の再委託許諾',
+      '再委託があり、要配慮個人情報または特定個人情報を含む委託ですが、「特定個人情報の再委託許諾」が空欄です。特定個人情報（個人番号を含む個人情報）を扱う業務の再委託には、委託者である当社の許諾が必要です（番号法第10条第1項）。許諾したかを記入してください（特定個人情報を再委託しないときは「該当なし」）。',
+      'Subcontracting is "yes" and the work includes sensitive or My Number data, but 特定個人情報の再委託許諾 (consent to subcontract My Number data) is empty. Subcontracting work on specific personal information (with an Individual Number) needs the consent of the entrusting party, us (My Number Act Art. 10(1)). Record whether we consented (該当なし when no My Number data is subcontracted).',
+      'warning',
+    ),
+  ];
+}
+
 export const rules: readonly RuleDef[] = [
   { id: 'CE-ANSWER', check: checkAnswered },
   { id: 'CE-CONTRACT', check: checkContract },
@@ -399,4 +486,7 @@ export const rules: readonly RuleDef[] = [
   { id: 'CE-NEXT', check: checkNext },
   { id: 'CE-CERT', check: checkCert },
   { id: 'CE-SUBCONTRACT', check: checkSubcontract },
+  { id: 'CE-LOCATION', since: 2, check: checkLocation },
+  { id: 'CE-START', since: 2, check: checkStart },
+  { id: 'CE-MYNUMBER', since: 2, check: checkMyNumberSubcontract },
 ];

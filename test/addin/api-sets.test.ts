@@ -274,10 +274,11 @@ describe('Office.js members used by addin/excel against the manifest’s require
   it('every member is within ExcelApi 1.8 or behind isSetSupported', () => {
     const outside = uses.filter((u) => !allowed(u, floor)).map(describeUse);
     expect(outside).toEqual([]);
-    // The ones above the floor that are checked (1.9 fill details, 1.13 insert).
+    // The ones above the floor that are checked (1.9 fill details and the upgrade's format copy, 1.13 insert).
     const above = [...new Set(uses.filter((u) => u.api && compareVersion(u.api.version, floor) > 0).map((u) => u.member))].sort();
     expect(above).toEqual([
       'Excel.InsertWorksheetOptions.positionType',
+      'Excel.Range.copyFrom',
       'Excel.RangeFill.pattern',
       'Excel.RangeFill.patternColor',
       'Excel.RangeFill.tintAndShade',

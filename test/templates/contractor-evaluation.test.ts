@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleAsOf, samples } from '../../scripts/samples/contractor-evaluation.js';
 import { contractorEvaluation as def, CRITERIA, CONTRACT_ITEMS, SCORE_FORMULA } from '../../templates/contractor-evaluation/index.js';
-import { expectedVerdict } from '../../templates/contractor-evaluation/rules.js';
+import { expectedVerdict, foreignPlaces } from '../../templates/contractor-evaluation/rules.js';
 import type { CellValue } from '../../templates/model/grid.js';
 import { layoutWorkbook, type WorkbookInput } from '../../templates/model/layout.js';
 import type { Issue } from '../../templates/model/types.js';
@@ -28,11 +28,14 @@ const at = (i: Issue) => ({ rule: i.rule, severity: i.severity, sheet: i.sheet, 
 const set = (rec: Record<string, Record<string, CellValue>>, id: string, values: Record<string, CellValue>) =>
   Object.assign(rec[id], values);
 
-// Layout of the template (rows from 3): 評価票 B3..B19, 判定 B3..B8, 評価項目/契約内容 answers in column E.
+// Layout of the template (rows from 3): 評価票 B3..B22, 判定 B3..B8, 評価項目/契約内容 answers in column E.
 const CELL = {
-  再委託先: 'B12',
-  認証有効期限: 'B15',
-  評価日: 'B17',
+  データの所在国: 'B6',
+  委託開始日: 'B11',
+  再委託先: 'B14',
+  特定個人情報の再委託許諾: 'B15',
+  認証有効期限: 'B18',
+  評価日: 'B20',
   得点率: 'B3',
   判定: 'B5',
   次回評価期限: 'B7',
@@ -41,7 +44,7 @@ const CELL = {
 describe('contractor-evaluation definition', () => {
   it('is a form template of four sheets for §4.4.3.4', () => {
     expect(def.id).toBe('contractor-evaluation');
-    expect(def.version).toBe(1);
+    expect(def.version).toBe(2);
     expect(def.shape).toBe('form');
     expect(def.sheets.map((s) => `${s.name}:${s.kind}`)).toEqual(['評価票:form', '評価項目:questions', '契約内容:questions', '判定:form']);
   });
@@ -71,8 +74,9 @@ describe('contractor-evaluation definition', () => {
 
   it('blank template: required fields and every unanswered row are reported, nothing else', () => {
     const { issues } = run({});
-    expect(new Set(issues.map((i) => i.rule))).toEqual(new Set(['V-REQUIRED', 'CE-ANSWER']));
+    expect(new Set(issues.map((i) => i.rule))).toEqual(new Set(['V-REQUIRED', 'CE-ANSWER', 'CE-LOCATION']));
     expect(issuesOf(issues, 'CE-ANSWER')).toHaveLength(26);
+    expect(issuesOf(issues, 'CE-LOCATION').map(at)).toEqual([{ rule: 'CE-LOCATION', severity: 'warning', sheet: '評価票', cell: CELL.データの所在国 }]);
     expect(issuesOf(issues, 'V-REQUIRED').map((i) => i.field)).toEqual([
       '委託先名', '所在地', '担当者', '委託業務の内容', '委託する個人情報', '評価日', '評価者', '判定',
     ]);
@@ -392,9 +396,81 @@ describe('CE-SUBCONTRACT', () => {
 
   it('passes: subcontractor named and K-3 規定あり; or no subcontracting at all', () => {
     const named = run(input('ce-03', (i) => (i.forms['評価票']['再委託先'] = '株式会社サンプルデータセンター')));
-    expect(named.issues).toEqual([]);
+    expect(named.issues.map((i) => i.rule)).toEqual(['CE-LOCATION']); // the backups abroad (info)
     const none = run(input(CLEAN, (i) => set(i.answers['契約内容'], 'K-3', { 規定: '規定なし' })));
     expect(issuesOf(none.issues, 'CE-SUBCONTRACT')).toEqual([]);
+  });
+});
+
+// Version 2 (review §5.2 [MISSING]; Amendment 8): データの所在国, 委託開始日, 特定個人情報の再委託許諾.
+describe('CE-LOCATION (データの所在国: 外的環境の把握, 法28条)', () => {
+  it('breaks (warning): no data location, citing the external-environment duty', () => {
+    const found = issuesOf(run(input(CLEAN, (i) => (i.forms['評価票']['データの所在国'] = null))).issues, 'CE-LOCATION');
+    expect(found.map(at)).toEqual([{ rule: 'CE-LOCATION', severity: 'warning', sheet: '評価票', cell: CELL.データの所在国 }]);
+    expect(found[0].message.ja).toContain('通則編）10-7');
+    expect(found[0].message.en).toContain('General Guidelines 10-7');
+  });
+
+  it('notes (info): data kept abroad — what to confirm, naming the country, 10-7 and 法第28条', () => {
+    const found = issuesOf(run(input(CLEAN, (i) => (i.forms['評価票']['データの所在国'] = '日本・米国（バックアップ）'))).issues, 'CE-LOCATION');
+    expect(found.map(at)).toEqual([{ rule: 'CE-LOCATION', severity: 'info', sheet: '評価票', cell: CELL.データの所在国 }]);
+    expect(found[0].message.ja).toContain('日本以外（米国）');
+    expect(found[0].message.ja).toContain('法第28条');
+    expect(found[0].message.ja).toContain('法第32条第1項第4号');
+    expect(found[0].message.en).toContain('APPI Art. 28');
+  });
+
+  it('passes: Japan however written, or a prefecture typed for the country', () => {
+    for (const v of ['日本', '国内', 'Japan', 'JP', '日本（東京・大阪）', '東京都、大阪府', '日本国内のみ']) {
+      expect(issuesOf(run(input(CLEAN, (i) => (i.forms['評価票']['データの所在国'] = v))).issues, 'CE-LOCATION'), v).toEqual([]);
+    }
+    expect(foreignPlaces('日本、シンガポール（バックアップ）, USA')).toEqual(['シンガポール', 'USA']);
+  });
+});
+
+describe('CE-START (委託開始日: 委託する前に評価する)', () => {
+  it('breaks (warning): an initial evaluation dated after the outsourcing started', () => {
+    const found = issuesOf(run(input('ce-05')).issues, 'CE-START');
+    expect(found.map(at)).toEqual([{ rule: 'CE-START', severity: 'warning', sheet: '評価票', cell: CELL.委託開始日 }]);
+    expect(found[0].message.ja).toContain('評価日 2026-08-20 が委託開始日 2026-08-01 より後');
+    expect(found[0].message.ja).toContain('個人情報保護法第25条');
+  });
+
+  it('passes: evaluated on or before the start; a periodic evaluation; no start date', () => {
+    const ok = (edit: (f: Record<string, CellValue>) => void) =>
+      issuesOf(run(input('ce-05', (i) => edit(i.forms['評価票']))).issues, 'CE-START');
+    expect(ok((f) => (f['委託開始日'] = '2026-08-20'))).toEqual([]);
+    expect(ok((f) => (f['評価区分'] = '定期'))).toEqual([]);
+    expect(ok((f) => (f['委託開始日'] = null))).toEqual([]);
+  });
+});
+
+describe('CE-MYNUMBER (特定個人情報の再委託許諾: 番号法第10条)', () => {
+  const subcontracted = (consent: CellValue, flag: CellValue = 'はい') =>
+    run(
+      input(CLEAN, (i) =>
+        Object.assign(i.forms['評価票'], { 再委託: 'はい', 再委託先: '株式会社見本計算センター（年末調整の入力）', 特定個人情報の再委託許諾: consent, '要配慮・特定個人情報を含む': flag }),
+      ),
+    ).issues;
+
+  it('breaks (error): subcontracting with My Number data and no consent from us', () => {
+    const found = issuesOf(subcontracted('未許諾'), 'CE-MYNUMBER');
+    expect(found.map(at)).toEqual([{ rule: 'CE-MYNUMBER', severity: 'error', sheet: '評価票', cell: CELL.特定個人情報の再委託許諾 }]);
+    expect(found[0].message.ja).toContain('番号法第10条第1項');
+    expect(found[0].message.en).toContain('My Number Act Art. 10(1)');
+    expect(issuesOf(run(input('ce-06')).issues, 'CE-MYNUMBER').map((i) => i.severity)).toEqual(['error']);
+  });
+
+  it('breaks (warning): subcontracting of sensitive or My Number data with the consent left empty', () => {
+    expect(issuesOf(subcontracted(null), 'CE-MYNUMBER').map(at)).toEqual([
+      { rule: 'CE-MYNUMBER', severity: 'warning', sheet: '評価票', cell: CELL.特定個人情報の再委託許諾 },
+    ]);
+  });
+
+  it('passes: consent given (synonyms too), not applicable, no subcontracting, or no such data', () => {
+    for (const v of ['許諾済み', '承諾済み', '該当なし', '対象外']) expect(issuesOf(subcontracted(v), 'CE-MYNUMBER'), v).toEqual([]);
+    expect(issuesOf(subcontracted(null, 'いいえ'), 'CE-MYNUMBER')).toEqual([]);
+    expect(issuesOf(run(input(CLEAN, (i) => (i.forms['評価票']['特定個人情報の再委託許諾'] = '未許諾'))).issues, 'CE-MYNUMBER')).toEqual([]);
   });
 });
 
@@ -415,7 +491,7 @@ describe('values and structure', () => {
   it('reads ISO/IEC 27001 as ISMS and rejects an unknown certification', () => {
     expect(run(input(CLEAN, (i) => (i.forms['評価票']['第三者認証'] = 'ISO/IEC 27001'))).issues).toEqual([]);
     const bad = run(input(CLEAN, (i) => (i.forms['評価票']['第三者認証'] = 'SOC2')));
-    expect(issuesOf(bad.issues, 'V-ENUM').map(at)).toEqual([{ rule: 'V-ENUM', severity: 'error', sheet: '評価票', cell: 'B13' }]);
+    expect(issuesOf(bad.issues, 'V-ENUM').map(at)).toEqual([{ rule: 'V-ENUM', severity: 'error', sheet: '評価票', cell: 'B16' }]);
   });
 
   it('an empty 合格基準 means 80%', () => {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { templateById } from '../../../templates/index.js';
+import { atVersion } from '../../../templates/model/versions.js';
 import type { WorkbookInput } from '../../../templates/model/layout.js';
 import { cellText } from '../../../templates/model/normalise.js';
 import { cellAddress } from '../../../templates/model/grid.js';
@@ -122,5 +123,22 @@ describe('contractor evaluation summary', () => {
     expect(recruit[h.indexOf('判定（得点から）')]).toBe('不合格');
     const printing = rows.find((x) => x[0] === '株式会社見本印刷')!;
     expect(printing[h.indexOf('必須項目の不適合')]).toBe('C-05');
+    const cloud = rows.find((x) => x[0] === '株式会社モデルクラウド')!;
+    expect([cloud[h.indexOf('データの所在国')], cloud[h.indexOf('委託開始日')]]).toEqual(['日本、シンガポール（バックアップ）', '2026-10-01']);
+  });
+
+  it('takes version 1 and version 2 evaluations together: a version 1 one has the new columns empty', async () => {
+    const def = templateById('contractor-evaluation')!;
+    const v1Input = JSON.parse(JSON.stringify(allSamples.find((x) => x.id === 'contractor-evaluation')!.samples[0].input)) as WorkbookInput;
+    Object.assign(v1Input.forms!['評価票'], { 委託先名: '株式会社旧版サービス', 法人番号: null });
+    const v1File = join(dir, 'contractor-evaluation-v1.xlsx');
+    await writeFile(v1File, await templateBuffer(atVersion(def, 1), v1Input));
+    const out = join(dir, 'contractors-v1-v2.xlsx');
+    const r = await mergeFiles([v1File, ...contractors], { out, asOf: SAMPLE_AS_OF, lang: 'ja', jobs: 0 });
+    expect(r.forms).toMatchObject({ read: 7, latest: 7 });
+    const rows = await sheetRows(out, '委託先一覧');
+    const h = rows[0];
+    const old = rows.find((x) => x[0] === '株式会社旧版サービス')!;
+    expect([old[h.indexOf('データの所在国')] ?? null, old[h.indexOf('判定')], old[h.indexOf('状態')]]).toEqual([null, '合格', 'OK']);
   });
 });

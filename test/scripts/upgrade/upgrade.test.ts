@@ -73,7 +73,7 @@ describe.skipIf(!hasOpenpyxl())('daicho upgrade: version 1 ledger → version 2'
 
   it('writes a version 2 copy that keeps every value, cell, note and extra column, and passes ooxml-check', async () => {
     const r = upgradeXlsx(inputBytes, defs);
-    if (r.kind !== 'upgraded') throw new Error(r.reason.en);
+    if (r.kind !== 'upgraded') throw new Error(JSON.stringify(r));
     expect([r.template, r.from, r.to]).toEqual(['pi-ledger', 1, 2]);
     const out = join(dir, 'out.xlsx');
     await writeFile(out, r.bytes);
@@ -150,7 +150,7 @@ describe.skipIf(!hasOpenpyxl())('daicho upgrade: version 1 ledger → version 2'
     const saved = await resaveWithLibreOffice(input);
     const bytes = await readFile(saved);
     const r = upgradeXlsx(bytes, defs);
-    if (r.kind !== 'upgraded') throw new Error(r.reason.en);
+    if (r.kind !== 'upgraded') throw new Error(JSON.stringify(r));
     const out = join(dir, 'lo-out.xlsx');
     await writeFile(out, r.bytes);
     const strip = (s: string, p: string) => s.split(p).join('FILE').split('\n').filter((l) => /error|warn/i.test(l) && !/parts=/.test(l)).sort();
@@ -168,7 +168,7 @@ describe.skipIf(!hasOpenpyxl())('daicho upgrade: version 1 ledger → version 2'
 
   it('refuses, with a reason in Japanese and English, what it cannot or need not upgrade', async () => {
     const current = upgradeXlsx(await templateBuffer(v2), defs);
-    expect(current).toMatchObject({ kind: 'refused', reason: { ja: expect.stringContaining('すでに最新版') } });
+    expect(current).toMatchObject({ kind: 'current', message: { ja: expect.stringContaining('すでに最新版') } });
     const newer = upgradeXlsx(await templateBuffer({ ...v2, version: 3 }), defs);
     expect(newer).toMatchObject({ kind: 'refused', reason: { en: expect.stringContaining('newer template') } });
     const unmarked = upgradeXlsx(await templateBuffer(atVersion(v2, 1), { marker: false }), defs);
