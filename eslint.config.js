@@ -13,17 +13,26 @@ const layers = [
   {
     files: ['templates/**/*.ts'],
     ...layer(
-      { regex: '(^|/)(scripts|addin)/', message: 'templates/ is the domain: it imports nothing from scripts/ or addin/.' },
+      {
+        regex: '(^|/)(scripts|addin)/',
+        message: 'templates/ is the domain: it imports nothing from scripts/ or addin/.',
+      },
       { regex: NODE, message: 'templates/ runs in the pane as well as in Node: no Node modules.' },
     ),
   },
   {
     files: ['addin/**/*.{ts,tsx}'],
-    ...layer({ regex: '(^|/)scripts/', message: 'addin/ does not import scripts/ (the Node CLI); what both need belongs in templates/.' }),
+    ...layer({
+      regex: '(^|/)scripts/',
+      message: 'addin/ does not import scripts/ (the Node CLI); what both need belongs in templates/.',
+    }),
   },
   {
     files: ['scripts/**/*.ts'],
-    ...layer({ regex: '(^|/)addin/', message: 'scripts/ does not import addin/ (the pane); what both need belongs in templates/.' }),
+    ...layer({
+      regex: '(^|/)addin/',
+      message: 'scripts/ does not import addin/ (the pane); what both need belongs in templates/.',
+    }),
   },
 ];
 

@@ -129,7 +129,8 @@ export default async (env, argv) => {
       transform: text((xml) => manifestFor(xml, { base, supportUrl: process.env.DAICHO_SUPPORT_URL, version })),
     },
   ];
-  if (deploy) console.log(`[daicho] building the add-in for ${base}: host the output folder there; manifest.xml is in it`);
+  if (deploy)
+    console.log(`[daicho] building the add-in for ${base}: host the output folder there; manifest.xml is in it`);
   return {
     mode: production ? 'production' : 'development',
     // A deployment ships no source maps (4 MB of them); the other builds keep them for debugging.
@@ -189,7 +190,13 @@ export default async (env, argv) => {
       }),
       ...(deploy
         ? []
-        : [new HtmlWebpackPlugin({ filename: 'preview.html', template: './addin/preview/preview.html', chunks: ['preview'] })]),
+        : [
+            new HtmlWebpackPlugin({
+              filename: 'preview.html',
+              template: './addin/preview/preview.html',
+              chunks: ['preview'],
+            }),
+          ]),
       new CopyWebpackPlugin({ patterns: copy }),
       new WorkbookFilesPlugin({ samples: !deploy }),
     ],

@@ -72,13 +72,20 @@ export const BATCH_MESSAGES = {
 
 export type BatchCode = keyof typeof BATCH_MESSAGES;
 
-export function unreadable(path: string, code: string, message: Issue['message'], detail?: Issue['message']): FileResult {
+export function unreadable(
+  path: string,
+  code: string,
+  message: Issue['message'],
+  detail?: Issue['message'],
+): FileResult {
   const text = detail ? { ja: `${message.ja}（${detail.ja}）`, en: `${message.en} (${detail.en})` } : message;
   return {
     path,
     status: 'unreadable',
     template: null,
-    issues: [{ rule: 'FILE-UNREADABLE', severity: 'error', sheet: null, cell: null, field: null, value: code, message: text }],
+    issues: [
+      { rule: 'FILE-UNREADABLE', severity: 'error', sheet: null, cell: null, field: null, value: code, message: text },
+    ],
   };
 }
 
@@ -130,7 +137,15 @@ export function capIssues(issues: Issue[], max = MAX_FINDINGS_PER_RULE, omitted?
     out ??= issues.slice(0, k);
     let note = notes.get(key);
     if (!note) {
-      note = { rule: OMITTED_RULE, severity: i.severity, sheet: i.sheet, cell: null, field: null, value: '0', message: { ja: '', en: '' } };
+      note = {
+        rule: OMITTED_RULE,
+        severity: i.severity,
+        sheet: i.sheet,
+        cell: null,
+        field: null,
+        value: '0',
+        message: { ja: '', en: '' },
+      };
       notes.set(key, note);
       out.push(note);
     }
@@ -165,7 +180,10 @@ function fromUnreadableError(path: string, err: UnreadableError, size: number, l
     });
   }
   if (err.code === 'too-large' && err.detail) {
-    return unreadable(path, err.code, err.messageText, { ja: `展開後 ${err.detail}`, en: `uncompressed ${err.detail}` });
+    return unreadable(path, err.code, err.messageText, {
+      ja: `展開後 ${err.detail}`,
+      en: `uncompressed ${err.detail}`,
+    });
   }
   return unreadable(path, err.code, err.messageText);
 }
@@ -205,8 +223,15 @@ export async function checkFile(path: string, opts: CheckOptions, checked?: Chec
     if (err instanceof UnreadableError) return fromUnreadableError(path, err, size, limit);
     if (err instanceof NotRegularFileError) return folderOrSpecial(path);
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() ? batchFailure(path, 'broken-link') : batchFailure(path, 'not-found');
-    if (code === 'EISDIR' || ((code === 'EACCES' || code === 'EPERM') && statSync(path, { throwIfNoEntry: false })?.isDirectory())) return folderOrSpecial(path);
+    if (code === 'ENOENT')
+      return lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()
+        ? batchFailure(path, 'broken-link')
+        : batchFailure(path, 'not-found');
+    if (
+      code === 'EISDIR' ||
+      ((code === 'EACCES' || code === 'EPERM') && statSync(path, { throwIfNoEntry: false })?.isDirectory())
+    )
+      return folderOrSpecial(path);
     const reason = err instanceof Error ? err.message : String(err as unknown);
     if (code) return batchFailure(path, 'io', { ja: reason, en: reason });
     return batchFailure(path, 'internal-error', { ja: reason, en: reason });

@@ -54,7 +54,9 @@ const WILDCARD = /[*?]/;
 
 /** A pattern segment (`*` any run of characters, `?` one) as a whole-name test; case-insensitive on Windows. */
 function segmentMatcher(segment: string): (name: string) => boolean {
-  const body = [...segment].map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[\\^$.+()|[\]{}]/g, '\\$&'))).join('');
+  const body = [...segment]
+    .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[\\^$.+()|[\]{}]/g, '\\$&')))
+    .join('');
   const re = new RegExp(`^${body}$`, process.platform === 'win32' ? 'iu' : 'u');
   // Like a shell, `*` does not match hidden files unless the pattern itself starts with a dot.
   return (name) => re.test(name) && (segment.startsWith('.') || !name.startsWith('.'));
@@ -84,13 +86,23 @@ export async function expandPattern(pattern: string): Promise<string[]> {
       }
       const entries = await readdir(base || '.', { withFileTypes: true }).catch(() => []);
       const match = segmentMatcher(segment);
-      const names = entries.map((e) => e.name).filter(match).sort((a, b) => a.localeCompare(b));
+      const names = entries
+        .map((e) => e.name)
+        .filter(match)
+        .sort((a, b) => a.localeCompare(b));
       for (const n of names) next.push(base ? join(base, n) : n);
     }
     bases = next;
   }
   const found: string[] = [];
-  for (const p of bases) if (await stat(p).then(() => true, () => false)) found.push(p);
+  for (const p of bases)
+    if (
+      await stat(p).then(
+        () => true,
+        () => false,
+      )
+    )
+      found.push(p);
   return found;
 }
 
@@ -101,7 +113,13 @@ export async function expandPattern(pattern: string): Promise<string[]> {
 export async function expandInputs(paths: readonly string[]): Promise<string[]> {
   const out: string[] = [];
   for (const p of paths) {
-    if (await stat(p).then(() => true, () => false)) out.push(p);
+    if (
+      await stat(p).then(
+        () => true,
+        () => false,
+      )
+    )
+      out.push(p);
     else if (WILDCARD.test(p)) {
       const found = await expandPattern(p);
       if (!found.length) throw new MissingPathError(p);

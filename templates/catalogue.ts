@@ -19,31 +19,71 @@ const engine = ['engine'] as const;
 
 export const RULES = {
   // ---- structure (any file) ----
-  'FILE-UNREADABLE': { severity: 'error', title: { ja: '読み込めないファイル', en: 'Unreadable file' }, raisedBy: engine },
-  'TEMPLATE-UNKNOWN': { severity: 'error', title: { ja: 'テンプレート以外のブック', en: 'Not a template' }, raisedBy: engine },
+  'FILE-UNREADABLE': {
+    severity: 'error',
+    title: { ja: '読み込めないファイル', en: 'Unreadable file' },
+    raisedBy: engine,
+  },
+  'TEMPLATE-UNKNOWN': {
+    severity: 'error',
+    title: { ja: 'テンプレート以外のブック', en: 'Not a template' },
+    raisedBy: engine,
+  },
   // Older: warning (what changed); newer: error; a question sheet of an earlier wording: info.
-  'TEMPLATE-VERSION': { severity: 'warning', title: { ja: 'テンプレートの版', en: 'Template version' }, raisedBy: engine },
-  'TEMPLATE-MARKER': { severity: 'warning', title: { ja: '識別用シートの欠落', en: 'Marker sheet missing' }, raisedBy: engine },
+  'TEMPLATE-VERSION': {
+    severity: 'warning',
+    title: { ja: 'テンプレートの版', en: 'Template version' },
+    raisedBy: engine,
+  },
+  'TEMPLATE-MARKER': {
+    severity: 'warning',
+    title: { ja: '識別用シートの欠落', en: 'Marker sheet missing' },
+    raisedBy: engine,
+  },
   'TEMPLATE-TAMPER': { severity: 'error', title: { ja: '固定行の改変', en: 'Fixed rows changed' }, raisedBy: engine },
   // An optional sheet or field: warning.
   'SHEET-MISSING': { severity: 'error', title: { ja: 'シートの欠落', en: 'Sheet missing' }, raisedBy: engine },
   'COLUMN-MISSING': { severity: 'error', title: { ja: '列の欠落', en: 'Column missing' }, raisedBy: engine },
   'COLUMN-RENAMED': { severity: 'error', title: { ja: '見出しの変更', en: 'Column renamed' }, raisedBy: engine },
   'COLUMN-EXTRA': { severity: 'info', title: { ja: 'テンプレートにない列', en: 'Extra column' }, raisedBy: engine },
-  'RULE-FAILED': { severity: 'error', title: { ja: 'チェックの実行失敗', en: 'Check failed to run' }, raisedBy: engine },
+  'RULE-FAILED': {
+    severity: 'error',
+    title: { ja: 'チェックの実行失敗', en: 'Check failed to run' },
+    raisedBy: engine,
+  },
   // Past 1,000 findings of one rule, sheet and severity in a file, one of these counts the rest (its value), with their severity.
-  'FINDINGS-OMITTED': { severity: 'warning', title: { ja: '記載を省略した指摘', en: 'Findings left out' }, raisedBy: engine },
+  'FINDINGS-OMITTED': {
+    severity: 'warning',
+    title: { ja: '記載を省略した指摘', en: 'Findings left out' },
+    raisedBy: engine,
+  },
 
   // ---- values (every template) ----
   'V-REQUIRED': { severity: 'error', title: { ja: '必須項目の未入力', en: 'Required field empty' }, raisedBy: engine },
   'V-ENUM': { severity: 'error', title: { ja: '選択肢にない値', en: 'Value not in the list' }, raisedBy: engine },
-  'V-DATE': { severity: 'error', title: { ja: '日付・期間として読めない値', en: 'Not a date or period' }, raisedBy: engine },
+  'V-DATE': {
+    severity: 'error',
+    title: { ja: '日付・期間として読めない値', en: 'Not a date or period' },
+    raisedBy: engine,
+  },
   'V-NUMBER': { severity: 'error', title: { ja: '数値として読めない値', en: 'Not a valid number' }, raisedBy: engine },
-  'V-EMAIL': { severity: 'error', title: { ja: 'メールアドレスの形式', en: 'E-mail address format' }, raisedBy: engine },
+  'V-EMAIL': {
+    severity: 'error',
+    title: { ja: 'メールアドレスの形式', en: 'E-mail address format' },
+    raisedBy: engine,
+  },
   'V-URL': { severity: 'error', title: { ja: 'URLの形式', en: 'URL format' }, raisedBy: engine },
-  'V-CORPNO': { severity: 'error', title: { ja: '法人番号のチェックディジット', en: 'Corporate number check digit' }, raisedBy: engine },
+  'V-CORPNO': {
+    severity: 'error',
+    title: { ja: '法人番号のチェックディジット', en: 'Corporate number check digit' },
+    raisedBy: engine,
+  },
   'V-UNIQUE': { severity: 'error', title: { ja: '重複した値', en: 'Duplicate value' }, raisedBy: engine },
-  'V-FORMULA': { severity: 'error', title: { ja: '外部参照・エラー値の数式', en: 'External link or error formula' }, raisedBy: engine },
+  'V-FORMULA': {
+    severity: 'error',
+    title: { ja: '外部参照・エラー値の数式', en: 'External link or error formula' },
+    raisedBy: engine,
+  },
 
   // ---- pi-ledger ----
   'PL-REVIEW': {
@@ -230,7 +270,10 @@ export const RULES = {
   'CE-LOCATION': {
     severity: 'warning',
     clause: '§4.4.3.4',
-    title: { ja: '委託先のデータの所在国（外的環境の把握）', en: 'Where the contractor keeps the data (external environment)' },
+    title: {
+      ja: '委託先のデータの所在国（外的環境の把握）',
+      en: 'Where the contractor keeps the data (external environment)',
+    },
     raisedBy: ['contractor-evaluation'],
   },
   'CE-START': {
@@ -243,7 +286,10 @@ export const RULES = {
   'CE-MYNUMBER': {
     severity: 'error',
     clause: '§4.4.3.4(3)',
-    title: { ja: '特定個人情報の再委託の許諾（番号法第10条）', en: 'Consent to subcontract My Number data (My Number Act Art. 10)' },
+    title: {
+      ja: '特定個人情報の再委託の許諾（番号法第10条）',
+      en: 'Consent to subcontract My Number data (My Number Act Art. 10)',
+    },
     raisedBy: ['contractor-evaluation'],
   },
   'CE-RETENTION': {

@@ -6,9 +6,21 @@ import { supplierChecklist } from './supplier-checklist/index.js';
 import { supplierList } from './supplier-list/index.js';
 import type { Grid } from './model/grid.js';
 import type { TemplateDef } from './model/types.js';
-import { identifyAmong, validateAmong, type Identified, type ValidateOptions, type WorkbookValidation } from './model/validate.js';
+import {
+  identifyAmong,
+  validateAmong,
+  type Identified,
+  type ValidateOptions,
+  type WorkbookValidation,
+} from './model/validate.js';
 
-export const templates: readonly TemplateDef[] = [piLedger, legalRegister, contractorEvaluation, supplierChecklist, supplierList];
+export const templates: readonly TemplateDef[] = [
+  piLedger,
+  legalRegister,
+  contractorEvaluation,
+  supplierChecklist,
+  supplierList,
+];
 
 export type TemplateId = TemplateDef['id'];
 

@@ -17,13 +17,25 @@ describe('lint: which folder may import which', () => {
   };
 
   it.each([
-    ['templates/model/planted.ts', "import { collectFiles } from '../../scripts/collect.js';", /templates\/ is the domain/],
+    [
+      'templates/model/planted.ts',
+      "import { collectFiles } from '../../scripts/collect.js';",
+      /templates\/ is the domain/,
+    ],
     ['templates/planted.ts', "import type { ExcelApi } from '../addin/excel/api.js';", /templates\/ is the domain/],
     ['templates/model/planted.ts', "export { readFileSync } from 'node:fs';", /no Node modules/],
     ['templates/pi-ledger/planted.ts', "import { join } from 'path';", /no Node modules/],
     ['templates/model/planted.ts', "import { posix } from 'path/posix';", /no Node modules/],
-    ['addin/taskpane/components/Planted.tsx', "import { statusOf } from '../../../scripts/check-file.js';", /addin\/ does not import scripts\//],
-    ['scripts/audit/planted.ts', "import { splitAddress } from '../../addin/excel/address.js';", /scripts\/ does not import addin\//],
+    [
+      'addin/taskpane/components/Planted.tsx',
+      "import { statusOf } from '../../../scripts/check-file.js';",
+      /addin\/ does not import scripts\//,
+    ],
+    [
+      'scripts/audit/planted.ts',
+      "import { splitAddress } from '../../addin/excel/address.js';",
+      /scripts\/ does not import addin\//,
+    ],
   ])('%s: %s fails', async (file, code, message) => {
     const found = await restricted(file, `${code}\nexport const planted = 1;\n`);
     expect(found).toHaveLength(1);
@@ -32,7 +44,10 @@ describe('lint: which folder may import which', () => {
 
   it.each([
     ['templates/model/planted.ts', "import { foldLabel } from './fold.js';"],
-    ['scripts/planted.ts', "import { templates } from '../templates/index.js';\nimport { readFileSync } from 'node:fs';"],
+    [
+      'scripts/planted.ts',
+      "import { templates } from '../templates/index.js';\nimport { readFileSync } from 'node:fs';",
+    ],
     ['addin/taskpane/planted.ts', "import { templates } from '../../templates/index.js';"],
   ])('%s: %s passes', async (file, code) => {
     expect(await restricted(file, `${code}\nexport const planted = 1;\n`)).toEqual([]);
@@ -42,7 +57,11 @@ describe('lint: which folder may import which', () => {
 describe('tsc: templates/ without the DOM and Node types', () => {
   /** Diagnostics of one in-memory file under templates/, checked with the options of the given tsconfig. */
   function compile(tsconfig: string, code: string): string[] {
-    const parsed = ts.getParsedCommandLineOfConfigFile(resolve(repo, tsconfig), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
+    const parsed = ts.getParsedCommandLineOfConfigFile(
+      resolve(repo, tsconfig),
+      {},
+      { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+    )!;
     const planted = resolve(repo, 'templates/planted.ts');
     const host = ts.createCompilerHost(parsed.options);
     const { getSourceFile, fileExists, readFile } = host;
@@ -68,8 +87,15 @@ describe('tsc: templates/ without the DOM and Node types', () => {
 
   it('a Buffer, process, document or node:fs in templates/ fails to compile', () => {
     const errors = compile('tsconfig.templates.json', breach);
-    expect(errors.some((e) => /'node:fs'/.test(e)), errors.join('\n')).toBe(true);
-    for (const name of ['Buffer', 'process', 'document']) expect(errors.some((e) => e.includes(`'${name}'`)), name).toBe(true);
+    expect(
+      errors.some((e) => /'node:fs'/.test(e)),
+      errors.join('\n'),
+    ).toBe(true);
+    for (const name of ['Buffer', 'process', 'document'])
+      expect(
+        errors.some((e) => e.includes(`'${name}'`)),
+        name,
+      ).toBe(true);
   });
 
   it('the same file compiles under the project-wide tsconfig (so it is the templates/ config that catches it)', () => {
@@ -85,10 +111,15 @@ describe('tsc: templates/ without the DOM and Node types', () => {
       ].join('\n');
     expect(compile('tsconfig.templates.json', rule('名称'))).toEqual([]);
     const errors = compile('tsconfig.templates.json', rule('名稱'));
-    expect(errors.some((e) => e.includes("'名稱'")), errors.join('\n')).toBe(true);
+    expect(
+      errors.some((e) => e.includes("'名稱'")),
+      errors.join('\n'),
+    ).toBe(true);
   });
 
   it('what templates/ uses of its host, the URL class, compiles', () => {
-    expect(compile('tsconfig.templates.json', "export const host = new URL('https://www.ppc.go.jp/').hostname;")).toEqual([]);
+    expect(
+      compile('tsconfig.templates.json', "export const host = new URL('https://www.ppc.go.jp/').hostname;"),
+    ).toEqual([]);
   });
 });

@@ -18,4 +18,3 @@ export function topLeft(address: string): string {
 export function isWholeRowsOrColumns(address: string): boolean {
   return address.split(':').some((part) => /^\$?[A-Za-z]+$|^\$?\d+$/.test(part));
 }
-

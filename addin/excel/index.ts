@@ -29,7 +29,11 @@ export { splitAddress, topLeft } from './address.js';
 export const MARKS_SHEET = '_daicho_marks';
 
 /** Fill colours of marked cells, by severity (Excel's own "bad" / "neutral" / a light blue). */
-export const MARK_COLOURS: Record<Severity, string> = { error: `#${MARK_RGB.error}`, warning: `#${MARK_RGB.warning}`, info: `#${MARK_RGB.info}` };
+export const MARK_COLOURS: Record<Severity, string> = {
+  error: `#${MARK_RGB.error}`,
+  warning: `#${MARK_RGB.warning}`,
+  info: `#${MARK_RGB.info}`,
+};
 
 /** Cells per context.sync() when reading large sheets (keeps each response well under Office's payload limit). */
 export const READ_CHUNK_CELLS = 40_000;
@@ -285,7 +289,14 @@ export async function readSheetRange(sheet: string, address: string): Promise<Sh
 function patchOf(sheetName: string, range: XRange): SheetPatch {
   const sheet: GridSheet = { name: sheetName, rows: [] };
   fillBlock({ sheet, row: range.rowIndex, col: range.columnIndex, range });
-  const patch: SheetPatch = { sheet: sheetName, row: range.rowIndex, col: range.columnIndex, values: [], formulas: {}, dateCells: {} };
+  const patch: SheetPatch = {
+    sheet: sheetName,
+    row: range.rowIndex,
+    col: range.columnIndex,
+    values: [],
+    formulas: {},
+    dateCells: {},
+  };
   for (let r = 0; r < range.values.length; r++) {
     const row: CellValue[] = [];
     for (let c = 0; c < range.values[r].length; c++) {
@@ -599,12 +610,18 @@ export async function markCells(marks: readonly Mark[]): Promise<MarkResult> {
       // 4. Restore cells no longer wanted, paint the wanted ones, write the store, protect again — one sync.
       const next = new Map<string, StoredMark>();
       for (const [k, s] of store) {
-        if (wanted.has(k)) next.set(k, s); // still wanted: keep its first original
+        if (wanted.has(k))
+          next.set(k, s); // still wanted: keep its first original
         else if (usable.has(s.sheet)) restoreFill(sheets.get(s.sheet)!.getRange(s.cell).format.fill, s.original);
         else if (!sheets.get(s.sheet)!.isNullObject) next.set(k, s); // cannot restore now: keep remembering it
       }
       for (const { mark, fill } of fresh) {
-        next.set(key(mark.sheet, mark.cell), { sheet: mark.sheet, cell: mark.cell, original: savedFill(fill), mark: '' });
+        next.set(key(mark.sheet, mark.cell), {
+          sheet: mark.sheet,
+          cell: mark.cell,
+          original: savedFill(fill),
+          mark: '',
+        });
       }
       let marked = 0;
       for (const [k, m] of wanted) {
@@ -644,7 +661,10 @@ export async function clearMarks(): Promise<ClearResult> {
     if (storeSheet.isNullObject) return { restored: 0, left: 0 };
     const store = parseStore();
 
-    const sheets = sheetsWithProtection(ctx, [...store.values()].map((s) => s.sheet));
+    const sheets = sheetsWithProtection(
+      ctx,
+      [...store.values()].map((s) => s.sheet),
+    );
     await ctx.sync();
     const { usable, reprotect } = await openForFormatting(ctx, sheets);
     try {
@@ -813,7 +833,12 @@ function setDropdown(range: XRange, field: FieldDef): void {
   if (!options) return;
   range.dataValidation.clear();
   range.dataValidation.rule = { list: { inCellDropDown: true, source: options.join(',') } };
-  if (field.hint) range.dataValidation.prompt = { showPrompt: true, title: field.label.ja.slice(0, 32), message: field.hint.ja.slice(0, 255) };
+  if (field.hint)
+    range.dataValidation.prompt = {
+      showPrompt: true,
+      title: field.label.ja.slice(0, 32),
+      message: field.hint.ja.slice(0, 255),
+    };
 }
 
 /**
@@ -852,9 +877,17 @@ export async function applyUpgrade(plan: UpgradePlan): Promise<UpgradeApplied> {
 }
 
 /** Every insertion first (bottom-up, as the plan lists them), then the new rows' and columns' contents. */
-async function applyPlan(ctx: XRequestContext, plan: UpgradePlan, sheets: ReadonlyMap<string, XWorksheet>): Promise<void> {
+async function applyPlan(
+  ctx: XRequestContext,
+  plan: UpgradePlan,
+  sheets: ReadonlyMap<string, XWorksheet>,
+): Promise<void> {
   for (const step of plan.steps) {
-    if (step.kind === 'rows') sheets.get(step.sheet)!.getRange(`${step.at + 1}:${step.at + step.fields.length}`).insert('Down');
+    if (step.kind === 'rows')
+      sheets
+        .get(step.sheet)!
+        .getRange(`${step.at + 1}:${step.at + step.fields.length}`)
+        .insert('Down');
   }
   for (const step of plan.steps) {
     const ws = sheets.get(step.sheet)!;

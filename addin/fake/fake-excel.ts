@@ -8,7 +8,14 @@
 // is known only after a sync; APIs above the configured ExcelApi version throw; protected sheets refuse edits to
 // locked cells and formatting. Events (onChanged, onSelectionChanged) fire asynchronously after the change, as in
 // Excel, for the user's edits (userEdit/userSelect) and for the add-in's own writes.
-import { cellAddress, columnIndex, columnLetter, quoteSheet, type CellValue, type Grid } from '../../templates/model/grid.js';
+import {
+  cellAddress,
+  columnIndex,
+  columnLetter,
+  quoteSheet,
+  type CellValue,
+  type Grid,
+} from '../../templates/model/grid.js';
 import type {
   XEventHandlerResult,
   XEventHandlers,
@@ -118,7 +125,8 @@ export class FakeExcelError extends Error {
 /** 'B7', 'A1:C5', 'A:C', '3:5' (with or without $) → 0-based inclusive rectangle. */
 export function parseRect(address: string): Rect {
   const parts = address.replace(/\$/g, '').trim().split(':');
-  if (parts.length > 2 || parts.some((p) => p === '')) throw new FakeExcelError('InvalidArgument', `bad address ${address}`);
+  if (parts.length > 2 || parts.some((p) => p === ''))
+    throw new FakeExcelError('InvalidArgument', `bad address ${address}`);
   const ends = parts.map((p) => {
     let m = /^([A-Za-z]{1,3})(\d+)$/.exec(p);
     if (m) return { r: Number(m[2]) - 1, c: columnIndex(m[1]) };
@@ -175,7 +183,10 @@ function isoToSerial(y: number, m: number, d: number): number | null {
  * apostrophe; '=…' a formula; numbers, ISO/slash dates and TRUE/FALSE are converted; a text-formatted cell ('@')
  * keeps everything as text.
  */
-export function parseTyped(input: unknown, numberFormat: string): Pick<FakeCell, 'value' | 'formula'> & { dateFormat?: boolean } {
+export function parseTyped(
+  input: unknown,
+  numberFormat: string,
+): Pick<FakeCell, 'value' | 'formula'> & { dateFormat?: boolean } {
   if (input === null || input === undefined || input === '') return { value: null };
   if (typeof input === 'number' || typeof input === 'boolean') return { value: input };
   const s = String(input);
@@ -203,7 +214,8 @@ function normColor(color: string): string {
 
 function fillOf(init: FakeFill | string | null | undefined): FakeFill | null {
   if (!init) return null;
-  if (typeof init === 'string') return { color: normColor(init), pattern: 'Solid', patternColor: '#000000', tintAndShade: 0 };
+  if (typeof init === 'string')
+    return { color: normColor(init), pattern: 'Solid', patternColor: '#000000', tintAndShade: 0 };
   return { ...init, color: normColor(init.color) };
 }
 
@@ -281,10 +293,13 @@ export class FakeWorkbook {
           if (cell.value !== null || cell.error || cell.formula) cells[a1] = cell;
         }),
       );
-      const visibility: Visibility = gs.state === 'veryHidden' ? 'VeryHidden' : gs.state === 'hidden' ? 'Hidden' : 'Visible';
+      const visibility: Visibility =
+        gs.state === 'veryHidden' ? 'VeryHidden' : gs.state === 'hidden' ? 'Hidden' : 'Visible';
       return { name: gs.name, visibility, cells };
     });
-    const names = Object.fromEntries(Object.entries(grid.names ?? {}).map(([k, v]) => [k, v.startsWith('=') ? v : `=${v}`]));
+    const names = Object.fromEntries(
+      Object.entries(grid.names ?? {}).map(([k, v]) => [k, v.startsWith('=') ? v : `=${v}`]),
+    );
     return new FakeWorkbook({ sheets, names }, opts);
   }
 
@@ -383,7 +398,11 @@ export class FakeWorkbook {
           if (v === null) continue;
           (rows[r] ??= [])[c] = v;
         }
-        return { name: s.name, state: s.visibility === 'VeryHidden' ? 'veryHidden' : s.visibility === 'Hidden' ? 'hidden' : 'visible', rows };
+        return {
+          name: s.name,
+          state: s.visibility === 'VeryHidden' ? 'veryHidden' : s.visibility === 'Hidden' ? 'hidden' : 'visible',
+          rows,
+        };
       }),
       names: Object.fromEntries([...this.names].map(([k, v]) => [k, v.replace(/^=/, '')])),
     };
@@ -461,7 +480,10 @@ export class FakeWorkbook {
     for (let r = rect.r0; r <= rect.r1; r++)
       for (let c = rect.c0; c <= rect.c1; c++)
         if (this.peekCell(sheet, r, c)?.locked ?? true)
-          throw new FakeExcelError('AccessDenied', `cell ${cellAddress(r, c)} of protected sheet "${sheet.name}" is locked`);
+          throw new FakeExcelError(
+            'AccessDenied',
+            `cell ${cellAddress(r, c)} of protected sheet "${sheet.name}" is locked`,
+          );
   }
 
   writeValues(sheet: FakeSheet, rect: Rect, values: unknown[][]): void {
@@ -469,7 +491,10 @@ export class FakeWorkbook {
     const cols = rect.c1 - rect.c0 + 1;
     const scalar = values.length === 1 && values[0].length === 1;
     if (!scalar && (values.length !== rows || values.some((r) => r.length !== cols)))
-      throw new FakeExcelError('InvalidArgument', `values are ${values.length}×${values[0]?.length}, range is ${rows}×${cols}`);
+      throw new FakeExcelError(
+        'InvalidArgument',
+        `values are ${values.length}×${values[0]?.length}, range is ${rows}×${cols}`,
+      );
     this.checkEditable(sheet, rect, 'edit');
     for (let r = 0; r < rows; r++) {
       for (let c = 0; c < cols; c++) {
@@ -493,7 +518,8 @@ export class FakeWorkbook {
     const p = sheet.protection;
     const wholeRows = rect.c0 === 0 && rect.c1 === MAX_COLS - 1;
     if (shift !== 'Down' || !wholeRows) throw new FakeExcelError('InvalidArgument', 'the fake inserts whole rows only');
-    if (p.protected && !p.options.allowInsertRows) throw new FakeExcelError('AccessDenied', `sheet "${sheet.name}" is protected`);
+    if (p.protected && !p.options.allowInsertRows)
+      throw new FakeExcelError('AccessDenied', `sheet "${sheet.name}" is protected`);
     const n = rect.r1 - rect.r0 + 1;
     const moved = [...sheet.cells].map(([k, cell]) => {
       const [r, c] = k.split(',').map(Number);
@@ -502,7 +528,13 @@ export class FakeWorkbook {
     sheet.cells = new Map(moved.map(([r, c, cell]) => [cellKey(r, c), cell]));
   }
 
-  fireChanged(sheet: FakeSheet, rect: Rect, source: 'Local' | 'Remote', triggerSource = 'Unknown', changeType = 'RangeEdited'): void {
+  fireChanged(
+    sheet: FakeSheet,
+    rect: Rect,
+    source: 'Local' | 'Remote',
+    triggerSource = 'Unknown',
+    changeType = 'RangeEdited',
+  ): void {
     const handlers = this.changedHandlers.get(sheet.id);
     if (!handlers?.size) return;
     const args = {
@@ -543,7 +575,10 @@ export class FakeWorkbook {
     const wb = this;
     return {
       onReady: async (callback?: (info: XOfficeReady) => unknown) => {
-        const info = { host: host as Office.HostType | null, platform: (host ? 'OfficeOnline' : null) as Office.PlatformType | null };
+        const info = {
+          host: host as Office.HostType | null,
+          platform: (host ? 'OfficeOnline' : null) as Office.PlatformType | null,
+        };
         callback?.(info);
         return info;
       },
@@ -572,11 +607,19 @@ function cellInitOf(v: CellValue): CellInit {
 
 function parseTypedInit(v: string | number | boolean | null): CellInit {
   const p = parseTyped(v, 'General');
-  return { value: p.value, ...(p.formula ? { formula: p.formula } : {}), ...(p.dateFormat ? { numberFormat: 'yyyy/m/d' } : {}) };
+  return {
+    value: p.value,
+    ...(p.formula ? { formula: p.formula } : {}),
+    ...(p.dateFormat ? { numberFormat: 'yyyy/m/d' } : {}),
+  };
 }
 
 /** Puts the fake on a global object (window or globalThis): Excel always, Office unless told to keep a real one. */
-export function installFake(target: object, wb: FakeWorkbook, opts: { office?: boolean; host?: 'Excel' | null } = {}): void {
+export function installFake(
+  target: object,
+  wb: FakeWorkbook,
+  opts: { office?: boolean; host?: 'Excel' | null } = {},
+): void {
   const t = target as { Excel?: unknown; Office?: unknown };
   t.Excel = wb.excel();
   if (opts.office !== false) t.Office = wb.office(opts.host === undefined ? 'Excel' : opts.host);
@@ -644,7 +687,10 @@ abstract class Proxy {
 
   protected read<T>(prop: string): T {
     if (!this.loaded.has(prop))
-      throw new FakeExcelError('PropertyNotLoaded', `The property '${prop}' is not available. Load it and call context.sync() first.`);
+      throw new FakeExcelError(
+        'PropertyNotLoaded',
+        `The property '${prop}' is not available. Load it and call context.sync() first.`,
+      );
     return this.loaded.get(prop) as T;
   }
 
@@ -812,7 +858,11 @@ class WorksheetProxy extends Proxy implements XWorksheet {
   ) {
     super(ctx);
     if (nullable) this.markNullable();
-    this.protection = new ProtectionProxy(ctx, () => this.sheet(), () => !this.nullable || this.find() !== undefined);
+    this.protection = new ProtectionProxy(
+      ctx,
+      () => this.sheet(),
+      () => !this.nullable || this.find() !== undefined,
+    );
     this.onChanged = new EventHandlersProxy(ctx, () => {
       ctx.wb.requireApi('1.7', 'Worksheet.onChanged');
       const s = this.sheet();
@@ -825,7 +875,8 @@ class WorksheetProxy extends Proxy implements XWorksheet {
   /** The sheet, or an ItemNotFound error (which fails the sync, as in Excel). */
   sheet(): FakeSheet {
     const s = this.find();
-    if (!s) throw new FakeExcelError('ItemNotFound', `The requested resource doesn't exist: worksheet "${this.key ?? '?'}"`);
+    if (!s)
+      throw new FakeExcelError('ItemNotFound', `The requested resource doesn't exist: worksheet "${this.key ?? '?'}"`);
     return s;
   }
 
@@ -1098,7 +1149,8 @@ class RangeProxy extends Proxy implements XRange {
   select(): void {
     this.ctx.enqueue(() => {
       const { sheet, rect } = this.resolve();
-      if (sheet.visibility !== 'Visible') throw new FakeExcelError('InvalidOperation', 'cannot select on a hidden sheet');
+      if (sheet.visibility !== 'Visible')
+        throw new FakeExcelError('InvalidOperation', 'cannot select on a hidden sheet');
       sheet.selection = { ...rect };
       this.wb.activeSheetId = sheet.id;
       this.wb.fireSelection();
@@ -1145,10 +1197,15 @@ class RangeProxy extends Proxy implements XRange {
       const h = source.r1 - source.r0 + 1;
       const w = Math.min(source.c1 - source.c0 + 1, 256);
       // Whole rows copy the columns that have cells; the source is tiled over the target as Excel does.
-      const cols = rect.c1 - rect.c0 >= 255 ? [...new Set([...sheet.cells.keys()].map((k) => Number(k.split(',')[1])))] : null;
+      const cols =
+        rect.c1 - rect.c0 >= 255 ? [...new Set([...sheet.cells.keys()].map((k) => Number(k.split(',')[1])))] : null;
       for (let r = rect.r0; r <= rect.r1; r++) {
         for (const c of cols ?? Array.from({ length: rect.c1 - rect.c0 + 1 }, (_, i) => rect.c0 + i)) {
-          const from = this.wb.peekCell(sheet, source.r0 + ((r - rect.r0) % h), source.c0 + ((c - source.c0) % w + w) % w);
+          const from = this.wb.peekCell(
+            sheet,
+            source.r0 + ((r - rect.r0) % h),
+            source.c0 + ((((c - source.c0) % w) + w) % w),
+          );
           const to = this.wb.getCell(sheet, r, c);
           to.numberFormat = from?.numberFormat ?? 'General';
           to.fill = from?.fill ? { ...from.fill } : null;
@@ -1165,7 +1222,8 @@ class RangeProxy extends Proxy implements XRange {
       this.ctx.enqueue(() => {
         this.wb.requireApi('1.8', 'Range.dataValidation');
         const { sheet, rect } = this.resolve();
-        for (let r = rect.r0; r <= rect.r1; r++) for (let c = rect.c0; c <= rect.c1; c++) f(this.wb.getCell(sheet, r, c));
+        for (let r = rect.r0; r <= rect.r1; r++)
+          for (let c = rect.c0; c <= rect.c1; c++) f(this.wb.getCell(sheet, r, c));
       });
     return (this.validationProxy ??= {
       set rule(rule: Excel.DataValidationRule) {
@@ -1225,7 +1283,12 @@ class FillProxy extends Proxy implements XRangeFill {
         // What Office.js reports for "No Fill": white, pattern None, tint null (OfficeDev/office-js#4900, #6218).
         const v = fill
           ? fill[prop as keyof FakeFill]
-          : ({ color: '#FFFFFF', pattern: 'None', patternColor: '#000000', tintAndShade: null } as Record<string, unknown>)[prop];
+          : (
+              { color: '#FFFFFF', pattern: 'None', patternColor: '#000000', tintAndShade: null } as Record<
+                string,
+                unknown
+              >
+            )[prop];
         if (first === undefined) first = v;
         else if (first !== v) return null;
       }

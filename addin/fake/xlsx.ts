@@ -35,7 +35,8 @@ function readStyles(xml: string | undefined): Style[] {
   if (!xml) return [{ numberFormat: 'General', fill: null, locked: true }];
   const doc = parse(xml);
   const formats = new Map<number, string>(Object.entries(BUILTIN_FORMATS).map(([k, v]) => [Number(k), v]));
-  for (const nf of kids(doc, 'numFmt')) formats.set(Number(nf.getAttribute('numFmtId')), nf.getAttribute('formatCode') ?? 'General');
+  for (const nf of kids(doc, 'numFmt'))
+    formats.set(Number(nf.getAttribute('numFmtId')), nf.getAttribute('formatCode') ?? 'General');
   const fills: (FakeFill | null)[] = kids(doc, 'fills')[0]
     ? direct(kids(doc, 'fills')[0], 'fill').map((f) => {
         const pf = direct(f, 'patternFill')[0];
@@ -44,7 +45,12 @@ function readStyles(xml: string | undefined): Style[] {
         const fg = argb(direct(pf, 'fgColor')[0]) ?? '#000000';
         return type === 'solid'
           ? { color: fg, pattern: 'Solid', patternColor: '#000000', tintAndShade: 0 }
-          : { color: argb(direct(pf, 'bgColor')[0]) ?? '#FFFFFF', pattern: 'Gray50', patternColor: fg, tintAndShade: 0 };
+          : {
+              color: argb(direct(pf, 'bgColor')[0]) ?? '#FFFFFF',
+              pattern: 'Gray50',
+              patternColor: fg,
+              tintAndShade: 0,
+            };
       })
     : [];
   const cellXfs = kids(doc, 'cellXfs')[0];
@@ -110,7 +116,10 @@ export function decodeXlsx(bytes: Uint8Array): WorkbookInit {
 
   const sheets: SheetInit[] = [];
   for (const s of kids(wb, 'sheet')) {
-    const rid = s.getAttributeNS('http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'id') ?? s.getAttribute('r:id') ?? '';
+    const rid =
+      s.getAttributeNS('http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'id') ??
+      s.getAttribute('r:id') ??
+      '';
     const part = rels.get(rid);
     if (!part || !part.type.endsWith('/worksheet')) continue;
     const xml = text(part.target);
@@ -128,7 +137,10 @@ export function decodeXlsx(bytes: Uint8Array): WorkbookInit {
       const f = direct(c, 'f')[0]?.textContent ?? undefined;
       const cell: CellInit = { numberFormat: style.numberFormat, fill: style.fill, locked: style.locked, value: null };
       if (t === 's' && v !== null) cell.value = strings[Number(v)] ?? '';
-      else if (t === 'inlineStr') cell.value = kids(c, 't').map((x) => x.textContent ?? '').join('');
+      else if (t === 'inlineStr')
+        cell.value = kids(c, 't')
+          .map((x) => x.textContent ?? '')
+          .join('');
       else if (t === 'str') cell.value = v ?? '';
       else if (t === 'b') cell.value = v === '1';
       else if (t === 'e') cell.error = v ?? '#N/A';

@@ -12,7 +12,12 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', minHeight: 0, height: '100%', rowGap: tokens.spacingVerticalS },
   bar: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'center' },
   name: { width: '9em', fontFamily: tokens.fontFamilyMonospace },
-  scroller: { overflow: 'auto', flexGrow: 1, border: `1px solid ${tokens.colorNeutralStroke1}`, backgroundColor: '#fff' },
+  scroller: {
+    overflow: 'auto',
+    flexGrow: 1,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: '#fff',
+  },
   table: { borderCollapse: 'collapse', fontSize: '12px', tableLayout: 'fixed' },
   head: {
     backgroundColor: '#f3f3f3',
@@ -24,7 +29,16 @@ const useStyles = makeStyles({
     zIndex: 1,
     minWidth: '72px',
   },
-  rowHead: { backgroundColor: '#f3f3f3', color: '#444', border: '1px solid #d4d4d4', textAlign: 'right', padding: '0 4px', position: 'sticky', left: 0, zIndex: 1 },
+  rowHead: {
+    backgroundColor: '#f3f3f3',
+    color: '#444',
+    border: '1px solid #d4d4d4',
+    textAlign: 'right',
+    padding: '0 4px',
+    position: 'sticky',
+    left: 0,
+    zIndex: 1,
+  },
   cell: {
     border: '1px solid #e1e1e1',
     padding: '1px 4px',
@@ -46,7 +60,8 @@ function shown(wb: FakeWorkbook, sheet: FakeSheet, r: number, c: number): string
   const cell = wb.peekCell(sheet, r, c);
   if (!cell) return '';
   if (cell.error) return cell.error;
-  if (typeof cell.value === 'number' && isDateFormat(cell.numberFormat)) return (serialToIso(cell.value) ?? String(cell.value)).replace(/-/g, '/');
+  if (typeof cell.value === 'number' && isDateFormat(cell.numberFormat))
+    return (serialToIso(cell.value) ?? String(cell.value)).replace(/-/g, '/');
   if (typeof cell.value === 'boolean') return cell.value ? 'TRUE' : 'FALSE';
   return cell.value === null ? '' : String(cell.value);
 }
@@ -135,7 +150,11 @@ export function GridView({ wb }: { wb: FakeWorkbook }) {
                       data-cell={cellAddress(r, c)}
                       title={value}
                       className={`${styles.cell} ${isSel ? styles.selected : ''}`}
-                      style={cell?.fill ? { backgroundColor: cell.fill.color, color: isDark(cell.fill.color) ? '#fff' : undefined } : undefined}
+                      style={
+                        cell?.fill
+                          ? { backgroundColor: cell.fill.color, color: isDark(cell.fill.color) ? '#fff' : undefined }
+                          : undefined
+                      }
                       onClick={() => wb.userSelect(sheet.name, cellAddress(r, c))}
                     >
                       {value}
@@ -148,10 +167,14 @@ export function GridView({ wb }: { wb: FakeWorkbook }) {
         </table>
       </div>
       <div className={styles.bar}>
-        <TabList size="small" selectedValue={sheet.id} onTabSelect={(_, d) => {
-          const s = wb.sheets.find((x) => x.id === d.value);
-          if (s) wb.userSelect(s.name, cellAddress(s.selection.r0, s.selection.c0));
-        }}>
+        <TabList
+          size="small"
+          selectedValue={sheet.id}
+          onTabSelect={(_, d) => {
+            const s = wb.sheets.find((x) => x.id === d.value);
+            if (s) wb.userSelect(s.name, cellAddress(s.selection.r0, s.selection.c0));
+          }}
+        >
           {visible.map((s) => (
             <Tab key={s.id} value={s.id}>
               {s.name}

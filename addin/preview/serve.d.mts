@@ -1,1 +1,4 @@
-export function serve(root: string, opts?: { port?: number; host?: string }): Promise<{ url: string; close: () => Promise<void> }>;
+export function serve(
+  root: string,
+  opts?: { port?: number; host?: string },
+): Promise<{ url: string; close: () => Promise<void> }>;

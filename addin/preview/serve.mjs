@@ -65,7 +65,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const i = process.argv.indexOf('--port');
   const port = i > 0 ? Number(process.argv[i + 1]) : 3001;
   if (!existsSync(join(root, 'preview.html'))) {
-    console.error('dist/addin/preview.html is missing: build the pane first (npm run build:cli && npx webpack --mode production).');
+    console.error(
+      'dist/addin/preview.html is missing: build the pane first (npm run build:cli && npx webpack --mode production).',
+    );
     process.exit(1);
   }
   const { url } = await serve(root, { port });

@@ -103,7 +103,11 @@ export function App({ session }: { session: WorkbookSession }) {
             </Tab>
           </TabList>
           {tab === 'input' &&
-            (def.shape === 'table' ? <RecordForm session={session} state={state} /> : <Questionnaire session={session} state={state} />)}
+            (def.shape === 'table' ? (
+              <RecordForm session={session} state={state} />
+            ) : (
+              <Questionnaire session={session} state={state} />
+            ))}
           {tab === 'check' && <CheckPanel session={session} state={state} />}
         </>
       ) : state.identified?.refuse ? (

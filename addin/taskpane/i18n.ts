@@ -23,11 +23,13 @@ const ja = {
   viaSignature: '見出しから推定',
   version: (v: number) => `テンプレート v${v}`,
   // upgrade to the latest template version
-  upgradeTitle: (from: number, to: number) => `このブックは旧版のテンプレート（第${from}版）です。最新版は第${to}版です。`,
+  upgradeTitle: (from: number, to: number) =>
+    `このブックは旧版のテンプレート（第${from}版）です。最新版は第${to}版です。`,
   upgradeBody: '入力済みの値・メモ・書式はそのまま残し、新しい項目を最新版と同じ位置に空欄で追加します。',
   upgrade: 'このブックを最新版に更新',
   upgrading: '更新しています…',
-  upgraded: (from: number, to: number, added: string) => `第${from}版から第${to}版に更新しました。追加した項目: ${added}`,
+  upgraded: (from: number, to: number, added: string) =>
+    `第${from}版から第${to}版に更新しました。追加した項目: ${added}`,
   upgradeProtected: (sheet: string) =>
     `シート「${sheet}」はパスワードで保護されているため、更新できませんでした（ブックは変更していません）。シートの保護を解除してから、もう一度お試しください。`,
   upgradeFailed: '更新できませんでした',
@@ -111,11 +113,14 @@ const en: Strings = {
   viaSignature: 'Recognised by headers',
   version: (v: number) => `template v${v}`,
   // upgrade to the latest template version
-  upgradeTitle: (from: number, to: number) => `This workbook uses an earlier template (version ${from}). The latest is version ${to}.`,
-  upgradeBody: 'Your values, notes and formatting stay as they are; the new fields are added, empty, where the latest template has them.',
+  upgradeTitle: (from: number, to: number) =>
+    `This workbook uses an earlier template (version ${from}). The latest is version ${to}.`,
+  upgradeBody:
+    'Your values, notes and formatting stay as they are; the new fields are added, empty, where the latest template has them.',
   upgrade: 'Update this workbook to the latest version',
   upgrading: 'Updating…',
-  upgraded: (from: number, to: number, added: string) => `Updated from version ${from} to ${to}. Fields added: ${added}`,
+  upgraded: (from: number, to: number, added: string) =>
+    `Updated from version ${from} to ${to}. Fields added: ${added}`,
   upgradeProtected: (sheet: string) =>
     `Sheet "${sheet}" is protected with a password, so the workbook was not updated (nothing was changed). Unprotect the sheet and try again.`,
   upgradeFailed: 'Could not update the workbook',

@@ -1,10 +1,26 @@
 // Pure helpers between the template model and the pane's controls: where a table's columns are, what text a cell
 // shows in a control, what to write back for a control's text, which findings belong to a row.
 import { foldLabel } from '../../templates/model/fold.js';
-import { cellAddress, cellAt, findSheet, parseAddress, type CellValue, type Grid, type GridSheet } from '../../templates/model/grid.js';
+import {
+  cellAddress,
+  cellAt,
+  findSheet,
+  parseAddress,
+  type CellValue,
+  type Grid,
+  type GridSheet,
+} from '../../templates/model/grid.js';
 import { cellText, normaliseCell, type NormResult } from '../../templates/model/normalise.js';
 import { fieldLabels, sheetNames } from '../../templates/model/read.js';
-import type { FieldDef, Issue, QuestionSheetDef, SheetDef, TableSheetDef, TemplateDef, Text } from '../../templates/model/types.js';
+import type {
+  FieldDef,
+  Issue,
+  QuestionSheetDef,
+  SheetDef,
+  TableSheetDef,
+  TemplateDef,
+  Text,
+} from '../../templates/model/types.js';
 import type { WriteValue } from '../excel/index.js';
 
 /** Today's date where the user is (not UTC), as yyyy-mm-dd. */

@@ -65,7 +65,14 @@ export interface SessionState {
   revision: number;
 }
 
-const STRUCTURAL = new Set(['RowInserted', 'RowDeleted', 'ColumnInserted', 'ColumnDeleted', 'CellInserted', 'CellDeleted']);
+const STRUCTURAL = new Set([
+  'RowInserted',
+  'RowDeleted',
+  'ColumnInserted',
+  'ColumnDeleted',
+  'CellInserted',
+  'CellDeleted',
+]);
 
 export interface SessionOptions {
   asOf?: string;

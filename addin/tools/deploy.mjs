@@ -96,7 +96,8 @@ export function manifestFor(xml, { base, supportUrl, version }) {
  */
 export function helpFor(html, { privacyUrl }) {
   let out = html.replace(/\s*<!-- dev-only -->[\s\S]*?<!-- \/dev-only -->/g, '');
-  if (privacyUrl) out = out.replaceAll('href="privacy.html"', `href="${escapeXml(httpsUrl(privacyUrl, 'DAICHO_PRIVACY_URL'))}"`);
+  if (privacyUrl)
+    out = out.replaceAll('href="privacy.html"', `href="${escapeXml(httpsUrl(privacyUrl, 'DAICHO_PRIVACY_URL'))}"`);
   return out;
 }
 

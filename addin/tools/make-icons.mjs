@@ -86,7 +86,10 @@ function draw(size) {
   const px = new Uint8Array(size * size * 4);
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < ss; sy++) {
         for (let sx = 0; sx < ss; sx++) {
           const c = colourAt((x + (sx + 0.5) / ss) / size, (y + (sy + 0.5) / ss) / size, size);

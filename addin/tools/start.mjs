@@ -20,7 +20,18 @@ if (platform !== 'win32' && platform !== 'darwin') {
 
 const args =
   command === 'start'
-    ? ['office-addin-debugging', 'start', 'manifest.xml', 'desktop', '--app', 'excel', '--dev-server', 'npm run dev-server', '--dev-server-port', '3000']
+    ? [
+        'office-addin-debugging',
+        'start',
+        'manifest.xml',
+        'desktop',
+        '--app',
+        'excel',
+        '--dev-server',
+        'npm run dev-server',
+        '--dev-server-port',
+        '3000',
+      ]
     : ['office-addin-debugging', 'stop', 'manifest.xml'];
 const r = spawnSync('npx', args, { stdio: 'inherit', shell: platform === 'win32' });
 process.exit(r.status ?? 1);

@@ -20,7 +20,17 @@ import { openSpreadsheetPackage } from '../io/sniff.js';
 import type { ZipArchive } from '../io/zip.js';
 import { markSheet } from './sheet-marks.js';
 import { MINIMAL_STYLES, StylesEditor } from './styles.js';
-import { decodePart, encodePart, escapeXml, getAttr, relIdAttr, removeAttr, scanTags, setAttr, Splices } from './xml-edit.js';
+import {
+  decodePart,
+  encodePart,
+  escapeXml,
+  getAttr,
+  relIdAttr,
+  removeAttr,
+  scanTags,
+  setAttr,
+  Splices,
+} from './xml-edit.js';
 import { IdBlocks, mergeVml, type NoteCell } from './vml.js';
 import { rewriteZip, type PartChanges } from './zip-rewrite.js';
 
@@ -54,7 +64,11 @@ const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const PART_LIMIT = 200 * 1024 * 1024;
 
 /** Fills as ARGB, as styles.xml wants them (the pane uses the same colours: MARK_RGB). */
-export const MARK_COLOURS: Record<Severity, string> = { error: `FF${MARK_RGB.error}`, warning: `FF${MARK_RGB.warning}`, info: `FF${MARK_RGB.info}` };
+export const MARK_COLOURS: Record<Severity, string> = {
+  error: `FF${MARK_RGB.error}`,
+  warning: `FF${MARK_RGB.warning}`,
+  info: `FF${MARK_RGB.info}`,
+};
 
 export const ANNOTATE_TEXT = {
   sheet: { ja: '指摘一覧', en: 'Findings' },
@@ -128,7 +142,14 @@ class Copy {
     const ids = new Set([...xml.matchAll(/\sId\s*=\s*["']([^"']+)["']/g)].map((m) => m[1]));
     let id = 'rIdDaicho1';
     for (let n = 2; ids.has(id); n++) id = `rIdDaicho${n}`;
-    this.write(relsPart, insertBeforeClose(xml, 'Relationships', `<Relationship Id="${id}" Type="${type}" Target="${escapeXml(relativeTarget(source, target))}"/>`));
+    this.write(
+      relsPart,
+      insertBeforeClose(
+        xml,
+        'Relationships',
+        `<Relationship Id="${id}" Type="${type}" Target="${escapeXml(relativeTarget(source, target))}"/>`,
+      ),
+    );
     return id;
   }
 }
@@ -196,7 +217,8 @@ const DAICHO_AUTHOR = 'Daicho';
 
 /** Adds notes to a comments part (new or existing). A cell that already has a note gets ours in front of it. */
 function mergeComments(existing: string | undefined, notes: Map<string, string>, ns: Namespaces): string {
-  let xml = existing ?? `${XML_DECL}<comments xmlns="${ns.main}"><authors></authors><commentList></commentList></comments>`;
+  let xml =
+    existing ?? `${XML_DECL}<comments xmlns="${ns.main}"><authors></authors><commentList></commentList></comments>`;
   // Author.
   let authors = 0;
   let authorId = -1;
@@ -236,7 +258,13 @@ function mergeComments(existing: string | undefined, notes: Map<string, string>,
       const ref = getAttr(xml.slice(t.start, t.end), 'ref')?.replace(/\$/g, '').toUpperCase() ?? null;
       current = ref && notes.has(ref) ? ref : null;
     } else if (t.local === 'text' && t.type === 'open' && current) {
-      sp.insert(t.end, commentRun(`Daicho:\n${notes.get(current)}\n\n`).replace(/<(\/?)(r|rPr|sz|rFont|family|charset|t)([ >/])/g, `<$1${prefix}$2$3`));
+      sp.insert(
+        t.end,
+        commentRun(`Daicho:\n${notes.get(current)}\n\n`).replace(
+          /<(\/?)(r|rPr|sz|rFont|family|charset|t)([ >/])/g,
+          `<$1${prefix}$2$3`,
+        ),
+      );
       // A plain <t> child (no runs) cannot stand beside our run: make it a run of its own.
       let depth = 0;
       let tStart = -1;
@@ -320,7 +348,14 @@ const FINDINGS_WIDTHS = [6, 16, 10, 9, 16, 20, 22, 90];
 /** The header row (4) repeats on every printed page: see addFirstSheet. */
 const FINDINGS_PRINT = planPrint(FINDINGS_WIDTHS);
 
-function findingsSheetXml(result: FileResult, fileName: string, lang: Lang, present: Set<string>, st: FindingStyles, ns: Namespaces): string {
+function findingsSheetXml(
+  result: FileResult,
+  fileName: string,
+  lang: Lang,
+  present: Set<string>,
+  st: FindingStyles,
+  ns: Namespaces,
+): string {
   const headers = ANNOTATE_TEXT.headers[lang];
   const cols = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
   const rows: string[] = [];
@@ -349,7 +384,11 @@ function findingsSheetXml(result: FileResult, fileName: string, lang: Lang, pres
     const cells = [
       `<c r="A${r}"><v>${k + 1}</v></c>`,
       inlineCell(`B${r}`, i.sheet, st.wrap),
-      inlineCell(`C${r}`, link ? (cellText || (lang === 'ja' ? 'シートへ' : 'go to sheet')) : cellText, link ? st.link : undefined),
+      inlineCell(
+        `C${r}`,
+        link ? cellText || (lang === 'ja' ? 'シートへ' : 'go to sheet') : cellText,
+        link ? st.link : undefined,
+      ),
       inlineCell(`D${r}`, ANNOTATE_TEXT.severity[i.severity][lang], st.severity[i.severity]),
       inlineCell(`E${r}`, i.rule, st.wrap),
       inlineCell(`F${r}`, i.field, st.wrap),
@@ -359,8 +398,15 @@ function findingsSheetXml(result: FileResult, fileName: string, lang: Lang, pres
     // Neither Excel nor LibreOffice grows a row for wrapped text written by a program: size it for its texts
     // (a long value would otherwise be cut at its cell's edge when printed).
     const ht = rowHeight([null, i.sheet, null, null, i.rule, i.field, i.value, i.message[lang]], FINDINGS_WIDTHS);
-    rows.push(ht ? `<row r="${r}" ht="${ht}" customHeight="1">${cells.join('')}</row>` : `<row r="${r}">${cells.join('')}</row>`);
-    if (link) links.push(`<hyperlink ref="C${r}" location="${escapeXml(link)}" display="${escapeXml(`${i.sheet}!${i.cell ?? 'A1'}`)}"/>`);
+    rows.push(
+      ht
+        ? `<row r="${r}" ht="${ht}" customHeight="1">${cells.join('')}</row>`
+        : `<row r="${r}">${cells.join('')}</row>`,
+    );
+    if (link)
+      links.push(
+        `<hyperlink ref="C${r}" location="${escapeXml(link)}" display="${escapeXml(`${i.sheet}!${i.cell ?? 'A1'}`)}"/>`,
+      );
     r++;
   });
   const last = Math.max(5, r - 1);
@@ -393,11 +439,13 @@ function addFirstSheet(xml: string, name: string, rid: string, ns: Namespaces): 
   let namesAt: { at: number; open: boolean } | null = null;
   for (const t of scanTags(xml)) {
     const text = xml.slice(t.start, t.end);
-    if (t.local === 'workbook' && t.type === 'open') relPrefix = new RegExp(`\\sxmlns:([\\w.-]+)\\s*=\\s*["']${ns.rel.replace(/[.:/]/g, '\\$&')}["']`).exec(text)?.[1];
+    if (t.local === 'workbook' && t.type === 'open')
+      relPrefix = new RegExp(`\\sxmlns:([\\w.-]+)\\s*=\\s*["']${ns.rel.replace(/[.:/]/g, '\\$&')}["']`).exec(text)?.[1];
     if (t.local === 'sheets' && t.type === 'open') sheetsTag = { end: t.end, prefix: t.prefix };
     if (t.local === 'sheets' && t.type === 'close' && !namesAt) namesAt = { at: t.end, open: false };
     // <definedNames> follows <sheets>, <functionGroups> and <externalReferences> (CT_Workbook's order).
-    if ((t.local === 'functionGroups' || t.local === 'externalReferences') && t.type !== 'open') namesAt = { at: t.end, open: false };
+    if ((t.local === 'functionGroups' || t.local === 'externalReferences') && t.type !== 'open')
+      namesAt = { at: t.end, open: false };
     if (t.local === 'definedNames' && t.type === 'close') namesAt = { at: t.start, open: true };
     if (t.local === 'definedNames' && t.type === 'empty') {
       sp.replace(t.start, t.end, '');
@@ -406,25 +454,36 @@ function addFirstSheet(xml: string, name: string, rid: string, ns: Namespaces): 
     if (t.local === 'sheet' && t.type !== 'close') maxId = Math.max(maxId, Number(getAttr(text, 'sheetId') ?? 0));
     if (t.local === 'definedName' && t.type !== 'close') {
       const local = getAttr(text, 'localSheetId');
-      if (local !== undefined && /^\d+$/.test(local)) sp.replace(t.start, t.end, setAttr(text, 'localSheetId', String(Number(local) + 1)));
+      if (local !== undefined && /^\d+$/.test(local))
+        sp.replace(t.start, t.end, setAttr(text, 'localSheetId', String(Number(local) + 1)));
     }
-    if (t.local === 'workbookView' && t.type !== 'close') sp.replace(t.start, t.end, removeAttr(setAttr(text, 'activeTab', '0'), 'firstSheet'));
+    if (t.local === 'workbookView' && t.type !== 'close')
+      sp.replace(t.start, t.end, removeAttr(setAttr(text, 'activeTab', '0'), 'firstSheet'));
   }
   if (!sheetsTag) throw new Error('workbook has no <sheets>');
   const idAttr = relPrefix ? `${relPrefix}:id="${rid}"` : `xmlns:r="${ns.rel}" r:id="${rid}"`;
   sp.insert(sheetsTag.end, `<${sheetsTag.prefix}sheet name="${escapeXml(name)}" sheetId="${maxId + 1}" ${idAttr}/>`);
   if (namesAt) {
     const p = sheetsTag.prefix;
-    const title = printTitlesName(name, 0, FINDINGS_PRINT, [4, 4]).replace(/^<definedName/, `<${p}definedName`).replace(/<\/definedName>$/, `</${p}definedName>`);
+    const title = printTitlesName(name, 0, FINDINGS_PRINT, [4, 4])
+      .replace(/^<definedName/, `<${p}definedName`)
+      .replace(/<\/definedName>$/, `</${p}definedName>`);
     sp.insert(namesAt.at, namesAt.open ? title : `<${p}definedNames>${title}</${p}definedNames>`);
   }
   return sp.apply(xml);
 }
 
-function contentTypesWith(xml: string, overrides: { part: string; type: string }[], defaults: { ext: string; type: string }[]): string {
-  const haveDefault = new Set([...xml.matchAll(/<(?:\w+:)?Default\s[^>]*Extension\s*=\s*["']([^"']+)["']/g)].map((m) => m[1].toLowerCase()));
+function contentTypesWith(
+  xml: string,
+  overrides: { part: string; type: string }[],
+  defaults: { ext: string; type: string }[],
+): string {
+  const haveDefault = new Set(
+    [...xml.matchAll(/<(?:\w+:)?Default\s[^>]*Extension\s*=\s*["']([^"']+)["']/g)].map((m) => m[1].toLowerCase()),
+  );
   let add = '';
-  for (const d of defaults) if (!haveDefault.has(d.ext)) add += `<Default Extension="${d.ext}" ContentType="${d.type}"/>`;
+  for (const d of defaults)
+    if (!haveDefault.has(d.ext)) add += `<Default Extension="${d.ext}" ContentType="${d.type}"/>`;
   for (const o of overrides) add += `<Override PartName="/${escapeXml(o.part)}" ContentType="${o.type}"/>`;
   return add ? insertBeforeClose(xml, 'Types', add) : xml;
 }
@@ -432,14 +491,20 @@ function contentTypesWith(xml: string, overrides: { part: string; type: string }
 // ---- the whole copy -----------------------------------------------------------------------------------------
 
 /** The annotated copy of a package, as bytes. `result` is what checking this same package found. */
-export function annotatePackage(bytes: Uint8Array, result: FileResult, opts: AnnotateOptions & { fileName?: string }): Uint8Array {
+export function annotatePackage(
+  bytes: Uint8Array,
+  result: FileResult,
+  opts: AnnotateOptions & { fileName?: string },
+): Uint8Array {
   const lang = opts.lang;
   const pkg = openSpreadsheetPackage(bytes, opts.fileName ?? '');
   const copy = new Copy(pkg.zip);
   const wbPath = pkg.workbookPath;
   const wbRels = readRelationships(pkg.zip, wbPath);
   const wbDir = wbPath.slice(0, wbPath.lastIndexOf('/') + 1);
-  const ns = /purl\.oclc\.org\/ooxml\/spreadsheetml\/main/.test(copy.read(wbPath)!.slice(0, 4096)) ? STRICT : TRANSITIONAL;
+  const ns = /purl\.oclc\.org\/ooxml\/spreadsheetml\/main/.test(copy.read(wbPath)!.slice(0, 4096))
+    ? STRICT
+    : TRANSITIONAL;
   const sheets = sheetsOf(copy, wbPath, wbRels);
   const overrides: { part: string; type: string }[] = [];
   const defaults: { ext: string; type: string }[] = [];
@@ -463,7 +528,11 @@ export function annotatePackage(bytes: Uint8Array, result: FileResult, opts: Ann
   const headerFill = styles.addFill('FF1F4E78');
   const findingStyles: FindingStyles = {
     title: styles.addXf({ fontId: styles.addFont({ bold: true, size: 14 }) }),
-    header: styles.addXf({ fontId: styles.addFont({ bold: true, argb: 'FFFFFFFF' }), fillId: headerFill, vertical: 'center' }),
+    header: styles.addXf({
+      fontId: styles.addFont({ bold: true, argb: 'FFFFFFFF' }),
+      fillId: headerFill,
+      vertical: 'center',
+    }),
     link: styles.addXf({ fontId: styles.addFont({ argb: 'FF0563C1', underline: true }) }),
     wrap: styles.addXf({ wrap: true, vertical: 'top' }),
     severity: {
@@ -491,7 +560,8 @@ export function annotatePackage(bytes: Uint8Array, result: FileResult, opts: Ann
     const xml = copy.read(sheet.part)!;
     if (!marked) {
       // Not marked, but it must not stay selected beside the findings sheet.
-      if (/tabSelected\s*=\s*["'](1|true)["']/.test(xml.slice(0, 65536))) copy.write(sheet.part, markSheet(xml, { cells: new Map(), styleFor: (_r, _c, s) => s, unselect: true }));
+      if (/tabSelected\s*=\s*["'](1|true)["']/.test(xml.slice(0, 65536)))
+        copy.write(sheet.part, markSheet(xml, { cells: new Map(), styleFor: (_r, _c, s) => s, unselect: true }));
       continue;
     }
     const cells = new Map<number, Set<number>>();
@@ -552,7 +622,10 @@ export function annotatePackage(bytes: Uint8Array, result: FileResult, opts: Ann
   let sheetName: string = ANNOTATE_TEXT.sheet[lang];
   for (let n = 2; names.has(sheetName.toLowerCase()); n++) sheetName = `${ANNOTATE_TEXT.sheet[lang]} (${n})`;
   const findingsPart = copy.freshPart(`${wbDir}worksheets/daichoFindings`, '.xml');
-  copy.write(findingsPart, findingsSheetXml(result, opts.fileName ?? basename(result.path), lang, new Set(byName.keys()), findingStyles, ns));
+  copy.write(
+    findingsPart,
+    findingsSheetXml(result, opts.fileName ?? basename(result.path), lang, new Set(byName.keys()), findingStyles, ns),
+  );
   overrides.push({ part: findingsPart, type: CT.worksheet });
   const rid = copy.addRelationship(wbPath, `${ns.rel}/worksheet`, findingsPart);
   copy.write(wbPath, addFirstSheet(copy.read(wbPath)!, sheetName, rid, ns));
@@ -566,7 +639,13 @@ export function annotatePackage(bytes: Uint8Array, result: FileResult, opts: Ann
  * Writes the annotated copy of `input` to `out` (atomically; an existing file only with force). `checked` are the
  * bytes the result was made from: the copy is made from them, never from a file replaced since it was checked.
  */
-export async function annotateFile(input: string, result: FileResult, out: string, opts: AnnotateOptions, checked?: Uint8Array): Promise<void> {
+export async function annotateFile(
+  input: string,
+  result: FileResult,
+  out: string,
+  opts: AnnotateOptions,
+  checked?: Uint8Array,
+): Promise<void> {
   const bytes = checked ?? (await readFile(input));
   const data = annotatePackage(bytes, result, { ...opts, fileName: basename(input) });
   await writeFileAtomic(out, data, { force: opts.force });

@@ -19,7 +19,16 @@ export interface SheetEdit {
 }
 
 /** Elements that follow <legacyDrawing> in CT_Worksheet order: it must be inserted before the first of them. */
-const AFTER_LEGACY_DRAWING = new Set(['legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst']);
+const AFTER_LEGACY_DRAWING = new Set([
+  'legacyDrawingHF',
+  'drawingHF',
+  'picture',
+  'oleObjects',
+  'controls',
+  'webPublishItems',
+  'tableParts',
+  'extLst',
+]);
 
 export function markSheet(xml: string, edit: SheetEdit): string {
   const sp = new Splices();
@@ -36,7 +45,8 @@ export function markSheet(xml: string, edit: SheetEdit): string {
   let row: { r: number; cols: number[]; ci: number; s: number; prevCol: number } | null = null;
   let prevRow = -1;
 
-  const cellXml = (r: number, c: number, s: number): string => `<${sdPrefix}c r="${cellAddress(r, c)}" s="${edit.styleFor(r, c, s)}"/>`;
+  const cellXml = (r: number, c: number, s: number): string =>
+    `<${sdPrefix}c r="${cellAddress(r, c)}" s="${edit.styleFor(r, c, s)}"/>`;
   const defaultStyle = (rowStyle: number, c: number): number => {
     if (rowStyle) return rowStyle;
     return colStyles.find((x) => c >= x.min && c <= x.max)?.s ?? 0;
@@ -89,7 +99,10 @@ export function markSheet(xml: string, edit: SheetEdit): string {
         continue;
       }
       if (d === 1 && t.local === 'legacyDrawing') hasLegacy = true;
-      if (!legacyDone && ((d === 1 && t.type !== 'close' && AFTER_LEGACY_DRAWING.has(t.local)) || (d === 0 && t.type === 'close'))) {
+      if (
+        !legacyDone &&
+        ((d === 1 && t.type !== 'close' && AFTER_LEGACY_DRAWING.has(t.local)) || (d === 0 && t.type === 'close'))
+      ) {
         if (!hasLegacy) {
           sp.insert(
             t.start,
@@ -121,7 +134,10 @@ export function markSheet(xml: string, edit: SheetEdit): string {
       const missing = rowsBefore(r);
       if (missing) sp.insert(t.start, missing);
       const targets = ri < rows.length && rows[ri] === r ? [...edit.cells.get(rows[ri++])!].sort((a, b) => a - b) : [];
-      const s = getAttr(text, 'customFormat') === '1' || getAttr(text, 'customFormat') === 'true' ? Number(getAttr(text, 's') ?? 0) : 0;
+      const s =
+        getAttr(text, 'customFormat') === '1' || getAttr(text, 'customFormat') === 'true'
+          ? Number(getAttr(text, 's') ?? 0)
+          : 0;
       row = { r, cols: targets, ci: 0, s, prevCol: -1 };
       // A row that may get new cells loses its spans hint (the column range it claims its cells lie in).
       const rowTag = targets.length && getAttr(text, 'spans') !== undefined ? removeAttr(text, 'spans') : text;

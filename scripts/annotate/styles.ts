@@ -41,7 +41,15 @@ export class StylesEditor {
       const d = depth;
       if (t.type === 'open') depth++;
       if (d === 1 && want.has(t.local) && t.type !== 'close') {
-        const list: List = { name: t.name, prefix: t.prefix, openStart: t.start, openEnd: t.end, closeStart: t.end, items: [], selfClosing: t.type === 'empty' };
+        const list: List = {
+          name: t.name,
+          prefix: t.prefix,
+          openStart: t.start,
+          openEnd: t.end,
+          closeStart: t.end,
+          items: [],
+          selfClosing: t.type === 'empty',
+        };
         this.lists.set(t.local, list);
         if (t.type === 'open') cur = list;
         continue;
@@ -83,7 +91,10 @@ export class StylesEditor {
   /** A solid fill; returns its fillId. */
   addFill(argb: string): number {
     const p = this.p('fills');
-    return this.add('fills', `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${argb}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`);
+    return this.add(
+      'fills',
+      `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${argb}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`,
+    );
   }
 
   /** A font: bold and/or colour/underline; returns its fontId. */
@@ -114,7 +125,10 @@ export class StylesEditor {
       x.fillId !== undefined ? 'applyFill="1"' : '',
       x.wrap || x.vertical ? 'applyAlignment="1"' : '',
     ].filter(Boolean);
-    const align = x.wrap || x.vertical ? `<${p}alignment${x.vertical ? ` vertical="${x.vertical}"` : ''}${x.wrap ? ' wrapText="1"' : ''}/>` : '';
+    const align =
+      x.wrap || x.vertical
+        ? `<${p}alignment${x.vertical ? ` vertical="${x.vertical}"` : ''}${x.wrap ? ' wrapText="1"' : ''}/>`
+        : '';
     return this.add('cellXfs', align ? `<${p}xf ${attrs.join(' ')}>${align}</${p}xf>` : `<${p}xf ${attrs.join(' ')}/>`);
   }
 
@@ -143,7 +157,11 @@ export class StylesEditor {
       const count = list.items.length + extra.length;
       const open = setAttr(this.xml.slice(list.openStart, list.openEnd), 'count', String(count));
       if (list.selfClosing) {
-        sp.replace(list.openStart, list.openEnd, `${open.slice(0, -2).replace(/\s+$/, '')}>${extra.join('')}</${list.name}>`);
+        sp.replace(
+          list.openStart,
+          list.openEnd,
+          `${open.slice(0, -2).replace(/\s+$/, '')}>${extra.join('')}</${list.name}>`,
+        );
       } else {
         sp.replace(list.openStart, list.openEnd, open);
         sp.insert(list.closeStart, extra.join(''));

@@ -7,7 +7,11 @@
 // - one Note shape per cell: a cell that already has the supplier's note keeps its shape.
 import { getAttr, scanTags, setAttr, Splices } from './xml-edit.js';
 
-const NS = { v: 'urn:schemas-microsoft-com:vml', o: 'urn:schemas-microsoft-com:office:office', x: 'urn:schemas-microsoft-com:office:excel' } as const;
+const NS = {
+  v: 'urn:schemas-microsoft-com:vml',
+  o: 'urn:schemas-microsoft-com:office:office',
+  x: 'urn:schemas-microsoft-com:office:excel',
+} as const;
 type Prefixes = Record<keyof typeof NS, string>;
 
 const BLOCK = 1024;
@@ -106,7 +110,9 @@ export function mergeVml(existing: string | undefined, cells: NoteCell[], blocks
   let rootTag = xml.slice(root.start, root.end);
   const p = {} as Prefixes;
   for (const k of Object.keys(NS) as (keyof typeof NS)[]) {
-    const declared = new RegExp(`\\sxmlns:([\\w.-]+)\\s*=\\s*["']${NS[k].replace(/[.:]/g, '\\$&')}["']`).exec(rootTag)?.[1];
+    const declared = new RegExp(`\\sxmlns:([\\w.-]+)\\s*=\\s*["']${NS[k].replace(/[.:]/g, '\\$&')}["']`).exec(
+      rootTag,
+    )?.[1];
     if (declared) p[k] = `${declared}:`;
     else {
       let name: string = k;
@@ -148,8 +154,17 @@ export function mergeVml(existing: string | undefined, cells: NoteCell[], blocks
   // The idmap: extended with the new blocks, or written when the drawing had none.
   if (!own.length || added > 0) {
     const idmapTag = [...scanTags(xml)].find((t) => t.local === 'idmap' && t.type !== 'close');
-    if (idmapTag) sp.replace(idmapTag.start, idmapTag.end, setAttr(xml.slice(idmapTag.start, idmapTag.end), 'data', ownBlocks.join(',')));
-    else sp.insert(root.end, `<${p.o}shapelayout ${p.v}ext="edit"><${p.o}idmap ${p.v}ext="edit" data="${ownBlocks.join(',')}"/></${p.o}shapelayout>`);
+    if (idmapTag)
+      sp.replace(
+        idmapTag.start,
+        idmapTag.end,
+        setAttr(xml.slice(idmapTag.start, idmapTag.end), 'data', ownBlocks.join(',')),
+      );
+    else
+      sp.insert(
+        root.end,
+        `<${p.o}shapelayout ${p.v}ext="edit"><${p.o}idmap ${p.v}ext="edit" data="${ownBlocks.join(',')}"/></${p.o}shapelayout>`,
+      );
   }
   const end = xml.lastIndexOf(`</${root.name}`);
   if (end < root.end) throw new Error('VML drawing without </xml>');

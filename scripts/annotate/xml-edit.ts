@@ -73,7 +73,8 @@ function endOf(xml: string, token: string, from: number): number {
   return k + token.length;
 }
 
-const attrPattern = (name: string): RegExp => new RegExp(`[\\s]${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*("([^"]*)"|'([^']*)')`);
+const attrPattern = (name: string): RegExp =>
+  new RegExp(`[\\s]${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*("([^"]*)"|'([^']*)')`);
 
 export function getAttr(tagText: string, name: string): string | undefined {
   const m = attrPattern(name).exec(tagText);
@@ -100,14 +101,16 @@ export function relIdAttr(tagText: string): string | undefined {
 }
 
 export function escapeXml(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    // Characters XML 1.0 cannot carry.
-    // eslint-disable-next-line no-control-regex -- matching exactly those control characters is the point
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
+  return (
+    s
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      // Characters XML 1.0 cannot carry.
+      // eslint-disable-next-line no-control-regex -- matching exactly those control characters is the point
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+  );
 }
 
 export function unescapeXml(s: string): string {

@@ -117,7 +117,20 @@ export function rewriteZip(bytes: Uint8Array, changes: PartChanges): Uint8Array 
 
   const fresh = (name: string, nameBytes: Uint8Array, content: Uint8Array, time = DOS_TIME, date = DOS_DATE): void => {
     const data = deflateRawSync(content);
-    put({ name, nameBytes, flags: 0, method: 8, crc: crc32(content), compressedSize: data.length, size: content.length, time, date }, data);
+    put(
+      {
+        name,
+        nameBytes,
+        flags: 0,
+        method: 8,
+        crc: crc32(content),
+        compressedSize: data.length,
+        size: content.length,
+        time,
+        date,
+      },
+      data,
+    );
   };
 
   for (const e of entries) {
@@ -131,7 +144,8 @@ export function rewriteZip(bytes: Uint8Array, changes: PartChanges): Uint8Array 
   }
 
   const cdSize = central.reduce((n, c) => n + c.length, 0);
-  if (offset + cdSize > 0xffffffff || central.length > 0xfffe) throw new Error('annotated package too large for a plain zip');
+  if (offset + cdSize > 0xffffffff || central.length > 0xfffe)
+    throw new Error('annotated package too large for a plain zip');
   const eocd = new Uint8Array(22);
   const ev = new DataView(eocd.buffer);
   ev.setUint32(0, SIG_EOCD, true);

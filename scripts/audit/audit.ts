@@ -1,7 +1,13 @@
 // `daicho audit`: a folder as one company's PMS records, read as an auditor would — every finding of `check`, plus
 // the cross-workbook rules (templates/audit), gathered into one report model that the workbook and the HTML page show.
 import { dirname, relative, resolve, sep } from 'node:path';
-import { auditRules, auditVerdict, isPassing, latestEvaluations, type EvaluationFact } from '../../templates/audit/rules.js';
+import {
+  auditRules,
+  auditVerdict,
+  isPassing,
+  latestEvaluations,
+  type EvaluationFact,
+} from '../../templates/audit/rules.js';
 import { foldCompany } from '../../templates/model/fold.js';
 import { addMonths, compareIso } from '../../templates/model/dates.js';
 import type { RuleId } from '../../templates/catalogue.js';
@@ -58,7 +64,16 @@ export interface AuditReport {
   contractors: ContractorRow[];
   suppliers: SupplierRow[];
   /** `invalid` counts templates with errors; a readable workbook that is no template counts under `notTemplate` (対象外). */
-  totals: { files: number; ok: number; invalid: number; notTemplate: number; unreadable: number; errors: number; warnings: number; infos: number };
+  totals: {
+    files: number;
+    ok: number;
+    invalid: number;
+    notTemplate: number;
+    unreadable: number;
+    errors: number;
+    warnings: number;
+    infos: number;
+  };
 }
 
 /** Areas for findings that are not about a department's ledger row. */
@@ -82,7 +97,11 @@ async function readAll(files: readonly string[], opts: RunOptions): Promise<Audi
     for (const f of files) out.push(await auditFile(f, o(f)));
     return out;
   }
-  const pool = new WorkerPool<AuditFile>({ kinds: AUDIT_KIND, failure: auditJobFailure, size: opts.jobs ?? defaultPoolSize(files.length) });
+  const pool = new WorkerPool<AuditFile>({
+    kinds: AUDIT_KIND,
+    failure: auditJobFailure,
+    size: opts.jobs ?? defaultPoolSize(files.length),
+  });
   const out: AuditFile[] = new Array(files.length);
   const jobs: Job<AuditOptions>[] = files.map((path) => ({ kind: 'audit', path, options: o(path) }));
   try {
@@ -167,7 +186,16 @@ export async function runAudit(files: readonly string[], opts: RunOptions): Prom
       findings.push({ file: f.shown, template: id ?? null, area, issue, cross: crossIssues.has(issue), tally });
     });
   }
-  const totals = { files: read.length, ok: 0, invalid: 0, notTemplate: 0, unreadable: 0, errors: 0, warnings: 0, infos: 0 };
+  const totals = {
+    files: read.length,
+    ok: 0,
+    invalid: 0,
+    notTemplate: 0,
+    unreadable: 0,
+    errors: 0,
+    warnings: 0,
+    infos: 0,
+  };
   for (const f of read) totals[isNotTemplate(f.result) ? 'notTemplate' : f.result.status]++;
   for (const x of findings) {
     if (x.issue.severity === 'error') totals.errors += issueCount(x.issue);
@@ -180,7 +208,9 @@ export async function runAudit(files: readonly string[], opts: RunOptions): Prom
     files: read,
     findings,
     contractors: contractorTable(read, opts.asOf),
-    suppliers: read.flatMap((f) => (f.supplier ? [{ file: f.shown, company: f.supplier.company, score: f.supplier.score }] : [])),
+    suppliers: read.flatMap((f) =>
+      f.supplier ? [{ file: f.shown, company: f.supplier.company, score: f.supplier.score }] : [],
+    ),
     totals,
   };
 }

@@ -39,7 +39,15 @@ const T = {
     noFindings: '指摘なし',
     empty: '対象がありません',
     incomplete: '未完了',
-    cols: { name: '委託先', status: '状態', verdict: '判定', date: '評価日', next: '次回評価期限', used: '台帳で委託している行', file: '評価票' },
+    cols: {
+      name: '委託先',
+      status: '状態',
+      verdict: '判定',
+      date: '評価日',
+      next: '次回評価期限',
+      used: '台帳で委託している行',
+      file: '評価票',
+    },
     status: {
       ok: '評価済み',
       missing: '評価なし',
@@ -58,11 +66,14 @@ const T = {
     } as Record<string, string>,
     footer: 'Daicho が作成。このページは外部への通信を行いません。',
     sentences: {
-      contractors: (n: number, rows: number) => `委託先評価がない・不合格・期限切れの委託先が ${n} 社あり、台帳の ${rows} 行がその委託先に個人情報を預けています（§4.4.3.4）。`,
-      review: (n: number, depts: string) => `台帳の最終確認日が12か月を超えた行が ${n} 行あります${depts ? `（${depts}）` : ''}（§4.3.3）。`,
+      contractors: (n: number, rows: number) =>
+        `委託先評価がない・不合格・期限切れの委託先が ${n} 社あり、台帳の ${rows} 行がその委託先に個人情報を預けています（§4.4.3.4）。`,
+      review: (n: number, depts: string) =>
+        `台帳の最終確認日が12か月を超えた行が ${n} 行あります${depts ? `（${depts}）` : ''}（§4.3.3）。`,
       april: (n: number) => `法的要求事項確認書に、4月の定期見直しで確認されていない項目が ${n} 件あります（§4.3.4）。`,
       next: (n: number) => `次回評価期限を過ぎた委託先評価が ${n} 件あります（§4.4.3.4）。`,
-      retention: (n: number) => `契約書の保存期限が、委託した個人情報の保管期限より短い委託先が ${n} 社あります（§4.4.3.4）。`,
+      retention: (n: number) =>
+        `契約書の保存期限が、委託した個人情報の保管期限より短い委託先が ${n} 社あります（§4.4.3.4）。`,
       risk: (n: number) => `リスク分析が全局面そろっていない台帳行が ${n} 行あります（§4.3.5）。`,
       red: (n: number) => `重大項目に「いいえ」「一部実施」がある調達先が ${n} 社あります。`,
       unreadable: (n: number) => `読み込めない・テンプレートでないファイルが ${n} 件あります。`,
@@ -93,7 +104,15 @@ const T = {
     noFindings: 'No findings',
     empty: 'Nothing to show',
     incomplete: 'incomplete',
-    cols: { name: 'Contractor', status: 'Status', verdict: 'Decision', date: 'Evaluated', next: 'Next due', used: 'Ledger rows entrusting data', file: 'Evaluation' },
+    cols: {
+      name: 'Contractor',
+      status: 'Status',
+      verdict: 'Decision',
+      date: 'Evaluated',
+      next: 'Next due',
+      used: 'Ledger rows entrusting data',
+      file: 'Evaluation',
+    },
     status: {
       ok: 'evaluated',
       missing: 'no evaluation',
@@ -112,11 +131,14 @@ const T = {
     } as Record<string, string>,
     footer: 'Made by Daicho. This page makes no network requests.',
     sentences: {
-      contractors: (n: number, rows: number) => `${n} contractor(s) have no passing, current evaluation, and ${rows} ledger row(s) entrust data to them (§4.4.3.4).`,
-      review: (n: number, depts: string) => `${n} ledger row(s) were last reviewed more than 12 months ago${depts ? ` (${depts})` : ''} (§4.3.3).`,
+      contractors: (n: number, rows: number) =>
+        `${n} contractor(s) have no passing, current evaluation, and ${rows} ledger row(s) entrust data to them (§4.4.3.4).`,
+      review: (n: number, depts: string) =>
+        `${n} ledger row(s) were last reviewed more than 12 months ago${depts ? ` (${depts})` : ''} (§4.3.3).`,
       april: (n: number) => `${n} legal-register item(s) were not confirmed at this April's review (§4.3.4).`,
       next: (n: number) => `${n} contractor evaluation(s) are past their next evaluation date (§4.4.3.4).`,
-      retention: (n: number) => `${n} contractor(s) keep the contract for less time than the entrusted data is kept (§4.4.3.4).`,
+      retention: (n: number) =>
+        `${n} contractor(s) keep the contract for less time than the entrusted data is kept (§4.4.3.4).`,
       risk: (n: number) => `${n} ledger row(s) lack a risk analysis for every lifecycle stage (§4.3.5).`,
       red: (n: number) => `${n} supplier(s) answered No or Partly on a critical clause.`,
       unreadable: (n: number) => `${n} file(s) cannot be read or are not Daicho templates.`,
@@ -133,10 +155,19 @@ function keyPoints(r: AuditReport, lang: Lang): string[] {
   const s = T[lang].sentences;
   const out: string[] = [];
   const bad = r.contractors.filter((c) => c.status !== 'ok' && c.status !== 'overdue');
-  if (bad.length) out.push(s.contractors(bad.length, bad.reduce((n, c) => n + c.usedBy.length, 0)));
+  if (bad.length)
+    out.push(
+      s.contractors(
+        bad.length,
+        bad.reduce((n, c) => n + c.usedBy.length, 0),
+      ),
+    );
   const review = r.findings.filter((f) => f.tally.rule === 'PL-REVIEW');
   const reviews = count(review, 'PL-REVIEW');
-  if (reviews) out.push(s.review(reviews, [...new Set(review.map((f) => f.area[lang]))].slice(0, 4).join(lang === 'ja' ? '、' : ', ')));
+  if (reviews)
+    out.push(
+      s.review(reviews, [...new Set(review.map((f) => f.area[lang]))].slice(0, 4).join(lang === 'ja' ? '、' : ', ')),
+    );
   const april = count(r.findings, 'LR-APRIL', 'warning');
   if (april) out.push(s.april(april));
   const next = count(r.findings, 'CE-NEXT', 'warning');
@@ -149,13 +180,34 @@ function keyPoints(r: AuditReport, lang: Lang): string[] {
   if (red) out.push(s.red(red));
   const unreadable = r.files.filter((f) => f.result.status === 'unreadable' || !f.result.template).length;
   if (unreadable) out.push(s.unreadable(unreadable));
-  const counted = new Set(['PL-OUTSOURCE', 'PL-REVIEW', 'LR-APRIL', 'CE-NEXT', 'CE-RETENTION', 'PL-RISK', 'FILE-UNREADABLE', 'TEMPLATE-UNKNOWN']);
+  const counted = new Set([
+    'PL-OUTSOURCE',
+    'PL-REVIEW',
+    'LR-APRIL',
+    'CE-NEXT',
+    'CE-RETENTION',
+    'PL-RISK',
+    'FILE-UNREADABLE',
+    'TEMPLATE-UNKNOWN',
+  ]);
   const rest = r.findings.filter((f) => f.issue.severity === 'error' && !counted.has(f.tally.rule));
-  if (rest.length) out.push(s.errors(rest.reduce((n, f) => n + f.tally.n, 0), new Set(rest.map((f) => f.file)).size));
+  if (rest.length)
+    out.push(
+      s.errors(
+        rest.reduce((n, f) => n + f.tally.n, 0),
+        new Set(rest.map((f) => f.file)).size,
+      ),
+    );
   return out;
 }
 
-function bySeverity<K extends string>(findings: readonly Finding[], key: (f: Finding) => K, sub: (k: K) => string | undefined, lang: Lang, limit = 14): Bar[] {
+function bySeverity<K extends string>(
+  findings: readonly Finding[],
+  key: (f: Finding) => K,
+  sub: (k: K) => string | undefined,
+  lang: Lang,
+  limit = 14,
+): Bar[] {
   const groups = new Map<K, { error: number; warning: number }>();
   for (const f of findings) {
     if (f.issue.severity === 'info') continue;
@@ -222,7 +274,11 @@ export function auditHtml(r: AuditReport, lang: Lang, generated = new Date()): s
     { n: r.totals.warnings, l: t.warnings, cls: r.totals.warnings ? 'amber' : 'ok' },
     { n: badContractors, l: t.contractorsToFix, cls: badContractors ? 'red' : 'ok' },
     { n: count(findings, 'PL-REVIEW'), l: t.overdueReviews, cls: count(findings, 'PL-REVIEW') ? 'amber' : 'ok' },
-    { n: count(findings, 'LR-APRIL', 'warning'), l: t.april, cls: count(findings, 'LR-APRIL', 'warning') ? 'amber' : 'ok' },
+    {
+      n: count(findings, 'LR-APRIL', 'warning'),
+      l: t.april,
+      cls: count(findings, 'LR-APRIL', 'warning') ? 'amber' : 'ok',
+    },
     { n: unreadable, l: t.unreadable, cls: unreadable ? 'red' : 'ok' },
   ];
   const points = keyPoints(r, lang);
@@ -231,19 +287,35 @@ export function auditHtml(r: AuditReport, lang: Lang, generated = new Date()): s
     { value: 0, color: AMBER, name: t.warnings },
   ];
   const ruleChart = horizontalBars(
-    bySeverity(findings, (f) => f.tally.rule, (k) => ruleTitle(k, lang), lang),
+    bySeverity(
+      findings,
+      (f) => f.tally.rule,
+      (k) => ruleTitle(k, lang),
+      lang,
+    ),
     { title: t.byRule, empty: t.noFindings, legend },
   );
   const areaChart = horizontalBars(
-    bySeverity(findings, (f) => f.area[lang], () => undefined, lang),
+    bySeverity(
+      findings,
+      (f) => f.area[lang],
+      () => undefined,
+      lang,
+    ),
     { title: t.byArea, empty: t.noFindings, legend },
   );
   const bandColors: Record<string, string> = { A: '#15803d', B: '#65a30d', C: '#d97706', D: '#dc2626' };
-  const bandCounts = ['A', 'B', 'C', 'D'].map((b) => ({ label: b, value: r.suppliers.filter((s) => s.score.band === b).length, color: bandColors[b] }));
+  const bandCounts = ['A', 'B', 'C', 'D'].map((b) => ({
+    label: b,
+    value: r.suppliers.filter((s) => s.score.band === b).length,
+    color: bandColors[b],
+  }));
   bandCounts.push({ label: t.incomplete, value: r.suppliers.filter((s) => !s.score.band).length, color: GREY });
   const bandChart = columns(bandCounts, { title: t.bands, empty: t.empty });
   const sectionRows = SECTIONS.map((sec) => {
-    const vals = r.suppliers.map((s) => s.score.sections.find((x) => x.key === sec.key)?.rate).filter((v): v is number => typeof v === 'number');
+    const vals = r.suppliers
+      .map((s) => s.score.sections.find((x) => x.key === sec.key)?.rate)
+      .filter((v): v is number => typeof v === 'number');
     return {
       label: `${sec.key} ${sec.title[lang]}`,
       rate: vals.length ? vals.reduce((a, b) => a + b, 0) / vals.length : null,
@@ -285,7 +357,9 @@ export function auditHtml(r: AuditReport, lang: Lang, generated = new Date()): s
         .join('');
       const fc = t.findingCols;
       return `<details${errors ? ' open' : ''}><summary>${esc(f.shown)}<span class="c">${esc(kind)}${esc(subject)} — ${t.errors} ${errors} · ${t.warnings} ${warnings}</span></summary>${
-        rows ? `<table><thead><tr><th>${fc.severity}</th><th>${fc.where}</th><th>${fc.rule}</th><th>${fc.message}</th></tr></thead><tbody>${rows}</tbody></table>` : `<p class="meta">${t.noFindings}</p>`
+        rows
+          ? `<table><thead><tr><th>${fc.severity}</th><th>${fc.where}</th><th>${fc.rule}</th><th>${fc.message}</th></tr></thead><tbody>${rows}</tbody></table>`
+          : `<p class="meta">${t.noFindings}</p>`
       }</details>`;
     })
     .join('');

@@ -4,7 +4,13 @@
 import { basename } from 'node:path';
 import { templateById } from '../../templates/index.js';
 import { atVersion } from '../../templates/model/versions.js';
-import { departmentsOf, evaluationFact, outsourcedRows, type EvaluationFact, type OutsourcedRow } from '../../templates/audit/rules.js';
+import {
+  departmentsOf,
+  evaluationFact,
+  outsourcedRows,
+  type EvaluationFact,
+  type OutsourcedRow,
+} from '../../templates/audit/rules.js';
 import { readRecords } from '../../templates/model/read.js';
 import type { Score } from '../../templates/model/types.js';
 import type { RuleId } from '../../templates/catalogue.js';
@@ -44,7 +50,16 @@ export async function auditFile(path: string, opts: AuditOptions): Promise<Audit
   const checked: Checked = {};
   const result = await checkFile(path, { asOf: opts.asOf, maxFindingsPerRule: AUDIT_FINDINGS_PER_RULE }, checked);
   const omittedRules = result.issues.map((i) => checked.omitted?.get(i) ?? null);
-  const out: AuditFile = { path, shown: opts.shown, result, departments: result.issues.map(() => null), omittedRules, outsourced: [], evaluation: null, supplier: null };
+  const out: AuditFile = {
+    path,
+    shown: opts.shown,
+    result,
+    departments: result.issues.map(() => null),
+    omittedRules,
+    outsourced: [],
+    evaluation: null,
+    supplier: null,
+  };
   const id = result.template?.id;
   if (result.status === 'unreadable' || !id) return out;
   if (id === 'supplier-checklist' && result.score) {
@@ -81,5 +96,14 @@ export function auditJobFailure(job: Job, cause: FailureCause, detail: string): 
   const o = job.options as AuditOptions;
   const code = cause === 'timeout' ? 'timeout' : cause === 'out-of-memory' ? 'out-of-memory' : 'internal-error';
   const result = batchFailure(job.path, code, { ja: detail.split('\n', 1)[0], en: detail.split('\n', 1)[0] });
-  return { path: job.path, shown: o.shown, result, departments: [null], omittedRules: [null], outsourced: [], evaluation: null, supplier: null };
+  return {
+    path: job.path,
+    shown: o.shown,
+    result,
+    departments: [null],
+    omittedRules: [null],
+    outsourced: [],
+    evaluation: null,
+    supplier: null,
+  };
 }

@@ -37,7 +37,13 @@ const L = {
     fl: ['ファイル', 'テンプレート', '版', '会社名・部門', '状態', 'エラー', '警告'],
     severity: { error: 'エラー', warning: '警告', info: '情報' },
     status: { ok: 'OK', invalid: '要修正', 'not-template': '対象外', unreadable: '読込不可' },
-    cstatus: { ok: '評価済み', missing: '評価なし', failed: '不合格', stale: '評価が12か月超', overdue: '次回評価期限切れ' } satisfies Record<ContractorStatus, string>,
+    cstatus: {
+      ok: '評価済み',
+      missing: '評価なし',
+      failed: '不合格',
+      stale: '評価が12か月超',
+      overdue: '次回評価期限切れ',
+    } satisfies Record<ContractorStatus, string>,
     yes: '○',
   },
   en: {
@@ -54,13 +60,31 @@ const L = {
     errors: 'Errors',
     warnings: 'Warnings',
     area: 'Department / area',
-    f: ['File', 'Department / area', 'Sheet', 'Cell', 'Severity', 'Rule', 'Rule title', 'Cross-check', 'Field', 'Value', 'Finding'],
+    f: [
+      'File',
+      'Department / area',
+      'Sheet',
+      'Cell',
+      'Severity',
+      'Rule',
+      'Rule title',
+      'Cross-check',
+      'Field',
+      'Value',
+      'Finding',
+    ],
     c: ['Contractor', 'Status', 'Decision', 'Evaluated', 'Next due', 'Ledger rows entrusting data', 'Evaluation'],
     s: ['File', 'Company', 'Answered', 'Score', 'Band', 'Red flags'],
     fl: ['File', 'Template', 'Version', 'Company / department', 'Status', 'Errors', 'Warnings'],
     severity: { error: 'error', warning: 'warning', info: 'info' },
     status: { ok: 'ok', invalid: 'invalid', 'not-template': 'not a template', unreadable: 'unreadable' },
-    cstatus: { ok: 'evaluated', missing: 'no evaluation', failed: 'failed', stale: 'older than 12 months', overdue: 'next evaluation overdue' } satisfies Record<ContractorStatus, string>,
+    cstatus: {
+      ok: 'evaluated',
+      missing: 'no evaluation',
+      failed: 'failed',
+      stale: 'older than 12 months',
+      overdue: 'next evaluation overdue',
+    } satisfies Record<ContractorStatus, string>,
     yes: 'yes',
   },
 } as const;
@@ -68,7 +92,11 @@ const L = {
 type Counts = { error: number; warning: number };
 
 /** Columns from their headers and widths, in order, each with how to read its value from a row. */
-function columns<T>(headers: readonly string[], widths: readonly number[], specs: Omit<TableColumn<T>, 'header' | 'width'>[]): TableColumn<T>[] {
+function columns<T>(
+  headers: readonly string[],
+  widths: readonly number[],
+  specs: Omit<TableColumn<T>, 'header' | 'width'>[],
+): TableColumn<T>[] {
   return specs.map((spec, k) => ({ header: headers[k] ?? '', width: widths[k] ?? 12, ...spec }));
 }
 
@@ -96,7 +124,12 @@ export async function auditWorkbook(r: AuditReport, lang: Lang): Promise<Buffer>
     ws.getCell(5, c + 1).value = label;
     ws.getCell(5, c + 1).font = { name: TABLE_FONT, bold: true };
     ws.getCell(6, c + 1).value = totals[c];
-    ws.getCell(6, c + 1).font = { name: TABLE_FONT, size: 14, bold: true, color: { argb: c === 5 && totals[c] ? 'FFC00000' : 'FF111827' } };
+    ws.getCell(6, c + 1).font = {
+      name: TABLE_FONT,
+      size: 14,
+      bold: true,
+      color: { argb: c === 5 && totals[c] ? 'FFC00000' : 'FF111827' },
+    };
   });
   ws.getRow(6).height = 24;
   const byRule = new Map<string, Counts>();
@@ -112,45 +145,72 @@ export async function auditWorkbook(r: AuditReport, lang: Lang): Promise<Buffer>
       m.set(k, g);
     }
   }
-  const sorted = (m: Map<string, Counts>) => [...m.entries()].sort((a, b) => b[1].error + b[1].warning - (a[1].error + a[1].warning));
+  const sorted = (m: Map<string, Counts>) =>
+    [...m.entries()].sort((a, b) => b[1].error + b[1].warning - (a[1].error + a[1].warning));
   const ruleRows = sorted(byRule);
   const countColumns = (headers: readonly string[], title: (k: string) => string | null) =>
-    columns<[string, Counts]>(headers, widths, [{ value: ([k]) => k }, { value: ([k]) => title(k) }, { value: ([, g]) => g.error }, { value: ([, g]) => g.warning }]);
-  writeTable(ws, countColumns([t.rule, t.title, t.errors, t.warnings], (k) => ruleTitle(k as RuleId, lang)), ruleRows, { at: 8 });
-  writeTable(ws, countColumns([t.area, '', t.errors, t.warnings], () => null), sorted(byArea), { at: 8 + ruleRows.length + 3, filter: false });
+    columns<[string, Counts]>(headers, widths, [
+      { value: ([k]) => k },
+      { value: ([k]) => title(k) },
+      { value: ([, g]) => g.error },
+      { value: ([, g]) => g.warning },
+    ]);
+  writeTable(
+    ws,
+    countColumns([t.rule, t.title, t.errors, t.warnings], (k) => ruleTitle(k as RuleId, lang)),
+    ruleRows,
+    { at: 8 },
+  );
+  writeTable(
+    ws,
+    countColumns([t.area, '', t.errors, t.warnings], () => null),
+    sorted(byArea),
+    { at: 8 + ruleRows.length + 3, filter: false },
+  );
   applyPrint(ws, planPrint(widths, { orientation: 'portrait' }));
 
   addTableSheet(
     wb,
     t.findings,
-    columns<Finding>(t.f, [22, 16, 14, 8, 8, 16, 22, 8, 14, 16, 52], [
-      { value: (f) => f.file },
-      { value: (f) => f.area[lang] },
-      { value: (f) => f.issue.sheet },
-      { value: (f) => f.issue.cell },
-      { value: (f) => t.severity[f.issue.severity], fill: (f) => FILL[f.issue.severity] ?? null },
-      { value: (f) => f.issue.rule },
-      { value: (f) => ruleTitle(f.issue.rule, lang) },
-      { value: (f) => (f.cross ? t.yes : null) },
-      { value: (f) => f.issue.field },
-      { value: (f) => f.issue.value },
-      { value: (f) => f.issue.message[lang] },
-    ]),
+    columns<Finding>(
+      t.f,
+      [22, 16, 14, 8, 8, 16, 22, 8, 14, 16, 52],
+      [
+        { value: (f) => f.file },
+        { value: (f) => f.area[lang] },
+        { value: (f) => f.issue.sheet },
+        { value: (f) => f.issue.cell },
+        { value: (f) => t.severity[f.issue.severity], fill: (f) => FILL[f.issue.severity] ?? null },
+        { value: (f) => f.issue.rule },
+        { value: (f) => ruleTitle(f.issue.rule, lang) },
+        { value: (f) => (f.cross ? t.yes : null) },
+        { value: (f) => f.issue.field },
+        { value: (f) => f.issue.value },
+        { value: (f) => f.issue.message[lang] },
+      ],
+    ),
     r.findings,
   );
 
   addTableSheet(
     wb,
     t.contractors,
-    columns<ContractorRow>(t.c, [30, 18, 12, 12, 12, 40, 34], [
-      { value: (c) => c.name },
-      { value: (c) => t.cstatus[c.status], fill: (c) => (c.status === 'ok' ? FILL.ok : c.status === 'overdue' ? FILL.warning : FILL.error) },
-      { value: (c) => (c.evaluation ? (verdictText(c.evaluation)?.[lang] ?? null) : null) },
-      { value: (c) => c.evaluation?.evaluatedOn ?? null },
-      { value: (c) => c.evaluation?.nextDue ?? null },
-      { value: (c) => c.usedBy.map((u) => `${u.file} ${u.id ?? ''}`.trim()).join('\n') || null },
-      { value: (c) => c.evaluation?.file ?? null },
-    ]),
+    columns<ContractorRow>(
+      t.c,
+      [30, 18, 12, 12, 12, 40, 34],
+      [
+        { value: (c) => c.name },
+        {
+          value: (c) => t.cstatus[c.status],
+          fill: (c) => (c.status === 'ok' ? FILL.ok : c.status === 'overdue' ? FILL.warning : FILL.error),
+        },
+        { value: (c) => (c.evaluation ? (verdictText(c.evaluation)?.[lang] ?? null) : null) },
+        { value: (c) => c.evaluation?.evaluatedOn ?? null },
+        { value: (c) => c.evaluation?.nextDue ?? null },
+        { value: (c) => c.usedBy.map((u) => `${u.file} ${u.id ?? ''}`.trim()).join('\n') || null },
+        { value: (c) => c.evaluation?.file ?? null },
+      ],
+    ),
     r.contractors,
   );
 
@@ -167,25 +227,33 @@ export async function auditWorkbook(r: AuditReport, lang: Lang): Promise<Buffer>
         { value: (s) => s.score.rate, fmt: PCT },
         { value: (s) => bandLabel(s.score, lang) },
         { value: (s) => s.score.redFlags.join(', ') || null },
-        ...SECTIONS.map((sec) => ({ value: (s: SupplierRow) => s.score.sections.find((x) => x.key === sec.key)?.rate ?? null, fmt: PCT })),
+        ...SECTIONS.map((sec) => ({
+          value: (s: SupplierRow) => s.score.sections.find((x) => x.key === sec.key)?.rate ?? null,
+          fmt: PCT,
+        })),
       ],
     ),
     r.suppliers,
   );
 
-  const count = (f: AuditReport['files'][number], severity: string) => f.result.issues.reduce((n, i) => n + (i.severity === severity ? issueCount(i) : 0), 0);
+  const count = (f: AuditReport['files'][number], severity: string) =>
+    f.result.issues.reduce((n, i) => n + (i.severity === severity ? issueCount(i) : 0), 0);
   addTableSheet(
     wb,
     t.files,
-    columns<AuditReport['files'][number]>(t.fl, [40, 20, 6, 26, 10, 8, 8], [
-      { value: (f) => f.shown },
-      { value: (f) => f.result.template?.id ?? null },
-      { value: (f) => f.result.template?.version ?? null },
-      { value: (f) => f.result.subject ?? null },
-      { value: (f) => t.status[reportStatus(f.result)] },
-      { value: (f) => count(f, 'error') },
-      { value: (f) => count(f, 'warning') },
-    ]),
+    columns<AuditReport['files'][number]>(
+      t.fl,
+      [40, 20, 6, 26, 10, 8, 8],
+      [
+        { value: (f) => f.shown },
+        { value: (f) => f.result.template?.id ?? null },
+        { value: (f) => f.result.template?.version ?? null },
+        { value: (f) => f.result.subject ?? null },
+        { value: (f) => t.status[reportStatus(f.result)] },
+        { value: (f) => count(f, 'error') },
+        { value: (f) => count(f, 'warning') },
+      ],
+    ),
     r.files,
   );
   return Buffer.from(await wb.xlsx.writeBuffer());

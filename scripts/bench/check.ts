@@ -67,9 +67,17 @@ function checklistInput(v: number): WorkbookInput {
     const a = x < 0.7 ? 'はい' : x < 0.85 ? '一部実施' : x < 0.93 ? 'いいえ' : x < 0.97 ? '該当なし' : null;
     answers[q.id] = {
       回答: a,
-      '取組内容・根拠資料': a === 'はい' && r() < 0.9 ? `社内規程 第${Math.floor(r() * 40) + 1}条、記録簿 ${q.id}` : null,
+      '取組内容・根拠資料':
+        a === 'はい' && r() < 0.9 ? `社内規程 第${Math.floor(r() * 40) + 1}条、記録簿 ${q.id}` : null,
       改善予定日: a === '一部実施' || a === 'いいえ' ? (r() < 0.8 ? `2027/${Math.floor(r() * 12) + 1}/1` : null) : null,
-      コメント: a === '該当なし' ? (r() < 0.7 ? '当社の事業には該当しないため' : null) : a === 'いいえ' && r() < 0.5 ? '来期に対応予定' : null,
+      コメント:
+        a === '該当なし'
+          ? r() < 0.7
+            ? '当社の事業には該当しないため'
+            : null
+          : a === 'いいえ' && r() < 0.5
+            ? '来期に対応予定'
+            : null,
     };
   }
   return {
@@ -134,16 +142,39 @@ async function foreignChecklists(producer: 'libreoffice' | 'openpyxl', n: number
     const todo = (await readdir(variantsDir)).filter((f) => f.endsWith('.xlsx') && !existsSync(join(outDir, f)));
     if (todo.length && producer === 'libreoffice') {
       const profile = join(CACHE, 'lo-profile');
-      execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', outDir, ...todo.map((f) => join(variantsDir, f))], { stdio: 'ignore', timeout: 20 * 60_000 });
+      execFileSync(
+        'soffice',
+        [
+          `-env:UserInstallation=file://${profile}`,
+          '--headless',
+          '--norestore',
+          '--convert-to',
+          'xlsx:Calc MS Excel 2007 XML',
+          '--outdir',
+          outDir,
+          ...todo.map((f) => join(variantsDir, f)),
+        ],
+        { stdio: 'ignore', timeout: 20 * 60_000 },
+      );
     } else if (todo.length) {
-      const script = 'import sys, openpyxl\nfor src, dst in zip(sys.argv[1::2], sys.argv[2::2]):\n    openpyxl.load_workbook(src).save(dst)';
-      execFileSync('/usr/bin/python3', ['-c', script, ...todo.flatMap((f) => [join(variantsDir, f), join(outDir, f)])], { stdio: 'ignore' });
+      const script =
+        'import sys, openpyxl\nfor src, dst in zip(sys.argv[1::2], sys.argv[2::2]):\n    openpyxl.load_workbook(src).save(dst)';
+      execFileSync(
+        '/usr/bin/python3',
+        ['-c', script, ...todo.flatMap((f) => [join(variantsDir, f), join(outDir, f)])],
+        { stdio: 'ignore' },
+      );
     }
   } catch (err) {
-    process.stderr.write(`  (no ${producer} inputs: ${err instanceof Error ? err.message.split('\n')[0] : String(err)})\n`);
+    process.stderr.write(
+      `  (no ${producer} inputs: ${err instanceof Error ? err.message.split('\n')[0] : String(err)})\n`,
+    );
     return null;
   }
-  const variants = (await readdir(outDir)).filter((f) => f.endsWith('.xlsx')).sort().map((f) => join(outDir, f));
+  const variants = (await readdir(outDir))
+    .filter((f) => f.endsWith('.xlsx'))
+    .sort()
+    .map((f) => join(outDir, f));
   if (!variants.length) return null;
   await rm(dir, { recursive: true, force: true });
   for (let i = 0; i < n; i++) {
@@ -164,7 +195,15 @@ async function hostileLedgers(n: number): Promise<string> {
   await mkdir(dir, { recursive: true });
   const { writeTableWorkbook } = await import('../merge/write-table.js');
   const first = join(dir, 'ledger-00.xlsx');
-  await writeTableWorkbook(piLedger, { 台帳: Array.from({ length: 10_000 }, (_, i) => ledgerSheet.fields.map((f) => (f.key === '管理番号' ? `H-${i + 1}` : null))) }, first);
+  await writeTableWorkbook(
+    piLedger,
+    {
+      台帳: Array.from({ length: 10_000 }, (_, i) =>
+        ledgerSheet.fields.map((f) => (f.key === '管理番号' ? `H-${i + 1}` : null)),
+      ),
+    },
+    first,
+  );
   for (let i = 1; i < n; i++) await copyFile(first, join(dir, `ledger-${String(i).padStart(2, '0')}.xlsx`));
   await writeFile(stamp, '');
   return dir;
@@ -234,7 +273,14 @@ async function ledger(rows: number): Promise<string> {
   rs.addRow([risk.title.ja]).commit();
   rs.addRow(headerLabels(risk)).commit();
   for (let i = 0; i < rows / 10; i++) {
-    for (const stage of STAGES) rs.addRow([`L-${String(i + 1).padStart(6, '0')}`, stage, '漏えい・滅失・き損', 'アクセス制御と施錠保管', '低']).commit();
+    for (const stage of STAGES)
+      rs.addRow([
+        `L-${String(i + 1).padStart(6, '0')}`,
+        stage,
+        '漏えい・滅失・き損',
+        'アクセス制御と施錠保管',
+        '低',
+      ]).commit();
   }
   rs.commit();
   const marker = wb.addWorksheet('_daicho', { state: 'veryHidden' });
@@ -252,7 +298,8 @@ async function listXlsx(target: string): Promise<string[]> {
   if (target.endsWith('.xlsx')) return [target];
   const out: string[] = [];
   for (const e of await readdir(target, { withFileTypes: true, recursive: true })) {
-    if (e.isFile() && e.name.endsWith('.xlsx')) out.push(join(e.parentPath ?? (e as unknown as { path: string }).path, e.name));
+    if (e.isFile() && e.name.endsWith('.xlsx'))
+      out.push(join(e.parentPath ?? (e as unknown as { path: string }).path, e.name));
   }
   return out.sort();
 }
@@ -341,7 +388,9 @@ async function parallelCapacity(): Promise<number> {
   const code = `let x = 0; for (let i = 0; i < 2e8; i++) x += i % 7; require('node:worker_threads').parentPort.postMessage(x)`;
   const burn = (n: number) => {
     const t0 = performance.now();
-    return Promise.all(Array.from({ length: n }, () => new Promise((r) => new Worker(code, { eval: true }).on('message', r)))).then(() => performance.now() - t0);
+    return Promise.all(
+      Array.from({ length: n }, () => new Promise((r) => new Worker(code, { eval: true }).on('message', r))),
+    ).then(() => performance.now() - t0);
   };
   const one = await burn(1);
   const two = await burn(2);
@@ -371,26 +420,53 @@ async function main(): Promise<void> {
   const repeat = Math.max(1, Number(opt('--repeat') ?? (quick ? 1 : 3)));
 
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
-  console.log(`daicho check benchmark (best of ${repeat}) — Node ${process.version}, ${availableParallelism()} cores (${cpu}), ${Math.round(totalmem() / 2 ** 30)} GB`);
+  console.log(
+    `daicho check benchmark (best of ${repeat}) — Node ${process.version}, ${availableParallelism()} cores (${cpu}), ${Math.round(totalmem() / 2 ** 30)} GB`,
+  );
   const capacity = await parallelCapacity();
-  console.log(`parallel capacity now: two threads do ${fmt(capacity, 2)}× the work of one (2.00 on an idle 2-core machine)`);
+  console.log(
+    `parallel capacity now: two threads do ${fmt(capacity, 2)}× the work of one (2.00 on an idle 2-core machine)`,
+  );
   console.log('preparing inputs in .tmp/bench/ (generated once, then reused) …');
   const foreign = Number(opt('--foreign') ?? (quick ? 100 : 1000));
   const summaryFiles = Number(opt('--summary-files') ?? (quick ? 1000 : 20_000));
   const sets: { label: string; target: string; unit: 'files' | 'rows'; kinds?: Kind[] }[] = [];
-  for (const n of sizes) sets.push({ label: `${n.toLocaleString('en-US')} supplier checklists`, target: await checklists(n), unit: 'files' });
+  for (const n of sizes)
+    sets.push({
+      label: `${n.toLocaleString('en-US')} supplier checklists`,
+      target: await checklists(n),
+      unit: 'files',
+    });
   if (foreign > 0) {
     for (const producer of ['libreoffice', 'openpyxl'] as const) {
       const target = await foreignChecklists(producer, foreign);
-      if (target) sets.push({ label: `${foreign.toLocaleString('en-US')} checklists saved by ${producer === 'libreoffice' ? 'LibreOffice' : 'openpyxl'}`, target, unit: 'files' });
+      if (target)
+        sets.push({
+          label: `${foreign.toLocaleString('en-US')} checklists saved by ${producer === 'libreoffice' ? 'LibreOffice' : 'openpyxl'}`,
+          target,
+          unit: 'files',
+        });
     }
   }
-  if (rows > 0) sets.push({ label: `pi-ledger, ${rows.toLocaleString('en-US')} rows`, target: await ledger(rows), unit: 'rows' });
+  if (rows > 0)
+    sets.push({ label: `pi-ledger, ${rows.toLocaleString('en-US')} rows`, target: await ledger(rows), unit: 'rows' });
   // Memory: every finding of 20,000 files into the summary workbook (target: peak RSS < 500 MB); check alone.
-  if (summaryFiles > 0) sets.push({ label: `${summaryFiles.toLocaleString('en-US')} checklists, --summary`, target: await checklists(summaryFiles), unit: 'files', kinds: ['summary'] });
+  if (summaryFiles > 0)
+    sets.push({
+      label: `${summaryFiles.toLocaleString('en-US')} checklists, --summary`,
+      target: await checklists(summaryFiles),
+      unit: 'files',
+      kinds: ['summary'],
+    });
   // Memory: audit of ledgers of 10,000 rows that hold only a 管理番号 (250,000 findings each).
   const hostile = Number(opt('--audit-hostile') ?? (quick ? 4 : 12));
-  if (hostile > 0) sets.push({ label: `audit, ${hostile} ledgers of 250,000 findings`, target: await hostileLedgers(hostile), unit: 'files', kinds: ['audit'] });
+  if (hostile > 0)
+    sets.push({
+      label: `audit, ${hostile} ledgers of 250,000 findings`,
+      target: await hostileLedgers(hostile),
+      unit: 'files',
+      kinds: ['audit'],
+    });
 
   const results: Record<string, Record<Kind, Measure>> = {};
   const header = ['input', 'scenario', 'seconds', 'throughput', 'peak RSS', 'vs exceljs', 'vs floor'];
@@ -410,21 +486,44 @@ async function main(): Promise<void> {
     results[s.label] = r;
     if (s.kinds?.includes('audit')) {
       const m = r.audit;
-      table.push([s.label, 'daicho audit', fmt(m.seconds), `${fmt(m.files / m.seconds, 1)} files/s`, `${fmt(m.maxRssMb, 0)} MB`, '', m.note ?? '']);
+      table.push([
+        s.label,
+        'daicho audit',
+        fmt(m.seconds),
+        `${fmt(m.files / m.seconds, 1)} files/s`,
+        `${fmt(m.maxRssMb, 0)} MB`,
+        '',
+        m.note ?? '',
+      ]);
       continue;
     }
     if (s.kinds) {
       const m = r.summary;
-      table.push([s.label, 'daicho check --summary', fmt(m.seconds), `${fmt(m.files / m.seconds, 0)} files/s`, `${fmt(m.maxRssMb, 0)} MB`, '', m.maxRssMb < 500 ? 'target < 500 MB: met' : 'target < 500 MB: MISSED']);
+      table.push([
+        s.label,
+        'daicho check --summary',
+        fmt(m.seconds),
+        `${fmt(m.files / m.seconds, 0)} files/s`,
+        `${fmt(m.maxRssMb, 0)} MB`,
+        '',
+        m.maxRssMb < 500 ? 'target < 500 MB: met' : 'target < 500 MB: MISSED',
+      ]);
       continue;
     }
-    const rowsOf = (m: Measure) => (m.rows || r.floor.rows || r.exceljs.rows);
+    const rowsOf = (m: Measure) => m.rows || r.floor.rows || r.exceljs.rows;
     for (const kind of ['check', 'exceljs', 'floor'] as Kind[]) {
       const m = r[kind];
-      const thr = s.unit === 'files' ? `${fmt(m.files / m.seconds, 0)} files/s` : `${fmt(rowsOf(m) / m.seconds, 0)} rows/s`;
+      const thr =
+        s.unit === 'files' ? `${fmt(m.files / m.seconds, 0)} files/s` : `${fmt(rowsOf(m) / m.seconds, 0)} rows/s`;
       table.push([
         kind === 'check' ? s.label : '',
-        { check: 'daicho check', exceljs: 'exceljs readFile loop', floor: 'unzip + SAX floor', summary: 'daicho check --summary', audit: 'daicho audit' }[kind],
+        {
+          check: 'daicho check',
+          exceljs: 'exceljs readFile loop',
+          floor: 'unzip + SAX floor',
+          summary: 'daicho check --summary',
+          audit: 'daicho audit',
+        }[kind],
         fmt(m.seconds),
         thr,
         `${fmt(m.maxRssMb, 0)} MB`,
@@ -442,7 +541,20 @@ async function main(): Promise<void> {
   const after = await parallelCapacity();
   console.log(`\nparallel capacity after the run: ${fmt(after, 2)}× (before: ${fmt(capacity, 2)}×)`);
   await mkdir(CACHE, { recursive: true });
-  await writeFile(join(CACHE, 'check-results.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, cores: availableParallelism(), capacity: [capacity, after], results }, null, 2));
+  await writeFile(
+    join(CACHE, 'check-results.json'),
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        node: process.version,
+        cores: availableParallelism(),
+        capacity: [capacity, after],
+        results,
+      },
+      null,
+      2,
+    ),
+  );
 }
 
 main().catch((err: unknown) => {

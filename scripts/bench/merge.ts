@@ -42,12 +42,115 @@ function prng(seed: number): () => number {
   };
 }
 
-const SURNAMES = ['佐藤', '鈴木', '髙橋', '田中', '伊藤', '渡邊', '山本', '中村', '小林', '加藤', '吉田', '山口', '松本', '井上', '木村', '林', '斎藤', '清水', '山﨑', '森', '𠮷田', '池田', '橋本', '阿部', '石川', '齋藤', '前田', '藤田', '後藤', '長谷川'];
-const GIVEN = ['太郎', '花子', '一郎', '美咲', '翔太', '陽菜', '健一', '由美', '大輔', '恵', '剛', '彩', '誠', '裕子', '𠮷郎', '瑶子', '凜', '隆之介', 'さくら', 'かな\u3099'];
-const WORK = ['給与計算', '人事評価', '採用選考', '顧客管理', '受注処理', '請求業務', '問合せ対応', '健康管理', '入退室管理', '契約管理', '保守サービス', '販売促進', '債権回収', '研修運営', '福利厚生'];
-const NAMES = ['従業者名簿', '顧客名簿', '申込書', '見積依頼書', '健康診断結果', '採用応募書類', '取引先担当者名刺', '契約書控', '苦情受付記録', '会員データ', '配送先リスト', '研修受講記録'];
-const ITEMS = ['氏名', '住所', '電話番号', 'メールアドレス', '生年月日', '性別', '勤務先', '役職', '購入履歴', '口座番号', '社員番号', '緊急連絡先', '扶養家族', '健康診断結果'];
-const PLACES = ['本社3階 総務部 施錠キャビネット', 'ファイルサーバ \\\\fs01\\共有\\個人情報', '顧客管理システム（クラウド）', '大阪支店 書庫', '名古屋営業所 耐火金庫', '外部保管倉庫（神奈川県）'];
+const SURNAMES = [
+  '佐藤',
+  '鈴木',
+  '髙橋',
+  '田中',
+  '伊藤',
+  '渡邊',
+  '山本',
+  '中村',
+  '小林',
+  '加藤',
+  '吉田',
+  '山口',
+  '松本',
+  '井上',
+  '木村',
+  '林',
+  '斎藤',
+  '清水',
+  '山﨑',
+  '森',
+  '𠮷田',
+  '池田',
+  '橋本',
+  '阿部',
+  '石川',
+  '齋藤',
+  '前田',
+  '藤田',
+  '後藤',
+  '長谷川',
+];
+const GIVEN = [
+  '太郎',
+  '花子',
+  '一郎',
+  '美咲',
+  '翔太',
+  '陽菜',
+  '健一',
+  '由美',
+  '大輔',
+  '恵',
+  '剛',
+  '彩',
+  '誠',
+  '裕子',
+  '𠮷郎',
+  '瑶子',
+  '凜',
+  '隆之介',
+  'さくら',
+  'かな\u3099',
+];
+const WORK = [
+  '給与計算',
+  '人事評価',
+  '採用選考',
+  '顧客管理',
+  '受注処理',
+  '請求業務',
+  '問合せ対応',
+  '健康管理',
+  '入退室管理',
+  '契約管理',
+  '保守サービス',
+  '販売促進',
+  '債権回収',
+  '研修運営',
+  '福利厚生',
+];
+const NAMES = [
+  '従業者名簿',
+  '顧客名簿',
+  '申込書',
+  '見積依頼書',
+  '健康診断結果',
+  '採用応募書類',
+  '取引先担当者名刺',
+  '契約書控',
+  '苦情受付記録',
+  '会員データ',
+  '配送先リスト',
+  '研修受講記録',
+];
+const ITEMS = [
+  '氏名',
+  '住所',
+  '電話番号',
+  'メールアドレス',
+  '生年月日',
+  '性別',
+  '勤務先',
+  '役職',
+  '購入履歴',
+  '口座番号',
+  '社員番号',
+  '緊急連絡先',
+  '扶養家族',
+  '健康診断結果',
+];
+const PLACES = [
+  '本社3階 総務部 施錠キャビネット',
+  'ファイルサーバ \\\\fs01\\共有\\個人情報',
+  '顧客管理システム（クラウド）',
+  '大阪支店 書庫',
+  '名古屋営業所 耐火金庫',
+  '外部保管倉庫（神奈川県）',
+];
 const PURPOSES = [
   '給与・賞与の計算及び支払、源泉徴収並びに社会保険の手続',
   '商品の発送、請求書の送付及び保守・アフターサービスのご連絡',
@@ -57,7 +160,28 @@ const PURPOSES = [
   '労働安全衛生法に基づく健康管理及び就業上の措置の検討',
 ];
 const DEPT_A = ['東日本', '西日本', '首都圏', '関西', '九州', '北海道', '東北', '中部', '中国', '四国'];
-const DEPT_B = ['第一営業部', '第二営業部', '法人営業部', '人事部', '総務部', '経理部', '情報システム部', '品質保証部', '購買部', '物流管理部', '神奈川事業所', '研究開発部', '顧客サポート部', '広報部', '法務部', '海外事業部', '生産管理部', '設備管理部', '経営企画部', '内部監査室'];
+const DEPT_B = [
+  '第一営業部',
+  '第二営業部',
+  '法人営業部',
+  '人事部',
+  '総務部',
+  '経理部',
+  '情報システム部',
+  '品質保証部',
+  '購買部',
+  '物流管理部',
+  '神奈川事業所',
+  '研究開発部',
+  '顧客サポート部',
+  '広報部',
+  '法務部',
+  '海外事業部',
+  '生産管理部',
+  '設備管理部',
+  '経営企画部',
+  '内部監査室',
+];
 const NOTES = [
   null,
   null,
@@ -115,14 +239,18 @@ export function departmentRows(d: number, rows: number): CellValue[][] {
       保管期限: pick(rr, ['退職後7年', '契約終了後5年', '最終取引後5年', '永年']),
       廃棄方法: pick(rr, ['シュレッダー', '溶解', 'データ消去']),
       委託: rr() < 0.3 ? 'はい' : 'いいえ',
-      委託先: rr() < 0.3 ? pick(rr, ['株式会社サンプル給与サービス', '株式会社テスト倉庫', '株式会社モデルクラウド', '㈱見本印刷']) : null,
+      委託先:
+        rr() < 0.3
+          ? pick(rr, ['株式会社サンプル給与サービス', '株式会社テスト倉庫', '株式会社モデルクラウド', '㈱見本印刷'])
+          : null,
       第三者提供: 'いいえ',
       提供先: null,
       共同利用: 'いいえ',
       共同利用の範囲・管理責任者: null,
       外国第三者提供: 'いいえ',
       提供先国: null,
-      最終確認日: rr() < 0.9 ? new Date(Date.UTC(2026, Math.floor(rr() * 6), 1 + Math.floor(rr() * 28))) : '令和8年4月1日',
+      最終確認日:
+        rr() < 0.9 ? new Date(Date.UTC(2026, Math.floor(rr() * 6), 1 + Math.floor(rr() * 28))) : '令和8年4月1日',
       確認者: personName(rr),
       備考: edited ? `${d}番目の部門で修正` : pick(rr, NOTES),
     };
@@ -147,7 +275,10 @@ async function ensureInputs(files: number, rows: number): Promise<string[]> {
     await rename(`${p}.part`, p);
     made++;
   }
-  if (made) process.stderr.write(`generated ${made} ledgers in ${((performance.now() - t0) / 1000).toFixed(1)} s into ${dir}\n`);
+  if (made)
+    process.stderr.write(
+      `generated ${made} ledgers in ${((performance.now() - t0) / 1000).toFixed(1)} s into ${dir}\n`,
+    );
   return paths;
 }
 
@@ -186,7 +317,13 @@ async function scenarioStream(files: string[], out: string): Promise<Record<stri
   ws.addRow([...labels, '取込元ファイル', '取込元行']).commit();
   let rows = 0;
   for (const file of files) {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore', entries: 'ignore' });
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+      sharedStrings: 'cache',
+      styles: 'cache',
+      worksheets: 'emit',
+      hyperlinks: 'ignore',
+      entries: 'ignore',
+    });
     for await (const sheet of reader) {
       const name = (sheet as unknown as { name: string }).name;
       for await (const row of sheet) {
@@ -229,13 +366,18 @@ async function replacementChars(out: string): Promise<number> {
   const e = zip.entries.find((x) => x.name === 'xl/worksheets/sheet1.xml');
   if (!e || e.method !== 8) return -1;
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const start = e.localHeaderOffset + 30 + dv.getUint16(e.localHeaderOffset + 26, true) + dv.getUint16(e.localHeaderOffset + 28, true);
+  const start =
+    e.localHeaderOffset +
+    30 +
+    dv.getUint16(e.localHeaderOffset + 26, true) +
+    dv.getUint16(e.localHeaderOffset + 28, true);
   const inflate = createInflateRaw();
   let n = 0;
   let carry = Buffer.alloc(0);
   inflate.on('data', (chunk: Buffer) => {
     const b = carry.length ? Buffer.concat([carry, chunk]) : chunk;
-    for (let i = b.indexOf(0xef); i >= 0 && i < b.length - 2; i = b.indexOf(0xef, i + 1)) if (b[i + 1] === 0xbf && b[i + 2] === 0xbd) n++;
+    for (let i = b.indexOf(0xef); i >= 0 && i < b.length - 2; i = b.indexOf(0xef, i + 1))
+      if (b[i + 1] === 0xbf && b[i + 2] === 0xbd) n++;
     carry = Buffer.from(b.subarray(b.length - 2));
   });
   await pipeline(Readable.from([bytes.subarray(start, start + e.compressedSize)]), inflate);
@@ -244,7 +386,12 @@ async function replacementChars(out: string): Promise<number> {
 
 async function child(): Promise<void> {
   const { values } = parseArgs({
-    options: { scenario: { type: 'string' }, out: { type: 'string' }, list: { type: 'string' }, jobs: { type: 'string' } },
+    options: {
+      scenario: { type: 'string' },
+      out: { type: 'string' },
+      list: { type: 'string' },
+      jobs: { type: 'string' },
+    },
     strict: false,
   });
   const files = JSON.parse(await readFile(String(values.list), 'utf8')) as string[];
@@ -252,12 +399,11 @@ async function child(): Promise<void> {
   const t0 = performance.now();
   const jobs = values.jobs !== undefined ? Number(values.jobs) : undefined;
   const scenario = String(values.scenario);
-  const extra =
-    scenario.startsWith('ours')
-      ? await scenarioOurs(files, out, jobs)
-      : scenario === 'stream'
-        ? await scenarioStream(files, out)
-        : await scenarioNaive(files, out);
+  const extra = scenario.startsWith('ours')
+    ? await scenarioOurs(files, out, jobs)
+    : scenario === 'stream'
+      ? await scenarioStream(files, out)
+      : await scenarioNaive(files, out);
   const ms = performance.now() - t0;
   process.stdout.write(`${JSON.stringify({ ms, maxRssKb: process.resourceUsage().maxRSS, ...extra })}\n`);
 }
@@ -274,14 +420,30 @@ interface Outcome {
   fffd: number | null;
 }
 
-async function run(name: string, scenario: string, files: string[], rowsPerFile: number, jobs?: string): Promise<Outcome> {
+async function run(
+  name: string,
+  scenario: string,
+  files: string[],
+  rowsPerFile: number,
+  jobs?: string,
+): Promise<Outcome> {
   const dir = join(ROOT, 'out');
   await mkdir(dir, { recursive: true });
   const list = join(dir, `${scenario}.files.json`);
   const out = join(dir, `${scenario}.xlsx`);
   await rm(out, { force: true });
   await writeFile(list, JSON.stringify(files));
-  const args = [SELF, '--child', '--scenario', scenario, '--out', out, '--list', list, ...(jobs ? ['--jobs', jobs] : [])];
+  const args = [
+    SELF,
+    '--child',
+    '--scenario',
+    scenario,
+    '--out',
+    out,
+    '--list',
+    list,
+    ...(jobs ? ['--jobs', jobs] : []),
+  ];
   // The peak is that of the whole process tree: merge's lanes are worker processes (see rss.ts).
   const result = await runMeasured(process.execPath, args, { keepOutput: true });
   const wallMs = result.wallMs;
@@ -303,7 +465,7 @@ async function run(name: string, scenario: string, files: string[], rowsPerFile:
     wallMs,
     maxRssKb: parsed.maxRssKb ?? null,
     ok,
-    note: ok ? '' : (result.stderr.trim().split('\n').slice(-3).join(' ') || `exit ${result.code}`),
+    note: ok ? '' : result.stderr.trim().split('\n').slice(-3).join(' ') || `exit ${result.code}`,
     outBytes,
     fffd,
   };
@@ -370,7 +532,13 @@ async function main(): Promise<void> {
   const sameRows = Number(values['identical-rows']);
   if (nSame > 0) {
     const same = await identicalInputs(nSame, sameRows);
-    const o = await run(`daicho merge, ${nSame} identical ledgers of ${sameRows.toLocaleString('en')} rows`, 'ours-identical', same, sameRows, values.jobs);
+    const o = await run(
+      `daicho merge, ${nSame} identical ledgers of ${sameRows.toLocaleString('en')} rows`,
+      'ours-identical',
+      same,
+      sameRows,
+      values.jobs,
+    );
     results.push(o);
     process.stdout.write('\n');
     show(o);
@@ -392,4 +560,3 @@ if (process.argv.includes('--child')) {
     process.exit(1);
   });
 }
-

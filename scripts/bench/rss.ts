@@ -41,10 +41,18 @@ export function treeRssKb(root: number): number {
 }
 
 /** Runs `command args` and measures its wall time and the peak RSS of its process tree. */
-export function runMeasured(command: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; keepOutput?: boolean } = {}): Promise<TreeRun> {
+export function runMeasured(
+  command: string,
+  args: string[],
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv; keepOutput?: boolean } = {},
+): Promise<TreeRun> {
   return new Promise((done, fail) => {
     const t0 = performance.now();
-    const child = spawn(command, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: opts.cwd,
+      env: { ...process.env, ...opts.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => {
@@ -70,7 +78,9 @@ export function runMeasured(command: string, args: string[], opts: { cwd?: strin
 if (process.argv[1]?.endsWith('/bench/rss.js') && process.argv.length > 2) {
   const [command, ...args] = process.argv.slice(2);
   void runMeasured(command, args).then((r) => {
-    process.stdout.write(`exit ${r.code}  ${(r.wallMs / 1000).toFixed(1)} s  peak RSS (process tree) ${Math.round(r.peakRssKb / 1024)} MB\n`);
+    process.stdout.write(
+      `exit ${r.code}  ${(r.wallMs / 1000).toFixed(1)} s  peak RSS (process tree) ${Math.round(r.peakRssKb / 1024)} MB\n`,
+    );
     if (r.code !== 0 && r.code !== 1) process.stderr.write(r.stderr);
   });
 }

@@ -8,16 +8,39 @@ import { auditWorkbook } from '../audit/xlsx.js';
 import { ruleTitle, type RuleId } from '../../templates/catalogue.js';
 import { expandInputs } from '../collect.js';
 import { exists, OutputExistsError, writeFilesAtomic } from '../io/atomic.js';
-import { namedFiles, refuseInputsAsOutputs, refuseSpecialTarget, refuseWalkedInput, withoutOutput } from '../io/paths.js';
+import {
+  namedFiles,
+  refuseInputsAsOutputs,
+  refuseSpecialTarget,
+  refuseWalkedInput,
+  withoutOutput,
+} from '../io/paths.js';
 import { location } from '../report/text.js';
 import { reportFile, reportHead, type AuditReportJson } from '../report/json.js';
-import { asOfOf, checkJsonTarget, failOnOf, inputFiles, jobsOf, langOf, needInputs, noWorkbooks, textOut, writeJsonReport, type Command } from './common.js';
+import {
+  asOfOf,
+  checkJsonTarget,
+  failOnOf,
+  inputFiles,
+  jobsOf,
+  langOf,
+  needInputs,
+  noWorkbooks,
+  textOut,
+  writeJsonReport,
+  type Command,
+} from './common.js';
 import { hasSheets } from './earlier-output.js';
 
 /** -o DIR → DIR/audit.xlsx and DIR/audit.html; -o NAME.xlsx / NAME.html / NAME → NAME.xlsx and NAME.html. */
 export async function outputsFor(o: string | undefined): Promise<{ xlsx: string; html: string }> {
   if (o === undefined) return { xlsx: resolve('audit.xlsx'), html: resolve('audit.html') };
-  const isDir = o.endsWith('/') || o.endsWith('\\') || (await stat(o).then((s) => s.isDirectory()).catch(() => false));
+  const isDir =
+    o.endsWith('/') ||
+    o.endsWith('\\') ||
+    (await stat(o)
+      .then((s) => s.isDirectory())
+      .catch(() => false));
   if (isDir) return { xlsx: join(o, 'audit.xlsx'), html: join(o, 'audit.html') };
   const base = o.replace(/\.(xlsx|html?)$/i, '');
   return { xlsx: `${base}.xlsx`, html: `${base}.html` };
@@ -36,13 +59,17 @@ function lines(r: AuditReport, lang: Lang, paths: { xlsx: string; html: string }
     for (const f of cross) outL.push(`    ${f.issue.rule}  ${f.file}  ${location(f.issue)}  ${f.issue.message[lang]}`);
   }
   const byRule = new Map<RuleId, number>();
-  for (const f of r.findings) if (f.issue.severity !== 'info') byRule.set(f.tally.rule, (byRule.get(f.tally.rule) ?? 0) + f.tally.n);
+  for (const f of r.findings)
+    if (f.issue.severity !== 'info') byRule.set(f.tally.rule, (byRule.get(f.tally.rule) ?? 0) + f.tally.n);
   const top = [...byRule.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8);
   if (top.length) {
     outL.push(lang === 'ja' ? '  多い指摘:' : '  Most frequent:');
     for (const [rule, n] of top) outL.push(`    ${String(n).padStart(4)}  ${rule}  ${ruleTitle(rule, lang)}`);
   }
-  outL.push(lang === 'ja' ? `  レポート: ${paths.html}` : `  Report: ${paths.html}`, lang === 'ja' ? `  一覧: ${paths.xlsx}` : `  Workbook: ${paths.xlsx}`);
+  outL.push(
+    lang === 'ja' ? `  レポート: ${paths.html}` : `  Report: ${paths.html}`,
+    lang === 'ja' ? `  一覧: ${paths.xlsx}` : `  Workbook: ${paths.xlsx}`,
+  );
   return outL;
 }
 
@@ -54,7 +81,12 @@ function auditJson(r: AuditReport): AuditReportJson {
       name: c.name,
       status: c.status,
       evaluation: c.evaluation
-        ? { file: c.evaluation.file, verdict: c.evaluation.verdict, evaluatedOn: c.evaluation.evaluatedOn, nextDue: c.evaluation.nextDue }
+        ? {
+            file: c.evaluation.file,
+            verdict: c.evaluation.verdict,
+            evaluatedOn: c.evaluation.evaluatedOn,
+            nextDue: c.evaluation.nextDue,
+          }
         : null,
       usedBy: c.usedBy.map((u) => ({ file: u.file, id: u.id, department: u.dept })),
     })),
@@ -82,7 +114,12 @@ export const audit: Command<'audit'> = {
     // Our own earlier report in the audited folder is not a record of the company.
     const collected = await inputFiles(a.positionals);
     if (jsonFile !== undefined) refuseInputsAsOutputs([jsonFile], collected);
-    refuseWalkedInput(collected, paths.xlsx, (f) => hasSheets(f, [['概要', 'ファイル'], ['Summary', 'Files']]));
+    refuseWalkedInput(collected, paths.xlsx, (f) =>
+      hasSheets(f, [
+        ['概要', 'ファイル'],
+        ['Summary', 'Files'],
+      ]),
+    );
     const files = withoutOutput(collected, paths.xlsx);
     if (!files.length) throw noWorkbooks(a.positionals);
     const root = inputs.length === 1 && (await stat(inputs[0])).isDirectory() ? resolve(inputs[0]) : commonRoot(files);

@@ -25,7 +25,18 @@ import {
   terminalLine,
   totalsLine,
 } from '../report/text.js';
-import { asOfOf, failOnOf, inputFiles, jobsOf, langOf, needInputs, positiveNumber, UsageError, type Command, type FailOn } from './common.js';
+import {
+  asOfOf,
+  failOnOf,
+  inputFiles,
+  jobsOf,
+  langOf,
+  needInputs,
+  positiveNumber,
+  UsageError,
+  type Command,
+  type FailOn,
+} from './common.js';
 
 export interface CheckRun {
   asOf: string;
@@ -176,7 +187,8 @@ export async function runCheck(files: string[], opts: CheckRun): Promise<number>
   const jsonFile = opts.json === STDOUT ? undefined : opts.json;
   // A .csv summary is two files: the files table and, beside it, the findings.
   const summaries = opts.summary ? [opts.summary] : [];
-  if (opts.summary && isCsv(opts.summary)) summaries.push((await import('../summary/csv.js')).findingsCsvPath(opts.summary, lang));
+  if (opts.summary && isCsv(opts.summary))
+    summaries.push((await import('../summary/csv.js')).findingsCsvPath(opts.summary, lang));
   // Never write over an input, whatever --force says, however the paths are spelled.
   refuseInputsAsOutputs([...targets, ...summaries, jsonFile], files);
   // The workers write the copies' temporary files: an interrupt must know where to look for them.
@@ -190,7 +202,9 @@ export async function runCheck(files: string[], opts: CheckRun): Promise<number>
   // With the JSON report on stdout, the text report goes to stderr.
   const text = opts.json === STDOUT ? process.stderr : process.stdout;
   const st = styleFor(text);
-  const progress = Progress.wanted(process.stderr, files.length) ? new Progress(process.stderr, files.length, lang) : null;
+  const progress = Progress.wanted(process.stderr, files.length)
+    ? new Progress(process.stderr, files.length, lang)
+    : null;
   const sharedTerminal = progress !== null && Boolean(text.isTTY);
   const layout = lineLayout(files);
   const totals = emptyTotals();
@@ -200,13 +214,22 @@ export async function runCheck(files: string[], opts: CheckRun): Promise<number>
   const findings = new Spool();
   const annotated = { written: 0, skipped: [] as string[] };
   const w = new LineWriter(st === colour, text);
-  const json = opts.json === STDOUT ? new StdoutTextWriter() : jsonFile ? await AtomicTextWriter.open(jsonFile, { force: opts.force ?? true }) : null;
-  const summary = opts.summary ? await openSummary(opts.summary, { lang, asOf: opts.asOf, force }).catch(async (err: unknown) => {
-    await json?.abort();
-    throw err;
-  }) : null;
+  const json =
+    opts.json === STDOUT
+      ? new StdoutTextWriter()
+      : jsonFile
+        ? await AtomicTextWriter.open(jsonFile, { force: opts.force ?? true })
+        : null;
+  const summary = opts.summary
+    ? await openSummary(opts.summary, { lang, asOf: opts.asOf, force }).catch(async (err: unknown) => {
+        await json?.abort();
+        throw err;
+      })
+    : null;
   let jsonFirst = true;
-  const head = Object.entries(reportHead('daicho-check', opts.asOf)).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)},\n`);
+  const head = Object.entries(reportHead('daicho-check', opts.asOf)).map(
+    ([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)},\n`,
+  );
   await json?.write(`{\n${head.join('')}  "files": [`);
 
   const jobs: Job<CheckJobOptions>[] = files.map((path, i) => ({
@@ -284,7 +307,10 @@ export async function runCheck(files: string[], opts: CheckRun): Promise<number>
 const isCsv = (path: string): boolean => /\.csv$/i.test(path);
 
 /** The summary (.xlsx, or the two .csv files), written file by file. */
-async function openSummary(path: string, opts: { lang: Lang; asOf: string; force: boolean }): Promise<{ add(r: FileResult): Promise<void>; commit(): Promise<void>; abort(): Promise<void> }> {
+async function openSummary(
+  path: string,
+  opts: { lang: Lang; asOf: string; force: boolean },
+): Promise<{ add(r: FileResult): Promise<void>; commit(): Promise<void>; abort(): Promise<void> }> {
   if (isCsv(path)) return (await import('../summary/csv.js')).CsvSummaryWriter.open(path, opts);
   return (await import('../summary/summary.js')).SummaryWriter.open(path, opts);
 }
@@ -319,7 +345,10 @@ export const check: Command<'check'> = {
     }
     const annotate = a.values.annotate;
     if (annotate !== undefined && (await exists(annotate)) && !(await stat(annotate)).isDirectory()) {
-      throw new UsageError({ ja: `--annotate にはフォルダを指定してください（${annotate} はファイルです）`, en: `--annotate needs a folder (${annotate} is a file)` });
+      throw new UsageError({
+        ja: `--annotate にはフォルダを指定してください（${annotate} はファイルです）`,
+        en: `--annotate needs a folder (${annotate} is a file)`,
+      });
     }
     if (a.values.json !== undefined && a.values.json !== STDOUT) refuseSpecialTarget(a.values.json, 'file');
     if (summary !== undefined) refuseSpecialTarget(summary, 'file');

@@ -28,7 +28,8 @@ function distance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
     prev = row;
   }
   return prev[b.length];
@@ -86,7 +87,11 @@ export function parseCommand<N extends CommandName>(command: N, argv: readonly s
       });
     }
     if (o.type === 'boolean') {
-      if (inline !== undefined) throw new UsageError({ ja: `--${name} に値は指定できません（${arg}）`, en: `--${name} takes no value (got ${arg})` });
+      if (inline !== undefined)
+        throw new UsageError({
+          ja: `--${name} に値は指定できません（${arg}）`,
+          en: `--${name} takes no value (got ${arg})`,
+        });
       values[name] = true;
       continue;
     }
@@ -94,7 +99,10 @@ export function parseCommand<N extends CommandName>(command: N, argv: readonly s
     if (v === undefined) {
       const next = argv[i + 1];
       if (next === undefined || (next.startsWith('--') && next.length > 2)) {
-        throw new UsageError({ ja: `--${name} には ${o.value ?? '値'} を指定してください`, en: `--${name} needs a value (${o.value ?? 'a value'})` });
+        throw new UsageError({
+          ja: `--${name} には ${o.value ?? '値'} を指定してください`,
+          en: `--${name} needs a value (${o.value ?? 'a value'})`,
+        });
       }
       v = next;
       i++;
@@ -120,7 +128,10 @@ export function langOf(v: string | undefined): Lang {
 export function asOfOf(v: string | undefined): string {
   if (v === undefined) return localToday();
   if (!isValidIso(v)) {
-    throw new UsageError({ ja: `--as-of は YYYY-MM-DD 形式の日付です（指定: "${v}"）`, en: `--as-of must be a date YYYY-MM-DD (got "${v}")` });
+    throw new UsageError({
+      ja: `--as-of は YYYY-MM-DD 形式の日付です（指定: "${v}"）`,
+      en: `--as-of must be a date YYYY-MM-DD (got "${v}")`,
+    });
   }
   return v;
 }
@@ -133,7 +144,10 @@ export function jobsOf(v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
   const jobs = Number(v);
   if (!/^\d+$/.test(v) || jobs < 1 || jobs > MAX_JOBS) {
-    throw new UsageError({ ja: `--jobs は 1〜${MAX_JOBS} の整数です（指定: "${v}"）`, en: `--jobs must be a whole number 1–${MAX_JOBS} (got "${v}")` });
+    throw new UsageError({
+      ja: `--jobs は 1〜${MAX_JOBS} の整数です（指定: "${v}"）`,
+      en: `--jobs must be a whole number 1–${MAX_JOBS} (got "${v}")`,
+    });
   }
   return jobs;
 }
@@ -143,21 +157,31 @@ export type FailOn = 'error' | 'warning';
 export function failOnOf(v: string | undefined): FailOn {
   if (v === undefined) return 'error';
   if (v === 'error' || v === 'warning') return v;
-  throw new UsageError({ ja: `--fail-on は error か warning です（指定: "${v}"）`, en: `--fail-on must be error or warning (got "${v}")` });
+  throw new UsageError({
+    ja: `--fail-on は error か warning です（指定: "${v}"）`,
+    en: `--fail-on must be error or warning (got "${v}")`,
+  });
 }
 
 /** A positive number option (--timeout, --max-size). */
 export function positiveNumber(name: string, v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError({ ja: `--${name} は正の数です（指定: "${v}"）`, en: `--${name} must be a positive number (got "${v}")` });
+  if (!Number.isFinite(n) || n <= 0)
+    throw new UsageError({
+      ja: `--${name} は正の数です（指定: "${v}"）`,
+      en: `--${name} must be a positive number (got "${v}")`,
+    });
   return n;
 }
 
 /** The command needs at least one input argument. */
 export function needInputs(command: string, positionals: readonly string[]): void {
   if (!positionals.length) {
-    throw new UsageError({ ja: `${command} にはファイルかフォルダを 1 つ以上指定してください`, en: `${command} needs at least one file or folder` });
+    throw new UsageError({
+      ja: `${command} にはファイルかフォルダを 1 つ以上指定してください`,
+      en: `${command} needs at least one file or folder`,
+    });
   }
 }
 

@@ -6,7 +6,18 @@ import { namedFiles, refuseInputsAsOutputs, refuseSpecialTarget, refuseWalkedInp
 import { mergeFiles, MergeRefused, type MergeResult } from '../merge/merge.js';
 import { location, terminalLine } from '../report/text.js';
 import { reportHead, type MergeReport } from '../report/json.js';
-import { asOfOf, checkJsonTarget, inputFiles, jobsOf, langOf, needInputs, textOut, UsageError, writeJsonReport, type Command } from './common.js';
+import {
+  asOfOf,
+  checkJsonTarget,
+  inputFiles,
+  jobsOf,
+  langOf,
+  needInputs,
+  textOut,
+  UsageError,
+  writeJsonReport,
+  type Command,
+} from './common.js';
 import { hasSheets } from './earlier-output.js';
 
 function report(r: MergeResult, lang: Lang): string[] {
@@ -44,7 +55,8 @@ function report(r: MergeResult, lang: Lang): string[] {
     }
   }
   for (const i of r.inputs) {
-    for (const w of i.warnings) lines.push(`  ${lang === 'ja' ? '注意' : 'note'}  ${i.shown}  ${w.rule}  ${w.message[lang]}`);
+    for (const w of i.warnings)
+      lines.push(`  ${lang === 'ja' ? '注意' : 'note'}  ${i.shown}  ${w.rule}  ${w.message[lang]}`);
   }
   return lines;
 }
@@ -70,7 +82,14 @@ function mergeJson(r: MergeResult, asOf: string): MergeReport {
     kind: r.kind,
     template: { id: r.template.id, version: r.template.version },
     inputs: r.inputs.map((i) => ({ path: i.path, shown: i.shown, subjects: i.subjects, warnings: i.warnings })),
-    sheets: r.sheets.map((s) => ({ name: s.name, read: s.read, kept: s.kept, duplicates: s.duplicates, conflictGroups: s.conflictGroups, conflictRows: s.conflictRows })),
+    sheets: r.sheets.map((s) => ({
+      name: s.name,
+      read: s.read,
+      kept: s.kept,
+      duplicates: s.duplicates,
+      conflictGroups: s.conflictGroups,
+      conflictRows: s.conflictRows,
+    })),
     ...(r.forms ? { forms: r.forms } : {}),
   };
 }
@@ -81,16 +100,25 @@ function refusedJson(err: MergeRefused, outPath: string, asOf: string): MergeRep
     result: 'refused',
     out: outPath,
     inputs: [],
-    problems: err.problems.map((p) => ({ path: p.path, code: p.problem.code, message: p.problem.message, issues: p.problem.issues ?? [] })),
+    problems: err.problems.map((p) => ({
+      path: p.path,
+      code: p.problem.code,
+      message: p.problem.message,
+      issues: p.problem.issues ?? [],
+    })),
   };
 }
 
 export const merge: Command<'merge'> = {
   async run(a) {
     needInputs('merge', a.positionals);
-    if (!a.values.out) throw new UsageError({ ja: 'merge には -o OUT.xlsx を指定してください', en: 'merge needs -o OUT.xlsx' });
+    if (!a.values.out)
+      throw new UsageError({ ja: 'merge には -o OUT.xlsx を指定してください', en: 'merge needs -o OUT.xlsx' });
     if (!/\.xlsx$/i.test(a.values.out)) {
-      throw new UsageError({ ja: `-o には .xlsx のファイル名を指定してください（指定: "${a.values.out}"）`, en: `-o must name an .xlsx file (got "${a.values.out}")` });
+      throw new UsageError({
+        ja: `-o には .xlsx のファイル名を指定してください（指定: "${a.values.out}"）`,
+        en: `-o must name an .xlsx file (got "${a.values.out}")`,
+      });
     }
     const lang = langOf(a.values.lang);
     const jobs = jobsOf(a.values.jobs);

@@ -27,7 +27,10 @@ export interface CommandSpec {
 // Options several commands share are defined once, so that they mean the same everywhere.
 const force: OptionSpec = {
   type: 'boolean',
-  help: { ja: '既にある出力を上書きする（入力ファイルは決して上書きしません）', en: 'replace outputs that exist (inputs are never replaced)' },
+  help: {
+    ja: '既にある出力を上書きする（入力ファイルは決して上書きしません）',
+    en: 'replace outputs that exist (inputs are never replaced)',
+  },
 };
 const lang: OptionSpec = {
   type: 'string',
@@ -37,7 +40,10 @@ const lang: OptionSpec = {
 const asOf: OptionSpec = {
   type: 'string',
   value: 'YYYY-MM-DD',
-  help: { ja: '期限・見直し日の判定に使う基準日（既定: 今日）', en: 'the date deadlines and reviews are judged against (default today)' },
+  help: {
+    ja: '期限・見直し日の判定に使う基準日（既定: 今日）',
+    en: 'the date deadlines and reviews are judged against (default today)',
+  },
 };
 const jobs: OptionSpec = {
   type: 'string',
@@ -92,7 +98,10 @@ export const COMMAND_SPECS = {
       annotate: {
         type: 'string',
         value: 'DIR',
-        help: { ja: '指摘をセルに書き込んだコピーを DIR に作成する', en: 'write a copy of each workbook with its findings marked to DIR' },
+        help: {
+          ja: '指摘をセルに書き込んだコピーを DIR に作成する',
+          en: 'write a copy of each workbook with its findings marked to DIR',
+        },
       },
       summary: {
         type: 'string',
@@ -119,13 +128,21 @@ export const COMMAND_SPECS = {
       jobs,
       help,
     },
-    examples: ['daicho check 返送/2026-11/ --annotate 返送用 --summary 集計.xlsx --json report.json', 'daicho check *.xlsx --json -'],
+    examples: [
+      'daicho check 返送/2026-11/ --annotate 返送用 --summary 集計.xlsx --json report.json',
+      'daicho check *.xlsx --json -',
+    ],
   },
   template: {
     args: `<${templates.map((t) => t.id).join('|')}|all>`,
     summary: { ja: '空のテンプレート（.xlsx）を作成します。', en: 'Write the blank templates (.xlsx).' },
     options: {
-      out: { type: 'string', short: 'o', value: 'DIR', help: { ja: '出力先フォルダ（必須）', en: 'output folder (required)' } },
+      out: {
+        type: 'string',
+        short: 'o',
+        value: 'DIR',
+        help: { ja: '出力先フォルダ（必須）', en: 'output folder (required)' },
+      },
       force,
       help,
     },
@@ -133,9 +150,17 @@ export const COMMAND_SPECS = {
   },
   samples: {
     args: '',
-    summary: { ja: '現実的な誤りを含むサンプルのブックを作成します。', en: 'Write sample workbooks with realistic mistakes.' },
+    summary: {
+      ja: '現実的な誤りを含むサンプルのブックを作成します。',
+      en: 'Write sample workbooks with realistic mistakes.',
+    },
     options: {
-      out: { type: 'string', short: 'o', value: 'DIR', help: { ja: '出力先フォルダ（必須）', en: 'output folder (required)' } },
+      out: {
+        type: 'string',
+        short: 'o',
+        value: 'DIR',
+        help: { ja: '出力先フォルダ（必須）', en: 'output folder (required)' },
+      },
       force,
       help,
     },
@@ -147,7 +172,12 @@ export const COMMAND_SPECS = {
       en: 'Write the templates and samples, then check the samples (as of the fixed date the samples are made for).',
     },
     options: {
-      out: { type: 'string', short: 'o', value: 'DIR', help: { ja: '出力先フォルダ（既定: out/demo）', en: 'output folder (default out/demo)' } },
+      out: {
+        type: 'string',
+        short: 'o',
+        value: 'DIR',
+        help: { ja: '出力先フォルダ（既定: out/demo）', en: 'output folder (default out/demo)' },
+      },
       'as-of': asOf,
       lang,
       help,
@@ -160,7 +190,12 @@ export const COMMAND_SPECS = {
       en: 'Merge department ledgers into one master, or summarise checklists and evaluations in one workbook.',
     },
     options: {
-      out: { type: 'string', short: 'o', value: 'OUT.xlsx', help: { ja: '出力ファイル（必須）', en: 'output workbook (required)' } },
+      out: {
+        type: 'string',
+        short: 'o',
+        value: 'OUT.xlsx',
+        help: { ja: '出力ファイル（必須）', en: 'output workbook (required)' },
+      },
       json,
       force,
       'as-of': asOf,
@@ -177,7 +212,15 @@ export const COMMAND_SPECS = {
       en: 'Copy workbooks made with an earlier template into the latest version, keeping every value, extra column, note and format.',
     },
     options: {
-      out: { type: 'string', short: 'o', value: 'DIR', help: { ja: '出力先フォルダ（必須。入力と同じファイルには書き込みません）', en: 'output folder (required; an input is never written)' } },
+      out: {
+        type: 'string',
+        short: 'o',
+        value: 'DIR',
+        help: {
+          ja: '出力先フォルダ（必須。入力と同じファイルには書き込みません）',
+          en: 'output folder (required; an input is never written)',
+        },
+      },
       force,
       lang,
       help,
@@ -217,7 +260,12 @@ export const COMMAND_SPECS = {
       en: 'From a supplier list, write one self-assessment per supplier (name and corporate number filled in, due date and how to return it), a send list and a mail-merge CSV. Nothing is sent.',
     },
     options: {
-      out: { type: 'string', short: 'o', value: 'OUTBOX', help: { ja: '出力先フォルダ（必須）', en: 'output folder (required)' } },
+      out: {
+        type: 'string',
+        short: 'o',
+        value: 'OUTBOX',
+        help: { ja: '出力先フォルダ（必須）', en: 'output folder (required)' },
+      },
       round,
       due,
       force,
@@ -233,7 +281,12 @@ export const COMMAND_SPECS = {
       en: 'Match returned self-assessments to the supplier list; write the round status (not returned, to correct, action needed, done) and reminder and correction mail-merge CSVs.',
     },
     options: {
-      out: { type: 'string', short: 'o', value: 'DIR', help: { ja: '出力先フォルダ（必須）', en: 'output folder (required)' } },
+      out: {
+        type: 'string',
+        short: 'o',
+        value: 'DIR',
+        help: { ja: '出力先フォルダ（必須）', en: 'output folder (required)' },
+      },
       round,
       due,
       'as-of': asOf,

@@ -24,12 +24,19 @@ export const template: Command<'template'> = {
     const [which] = a.positionals;
     const dir = a.values.out;
     if (!which || !dir) {
-      throw new UsageError({ ja: 'template にはテンプレート名（または all）と -o DIR を指定してください', en: 'template needs an id (or all) and -o DIR' });
+      throw new UsageError({
+        ja: 'template にはテンプレート名（または all）と -o DIR を指定してください',
+        en: 'template needs an id (or all) and -o DIR',
+      });
     }
     const ids = which === 'all' ? templates.map((t) => t.id) : [which];
     const known = templates.map((t) => t.id).join(', ');
     for (const id of ids) {
-      if (!templateById(id)) throw new UsageError({ ja: `${id} というテンプレートはありません（${known}、all）`, en: `unknown template "${id}" (${known}, all)` });
+      if (!templateById(id))
+        throw new UsageError({
+          ja: `${id} というテンプレートはありません（${known}、all）`,
+          en: `unknown template "${id}" (${known}, all)`,
+        });
     }
     for (const p of await writeTemplates(ids, dir, Boolean(a.values.force))) out(p);
     return 0;
@@ -38,7 +45,8 @@ export const template: Command<'template'> = {
 
 export const samples: Command<'samples'> = {
   async run(a) {
-    if (!a.values.out) throw new UsageError({ ja: 'samples には -o DIR を指定してください', en: 'samples needs -o DIR' });
+    if (!a.values.out)
+      throw new UsageError({ ja: 'samples には -o DIR を指定してください', en: 'samples needs -o DIR' });
     for (const p of await writeSamples(a.values.out, { force: Boolean(a.values.force) })) out(p);
     return 0;
   },
@@ -58,8 +66,16 @@ export const demo: Command<'demo'> = {
       true,
     );
     const files = await writeSamples(sdir, { force: true });
-    out(lang === 'ja' ? `テンプレート ${written.length} 件を ${tdir} に作成しました。` : `Wrote ${written.length} templates to ${tdir}.`);
-    out(lang === 'ja' ? `サンプル ${files.length} 件を ${sdir} に作成し、検証します。` : `Wrote ${files.length} samples to ${sdir}; checking them.`);
+    out(
+      lang === 'ja'
+        ? `テンプレート ${written.length} 件を ${tdir} に作成しました。`
+        : `Wrote ${written.length} templates to ${tdir}.`,
+    );
+    out(
+      lang === 'ja'
+        ? `サンプル ${files.length} 件を ${sdir} に作成し、検証します。`
+        : `Wrote ${files.length} samples to ${sdir}; checking them.`,
+    );
     out();
     const shown = files.map((p) => (relative(process.cwd(), p).startsWith('..') ? p : relative(process.cwd(), p)));
     // The samples are dated for SAMPLE_AS_OF, so the demo shows the same findings whenever it runs.

@@ -28,7 +28,11 @@ export const upgrade: Command<'upgrade'> = {
   async run(a) {
     needInputs('upgrade', a.positionals);
     const dir = a.values.out;
-    if (!dir) throw new UsageError({ ja: 'upgrade には -o DIR（出力先フォルダ）を指定してください', en: 'upgrade needs -o DIR (the output folder)' });
+    if (!dir)
+      throw new UsageError({
+        ja: 'upgrade には -o DIR（出力先フォルダ）を指定してください',
+        en: 'upgrade needs -o DIR (the output folder)',
+      });
     const lang = langOf(a.values.lang);
     const force = Boolean(a.values.force);
     const files = await inputFiles(a.positionals);

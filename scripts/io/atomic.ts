@@ -161,7 +161,11 @@ export function namingOutput(err: unknown, path: string): unknown {
 }
 
 /** Write `data` to `path` atomically; refuse to replace an existing file unless `force`. */
-export async function writeFileAtomic(path: string, data: Uint8Array | string, opts: { force?: boolean } = {}): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  data: Uint8Array | string,
+  opts: { force?: boolean } = {},
+): Promise<void> {
   await writeFilesAtomic([{ path, data }], opts);
 }
 
@@ -169,7 +173,10 @@ export async function writeFileAtomic(path: string, data: Uint8Array | string, o
  * Writes several outputs as one: every temporary file is written before any is renamed into place, so a full disk
  * or any other failure leaves none of them (nor an older file replaced by one of them alone).
  */
-export async function writeFilesAtomic(files: readonly { path: string; data: Uint8Array | string }[], opts: { force?: boolean } = {}): Promise<void> {
+export async function writeFilesAtomic(
+  files: readonly { path: string; data: Uint8Array | string }[],
+  opts: { force?: boolean } = {},
+): Promise<void> {
   if (!opts.force) for (const f of files) if (await exists(f.path)) throw new OutputExistsError(f.path);
   const temps: string[] = [];
   let current = '';

@@ -2,7 +2,17 @@
 // itself, whichever symlinked folder or hard link spells it) and by real path. An output never goes to a system
 // location (/proc, /sys, /dev: Node's recursive mkdir spins forever under /proc) nor onto a FIFO, socket or device.
 // Inputs are opened without blocking (a FIFO named .xlsx must not hang a worker) and only when they are regular files.
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statfsSync, statSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  openSync,
+  readSync,
+  realpathSync,
+  statfsSync,
+  statSync,
+  type Stats,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Text } from '../../templates/model/types.js';
 import { UserError } from '../errors.js';
@@ -83,7 +93,9 @@ export function realOf(path: string): string {
 }
 
 /** Kernel file systems that hold no files of ours (statfs f_type): proc, sysfs, devpts, cgroup, cgroup2, debugfs, tracefs, securityfs, bpf. */
-const SYSTEM_FS = new Set([0x9fa0, 0x62656572, 0x1cd1, 0x27e0eb, 0x63677270, 0x64626720, 0x74726163, 0x73636673, 0xcafe4a11]);
+const SYSTEM_FS = new Set([
+  0x9fa0, 0x62656572, 0x1cd1, 0x27e0eb, 0x63677270, 0x64626720, 0x74726163, 0x73636673, 0xcafe4a11,
+]);
 const SYSTEM_DIRS = ['/proc', '/sys', '/dev'];
 
 const SYSTEM_PLACE = {
@@ -99,7 +111,8 @@ export function refuseSpecialTarget(path: string, kind: 'file' | 'folder'): void
   const real = realOf(path);
   // /dev/shm is an ordinary (memory) file system, the one place under /dev where files belong.
   const shm = real === '/dev/shm' || real.startsWith('/dev/shm/');
-  if (!shm && SYSTEM_DIRS.some((d) => real === d || real.startsWith(d + '/'))) throw new OutputRefusedError(path, SYSTEM_PLACE);
+  if (!shm && SYSTEM_DIRS.some((d) => real === d || real.startsWith(d + '/')))
+    throw new OutputRefusedError(path, SYSTEM_PLACE);
   let existing = resolve(path);
   while (!statOrNull(existing) && dirname(existing) !== existing) existing = dirname(existing);
   try {
@@ -115,7 +128,10 @@ export function refuseSpecialTarget(path: string, kind: 'file' | 'folder'): void
     const code = s.isDirectory() ? 'EISDIR' : 'ENOTDIR';
     throw Object.assign(new Error(`${code}: ${path}`), { code, syscall: 'open', path });
   }
-  throw new OutputRefusedError(path, { ja: '通常のファイルではありません（FIFO・ソケット・デバイス）', en: 'it is not a regular file (a FIFO, socket or device)' });
+  throw new OutputRefusedError(path, {
+    ja: '通常のファイルではありません（FIFO・ソケット・デバイス）',
+    en: 'it is not a regular file (a FIFO, socket or device)',
+  });
 }
 
 /** An input's bytes were not there to read as a regular file: the cause, for the file's result. */

@@ -14,7 +14,16 @@ import { isDateNumFmt } from '../../templates/model/numfmt.js';
 import { findEntry, readPart, readRelationships, type Relationship } from './package.js';
 import { openSpreadsheetPackage, type SpreadsheetPackage } from './sniff.js';
 import { UnreadableError } from './unreadable.js';
-import { cellValue, type CellReading, MAX_COLS, MAX_ROWS, putValue, readSheetData, type SheetCells, unescapeX } from './sheet-data.js';
+import {
+  cellValue,
+  type CellReading,
+  MAX_COLS,
+  MAX_ROWS,
+  putValue,
+  readSheetData,
+  type SheetCells,
+  unescapeX,
+} from './sheet-data.js';
 import { DEFAULT_CHUNK_BYTES, parsePlainXml, parseXml, parseXmlWithSaxes, type XmlHandlers } from './xml.js';
 
 export { UnreadableError } from './unreadable.js';
@@ -95,7 +104,12 @@ export function readXlsx(bytes: Uint8Array, opts: ReadXlsxOptions = {}): Grid {
   const dateXf = stylesPart ? readDateStyles(readPart(zip, stylesPart, maxBytes), stylesPart, chunk) : [];
   const budget = { cells: opts.maxCells ?? DEFAULT_MAX_CELLS };
   const sheets = wb.sheets.map((s) => {
-    const sheet = readCells(readPart(zip, s.part, maxBytes), { sst, dateXf, budget, part: s.part }, chunk, opts.sheetDataFromBytes ?? true);
+    const sheet = readCells(
+      readPart(zip, s.part, maxBytes),
+      { sst, dateXf, budget, part: s.part },
+      chunk,
+      opts.sheetDataFromBytes ?? true,
+    );
     return { name: s.name, state: s.state, ...sheet };
   });
   return { sheets, date1904: wb.date1904, names: wb.names };
@@ -147,7 +161,8 @@ function readWorkbook(pkg: SpreadsheetPackage, opts: ReadXlsxOptions): WorkbookI
   const sheets: SheetInfo[] = [];
   for (const s of listed) {
     const rel = rels.find((r) => r.id === s.rid);
-    if (!rel || rel.external) throw new UnreadableError('missing-part', { part: workbookPath, detail: `sheet "${s.name}" has no part` });
+    if (!rel || rel.external)
+      throw new UnreadableError('missing-part', { part: workbookPath, detail: `sheet "${s.name}" has no part` });
     if (rel.type !== 'worksheet') continue;
     sheets.push({ name: s.name, state: s.state, part: rel.target });
   }
@@ -272,121 +287,122 @@ function readWorksheet(reading: CellReading, parse: (h: XmlHandlers) => void): S
   };
 
   parse({
-      open(tag, a) {
-        if (!inSheetData) {
-          if (tag === 'sheetData') inSheetData = true;
+    open(tag, a) {
+      if (!inSheetData) {
+        if (tag === 'sheetData') inSheetData = true;
+        return;
+      }
+      switch (tag) {
+        case 'c': {
+          inCell = true;
+          ref = a.r;
+          type = a.t;
+          style = a.s;
+          v = f = inline = null;
+          collect = 0;
+          inPhonetic = false;
+          let c = 0;
+          let r = 0;
+          refIsA1 = true;
+          if (ref !== undefined) {
+            // Hand-rolled A1 parse: this runs once per cell.
+            let i = 0;
+            for (; i < ref.length; i++) {
+              const ch = ref.charCodeAt(i);
+              if (ch >= 65 && ch <= 90) c = c * 26 + ch - 64;
+              else if (ch >= 97 && ch <= 122) {
+                c = c * 26 + ch - 96;
+                refIsA1 = false;
+              } else if (ch === 0x24)
+                refIsA1 = false; // '$'
+              else break;
+            }
+            for (; i < ref.length; i++) {
+              const ch = ref.charCodeAt(i);
+              if (ch >= 48 && ch <= 57) r = r * 10 + ch - 48;
+              else if (ch === 0x24) refIsA1 = false;
+              else {
+                r = 0;
+                break;
+              }
+            }
+          }
+          // Some producers omit r: the cell then follows the previous one in its row.
+          if (c === 0 || r === 0) {
+            refIsA1 = false;
+            col = colIdx + 1;
+            row = rowIdx < 0 ? 0 : rowIdx;
+          } else {
+            col = c - 1;
+            row = r - 1;
+          }
+          if (col >= MAX_COLS || row >= MAX_ROWS) throw bad(`cell reference out of range: ${ref}`);
+          colIdx = col;
           return;
         }
-        switch (tag) {
-          case 'c': {
-            inCell = true;
-            ref = a.r;
-            type = a.t;
-            style = a.s;
-            v = f = inline = null;
-            collect = 0;
-            inPhonetic = false;
-            let c = 0;
-            let r = 0;
-            refIsA1 = true;
-            if (ref !== undefined) {
-              // Hand-rolled A1 parse: this runs once per cell.
-              let i = 0;
-              for (; i < ref.length; i++) {
-                const ch = ref.charCodeAt(i);
-                if (ch >= 65 && ch <= 90) c = c * 26 + ch - 64;
-                else if (ch >= 97 && ch <= 122) {
-                  c = c * 26 + ch - 96;
-                  refIsA1 = false;
-                } else if (ch === 0x24) refIsA1 = false; // '$'
-                else break;
-              }
-              for (; i < ref.length; i++) {
-                const ch = ref.charCodeAt(i);
-                if (ch >= 48 && ch <= 57) r = r * 10 + ch - 48;
-                else if (ch === 0x24) refIsA1 = false;
-                else {
-                  r = 0;
-                  break;
-                }
-              }
-            }
-            // Some producers omit r: the cell then follows the previous one in its row.
-            if (c === 0 || r === 0) {
-              refIsA1 = false;
-              col = colIdx + 1;
-              row = rowIdx < 0 ? 0 : rowIdx;
-            } else {
-              col = c - 1;
-              row = r - 1;
-            }
-            if (col >= MAX_COLS || row >= MAX_ROWS) throw bad(`cell reference out of range: ${ref}`);
-            colIdx = col;
-            return;
+        case 'v':
+          if (inCell) {
+            collect = 1;
+            v = '';
           }
-          case 'v':
-            if (inCell) {
-              collect = 1;
-              v = '';
-            }
-            return;
-          case 'f':
-            if (inCell) {
-              collect = 2;
-              f = '';
-              fType = a.t;
-              fSi = a.si;
-            }
-            return;
-          case 'is':
-            if (inCell) inline = '';
-            return;
-          case 't':
-            if (inline !== null && !inPhonetic) collect = 3;
-            return;
-          case 'rPh':
-            inPhonetic = true;
-            return;
-          case 'row': {
-            const r = a.r === undefined ? NaN : +a.r;
-            rowIdx = r >= 1 ? r - 1 : rowIdx + 1;
-            if (rowIdx >= MAX_ROWS) throw bad(`row number out of range: ${rowIdx + 1}`);
-            colIdx = -1;
-            return;
+          return;
+        case 'f':
+          if (inCell) {
+            collect = 2;
+            f = '';
+            fType = a.t;
+            fSi = a.si;
           }
+          return;
+        case 'is':
+          if (inCell) inline = '';
+          return;
+        case 't':
+          if (inline !== null && !inPhonetic) collect = 3;
+          return;
+        case 'rPh':
+          inPhonetic = true;
+          return;
+        case 'row': {
+          const r = a.r === undefined ? NaN : +a.r;
+          rowIdx = r >= 1 ? r - 1 : rowIdx + 1;
+          if (rowIdx >= MAX_ROWS) throw bad(`row number out of range: ${rowIdx + 1}`);
+          colIdx = -1;
+          return;
         }
-      },
-      close(tag) {
-        if (!inSheetData) return;
-        switch (tag) {
-          case 'c':
-            if (inCell) finishCell();
-            inCell = false;
-            return;
-          case 'v':
-          case 't':
-            collect = 0;
-            return;
-          case 'f':
-            collect = 0;
-            if (fType === 'shared' && fSi !== undefined && f !== null) {
-              if (f !== '') sharedFormulas.set(fSi, f);
-              else f = sharedFormulas.get(fSi) ?? '';
-            }
-            return;
-          case 'rPh':
-            inPhonetic = false;
-            return;
-          case 'sheetData':
-            inSheetData = false;
-            return;
-        }
-      },
-      text(t) {
-        if (collect === 1) v += t;
-        else if (collect === 2) f += t;
-        else if (collect === 3) inline += t;
-      },
+      }
+    },
+    close(tag) {
+      if (!inSheetData) return;
+      switch (tag) {
+        case 'c':
+          if (inCell) finishCell();
+          inCell = false;
+          return;
+        case 'v':
+        case 't':
+          collect = 0;
+          return;
+        case 'f':
+          collect = 0;
+          if (fType === 'shared' && fSi !== undefined && f !== null) {
+            if (f !== '') sharedFormulas.set(fSi, f);
+            else f = sharedFormulas.get(fSi) ?? '';
+          }
+          return;
+        case 'rPh':
+          inPhonetic = false;
+          return;
+        case 'sheetData':
+          inSheetData = false;
+          return;
+      }
+    },
+    text(t) {
+      if (collect === 1) v += t;
+      else if (collect === 2) f += t;
+      else if (collect === 3) inline += t;
+    },
   });
   return { rows, formulas, dateCells };
 }

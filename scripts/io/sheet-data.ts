@@ -35,7 +35,6 @@ const AMP = 38;
 
 const utf8 = new TextDecoder('utf-8');
 
-
 function latin1(b: Uint8Array, start: number, end: number): string {
   let s = '';
   for (let i = start; i < end; i++) s += String.fromCharCode(b[i]);
@@ -57,7 +56,8 @@ function indexOfText(b: Uint8Array, s: string, from: number): number {
 /** The last `s` in b, searched from the end: what follows sheetData is short, what precedes it may be 100 MB. */
 function lastIndexOfText(b: Uint8Array, s: string): number {
   const first = s.charCodeAt(0);
-  for (let i = b.lastIndexOf(first); i >= 0; i = i > 0 ? b.lastIndexOf(first, i - 1) : -1) if (bytesAre(b, i, s)) return i;
+  for (let i = b.lastIndexOf(first); i >= 0; i = i > 0 ? b.lastIndexOf(first, i - 1) : -1)
+    if (bytesAre(b, i, s)) return i;
   return -1;
 }
 
@@ -136,7 +136,8 @@ const ISO_TIME = /^T?(\d\d):(\d\d)(?::(\d\d)(\.\d+)?)?$/;
 function parseIsoDate(text: string): Date | null {
   const s = text.trim();
   const t = ISO_TIME.exec(s);
-  if (t) return new Date(Date.UTC(1899, 11, 30, +t[1], +t[2], +(t[3] ?? 0), t[4] ? Math.round(Number(t[4]) * 1000) : 0));
+  if (t)
+    return new Date(Date.UTC(1899, 11, 30, +t[1], +t[2], +(t[3] ?? 0), t[4] ? Math.round(Number(t[4]) * 1000) : 0));
   const m = ISO_DATE.exec(s);
   if (!m) return null;
   if (m[8]) {
@@ -272,7 +273,8 @@ class RowScanner {
       while (isNameCode(b[p])) hash = (hash * 31 + b[p++]) | 0;
       const nameEnd = p;
       const first = b[nameStart];
-      if (nameEnd === nameStart || (first >= 48 && first <= 57) || first === 45 || first === 46) throw new NotPlainContent();
+      if (nameEnd === nameStart || (first >= 48 && first <= 57) || first === 45 || first === 46)
+        throw new NotPlainContent();
       this.notSeen(hash, nameStart, nameEnd);
       while (isSpace(b[p])) p++;
       if (b[p] !== EQ) throw new NotPlainContent();
@@ -333,7 +335,8 @@ class RowScanner {
   endTag(p: number, name: string): number {
     const b = this.b;
     const lt = b.indexOf(LT, p);
-    if (lt < 0 || lt >= this.end || b[lt + 1] !== SLASH || !bytesAre(b, lt + 2, name) || b[lt + 2 + name.length] !== GT) throw new NotPlainContent();
+    if (lt < 0 || lt >= this.end || b[lt + 1] !== SLASH || !bytesAre(b, lt + 2, name) || b[lt + 2 + name.length] !== GT)
+      throw new NotPlainContent();
     return lt;
   }
 
@@ -343,7 +346,7 @@ class RowScanner {
     const a = this.attributes(p, Tag.Other);
     if (a < 0) return ['', -a];
     let text = '';
-    for (p = a; ; ) {
+    for (p = a; ;) {
       p = this.skipSpace(p);
       if (b[p] !== LT) throw new NotPlainContent();
       if (b[p + 1] === SLASH) {
@@ -386,7 +389,7 @@ function scanRows(b: Uint8Array, start: number, end: number, reading: CellReadin
       continue;
     }
     let colIdx = -1;
-    for (p = after; ; ) {
+    for (p = after; ;) {
       p = scan.skipSpace(p);
       if (b[p] !== LT) throw new NotPlainContent();
       if (b[p + 1] === SLASH) {
@@ -432,7 +435,8 @@ function scanRows(b: Uint8Array, start: number, end: number, reading: CellReadin
         col -= 1;
         row -= 1;
       }
-      if (col >= MAX_COLS || row >= MAX_ROWS) throw bad(part, `cell reference out of range: ${latin1(b, refStart, refEnd)}`);
+      if (col >= MAX_COLS || row >= MAX_ROWS)
+        throw bad(part, `cell reference out of range: ${latin1(b, refStart, refEnd)}`);
       colIdx = col;
 
       // Its <v>, <f> and <is>.
@@ -442,7 +446,7 @@ function scanRows(b: Uint8Array, start: number, end: number, reading: CellReadin
       let inline: string | null = null;
       if (after < 0) p = -after;
       else {
-        for (p = after; ; ) {
+        for (p = after; ;) {
           p = scan.skipSpace(p);
           if (b[p] !== LT) throw new NotPlainContent();
           const c1 = b[p + 1];
@@ -501,7 +505,8 @@ function scanRows(b: Uint8Array, start: number, end: number, reading: CellReadin
       }
       if (value !== null) {
         putValue(rows, row, col, value, reading);
-        if (typeof value === 'number' && dateXf[style]) dateCells.add(refIsA1 ? latin1(b, refStart, refEnd) : cellAddress(row, col));
+        if (typeof value === 'number' && dateXf[style])
+          dateCells.add(refIsA1 ? latin1(b, refStart, refEnd) : cellAddress(row, col));
       }
       if (f !== null) formulas[refIsA1 ? latin1(b, refStart, refEnd) : cellAddress(row, col)] = f;
     }

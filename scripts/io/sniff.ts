@@ -5,8 +5,7 @@ import { UnreadableError, type LocalizedText, type UnreadableCode } from './unre
 import { readZip, type ZipArchive } from './zip.js';
 
 export type Sniffed =
-  | { kind: 'xlsx' | 'xlsm' }
-  | { kind: 'unreadable'; code: UnreadableCode; message: LocalizedText; detail?: string };
+  { kind: 'xlsx' | 'xlsm' } | { kind: 'unreadable'; code: UnreadableCode; message: LocalizedText; detail?: string };
 
 export interface SniffOptions {
   /** Refuse files larger than this many bytes (default: no limit here; readXlsxFile applies its own). */
@@ -24,7 +23,8 @@ export function sniff(bytes: Uint8Array, fileName: string, opts: SniffOptions = 
   try {
     return { kind: openSpreadsheetPackage(bytes, fileName, opts).kind };
   } catch (e) {
-    if (e instanceof UnreadableError) return { kind: 'unreadable', code: e.code, message: e.messageText, detail: e.detail };
+    if (e instanceof UnreadableError)
+      return { kind: 'unreadable', code: e.code, message: e.messageText, detail: e.detail };
     throw e;
   }
 }
@@ -76,7 +76,8 @@ function classifyZip(zip: ZipArchive): SpreadsheetPackage {
   if (workbookPath.toLowerCase().endsWith('.bin') || ct?.includes('sheet.binary')) {
     throw new UnreadableError('xlsb');
   } else if (ct === undefined) {
-    if (!workbookPath.toLowerCase().endsWith('.xml')) throw new UnreadableError('not-spreadsheet', { detail: workbookPath });
+    if (!workbookPath.toLowerCase().endsWith('.xml'))
+      throw new UnreadableError('not-spreadsheet', { detail: workbookPath });
     kind = 'xlsx';
   } else if (ct.includes('ms-excel') && ct.includes('macroenabled')) {
     kind = 'xlsm';
@@ -87,13 +88,21 @@ function classifyZip(zip: ZipArchive): SpreadsheetPackage {
   }
   if (!findEntry(zip, workbookPath)) throw new UnreadableError('missing-part', { part: workbookPath });
   // Two parts with the same name: readers disagree about which one counts, so we refuse to guess.
-  if (zip.duplicates.length) throw new UnreadableError('damaged-zip', { detail: `duplicate parts: ${zip.duplicates.join(', ')}` });
+  if (zip.duplicates.length)
+    throw new UnreadableError('damaged-zip', { detail: `duplicate parts: ${zip.duplicates.join(', ')}` });
   return { kind, zip, workbookPath };
 }
 
 function classifyOther(b: Uint8Array, fileName: string): UnreadableCode {
   // Excel 2–4 worksheets are a bare BIFF stream (BOF record 0x0009/0x0209/0x0409), no CFB container.
-  if (b.length >= 4 && b[0] === 0x09 && [0x00, 0x02, 0x04, 0x08].includes(b[1]) && b[3] === 0 && b[2] >= 4 && b[2] <= 20) {
+  if (
+    b.length >= 4 &&
+    b[0] === 0x09 &&
+    [0x00, 0x02, 0x04, 0x08].includes(b[1]) &&
+    b[3] === 0 &&
+    b[2] >= 4 &&
+    b[2] <= 20
+  ) {
     return 'legacy-xls';
   }
   const sample = b.subarray(0, 64 * 1024);
@@ -111,7 +120,11 @@ function classifyOther(b: Uint8Array, fileName: string): UnreadableCode {
     text = new TextDecoder('latin1').decode(sample);
   }
   const lower = text.toLowerCase();
-  const head = lower.replace(/^\ufeff/, '').replace(/^ï»¿/, '').trimStart().slice(0, 4096);
+  const head = lower
+    .replace(/^\ufeff/, '')
+    .replace(/^ï»¿/, '')
+    .trimStart()
+    .slice(0, 4096);
   if (head.startsWith('<')) {
     if (lower.includes('urn:schemas-microsoft-com:office:spreadsheet')) return 'xml-spreadsheet-2003';
     if (lower.includes('application/vnd.oasis.opendocument.spreadsheet')) return 'ods';

@@ -56,7 +56,12 @@ export function parseXml(data: Uint8Array, part: string, h: XmlHandlers, chunkBy
   }
 }
 
-export function parseXmlWithSaxes(data: Uint8Array, part: string, h: XmlHandlers, chunkBytes = DEFAULT_CHUNK_BYTES): void {
+export function parseXmlWithSaxes(
+  data: Uint8Array,
+  part: string,
+  h: XmlHandlers,
+  chunkBytes = DEFAULT_CHUNK_BYTES,
+): void {
   const parser = saxes(part, h);
   const decoder = new TextDecoder(encodingOf(data));
   try {
@@ -94,7 +99,15 @@ const ENTITY = /&(?:([a-z]+)|#(\d+)|#x([0-9a-fA-F]+));/y;
 
 /** An ASCII XML name character (a code unit or a byte). */
 export function isNameCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 58 || c === 45 || c === 46;
+  return (
+    (c >= 97 && c <= 122) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 48 && c <= 57) ||
+    c === 95 ||
+    c === 58 ||
+    c === 45 ||
+    c === 46
+  );
 }
 
 /** An ASCII XML name: name characters, not starting with a digit, '-' or '.'. */
@@ -137,7 +150,13 @@ export function decodeText(t: string): string {
     if (m?.[1] !== undefined) ch = PREDEFINED[m[1]];
     else if (m) {
       const code = m[2] !== undefined ? Number(m[2]) : parseInt(m[3], 16);
-      const xmlChar = code === 9 || code === 10 || code === 13 || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+      const xmlChar =
+        code === 9 ||
+        code === 10 ||
+        code === 13 ||
+        (code >= 0x20 && code <= 0xd7ff) ||
+        (code >= 0xe000 && code <= 0xfffd) ||
+        (code >= 0x10000 && code <= 0x10ffff);
       if (xmlChar) ch = String.fromCodePoint(code);
     }
     if (ch === undefined || !m) throw new NotPlainContent();
@@ -156,7 +175,8 @@ interface Scan {
 }
 
 /** The XML declarations the scanner takes (version 1.0); anything else, saxes checks. */
-const XML_DECL = /^<\?xml[ \t\n]+version=(["'])1\.0\1(?:[ \t\n]+encoding=(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:[ \t\n]+standalone=(["'])(?:yes|no)\3)?[ \t\n]*\?>/;
+const XML_DECL =
+  /^<\?xml[ \t\n]+version=(["'])1\.0\1(?:[ \t\n]+encoding=(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:[ \t\n]+standalone=(["'])(?:yes|no)\3)?[ \t\n]*\?>/;
 const BLANK = /^[ \t\n\r]*$/;
 
 function text(scan: Scan, t: string): void {
@@ -241,7 +261,8 @@ function scanSlice(scan: Scan, s: string, last: boolean): number {
       while (p < n && isSpace(s.charCodeAt(p))) p++;
       if (p + 1 >= n) return i;
       const q = s.charCodeAt(p + 1);
-      if (!isName(key) || s.charCodeAt(p) !== 61 || (q !== 34 && q !== 39) || attrs[key] !== undefined) throw new NotPlainContent();
+      if (!isName(key) || s.charCodeAt(p) !== 61 || (q !== 34 && q !== 39) || attrs[key] !== undefined)
+        throw new NotPlainContent();
       let end = p + 2;
       while (end < n && s.charCodeAt(end) !== q) end++;
       if (end >= n) return i;
@@ -294,7 +315,12 @@ type Call = [0, string, Record<string, string>] | [1, string] | [2, string];
 function plainCalls(data: Uint8Array, part: string, chunkBytes: number): Call[] | null {
   const calls: Call[] = [];
   try {
-    parsePlainXml(data, part, { open: (n, a) => calls.push([0, n, a]), close: (n) => calls.push([1, n]), text: (t) => calls.push([2, t]) }, chunkBytes);
+    parsePlainXml(
+      data,
+      part,
+      { open: (n, a) => calls.push([0, n, a]), close: (n) => calls.push([1, n]), text: (t) => calls.push([2, t]) },
+      chunkBytes,
+    );
     return calls;
   } catch {
     return null;

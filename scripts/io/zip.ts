@@ -137,7 +137,8 @@ export function inflateEntry(zip: ZipArchive, e: ZipEntry, maxBytes: number): Ui
   if (e.size > maxBytes) throw new UnreadableError('too-large', { part: e.name, detail: `${e.size} bytes` });
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const h = e.localHeaderOffset;
-  if (h + 30 > bytes.length || dv.getUint32(h, true) !== SIG_LOCAL) throw damaged(`local header of ${e.name} is broken`);
+  if (h + 30 > bytes.length || dv.getUint32(h, true) !== SIG_LOCAL)
+    throw damaged(`local header of ${e.name} is broken`);
   const start = h + 30 + dv.getUint16(h + 26, true) + dv.getUint16(h + 28, true);
   const end = start + e.compressedSize;
   if (end > bytes.length) throw damaged(`${e.name} is truncated`);

@@ -33,7 +33,8 @@ const DATE = 'yyyy/mm/dd';
 const BAND_FILL: Record<string, string> = { A: 'FFC6EFCE', B: 'FFE2EFDA', C: 'FFFFEB9C', D: 'FFFFC7CE' };
 const RED = { color: { argb: 'FF9C0006' }, bold: true };
 
-const iso = (v: NormValue | null | undefined): string | null => (typeof v === 'string' && /^\d{4}-\d\d-\d\d$/.test(v) ? v : null);
+const iso = (v: NormValue | null | undefined): string | null =>
+  typeof v === 'string' && /^\d{4}-\d\d-\d\d$/.test(v) ? v : null;
 const asDate = (s: string | null): Date | null => (s ? new Date(`${s}T00:00:00Z`) : null);
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
@@ -47,12 +48,28 @@ function counts(f: FormSummary): { errors: number; warnings: number } {
   return { errors, warnings };
 }
 
-function addSheet<T>(wb: ExcelJS.Workbook, name: string, columns: Column<T>[], rows: T[], lang: Lang, tab?: string): void {
-  addTableSheet(wb, name, columns.map(({ label, ...c }) => ({ ...c, header: label[lang] })), rows, tab);
+function addSheet<T>(
+  wb: ExcelJS.Workbook,
+  name: string,
+  columns: Column<T>[],
+  rows: T[],
+  lang: Lang,
+  tab?: string,
+): void {
+  addTableSheet(
+    wb,
+    name,
+    columns.map(({ label, ...c }) => ({ ...c, header: label[lang] })),
+    rows,
+    tab,
+  );
 }
 
 /** Latest form per subject: by the subject's date, then the file's modification time, then input order. */
-function latest<T extends { date: string | null; f: FormInput }>(items: T[], subject: (t: T) => string): { latest: T[]; superseded: { item: T; by: T }[] } {
+function latest<T extends { date: string | null; f: FormInput }>(
+  items: T[],
+  subject: (t: T) => string,
+): { latest: T[]; superseded: { item: T; by: T }[] } {
   const groups = new Map<string, T[]>();
   for (const it of items) {
     const k = subject(it);
@@ -85,7 +102,11 @@ interface Supplier {
   warnings: number;
 }
 
-function supplierSheets(wb: ExcelJS.Workbook, inputs: FormInput[], o: Options): { latest: number; superseded: number; followUps: number } {
+function supplierSheets(
+  wb: ExcelJS.Workbook,
+  inputs: FormInput[],
+  o: Options,
+): { latest: number; superseded: number; followUps: number } {
   const lang = o.lang;
   const items: Supplier[] = inputs.map((f) => ({
     f,
@@ -99,7 +120,10 @@ function supplierSheets(wb: ExcelJS.Workbook, inputs: FormInput[], o: Options): 
     (s.company ? `name:${foldCompany(s.company)}` : `file:${s.f.file}`);
   const { latest: rows, superseded } = latest(items, subject);
   rows.sort((a, b) => a.company.localeCompare(b.company, 'ja'));
-  const section = (key: string) => (s: Supplier): number | null => s.score?.sections.find((x) => x.key === key)?.rate ?? null;
+  const section =
+    (key: string) =>
+    (s: Supplier): number | null =>
+      s.score?.sections.find((x) => x.key === key)?.rate ?? null;
   const band = (s: Supplier): string | null => (typeof s.score?.band === 'string' ? s.score.band : null);
   const columns: Column<Supplier>[] = [
     { label: T('会社名', 'Company'), width: 28, value: (s) => s.company || null },
@@ -107,8 +131,17 @@ function supplierSheets(wb: ExcelJS.Workbook, inputs: FormInput[], o: Options): 
     { label: T('回答日', 'Answered on'), width: 12, value: (s) => asDate(s.date), fmt: DATE },
     { label: T('回答者', 'Respondent'), width: 14, value: (s) => s.f.form.raw['回答者氏名'] },
     { label: T('メール', 'E-mail'), width: 26, value: (s) => s.f.form.raw['メール'] },
-    { label: T('回答数', 'Answered'), width: 9, value: (s) => (s.score ? `${s.score.answered}/${s.score.total}` : null) },
-    { label: T('完了率', 'Completion'), width: 9, value: (s) => (s.score ? s.score.answered / s.score.total : null), fmt: PCT },
+    {
+      label: T('回答数', 'Answered'),
+      width: 9,
+      value: (s) => (s.score ? `${s.score.answered}/${s.score.total}` : null),
+    },
+    {
+      label: T('完了率', 'Completion'),
+      width: 9,
+      value: (s) => (s.score ? s.score.answered / s.score.total : null),
+      fmt: PCT,
+    },
     { label: T('得点率', 'Score'), width: 9, value: (s) => s.score?.rate ?? null, fmt: PCT },
     {
       label: T('ランク', 'Band'),
@@ -122,12 +155,18 @@ function supplierSheets(wb: ExcelJS.Workbook, inputs: FormInput[], o: Options): 
       value: (s) => (s.score?.redFlags.length ? s.score.redFlags.join(', ') : null),
       font: (s) => (s.score?.redFlags.length ? RED : null),
     },
-    ...SECTIONS.map((sec): Column<Supplier> => ({ label: T(`${sec.key} ${sec.title.ja}`, `${sec.key} ${sec.title.en}`), width: 11, value: section(sec.key), fmt: PCT })),
+    ...SECTIONS.map((sec): Column<Supplier> => ({
+      label: T(`${sec.key} ${sec.title.ja}`, `${sec.key} ${sec.title.en}`),
+      width: 11,
+      value: section(sec.key),
+      fmt: PCT,
+    })),
     { label: T('要フォロー', 'Follow-ups'), width: 9, value: (s) => s.f.form.followUps.length },
     {
       label: T('状態', 'Status'),
       width: 9,
-      value: (s) => (s.errors ? (lang === 'ja' ? '要修正' : 'invalid') : needsAction(s.score) ? ACTION_STATUS[lang] : 'OK'),
+      value: (s) =>
+        s.errors ? (lang === 'ja' ? '要修正' : 'invalid') : needsAction(s.score) ? ACTION_STATUS[lang] : 'OK',
       font: (s) => (s.errors || needsAction(s.score) ? RED : null),
     },
     { label: T('エラー', 'Errors'), width: 7, value: (s) => s.errors },
@@ -155,7 +194,12 @@ function supplierSheets(wb: ExcelJS.Workbook, inputs: FormInput[], o: Options): 
         value: (x) => SECTIONS.find((s) => s.key === qById.get(x.fu.id)?.section)?.title[lang] ?? null,
       },
       { label: T('項目', 'Item'), width: 26, value: (x) => qById.get(x.fu.id)?.title[lang] ?? null },
-      { label: T('重大', 'Critical'), width: 6, value: (x) => (x.fu.critical ? '●' : null), font: (x) => (x.fu.critical ? RED : null) },
+      {
+        label: T('重大', 'Critical'),
+        width: 6,
+        value: (x) => (x.fu.critical ? '●' : null),
+        font: (x) => (x.fu.critical ? RED : null),
+      },
       {
         label: T('回答', 'Answer'),
         width: 9,
@@ -197,7 +241,12 @@ function supersededSheet<T extends { f: FormInput; date: string | null }>(
       { label: dateLabel, width: 12, value: (x) => asDate(x.item.date), fmt: DATE },
       { label: T('ファイル', 'File'), width: 34, value: (x) => x.item.f.shown },
       { label: T('最新のファイル', 'Latest file'), width: 34, value: (x) => x.by.f.shown },
-      { label: { ja: `最新の${dateLabel.ja}`, en: `Latest: ${dateLabel.en.toLowerCase()}` }, width: 12, value: (x) => asDate(x.by.date), fmt: DATE },
+      {
+        label: { ja: `最新の${dateLabel.ja}`, en: `Latest: ${dateLabel.en.toLowerCase()}` },
+        width: 12,
+        value: (x) => asDate(x.by.date),
+        fmt: DATE,
+      },
     ],
     list,
     lang,
@@ -215,9 +264,18 @@ interface Evaluation {
   warnings: number;
 }
 
-function contractorSheets(wb: ExcelJS.Workbook, inputs: FormInput[], o: Options): { latest: number; superseded: number; followUps: number } {
+function contractorSheets(
+  wb: ExcelJS.Workbook,
+  inputs: FormInput[],
+  o: Options,
+): { latest: number; superseded: number; followUps: number } {
   const lang = o.lang;
-  const items: Evaluation[] = inputs.map((f) => ({ f, date: iso(f.form.values['評価日']), name: f.form.raw['委託先名'] ?? '', ...counts(f.form) }));
+  const items: Evaluation[] = inputs.map((f) => ({
+    f,
+    date: iso(f.form.values['評価日']),
+    name: f.form.raw['委託先名'] ?? '',
+    ...counts(f.form),
+  }));
   const subject = (e: Evaluation): string =>
     foldCorpNo(typeof e.f.form.values['法人番号'] === 'string' ? (e.f.form.values['法人番号'] as string) : null) ??
     (e.name ? `name:${foldCompany(e.name)}` : `file:${e.f.file}`);
@@ -232,8 +290,10 @@ function contractorSheets(wb: ExcelJS.Workbook, inputs: FormInput[], o: Options)
     soon.setUTCDate(soon.getUTCDate() + 60);
     return compareIso(d, soon.toISOString().slice(0, 10)) <= 0 ? 'soon' : 'ok';
   };
-  const verdict = (e: Evaluation): string | null => (typeof e.f.form.values['判定'] === 'string' ? (e.f.form.values['判定'] as string) : e.f.form.raw['判定']);
-  const expected = (e: Evaluation): string | null => (typeof e.f.form.score?.['判定'] === 'string' ? (e.f.form.score['判定'] as string) : null);
+  const verdict = (e: Evaluation): string | null =>
+    typeof e.f.form.values['判定'] === 'string' ? (e.f.form.values['判定'] as string) : e.f.form.raw['判定'];
+  const expected = (e: Evaluation): string | null =>
+    typeof e.f.form.score?.['判定'] === 'string' ? (e.f.form.score['判定'] as string) : null;
   const list = (v: unknown): string | null => (Array.isArray(v) && v.length ? v.join(', ') : null);
   const STATUS: Record<string, Text> = {
     overdue: T('期限切れ', 'overdue'),
@@ -247,18 +307,40 @@ function contractorSheets(wb: ExcelJS.Workbook, inputs: FormInput[], o: Options)
     { label: T('委託する個人情報', 'Personal information'), width: 30, value: (e) => e.f.form.raw['委託する個人情報'] },
     // Version 2 fields (empty for a version 1 evaluation).
     { label: T('データの所在国', 'Data kept in'), width: 14, value: (e) => e.f.form.raw['データの所在国'] },
-    { label: T('委託開始日', 'Outsourcing starts'), width: 12, value: (e) => asDate(iso(e.f.form.values['委託開始日'])), fmt: DATE },
+    {
+      label: T('委託開始日', 'Outsourcing starts'),
+      width: 12,
+      value: (e) => asDate(iso(e.f.form.values['委託開始日'])),
+      fmt: DATE,
+    },
     { label: T('第三者認証', 'Certification'), width: 10, value: (e) => e.f.form.raw['第三者認証'] },
-    { label: T('認証有効期限', 'Certificate valid until'), width: 12, value: (e) => asDate(iso(e.f.form.values['認証有効期限'])), fmt: DATE },
+    {
+      label: T('認証有効期限', 'Certificate valid until'),
+      width: 12,
+      value: (e) => asDate(iso(e.f.form.values['認証有効期限'])),
+      fmt: DATE,
+    },
     { label: T('評価区分', 'Kind'), width: 8, value: (e) => e.f.form.raw['評価区分'] },
-    { label: T('評価日', 'Evaluated on'), width: 12, value: (e) => asDate(e.date) ?? e.f.form.raw['評価日'], fmt: DATE },
+    {
+      label: T('評価日', 'Evaluated on'),
+      width: 12,
+      value: (e) => asDate(e.date) ?? e.f.form.raw['評価日'],
+      fmt: DATE,
+    },
     { label: T('評価者', 'Evaluator'), width: 16, value: (e) => e.f.form.raw['評価者'] },
     { label: T('得点率', 'Score'), width: 9, value: (e) => num(e.f.form.score?.rate), fmt: PCT },
     {
       label: T('判定', 'Decision'),
       width: 11,
       value: (e) => verdict(e),
-      fill: (e) => (verdict(e) === '合格' ? BAND_FILL.A : verdict(e) === '条件付合格' ? BAND_FILL.C : verdict(e) === '不合格' ? BAND_FILL.D : null),
+      fill: (e) =>
+        verdict(e) === '合格'
+          ? BAND_FILL.A
+          : verdict(e) === '条件付合格'
+            ? BAND_FILL.C
+            : verdict(e) === '不合格'
+              ? BAND_FILL.D
+              : null,
     },
     {
       label: T('判定（得点から）', 'Decision (from score)'),
@@ -266,7 +348,12 @@ function contractorSheets(wb: ExcelJS.Workbook, inputs: FormInput[], o: Options)
       value: (e) => expected(e),
       font: (e) => (expected(e) && verdict(e) && expected(e) !== verdict(e) ? RED : null),
     },
-    { label: T('次回評価期限', 'Next evaluation due'), width: 12, value: (e) => asDate(next(e)) ?? e.f.form.raw['次回評価期限'], fmt: DATE },
+    {
+      label: T('次回評価期限', 'Next evaluation due'),
+      width: 12,
+      value: (e) => asDate(next(e)) ?? e.f.form.raw['次回評価期限'],
+      fmt: DATE,
+    },
     {
       label: T('期限', 'Due'),
       width: 10,
@@ -275,7 +362,12 @@ function contractorSheets(wb: ExcelJS.Workbook, inputs: FormInput[], o: Options)
     },
     { label: T('契約書保存期限', 'Keep contract until'), width: 14, value: (e) => e.f.form.raw['契約書保存期限'] },
     { label: T('契約の不備', 'Contract gaps'), width: 12, value: (e) => list(e.f.form.score?.['契約規定なし']) },
-    { label: T('必須項目の不適合', 'Must-haves failed'), width: 12, value: (e) => list(e.f.form.score?.redFlags), font: () => RED },
+    {
+      label: T('必須項目の不適合', 'Must-haves failed'),
+      width: 12,
+      value: (e) => list(e.f.form.score?.redFlags),
+      font: () => RED,
+    },
     { label: T('条件・所見', 'Conditions'), width: 30, value: (e) => e.f.form.raw['条件・所見'] },
     {
       label: T('状態', 'Status'),

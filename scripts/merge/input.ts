@@ -94,7 +94,8 @@ export interface ExtractTask {
 
 /** Structural errors that would make a master lose data: refuse the input instead. */
 const STRUCTURAL = (i: Issue): boolean =>
-  (i.severity === 'error' && (i.rule === 'SHEET-MISSING' || i.rule === 'COLUMN-MISSING')) || i.rule === 'COLUMN-RENAMED';
+  (i.severity === 'error' && (i.rule === 'SHEET-MISSING' || i.rule === 'COLUMN-MISSING')) ||
+  i.rule === 'COLUMN-RENAMED';
 
 const WARN_RULES = new Set(['TEMPLATE-MARKER', 'COLUMN-MISSING', 'SHEET-MISSING', 'TEMPLATE-VERSION']);
 
@@ -129,7 +130,10 @@ export class InputReader {
         kind: 'problem',
         file,
         template: null,
-        problem: { code: 'unknown', message: id.issues[0]?.message ?? { ja: 'テンプレートが不明です。', en: 'Unknown template.' } },
+        problem: {
+          code: 'unknown',
+          message: id.issues[0]?.message ?? { ja: 'テンプレートが不明です。', en: 'Unknown template.' },
+        },
       };
     }
     const template = { id: id.def.id, version: id.version ?? id.def.version };
@@ -138,7 +142,10 @@ export class InputReader {
         kind: 'problem',
         file,
         template,
-        problem: { code: 'version', message: id.issues[0]?.message ?? { ja: '新しい版のテンプレートです。', en: 'A newer template version.' } },
+        problem: {
+          code: 'version',
+          message: id.issues[0]?.message ?? { ja: '新しい版のテンプレートです。', en: 'A newer template version.' },
+        },
       };
     }
     const def = id.def;
@@ -193,7 +200,7 @@ export class InputReader {
           const z = deflateRawSync(bytes, { level: task.deflateLevel, finishFlush: zc.Z_SYNC_FLUSH });
           fd ??= openSync(task.spool, 'a');
           const at = fstatSync(fd).size;
-          for (let done = 0; done < z.length; ) done += writeSync(fd, z, done, z.length - done);
+          for (let done = 0; done < z.length;) done += writeSync(fd, z, done, z.length - done);
           out.push({ name, at, length: z.length, crc: crc32(bytes), size: bytes.length });
         }
         for (const i of b.want) {
@@ -204,7 +211,12 @@ export class InputReader {
     } catch (err) {
       const e = err as NodeJS.ErrnoException;
       if (typeof e.code !== 'string') throw err;
-      return { file: task.file, sheets: [], values: [], failed: { code: e.code, syscall: e.syscall ?? 'write', message: e.message } };
+      return {
+        file: task.file,
+        sheets: [],
+        values: [],
+        failed: { code: e.code, syscall: e.syscall ?? 'write', message: e.message },
+      };
     } finally {
       if (fd !== null) closeSync(fd);
     }

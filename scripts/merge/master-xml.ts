@@ -29,7 +29,8 @@ export interface MasterSheetLayout {
 }
 
 const fieldCount = (m: MasterSheetLayout): number => m.shell.sd.fields.length;
-const added = (m: MasterSheetLayout): readonly { label: string; width: number }[] => (m.provenance === false ? [] : PROVENANCE_ORDER);
+const added = (m: MasterSheetLayout): readonly { label: string; width: number }[] =>
+  m.provenance === false ? [] : PROVENANCE_ORDER;
 const lastColIndex = (m: MasterSheetLayout): number => fieldCount(m) + added(m).length + m.extras.length - 1;
 
 /** Widths of the template's columns (its <cols>), then the added ones. */
@@ -38,7 +39,11 @@ function allWidths(m: MasterSheetLayout): number[] {
   for (const c of m.shell.head.matchAll(/<col min="(\d+)" max="(\d+)" width="([\d.]+)"/g)) {
     for (let k = Number(c[1]); k <= Number(c[2]) && k <= fieldCount(m); k++) widths[k - 1] = Number(c[3]);
   }
-  return [...Array.from({ length: fieldCount(m) }, (_, k) => widths[k] ?? 10), ...added(m).map((p) => p.width), ...m.extras.map(() => EXTRA_WIDTH)];
+  return [
+    ...Array.from({ length: fieldCount(m) }, (_, k) => widths[k] ?? 10),
+    ...added(m).map((p) => p.width),
+    ...m.extras.map(() => EXTRA_WIDTH),
+  ];
 }
 
 /**
@@ -60,10 +65,15 @@ export function masterHead(m: MasterSheetLayout, styles: ShellStyles): string {
   const widths = [...added(m).map((p) => p.width), ...m.extras.map(() => EXTRA_WIDTH)]
     .map((w, k) => `<col min="${F + k + 1}" max="${F + k + 1}" width="${w}" customWidth="1"/>`)
     .join('');
-  head = head.includes('</cols>') ? head.replace('</cols>', `${widths}</cols>`) : head.replace('<sheetData', `<cols>${widths}</cols><sheetData`);
+  head = head.includes('</cols>')
+    ? head.replace('</cols>', `${widths}</cols>`)
+    : head.replace('<sheetData', `<cols>${widths}</cols><sheetData`);
   const labels = [...added(m).map((p) => p.label), ...m.extras.map((e) => e.label)];
   const headerCells = labels
-    .map((label, k) => `<c r="${col(F + k)}${HEADER_ROW + 1}" s="${styles.addedHeader}" t="inlineStr"><is>${tElement(label)}</is></c>`)
+    .map(
+      (label, k) =>
+        `<c r="${col(F + k)}${HEADER_ROW + 1}" s="${styles.addedHeader}" t="inlineStr"><is>${tElement(label)}</is></c>`,
+    )
     .join('');
   const header = m.shell.headerRow.replace(/<\/row>$/, `${headerCells}</row>`);
   return `${head}<sheetData>${m.shell.titleRow}${header}`;
@@ -92,12 +102,18 @@ export function masterTail(m: MasterSheetLayout, styles: ShellStyles): string {
   const rows = Math.max(m.lastRow, FIRST_DATA_ROW + 1);
   // The filter covers the header row only, as in the template (Excel applies it to the rows below; LibreOffice stops
   // applying the sheet's conditional formats when the filter range spans the data).
-  let tail = m.shell.tail.replace(/<autoFilter ref="[^"]*"\/>/, `<autoFilter ref="A${HEADER_ROW + 1}:${last}${HEADER_ROW + 1}"/>`);
+  let tail = m.shell.tail.replace(
+    /<autoFilter ref="[^"]*"\/>/,
+    `<autoFilter ref="A${HEADER_ROW + 1}:${last}${HEADER_ROW + 1}"/>`,
+  );
   if (replan(m)) tail = tail.replace(/<pageMargins [\s\S]*<\/headerFooter>/, masterPrint(m).tail);
-  tail = tail.replace(/<conditionalFormatting sqref="([A-Z]+)(\d+):[A-Z]+\d+">([\s\S]*?)<\/conditionalFormatting>/g, (_, c0, r0, body: string) => {
-    const formula = body.replace(new RegExp(`\\$${oldLast}(\\d+)`, 'g'), `$${last}$1`);
-    return `<conditionalFormatting sqref="${c0}${r0}:${last}${rows}">${formula}</conditionalFormatting>`;
-  });
+  tail = tail.replace(
+    /<conditionalFormatting sqref="([A-Z]+)(\d+):[A-Z]+\d+">([\s\S]*?)<\/conditionalFormatting>/g,
+    (_, c0, r0, body: string) => {
+      const formula = body.replace(new RegExp(`\\$${oldLast}(\\d+)`, 'g'), `$${last}$1`);
+      return `<conditionalFormatting sqref="${c0}${r0}:${last}${rows}">${formula}</conditionalFormatting>`;
+    },
+  );
   if (m.conflictWord) {
     // First, and with the template's borders in its format: LibreOffice applies only the first true rule of a range
     // (Excel applies all), so the conflict highlight must come before the template's "borders on filled rows".
@@ -106,7 +122,10 @@ export function masterTail(m: MasterSheetLayout, styles: ShellStyles): string {
     const cf =
       `<conditionalFormatting sqref="A${first}:${last}${rows}"><cfRule type="expression" dxfId="${styles.conflictDxf}" priority="1">` +
       `<formula>LEFT($${note}${first},${m.conflictWord.length})="${escapeAttr(m.conflictWord)}"</formula></cfRule></conditionalFormatting>`;
-    tail = tail.replace(/<cfRule ([^>]*)priority="(\d+)"/g, (_, a: string, p: string) => `<cfRule ${a}priority="${Number(p) + 1}"`);
+    tail = tail.replace(
+      /<cfRule ([^>]*)priority="(\d+)"/g,
+      (_, a: string, p: string) => `<cfRule ${a}priority="${Number(p) + 1}"`,
+    );
     const at = tail.indexOf('<conditionalFormatting');
     tail = at >= 0 ? `${tail.slice(0, at)}${cf}${tail.slice(at)}` : tail.replace('<pageMargins', `${cf}<pageMargins`);
   }
@@ -136,12 +155,21 @@ const NS =
 
 /** The header row's height attribute when a label wraps (bold, so counted a little wider). */
 function headerHeight(columns: readonly ReportColumn[]): string {
-  const ht = rowHeight(columns.map((c) => c.label), columns.map((c) => c.width), 1.1);
+  const ht = rowHeight(
+    columns.map((c) => c.label),
+    columns.map((c) => c.width),
+    1.1,
+  );
   return ht ? ` ht="${ht}" customHeight="1"` : '';
 }
 
 /** A plain list sheet: a frozen, filtered header row and one row per entry. */
-export function reportSheetXml(columns: readonly ReportColumn[], rows: readonly ReportRow[], styles: ShellStyles, tab = 'FF595959'): string {
+export function reportSheetXml(
+  columns: readonly ReportColumn[],
+  rows: readonly ReportRow[],
+  styles: ShellStyles,
+  tab = 'FF595959',
+): string {
   return [...reportSheetChunks(columns, rows, rows.length, styles, tab)].join('');
 }
 
@@ -149,7 +177,13 @@ export function reportSheetXml(columns: readonly ReportColumn[], rows: readonly 
  * reportSheetXml in pieces of about a megabyte, the rows taken as they come: the duplicates sheet of eight copies of
  * a 20,000-row ledger has 140,000 rows, which as one string (and their row objects) cost the main process 450 MB.
  */
-export function* reportSheetChunks(columns: readonly ReportColumn[], rows: Iterable<ReportRow>, count: number, styles: ShellStyles, tab = 'FF595959'): Generator<string> {
+export function* reportSheetChunks(
+  columns: readonly ReportColumn[],
+  rows: Iterable<ReportRow>,
+  count: number,
+  styles: ShellStyles,
+  tab = 'FF595959',
+): Generator<string> {
   const last = col(Math.max(0, columns.length - 1));
   const n = count + 1;
   const print = printXml(reportPrintPlan(columns));
@@ -167,11 +201,15 @@ export function* reportSheetChunks(columns: readonly ReportColumn[], rows: Itera
     const texts: (string | null)[] = [];
     row.forEach((cell, k) => {
       const ref = `${col(k)}${r}`;
-      const c: ReportCell = cell !== null && typeof cell === 'object' && !(cell instanceof Date) && 'value' in cell ? cell : { value: cell as CellValue };
+      const c: ReportCell =
+        cell !== null && typeof cell === 'object' && !(cell instanceof Date) && 'value' in cell
+          ? cell
+          : { value: cell as CellValue };
       const style = c.link ? styles.link : c.strong ? styles.diff : styles.text;
       cells += cellXml(ref, c.value, style, styles.date, c.date === true);
       texts.push(typeof c.value === 'string' ? c.value : null);
-      if (c.link) links += `<hyperlink ref="${ref}" location="${escapeAttr(c.link)}" display="${escapeAttr(String(c.value ?? ''))}"/>`;
+      if (c.link)
+        links += `<hyperlink ref="${ref}" location="${escapeAttr(c.link)}" display="${escapeAttr(String(c.value ?? ''))}"/>`;
     });
     const ht = rowHeight(texts, widths);
     buf += ht ? `<row r="${r}" ht="${ht}" customHeight="1">${cells}</row>` : `<row r="${r}">${cells}</row>`;
@@ -228,7 +266,9 @@ export function addSheets(
   const anchor = new RegExp(`(<sheet [^>]*name="${lastTemplate}"[^>]*/>)`);
   workbook = workbook.replace(anchor, `$1${entries.join('')}`);
   const at = [...workbook.matchAll(/<sheet [^>]*name="([^"]*)"/g)].map((m) => m[1]);
-  const titles = added.map((s) => (s.print ? printTitlesName(s.name, at.indexOf(escapeAttr(s.name)), s.print, [1, 1]) : '')).join('');
+  const titles = added
+    .map((s) => (s.print ? printTitlesName(s.name, at.indexOf(escapeAttr(s.name)), s.print, [1, 1]) : ''))
+    .join('');
   if (titles) {
     workbook = workbook.includes('</definedNames>')
       ? workbook.replace('</definedNames>', `${titles}</definedNames>`)
@@ -247,7 +287,11 @@ export function addSheets(
 }
 
 /** The shared strings: the shell's own, then one 統合メモ per master row (most of them empty). */
-export function* sstChunks(shell: readonly string[], notes: ReadonlyMap<number, string>, slots: number): Generator<string> {
+export function* sstChunks(
+  shell: readonly string[],
+  notes: ReadonlyMap<number, string>,
+  slots: number,
+): Generator<string> {
   const total = shell.length + slots;
   yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${total}" uniqueCount="${total}">`;
   yield shell.join('');

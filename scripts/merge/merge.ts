@@ -23,8 +23,28 @@ import { LaneFailure } from '../pool/lane.js';
 import { withoutOutput } from '../io/paths.js';
 import { crc32Combine } from './crc.js';
 import type { FormSummary } from './form-summary.js';
-import type { BuildReply, BuildTask, Problem, ReadReply, RecordValues, SpoolTask, TableRead, TemplateRef } from './input.js';
-import { addSheets, masterHead, masterTail, PROVENANCE_ORDER, reportPrintPlan, reportSheetChunks, reportSheetXml, sstChunks, type AddedSheet, type ReportRow } from './master-xml.js';
+import type {
+  BuildReply,
+  BuildTask,
+  Problem,
+  ReadReply,
+  RecordValues,
+  SpoolTask,
+  TableRead,
+  TemplateRef,
+} from './input.js';
+import {
+  addSheets,
+  masterHead,
+  masterTail,
+  PROVENANCE_ORDER,
+  reportPrintPlan,
+  reportSheetChunks,
+  reportSheetXml,
+  sstChunks,
+  type AddedSheet,
+  type ReportRow,
+} from './master-xml.js';
 import type { PrintPlan } from '../xlsx/print.js';
 import { SheetPlan, type Conflict, type Source } from './plan.js';
 import { isolatedShell, openLanes, type Lane } from './pool.js';
@@ -106,7 +126,8 @@ export function shownNames(paths: readonly string[]): string[] {
   const abs = paths.map((p) => resolve(p));
   let common = dirname(abs[0] ?? '.');
   for (const p of abs) {
-    while (common !== dirname(common) && !(p.startsWith(common + sep) || dirname(p) === common)) common = dirname(common);
+    while (common !== dirname(common) && !(p.startsWith(common + sep) || dirname(p) === common))
+      common = dirname(common);
   }
   return abs.map((p) => relative(common, p).split(sep).join('/'));
 }
@@ -137,7 +158,13 @@ export async function mergeFiles(paths: readonly string[], opts: MergeOptions): 
   const files = withoutOutput(paths, out);
   if (!files.length) {
     throw new MergeRefused([
-      { path: opts.out, problem: { code: 'unknown', message: { ja: '統合するファイルがありません。', en: 'There is nothing to merge.' } } },
+      {
+        path: opts.out,
+        problem: {
+          code: 'unknown',
+          message: { ja: '統合するファイルがありません。', en: 'There is nothing to merge.' },
+        },
+      },
     ]);
   }
   await mkdir(dirname(out), { recursive: true });
@@ -168,7 +195,9 @@ export async function mergeFiles(paths: readonly string[], opts: MergeOptions): 
   // a settled promise keeps its value, and 200 inputs' summaries and row data must not stay reachable.
   const reads: (Deferred<ReadReply> | null)[] = files.map(() => deferred<ReadReply>());
   const decisions: (Deferred<BuildTask | null> | null)[] = files.map(() => deferred<BuildTask | null>());
-  const builds: (Deferred<(BuildReply & { spool: number }) | null> | null)[] = files.map(() => deferred<(BuildReply & { spool: number }) | null>());
+  const builds: (Deferred<(BuildReply & { spool: number }) | null> | null)[] = files.map(() =>
+    deferred<(BuildReply & { spool: number }) | null>(),
+  );
   let next = 0;
 
   const runLane = async (lane: Lane, k: number): Promise<void> => {
@@ -195,7 +224,11 @@ export async function mergeFiles(paths: readonly string[], opts: MergeOptions): 
         const b = await lane.call<BuildReply>('build', { ...task, spool: spools[k] } satisfies SpoolTask);
         if (b.failed) {
           // The lane's own write failed (a full disk): the error the main process would have met, on the spool.
-          fatal ??= Object.assign(new Error(b.failed.message), { code: b.failed.code, syscall: b.failed.syscall, path: spools[k] });
+          fatal ??= Object.assign(new Error(b.failed.message), {
+            code: b.failed.code,
+            syscall: b.failed.syscall,
+            path: spools[k],
+          });
           builds[i]!.resolve(null);
         } else {
           builds[i]!.resolve({ ...b, spool: k });
@@ -224,7 +257,13 @@ export async function mergeFiles(paths: readonly string[], opts: MergeOptions): 
       problems.push({ path: files[i], problem: { code: 'mixed', message: MSG.mixed(first!, r.template, firstFile) } });
       return null;
     }
-    inputs[i] = { path: files[i], shown: shown[i], via: r.via, subjects: r.kind === 'table' ? r.subjects : [], warnings: r.kind === 'table' ? r.warnings : [] };
+    inputs[i] = {
+      path: files[i],
+      shown: shown[i],
+      via: r.via,
+      subjects: r.kind === 'table' ? r.subjects : [],
+      warnings: r.kind === 'table' ? r.warnings : [],
+    };
     if (r.kind === 'form') {
       forms.push({ file: i, form: r.form });
       return null;
@@ -262,13 +301,24 @@ export async function mergeFiles(paths: readonly string[], opts: MergeOptions): 
         return null;
       }
       const kept = d.rowOf.filter((x) => x > 0).length;
-      stats[i].perSheet[s.name] = { read: s.hashes.length, kept, duplicates: s.hashes.length - kept, conflicts: d.want.length };
+      stats[i].perSheet[s.name] = {
+        read: s.hashes.length,
+        kept,
+        duplicates: s.hashes.length - kept,
+        conflicts: d.want.length,
+      };
       task.sheets[s.name] = {
         rowOf: d.rowOf,
         sstOf: d.slotOf.map((x) => (x < 0 ? -1 : shell!.sst.length + x)),
         extraCols: d.extraCols,
         want: d.want,
-        styles: { data: ts.dataStyle, date: ts.dateStyle, widths: ts.widths, text: shell!.styles.text, dateText: shell!.styles.date },
+        styles: {
+          data: ts.dataStyle,
+          date: ts.dateStyle,
+          widths: ts.widths,
+          text: shell!.styles.text,
+          dateText: shell!.styles.date,
+        },
       };
     }
     return task;
@@ -316,11 +366,21 @@ export async function mergeFiles(paths: readonly string[], opts: MergeOptions): 
     await Promise.all([...lanes.map((lane, k) => runLane(lane, k)), decideAll(), writeAll()]);
     if (fatal) throw fatal;
     if (problems.length) throw new MergeRefused(problems);
-    if (!template || !def) throw new MergeRefused([{ path: files[0], problem: { code: 'unknown', message: { ja: '統合できる入力がありません。', en: 'No input can be merged.' } } }]);
+    if (!template || !def)
+      throw new MergeRefused([
+        {
+          path: files[0],
+          problem: { code: 'unknown', message: { ja: '統合できる入力がありません。', en: 'No input can be merged.' } },
+        },
+      ]);
     const result: MergeResult = { kind: mode!, template, out: opts.out, inputs: inputs.filter(Boolean), sheets: [] };
     if (mode === 'form') {
       const { writeFormSummary } = await import('./forms.js');
-      result.forms = await writeFormSummary(def, forms.map((f) => ({ ...f, path: files[f.file], shown: shown[f.file] })), opts);
+      result.forms = await writeFormSummary(
+        def,
+        forms.map((f) => ({ ...f, path: files[f.file], shown: shown[f.file] })),
+        opts,
+      );
       return result;
     }
     trace('inputs done');
@@ -329,7 +389,20 @@ export async function mergeFiles(paths: readonly string[], opts: MergeOptions): 
     // Nothing is left for the lanes: their memory is not the master's.
     await Promise.all(lanes.map((l) => l.close()));
     trace('extract done');
-    result.sheets = await writeMaster(def, shell!, plans, temps, spools, values, slots, files, shown, inputs, stats, opts);
+    result.sheets = await writeMaster(
+      def,
+      shell!,
+      plans,
+      temps,
+      spools,
+      values,
+      slots,
+      files,
+      shown,
+      inputs,
+      stats,
+      opts,
+    );
     trace('master written');
     return result;
   } finally {
@@ -340,7 +413,8 @@ export async function mergeFiles(paths: readonly string[], opts: MergeOptions): 
 
 function crashed(err: unknown): Text {
   // The lane's bounds: the file took too long or too much memory (the batch messages of check say what to do).
-  if (err instanceof LaneFailure && err.reason !== 'crash') return BATCH_MESSAGES[err.reason === 'timeout' ? 'timeout' : 'out-of-memory'];
+  if (err instanceof LaneFailure && err.reason !== 'crash')
+    return BATCH_MESSAGES[err.reason === 'timeout' ? 'timeout' : 'out-of-memory'];
   const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
   return { ja: `読み込み中に失敗しました（${reason}）。`, en: `Reading failed (${reason}).` };
 }
@@ -520,7 +594,9 @@ async function writeMaster(
   for (const ts of shell.tables) {
     const plan = plans.get(ts.sd.name);
     if (!plan) continue;
-    const keyLabel = (ts.sd.key ?? []).map((k) => ts.sd.fields.find((f) => f.key === k)?.label[lang] ?? k).join(lang === 'ja' ? '・' : ' + ');
+    const keyLabel = (ts.sd.key ?? [])
+      .map((k) => ts.sd.fields.find((f) => f.key === k)?.label[lang] ?? k)
+      .join(lang === 'ja' ? '・' : ' + ');
     const heights = new Map<number, number>();
     for (const [slot, n] of plan.notes()) {
       const text = noteText(n, keyLabel, lang);
@@ -554,7 +630,10 @@ async function writeMaster(
       shown[i],
       resolve(path),
       info?.via === 'signature' ? t.signature : t.marker,
-      info?.subjects.length ? info.subjects.slice(0, 5).join(lang === 'ja' ? '、' : ', ') + (info.subjects.length > 5 ? ` ${t.more(info.subjects.length - 5)}` : '') : null,
+      info?.subjects.length
+        ? info.subjects.slice(0, 5).join(lang === 'ja' ? '、' : ', ') +
+          (info.subjects.length > 5 ? ` ${t.more(info.subjects.length - 5)}` : '')
+        : null,
       ...per,
       (info?.warnings ?? []).map((w) => `${w.rule}: ${w.message[lang]}`).join('\n') || null,
     ];
@@ -578,7 +657,14 @@ async function writeMaster(
   function* dupRows(): Generator<ReportRow> {
     for (const name of tableNames) {
       for (const d of plans.get(name)?.duplicates() ?? []) {
-        yield [name, { value: d.kept.masterRow, link: link(name, d.kept.masterRow) }, d.kept.shownFile, d.kept.shownRow, d.dropped.shownFile, d.dropped.shownRow];
+        yield [
+          name,
+          { value: d.kept.masterRow, link: link(name, d.kept.masterRow) },
+          d.kept.shownFile,
+          d.kept.shownRow,
+          d.dropped.shownFile,
+          d.dropped.shownRow,
+        ];
       }
     }
   }
@@ -598,13 +684,17 @@ async function writeMaster(
     if (!ts.sd.key?.length) continue;
     const fields = ts.sd.fields;
     const extras = plans.get(ts.sd.name)?.extras ?? [];
-    const extraOf = (v: RecordValues | undefined, label: string) => v?.extras.find((e) => foldWord(e.label) === foldWord(label));
+    const extraOf = (v: RecordValues | undefined, label: string) =>
+      v?.extras.find((e) => foldWord(e.label) === foldWord(label));
     const rows: ReportRow[] = [];
     for (const g of conflicts) {
       const vals = g.members.map((m) => values.get(valueKey(ts.sd.name, m.file, m.inRow)));
       const differs = fields.map((_, k) => new Set(vals.map((v) => v?.cmp[k] ?? '')).size > 1);
       const extraDiffers = extras.map((e) => new Set(vals.map((v) => extraOf(v, e.label)?.cmp ?? '')).size > 1);
-      const labels = [...fields.filter((_, k) => differs[k]).map((f) => f.label[lang]), ...extras.filter((_, k) => extraDiffers[k]).map((e) => e.label)];
+      const labels = [
+        ...fields.filter((_, k) => differs[k]).map((f) => f.label[lang]),
+        ...extras.filter((_, k) => extraDiffers[k]).map((e) => e.label),
+      ];
       g.members.forEach((m, j) => {
         const v = vals[j];
         rows.push([
@@ -630,21 +720,39 @@ async function writeMaster(
       ...extras.map((e) => ({ label: e.label, width: 16 })),
     ];
     const name = shell.tables.filter((x) => x.sd.key?.length).length > 1 ? `${t.conflicts}_${ts.sd.name}` : t.conflicts;
-    conflictSheets.push({ name, xml: () => [reportSheetXml(cols, rows, shell.styles, 'FFC00000')], print: reportPrintPlan(cols) });
+    conflictSheets.push({
+      name,
+      xml: () => [reportSheetXml(cols, rows, shell.styles, 'FFC00000')],
+      print: reportPrintPlan(cols),
+    });
   }
 
   const report: { name: string; xml: () => Iterable<string>; print: PrintPlan }[] = [
-    { name: t.sources, xml: () => [reportSheetXml(sourceCols, sourceRows, shell.styles)], print: reportPrintPlan(sourceCols) },
-    { name: t.duplicates, xml: () => reportSheetChunks(dupCols, dupRows(), dupCount, shell.styles), print: reportPrintPlan(dupCols) },
+    {
+      name: t.sources,
+      xml: () => [reportSheetXml(sourceCols, sourceRows, shell.styles)],
+      print: reportPrintPlan(sourceCols),
+    },
+    {
+      name: t.duplicates,
+      xml: () => reportSheetChunks(dupCols, dupRows(), dupCount, shell.styles),
+      print: reportPrintPlan(dupCols),
+    },
     ...conflictSheets,
   ];
 
   // Parts.
   const dec = new TextDecoder();
   const part = (name: string): string => dec.decode(shell.parts.get(name)!);
-  const existing = [...shell.parts.keys(), ...shell.tables.map((x) => x.part)].filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p));
+  const existing = [...shell.parts.keys(), ...shell.tables.map((x) => x.part)].filter((p) =>
+    /^xl\/worksheets\/sheet\d+\.xml$/.test(p),
+  );
   let n = Math.max(...existing.map((p) => Number(/sheet(\d+)\.xml$/.exec(p)![1])));
-  const added: AddedSheet[] = report.map((r) => ({ name: r.name, part: `xl/worksheets/sheet${++n}.xml`, print: r.print }));
+  const added: AddedSheet[] = report.map((r) => ({
+    name: r.name,
+    part: `xl/worksheets/sheet${++n}.xml`,
+    print: r.print,
+  }));
   const wb = addSheets(
     {
       workbook: part(shell.workbookPart),
@@ -683,7 +791,17 @@ async function writeMaster(
     await zip.add(shell.workbookPart, wb.workbook);
     await zip.add('xl/_rels/workbook.xml.rels', rels);
     for (const [name, data] of shell.parts) {
-      if (['[Content_Types].xml', '_rels/.rels', 'docProps/app.xml', 'docProps/core.xml', shell.workbookPart, 'xl/_rels/workbook.xml.rels'].includes(name)) continue;
+      if (
+        [
+          '[Content_Types].xml',
+          '_rels/.rels',
+          'docProps/app.xml',
+          'docProps/core.xml',
+          shell.workbookPart,
+          'xl/_rels/workbook.xml.rels',
+        ].includes(name)
+      )
+        continue;
       if (/^xl\/worksheets\//.test(name)) continue;
       await zip.add(name, data);
     }
@@ -697,7 +815,12 @@ async function writeMaster(
         raised.push(path);
         const r = await raiseRowHeights(pieces(temp, sources), heights, path, opts.deflateLevel ?? 2);
         sources.push(path);
-        temp = { pieces: [{ spool: sources.length - 1, at: 0, length: r.compressed }], crc: r.crc, size: r.size, compressed: r.compressed };
+        temp = {
+          pieces: [{ spool: sources.length - 1, at: 0, length: r.compressed }],
+          crc: r.crc,
+          size: r.size,
+          compressed: r.compressed,
+        };
       }
       const layout = {
         shell: ts,
@@ -705,7 +828,14 @@ async function writeMaster(
         extras: plan?.extras ?? [],
         conflictWord: (conflictsBySheet.get(ts.sd.name) ?? []).length ? t.conflictWord : null,
       };
-      await addAssembled(zip, ts.part, masterHead(layout, shell.styles), temp ?? null, sources, masterTail(layout, shell.styles));
+      await addAssembled(
+        zip,
+        ts.part,
+        masterHead(layout, shell.styles),
+        temp ?? null,
+        sources,
+        masterTail(layout, shell.styles),
+      );
     }
     for (const [name, data] of shell.parts) if (/^xl\/worksheets\//.test(name)) await zip.add(name, data);
     for (let k = 0; k < report.length; k++) await zip.addChunks(added[k].part, report[k].xml(), 3);
@@ -727,7 +857,14 @@ async function writeMaster(
 }
 
 /** A sheet entry made of a deflated head, the rows' deflate pieces from the lanes' spools, and a deflated tail. */
-async function addAssembled(zip: ZipWriter, name: string, head: string, temp: TempSheet | null, spools: readonly string[], tail: string): Promise<void> {
+async function addAssembled(
+  zip: ZipWriter,
+  name: string,
+  head: string,
+  temp: TempSheet | null,
+  spools: readonly string[],
+  tail: string,
+): Promise<void> {
   const headBytes = Buffer.from(head, 'utf8');
   const tailBytes = Buffer.from(tail, 'utf8');
   const zHead = deflateRawSync(headBytes, { level: 6, finishFlush: zc.Z_SYNC_FLUSH });
@@ -760,7 +897,7 @@ async function* pieces(temp: TempSheet, spools: readonly string[]): AsyncGenerat
     for (const piece of temp.pieces) {
       const fh = handles[piece.spool];
       if (!fh) throw new Error(`${spools[piece.spool]}: missing`);
-      for (let done = 0; done < piece.length; ) {
+      for (let done = 0; done < piece.length;) {
         // A buffer per read: a stream that takes it may keep it.
         const buf = Buffer.alloc(Math.min(4 << 20, piece.length - done));
         const { bytesRead } = await fh.read(buf, 0, buf.length, piece.at + done);
@@ -773,4 +910,3 @@ async function* pieces(temp: TempSheet, spools: readonly string[]): AsyncGenerat
     for (const fh of handles) await fh?.close();
   }
 }
-

@@ -77,7 +77,8 @@ export interface ExtraColumn {
 }
 
 const B64 = new Int8Array(128).fill(-1);
-for (const [i, c] of [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].entries()) B64[c.charCodeAt(0)] = i;
+for (const [i, c] of [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].entries())
+  B64[c.charCodeAt(0)] = i;
 
 /** The 128 bits of a `digest` into out[at…at+3] (each of the 22 characters carries 6 bits; the last two bits go). */
 function unpack(d: string, out: Uint32Array, at: number): void {
@@ -297,7 +298,9 @@ export class SheetPlan {
       }
       const versions = this.variants.get(first) ?? [first];
       const x = this.words.data;
-      const same = versions.find((v) => d[4] === x[v * 8 + 4] && d[5] === x[v * 8 + 5] && d[6] === x[v * 8 + 6] && d[7] === x[v * 8 + 7]);
+      const same = versions.find(
+        (v) => d[4] === x[v * 8 + 4] && d[5] === x[v * 8 + 5] && d[6] === x[v * 8 + 6] && d[7] === x[v * 8 + 7],
+      );
       if (same !== undefined) {
         fold(same);
         continue;
@@ -349,11 +352,18 @@ export class SheetPlan {
 
   /** Rows that need a 統合メモ: slot → facts for the note. */
   notes(): Map<number, { carried: string | null; duplicates: Source[]; conflict: Conflict | null; masterRow: number }> {
-    const out = new Map<number, { carried: string | null; duplicates: Source[]; conflict: Conflict | null; masterRow: number }>();
+    const out = new Map<
+      number,
+      { carried: string | null; duplicates: Source[]; conflict: Conflict | null; masterRow: number }
+    >();
     const entry = (e: number) => {
       const slotOf = this.entries.data[e * 4 + 3];
       let n = out.get(slotOf);
-      if (!n) out.set(slotOf, (n = { carried: this.carried.get(e) ?? null, duplicates: [], conflict: null, masterRow: this.masterRow(e) }));
+      if (!n)
+        out.set(
+          slotOf,
+          (n = { carried: this.carried.get(e) ?? null, duplicates: [], conflict: null, masterRow: this.masterRow(e) }),
+        );
       return n;
     };
     for (const c of this.conflicts()) for (const m of c.members) entry(this.entryOfRow(m.masterRow)).conflict = c;

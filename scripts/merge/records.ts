@@ -9,7 +9,15 @@
 // of its values, and building the engine's full RecordRow for 66,000 cells only to compare them was most of a
 // merge's reading time.
 import { foldKey, foldLabel, foldText, foldWord } from '../../templates/model/fold.js';
-import { cellAt, cellAddress, findSheet, parseAddress, type CellValue, type Grid, type GridSheet } from '../../templates/model/grid.js';
+import {
+  cellAt,
+  cellAddress,
+  findSheet,
+  parseAddress,
+  type CellValue,
+  type Grid,
+  type GridSheet,
+} from '../../templates/model/grid.js';
 import { PROVENANCE_COLUMNS } from '../../templates/model/layout.js';
 import { cellText, normaliseCell } from '../../templates/model/normalise.js';
 import { fieldLabels, readRecords, sheetNames } from '../../templates/model/read.js';
@@ -53,10 +61,15 @@ export interface TableInput {
   layout: SheetLayout;
 }
 
-const blank = (v: CellValue | undefined): boolean => v === null || v === undefined || (typeof v === 'string' && BLANK.test(v));
+const blank = (v: CellValue | undefined): boolean =>
+  v === null || v === undefined || (typeof v === 'string' && BLANK.test(v));
 
 /** The column layout from the engine's records (their cells) and the header row above them. */
-function layoutFrom(sd: TableSheetDef, sheet: GridSheet, first: RecordRow): Omit<SheetLayout, 'rows'> & { header: number } {
+function layoutFrom(
+  sd: TableSheetDef,
+  sheet: GridSheet,
+  first: RecordRow,
+): Omit<SheetLayout, 'rows'> & { header: number } {
   const fieldCols = sd.fields.map((f) => {
     const a = first.cells[f.key];
     return a ? parseAddress(a).col : undefined;
@@ -178,7 +191,8 @@ export class Normaliser {
     if (n) return n;
     const r = normaliseCell(field.type, v, { date1904: this.date1904 });
     if (r.kind === 'ok') {
-      const raw = typeof v === 'number' && (field.type.kind === 'date' || field.type.kind === 'period') ? r.text : cellText(v);
+      const raw =
+        typeof v === 'number' && (field.type.kind === 'date' || field.type.kind === 'period') ? r.text : cellText(v);
       const key = typeof r.value === 'object' ? null : String(r.value);
       n = { cmp: canonical(field, r.value), key, raw };
     } else if (r.kind === 'empty') {
@@ -234,7 +248,11 @@ export class TableReader {
     const c = this.input.layout.fieldCols[f];
     if (c === undefined) return EMPTY;
     const v = this.input.sheet.rows[r]?.[c];
-    const external = this.formulas !== undefined && v !== null && v !== undefined && EXTERNAL_REF.test(this.formulas[cellAddress(r, c)] ?? '');
+    const external =
+      this.formulas !== undefined &&
+      v !== null &&
+      v !== undefined &&
+      EXTERNAL_REF.test(this.formulas[cellAddress(r, c)] ?? '');
     return this.norm.of(f, v, external);
   }
 
@@ -260,11 +278,23 @@ export class TableReader {
 
   keyText(r: number): string {
     const sd = this.input.sd;
-    return (sd.key ?? []).map((k) => this.field(r, sd.fields.findIndex((x) => x.key === k)).raw ?? '').join(' / ');
+    return (sd.key ?? [])
+      .map(
+        (k) =>
+          this.field(
+            r,
+            sd.fields.findIndex((x) => x.key === k),
+          ).raw ?? '',
+      )
+      .join(' / ');
   }
 
   /** Raw text and comparable value of every field and extra column (the conflict sheet lists them). */
-  values(r: number): { raw: (string | null)[]; cmp: string[]; extras: { label: string; raw: string | null; cmp: string }[] } {
+  values(r: number): {
+    raw: (string | null)[];
+    cmp: string[];
+    extras: { label: string; raw: string | null; cmp: string }[];
+  } {
     const fields = this.input.sd.fields;
     const raw: (string | null)[] = [];
     const cmp: string[] = [];
@@ -338,7 +368,16 @@ export function summarizeSheet(def: TemplateDef, t: TableReader, all: readonly T
       notes[i] = note;
     }
   });
-  return { name: sd.name, keys, hashes, rows, origins, keyTexts, extraLabels: layout.extras.map((e) => e.label), notes };
+  return {
+    name: sd.name,
+    keys,
+    hashes,
+    rows,
+    origins,
+    keyTexts,
+    extraLabels: layout.extras.map((e) => e.label),
+    notes,
+  };
 }
 
 /** Style ids and widths the master's rows are written with. */
@@ -366,7 +405,9 @@ export function buildRows(t: TableReader, b: BuildSheet, shownFile: string): str
   const rowCol = col(F + 1);
   const noteCol = col(F + 2);
   const letters = sd.fields.map((_, f) => col(f));
-  const extraOrder = layout.extras.map((e, k) => ({ ...e, master: b.extraCols[k] })).sort((a, c) => a.master - c.master);
+  const extraOrder = layout.extras
+    .map((e, k) => ({ ...e, master: b.extraCols[k] }))
+    .sort((a, c) => a.master - c.master);
   const dateCells = sheet.dateCells;
   const dateField = sd.fields.map((f) => f.type.kind === 'date');
   // A ledger repeats most of its texts: each distinct string of a column is escaped and measured once.
@@ -398,13 +439,18 @@ export function buildRows(t: TableReader, b: BuildSheet, shownFile: string): str
         if (l > height) height = l;
         continue;
       }
-      const isDate = typeof v === 'number' && !dateField[f] && dateCells !== undefined && dateCells.has(cellAddress(r, c!));
+      const isDate =
+        typeof v === 'number' && !dateField[f] && dateCells !== undefined && dateCells.has(cellAddress(r, c!));
       cells += cellXml(letters[f] + n, v, b.styles.data[f], b.styles.date[f], isDate);
     }
     const origin = t.text(r, layout.prov.file);
     const rowText = origin === null ? null : t.text(r, layout.prov.row);
-    const shownRow: CellValue = origin === null ? r + 1 : rowText === null ? null : /^\d+$/.test(rowText) ? Number(rowText) : rowText;
-    cells += origin === null ? `<c r="${fileCol}${n}"${shownTail}` : cellXml(fileCol + n, origin, b.styles.text, b.styles.dateText);
+    const shownRow: CellValue =
+      origin === null ? r + 1 : rowText === null ? null : /^\d+$/.test(rowText) ? Number(rowText) : rowText;
+    cells +=
+      origin === null
+        ? `<c r="${fileCol}${n}"${shownTail}`
+        : cellXml(fileCol + n, origin, b.styles.text, b.styles.dateText);
     height = Math.max(height, origin === null ? shownLines : lineCount(origin, fileWidth));
     cells += cellXml(rowCol + n, shownRow, b.styles.text, b.styles.dateText);
     cells += `<c r="${noteCol}${n}" s="${b.styles.text}" t="s"><v>${b.sstOf[i]}</v></c>`;

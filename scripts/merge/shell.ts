@@ -100,7 +100,10 @@ export async function buildShell(def: TemplateDef): Promise<Shell> {
   first.getCell(q, 1).style = { ...clone(headerStyle), fill: grey };
   first.getCell(q, 2).style = clone(textStyle);
   first.getCell(q, 3).style = { ...clone(textStyle), numFmt: 'yyyy/mm/dd' };
-  first.getCell(q, 4).style = { ...clone(textStyle), font: { ...clone(textStyle.font), color: { argb: 'FF0563C1' }, underline: true } };
+  first.getCell(q, 4).style = {
+    ...clone(textStyle),
+    font: { ...clone(textStyle.font), color: { argb: 'FF0563C1' }, underline: true },
+  };
   first.getCell(q, 5).style = {
     ...clone(textStyle),
     fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4D6' } },
@@ -117,7 +120,9 @@ export async function buildShell(def: TemplateDef): Promise<Shell> {
         style: {
           fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFCE4D6' } },
           font: { color: { argb: 'FF9C0006' } },
-          border: Object.fromEntries(['top', 'left', 'bottom', 'right'].map((k) => [k, { style: 'thin', color: { argb: 'FFBFBFBF' } }])),
+          border: Object.fromEntries(
+            ['top', 'left', 'bottom', 'right'].map((k) => [k, { style: 'thin', color: { argb: 'FFBFBFBF' } }]),
+          ),
         },
       },
     ],

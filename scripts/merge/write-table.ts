@@ -21,7 +21,11 @@ function shellOf(def: TemplateDef): Promise<Shell> {
 }
 
 /** Write `path` (which must not exist): the template with `tables[sheet]` as its records, one array per row in field order. */
-export async function writeTableWorkbook(def: TemplateDef, tables: Record<string, readonly CellValue[][]>, path: string): Promise<void> {
+export async function writeTableWorkbook(
+  def: TemplateDef,
+  tables: Record<string, readonly CellValue[][]>,
+  path: string,
+): Promise<void> {
   const shell = await shellOf(def);
   const strings = new Map<string, number>();
   const base = shell.sst.length;
@@ -49,10 +53,19 @@ export async function writeTableWorkbook(def: TemplateDef, tables: Record<string
         else if (typeof v === 'boolean') cells += `<c r="${ref}" s="${ts.dataStyle[c]}" t="b"><v>${v ? 1 : 0}</v></c>`;
         else cells += `<c r="${ref}" s="${ts.dataStyle[c]}" t="e"><v>${escapeText(v.error)}</v></c>`;
       });
-      const ht = rowHeight(values.map((v) => (typeof v === 'string' ? v : null)), ts.widths);
+      const ht = rowHeight(
+        values.map((v) => (typeof v === 'string' ? v : null)),
+        ts.widths,
+      );
       out.push(ht ? `<row r="${n}" ht="${ht}" customHeight="1">${cells}</row>` : `<row r="${n}">${cells}</row>`);
     });
-    const layout = { shell: ts, lastRow: FIRST_DATA_ROW + rows.length, extras: [], conflictWord: null, provenance: false };
+    const layout = {
+      shell: ts,
+      lastRow: FIRST_DATA_ROW + rows.length,
+      extras: [],
+      conflictWord: null,
+      provenance: false,
+    };
     return { part: ts.part, xml: masterHead(layout, shell.styles) + out.join('') + masterTail(layout, shell.styles) };
   });
   const zip = await ZipWriter.create(path);

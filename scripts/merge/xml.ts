@@ -16,8 +16,9 @@ import { isoToDays } from '../../templates/model/dates.js';
 const NEEDS_WORK = /[&<>\r_\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/u;
 /** An underscore that starts an _xHHHH_ sequence (patterns may overlap: _x005F_x0041_ has two). */
 const LITERAL_X = /_(?=x[0-9A-Fa-f]{4}_)/g;
-// eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 const hex4 = (c: string): string => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`;
 
@@ -66,13 +67,20 @@ export function dateSerial(d: Date): number {
  * One cell. `style` is the cellXfs index for the value; `dateStyle` is used for a number the source showed as a date
  * and for a Date. Returns '' for an empty cell.
  */
-export function cellXml(ref: string, value: CellValue | undefined, style: number, dateStyle: number, isDate = false): string {
+export function cellXml(
+  ref: string,
+  value: CellValue | undefined,
+  style: number,
+  dateStyle: number,
+  isDate = false,
+): string {
   if (value === null || value === undefined) return '';
   switch (typeof value) {
     case 'string':
       return value === '' ? '' : `<c r="${ref}" s="${style}" t="inlineStr"><is>${tElement(value)}</is></c>`;
     case 'number':
-      if (!Number.isFinite(value)) return `<c r="${ref}" s="${style}" t="inlineStr"><is>${tElement(String(value))}</is></c>`;
+      if (!Number.isFinite(value))
+        return `<c r="${ref}" s="${style}" t="inlineStr"><is>${tElement(String(value))}</is></c>`;
       return `<c r="${ref}" s="${isDate ? dateStyle : style}"><v>${value}</v></c>`;
     case 'boolean':
       return `<c r="${ref}" s="${style}" t="b"><v>${value ? 1 : 0}</v></c>`;

@@ -90,9 +90,14 @@ export class ZipWriter {
     const end = deflateRawSync(Buffer.alloc(0), { level });
     pieces.push(end);
     compressedSize += end.length;
-    await this.addRaw(name, { crc, size, compressedSize, write: async (out) => {
-      for (const p of pieces) await out.append(p);
-    } });
+    await this.addRaw(name, {
+      crc,
+      size,
+      compressedSize,
+      write: async (out) => {
+        for (const p of pieces) await out.append(p);
+      },
+    });
   }
 
   /** A part whose deflate data the caller supplies (assembled from pieces compressed elsewhere). */
@@ -125,7 +130,13 @@ export class ZipWriter {
     if (this.offset - start !== entry.compressedSize) {
       throw new Error(`zip entry ${name}: wrote ${this.offset - start} bytes, announced ${entry.compressedSize}`);
     }
-    this.entries.push({ name: nameBytes, crc: entry.crc >>> 0, size: entry.size, compressedSize: entry.compressedSize, offset });
+    this.entries.push({
+      name: nameBytes,
+      crc: entry.crc >>> 0,
+      size: entry.size,
+      compressedSize: entry.compressedSize,
+      offset,
+    });
   }
 
   /** Writes the central directory and closes the file. */

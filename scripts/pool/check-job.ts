@@ -1,7 +1,14 @@
 // The "check" job kind: one file → its FileResult, and (with --annotate) its annotated copy, both inside a worker so
 // that the per-file time and memory bounds cover the annotation too.
 import type { Lang } from '../../templates/model/types.js';
-import { BATCH_MESSAGES, batchFailure, checkFile, unreadable, type CheckOptions, type FileResult } from '../check-file.js';
+import {
+  BATCH_MESSAGES,
+  batchFailure,
+  checkFile,
+  unreadable,
+  type CheckOptions,
+  type FileResult,
+} from '../check-file.js';
 import { compiledUrl, type FailureCause, type Job, type JobKind } from './pool.js';
 
 export interface CheckJobOptions extends CheckOptions {
@@ -17,7 +24,12 @@ export interface CheckJobResult {
 }
 
 export const CHECK_KIND: Record<'check', JobKind> = {
-  check: { module: compiledUrl('./check-job.js', import.meta.url).href, export: 'checkJob', transfer: 'json', split: ['file', 'issues'] },
+  check: {
+    module: compiledUrl('./check-job.js', import.meta.url).href,
+    export: 'checkJob',
+    transfer: 'json',
+    split: ['file', 'issues'],
+  },
 };
 
 export async function checkJob(job: Job<CheckJobOptions>): Promise<CheckJobResult> {

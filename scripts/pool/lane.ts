@@ -3,7 +3,14 @@
 // time and heap. A call whose worker times out or dies is rejected with a LaneFailure, and the next call gets a fresh
 // worker (without the state).
 import { Child, type FailureCause } from './child.js';
-import { DEFAULT_MAX_HEAP_MB, DEFAULT_TIMEOUT_MS, WORKER_SCRIPT, type Job, type JobKind, type Outcome } from './pool.js';
+import {
+  DEFAULT_MAX_HEAP_MB,
+  DEFAULT_TIMEOUT_MS,
+  WORKER_SCRIPT,
+  type Job,
+  type JobKind,
+  type Outcome,
+} from './pool.js';
 
 export class LaneFailure extends Error {
   constructor(
@@ -48,9 +55,12 @@ export class Lane {
       this.call = { id, resolve: resolve as (v: unknown) => void, reject };
       if (this.ready) child.startClock();
       child.send([{ id, job: { kind, path: '', options } satisfies Job }]);
-      this.watchdog ??= setInterval(() => {
-        if (this.call && this.child?.overTime(this.timeoutMs)) this.fail('timeout', `${this.timeoutMs} ms`);
-      }, Math.max(20, Math.min(250, this.timeoutMs / 4)));
+      this.watchdog ??= setInterval(
+        () => {
+          if (this.call && this.child?.overTime(this.timeoutMs)) this.fail('timeout', `${this.timeoutMs} ms`);
+        },
+        Math.max(20, Math.min(250, this.timeoutMs / 4)),
+      );
     });
   }
 

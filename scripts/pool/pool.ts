@@ -160,9 +160,11 @@ export class WorkerPool<R> {
           const r = done.get(emit)!;
           done.delete(emit);
           const i = emit++;
-          emitting = emitting.then(() => onResult(r, i)).catch((err: unknown) => {
-            failed ??= err;
-          });
+          emitting = emitting
+            .then(() => onResult(r, i))
+            .catch((err: unknown) => {
+              failed ??= err;
+            });
         }
         if (emit === jobs.length) {
           void emitting.then(() => {
@@ -190,7 +192,9 @@ export class WorkerPool<R> {
             if (slot.queue.length > chunk) break;
             const batch: InFlight[] = [];
             while (batch.length < chunk && !this.retry[0]?.solo) {
-              const item = this.retry.shift() ?? (next < jobs.length && next < emit + window ? { index: next, job: jobs[next++] } : undefined);
+              const item =
+                this.retry.shift() ??
+                (next < jobs.length && next < emit + window ? { index: next, job: jobs[next++] } : undefined);
               if (!item) break;
               batch.push(item);
             }
@@ -230,7 +234,8 @@ export class WorkerPool<R> {
   /** The time bound: a worker whose current job has used more than the bound is stopped. */
   private checkTimes(): void {
     for (const slot of [...this.slots]) {
-      if (!slot.dead && slot.queue.length && slot.child.overTime(this.timeoutMs)) this.fail(slot, 'timeout', `${this.timeoutMs} ms`);
+      if (!slot.dead && slot.queue.length && slot.child.overTime(this.timeoutMs))
+        this.fail(slot, 'timeout', `${this.timeoutMs} ms`);
     }
   }
 
@@ -284,7 +289,8 @@ export class WorkerPool<R> {
     const value = JSON.parse(msg.json) as unknown;
     const split = this.opts.kinds[job.kind]?.split;
     // The worker sent the split array's items ahead and an empty array in its place.
-    if (parts && split) (valueAt(value, split.slice(0, -1)) as Record<string, unknown>)[split[split.length - 1]] = parts;
+    if (parts && split)
+      (valueAt(value, split.slice(0, -1)) as Record<string, unknown>)[split[split.length - 1]] = parts;
     return value as R;
   }
 

@@ -91,7 +91,10 @@ async function drain(): Promise<void> {
       const h = await handler(job.kind);
       const result = await h(job);
       if (getHeapStatistics().used_heap_size > COLLECT_ABOVE_BYTES) gc();
-      outcome = kinds[job.kind]?.transfer === 'json' ? { id, ok: true, json: await toJson(id, result, kinds[job.kind].split) } : { id, ok: true, result };
+      outcome =
+        kinds[job.kind]?.transfer === 'json'
+          ? { id, ok: true, json: await toJson(id, result, kinds[job.kind].split) }
+          : { id, ok: true, result };
     } catch (err) {
       outcome = { id, ok: false, error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
     }

@@ -97,7 +97,12 @@ const SCORE_KEYS: Record<string, string> = {
 };
 
 /** The supplier checklist counts its answers by the answer's text. */
-const ANSWER_KEYS: Record<string, string> = { はい: 'yes', 一部実施: 'partly', いいえ: 'no', 該当なし: 'notApplicable' };
+const ANSWER_KEYS: Record<string, string> = {
+  はい: 'yes',
+  一部実施: 'partly',
+  いいえ: 'no',
+  該当なし: 'notApplicable',
+};
 
 export function reportScore(score: Score): ReportScore {
   const out: Record<string, unknown> = {};
@@ -131,7 +136,14 @@ export interface MergeReport extends ReportHead<'daicho-merge'> {
   kind?: 'table' | 'form';
   template?: { id: string; version: number };
   inputs: { path: string; shown: string; subjects: string[]; warnings: Issue[] }[];
-  sheets?: { name: string; read: number; kept: number; duplicates: number; conflictGroups: number; conflictRows: number }[];
+  sheets?: {
+    name: string;
+    read: number;
+    kept: number;
+    duplicates: number;
+    conflictGroups: number;
+    conflictRows: number;
+  }[];
   forms?: { read: number; latest: number; superseded: number; followUps: number };
   problems?: { path: string; code: string; message: Text; issues: Issue[] }[];
 }
@@ -146,7 +158,16 @@ export interface AuditReportJson extends ReportHead<'daicho-audit'> {
     evaluation: { file: string; verdict: string | null; evaluatedOn: string | null; nextDue: string | null } | null;
     usedBy: { file: string; id: string | null; department: string | null }[];
   }[];
-  totals: { files: number; ok: number; invalid: number; notTemplate: number; unreadable: number; errors: number; warnings: number; infos: number };
+  totals: {
+    files: number;
+    ok: number;
+    invalid: number;
+    notTemplate: number;
+    unreadable: number;
+    errors: number;
+    warnings: number;
+    infos: number;
+  };
 }
 
 export type Report = CheckReport | MergeReport | AuditReportJson;

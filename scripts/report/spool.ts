@@ -35,7 +35,8 @@ export class Spool {
   async *drain(): AsyncGenerator<string> {
     if (this.file) {
       await this.spill();
-      for await (const chunk of createReadStream(this.file, { encoding: 'utf8', highWaterMark: 1 << 20 })) yield chunk as string;
+      for await (const chunk of createReadStream(this.file, { encoding: 'utf8', highWaterMark: 1 << 20 }))
+        yield chunk as string;
     } else if (this.parts.length) {
       yield this.parts.join('');
     }

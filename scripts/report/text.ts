@@ -24,7 +24,11 @@ export function emptyTotals(): Totals {
 
 /** A readable workbook that is no Daicho template: its status is "invalid", but it is shown as 対象外. */
 export function isNotTemplate(r: FileResult): boolean {
-  return r.status === 'invalid' && r.template === null && r.issues.some((i) => i.rule === 'TEMPLATE-UNKNOWN' && i.cell === null);
+  return (
+    r.status === 'invalid' &&
+    r.template === null &&
+    r.issues.some((i) => i.rule === 'TEMPLATE-UNKNOWN' && i.cell === null)
+  );
 }
 
 export function addToTotals(t: Totals, r: FileResult): Totals {
@@ -99,7 +103,12 @@ const SHORT: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 function escapeChar(ch: string): string {
   const c = ch.charCodeAt(0);
-  return SHORT[ch] ?? (c < 0x100 ? `\\x${c.toString(16).toUpperCase().padStart(2, '0')}` : `\\u${c.toString(16).toUpperCase().padStart(4, '0')}`);
+  return (
+    SHORT[ch] ??
+    (c < 0x100
+      ? `\\x${c.toString(16).toUpperCase().padStart(2, '0')}`
+      : `\\u${c.toString(16).toUpperCase().padStart(4, '0')}`)
+  );
 }
 
 /**
@@ -115,7 +124,12 @@ export function terminalSafe(s: string): string {
 /** A whole line on its way to the terminal: escaped, but for our own colour sequences when colour is on. */
 export function terminalLine(line: string, colour: boolean): string {
   if (!colour) return terminalSafe(line);
-  return line.includes('\u001b') ? line.split(SGR).map((part, k) => (k % 2 ? part : terminalSafe(part))).join('') : terminalSafe(line);
+  return line.includes('\u001b')
+    ? line
+        .split(SGR)
+        .map((part, k) => (k % 2 ? part : terminalSafe(part)))
+        .join('')
+    : terminalSafe(line);
 }
 
 // ---- display width ------------------------------------------------------------------------------------------
@@ -124,7 +138,13 @@ const WIDE =
   /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
 /** Combining marks, zero-width spaces/joiners, kana voicing marks and variation selectors take no cell. */
 function zeroWidth(c: number): boolean {
-  return (c >= 0x300 && c <= 0x36f) || (c >= 0x200b && c <= 0x200f) || c === 0x3099 || c === 0x309a || (c >= 0xfe00 && c <= 0xfe0f);
+  return (
+    (c >= 0x300 && c <= 0x36f) ||
+    (c >= 0x200b && c <= 0x200f) ||
+    c === 0x3099 ||
+    c === 0x309a ||
+    (c >= 0xfe00 && c <= 0xfe0f)
+  );
 }
 // eslint-disable-next-line no-control-regex -- SGR colour sequences are exactly what must not count
 const ANSI = /\u001b\[[0-9;]*m/g;
@@ -225,7 +245,10 @@ export function lineLayout(paths: readonly string[]): LineLayout {
 export function fileLine(r: FileResult, lang: Lang, st: Style = plain, layout?: LineLayout): string {
   const paint = r.status === 'ok' ? st.green : r.status === 'invalid' ? st.red : st.yellow;
   const headline = r.issues.find(isHeadline);
-  const label = headline?.rule === 'TEMPLATE-UNKNOWN' ? STATUS_LABEL.unknown[lang] : statusLabel(r.status, r.score, STATUS_LABEL, lang);
+  const label =
+    headline?.rule === 'TEMPLATE-UNKNOWN'
+      ? STATUS_LABEL.unknown[lang]
+      : statusLabel(r.status, r.score, STATUS_LABEL, lang);
   const path = terminalSafe(r.path);
   const parts = [paint(padEnd(label, lang === 'ja' ? 8 : 10)), layout ? padEnd(path, layout.path) : path];
   if (!r.template || headline) {
@@ -242,7 +265,8 @@ export function fileLine(r: FileResult, lang: Lang, st: Style = plain, layout?: 
   );
   if (r.score) {
     parts.push(scoreText(r.score, lang, (rate) => padStart(percent(rate), 6)));
-    if (r.score.redFlags.length) parts.push(st.red(`${lang === 'ja' ? '重大' : 'red flags'}: ${terminalSafe(r.score.redFlags.join(', '))}`));
+    if (r.score.redFlags.length)
+      parts.push(st.red(`${lang === 'ja' ? '重大' : 'red flags'}: ${terminalSafe(r.score.redFlags.join(', '))}`));
   }
   return parts.join('  ').trimEnd();
 }
@@ -314,7 +338,11 @@ export function outputsLines(
   if (o.annotated) {
     const { written, skipped } = o.annotated;
     const dir = terminalSafe(o.annotated.dir);
-    lines.push(lang === 'ja' ? `指摘を書き込んだコピー ${written} 件を ${dir} に作成しました。` : `Wrote ${written} annotated copies to ${dir}.`);
+    lines.push(
+      lang === 'ja'
+        ? `指摘を書き込んだコピー ${written} 件を ${dir} に作成しました。`
+        : `Wrote ${written} annotated copies to ${dir}.`,
+    );
     if (skipped.length) {
       lines.push(
         lang === 'ja'
@@ -327,8 +355,16 @@ export function outputsLines(
   const summary = o.summary?.map(terminalSafe);
   const json = o.json && terminalSafe(o.json);
   // A .csv summary is two files (files and findings).
-  if (summary?.length === 1) lines.push(lang === 'ja' ? `集計ブックを ${summary[0]} に作成しました。` : `Wrote the summary workbook ${summary[0]}.`);
-  else if (summary?.length) lines.push(lang === 'ja' ? `集計（CSV）を ${summary.join('、')} に作成しました。` : `Wrote the summary as CSV: ${summary.join(', ')}.`);
+  if (summary?.length === 1)
+    lines.push(
+      lang === 'ja' ? `集計ブックを ${summary[0]} に作成しました。` : `Wrote the summary workbook ${summary[0]}.`,
+    );
+  else if (summary?.length)
+    lines.push(
+      lang === 'ja'
+        ? `集計（CSV）を ${summary.join('、')} に作成しました。`
+        : `Wrote the summary as CSV: ${summary.join(', ')}.`,
+    );
   if (json) lines.push(lang === 'ja' ? `JSON レポートを ${json} に作成しました。` : `Wrote the JSON report ${json}.`);
   return lines;
 }

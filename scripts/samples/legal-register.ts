@@ -16,7 +16,10 @@ const RESPONSE: Record<number, [response: string, rules: string]> = {
   2: ['個人識別符号・要配慮個人情報の範囲を個人情報管理台帳の特定基準に反映。', 'SPM-P200'],
   3: ['漏えい等報告の期限（速報・確報）を事故対応手順に記載。第三者提供記録の様式を整備。', 'SPM-P700'],
   4: ['安全管理措置を別添に沿って点検表に展開し、年1回点検する。', 'SPM-P600'],
-  5: ['外国にある第三者への提供は原則行わない。行う場合は事前に同意を取得し、提供先国の制度を本人に情報提供する。', 'SPM-P210'],
+  5: [
+    '外国にある第三者への提供は原則行わない。行う場合は事前に同意を取得し、提供先国の制度を本人に情報提供する。',
+    'SPM-P210',
+  ],
   6: ['第三者提供の記録簿・受領時確認記録を作成し、3年間保存する。', 'SPM-P210'],
   7: ['仮名加工情報・匿名加工情報は取り扱わない方針（代表者承認済み）。', 'SPM-P010'],
   8: ['個人番号は給与・社会保険の手続に限って取り扱い、取扱担当者を限定する。', 'SPM-P002'],
@@ -29,7 +32,10 @@ const RESPONSE: Record<number, [response: string, rules: string]> = {
   15: ['ISMS認証の適用規格。PMSと共通の安全管理措置として運用する。', 'SPM-P600'],
   16: ['メールマガジンは配信前に同意を取得して記録を保存し、全ての配信に配信停止の方法を表示する。', 'SPM-P210'],
   17: ['アクセス権の管理とアクセスログの監視を情報セキュリティ規程で規定。', 'SPM-P600'],
-  18: ['健康診断結果・ストレスチェック結果は健康管理室で施錠保管し、取り扱う者を産業医・衛生管理者に限定する。', 'SPM-P250'],
+  18: [
+    '健康診断結果・ストレスチェック結果は健康管理室で施錠保管し、取り扱う者を産業医・衛生管理者に限定する。',
+    'SPM-P250',
+  ],
   19: ['健康情報等の取扱規程を衛生委員会で審議のうえ策定し、社内ポータルで周知。', 'SPM-P250'],
   20: ['健康情報の取得・利用・提供の範囲を健康情報等取扱規程に反映。', 'SPM-P250'],
   21: ['当社サイトのアクセス解析タグについて、送信先と送信される情報を公表ページに記載。', 'SPM-P210'],
@@ -46,7 +52,14 @@ function register(checked: string, overrides: Record<number, Row | null> = {}): 
     const no = base.No as number;
     if (overrides[no] === null) continue;
     const [response, rules] = RESPONSE[no];
-    rows.push({ ...base, 当社の対応: response, 関連内部規程: rules, 確認日: checked, 確認者: REVIEWER, ...overrides[no] });
+    rows.push({
+      ...base,
+      当社の対応: response,
+      関連内部規程: rules,
+      確認日: checked,
+      確認者: REVIEWER,
+      ...overrides[no],
+    });
   }
   return rows;
 }
@@ -70,10 +83,7 @@ function association(no: number, values: Row): Row {
 
 const clean: WorkbookInput = {
   tables: {
-    [SHEET.register]: [
-      ...register('2026-04-14'),
-      association(24, { 最終改正日: '2024-04-01', 確認日: '2026-04-21' }),
-    ],
+    [SHEET.register]: [...register('2026-04-14'), association(24, { 最終改正日: '2024-04-01', 確認日: '2026-04-21' })],
   },
 };
 

@@ -132,7 +132,17 @@ export function fileRow(r: FileResult, lang: Lang): (string | number | null)[] {
 
 /** A finding's row of the findings table, in findingColumns' order. */
 export function findingRow(r: FileResult, i: Issue, lang: Lang): (string | number | null)[] {
-  return [r.path, r.subject ?? null, i.sheet, i.cell, SUMMARY_TEXT.severity[i.severity][lang], i.rule, i.field, i.value, i.message[lang]];
+  return [
+    r.path,
+    r.subject ?? null,
+    i.sheet,
+    i.cell,
+    SUMMARY_TEXT.severity[i.severity][lang],
+    i.rule,
+    i.field,
+    i.value,
+    i.message[lang],
+  ];
 }
 
 type Cell = string | number | null | undefined;
@@ -179,10 +189,19 @@ class TableSheet {
     this.print = planPrint(this.widths);
     const { sheetPr } = printXml(this.print);
     const cols = columns
-      .map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1" style="${c.numFmt ? XF.percent : XF.text}"/>`)
+      .map(
+        (c, i) =>
+          `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1" style="${c.numFmt ? XF.percent : XF.text}"/>`,
+      )
       .join('');
     const header = columns.map((c, i) => cellXml(`${col(i)}1`, c.header, XF.header)).join('');
-    const ht = Math.max(20, rowHeight(columns.map((c) => c.header), this.widths));
+    const ht = Math.max(
+      20,
+      rowHeight(
+        columns.map((c) => c.header),
+        this.widths,
+      ),
+    );
     this.buf =
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
       `<worksheet xmlns="${MAIN}" xmlns:r="${REL}">${sheetPr ? `<sheetPr>${sheetPr}</sheetPr>` : ''}<sheetViews><sheetView${first ? ' tabSelected="1"' : ''} workbookViewId="0">` +
@@ -192,9 +211,14 @@ class TableSheet {
 
   async add(cells: readonly Cell[]): Promise<void> {
     const r = ++this.rows;
-    const xml = cells.map((v, i) => cellXml(`${col(i)}${r}`, v, this.columns[i].numFmt ? XF.percent : XF.text)).join('');
+    const xml = cells
+      .map((v, i) => cellXml(`${col(i)}${r}`, v, this.columns[i].numFmt ? XF.percent : XF.text))
+      .join('');
     // Wrapped text gets its height (LibreOffice does not grow a row for it when printing: see xlsx/print.ts).
-    const ht = rowHeight(cells.map((v) => (typeof v === 'string' ? excelText(v) : null)), this.widths);
+    const ht = rowHeight(
+      cells.map((v) => (typeof v === 'string' ? excelText(v) : null)),
+      this.widths,
+    );
     this.buf += ht ? `<row r="${r}" ht="${ht}" customHeight="1">${xml}</row>` : `<row r="${r}">${xml}</row>`;
     if (this.buf.length >= 1 << 16) await this.flush();
   }
@@ -222,7 +246,8 @@ class TableSheet {
       size: this.size,
       compressedSize,
       write: async (out) => {
-        for await (const chunk of createReadStream(this.temp, { highWaterMark: 1 << 20 })) await out.append(chunk as Buffer);
+        for await (const chunk of createReadStream(this.temp, { highWaterMark: 1 << 20 }))
+          await out.append(chunk as Buffer);
       },
     };
   }
@@ -287,9 +312,16 @@ export class SummaryWriter {
     const { lang } = opts;
     const t = SUMMARY_TEXT;
     const tmp = tempPathFor(path);
-    const title = lang === 'ja' ? `daicho check 集計（${opts.asOf} 時点）` : `daicho check summary (as of ${opts.asOf})`;
+    const title =
+      lang === 'ja' ? `daicho check 集計（${opts.asOf} 時点）` : `daicho check summary (as of ${opts.asOf})`;
     const files = new TableSheet(`${tmp}.1.rows`, t.filesSheet[lang], 'DaichoFiles', fileColumns(lang), true);
-    const findings = new TableSheet(`${tmp}.2.rows`, t.findingsSheet[lang], 'DaichoFindings', findingColumns(lang), false);
+    const findings = new TableSheet(
+      `${tmp}.2.rows`,
+      t.findingsSheet[lang],
+      'DaichoFindings',
+      findingColumns(lang),
+      false,
+    );
     return new SummaryWriter(path, tmp, opts.force, lang, title, files, findings);
   }
 
@@ -318,8 +350,18 @@ export class SummaryWriter {
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
           '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
           '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-          [1, 2].map((n) => `<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
-          [1, 2].map((n) => `<Override PartName="/xl/tables/table${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>`).join('') +
+          [1, 2]
+            .map(
+              (n) =>
+                `<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+            )
+            .join('') +
+          [1, 2]
+            .map(
+              (n) =>
+                `<Override PartName="/xl/tables/table${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>`,
+            )
+            .join('') +
           '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
           '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
           '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>',
@@ -353,7 +395,9 @@ export class SummaryWriter {
       await zip.add(
         'xl/_rels/workbook.xml.rels',
         `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}">` +
-          [1, 2].map((n) => `<Relationship Id="rId${n}" Type="${REL}/worksheet" Target="worksheets/sheet${n}.xml"/>`).join('') +
+          [1, 2]
+            .map((n) => `<Relationship Id="rId${n}" Type="${REL}/worksheet" Target="worksheets/sheet${n}.xml"/>`)
+            .join('') +
           `<Relationship Id="rId3" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
       );
       await zip.add('xl/styles.xml', STYLES);
@@ -389,7 +433,11 @@ export class SummaryWriter {
 }
 
 /** The summary of results already at hand (tests, small callers). */
-export async function writeSummary(path: string, results: readonly FileResult[], opts: { lang: Lang; asOf: string; force: boolean }): Promise<void> {
+export async function writeSummary(
+  path: string,
+  results: readonly FileResult[],
+  opts: { lang: Lang; asOf: string; force: boolean },
+): Promise<void> {
   const w = await SummaryWriter.open(path, opts);
   try {
     for (const r of results) await w.add(r);

@@ -9,16 +9,54 @@ import { templates } from '../../templates/index.js';
 import { columnLetter, findSheet, parseAddress, type Grid } from '../../templates/model/grid.js';
 import { cellText } from '../../templates/model/normalise.js';
 import type { FieldDef, TemplateDef, Text } from '../../templates/model/types.js';
-import { describePlan, dropdownOf, newRowsOf, planUpgrade, rowAfterUpgrade, type NewColumns, type NewRows, type UpgradePlan } from '../../templates/model/upgrade-plan.js';
-import { decodePart, encodePart, escapeXml, getAttr, scanTags, setAttr, removeAttr, Splices, unescapeXml, type Tag } from '../annotate/xml-edit.js';
+import {
+  describePlan,
+  dropdownOf,
+  newRowsOf,
+  planUpgrade,
+  rowAfterUpgrade,
+  type NewColumns,
+  type NewRows,
+  type UpgradePlan,
+} from '../../templates/model/upgrade-plan.js';
+import {
+  decodePart,
+  encodePart,
+  escapeXml,
+  getAttr,
+  scanTags,
+  setAttr,
+  removeAttr,
+  Splices,
+  unescapeXml,
+  type Tag,
+} from '../annotate/xml-edit.js';
 import { rewriteZip, type PartChanges } from '../annotate/zip-rewrite.js';
 import { findEntry, readPart, readRelationships, SMALL_PART_LIMIT } from '../io/package.js';
 import { readSheetNames, readXlsx } from '../io/read-xlsx.js';
 import { readZip, type ZipArchive } from '../io/zip.js';
-import { mentionsSheet, namesSheet, shiftCalcChain, shiftDefinedNames, shiftFormulas, shiftNotes, shiftSheet, shiftVml, type RowMap } from './rows.js';
+import {
+  mentionsSheet,
+  namesSheet,
+  shiftCalcChain,
+  shiftDefinedNames,
+  shiftFormulas,
+  shiftNotes,
+  shiftSheet,
+  shiftVml,
+  type RowMap,
+} from './rows.js';
 
 export type UpgradeOutcome =
-  | { kind: 'upgraded'; bytes: Uint8Array; template: string; from: number; to: number; added: string[]; addedEn: string[] }
+  | {
+      kind: 'upgraded';
+      bytes: Uint8Array;
+      template: string;
+      from: number;
+      to: number;
+      added: string[];
+      addedEn: string[];
+    }
   /** Already the current version: nothing written, and not a failure. */
   | { kind: 'current'; message: Text }
   | { kind: 'refused'; reason: Text };
@@ -27,9 +65,27 @@ const refused = (ja: string, en: string): UpgradeOutcome => ({ kind: 'refused', 
 
 /** Elements that follow <dataValidations> in a worksheet (ECMA-376 CT_Worksheet order). */
 const AFTER_VALIDATIONS = new Set([
-  'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup', 'headerFooter', 'rowBreaks', 'colBreaks', 'customProperties',
-  'cellWatches', 'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture',
-  'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst',
+  'hyperlinks',
+  'printOptions',
+  'pageMargins',
+  'pageSetup',
+  'headerFooter',
+  'rowBreaks',
+  'colBreaks',
+  'customProperties',
+  'cellWatches',
+  'ignoredErrors',
+  'smartTags',
+  'drawing',
+  'legacyDrawing',
+  'legacyDrawingHF',
+  'drawingHF',
+  'picture',
+  'oleObjects',
+  'controls',
+  'webPublishItems',
+  'tableParts',
+  'extLst',
 ]);
 /** Elements that follow <cols>. */
 const AFTER_COLS = new Set(['sheetData']);
@@ -96,15 +152,28 @@ export function upgradeXlsx(bytes: Uint8Array, defs: readonly TemplateDef[] = te
     if (why) return { kind: 'refused', reason: why };
   }
   const marker = markerEdit(pkg, plan);
-  if (!marker) return refused('識別用の隠しシートの版を書き換えられません。', 'The version in the hidden marker sheet cannot be rewritten.');
+  if (!marker)
+    return refused(
+      '識別用の隠しシートの版を書き換えられません。',
+      'The version in the hidden marker sheet cannot be rewritten.',
+    );
   const added = describePlan(plan);
-  return { kind: 'upgraded', bytes: rewriteZip(bytes, pkg.changes), template: plan.template, from: plan.from, to: plan.to, added: added.ja, addedEn: added.en };
+  return {
+    kind: 'upgraded',
+    bytes: rewriteZip(bytes, pkg.changes),
+    template: plan.template,
+    from: plan.from,
+    to: plan.to,
+    added: added.ja,
+    addedEn: added.en,
+  };
 }
 
 /** The last column (0-based) of any cell in a worksheet part, -1 for none. */
 function lastColumn(xml: string): number {
   let last = -1;
-  for (const m of xml.matchAll(/<(?:\w+:)?c\b[^>]*?\sr="([A-Z]+)\d+"/g)) last = Math.max(last, parseAddress(`${m[1]}1`).col);
+  for (const m of xml.matchAll(/<(?:\w+:)?c\b[^>]*?\sr="([A-Z]+)\d+"/g))
+    last = Math.max(last, parseAddress(`${m[1]}1`).col);
   return last;
 }
 
@@ -135,8 +204,15 @@ function addColumns(xml: string, step: NewColumns): string {
 
   // Header cells at the end of the header row (every existing cell is to their left).
   const rowNo = String(header.row + 1);
-  const rowOpen = tags.findIndex((t) => t.local === 'row' && t.type !== 'close' && getAttr(xml.slice(t.start, t.end), 'r') === rowNo);
-  const cells = cols.map((a) => `<c r="${columnLetter(a.col)}${rowNo}"${s(headerStyle)} t="inlineStr"><is><t>${escapeXml(a.field.label.ja)}</t></is></c>`).join('');
+  const rowOpen = tags.findIndex(
+    (t) => t.local === 'row' && t.type !== 'close' && getAttr(xml.slice(t.start, t.end), 'r') === rowNo,
+  );
+  const cells = cols
+    .map(
+      (a) =>
+        `<c r="${columnLetter(a.col)}${rowNo}"${s(headerStyle)} t="inlineStr"><is><t>${escapeXml(a.field.label.ja)}</t></is></c>`,
+    )
+    .join('');
   if (rowOpen < 0) throw new Error(`upgrade: no row ${rowNo} in ${step.sheet}`);
   const open = tags[rowOpen];
   const openText = xml.slice(open.start, open.end);
@@ -149,7 +225,12 @@ function addColumns(xml: string, step: NewColumns): string {
   }
 
   // Widths, and the template's unlocked input style as the new columns' default (the sheet may be protected).
-  const colXml = cols.map((a) => `<col min="${a.col + 1}" max="${a.col + 1}" width="${a.field.width ?? 16}" customWidth="1"${inputStyle ? ` style="${inputStyle}"` : ''}/>`).join('');
+  const colXml = cols
+    .map(
+      (a) =>
+        `<col min="${a.col + 1}" max="${a.col + 1}" width="${a.field.width ?? 16}" customWidth="1"${inputStyle ? ` style="${inputStyle}"` : ''}/>`,
+    )
+    .join('');
   const colsEl = tags.find((t) => t.local === 'cols');
   const taken = tags
     .filter((t) => t.local === 'col' && t.type !== 'close')
@@ -158,13 +239,19 @@ function addColumns(xml: string, step: NewColumns): string {
       return Number(getAttr(text, 'max')) > cols[0].col;
     });
   if (!taken) {
-    if (colsEl && colsEl.type === 'open') edits.insert(tags.find((t) => t.local === 'cols' && t.type === 'close')!.start, colXml);
+    if (colsEl && colsEl.type === 'open')
+      edits.insert(tags.find((t) => t.local === 'cols' && t.type === 'close')!.start, colXml);
     else if (!colsEl) edits.insert(tags.find((t) => AFTER_COLS.has(t.local))!.start, `<cols>${colXml}</cols>`);
   }
 
   // Input hints and dropdowns over the template's input rows, or as far as the records go.
   const sqref = (col: number) => `${columnLetter(col)}${header.row + 2}:${columnLetter(col)}${step.lastRow + 1}`;
-  addValidations(xml, tags, edits, cols.map((a) => validationXml(a.field, sqref(a.col))));
+  addValidations(
+    xml,
+    tags,
+    edits,
+    cols.map((a) => validationXml(a.field, sqref(a.col))),
+  );
   return edits.apply(xml);
 }
 
@@ -178,9 +265,15 @@ function addValidations(xml: string, tags: readonly Tag[], edits: Splices, list:
     edits.insert(close.start, validations.join(''));
     const text = xml.slice(dvOpen.start, dvOpen.end);
     const count = getAttr(text, 'count');
-    if (count !== undefined) edits.replace(dvOpen.start, dvOpen.end, setAttr(text, 'count', String(Number(count) + validations.length)));
+    if (count !== undefined)
+      edits.replace(dvOpen.start, dvOpen.end, setAttr(text, 'count', String(Number(count) + validations.length)));
   } else {
-    const before = tags.find((t) => t.type !== 'close' && AFTER_VALIDATIONS.has(t.local) && t.start > (tags.find((x) => x.local === 'sheetData')?.start ?? 0));
+    const before = tags.find(
+      (t) =>
+        t.type !== 'close' &&
+        AFTER_VALIDATIONS.has(t.local) &&
+        t.start > (tags.find((x) => x.local === 'sheetData')?.start ?? 0),
+    );
     const at = before?.start ?? tags.find((t) => t.local === 'worksheet' && t.type === 'close')!.start;
     edits.insert(at, `<dataValidations count="${validations.length}">${validations.join('')}</dataValidations>`);
   }
@@ -191,7 +284,9 @@ function validationXml(field: FieldDef, sqref: string): string {
   const list = options ? `"${options.join(',')}"` : null;
   if (!list && !field.hint) return '';
   const attr = (name: string, v: string) => ` ${name}="${escapeXml(v)}"`;
-  const prompt = field.hint ? attr('promptTitle', field.label.ja.slice(0, 32)) + attr('prompt', field.hint.ja.slice(0, 255)) : '';
+  const prompt = field.hint
+    ? attr('promptTitle', field.label.ja.slice(0, 32)) + attr('prompt', field.hint.ja.slice(0, 255))
+    : '';
   if (!list) return `<dataValidation allowBlank="1" showInputMessage="1"${prompt} sqref="${sqref}"/>`;
   return (
     `<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1"${prompt}` +
@@ -207,10 +302,13 @@ function markerEdit(pkg: Package, plan: UpgradePlan): true | null {
   const xml = pkg.xml(part);
   const tags = tagsOf(xml);
   const ref = plan.marker.cell;
-  const k = tags.findIndex((t) => t.local === 'c' && t.type !== 'close' && getAttr(xml.slice(t.start, t.end), 'r') === ref);
+  const k = tags.findIndex(
+    (t) => t.local === 'c' && t.type !== 'close' && getAttr(xml.slice(t.start, t.end), 'r') === ref,
+  );
   if (k < 0) return null;
   const open = tags[k];
-  const end = open.type === 'empty' ? open.end : tags.slice(k + 1).find((t) => t.local === 'c' && t.type === 'close')!.end;
+  const end =
+    open.type === 'empty' ? open.end : tags.slice(k + 1).find((t) => t.local === 'c' && t.type === 'close')!.end;
   const style = getAttr(xml.slice(open.start, open.end), 's');
   const edits = new Splices();
   edits.replace(open.start, end, `<c r="${ref}"${style ? ` s="${style}"` : ''}><v>${plan.to}</v></c>`);
@@ -234,7 +332,8 @@ function insertRows(pkg: Package, grid: Grid, plan: UpgradePlan, sheet: string):
   if (/<(?:\w+:)?drawing\b/.test(original)) return CANNOT_MOVE(sheet, { ja: '図・グラフ', en: 'pictures or charts' });
   if (/<(?:\w+:)?tablePart\b/.test(original)) return CANNOT_MOVE(sheet, { ja: 'テーブル', en: 'a table' });
   if (/\st="shared"/.test(original)) return CANNOT_MOVE(sheet, { ja: '共有数式', en: 'shared formulas' });
-  if (/<(?:\w+:)?row\b(?![^>]*\sr=)/.test(original)) return CANNOT_MOVE(sheet, { ja: '行番号のない行', en: 'rows without row numbers' });
+  if (/<(?:\w+:)?row\b(?![^>]*\sr=)/.test(original))
+    return CANNOT_MOVE(sheet, { ja: '行番号のない行', en: 'rows without row numbers' });
   const marks = findSheet(grid, [MARKS_SHEET]);
   if (marks?.rows.some((r) => cellText(r?.[0] ?? null) === sheet)) {
     return {
@@ -249,13 +348,22 @@ function insertRows(pkg: Package, grid: Grid, plan: UpgradePlan, sheet: string):
     if (!namesSheet(xml, sheet)) continue;
     const shared = xml.match(/<(?:\w+:)?f\b[^>]*\st="shared"[^>]*>[^<]*</g) ?? [];
     if (shared.some((f) => mentionsSheet(unescapeXml(f.replace(/^[^>]*>/, '').slice(0, -1)), sheet, false))) {
-      return CANNOT_MOVE(other.name, { ja: `シート「${sheet}」を参照する共有数式`, en: `shared formulas that refer to sheet "${sheet}"` });
+      return CANNOT_MOVE(other.name, {
+        ja: `シート「${sheet}」を参照する共有数式`,
+        en: `shared formulas that refer to sheet "${sheet}"`,
+      });
     }
     pkg.set(other.part, shiftFormulas(xml, sheet, false, map));
   }
   for (const e of pkg.zip.entries) {
-    if (/^xl\/(charts\/chart|pivotCache\/pivotCacheDefinition)[^/]*\.xml$/.test(e.name) && namesSheet(pkg.xml(e.name), sheet)) {
-      return CANNOT_MOVE(sheet, { ja: 'このシートを参照するグラフまたはピボットテーブル', en: 'charts or pivot tables that refer to it' });
+    if (
+      /^xl\/(charts\/chart|pivotCache\/pivotCacheDefinition)[^/]*\.xml$/.test(e.name) &&
+      namesSheet(pkg.xml(e.name), sheet)
+    ) {
+      return CANNOT_MOVE(sheet, {
+        ja: 'このシートを参照するグラフまたはピボットテーブル',
+        en: 'charts or pivot tables that refer to it',
+      });
     }
   }
 
@@ -278,7 +386,9 @@ function insertRows(pkg: Package, grid: Grid, plan: UpgradePlan, sheet: string):
       const ref = (col: number) => `${columnLetter(col)}${r + 1}`;
       const c = step.labelCol;
       const text = (col: number, t: string | undefined) =>
-        t ? `<c r="${ref(col)}"${style(col)} t="inlineStr"><is><t>${escapeXml(t)}</t></is></c>` : `<c r="${ref(col)}"${style(col)}/>`;
+        t
+          ? `<c r="${ref(col)}"${style(col)} t="inlineStr"><is><t>${escapeXml(t)}</t></is></c>`
+          : `<c r="${ref(col)}"${style(col)}/>`;
       const open = setAttr(removeAttr(removeAttr(donorText, 'spans'), 'r').replace(/\/>$/, '>'), 'r', String(r + 1));
       const row = `${open}${text(c, field.label.ja)}${text(c + 1, undefined)}${text(c + 2, field.hint?.ja)}</row>`;
       const next = rowTags.find((t) => rowNumber(t) > r + 1);
@@ -293,14 +403,17 @@ function insertRows(pkg: Package, grid: Grid, plan: UpgradePlan, sheet: string):
   // Notes on the sheet, and the drawing that places their boxes.
   for (const rel of readRelationships(pkg.zip, part)) {
     if (rel.external || !pkg.has(rel.target)) continue;
-    if (rel.type === 'comments' || rel.type === 'threadedComment') pkg.set(rel.target, shiftNotes(pkg.xml(rel.target), map));
+    if (rel.type === 'comments' || rel.type === 'threadedComment')
+      pkg.set(rel.target, shiftNotes(pkg.xml(rel.target), map));
     else if (rel.type === 'vmlDrawing') pkg.set(rel.target, shiftVml(pkg.xml(rel.target), map));
   }
   const workbook = 'xl/workbook.xml';
   if (pkg.has(workbook)) {
     const wb = pkg.xml(workbook);
     pkg.set(workbook, shiftDefinedNames(wb, sheet, map));
-    const sheetTag = [...wb.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)].map((m) => m[0]).find((t) => getAttr(t, 'name') === sheet);
+    const sheetTag = [...wb.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)]
+      .map((m) => m[0])
+      .find((t) => getAttr(t, 'name') === sheet);
     const sheetId = sheetTag && getAttr(sheetTag, 'sheetId');
     const chain = 'xl/calcChain.xml';
     if (sheetId && pkg.has(chain)) pkg.set(chain, shiftCalcChain(pkg.xml(chain), sheetId, map));

@@ -36,7 +36,10 @@ export interface PrintPlan {
  * (or when asked), else landscape; one page wide down to MIN_PRINT_SCALE, else across pages, repeating
  * `titleColumns` (default 1), at the largest scale that should still need no more pages than at the minimum.
  */
-export function planPrint(widths: readonly number[], opts: { orientation?: Orientation; titleColumns?: number } = {}): PrintPlan {
+export function planPrint(
+  widths: readonly number[],
+  opts: { orientation?: Orientation; titleColumns?: number } = {},
+): PrintPlan {
   const total = widths.reduce((a, b) => a + b, 0);
   const orientation = opts.orientation ?? (total * 0.9 <= PAGE_UNITS.portrait ? 'portrait' : 'landscape');
   const page = PAGE_UNITS[orientation];
@@ -82,7 +85,10 @@ export function printXml(plan: PrintPlan): { sheetPr: string; tail: string } {
 /** The workbook's <definedName> repeating `rows` (e.g. [1, 1]) and the plan's title columns of a sheet. */
 export function printTitlesName(sheet: string, localSheetId: number, plan: PrintPlan, rows: [number, number]): string {
   const q = quoteSheet(sheet, { always: true });
-  const parts = [...(plan.titleColumns ? [`${q}!$A:$${columnLetter(plan.titleColumns - 1)}`] : []), `${q}!$${rows[0]}:$${rows[1]}`];
+  const parts = [
+    ...(plan.titleColumns ? [`${q}!$A:$${columnLetter(plan.titleColumns - 1)}`] : []),
+    `${q}!$${rows[0]}:$${rows[1]}`,
+  ];
   const text = parts.join(',').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return `<definedName name="_xlnm.Print_Titles" localSheetId="${localSheetId}">${text}</definedName>`;
 }
@@ -163,7 +169,11 @@ export function heightOf(lines: number, fontScale = 1): number {
 }
 
 /** Row height (points) for wrapped texts in columns of the given widths, or 0 when one line fits. */
-export function rowHeight(texts: readonly (string | null | undefined)[], widths: readonly number[], fontScale = 1): number {
+export function rowHeight(
+  texts: readonly (string | null | undefined)[],
+  widths: readonly number[],
+  fontScale = 1,
+): number {
   let lines = 1;
   for (let c = 0; c < texts.length; c++) {
     const t = texts[c];

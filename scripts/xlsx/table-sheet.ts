@@ -39,7 +39,13 @@ export function writeTable<T>(
   const at = opts.at ?? 1;
   const header = ws.getRow(at);
   const widths = columns.map((c, k) => Math.max(ws.getColumn(k + 1).width ?? 0, c.width));
-  header.height = Math.max(32, rowHeight(columns.map((c) => c.header), widths));
+  header.height = Math.max(
+    32,
+    rowHeight(
+      columns.map((c) => c.header),
+      widths,
+    ),
+  );
   columns.forEach((c, k) => {
     const cell = header.getCell(k + 1);
     cell.value = c.header || null;
@@ -62,7 +68,11 @@ export function writeTable<T>(
     const ht = rowHeight(texts, widths);
     if (ht) r.height = ht;
   });
-  if (opts.filter !== false) ws.autoFilter = { from: { row: at, column: 1 }, to: { row: at + Math.max(1, rows.length), column: columns.length } };
+  if (opts.filter !== false)
+    ws.autoFilter = {
+      from: { row: at, column: 1 },
+      to: { row: at + Math.max(1, rows.length), column: columns.length },
+    };
 }
 
 /** A new sheet holding one table: header frozen with the first column, printed on A4 (scripts/xlsx/print.ts) with the header on every page. */
@@ -73,7 +83,10 @@ export function addTableSheet<T>(
   rows: readonly T[],
   tab = TABLE_HEADER_FILL,
 ): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(name, { properties: { tabColor: { argb: tab } }, views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
+  const ws = wb.addWorksheet(name, {
+    properties: { tabColor: { argb: tab } },
+    views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }],
+  });
   writeTable(ws, columns, rows, { headerFill: tab });
   applyPrint(ws, planPrint(columns.map((c) => c.width)), '1:1');
   return ws;

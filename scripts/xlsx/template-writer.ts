@@ -84,7 +84,11 @@ class Lists {
 
   rangeFor(field: FieldDef): string | null {
     const values =
-      field.type.kind === 'yesno' ? ['はい', 'いいえ'] : field.type.kind === 'enum' ? field.type.options.map((o) => o.value) : null;
+      field.type.kind === 'yesno'
+        ? ['はい', 'いいえ']
+        : field.type.kind === 'enum'
+          ? field.type.options.map((o) => o.value)
+          : null;
     if (!values) return null;
     const id = values.join('\u0000');
     let range = this.columns.get(id);
@@ -168,7 +172,12 @@ function styleTitle(ws: ExcelJS.Worksheet, text: string, width: number, legend?:
   const cell = ws.getCell(1, 1);
   const title = { text, font: { name: FONT, bold: true, size: 14 } };
   cell.value = legend
-    ? { richText: [title, { text: `\u3000\u3000${legend}`, font: { name: FONT, size: 10, color: { argb: 'FFC00000' } } }] }
+    ? {
+        richText: [
+          title,
+          { text: `\u3000\u3000${legend}`, font: { name: FONT, size: 10, color: { argb: 'FFC00000' } } },
+        ],
+      }
     : text;
   cell.font = title.font;
   cell.alignment = { vertical: 'middle' };
@@ -193,7 +202,12 @@ function bordersWhenFilled(ws: ExcelJS.Worksheet, firstRow: number, lastRow: num
 }
 
 /** A4 as every Daicho workbook prints (scripts/xlsx/print.ts): ledgers landscape with the key column repeated. */
-function printSetup(ws: ExcelJS.Worksheet, orientation: Orientation, titleRows: string | null, widths: readonly number[]): void {
+function printSetup(
+  ws: ExcelJS.Worksheet,
+  orientation: Orientation,
+  titleRows: string | null,
+  widths: readonly number[],
+): void {
   applyPrint(ws, planPrint(widths, { orientation }), titleRows ?? undefined);
 }
 
@@ -233,7 +247,8 @@ class SheetValidations {
   }
 
   writeTo(ws: ExcelJS.Worksheet): void {
-    const target = (ws as unknown as { dataValidations: { add(address: string, dv: ExcelJS.DataValidation): void } }).dataValidations;
+    const target = (ws as unknown as { dataValidations: { add(address: string, dv: ExcelJS.DataValidation): void } })
+      .dataValidations;
     for (const r of [...this.done, ...this.runs.values()]) {
       const from = cellAddress(r.from - 1, r.col - 1);
       target.add(r.from === r.to ? from : `${from}:${cellAddress(r.to - 1, r.col - 1)}`, r.dv);
@@ -265,7 +280,13 @@ function fillCell(
   }
 }
 
-function writeTable(ws: ExcelJS.Worksheet, sd: SheetDef & { kind: 'table' }, rows: CellValue[][], lists: Lists, validations: SheetValidations): void {
+function writeTable(
+  ws: ExcelJS.Worksheet,
+  sd: SheetDef & { kind: 'table' },
+  rows: CellValue[][],
+  lists: Lists,
+  validations: SheetValidations,
+): void {
   const width = sd.fields.length;
   styleTitle(ws, sd.title.ja, width);
   sd.fields.forEach((f, c) => {
@@ -281,7 +302,9 @@ function writeTable(ws: ExcelJS.Worksheet, sd: SheetDef & { kind: 'table' }, row
   for (let r = 0; r < dataRows; r++) {
     const values = rows[FIRST_DATA_ROW + r] ?? [];
     const row = FIRST_DATA_ROW + r + 1;
-    sd.fields.forEach((f, c) => fillCell(ws.getCell(row, c + 1), f, values[c] ?? null, lists, validations, true, false));
+    sd.fields.forEach((f, c) =>
+      fillCell(ws.getCell(row, c + 1), f, values[c] ?? null, lists, validations, true, false),
+    );
     if (r < filled) fitRowHeight(ws, row, widths);
   }
   bordersWhenFilled(ws, FIRST_DATA_ROW + 1, FIRST_DATA_ROW + dataRows, width);
@@ -290,7 +313,13 @@ function writeTable(ws: ExcelJS.Worksheet, sd: SheetDef & { kind: 'table' }, row
   printSetup(ws, 'landscape', `${HEADER_ROW + 1}:${HEADER_ROW + 1}`, widths);
 }
 
-function writeForm(ws: ExcelJS.Worksheet, sd: SheetDef & { kind: 'form' }, rows: CellValue[][], lists: Lists, validations: SheetValidations): void {
+function writeForm(
+  ws: ExcelJS.Worksheet,
+  sd: SheetDef & { kind: 'form' },
+  rows: CellValue[][],
+  lists: Lists,
+  validations: SheetValidations,
+): void {
   styleTitle(ws, sd.title.ja, 3);
   ws.getColumn(1).width = 26;
   ws.getColumn(2).width = 40;
@@ -351,17 +380,36 @@ function writeQuestions(
     for (let c = 0; c < QUESTION_FIXED; c++) {
       const cell = ws.getCell(r + 1, c + 1);
       cell.value = cellValueFor(undefined, values[c] ?? null);
-      cell.font = { name: FONT, bold: c === 0 && !!q.critical, color: q.critical && c === 0 ? { argb: 'FFC00000' } : undefined };
+      cell.font = {
+        name: FONT,
+        bold: c === 0 && !!q.critical,
+        color: q.critical && c === 0 ? { argb: 'FFC00000' } : undefined,
+      };
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: COLOURS.locked } };
       cell.border = BORDER;
       cell.alignment = { vertical: 'top', wrapText: true };
     }
     sd.fields.forEach((f, k) =>
-      fillCell(ws.getCell(r + 1, QUESTION_FIXED + k + 1), f, values[QUESTION_FIXED + k] ?? null, lists, validations, true),
+      fillCell(
+        ws.getCell(r + 1, QUESTION_FIXED + k + 1),
+        f,
+        values[QUESTION_FIXED + k] ?? null,
+        lists,
+        validations,
+        true,
+      ),
     );
     fitRowHeight(ws, r + 1, widths);
   });
-  ws.views = [{ state: 'frozen', xSplit: 1, ySplit: HEADER_ROW + 1, topLeftCell: 'B3', activeCell: cellAddress(FIRST_DATA_ROW, QUESTION_FIXED) }];
+  ws.views = [
+    {
+      state: 'frozen',
+      xSplit: 1,
+      ySplit: HEADER_ROW + 1,
+      topLeftCell: 'B3',
+      activeCell: cellAddress(FIRST_DATA_ROW, QUESTION_FIXED),
+    },
+  ];
   printSetup(ws, 'landscape', `${HEADER_ROW + 1}:${HEADER_ROW + 1}`, widths);
 }
 
@@ -381,7 +429,10 @@ export async function buildTemplateWorkbook(def: TemplateDef, input: WorkbookInp
   wb.title = def.title.ja;
   wb.created = new Date(Date.UTC(2024, 0, 1));
   wb.modified = wb.created;
-  const sheets = def.sheets.map((sd) => ({ sd, ws: wb.addWorksheet(sd.name, { properties: { tabColor: { argb: COLOURS.header } } }) }));
+  const sheets = def.sheets.map((sd) => ({
+    sd,
+    ws: wb.addWorksheet(sd.name, { properties: { tabColor: { argb: COLOURS.header } } }),
+  }));
   const lists = new Lists(wb.addWorksheet(LISTS_SHEET, { state: 'veryHidden' }));
   for (const { sd, ws } of sheets) {
     const rows = grid.sheets.find((s) => s.name === sd.name)!.rows;

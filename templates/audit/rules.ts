@@ -154,12 +154,17 @@ export function latestEvaluations(evaluations: readonly EvaluationFact[]): Map<s
     if (!e.name) continue;
     const k = foldCompany(e.name);
     const prev = out.get(k);
-    if (!prev || (e.evaluatedOn && (!prev.evaluatedOn || compareIso(e.evaluatedOn, prev.evaluatedOn) > 0))) out.set(k, e);
+    if (!prev || (e.evaluatedOn && (!prev.evaluatedOn || compareIso(e.evaluatedOn, prev.evaluatedOn) > 0)))
+      out.set(k, e);
   }
   return out;
 }
 
-function findEvaluation(name: string, latest: Map<string, EvaluationFact>, byCorpNo: Map<string, EvaluationFact>): EvaluationFact | undefined {
+function findEvaluation(
+  name: string,
+  latest: Map<string, EvaluationFact>,
+  byCorpNo: Map<string, EvaluationFact>,
+): EvaluationFact | undefined {
   const corp = foldCorpNo(name.replace(/[^0-9０-９]/gu, ''));
   return (corp ? byCorpNo.get(corp) : undefined) ?? latest.get(foldCompany(name));
 }
@@ -169,12 +174,23 @@ const rowName = (r: OutsourcedRow): Text => {
   return r.名称 ? { ja: `${no}「${r.名称}」`, en: `${no} (${r.名称})` } : { ja: no, en: no };
 };
 
-function issue(rule: 'PL-OUTSOURCE' | 'CE-RETENTION', sheet: string, cell: string, field: string, value: string | null, message: Text): Issue {
+function issue(
+  rule: 'PL-OUTSOURCE' | 'CE-RETENTION',
+  sheet: string,
+  cell: string,
+  field: string,
+  value: string | null,
+  message: Text,
+): Issue {
   return { rule, severity: RULES[rule].severity, sheet, cell, field, value, message };
 }
 
 /** PL-OUTSOURCE (cross-workbook half) and CE-RETENTION over a company's ledgers and evaluations. */
-export function auditRules(rows: readonly OutsourcedRow[], evaluations: readonly EvaluationFact[], asOf: string): AuditIssue[] {
+export function auditRules(
+  rows: readonly OutsourcedRow[],
+  evaluations: readonly EvaluationFact[],
+  asOf: string,
+): AuditIssue[] {
   const out: AuditIssue[] = [];
   const latest = latestEvaluations(evaluations);
   const byCorpNo = new Map<string, EvaluationFact>();
@@ -221,8 +237,12 @@ export function auditRules(rows: readonly OutsourcedRow[], evaluations: readonly
     if (!shorter.length) continue;
     const list = shorter.slice(0, 3);
     const more = shorter.length - list.length;
-    const ja = list.map((r) => `${r.file} ${rowName(r).ja}の保管期限「${r.keepText}」`).join('、') + (more ? ` ほか${more}件` : '');
-    const en = list.map((r) => `${r.file} ${rowName(r).en}, kept until "${r.keepText}"`).join('; ') + (more ? `; and ${more} more` : '');
+    const ja =
+      list.map((r) => `${r.file} ${rowName(r).ja}の保管期限「${r.keepText}」`).join('、') +
+      (more ? ` ほか${more}件` : '');
+    const en =
+      list.map((r) => `${r.file} ${rowName(r).en}, kept until "${r.keepText}"`).join('; ') +
+      (more ? `; and ${more} more` : '');
     // 契約終了 in a ledger row may be the customer's contract, in the evaluation it is the outsourcing contract: the
     // comparison assumes they end together, and the message says so.
     const contractEvent = (p: PeriodValue | null) => p?.kind === 'after' && /契約|解約/u.test(p.event);

@@ -246,7 +246,10 @@ export const CONTRACT_ITEMS: readonly QuestionDef[] = [
     id: 'K-4',
     section: '契約',
     clause: '§4.4.3.4(4)',
-    title: { ja: '個人情報の取扱状況に関する委託者への報告の内容及び頻度', en: 'What the contractor reports to us about its handling, and how often' },
+    title: {
+      ja: '個人情報の取扱状況に関する委託者への報告の内容及び頻度',
+      en: 'What the contractor reports to us about its handling, and how often',
+    },
     formerly: { title: ['取扱状況の報告'] },
     question: {
       ja: '委託先が個人情報の取扱状況を当社に報告する内容と頻度が決められていますか。',
@@ -257,7 +260,10 @@ export const CONTRACT_ITEMS: readonly QuestionDef[] = [
     id: 'K-5',
     section: '契約',
     clause: '§4.4.3.4(5)',
-    title: { ja: '契約内容が遵守されていることを委託者が、定期的に、及び適宜に確認できる事項', en: 'Our right to check compliance, regularly and whenever needed' },
+    title: {
+      ja: '契約内容が遵守されていることを委託者が、定期的に、及び適宜に確認できる事項',
+      en: 'Our right to check compliance, regularly and whenever needed',
+    },
     formerly: { title: ['遵守状況の確認'] },
     question: {
       ja: '当社が定期的に、また必要なときに、立入りや資料の提出で契約の遵守状況を確認できることが定められていますか。',

@@ -20,20 +20,40 @@ export const SHEET = {
 const text = textField;
 
 const CERTIFICATIONS: readonly EnumOption[] = [
-  { value: 'Pマーク', en: 'PrivacyMark', synonyms: ['プライバシーマーク', 'Privacy Mark', 'Pマーク認証', 'JIS Q 15001'] },
+  {
+    value: 'Pマーク',
+    en: 'PrivacyMark',
+    synonyms: ['プライバシーマーク', 'Privacy Mark', 'Pマーク認証', 'JIS Q 15001'],
+  },
   {
     value: 'ISMS',
     en: 'ISMS (ISO/IEC 27001)',
-    synonyms: ['ISO27001', 'ISO 27001', 'ISO/IEC 27001', 'ISO/IEC27001', 'JIS Q 27001', 'ISMS認証', 'ISMS (ISO/IEC 27001)'],
+    synonyms: [
+      'ISO27001',
+      'ISO 27001',
+      'ISO/IEC 27001',
+      'ISO/IEC27001',
+      'JIS Q 27001',
+      'ISMS認証',
+      'ISMS (ISO/IEC 27001)',
+    ],
   },
   { value: 'なし', en: 'None', synonyms: ['無', '無し', '未取得', 'ない'] },
   { value: 'その他', en: 'Other', synonyms: ['他'] },
 ];
 
 const MY_NUMBER_CONSENT: readonly EnumOption[] = [
-  { value: '許諾済み', en: 'Consented', synonyms: ['許諾あり', '許諾', '承諾済み', '承諾あり', 'あり', '有', 'はい', '済', 'Yes'] },
+  {
+    value: '許諾済み',
+    en: 'Consented',
+    synonyms: ['許諾あり', '許諾', '承諾済み', '承諾あり', 'あり', '有', 'はい', '済', 'Yes'],
+  },
   { value: '未許諾', en: 'Not consented', synonyms: ['許諾なし', '未承諾', '承諾なし', 'なし', '無', 'いいえ', 'No'] },
-  { value: '該当なし', en: 'Not applicable', synonyms: ['対象外', '非該当', '再委託なし', '特定個人情報なし', '-', '―', 'N/A', 'NA'] },
+  {
+    value: '該当なし',
+    en: 'Not applicable',
+    synonyms: ['対象外', '非該当', '再委託なし', '特定個人情報なし', '-', '―', 'N/A', 'NA'],
+  },
 ];
 
 const EVALUATION_KINDS: readonly EnumOption[] = [
@@ -87,7 +107,12 @@ const formSheet: FormSheetDef = {
       synonyms: ['委託先担当者', '窓口担当者'],
       hint: { ja: '委託先の窓口となる方の部署・氏名', en: "Department and name of the contractor's contact" },
     }),
-    { key: 'メール', label: { ja: 'メール', en: 'Email' }, type: { kind: 'email' }, synonyms: ['メールアドレス', 'E-mail'] },
+    {
+      key: 'メール',
+      label: { ja: 'メール', en: 'Email' },
+      type: { kind: 'email' },
+      synonyms: ['メールアドレス', 'E-mail'],
+    },
     text('委託業務の内容', 'Outsourced work', {
       required: true,
       type: { kind: 'text', multiline: true },
@@ -108,7 +133,10 @@ const formSheet: FormSheetDef = {
       type: { kind: 'date' },
       since: 2,
       synonyms: ['委託開始日（予定）', '委託開始予定日'],
-      hint: { ja: '委託を始めた日（予定日）。新規の評価は委託を始める前に行います', en: 'When the outsourcing started (or will); an initial evaluation comes before it' },
+      hint: {
+        ja: '委託を始めた日（予定日）。新規の評価は委託を始める前に行います',
+        en: 'When the outsourcing started (or will); an initial evaluation comes before it',
+      },
     },
     {
       key: '要配慮・特定個人情報を含む',
@@ -116,9 +144,17 @@ const formSheet: FormSheetDef = {
       type: { kind: 'yesno' },
       synonyms: ['要配慮個人情報・特定個人情報'],
     },
-    { key: '再委託', label: { ja: '再委託', en: 'Subcontracting' }, type: { kind: 'yesno' }, synonyms: ['再委託の有無'] },
+    {
+      key: '再委託',
+      label: { ja: '再委託', en: 'Subcontracting' },
+      type: { kind: 'yesno' },
+      synonyms: ['再委託の有無'],
+    },
     text('再委託先', 'Subcontractor', {
-      hint: { ja: '再委託が「はい」のとき、再委託先の名称と委託する業務', en: 'When subcontracting: the subcontractor and what it does' },
+      hint: {
+        ja: '再委託が「はい」のとき、再委託先の名称と委託する業務',
+        en: 'When subcontracting: the subcontractor and what it does',
+      },
     }),
     {
       key: '特定個人情報の再委託許諾',
@@ -144,7 +180,11 @@ const formSheet: FormSheetDef = {
       type: { kind: 'date' },
       synonyms: ['有効期限', '有効期間'],
     },
-    { key: '評価区分', label: { ja: '評価区分', en: 'Kind of evaluation' }, type: { kind: 'enum', options: EVALUATION_KINDS } },
+    {
+      key: '評価区分',
+      label: { ja: '評価区分', en: 'Kind of evaluation' },
+      type: { kind: 'enum', options: EVALUATION_KINDS },
+    },
     {
       key: '評価日',
       label: { ja: '評価日', en: 'Evaluation date' },
@@ -153,7 +193,9 @@ const formSheet: FormSheetDef = {
       synonyms: ['評価実施日'],
     },
     text('評価者', 'Evaluated by', { required: true, synonyms: ['評価担当者'] }),
-    text('承認者', 'Approved by', { hint: { ja: '個人情報保護管理者など', en: 'e.g. the personal information protection manager' } }),
+    text('承認者', 'Approved by', {
+      hint: { ja: '個人情報保護管理者など', en: 'e.g. the personal information protection manager' },
+    }),
   ],
 };
 
@@ -179,7 +221,10 @@ const criteriaSheet: QuestionSheetDef = {
     text('根拠', 'Evidence', {
       type: { kind: 'text', multiline: true },
       synonyms: ['確認方法・根拠', '確認資料', '根拠・確認資料'],
-      hint: { ja: '確認した資料・方法（例: 誓約書の写し、現地確認）', en: 'What was checked and how (e.g. copy of undertaking, site visit)' },
+      hint: {
+        ja: '確認した資料・方法（例: 誓約書の写し、現地確認）',
+        en: 'What was checked and how (e.g. copy of undertaking, site visit)',
+      },
       width: 40,
     }),
   ],
@@ -233,7 +278,10 @@ const resultSheet: FormSheetDef = {
       type: { kind: 'number', percent: true, min: 0, max: 1 },
       computed: true,
       formula: SCORE_FORMULA,
-      hint: { ja: '評価項目から自動計算（適合2・一部適合1・不適合0、該当なしは除外）', en: 'Computed from the criteria (2/1/0, N/A left out)' },
+      hint: {
+        ja: '評価項目から自動計算（適合2・一部適合1・不適合0、該当なしは除外）',
+        en: 'Computed from the criteria (2/1/0, N/A left out)',
+      },
     },
     {
       key: '合格基準',
@@ -255,7 +303,10 @@ const resultSheet: FormSheetDef = {
     text('条件・所見', 'Conditions and remarks', {
       type: { kind: 'text', multiline: true },
       synonyms: ['条件', '所見', '備考'],
-      hint: { ja: '条件付合格の条件と期限、判定の理由', en: 'Conditions and deadlines of a conditional pass; reasons for the decision' },
+      hint: {
+        ja: '条件付合格の条件と期限、判定の理由',
+        en: 'Conditions and deadlines of a conditional pass; reasons for the decision',
+      },
     }),
     {
       key: '次回評価期限',

@@ -2,7 +2,17 @@
 // the canonical text, percents are 0..1, dates are ISO strings; null means empty or already reported as invalid.
 import { addMonths, compareIso } from '../model/dates.js';
 import { formatRate } from '../model/score.js';
-import type { NormValue, RecordRow, RuleContext, RuleDef, RuleFinding, Score, SectionScore, Severity, Text } from '../model/types.js';
+import type {
+  NormValue,
+  RecordRow,
+  RuleContext,
+  RuleDef,
+  RuleFinding,
+  Score,
+  SectionScore,
+  Severity,
+  Text,
+} from '../model/types.js';
 import { CONTRACT_ITEMS, CRITERIA, CRITERIA_SECTIONS, SUBCONTRACT_ITEM } from './criteria.js';
 
 // Sheet names repeated here (index.ts imports this module, so importing SHEET back would be circular).
@@ -47,7 +57,12 @@ export interface Evaluation {
  *   規定なし (entrust on condition that the gap is closed by a set date, recorded in 条件・所見);
  * - 合格 otherwise. Null when no criterion could be scored (all 該当なし or unanswered).
  */
-export function expectedVerdict(rate: number | null, passMark: number, criticalFails: number, conditions: number): Verdict | null {
+export function expectedVerdict(
+  rate: number | null,
+  passMark: number,
+  criticalFails: number,
+  conditions: number,
+): Verdict | null {
   if (rate === null) return null;
   if (rate < passMark || criticalFails > 0) return '不合格';
   return conditions > 0 ? '条件付合格' : '合格';
@@ -55,7 +70,13 @@ export function expectedVerdict(rate: number | null, passMark: number, criticalF
 
 export function evaluate(ctx: RuleContext): Evaluation {
   const answers = byId(ctx.rows(CRITERIA_SHEET));
-  const sections: SectionScore[] = CRITERIA_SECTIONS.map((s) => ({ key: s.key, title: s.title, points: 0, max: 0, rate: null }));
+  const sections: SectionScore[] = CRITERIA_SECTIONS.map((s) => ({
+    key: s.key,
+    title: s.title,
+    points: 0,
+    max: 0,
+    rate: null,
+  }));
   let answered = 0;
   const criticalFails: string[] = [];
   const criticalPartial: string[] = [];
@@ -77,7 +98,9 @@ export function evaluate(ctx: RuleContext): Evaluation {
   const rate = max > 0 ? points / max : null;
 
   const contract = byId(ctx.rows(CONTRACT_SHEET));
-  const contractGaps = CONTRACT_ITEMS.filter((k) => str(contract.get(k.id)?.values['規定']) === '規定なし').map((k) => k.id);
+  const contractGaps = CONTRACT_ITEMS.filter((k) => str(contract.get(k.id)?.values['規定']) === '規定なし').map(
+    (k) => k.id,
+  );
   const passMark = num(ctx.form(RESULT)?.values['合格基準']) ?? DEFAULT_PASS_MARK;
   const expected = expectedVerdict(rate, passMark, criticalFails.length, criticalPartial.length + contractGaps.length);
 
@@ -142,8 +165,18 @@ function finding(record: RecordRow, field: string | null, ja: string, en: string
 function checkAnswered(ctx: RuleContext): RuleFinding[] {
   const out: RuleFinding[] = [];
   for (const [sheet, field, ja, en] of [
-    [CRITERIA_SHEET, '評価', '適合・一部適合・不適合・該当なしのいずれかで評価してください', 'rate it Compliant, Partly, Non-compliant or Not applicable'],
-    [CONTRACT_SHEET, '規定', '契約書を確認し、規定あり・規定なしを記入してください', 'check the contract and enter 規定あり or 規定なし'],
+    [
+      CRITERIA_SHEET,
+      '評価',
+      '適合・一部適合・不適合・該当なしのいずれかで評価してください',
+      'rate it Compliant, Partly, Non-compliant or Not applicable',
+    ],
+    [
+      CONTRACT_SHEET,
+      '規定',
+      '契約書を確認し、規定あり・規定なしを記入してください',
+      'check the contract and enter 規定あり or 規定なし',
+    ],
   ] as const) {
     for (const rec of ctx.rows(sheet)) {
       if (!isEmpty(rec, field) || rec.cells[field] === undefined) continue;
@@ -395,7 +428,9 @@ function checkSubcontract(ctx: RuleContext): RuleFinding[] {
 
 // 都道府県: a place in Japan typed where a country is asked for is not a foreign country.
 const PREFECTURES =
-  '北海道 青森 岩手 宮城 秋田 山形 福島 茨城 栃木 群馬 埼玉 千葉 東京 神奈川 新潟 富山 石川 福井 山梨 長野 岐阜 静岡 愛知 三重 滋賀 京都 大阪 兵庫 奈良 和歌山 鳥取 島根 岡山 広島 山口 徳島 香川 愛媛 高知 福岡 佐賀 長崎 熊本 大分 宮崎 鹿児島 沖縄'.split(' ');
+  '北海道 青森 岩手 宮城 秋田 山形 福島 茨城 栃木 群馬 埼玉 千葉 東京 神奈川 新潟 富山 石川 福井 山梨 長野 岐阜 静岡 愛知 三重 滋賀 京都 大阪 兵庫 奈良 和歌山 鳥取 島根 岡山 広島 山口 徳島 香川 愛媛 高知 福岡 佐賀 長崎 熊本 大分 宮崎 鹿児島 沖縄'.split(
+    ' ',
+  );
 const DOMESTIC = /日本|国内|^japan$|^jpn?$/i;
 
 /** The places named in a データの所在国 value that are not Japan ("日本、米国（バックアップ）" → ["米国"]). */
@@ -417,7 +452,7 @@ function checkLocation(ctx: RuleContext): RuleFinding[] {
         rec,
         'データの所在国',
         '「データの所在国」が空欄です。委託先が個人データを保管・取り扱う国（クラウドのサーバの所在国を含む）を記入してください。外国で個人データを取り扱う場合は、その国の個人情報の保護に関する制度を把握した上で安全管理措置を講じる必要があり（外的環境の把握：個人情報保護法ガイドライン（通則編）10-7）、委託先の選定でも確認が必要です（マニュアル§4.4.3.4）。',
-        'データの所在国 (country where the data is kept) is empty. Enter every country where the contractor keeps or handles the personal data, cloud servers included. Where personal data is handled abroad, the safeguards must take that country\'s privacy regime into account (understanding the external environment: PPC General Guidelines 10-7), and selecting the contractor must check it (manual §4.4.3.4).',
+        "データの所在国 (country where the data is kept) is empty. Enter every country where the contractor keeps or handles the personal data, cloud servers included. Where personal data is handled abroad, the safeguards must take that country's privacy regime into account (understanding the external environment: PPC General Guidelines 10-7), and selecting the contractor must check it (manual §4.4.3.4).",
       ),
     ];
   }
@@ -466,7 +501,8 @@ function checkMyNumberSubcontract(ctx: RuleContext): RuleFinding[] {
       ),
     ];
   }
-  if (consent || !isEmpty(rec, '特定個人情報の再委託許諾') || str(rec.values['要配慮・特定個人情報を含む']) !== 'はい') return [];
+  if (consent || !isEmpty(rec, '特定個人情報の再委託許諾') || str(rec.values['要配慮・特定個人情報を含む']) !== 'はい')
+    return [];
   return [
     finding(
       rec,

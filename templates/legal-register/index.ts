@@ -23,7 +23,18 @@ export const CATEGORIES: readonly EnumOption[] = [
   {
     value: '政省令・規則',
     en: 'Order / regulation',
-    synonyms: ['政令', '省令', '政省令', '規則', '施行令', '施行規則', '委員会規則', '政令・省令', 'Cabinet Order', 'Regulation'],
+    synonyms: [
+      '政令',
+      '省令',
+      '政省令',
+      '規則',
+      '施行令',
+      '施行規則',
+      '委員会規則',
+      '政令・省令',
+      'Cabinet Order',
+      'Regulation',
+    ],
   },
   { value: '条例', en: 'Local ordinance', synonyms: ['Ordinance'] },
   {
@@ -61,13 +72,19 @@ const registerSheet = {
       label: { ja: '区分', en: 'Category' },
       type: { kind: 'enum', options: CATEGORIES },
       synonyms: ['種別', '分類', '種類'],
-      hint: { ja: '法律／政省令・規則／条例／国の指針・ガイドライン／規格／業界規範', en: 'Act, order/regulation, local ordinance, national guideline, standard or industry code' },
+      hint: {
+        ja: '法律／政省令・規則／条例／国の指針・ガイドライン／規格／業界規範',
+        en: 'Act, order/regulation, local ordinance, national guideline, standard or industry code',
+      },
       width: 16,
     },
     text('名称', 'Title', {
       required: true,
       synonyms: ['法令名', '法令等の名称', '法令・規範名', '規範名', '法令・指針等の名称', '規格名'],
-      hint: { ja: '正式名称（略称は備考へ）。例: 個人情報の保護に関する法律', en: 'Full official title (abbreviations go in Notes)' },
+      hint: {
+        ja: '正式名称（略称は備考へ）。例: 個人情報の保護に関する法律',
+        en: 'Full official title (abbreviations go in Notes)',
+      },
       width: 40,
     }),
     text('所管・発行元', 'Authority / publisher', {
@@ -77,17 +94,26 @@ const registerSheet = {
     }),
     text('法令番号', 'Law number', {
       synonyms: ['法令番号・規格番号', '規格番号', '告示番号'],
-      hint: { ja: '例: 平成十五年法律第五十七号（規格は名称に番号と年を含める）', en: 'e.g. 平成十五年法律第五十七号 (for a standard, put number and year in the title)' },
+      hint: {
+        ja: '例: 平成十五年法律第五十七号（規格は名称に番号と年を含める）',
+        en: 'e.g. 平成十五年法律第五十七号 (for a standard, put number and year in the title)',
+      },
       width: 26,
     }),
     date('公布日', 'Promulgated', {
       synonyms: ['交付日', '公布年月日', '発行日', '制定日', '公表日'],
-      hint: { ja: '法令は公布日、指針・規格は制定・発行日', en: 'Promulgation date; for a guideline or standard, its issue date' },
+      hint: {
+        ja: '法令は公布日、指針・規格は制定・発行日',
+        en: 'Promulgation date; for a guideline or standard, its issue date',
+      },
     }),
     date('施行日', 'In force from', { synonyms: ['施行年月日', '適用開始日', '適用日'] }),
     date('最終改正日', 'Last amended', {
       synonyms: ['改正日', '最新改正日', '改定日', '最終改定日', '改訂日'],
-      hint: { ja: '直近の改正（改定）の日。e-Gov 法令検索や発行元のページで確認', en: 'Date of the latest amendment; see e-Gov or the publisher' },
+      hint: {
+        ja: '直近の改正（改定）の日。e-Gov 法令検索や発行元のページで確認',
+        en: 'Date of the latest amendment; see e-Gov or the publisher',
+      },
     }),
     text('関連条項・要求事項', 'Relevant provisions / requirements', {
       required: true,
@@ -116,13 +142,19 @@ const registerSheet = {
       type: { kind: 'url' },
       required: true,
       synonyms: ['参照先', '参照URL', 'リンク', '掲載先'],
-      hint: { ja: '所管官庁・発行元の公式ページ（e-Gov 法令検索など）', en: "The issuer's official page (e.g. e-Gov law search)" },
+      hint: {
+        ja: '所管官庁・発行元の公式ページ（e-Gov 法令検索など）',
+        en: "The issuer's official page (e.g. e-Gov law search)",
+      },
       width: 40,
     },
     date('確認日', 'Checked on', {
       required: true,
       synonyms: ['最終確認日', '見直し日', '確認年月日'],
-      hint: { ja: '最新版であることを確認した日。毎年4月の定期見直しで更新（§4.3.4）', en: 'When it was last confirmed current; update at the April review (§4.3.4)' },
+      hint: {
+        ja: '最新版であることを確認した日。毎年4月の定期見直しで更新（§4.3.4）',
+        en: 'When it was last confirmed current; update at the April review (§4.3.4)',
+      },
     }),
     text('確認者', 'Checked by', { required: true, synonyms: ['確認担当者', '見直し者', '確認責任者'], width: 12 }),
     text('備考', 'Notes', { synonyms: ['メモ', 'コメント'], width: 30 }),

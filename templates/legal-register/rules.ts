@@ -183,7 +183,13 @@ interface Baseline {
   test(name: string, bare: string, number: string): boolean;
 }
 
-const APPI_NAMES = ['個人情報の保護に関する法律', '個人情報保護法', '改正個人情報保護法', 'APPI', 'ACTONTHEPROTECTIONOFPERSONALINFORMATION'];
+const APPI_NAMES = [
+  '個人情報の保護に関する法律',
+  '個人情報保護法',
+  '改正個人情報保護法',
+  'APPI',
+  'ACTONTHEPROTECTIONOFPERSONALINFORMATION',
+];
 const MY_NUMBER_NAMES = ['番号法', 'マイナンバー法', '番号利用法'];
 const MY_NUMBER_TITLE = '行政手続における特定の個人を識別するための番号';
 
@@ -207,7 +213,8 @@ const BASELINE: readonly Baseline[] = [
     // Any edition (:2006, :2017, :2023), written in the title or in the number column.
     ja: 'JIS Q 15001',
     en: 'JIS Q 15001',
-    test: (name, _bare, number) => (name.includes('JISQ15001') || number.includes('JISQ15001')) && !SUBORDINATE.test(name),
+    test: (name, _bare, number) =>
+      (name.includes('JISQ15001') || number.includes('JISQ15001')) && !SUBORDINATE.test(name),
   },
 ];
 

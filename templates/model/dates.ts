@@ -26,7 +26,8 @@ export function daysInMonth(y: number, m: number): number {
 
 /** 'YYYY-MM-DD' of a real date, years 0001..9999. */
 export function isValidIso(iso: unknown): iso is string {
-  if (typeof iso !== 'string' || iso.length !== 10 || iso.charCodeAt(4) !== DASH || iso.charCodeAt(7) !== DASH) return false;
+  if (typeof iso !== 'string' || iso.length !== 10 || iso.charCodeAt(4) !== DASH || iso.charCodeAt(7) !== DASH)
+    return false;
   const y = digitsAt(iso, 0, 4);
   const m = digitsAt(iso, 5, 7);
   const d = digitsAt(iso, 8, 10);
@@ -162,7 +163,8 @@ const SEP = String.raw`\s*[-/.]\s*`;
 const WESTERN = new RegExp(String.raw`^(\d{4})${SEP}(\d{1,2})${SEP}(\d{1,2})${TIME}$`);
 const KANJI = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
-const ERA_RE = /^(令和|平成|昭和|大正|明治|[rhstm])\s*(元|\d{1,2})\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[-/.])\s*(\d{1,2})\s*日?$/i;
+const ERA_RE =
+  /^(令和|平成|昭和|大正|明治|[rhstm])\s*(元|\d{1,2})\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[-/.])\s*(\d{1,2})\s*日?$/i;
 // A trailing weekday as in 2024年4月1日(月); not checked against the date.
 const WEEKDAY = /\s*\(\s*[月火水木金土日](?:曜日?)?\s*\)$/;
 

@@ -98,7 +98,8 @@ export function tryParseAddress(a1: string): { row: number; col: number } | null
  * Daicho writes (templates, annotated copies, masters) all read alike.
  */
 export function quoteSheet(name: string, opts: { always?: boolean } = {}): string {
-  const bare = !opts.always && /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) && !/^[A-Za-z]{1,3}\d+$|^R\d*C\d*$|^[RC]\d*$/i.test(name);
+  const bare =
+    !opts.always && /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) && !/^[A-Za-z]{1,3}\d+$|^R\d*C\d*$|^[RC]\d*$/i.test(name);
   return bare ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
@@ -113,4 +114,3 @@ export function findSheet(grid: Grid, names: readonly string[]): GridSheet | und
   const wanted = names.map(foldLabel);
   return grid.sheets.find((s) => wanted.includes(foldLabel(s.name)));
 }
-

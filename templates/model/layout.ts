@@ -2,7 +2,16 @@
 // layout: title in row 1; tables have their header in row 2 and records from row 3; forms list fields from row 3
 // (label A, value B, hint C); question sheets have a header in row 2 and one row per question from row 3.
 import type { CellValue, Grid, GridSheet } from './grid.js';
-import type { Distribution, FieldDef, FormSheetDef, QuestionSheetDef, SheetDef, TableSheetDef, TemplateDef, Text } from './types.js';
+import type {
+  Distribution,
+  FieldDef,
+  FormSheetDef,
+  QuestionSheetDef,
+  SheetDef,
+  TableSheetDef,
+  TemplateDef,
+  Text,
+} from './types.js';
 
 export const MARKER_SHEET = '_daicho';
 export const MARKER_NAME = '_daicho';
@@ -58,7 +67,11 @@ function tableRows(sheet: TableSheetDef, input: WorkbookInput): CellValue[][] {
 
 function formRows(sheet: FormSheetDef, input: WorkbookInput): CellValue[][] {
   const values = input.forms?.[sheet.name];
-  return sheet.fields.map((f) => [f.label.ja, values ? (values[f.key] ?? null) : (f.default ?? null), f.hint?.ja ?? null]);
+  return sheet.fields.map((f) => [
+    f.label.ja,
+    values ? (values[f.key] ?? null) : (f.default ?? null),
+    f.hint?.ja ?? null,
+  ]);
 }
 
 function questionRows(sheet: QuestionSheetDef, input: WorkbookInput): CellValue[][] {

@@ -17,7 +17,6 @@ export type NormResult =
 export const YES = 'はい';
 export const NO = 'いいえ';
 
-
 /** Raw text of a cell for messages and merge: null when empty or whitespace-only; Date → ISO; error → '#REF!'. */
 export function cellText(value: CellValue): string | null {
   if (value === null || value === undefined) return null;
@@ -91,7 +90,11 @@ export function normaliseCell(type: FieldType, value: CellValue, opts: { date190
 type Value = Exclude<CellValue, null | CellError>;
 
 const ok = (value: NormValue, text: string): NormResult => ({ kind: 'ok', value, text });
-const invalid = (rule: NormRule, ja: string, en: string): NormResult => ({ kind: 'invalid', rule, message: { ja, en } });
+const invalid = (rule: NormRule, ja: string, en: string): NormResult => ({
+  kind: 'invalid',
+  rule,
+  message: { ja, en },
+});
 
 /** The value as quoted in a message: trimmed, on one line, at most 40 characters. */
 function quote(v: Value): string {
@@ -109,7 +112,8 @@ function enumLookup(options: readonly EnumOption[]): Map<string, string> {
   let map = enumKeys.get(options);
   if (!map) {
     map = new Map();
-    for (const o of options) for (const c of [o.value, o.en, ...(o.synonyms ?? [])]) if (!map.has(enumKey(c))) map.set(enumKey(c), o.value);
+    for (const o of options)
+      for (const c of [o.value, o.en, ...(o.synonyms ?? [])]) if (!map.has(enumKey(c))) map.set(enumKey(c), o.value);
     enumKeys.set(options, map);
   }
   return map;
@@ -133,10 +137,16 @@ function normaliseNumber(type: Extract<FieldType, { kind: 'integer' | 'number' }
   if (n === null) {
     const hint = typeof v === 'string' && QUALIFIER.test(foldText(v));
     const [ja, en] = integer
-      ? ['整数を半角または全角の数字だけで入力してください（例: 100）。', 'Enter a whole number using digits only (e.g. 100).']
+      ? [
+          '整数を半角または全角の数字だけで入力してください（例: 100）。',
+          'Enter a whole number using digits only (e.g. 100).',
+        ]
       : percent
         ? ['割合を「80%」または「0.8」のように入力してください。', 'Enter a percentage such as 80% or 0.8.']
-        : ['数値を半角または全角の数字だけで入力してください（例: 12.5）。', 'Enter a number using digits only (e.g. 12.5).'];
+        : [
+            '数値を半角または全角の数字だけで入力してください（例: 12.5）。',
+            'Enter a number using digits only (e.g. 12.5).',
+          ];
     return invalid(
       'V-NUMBER',
       `「${q}」は数値として読めません。${ja}${hint ? '「約」「以上」などの語は付けないでください。' : ''}`,
@@ -187,7 +197,9 @@ function formatPercent(n: number): string {
  * trailing %/％ divides by 100.
  */
 function parseNumberText(s: string, percent: boolean): { n: number; percent: boolean } | null {
-  let t = foldText(s).replace(/\u2212/gu, '-').replace(/\s*[件名人]$/u, '');
+  let t = foldText(s)
+    .replace(/\u2212/gu, '-')
+    .replace(/\s*[件名人]$/u, '');
   const pct = percent && /%$/.test(t);
   if (pct) t = t.replace(/\s*%$/, '');
   if (!/^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/.test(t)) return null;
@@ -210,7 +222,12 @@ function readDate(v: Value, date1904: boolean): { iso: string } | { problem: Tex
     // 20240401 typed as a number: far past any plausible serial, so unambiguous.
     if (Number.isInteger(v) && v >= 10_000_000 && v <= 99_999_999) return parseDateText(String(v));
     if (!date1904 && Math.floor(v) === 60) {
-      return { problem: { ja: 'Excelのシリアル値60は実在しない1900年2月29日です', en: "serial 60 is Excel's non-existent 1900-02-29" } };
+      return {
+        problem: {
+          ja: 'Excelのシリアル値60は実在しない1900年2月29日です',
+          en: "serial 60 is Excel's non-existent 1900-02-29",
+        },
+      };
     }
     return { problem: { ja: '日付のシリアル値として範囲外です', en: 'it is out of range for an Excel date serial' } };
   }

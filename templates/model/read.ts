@@ -82,7 +82,8 @@ function matchHeader(sheet: GridSheet, fields: readonly FieldDef[], fixed: reado
       const key = wanted.get(label);
       const prov = PROVENANCE_LABELS.get(label);
       if (key !== undefined && !columns.has(key)) columns.set(key, c);
-      else if (prov !== undefined && !provenance.some((p) => p.label === prov)) provenance.push({ col: c, label: prov });
+      else if (prov !== undefined && !provenance.some((p) => p.label === prov))
+        provenance.push({ col: c, label: prov });
       else extra.push({ col: c, label: cellText(row[c] ?? null) ?? '' });
     }
     if (columns.size > (best?.columns.size ?? 0)) best = { row: r, columns, extra, provenance };
@@ -92,7 +93,10 @@ function matchHeader(sheet: GridSheet, fields: readonly FieldDef[], fixed: reado
 }
 
 /** The header row of a table sheet (0-based) and the column of each field found in it, or null when there is none. */
-export function tableHeader(def: TableSheetDef, sheet: GridSheet): { row: number; columns: ReadonlyMap<string, number> } | null {
+export function tableHeader(
+  def: TableSheetDef,
+  sheet: GridSheet,
+): { row: number; columns: ReadonlyMap<string, number> } | null {
   const h = matchHeader(sheet, def.fields);
   return h && { row: h.row, columns: h.columns };
 }
@@ -197,7 +201,14 @@ class FieldReader {
     record.values[field.key] = this.normalise(record, field, value, text, row, col);
   }
 
-  private normalise(record: RecordRow, field: FieldDef, value: CellValue, text: string | null, row: number, col: number): NormValue | null {
+  private normalise(
+    record: RecordRow,
+    field: FieldDef,
+    value: CellValue,
+    text: string | null,
+    row: number,
+    col: number,
+  ): NormValue | null {
     const formula = this.formulas?.[cellAddress(row, col)];
     if (formula && EXTERNAL_REF.test(formula)) {
       this.push('V-FORMULA', cellAddress(row, col), field, `=${formula}`, {
@@ -263,7 +274,12 @@ class FieldReader {
 /** Locked texts must match exactly but for width and spacing (unlike labels, no marks or hints are dropped). */
 const foldLocked = (s: string | null): string => foldCompact(s ?? '');
 
-function missingColumns(def: TableSheetDef | QuestionSheetDef, sheet: GridSheet, header: HeaderMap, issues: Issue[]): void {
+function missingColumns(
+  def: TableSheetDef | QuestionSheetDef,
+  sheet: GridSheet,
+  header: HeaderMap,
+  issues: Issue[],
+): void {
   const offset = def.kind === 'questions' ? QUESTION_FIXED : 0;
   def.fields.forEach((field, i) => {
     if (header.columns.has(field.key)) return;
@@ -345,7 +361,6 @@ function hasContent(row: CellValue[], cols: readonly number[]): boolean {
   for (const c of cols) if (cellText(row[c] ?? null) !== null) return true;
   return false;
 }
-
 
 /**
  * Values must be unique within the workbook they were entered in: in a merged master, within each 取込元ファイル

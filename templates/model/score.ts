@@ -49,12 +49,19 @@ export function bandLabel(score: Score | null | undefined, lang: Lang): string |
   if (score.complete === false) {
     const { rate } = shownRate(score);
     const p = rate === null ? '' : lang === 'ja' ? `、暫定 ${formatRate(rate)}` : `, provisional ${formatRate(rate)}`;
-    return lang === 'ja' ? `${INCOMPLETE.ja}（回答 ${score.answered}/${score.total}${p}）` : `${INCOMPLETE.en} (${score.answered}/${score.total} answered${p})`;
+    return lang === 'ja'
+      ? `${INCOMPLETE.ja}（回答 ${score.answered}/${score.total}${p}）`
+      : `${INCOMPLETE.en} (${score.answered}/${score.total} answered${p})`;
   }
   return typeof score.band === 'string' ? score.band : null;
 }
 
 /** The status a report shows for a file: its own, or 要対応 for a valid checklist with a red flag. */
-export function statusLabel<S extends string>(status: S, score: Score | null | undefined, labels: Record<S, Text>, lang: Lang): string {
+export function statusLabel<S extends string>(
+  status: S,
+  score: Score | null | undefined,
+  labels: Record<S, Text>,
+  lang: Lang,
+): string {
   return status === 'ok' && needsAction(score) ? ACTION_STATUS[lang] : labels[status][lang];
 }

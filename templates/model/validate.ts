@@ -36,7 +36,12 @@ export interface WorkbookValidation extends Partial<Validation> {
   issues: Issue[];
 }
 
-function workbookIssue(rule: RuleId, severity: Issue['severity'], value: string | null, message: Issue['message']): Issue {
+function workbookIssue(
+  rule: RuleId,
+  severity: Issue['severity'],
+  value: string | null,
+  message: Issue['message'],
+): Issue {
   return { rule, severity, sheet: null, cell: null, field: null, value, message };
 }
 
@@ -51,13 +56,22 @@ export function readMarker(grid: Grid): Marker | undefined {
   }
   const id = pairs.get('template');
   if (!id) return undefined;
-  const marker: Marker = { id, version: Number(pairs.get('version') ?? 0), ...(pairs.has('edition') ? { edition: pairs.get('edition') } : {}) };
+  const marker: Marker = {
+    id,
+    version: Number(pairs.get('version') ?? 0),
+    ...(pairs.has('edition') ? { edition: pairs.get('edition') } : {}),
+  };
   const round = pairs.get('round');
   const supplier = pairs.get('supplier');
   if (round && supplier) {
     const due = pairs.get('due');
     const lang = pairs.get('lang');
-    marker.distribution = { round, supplier, ...(due ? { due } : {}), ...(lang === 'ja' || lang === 'en' ? { lang } : {}) };
+    marker.distribution = {
+      round,
+      supplier,
+      ...(due ? { due } : {}),
+      ...(lang === 'ja' || lang === 'en' ? { lang } : {}),
+    };
   }
   return marker;
 }
@@ -95,7 +109,9 @@ function signatureScore(def: TemplateDef, seen: readonly (Set<string> | null)[])
 function signatureVersion(def: TemplateDef, seen: readonly (Set<string> | null)[]): number {
   let newest = def.version;
   for (const v of laterVersions(def)) {
-    const has = def.sheets.some((sd, i) => sd.fields.some((f) => f.since === v && fieldLabels(f).some((l) => seen[i]?.has(l))));
+    const has = def.sheets.some((sd, i) =>
+      sd.fields.some((f) => f.since === v && fieldLabels(f).some((l) => seen[i]?.has(l))),
+    );
     if (has) return newest;
     newest = v - 1;
   }
@@ -152,7 +168,9 @@ export function identifyAmong(grid: Grid, defs: readonly TemplateDef[]): Identif
   for (const def of defs) {
     const seen = labelsSeen(def, grid);
     // An earlier version's workbook lacks the later columns: it scores as that version would.
-    const score = Math.max(...[def.version, ...laterVersions(def).map((v) => v - 1)].map((v) => signatureScore(atVersion(def, v), seen)));
+    const score = Math.max(
+      ...[def.version, ...laterVersions(def).map((v) => v - 1)].map((v) => signatureScore(atVersion(def, v), seen)),
+    );
     if (score >= SIGNATURE_THRESHOLD && score > (best?.score ?? 0)) best = { def, score, seen };
   }
   if (!best) {
@@ -173,7 +191,8 @@ export function identifyAmong(grid: Grid, defs: readonly TemplateDef[]): Identif
       en: `No hidden marker sheet: recognised as "${best.def.title.en}" from its headers. Ask for the data in the distributed template file.`,
     }),
   ];
-  if (version < best.def.version) issues.push(workbookIssue('TEMPLATE-VERSION', 'info', String(version), upgradeNotice(best.def, version)));
+  if (version < best.def.version)
+    issues.push(workbookIssue('TEMPLATE-VERSION', 'info', String(version), upgradeNotice(best.def, version)));
   return { def: atVersion(best.def, version), version, via: 'signature', issues };
 }
 
@@ -223,7 +242,8 @@ function runRules(ctx: RuleContext): Issue[] {
 
 /** Issues in reading order: workbook-level first, then by sheet (template order), row, column. */
 export function sortIssues(def: TemplateDef | null, issues: Issue[]): Issue[] {
-  const sheetIndex = (name: string | null) => (name === null ? -1 : (def?.sheets.findIndex((s) => s.name === name) ?? 0));
+  const sheetIndex = (name: string | null) =>
+    name === null ? -1 : (def?.sheets.findIndex((s) => s.name === name) ?? 0);
   const pos = (cell: string | null) => (cell ? parseAddress(cell) : { row: -1, col: -1 });
   return issues
     .map((issue, i) => ({ issue, i, s: sheetIndex(issue.sheet), p: pos(issue.cell) }))

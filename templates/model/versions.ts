@@ -21,7 +21,12 @@ export function atVersion(def: TemplateDef, v: number): TemplateDef {
   if (!byVersion) views.set(def, (byVersion = new Map()));
   let view = byVersion.get(version);
   if (!view) {
-    view = { ...def, version, sheets: def.sheets.map((s) => sheetAt(s, version)), rules: def.rules.filter(inVersion(version)) };
+    view = {
+      ...def,
+      version,
+      sheets: def.sheets.map((s) => sheetAt(s, version)),
+      rules: def.rules.filter(inVersion(version)),
+    };
     byVersion.set(version, view);
   }
   return view;

@@ -3,7 +3,16 @@
 import { addMonths, compareIso, monthsBetween } from '../model/dates.js';
 import { foldCompact, foldKey, foldWidth, foldWord } from '../model/fold.js';
 import { remembered } from '../model/remember.js';
-import type { Issue, PeriodValue, RecordRow, RuleContext, RuleDef, RuleFinding, Severity, Text } from '../model/types.js';
+import type {
+  Issue,
+  PeriodValue,
+  RecordRow,
+  RuleContext,
+  RuleDef,
+  RuleFinding,
+  Severity,
+  Text,
+} from '../model/types.js';
 import {
   BASIS_ADEQUACY,
   BASIS_CONSENT,
@@ -53,7 +62,13 @@ function nameEn(rec: RecordRow): string {
   return no || name ? `"${no ?? name}"` : `Row ${rec.row}`;
 }
 
-const finding = (record: RecordRow, field: string | null, ja: string, en: string, severity?: Severity): RuleFinding => ({
+const finding = (
+  record: RecordRow,
+  field: string | null,
+  ja: string,
+  en: string,
+  severity?: Severity,
+): RuleFinding => ({
   record,
   field,
   message: { ja, en },
@@ -84,9 +99,7 @@ function consentGap(rec: RecordRow, strict: boolean, key: ConsentKey = '同意')
 }
 
 const consentShown = (rec: RecordRow, key = '同意'): Text =>
-  empty(rec, key)
-    ? { ja: '未入力', en: 'empty' }
-    : { ja: `「${rec.raw[key]}」`, en: `"${rec.raw[key]}"` };
+  empty(rec, key) ? { ja: '未入力', en: 'empty' } : { ja: `「${rec.raw[key]}」`, en: `"${rec.raw[key]}"` };
 
 // ---- PL-REVIEW --------------------------------------------------------------------------------------------------
 
@@ -249,7 +262,8 @@ function checkDirect(ctx: RuleContext): RuleFinding[] {
 }
 
 function checkEntrusted(ctx: RuleContext): RuleFinding[] {
-  return ctx.rows(LEDGER)
+  return ctx
+    .rows(LEDGER)
     .filter((rec) => rec.values['取得形態'] === ENTRUSTED && isYes(rec, '開示対象'))
     .map((rec) =>
       finding(
@@ -266,14 +280,10 @@ function checkEntrusted(ctx: RuleContext): RuleFinding[] {
 const enLabel = (key: string): string => ledgerSheet.fields.find((f) => f.key === key)?.label.en ?? key;
 
 /** A yes/no field whose はい needs another field filled in. */
-function needs(
-  when: string,
-  then: string,
-  what: Text,
-  clause: string,
-): (ctx: RuleContext) => RuleFinding[] {
+function needs(when: string, then: string, what: Text, clause: string): (ctx: RuleContext) => RuleFinding[] {
   return (ctx) =>
-    ctx.rows(LEDGER)
+    ctx
+      .rows(LEDGER)
       .filter((rec) => isYes(rec, when) && empty(rec, then))
       .map((rec) =>
         finding(
@@ -285,15 +295,30 @@ function needs(
       );
 }
 
-const checkOutsource = needs('委託', '委託先', { ja: '委託先の会社名', en: 'the contractor\'s company name' }, '§4.4.3.4');
-const thirdPartyRecipient = needs('第三者提供', '提供先', { ja: '提供先の名称', en: 'who receives the information' }, '§4.4.2.8');
+const checkOutsource = needs(
+  '委託',
+  '委託先',
+  { ja: '委託先の会社名', en: "the contractor's company name" },
+  '§4.4.3.4',
+);
+const thirdPartyRecipient = needs(
+  '第三者提供',
+  '提供先',
+  { ja: '提供先の名称', en: 'who receives the information' },
+  '§4.4.2.8',
+);
 const checkJoint = needs(
   '共同利用',
   '共同利用の範囲・管理責任者',
   { ja: '共同利用する者の範囲と管理に責任を持つ者', en: 'who shares the information and who is responsible for it' },
   '§4.4.2.8(6)',
 );
-const foreignCountry = needs('外国第三者提供', '提供先国', { ja: '提供先の国・地域名', en: 'the recipient\'s country' }, '§4.4.2.8.1');
+const foreignCountry = needs(
+  '外国第三者提供',
+  '提供先国',
+  { ja: '提供先の国・地域名', en: "the recipient's country" },
+  '§4.4.2.8.1',
+);
 
 /**
  * Third-party provision needs the person's consent (§4.4.2.8: the manual does not use opt-out, ただし書き(2)(3)) or a
@@ -309,11 +334,14 @@ function checkThirdParty(ctx: RuleContext): RuleFinding[] {
     const rec = rows[i];
     if (!isYes(rec, '第三者提供')) continue;
     // Consent to a transfer abroad replaces the consent of art. 27 for that provision (法28条第1項後段).
-    if (perPurpose && empty(rec, key) && isYes(rec, '外国第三者提供') && rec.values['外国提供の根拠'] === BASIS_CONSENT) continue;
+    if (perPurpose && empty(rec, key) && isYes(rec, '外国第三者提供') && rec.values['外国提供の根拠'] === BASIS_CONSENT)
+      continue;
     const gap = consentGap(rec, true, key);
     if (!gap) continue;
     const c = consentShown(rec, key);
-    const which = perPurpose ? { ja: '第三者提供の同意', en: 'consent to the provision' } : { ja: '同意', en: 'consent' };
+    const which = perPurpose
+      ? { ja: '第三者提供の同意', en: 'consent to the provision' }
+      : { ja: '同意', en: 'consent' };
     out.push(
       gap === 'ただし書き・理由'
         ? finding(
@@ -418,14 +446,83 @@ const JAPAN = new Set(['日本', '日本国', '日本国内', '国内', 'japan',
  */
 const ADEQUATE = new Set(
   [
-    'EU', 'EEA', '欧州連合', '欧州経済領域', 'EU加盟国', 'アイスランド', 'アイルランド', 'イタリア', 'エストニア', 'オーストリア',
-    'オランダ', 'キプロス', 'ギリシャ', 'ギリシア', 'クロアチア', 'スウェーデン', 'スペイン', 'スロバキア', 'スロヴァキア', 'スロベニア',
-    'スロヴェニア', 'チェコ', 'デンマーク', 'ドイツ', 'ノルウェー', 'ハンガリー', 'フィンランド', 'フランス', 'ブルガリア', 'ベルギー',
-    'ポーランド', 'ポルトガル', 'マルタ', 'ラトビア', 'リトアニア', 'リヒテンシュタイン', 'ルーマニア', 'ルクセンブルク', 'ルクセンブルグ',
-    '英国', 'イギリス', '連合王国', 'Iceland', 'Ireland', 'Italy', 'Estonia', 'Austria', 'Netherlands', 'Cyprus', 'Greece',
-    'Croatia', 'Sweden', 'Spain', 'Slovakia', 'Slovenia', 'Czechia', 'Czech Republic', 'Denmark', 'Germany', 'Norway', 'Hungary',
-    'Finland', 'France', 'Bulgaria', 'Belgium', 'Poland', 'Portugal', 'Malta', 'Latvia', 'Lithuania', 'Liechtenstein', 'Romania',
-    'Luxembourg', 'UK', 'United Kingdom', 'Great Britain', 'Britain',
+    'EU',
+    'EEA',
+    '欧州連合',
+    '欧州経済領域',
+    'EU加盟国',
+    'アイスランド',
+    'アイルランド',
+    'イタリア',
+    'エストニア',
+    'オーストリア',
+    'オランダ',
+    'キプロス',
+    'ギリシャ',
+    'ギリシア',
+    'クロアチア',
+    'スウェーデン',
+    'スペイン',
+    'スロバキア',
+    'スロヴァキア',
+    'スロベニア',
+    'スロヴェニア',
+    'チェコ',
+    'デンマーク',
+    'ドイツ',
+    'ノルウェー',
+    'ハンガリー',
+    'フィンランド',
+    'フランス',
+    'ブルガリア',
+    'ベルギー',
+    'ポーランド',
+    'ポルトガル',
+    'マルタ',
+    'ラトビア',
+    'リトアニア',
+    'リヒテンシュタイン',
+    'ルーマニア',
+    'ルクセンブルク',
+    'ルクセンブルグ',
+    '英国',
+    'イギリス',
+    '連合王国',
+    'Iceland',
+    'Ireland',
+    'Italy',
+    'Estonia',
+    'Austria',
+    'Netherlands',
+    'Cyprus',
+    'Greece',
+    'Croatia',
+    'Sweden',
+    'Spain',
+    'Slovakia',
+    'Slovenia',
+    'Czechia',
+    'Czech Republic',
+    'Denmark',
+    'Germany',
+    'Norway',
+    'Hungary',
+    'Finland',
+    'France',
+    'Bulgaria',
+    'Belgium',
+    'Poland',
+    'Portugal',
+    'Malta',
+    'Latvia',
+    'Lithuania',
+    'Liechtenstein',
+    'Romania',
+    'Luxembourg',
+    'UK',
+    'United Kingdom',
+    'Great Britain',
+    'Britain',
   ].map((c) => foldWord(c)),
 );
 const strip = (c: string): string => c.replace(/(?:共和国|王国|連邦共和国)$/u, '');
@@ -498,15 +595,16 @@ function checkRecord(ctx: RuleContext): RuleFinding[] {
       );
       continue;
     }
-    const why = abroad && !provided
-      ? {
-          ja: '外国にある第三者へ本人の同意に基づいて提供する場合は、委託や共同利用に伴う提供であっても記録が必要です（個人情報保護法第29条第1項ただし書）',
-          en: 'a transfer abroad on the person\'s consent needs a record even when it is to a contractor or a joint user (APPI art. 29(1) proviso)',
-        }
-      : {
-          ja: '本人の同意に基づいて第三者に提供したときは、提供先の名称、本人の氏名、提供した項目、本人の同意を得ている旨などの記録を作成し、法令の定める期間保存しなければなりません（個人情報保護法第29条、施行規則第19条〜第21条）',
-          en: 'a provision on the person\'s consent needs a record of the recipient, whose data, which items and that the person consented, kept for the period the rules set (APPI art. 29; Enforcement Rules arts. 19–21)',
-        };
+    const why =
+      abroad && !provided
+        ? {
+            ja: '外国にある第三者へ本人の同意に基づいて提供する場合は、委託や共同利用に伴う提供であっても記録が必要です（個人情報保護法第29条第1項ただし書）',
+            en: "a transfer abroad on the person's consent needs a record even when it is to a contractor or a joint user (APPI art. 29(1) proviso)",
+          }
+        : {
+            ja: '本人の同意に基づいて第三者に提供したときは、提供先の名称、本人の氏名、提供した項目、本人の同意を得ている旨などの記録を作成し、法令の定める期間保存しなければなりません（個人情報保護法第29条、施行規則第19条〜第21条）',
+            en: "a provision on the person's consent needs a record of the recipient, whose data, which items and that the person consented, kept for the period the rules set (APPI art. 29; Enforcement Rules arts. 19–21)",
+          };
     out.push(
       finding(
         rec,
@@ -599,7 +697,8 @@ function checkLocation(ctx: RuleContext): RuleFinding[] {
  * Items whose misuse may cause financial loss (施行規則第7条第2号: クレジットカード番号, ネットバンキングのID・パスワード).
  * A bare カード番号 is left out: in a ledger it is as often an access card's (入退室記録).
  */
-const FINANCIAL = /クレジットカード|クレカ|デビットカード|暗証番号|セキュリティコード|ネットバンキング|インターネットバンキング/u;
+const FINANCIAL =
+  /クレジットカード|クレカ|デビットカード|暗証番号|セキュリティコード|ネットバンキング|インターネットバンキング/u;
 
 /**
  * Why a leak of this row's data may have to be reported to the PPC and notified to the persons (個人情報保護法第26条,
@@ -609,7 +708,10 @@ const FINANCIAL = /クレジットカード|クレカ|デビットカード|暗�
 export function leakReasons(rec: RecordRow): Text[] {
   const reasons: Text[] = [];
   if (isYes(rec, '要配慮個人情報')) {
-    reasons.push({ ja: '要配慮個人情報を含む（施行規則第7条第1号）', en: 'holds special-care information (Enforcement Rules art. 7(i))' });
+    reasons.push({
+      ja: '要配慮個人情報を含む（施行規則第7条第1号）',
+      en: 'holds special-care information (Enforcement Rules art. 7(i))',
+    });
   }
   const items = foldWidth(rec.raw['個人情報の項目'] ?? '');
   const money = FINANCIAL.exec(items);
@@ -748,7 +850,10 @@ function myNumberExample(rec: RecordRow): Text {
     case '従業者':
     case '退職者':
     case '従業者の家族':
-      return { ja: '源泉徴収票の作成、健康保険・厚生年金保険の届出', en: 'withholding tax slips, health-insurance and pension filings' };
+      return {
+        ja: '源泉徴収票の作成、健康保険・厚生年金保険の届出',
+        en: 'withholding tax slips, health-insurance and pension filings',
+      };
     default:
       return { ja: '報酬・料金の支払調書の作成', en: 'payment records for fees paid to individuals' };
   }
@@ -807,7 +912,14 @@ function checkMyNumber(ctx: RuleContext): RuleFinding[] {
 // Each item of a list is judged on its own: one bare aim among real uses still leaves that part unspecified.
 
 /** Catch-all phrases that make any purpose open-ended. */
-export const CATCH_ALL_PHRASES: readonly string[] = ['各種業務', '業務全般', 'その他業務', 'その他の業務', '業務一般', '一切の業務'];
+export const CATCH_ALL_PHRASES: readonly string[] = [
+  '各種業務',
+  '業務全般',
+  'その他業務',
+  'その他の業務',
+  '業務一般',
+  '一切の業務',
+];
 
 /** Aims and fields of activity: they say why or where, not what is done with the information. */
 const AIMS = new RegExp(

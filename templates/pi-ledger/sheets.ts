@@ -14,11 +14,19 @@ const enumOf = (options: readonly EnumOption[]): FieldType => ({ kind: 'enum', o
 export const SUBJECTS: readonly EnumOption[] = [
   { value: '顧客', en: 'Customers', synonyms: ['お客様', '顧客(個人)', '会員', '個人顧客'] },
   { value: '見込客', en: 'Prospects', synonyms: ['見込み客', '見込顧客', '見込み顧客', '潜在顧客'] },
-  { value: '取引先担当者', en: 'Business contacts', synonyms: ['取引先', '取引先社員', '取引先の担当者', '取引先担当'] },
+  {
+    value: '取引先担当者',
+    en: 'Business contacts',
+    synonyms: ['取引先', '取引先社員', '取引先の担当者', '取引先担当'],
+  },
   { value: '従業者', en: 'Employees', synonyms: ['従業員', '社員', '役職員', '役員・従業員', '役員'] },
   { value: '退職者', en: 'Former employees', synonyms: ['元従業員', '退職社員', '退職従業員'] },
   { value: '採用応募者', en: 'Job applicants', synonyms: ['応募者', '採用候補者', '求職者', '採用応募'] },
-  { value: '従業者の家族', en: 'Employees\' family members', synonyms: ['家族', '扶養親族', '扶養家族', '被扶養者', '従業員の家族', '家族(扶養親族)'] },
+  {
+    value: '従業者の家族',
+    en: "Employees' family members",
+    synonyms: ['家族', '扶養親族', '扶養家族', '被扶養者', '従業員の家族', '家族(扶養親族)'],
+  },
   { value: '株主', en: 'Shareholders', synonyms: ['株主等', '株主・投資家'] },
   { value: 'その他', en: 'Other', synonyms: ['他'] },
 ];
@@ -40,14 +48,25 @@ export const ACQUISITION: readonly EnumOption[] = [
   {
     value: '本人から直接(書面以外)',
     en: 'Directly from the person, not in writing',
-    synonyms: ['直接(書面以外)', '本人から直接(口頭)', '直接(口頭)', '口頭', '本人から口頭で取得', '本人から直接書面以外'],
+    synonyms: [
+      '直接(書面以外)',
+      '本人から直接(口頭)',
+      '直接(口頭)',
+      '口頭',
+      '本人から口頭で取得',
+      '本人から直接書面以外',
+    ],
   },
   {
     value: '本人以外から間接取得',
     en: 'Indirectly, not from the person',
     synonyms: ['間接取得', '間接', '本人以外から取得', '間接的に取得'],
   },
-  { value: ENTRUSTED, en: 'Entrusted to us by a client', synonyms: ['受託業務', '業務受託', '委託元から受領', '委託を受けて取得'] },
+  {
+    value: ENTRUSTED,
+    en: 'Entrusted to us by a client',
+    synonyms: ['受託業務', '業務受託', '委託元から受領', '委託を受けて取得'],
+  },
   {
     value: RECEIVED,
     en: 'Received from a third party',
@@ -60,7 +79,11 @@ export const CONSENT_ELECTRONIC = '電磁的方法で取得済';
 export const CONSENT_NONE = '未取得';
 export const CONSENT_EXEMPT = '不要(ただし書き適用)';
 export const CONSENT: readonly EnumOption[] = [
-  { value: CONSENT_WRITTEN, en: 'Obtained in writing', synonyms: ['書面', '書面同意', '同意書', '書面で取得', '書面にて取得済'] },
+  {
+    value: CONSENT_WRITTEN,
+    en: 'Obtained in writing',
+    synonyms: ['書面', '書面同意', '同意書', '書面で取得', '書面にて取得済'],
+  },
   {
     value: CONSENT_ELECTRONIC,
     en: 'Obtained electronically',
@@ -82,7 +105,7 @@ export const BASIS_LAW = '法令に基づく等';
 export const FOREIGN_BASES: readonly EnumOption[] = [
   {
     value: BASIS_CONSENT,
-    en: 'The person\'s consent to the transfer abroad',
+    en: "The person's consent to the transfer abroad",
     synonyms: ['本人の同意', '同意', '外国提供の同意', '本人同意取得済', '同意取得済'],
   },
   {
@@ -92,7 +115,7 @@ export const FOREIGN_BASES: readonly EnumOption[] = [
   },
   {
     value: BASIS_SYSTEM,
-    en: 'Recipient with a system meeting the PPC\'s standards',
+    en: "Recipient with a system meeting the PPC's standards",
     synonyms: ['基準に適合する体制', '基準適合体制の整備', '相当措置', '体制整備'],
   },
   {
@@ -113,7 +136,11 @@ export const DISPOSAL: readonly EnumOption[] = [
 /** The five lifecycle stages of §4.3.5, in order. */
 export const STAGES: readonly EnumOption[] = [
   { value: '取得・入力', en: 'Collection / input', synonyms: ['取得', '入力', '取得/入力', '取得及び入力', '収集'] },
-  { value: '移送・送信', en: 'Transfer / transmission', synonyms: ['移送', '送信', '移送/送信', '移送及び送信', '運搬'] },
+  {
+    value: '移送・送信',
+    en: 'Transfer / transmission',
+    synonyms: ['移送', '送信', '移送/送信', '移送及び送信', '運搬'],
+  },
   { value: '利用・加工', en: 'Use / processing', synonyms: ['利用', '加工', '利用/加工', '利用及び加工'] },
   {
     value: '保管・バックアップ',
@@ -133,8 +160,16 @@ export const RESIDUAL: readonly EnumOption[] = [
 export const RISK_CATEGORIES: readonly EnumOption[] = [
   { value: '漏えい', en: 'Leak', synonyms: ['漏洩', '情報漏えい', '紛失・漏えい'] },
   { value: '滅失・き損', en: 'Loss or damage', synonyms: ['滅失', 'き損', '毀損', '滅失・毀損', '滅失又はき損'] },
-  { value: '法令・規範違反', en: 'Breach of laws or codes', synonyms: ['法令違反', '規範違反', '目的外利用', '法令等違反'] },
-  { value: '経済的不利益・信用失墜', en: 'Financial loss or loss of trust', synonyms: ['経済的不利益', '信用失墜', '信用の失墜'] },
+  {
+    value: '法令・規範違反',
+    en: 'Breach of laws or codes',
+    synonyms: ['法令違反', '規範違反', '目的外利用', '法令等違反'],
+  },
+  {
+    value: '経済的不利益・信用失墜',
+    en: 'Financial loss or loss of trust',
+    synonyms: ['経済的不利益', '信用失墜', '信用の失墜'],
+  },
   { value: '本人への影響', en: 'Harm to the person', synonyms: ['本人への影響等', '本人被害'] },
 ];
 
@@ -159,7 +194,10 @@ const ledgerFields: readonly FieldDef[] = [
     type: text,
     required: true,
     width: 14,
-    hint: { ja: 'この個人情報を管理する部門名。例: 総務部', en: 'The department that manages this information. e.g. 総務部 (General Affairs)' },
+    hint: {
+      ja: 'この個人情報を管理する部門名。例: 総務部',
+      en: 'The department that manages this information. e.g. 総務部 (General Affairs)',
+    },
   },
   {
     key: '管理責任者',
@@ -168,7 +206,10 @@ const ledgerFields: readonly FieldDef[] = [
     type: text,
     required: true,
     width: 14,
-    hint: { ja: '管理に責任を持つ人の氏名（役職でも可）。例: 総務部長 山田 太郎', en: 'Name (or post) of the person accountable. e.g. 総務部長 山田 太郎' },
+    hint: {
+      ja: '管理に責任を持つ人の氏名（役職でも可）。例: 総務部長 山田 太郎',
+      en: 'Name (or post) of the person accountable. e.g. 総務部長 山田 太郎',
+    },
   },
   {
     key: '業務名',
@@ -177,7 +218,10 @@ const ledgerFields: readonly FieldDef[] = [
     type: text,
     required: true,
     width: 18,
-    hint: { ja: 'この個人情報を使う業務。例: 給与計算', en: 'The business process that uses it. e.g. 給与計算 (payroll)' },
+    hint: {
+      ja: 'この個人情報を使う業務。例: 給与計算',
+      en: 'The business process that uses it. e.g. 給与計算 (payroll)',
+    },
   },
   {
     key: '個人情報の名称',
@@ -186,7 +230,10 @@ const ledgerFields: readonly FieldDef[] = [
     type: text,
     required: true,
     width: 20,
-    hint: { ja: '書類・ファイル・データの名前。例: 顧客名簿', en: 'Name of the document, file or dataset. e.g. 顧客名簿 (customer list)' },
+    hint: {
+      ja: '書類・ファイル・データの名前。例: 顧客名簿',
+      en: 'Name of the document, file or dataset. e.g. 顧客名簿 (customer list)',
+    },
   },
   {
     key: '個人情報の項目',
@@ -195,7 +242,10 @@ const ledgerFields: readonly FieldDef[] = [
     type: longText,
     required: true,
     width: 28,
-    hint: { ja: '含まれる項目を「、」区切りで。例: 氏名、住所、電話番号、メールアドレス', en: 'The items it holds, separated by 、. e.g. 氏名、住所、電話番号' },
+    hint: {
+      ja: '含まれる項目を「、」区切りで。例: 氏名、住所、電話番号、メールアドレス',
+      en: 'The items it holds, separated by 、. e.g. 氏名、住所、電話番号',
+    },
   },
   {
     key: '本人区分',
@@ -204,7 +254,10 @@ const ledgerFields: readonly FieldDef[] = [
     type: enumOf(SUBJECTS),
     required: true,
     width: 14,
-    hint: { ja: '誰の個人情報か、一覧から選択。例: 顧客', en: 'Whose information it is; pick from the list. e.g. 顧客 (customers)' },
+    hint: {
+      ja: '誰の個人情報か、一覧から選択。例: 顧客',
+      en: 'Whose information it is; pick from the list. e.g. 顧客 (customers)',
+    },
   },
   {
     key: '件数',
@@ -212,7 +265,10 @@ const ledgerFields: readonly FieldDef[] = [
     synonyms: ['概数', '人数', '件数(概数)', 'おおよその件数', 'レコード数'],
     type: { kind: 'integer', min: 0 },
     width: 10,
-    hint: { ja: 'おおよその件数を整数で（「約」は付けない）。例: 1200', en: 'Approximate count as a whole number (no 約). e.g. 1200' },
+    hint: {
+      ja: 'おおよその件数を整数で（「約」は付けない）。例: 1200',
+      en: 'Approximate count as a whole number (no 約). e.g. 1200',
+    },
   },
   {
     key: '媒体',
@@ -293,7 +349,10 @@ const ledgerFields: readonly FieldDef[] = [
     type: yesno,
     required: true,
     width: 10,
-    hint: { ja: '個人番号（マイナンバー）を含むか。はい／いいえ', en: 'Does it contain an individual number (My Number)? はい/いいえ' },
+    hint: {
+      ja: '個人番号（マイナンバー）を含むか。はい／いいえ',
+      en: 'Does it contain an individual number (My Number)? はい/いいえ',
+    },
   },
   {
     key: '開示対象',
@@ -304,7 +363,7 @@ const ledgerFields: readonly FieldDef[] = [
     width: 10,
     hint: {
       ja: '本人からの開示等の求めに当社が応じる権限を持つ情報か（§4.4.4.1）。受託した情報は通常「いいえ」',
-      en: 'Can the company itself answer the person\'s disclosure requests (§4.4.4.1)? Entrusted data is usually いいえ',
+      en: "Can the company itself answer the person's disclosure requests (§4.4.4.1)? Entrusted data is usually いいえ",
     },
   },
   {
@@ -336,7 +395,10 @@ const ledgerFields: readonly FieldDef[] = [
     type: text,
     required: true,
     width: 18,
-    hint: { ja: '具体的な場所。例: 本社3F 総務部 施錠キャビネットA／ファイルサーバ \\\\fs01\\soumu', en: 'Where exactly. e.g. locked cabinet A, HQ 3F / file server \\\\fs01\\soumu' },
+    hint: {
+      ja: '具体的な場所。例: 本社3F 総務部 施錠キャビネットA／ファイルサーバ \\\\fs01\\soumu',
+      en: 'Where exactly. e.g. locked cabinet A, HQ 3F / file server \\\\fs01\\soumu',
+    },
   },
   {
     key: '保管方法',
@@ -345,7 +407,10 @@ const ledgerFields: readonly FieldDef[] = [
     type: text,
     required: true,
     width: 18,
-    hint: { ja: '保護の方法。例: 施錠保管／アクセス制御付きフォルダ', en: 'How it is protected. e.g. locked storage / access-controlled folder' },
+    hint: {
+      ja: '保護の方法。例: 施錠保管／アクセス制御付きフォルダ',
+      en: 'How it is protected. e.g. locked storage / access-controlled folder',
+    },
   },
   {
     key: 'アクセス権者',
@@ -354,7 +419,10 @@ const ledgerFields: readonly FieldDef[] = [
     type: text,
     required: true,
     width: 18,
-    hint: { ja: '利用できる人の範囲。例: 人事部員（課長以上）', en: 'Who may use it. e.g. HR staff (manager grade and above)' },
+    hint: {
+      ja: '利用できる人の範囲。例: 人事部員（課長以上）',
+      en: 'Who may use it. e.g. HR staff (manager grade and above)',
+    },
   },
   {
     key: '利用期限',
@@ -387,7 +455,10 @@ const ledgerFields: readonly FieldDef[] = [
     type: enumOf(DISPOSAL),
     required: true,
     width: 12,
-    hint: { ja: '一覧から選択。紙はシュレッダー／溶解、電子はデータ消去が一般的', en: 'Pick from the list: paper is usually shredded or pulped, electronic data erased' },
+    hint: {
+      ja: '一覧から選択。紙はシュレッダー／溶解、電子はデータ消去が一般的',
+      en: 'Pick from the list: paper is usually shredded or pulped, electronic data erased',
+    },
   },
   {
     key: '委託',
@@ -396,7 +467,10 @@ const ledgerFields: readonly FieldDef[] = [
     type: yesno,
     required: true,
     width: 8,
-    hint: { ja: '取扱いを外部に委託しているか。はい の場合は委託先を記入（§4.4.3.4）', en: 'Is handling outsourced? If はい, name the contractor (§4.4.3.4)' },
+    hint: {
+      ja: '取扱いを外部に委託しているか。はい の場合は委託先を記入（§4.4.3.4）',
+      en: 'Is handling outsourced? If はい, name the contractor (§4.4.3.4)',
+    },
   },
   {
     key: '委託先',
@@ -404,7 +478,10 @@ const ledgerFields: readonly FieldDef[] = [
     synonyms: ['委託先名', '委託先名称', '委託業者'],
     type: text,
     width: 20,
-    hint: { ja: '委託先の会社名（委託先評価と同じ名称）。例: 株式会社架空給与サービス', en: 'Contractor\'s company name, as in its evaluation. e.g. 株式会社架空給与サービス' },
+    hint: {
+      ja: '委託先の会社名（委託先評価と同じ名称）。例: 株式会社架空給与サービス',
+      en: "Contractor's company name, as in its evaluation. e.g. 株式会社架空給与サービス",
+    },
   },
   {
     key: '第三者提供',
@@ -413,7 +490,10 @@ const ledgerFields: readonly FieldDef[] = [
     type: yesno,
     required: true,
     width: 8,
-    hint: { ja: '第三者に提供するか。はい の場合は提供先を記入（§4.4.2.8）', en: 'Is it given to third parties? If はい, name the recipient (§4.4.2.8)' },
+    hint: {
+      ja: '第三者に提供するか。はい の場合は提供先を記入（§4.4.2.8）',
+      en: 'Is it given to third parties? If はい, name the recipient (§4.4.2.8)',
+    },
   },
   {
     key: '提供先',
@@ -465,7 +545,10 @@ const ledgerFields: readonly FieldDef[] = [
     synonyms: ['共同利用の範囲', '共同利用者', '共同利用の範囲及び管理責任者'],
     type: longText,
     width: 24,
-    hint: { ja: '共同利用する者の範囲と、管理に責任を持つ者。例: 当社グループ各社／管理責任者 当社総務部', en: 'Who shares it and who is responsible. e.g. group companies / responsible: our 総務部' },
+    hint: {
+      ja: '共同利用する者の範囲と、管理に責任を持つ者。例: 当社グループ各社／管理責任者 当社総務部',
+      en: 'Who shares it and who is responsible. e.g. group companies / responsible: our 総務部',
+    },
   },
   {
     key: '外国第三者提供',
@@ -476,7 +559,7 @@ const ledgerFields: readonly FieldDef[] = [
     width: 8,
     hint: {
       ja: '外国にある第三者（海外の委託先・クラウド事業者・グループ会社を含む）に提供するか。はい の場合は提供先国を記入し、本人の同意、又はEU・英国にある提供先・基準に適合する体制を整備した提供先・法令に基づく提供などの根拠が必要（§4.4.2.8.1、個人情報保護法第28条）',
-      en: 'Is it given to a party abroad (a foreign contractor, cloud provider or group company included)? If はい, name the country; it needs the person\'s consent or another basis: a recipient in the EU or the UK, a recipient with a system meeting the PPC\'s standards, provision required by law … (§4.4.2.8.1; APPI art. 28)',
+      en: "Is it given to a party abroad (a foreign contractor, cloud provider or group company included)? If はい, name the country; it needs the person's consent or another basis: a recipient in the EU or the UK, a recipient with a system meeting the PPC's standards, provision required by law … (§4.4.2.8.1; APPI art. 28)",
     },
   },
   {
@@ -496,7 +579,7 @@ const ledgerFields: readonly FieldDef[] = [
     since: 2,
     hint: {
       ja: '外国第三者提供が「はい」の場合、その根拠を一覧から選択（§4.4.2.8.1、個人情報保護法第28条）。本人同意は、提供先の国名・その国の個人情報保護制度・提供先が講じる措置を本人に情報提供したうえで得た同意。基準適合体制は、提供先の措置の実施状況を定期的に確認する必要があります',
-      en: 'When provided abroad: the basis, from the list (§4.4.2.8.1; APPI art. 28). 本人同意 is consent given after the person was told the country, its data-protection regime and the recipient\'s safeguards; 基準適合体制 needs the recipient\'s measures checked periodically',
+      en: "When provided abroad: the basis, from the list (§4.4.2.8.1; APPI art. 28). 本人同意 is consent given after the person was told the country, its data-protection regime and the recipient's safeguards; 基準適合体制 needs the recipient's measures checked periodically",
     },
   },
   {
@@ -509,7 +592,7 @@ const ledgerFields: readonly FieldDef[] = [
     since: 2,
     hint: {
       ja: 'データを保管・処理している国（外国のクラウドサービスのサーバの所在国を含む）。外国の場合は、その国の個人情報保護制度を把握して安全管理措置を講じます（外的環境の把握）。例: 日本',
-      en: 'The country where the data is stored or processed (including a foreign cloud provider\'s servers). If abroad, learn that country\'s data-protection regime and reflect it in your safeguards. e.g. 日本 (Japan)',
+      en: "The country where the data is stored or processed (including a foreign cloud provider's servers). If abroad, learn that country's data-protection regime and reflect it in your safeguards. e.g. 日本 (Japan)",
     },
   },
   {
@@ -519,7 +602,10 @@ const ledgerFields: readonly FieldDef[] = [
     type: { kind: 'date' },
     required: true,
     width: 12,
-    hint: { ja: 'この行を最後に確認した日（少なくとも年1回、§4.3.3）。例: 2026/4/1', en: 'When this row was last reviewed (at least yearly, §4.3.3). e.g. 2026-04-01' },
+    hint: {
+      ja: 'この行を最後に確認した日（少なくとも年1回、§4.3.3）。例: 2026/4/1',
+      en: 'When this row was last reviewed (at least yearly, §4.3.3). e.g. 2026-04-01',
+    },
   },
   {
     key: '確認者',
@@ -582,7 +668,10 @@ const riskFields: readonly FieldDef[] = [
     type: longText,
     required: true,
     width: 32,
-    hint: { ja: '対策をしないと起こり得ること。例: 郵送中の紛失による漏えい', en: 'What could go wrong without safeguards. e.g. leak through loss in the post' },
+    hint: {
+      ja: '対策をしないと起こり得ること。例: 郵送中の紛失による漏えい',
+      en: 'What could go wrong without safeguards. e.g. leak through loss in the post',
+    },
   },
   {
     key: '固有リスク',
@@ -604,7 +693,10 @@ const riskFields: readonly FieldDef[] = [
     type: longText,
     required: true,
     width: 32,
-    hint: { ja: '講じている対策。例: 簡易書留で送付し、到着を電話で確認', en: 'The safeguards in place. e.g. send by registered mail and confirm receipt' },
+    hint: {
+      ja: '講じている対策。例: 簡易書留で送付し、到着を電話で確認',
+      en: 'The safeguards in place. e.g. send by registered mail and confirm receipt',
+    },
   },
   {
     key: '残留リスク',
@@ -613,7 +705,10 @@ const riskFields: readonly FieldDef[] = [
     type: enumOf(RESIDUAL),
     required: true,
     width: 10,
-    hint: { ja: '対策後に残るリスクを 高／中／低 で評価', en: 'Risk left after the safeguards: 高/中/低 (high/medium/low)' },
+    hint: {
+      ja: '対策後に残るリスクを 高／中／低 で評価',
+      en: 'Risk left after the safeguards: 高/中/低 (high/medium/low)',
+    },
   },
   {
     key: '残留リスクの承認者',
@@ -634,7 +729,10 @@ const riskFields: readonly FieldDef[] = [
     type: { kind: 'date' },
     width: 12,
     since: 2,
-    hint: { ja: '残留リスク「高」を承認した日。例: 2026/4/15', en: 'When the 高 residual risk was approved. e.g. 2026-04-15' },
+    hint: {
+      ja: '残留リスク「高」を承認した日。例: 2026/4/15',
+      en: 'When the 高 residual risk was approved. e.g. 2026-04-15',
+    },
   },
   {
     key: '見直し期限',

@@ -63,7 +63,10 @@ const respondentFields: readonly FieldDef[] = [
     label: { ja: '法人番号', en: 'Corporate number' },
     synonyms: ['Corporate No.'],
     type: { kind: 'corpno' },
-    hint: { ja: '国税庁が指定する13桁の番号（日本法人のみ）', en: '13-digit number assigned by the National Tax Agency (Japanese companies only)' },
+    hint: {
+      ja: '国税庁が指定する13桁の番号（日本法人のみ）',
+      en: '13-digit number assigned by the National Tax Agency (Japanese companies only)',
+    },
     width: 20,
   },
   {
@@ -79,7 +82,10 @@ const respondentFields: readonly FieldDef[] = [
     label: { ja: '対象拠点', en: 'Sites covered' },
     synonyms: ['拠点', '対象事業所', '回答対象拠点', 'Sites', 'Site'],
     type: { kind: 'text', multiline: true },
-    hint: { ja: 'この回答が対象とする工場・事業所（全社の場合は「全社」）', en: 'Factories or offices this answer covers ("all sites" if company-wide)' },
+    hint: {
+      ja: 'この回答が対象とする工場・事業所（全社の場合は「全社」）',
+      en: 'Factories or offices this answer covers ("all sites" if company-wide)',
+    },
     width: 40,
   },
   {
@@ -158,7 +164,11 @@ const answerFields: readonly FieldDef[] = [
       options: [
         // Not あり/なし: questions such as II-1 ask whether something is absent, so なし would read both ways.
         { value: YES, en: 'Yes', synonyms: ['○', '〇', '◯', 'Yes', 'Y', '実施', '実施済', '実施済み'] },
-        { value: PARTLY, en: 'Partly', synonyms: ['△', '一部', '一部対応', '部分的に実施', 'Partly', 'Partial', 'Partially'] },
+        {
+          value: PARTLY,
+          en: 'Partly',
+          synonyms: ['△', '一部', '一部対応', '部分的に実施', 'Partly', 'Partial', 'Partially'],
+        },
         { value: NO, en: 'No', synonyms: ['×', '✕', '✗', 'No', 'N', '未実施'] },
         { value: NA, en: 'Not applicable', synonyms: ['N/A', 'NA', '対象外', '非該当', '該当無し', 'Not applicable'] },
       ],
@@ -353,7 +363,10 @@ const scEvidence: RuleDef = {
   id: 'SC-EVIDENCE',
   check: (ctx) =>
     questionRows(ctx)
-      .filter(({ rec, q, answer }) => (q.critical || EVIDENCE_NOTED.includes(q.id)) && answer === YES && presence(rec, EVIDENCE) === 'empty')
+      .filter(
+        ({ rec, q, answer }) =>
+          (q.critical || EVIDENCE_NOTED.includes(q.id)) && answer === YES && presence(rec, EVIDENCE) === 'empty',
+      )
       .map(({ rec, q }) =>
         q.critical
           ? finding(rec, EVIDENCE, {
@@ -473,7 +486,11 @@ export const RED_FLAG_CAP = 'C';
  * already complete, so a half-filled form cannot show an A. A red flag caps the band at RED_FLAG_CAP and sets
  * actionNeeded: one いいえ costs under 3 points of 100, and an A must not hide a critical gap.
  */
-export function scoreChecklist(ctx: RuleContext, bands: readonly { band: string; min: number }[] = BANDS, cap: string = RED_FLAG_CAP): Score {
+export function scoreChecklist(
+  ctx: RuleContext,
+  bands: readonly { band: string; min: number }[] = BANDS,
+  cap: string = RED_FLAG_CAP,
+): Score {
   const rows = questionRows(ctx);
   const byId = new Map(rows.map((r) => [r.q.id, r.answer]));
   const counts: Record<string, number> = { [YES]: 0, [PARTLY]: 0, [NO]: 0, [NA]: 0 };

@@ -86,11 +86,22 @@ function analyse(overrides: Record<string, string> = {}): { uses: Use[]; floor: 
   host.readFile = (f) => overrides[resolve(f)] ?? read(f);
   const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (f, lang, ...rest) =>
-    overrides[resolve(f)] !== undefined ? ts.createSourceFile(f, overrides[resolve(f)], lang) : getSourceFile(f, lang, ...rest);
+    overrides[resolve(f)] !== undefined
+      ? ts.createSourceFile(f, overrides[resolve(f)], lang)
+      : getSourceFile(f, lang, ...rest);
   const program = ts.createProgram(files, options, host);
   const checker = program.getTypeChecker();
-  const errors = ts.getPreEmitDiagnostics(program).filter((d) => d.file && files.some((f) => samePath(f, d.file!.fileName)));
-  if (errors.length) throw new Error(ts.formatDiagnostics(errors, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => repo, getNewLine: () => '\n' }));
+  const errors = ts
+    .getPreEmitDiagnostics(program)
+    .filter((d) => d.file && files.some((f) => samePath(f, d.file!.fileName)));
+  if (errors.length)
+    throw new Error(
+      ts.formatDiagnostics(errors, {
+        getCanonicalFileName: (f) => f,
+        getCurrentDirectory: () => repo,
+        getNewLine: () => '\n',
+      }),
+    );
 
   // Our interface name → the real Office.js type, from `Subset<Real, Mine>` in api.ts.
   const realOf = new Map<string, ts.Type>();
@@ -104,7 +115,8 @@ function analyse(overrides: Record<string, string> = {}): { uses: Use[]; floor: 
   });
   expect(realOf.size, 'Subset pairs in api.ts').toBeGreaterThan(10);
 
-  const inOfficeTypes = (s: ts.Symbol) => (s.declarations ?? []).some((d) => samePath(d.getSourceFile().fileName, officeTypes));
+  const inOfficeTypes = (s: ts.Symbol) =>
+    (s.declarations ?? []).some((d) => samePath(d.getSourceFile().fileName, officeTypes));
   const property = (type: ts.Type, name: string) => checker.getPropertyOfType(checker.getNonNullableType(type), name);
 
   /** The real member behind a member of one of our interfaces (or itself when it is Office.js's own). */
@@ -152,7 +164,8 @@ function analyse(overrides: Record<string, string> = {}): { uses: Use[]; floor: 
     if (depth > 5) return [];
     if (ts.isStringLiteralLike(expr)) return [expr];
     if (ts.isArrayLiteralExpression(expr)) return expr.elements.flatMap((e) => strings(e, depth + 1));
-    if (ts.isConditionalExpression(expr)) return [...strings(expr.whenTrue, depth + 1), ...strings(expr.whenFalse, depth + 1)];
+    if (ts.isConditionalExpression(expr))
+      return [...strings(expr.whenTrue, depth + 1), ...strings(expr.whenFalse, depth + 1)];
     if (ts.isParenthesizedExpression(expr)) return strings(expr.expression, depth + 1);
     const target = ts.isCallExpression(expr) ? expr.expression : expr;
     if (!ts.isIdentifier(target)) return [];
@@ -252,7 +265,8 @@ function analyse(overrides: Record<string, string> = {}): { uses: Use[]; floor: 
 
 const allowed = (u: Use, floor: string) =>
   u.api === null || (u.api.set === 'ExcelApi' && compareVersion(u.api.version, floor) <= 0) || u.guarded;
-const describeUse = (u: Use) => `${u.file}:${u.line} ${u.member} [${u.api ? `${u.api.set} ${u.api.version}` : 'no set'}]`;
+const describeUse = (u: Use) =>
+  `${u.file}:${u.line} ${u.member} [${u.api ? `${u.api.set} ${u.api.version}` : 'no set'}]`;
 
 describe('Office.js members used by addin/excel against the manifest’s requirement set', () => {
   const { uses, floor } = analyse();
@@ -275,7 +289,9 @@ describe('Office.js members used by addin/excel against the manifest’s require
     const outside = uses.filter((u) => !allowed(u, floor)).map(describeUse);
     expect(outside).toEqual([]);
     // The ones above the floor that are checked (1.9 fill details and the upgrade's format copy, 1.13 insert).
-    const above = [...new Set(uses.filter((u) => u.api && compareVersion(u.api.version, floor) > 0).map((u) => u.member))].sort();
+    const above = [
+      ...new Set(uses.filter((u) => u.api && compareVersion(u.api.version, floor) > 0).map((u) => u.member)),
+    ].sort();
     expect(above).toEqual([
       'Excel.InsertWorksheetOptions.positionType',
       'Excel.Range.copyFrom',
@@ -293,6 +309,10 @@ describe('Office.js members used by addin/excel against the manifest’s require
     expect(unguarded).not.toBe(source);
     const { uses: bad } = analyse({ [file]: unguarded });
     const outside = bad.filter((u) => !allowed(u, floor)).map((u) => u.member);
-    expect(outside).toEqual(['Excel.RangeFill.pattern', 'Excel.RangeFill.patternColor', 'Excel.RangeFill.tintAndShade']);
+    expect(outside).toEqual([
+      'Excel.RangeFill.pattern',
+      'Excel.RangeFill.patternColor',
+      'Excel.RangeFill.tintAndShade',
+    ]);
   });
 });

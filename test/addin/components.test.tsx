@@ -16,8 +16,17 @@ import { allByRole, blur, byRole, byTestId, byText, cleanup, click, renderWithTh
 
 beforeAll(() => {
   // jsdom lacks these; Fluent's motion and tabs ask for them.
-  window.matchMedia ??= ((q: string) =>
-    ({ matches: false, media: q, onchange: null, addListener() {}, removeListener() {}, addEventListener() {}, removeEventListener() {}, dispatchEvent: () => false }) as MediaQueryList);
+  window.matchMedia ??= (q: string) =>
+    ({
+      matches: false,
+      media: q,
+      onchange: null,
+      addListener() {},
+      removeListener() {},
+      addEventListener() {},
+      removeEventListener() {},
+      dispatchEvent: () => false,
+    }) as MediaQueryList;
   (globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class {
     observe() {}
     unobserve() {}
@@ -40,7 +49,11 @@ function fakeFrom(grid: Grid, opts: FakeOptions = {}): FakeWorkbook {
   return wb;
 }
 
-async function renderApp(wb: FakeWorkbook, lang = 'ja-JP', session = new WorkbookSession(undefined, { asOf: AS_OF, debounceMs: 10 })) {
+async function renderApp(
+  wb: FakeWorkbook,
+  lang = 'ja-JP',
+  session = new WorkbookSession(undefined, { asOf: AS_OF, debounceMs: 10 }),
+) {
   const r = await renderWithTheme(<App session={session} />, { lang });
   await waitFor(() => expect(session.getState().status).toBe('ready'));
   return { ...r, session, wb };
@@ -83,7 +96,9 @@ describe('FieldControl', () => {
 
   it('explains a bad value as you type (an integer field given 約100)', async () => {
     const { container } = await control(field({ kind: 'integer', min: 0 }), '約100');
-    expect(container.querySelector('[role="alert"], [id*="validationMessage"]')?.textContent ?? container.textContent).toMatch(/約|整数/);
+    expect(
+      container.querySelector('[role="alert"], [id*="validationMessage"]')?.textContent ?? container.textContent,
+    ).toMatch(/約|整数/);
   });
 
   it('yes/no is a pair of radios; a choice calls onChange with the canonical value', async () => {
@@ -95,7 +110,13 @@ describe('FieldControl', () => {
   });
 
   it('a stored synonym (○) shows as its option', async () => {
-    const f = field({ kind: 'enum', options: [{ value: 'はい', en: 'Yes', synonyms: ['○'] }, { value: 'いいえ', en: 'No' }] });
+    const f = field({
+      kind: 'enum',
+      options: [
+        { value: 'はい', en: 'Yes', synonyms: ['○'] },
+        { value: 'いいえ', en: 'No' },
+      ],
+    });
     const { container } = await control(f, '○');
     expect((byRole(container, 'radio', 'はい') as HTMLInputElement).checked).toBe(true);
   });
@@ -119,10 +140,18 @@ describe('App', () => {
     const decode = vi.fn(() => {
       const grid = layoutWorkbook(checklist);
       const wb = FakeWorkbook.fromGrid(grid);
-      return { sheets: wb.sheets.map((s) => ({ name: s.name, visibility: s.visibility, cells: Object.fromEntries([...s.cells].map(([k, c]) => {
-        const [r, col] = k.split(',').map(Number);
-        return [`${columnLetter(col)}${r + 1}`, c];
-      })) })) };
+      return {
+        sheets: wb.sheets.map((s) => ({
+          name: s.name,
+          visibility: s.visibility,
+          cells: Object.fromEntries(
+            [...s.cells].map(([k, c]) => {
+              const [r, col] = k.split(',').map(Number);
+              return [`${columnLetter(col)}${r + 1}`, c];
+            }),
+          ),
+        })),
+      };
     });
     const wb = fakeFrom({ sheets: [{ name: 'Sheet1', rows: [['メモ']] }] }, { decodeWorkbook: decode });
     const source = vi.fn(async () => 'QUJD');
@@ -165,10 +194,25 @@ describe('App', () => {
 
   it('score card: a provisional score and no band until all 37 are answered; then the band, capped at C with 要対応 for a red flag (Amendment 5)', async () => {
     const answers = (last: string | null): WorkbookInput => ({
-      forms: { 回答者情報: { 会社名: '見本精機株式会社', 所在国・地域: '日本', 回答者氏名: '見本 太郎', メール: 'a@example.jp', 回答日: '2025-06-01', 責任者確認: 'はい' } },
+      forms: {
+        回答者情報: {
+          会社名: '見本精機株式会社',
+          所在国・地域: '日本',
+          回答者氏名: '見本 太郎',
+          メール: 'a@example.jp',
+          回答日: '2025-06-01',
+          責任者確認: 'はい',
+        },
+      },
       answers: {
         [qsheet.name]: Object.fromEntries(
-          qsheet.questions.map((q, i) => [q.id, { 回答: i === qsheet.questions.length - 1 ? last : q.id === 'II-5' ? '一部実施' : 'はい', 改善予定日: '2025-12-31' }]),
+          qsheet.questions.map((q, i) => [
+            q.id,
+            {
+              回答: i === qsheet.questions.length - 1 ? last : q.id === 'II-5' ? '一部実施' : 'はい',
+              改善予定日: '2025-12-31',
+            },
+          ]),
         ),
       },
     });
@@ -229,7 +273,11 @@ describe('App', () => {
   // Amendment 8: the derived "may have to be reported if leaked" flag shows with the record, with its reason.
   it('table: a record whose leak may have to be reported says so, and why, above its fields', async () => {
     const input: WorkbookInput = {
-      tables: { 台帳: [{ 管理番号: 'HR-008', 部門: '人事部', 個人情報の名称: '定期健康診断結果', 要配慮個人情報: 'はい', 件数: 320 }] },
+      tables: {
+        台帳: [
+          { 管理番号: 'HR-008', 部門: '人事部', 個人情報の名称: '定期健康診断結果', 要配慮個人情報: 'はい', 件数: 320 },
+        ],
+      },
     };
     const wb = fakeFrom(layoutWorkbook(ledger, input));
     const { container } = await renderApp(wb);
@@ -255,7 +303,9 @@ describe('App', () => {
     await waitFor(() => expect(wb.selection).toEqual({ sheet, address: cell }));
     await click(byRole(container, 'button', '問題のセルに色付け'));
     await waitFor(() => expect(wb.fillColor(sheet, cell)).toBe('#FFC7CE'));
-    await waitFor(() => expect((byRole(container, 'button', '色付けを解除') as HTMLButtonElement).disabled).toBe(false));
+    await waitFor(() =>
+      expect((byRole(container, 'button', '色付けを解除') as HTMLButtonElement).disabled).toBe(false),
+    );
     await click(byRole(container, 'button', '色付けを解除'));
     await waitFor(() => expect(wb.cell(sheet, cell)?.fill ?? null).toEqual(cellFill));
   });
@@ -263,13 +313,19 @@ describe('App', () => {
   it('an edit in the grid is re-read and re-validated without reading the workbook again', async () => {
     const wb = fakeFrom(layoutWorkbook(checklist));
     const port = { ...excel, readGrid: vi.fn(excel.readGrid), readSheetRanges: vi.fn(excel.readSheetRanges) };
-    const { container, session } = await renderApp(wb, 'ja-JP', new WorkbookSession(port, { asOf: AS_OF, debounceMs: 10 }));
+    const { container, session } = await renderApp(
+      wb,
+      'ja-JP',
+      new WorkbookSession(port, { asOf: AS_OF, debounceMs: 10 }),
+    );
     expect(port.readGrid).toHaveBeenCalledTimes(1);
     wb.userEdit(qsheet.name, `${qcol('回答')}3`, '○');
     await session.settled();
     await waitFor(() => expect(byTestId(container, 'progress').textContent).toBe('回答済み 1 / 37'));
     expect(port.readGrid).toHaveBeenCalledTimes(1);
-    expect(port.readSheetRanges).toHaveBeenCalledWith([expect.objectContaining({ sheet: qsheet.name, address: `${qcol('回答')}3` })]);
+    expect(port.readSheetRanges).toHaveBeenCalledWith([
+      expect.objectContaining({ sheet: qsheet.name, address: `${qcol('回答')}3` }),
+    ]);
     // Edits in quick succession are read back together, in one batch, and only they are read.
     port.readSheetRanges.mockClear();
     wb.userEdit(qsheet.name, `${qcol('回答')}4`, '×');
@@ -277,7 +333,10 @@ describe('App', () => {
     await session.settled();
     await waitFor(() => expect(byTestId(container, 'progress').textContent).toBe('回答済み 3 / 37'));
     expect(port.readSheetRanges).toHaveBeenCalledTimes(1);
-    expect(port.readSheetRanges.mock.calls[0][0].map((r) => r.address)).toEqual([`${qcol('回答')}4`, `${qcol('回答')}5`]);
+    expect(port.readSheetRanges.mock.calls[0][0].map((r) => r.address)).toEqual([
+      `${qcol('回答')}4`,
+      `${qcol('回答')}5`,
+    ]);
     expect(port.readGrid).toHaveBeenCalledTimes(1);
   });
 

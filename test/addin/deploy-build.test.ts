@@ -27,7 +27,12 @@ function webpack(out: string, env: Record<string, string>) {
 const files = (dir: string) =>
   readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1).split(sep).join('/'))
+    .map((e) =>
+      join(e.parentPath, e.name)
+        .slice(dir.length + 1)
+        .split(sep)
+        .join('/'),
+    )
     .sort();
 
 describe('deployment build (DAICHO_ADDIN_URL)', () => {
@@ -77,19 +82,28 @@ describe('deployment build (DAICHO_ADDIN_URL)', () => {
       .join('\n');
     expect(js.length).toBeGreaterThan(100_000);
     // Strings only the fake has (addin/fake/fake-excel.ts, global.ts), which minification keeps.
-    for (const s of ['needs ExcelApi', 'DaichoFake', 'PropertyNotLoaded', 'insertWorksheetsFromBase64 needs']) expect(js).not.toContain(s);
+    for (const s of ['needs ExcelApi', 'DaichoFake', 'PropertyNotLoaded', 'insertWorksheetsFromBase64 needs'])
+      expect(js).not.toContain(s);
     // …while the pane's own strings are there (the search is live).
     expect(js).toContain('_daicho_marks');
   });
 
   it('manifest.xml is the one for the URL (support URL given), passes the XSD, and every file it names is there', () => {
     const manifest = readFileSync(join(out, 'manifest.xml'), 'utf8');
-    const expected = manifestFor(readFileSync(join(repo, 'manifest.xml'), 'utf8'), { base: hostedBase(URL_), supportUrl: SUPPORT, version });
+    const expected = manifestFor(readFileSync(join(repo, 'manifest.xml'), 'utf8'), {
+      base: hostedBase(URL_),
+      supportUrl: SUPPORT,
+      version,
+    });
     expect(manifest).toBe(expected);
     expect(manifest).not.toMatch(/localhost/);
-    const lint = spawnSync('xmllint', ['--nonet', '--noout', '--schema', schema, join(out, 'manifest.xml')], { encoding: 'utf8' });
+    const lint = spawnSync('xmllint', ['--nonet', '--noout', '--schema', schema, join(out, 'manifest.xml')], {
+      encoding: 'utf8',
+    });
     if (!lint.error) expect(lint.status, lint.stderr).toBe(0);
-    const named = [...new Set([...manifest.matchAll(/"https:\/\/addins\.example\.co\.jp\/daicho\/([^"]*)"/g)].map((m) => m[1]))];
+    const named = [
+      ...new Set([...manifest.matchAll(/"https:\/\/addins\.example\.co\.jp\/daicho\/([^"]*)"/g)].map((m) => m[1])),
+    ];
     expect(named).toEqual(expect.arrayContaining(['taskpane.html', 'help.html', 'assets/icon-32.png']));
     for (const p of named) expect(existsSync(join(out, p)), p).toBe(true);
   });

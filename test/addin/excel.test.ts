@@ -92,7 +92,10 @@ describe('host guards', () => {
 
 describe('readGrid', () => {
   it('reads every sheet (hidden and very hidden), values, date cells, formulas, errors and names', async () => {
-    const wb = setup({ ...ledger, sheets: [...ledger.sheets, { name: MARKS_SHEET, visibility: 'VeryHidden', cells: { A1: 'x' } }] });
+    const wb = setup({
+      ...ledger,
+      sheets: [...ledger.sheets, { name: MARKS_SHEET, visibility: 'VeryHidden', cells: { A1: 'x' } }],
+    });
     const grid = await readGrid();
     expect(grid.sheets.map((s) => [s.name, s.state])).toEqual([
       ['台帳', 'visible'],
@@ -179,7 +182,13 @@ describe('readSheetRange + patchGrid', () => {
     expect(grid.sheets[1].rows[4][2]).toBe('y');
     // Whole columns need the used range first: one more sync, not one per range.
     const again = wb.syncs;
-    expect(await readSheetRanges([{ sheet: '台帳', address: 'B:B' }, { sheet: '台帳', address: 'C3' }, { sheet: '台帳', address: 'Z:Z' }])).toHaveLength(2);
+    expect(
+      await readSheetRanges([
+        { sheet: '台帳', address: 'B:B' },
+        { sheet: '台帳', address: 'C3' },
+        { sheet: '台帳', address: 'Z:Z' },
+      ]),
+    ).toHaveLength(2);
     expect(wb.syncs - again).toBe(2);
     expect(await readSheetRanges([])).toEqual([]);
   });
@@ -289,8 +298,14 @@ describe('markCells / clearMarks', () => {
           A3: 'no fill',
           B3: { value: 'custom', fill: '#92D050' },
           C3: { value: 'white', fill: '#FFFFFF' },
-          D3: { value: 'patterned', fill: { color: '#FFFF00', pattern: 'Gray25', patternColor: '#FF0000', tintAndShade: 0 } },
-          E3: { value: 'tinted', fill: { color: '#4472C4', pattern: 'Solid', patternColor: '#000000', tintAndShade: 0.4 } },
+          D3: {
+            value: 'patterned',
+            fill: { color: '#FFFF00', pattern: 'Gray25', patternColor: '#FF0000', tintAndShade: 0 },
+          },
+          E3: {
+            value: 'tinted',
+            fill: { color: '#4472C4', pattern: 'Solid', patternColor: '#000000', tintAndShade: 0.4 },
+          },
           F3: 'untouched',
         },
       },
@@ -412,7 +427,9 @@ describe('markCells / clearMarks', () => {
 
   it('unprotects a sheet without a password for the marking and protects it again with the same options', async () => {
     const options = { allowFormatCells: false, allowInsertRows: true, allowSort: true };
-    const wb = setup({ sheets: [{ name: 'P', cells: { A1: { value: 'q', fill: '#F2F2F2' } }, protection: { protected: true, options } }] });
+    const wb = setup({
+      sheets: [{ name: 'P', cells: { A1: { value: 'q', fill: '#F2F2F2' } }, protection: { protected: true, options } }],
+    });
     expect((await markCells([{ sheet: 'P', cell: 'A1', severity: 'error' }])).marked).toBe(1);
     expect(wb.fillColor('P', 'A1')).toBe(MARK_COLOURS.error);
     expect(wb.sheetByName('P')!.protection).toMatchObject({ protected: true, options });
@@ -422,7 +439,9 @@ describe('markCells / clearMarks', () => {
   });
 
   it('skips a password-protected sheet (and a missing one) and says so', async () => {
-    const wb = setup({ sheets: [{ name: 'P', cells: { A1: 'q' }, protection: { protected: true, password: 'secret' } }] });
+    const wb = setup({
+      sheets: [{ name: 'P', cells: { A1: 'q' }, protection: { protected: true, password: 'secret' } }],
+    });
     const r = await markCells([
       { sheet: 'P', cell: 'A1', severity: 'error' },
       { sheet: 'gone', cell: 'A1', severity: 'error' },
@@ -476,7 +495,8 @@ describe('insertTemplate', () => {
 
 describe('helpers', () => {
   it('needsTextPrefix: only what Excel would turn into something else', () => {
-    for (const s of ['001', '2024/4/1', '=SUM(A1)', '+81', '-', '@x', 'TRUE', '令和6年4月1日']) expect(needsTextPrefix(s)).toBe(true);
+    for (const s of ['001', '2024/4/1', '=SUM(A1)', '+81', '-', '@x', 'TRUE', '令和6年4月1日'])
+      expect(needsTextPrefix(s)).toBe(true);
     for (const s of ['はい', '総務部', '顧客名簿', 'Yes']) expect(needsTextPrefix(s)).toBe(false);
   });
 

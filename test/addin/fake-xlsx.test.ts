@@ -15,22 +15,25 @@ afterEach(() => {
 });
 
 describe('decodeXlsx on the blank templates', () => {
-  it.each(templates.map((t) => [t.id, t] as const))('%s: sheets, marker, names, protection, identified', async (_id, def) => {
-    const init = decodeXlsx(new Uint8Array(await templateBuffer(def)));
-    const names = init.sheets.map((s) => s.name);
-    for (const sd of def.sheets) expect(names).toContain(sd.name);
-    expect(init.sheets.find((s) => s.name === '_daicho')?.visibility).toBe('VeryHidden');
-    expect(Object.keys(init.names ?? {})).toContain('_daicho');
-    const first = init.sheets.find((s) => s.name === def.sheets[0].name)!;
-    expect(first.protection?.protected).toBe(true);
+  it.each(templates.map((t) => [t.id, t] as const))(
+    '%s: sheets, marker, names, protection, identified',
+    async (_id, def) => {
+      const init = decodeXlsx(new Uint8Array(await templateBuffer(def)));
+      const names = init.sheets.map((s) => s.name);
+      for (const sd of def.sheets) expect(names).toContain(sd.name);
+      expect(init.sheets.find((s) => s.name === '_daicho')?.visibility).toBe('VeryHidden');
+      expect(Object.keys(init.names ?? {})).toContain('_daicho');
+      const first = init.sheets.find((s) => s.name === def.sheets[0].name)!;
+      expect(first.protection?.protected).toBe(true);
 
-    const wb = new FakeWorkbook(init);
-    installFake(globalThis, wb);
-    const grid = await readGrid();
-    const id = identify(grid);
-    expect(id.def?.id).toBe(def.id);
-    expect(id.via).toBe('marker');
-  });
+      const wb = new FakeWorkbook(init);
+      installFake(globalThis, wb);
+      const grid = await readGrid();
+      const id = identify(grid);
+      expect(id.def?.id).toBe(def.id);
+      expect(id.via).toBe('marker');
+    },
+  );
 
   it('keeps lock flags: the pane can write answer cells of the protected checklist, not question cells', async () => {
     const def = templates.find((t) => t.id === 'supplier-checklist')!;

@@ -46,7 +46,8 @@ function urlsOf(doc: Document): { where: string; url: string }[] {
       if (v !== null) out.push({ where: local, url: v });
     }
   }
-  for (const el of Array.from(doc.getElementsByTagNameNS(NS.app, 'AppDomain'))) out.push({ where: 'AppDomain', url: el.textContent?.trim() ?? '' });
+  for (const el of Array.from(doc.getElementsByTagNameNS(NS.app, 'AppDomain')))
+    out.push({ where: 'AppDomain', url: el.textContent?.trim() ?? '' });
   for (const local of ['Image', 'Url']) {
     for (const el of Array.from(doc.getElementsByTagNameNS(NS.bt, local))) {
       const v = el.getAttribute('DefaultValue');
@@ -90,127 +91,129 @@ describe.each(variants)('%s (own checks)', (_label, source, base) => {
     return found[0];
   }
   it('is an Excel task-pane add-in with a GUID id and a four-part version', () => {
-      expect(root.localName).toBe('OfficeApp');
-      expect(root.namespaceURI).toBe(NS.app);
-      expect(root.getAttributeNS(NS.xsi, 'type')).toBe('TaskPaneApp');
-      expect(one(NS.app, 'Id').textContent?.trim()).toMatch(
-        /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
-      );
-      expect(one(NS.app, 'Version').textContent?.trim()).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
-      const hosts = all(NS.app, 'Host').filter((h) => h.parentElement?.namespaceURI === NS.app);
-      expect(hosts.map((h) => h.getAttribute('Name'))).toEqual(['Workbook']);
-      expect(one(NS.app, 'Permissions').textContent?.trim()).toBe('ReadWriteDocument');
-    });
+    expect(root.localName).toBe('OfficeApp');
+    expect(root.namespaceURI).toBe(NS.app);
+    expect(root.getAttributeNS(NS.xsi, 'type')).toBe('TaskPaneApp');
+    expect(one(NS.app, 'Id').textContent?.trim()).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+    );
+    expect(one(NS.app, 'Version').textContent?.trim()).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    const hosts = all(NS.app, 'Host').filter((h) => h.parentElement?.namespaceURI === NS.app);
+    expect(hosts.map((h) => h.getAttribute('Name'))).toEqual(['Workbook']);
+    expect(one(NS.app, 'Permissions').textContent?.trim()).toBe('ReadWriteDocument');
+  });
 
-    it('requires ExcelApi 1.8 or later', () => {
-      const sets = all(NS.app, 'Set');
-      const excel = sets.find((s) => s.getAttribute('Name') === 'ExcelApi');
-      expect(excel, 'ExcelApi requirement').toBeDefined();
-      const min = excel!.getAttribute('MinVersion') ?? '0';
-      expect(compareVersions(min, '1.8')).toBeGreaterThanOrEqual(0);
-    });
+  it('requires ExcelApi 1.8 or later', () => {
+    const sets = all(NS.app, 'Set');
+    const excel = sets.find((s) => s.getAttribute('Name') === 'ExcelApi');
+    expect(excel, 'ExcelApi requirement').toBeDefined();
+    const min = excel!.getAttribute('MinVersion') ?? '0';
+    expect(compareVersions(min, '1.8')).toBeGreaterThanOrEqual(0);
+  });
 
-    it('uses https for every URL, all on its host', () => {
-      const urls = urlsOf(doc).map((u) => u.url);
-      expect(urls.length).toBeGreaterThan(6);
-      for (const u of urls) expect(u.startsWith(base) || u === new URL(base).origin, u).toBe(true);
-      for (const u of urls) expect(() => new URL(u), u).not.toThrow();
-      for (const u of urls) expect(new URL(u).protocol, u).toBe('https:');
-    });
+  it('uses https for every URL, all on its host', () => {
+    const urls = urlsOf(doc).map((u) => u.url);
+    expect(urls.length).toBeGreaterThan(6);
+    for (const u of urls) expect(u.startsWith(base) || u === new URL(base).origin, u).toBe(true);
+    for (const u of urls) expect(() => new URL(u), u).not.toThrow();
+    for (const u of urls) expect(new URL(u).protocol, u).toBe('https:');
+  });
 
-    it('defines every resid it uses, uses every resource it defines, and keeps ids ≤ 32 characters', () => {
-      const resources = one(NS.ov, 'Resources');
-      const defined = new Map<string, string>();
-      for (const el of Array.from(resources.getElementsByTagNameNS(NS.bt, '*'))) {
-        const id = el.getAttribute('id');
-        if (id === null) continue;
-        expect(defined.has(id), `duplicate resource id ${id}`).toBe(false);
-        defined.set(id, el.parentElement!.localName);
-      }
-      const used = new Map<string, string>();
-      for (const el of Array.from(doc.getElementsByTagName('*'))) {
-        const resid = el.getAttribute('resid');
-        if (resid !== null) used.set(resid, el.localName);
-      }
-      expect(used.size).toBeGreaterThan(5);
-      for (const [resid, where] of used) {
-        expect(defined.has(resid), `resid "${resid}" used by <${where}> is not defined in <Resources>`).toBe(true);
-        expect(resid.length, `resid "${resid}" longer than 32`).toBeLessThanOrEqual(32);
-      }
-      for (const id of defined.keys()) expect(used.has(id), `resource "${id}" is never used`).toBe(true);
-      // A resid points at the right kind of resource.
-      const kind: Record<string, string> = {
-        Image: 'Images',
-        SourceLocation: 'Urls',
-        LearnMoreUrl: 'Urls',
-        FunctionFile: 'Urls',
-        Label: 'ShortStrings',
-        Title: 'ShortStrings',
-        Description: 'LongStrings',
-      };
-      for (const el of Array.from(doc.getElementsByTagName('*'))) {
-        const resid = el.getAttribute('resid');
-        if (resid === null) continue;
-        const expected = kind[el.localName];
-        if (expected) expect(defined.get(resid), `<${el.localName} resid="${resid}">`).toBe(expected);
-      }
-    });
+  it('defines every resid it uses, uses every resource it defines, and keeps ids ≤ 32 characters', () => {
+    const resources = one(NS.ov, 'Resources');
+    const defined = new Map<string, string>();
+    for (const el of Array.from(resources.getElementsByTagNameNS(NS.bt, '*'))) {
+      const id = el.getAttribute('id');
+      if (id === null) continue;
+      expect(defined.has(id), `duplicate resource id ${id}`).toBe(false);
+      defined.set(id, el.parentElement!.localName);
+    }
+    const used = new Map<string, string>();
+    for (const el of Array.from(doc.getElementsByTagName('*'))) {
+      const resid = el.getAttribute('resid');
+      if (resid !== null) used.set(resid, el.localName);
+    }
+    expect(used.size).toBeGreaterThan(5);
+    for (const [resid, where] of used) {
+      expect(defined.has(resid), `resid "${resid}" used by <${where}> is not defined in <Resources>`).toBe(true);
+      expect(resid.length, `resid "${resid}" longer than 32`).toBeLessThanOrEqual(32);
+    }
+    for (const id of defined.keys()) expect(used.has(id), `resource "${id}" is never used`).toBe(true);
+    // A resid points at the right kind of resource.
+    const kind: Record<string, string> = {
+      Image: 'Images',
+      SourceLocation: 'Urls',
+      LearnMoreUrl: 'Urls',
+      FunctionFile: 'Urls',
+      Label: 'ShortStrings',
+      Title: 'ShortStrings',
+      Description: 'LongStrings',
+    };
+    for (const el of Array.from(doc.getElementsByTagName('*'))) {
+      const resid = el.getAttribute('resid');
+      if (resid === null) continue;
+      const expected = kind[el.localName];
+      if (expected) expect(defined.get(resid), `<${el.localName} resid="${resid}">`).toBe(expected);
+    }
+  });
 
-    it('has a Home-tab button that opens the task pane', () => {
-      const tab = one(NS.ov, 'OfficeTab');
-      expect(tab.getAttribute('id')).toBe('TabHome');
-      const control = one(NS.ov, 'Control', tab);
-      expect(control.getAttributeNS(NS.xsi, 'type')).toBe('Button');
-      const action = one(NS.ov, 'Action', control);
-      expect(action.getAttributeNS(NS.xsi, 'type')).toBe('ShowTaskpane');
-      const resid = one(NS.ov, 'SourceLocation', action).getAttribute('resid');
-      const url = all(NS.bt, 'Url').find((u) => u.getAttribute('id') === resid)!.getAttribute('DefaultValue')!;
-      const source = one(NS.app, 'SourceLocation').getAttribute('DefaultValue');
-      expect(url).toBe(source);
-      expect(url).toBe(`${base}taskpane.html`);
-    });
+  it('has a Home-tab button that opens the task pane', () => {
+    const tab = one(NS.ov, 'OfficeTab');
+    expect(tab.getAttribute('id')).toBe('TabHome');
+    const control = one(NS.ov, 'Control', tab);
+    expect(control.getAttributeNS(NS.xsi, 'type')).toBe('Button');
+    const action = one(NS.ov, 'Action', control);
+    expect(action.getAttributeNS(NS.xsi, 'type')).toBe('ShowTaskpane');
+    const resid = one(NS.ov, 'SourceLocation', action).getAttribute('resid');
+    const url = all(NS.bt, 'Url')
+      .find((u) => u.getAttribute('id') === resid)!
+      .getAttribute('DefaultValue')!;
+    const source = one(NS.app, 'SourceLocation').getAttribute('DefaultValue');
+    expect(url).toBe(source);
+    expect(url).toBe(`${base}taskpane.html`);
+  });
 
-    it('is Japanese by default with en-US overrides for every string', () => {
-      expect(one(NS.app, 'DefaultLocale').textContent?.trim()).toBe('ja-JP');
-      for (const local of ['DisplayName', 'Description']) {
-        const el = one(NS.app, local);
-        expect(el.getAttribute('DefaultValue')).toMatch(JAPANESE);
-        const en = all(NS.app, 'Override', el).find((o) => o.getAttribute('Locale') === 'en-US');
-        expect(en?.getAttribute('Value'), `${local} en-US`).toBeTruthy();
-      }
-      const strings = all(NS.bt, 'String');
-      expect(strings.length).toBeGreaterThanOrEqual(5);
-      for (const s of strings) {
-        const id = s.getAttribute('id');
-        expect(s.getAttribute('DefaultValue'), `${id} ja`).toMatch(JAPANESE);
-        const en = all(NS.bt, 'Override', s).find((o) => o.getAttribute('Locale') === 'en-US');
-        expect(en?.getAttribute('Value'), `${id} en-US`).toBeTruthy();
-        expect(en!.getAttribute('Value')).not.toMatch(JAPANESE);
-        const max = s.parentElement!.localName === 'ShortStrings' ? 125 : 250;
-        expect(s.getAttribute('DefaultValue')!.length).toBeLessThanOrEqual(max);
-      }
-    });
+  it('is Japanese by default with en-US overrides for every string', () => {
+    expect(one(NS.app, 'DefaultLocale').textContent?.trim()).toBe('ja-JP');
+    for (const local of ['DisplayName', 'Description']) {
+      const el = one(NS.app, local);
+      expect(el.getAttribute('DefaultValue')).toMatch(JAPANESE);
+      const en = all(NS.app, 'Override', el).find((o) => o.getAttribute('Locale') === 'en-US');
+      expect(en?.getAttribute('Value'), `${local} en-US`).toBeTruthy();
+    }
+    const strings = all(NS.bt, 'String');
+    expect(strings.length).toBeGreaterThanOrEqual(5);
+    for (const s of strings) {
+      const id = s.getAttribute('id');
+      expect(s.getAttribute('DefaultValue'), `${id} ja`).toMatch(JAPANESE);
+      const en = all(NS.bt, 'Override', s).find((o) => o.getAttribute('Locale') === 'en-US');
+      expect(en?.getAttribute('Value'), `${id} en-US`).toBeTruthy();
+      expect(en!.getAttribute('Value')).not.toMatch(JAPANESE);
+      const max = s.parentElement!.localName === 'ShortStrings' ? 125 : 250;
+      expect(s.getAttribute('DefaultValue')!.length).toBeLessThanOrEqual(max);
+    }
+  });
 
-    it('points its icons at PNGs of the right size under assets/', () => {
-      const icons: [string, number][] = [
-        [one(NS.app, 'IconUrl').getAttribute('DefaultValue')!, 32],
-        [one(NS.app, 'HighResolutionIconUrl').getAttribute('DefaultValue')!, 64],
-      ];
-      for (const img of all(NS.bt, 'Image')) {
-        const id = img.getAttribute('id');
-        if (!id) continue;
-        const size = Number(/(\d+)x\1$/.exec(id)?.[1]);
-        icons.push([img.getAttribute('DefaultValue')!, size]);
-      }
-      const sizes = new Set(icons.map(([, s]) => s));
-      for (const s of [16, 32, 64, 80]) expect(sizes.has(s), `icon ${s}`).toBe(true);
-      for (const [url, size] of icons) {
-        expect(url.startsWith(base), url).toBe(true);
-        const file = join(repo, url.slice(base.length));
-        expect(existsSync(file), file).toBe(true);
-        expect(pngSize(file)).toEqual({ width: size, height: size });
-      }
-    });
+  it('points its icons at PNGs of the right size under assets/', () => {
+    const icons: [string, number][] = [
+      [one(NS.app, 'IconUrl').getAttribute('DefaultValue')!, 32],
+      [one(NS.app, 'HighResolutionIconUrl').getAttribute('DefaultValue')!, 64],
+    ];
+    for (const img of all(NS.bt, 'Image')) {
+      const id = img.getAttribute('id');
+      if (!id) continue;
+      const size = Number(/(\d+)x\1$/.exec(id)?.[1]);
+      icons.push([img.getAttribute('DefaultValue')!, size]);
+    }
+    const sizes = new Set(icons.map(([, s]) => s));
+    for (const s of [16, 32, 64, 80]) expect(sizes.has(s), `icon ${s}`).toBe(true);
+    for (const [url, size] of icons) {
+      expect(url.startsWith(base), url).toBe(true);
+      const file = join(repo, url.slice(base.length));
+      expect(existsSync(file), file).toBe(true);
+      expect(pngSize(file)).toEqual({ width: size, height: size });
+    }
+  });
 });
 
 const xmllint = spawnSync('xmllint', ['--version']).error === undefined;
@@ -232,7 +235,10 @@ describe.skipIf(!xmllint)('manifest.xml (XSD, xmllint)', () => {
 
   it.each([
     ['a production host', prodXml],
-    ['a production host and a support URL of its own', manifestFor(xml, { base: prodBase, supportUrl: SUPPORT, version })],
+    [
+      'a production host and a support URL of its own',
+      manifestFor(xml, { base: prodBase, supportUrl: SUPPORT, version }),
+    ],
     ['a host at the root of its origin', manifestFor(xml, { base: hostedBase('https://daicho.example.com'), version })],
   ])('the manifest written for %s validates too', (_what, variant) => {
     const dir = mkdtempSync(join(tmpdir(), 'daicho-manifest-'));
@@ -274,12 +280,18 @@ describe('the manifest a deployment build writes (addin/tools/deploy.mjs)', () =
     expect(prodXml).not.toMatch(/localhost/);
     const doc = parse(prodXml);
     const urls = urlsOf(doc);
-    expect(urls.map((u) => u.where).sort()).toEqual(urlsOf(parse(xml)).map((u) => u.where).sort());
+    expect(urls.map((u) => u.where).sort()).toEqual(
+      urlsOf(parse(xml))
+        .map((u) => u.where)
+        .sort(),
+    );
     for (const { where, url } of urls) {
       if (where === 'AppDomain') expect(url).toBe('https://addins.example.co.jp');
       else expect(url.startsWith('https://addins.example.co.jp/daicho/'), `${where} ${url}`).toBe(true);
     }
-    expect(doc.getElementsByTagNameNS(NS.app, 'SupportUrl')[0].getAttribute('DefaultValue')).toBe(`${prodBase}help.html`);
+    expect(doc.getElementsByTagNameNS(NS.app, 'SupportUrl')[0].getAttribute('DefaultValue')).toBe(
+      `${prodBase}help.html`,
+    );
   });
 
   it('takes the support URL from DAICHO_SUPPORT_URL (escaped for XML) and the version from package.json', () => {
@@ -322,6 +334,8 @@ describe('the manifest a deployment build writes (addin/tools/deploy.mjs)', () =
     const deployed = helpFor(html, {});
     expect(deployed).not.toContain('preview.html');
     expect(deployed).toContain('href="privacy.html"');
-    expect(helpFor(html, { privacyUrl: 'https://example.co.jp/privacy' })).toContain('href="https://example.co.jp/privacy"');
+    expect(helpFor(html, { privacyUrl: 'https://example.co.jp/privacy' })).toContain(
+      'href="https://example.co.jp/privacy"',
+    );
   });
 });

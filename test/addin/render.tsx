@@ -10,7 +10,9 @@ export interface Rendered {
 }
 
 export async function renderWithTheme(ui: ReactElement, opts: { lang?: string } = {}): Promise<Rendered> {
-  const wrapper = ({ children }: { children: ReactNode }) => <Providers lang={opts.lang ?? 'ja-JP'}>{children}</Providers>;
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <Providers lang={opts.lang ?? 'ja-JP'}>{children}</Providers>
+  );
   const { container, unmount } = render(ui, { wrapper });
   return { container, unmount };
 }
@@ -43,7 +45,10 @@ export function byText(root: HTMLElement, pattern: Name): HTMLElement[] {
 function ownText(el: Element | null): string {
   if (!el) return '';
   // Text of the element not inside a child element that itself matches (the innermost element wins).
-  return [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('');
+  return [...el.childNodes]
+    .filter((n) => n.nodeType === Node.TEXT_NODE)
+    .map((n) => n.textContent)
+    .join('');
 }
 
 export async function click(el: Element): Promise<void> {

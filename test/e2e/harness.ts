@@ -78,7 +78,14 @@ export async function start(): Promise<Harness> {
   const server = await serve(dist);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   return {
     url: server.url,
@@ -111,11 +118,17 @@ export async function isolatedContext(
   await ctx.route('**/*', async (route) => {
     const url = new URL(route.request().url());
     if (url.hostname === '127.0.0.1') return route.continue();
-    if (opts.officeJs !== false && url.hostname === 'appsforoffice.microsoft.com' && url.pathname.startsWith('/lib/1/hosted/')) {
+    if (
+      opts.officeJs !== false &&
+      url.hostname === 'appsforoffice.microsoft.com' &&
+      url.pathname.startsWith('/lib/1/hosted/')
+    ) {
       const file = join(officeJsDir, url.pathname.slice('/lib/1/hosted/'.length));
-      if (file.startsWith(officeJsDir) && existsSync(file)) return route.fulfill({ path: file, contentType: 'text/javascript' });
+      if (file.startsWith(officeJsDir) && existsSync(file))
+        return route.fulfill({ path: file, contentType: 'text/javascript' });
     }
-    if (opts.officeJs !== false && url.hostname === 'telemetryservice.firstpartyapps.oaspapps.com') h.officeTelemetry.push(url.href);
+    if (opts.officeJs !== false && url.hostname === 'telemetryservice.firstpartyapps.oaspapps.com')
+      h.officeTelemetry.push(url.href);
     else h.blocked.push(url.href);
     return route.abort('blockedbyclient');
   });
@@ -146,7 +159,10 @@ declare global {
 }
 
 /** Opens the production taskpane.html (real office.js, outside a host) with the fake Excel over a workbook. */
-export async function openPane(h: Harness, opts: PaneOptions): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
+export async function openPane(
+  h: Harness,
+  opts: PaneOptions,
+): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
   const ctx = await isolatedContext(h, { locale: opts.locale, width: opts.width });
   if (opts.fake !== false) {
     await ctx.addInitScript({ content: readFileSync(join(dist, 'fake-excel.js'), 'utf8') });
@@ -167,7 +183,9 @@ export async function openPane(h: Harness, opts: PaneOptions): Promise<{ ctx: Br
           }
           // Only rows holding a record (the template's styled empty rows below them do not count).
           const hasValue = ([, c]: [string, (typeof sheet.cells)[string]]) =>
-            c !== null && c !== '' && (typeof c !== 'object' || (c.value !== null && c.value !== undefined && c.value !== ''));
+            c !== null &&
+            c !== '' &&
+            (typeof c !== 'object' || (c.value !== null && c.value !== undefined && c.value !== ''));
           const source = [...rows.keys()]
             .sort((a, b) => a - b)
             .map((r) => rows.get(r)!)
@@ -178,7 +196,10 @@ export async function openPane(h: Harness, opts: PaneOptions): Promise<{ ctx: Br
               const copy = cell !== null && typeof cell === 'object' ? { ...cell } : cell;
               if (col === 'A') {
                 const text = (v: unknown) => (typeof v === 'string' ? `${v}-${i}` : v);
-                sheet.cells[`A${row}`] = copy !== null && typeof copy === 'object' ? { ...copy, value: text(copy.value) as string } : (text(copy) as string);
+                sheet.cells[`A${row}`] =
+                  copy !== null && typeof copy === 'object'
+                    ? { ...copy, value: text(copy.value) as string }
+                    : (text(copy) as string);
               } else sheet.cells[`${col}${row}`] = copy;
             }
           }
@@ -203,7 +224,8 @@ export async function openPane(h: Harness, opts: PaneOptions): Promise<{ ctx: Br
       await Office.onReady();
       const host = window.__wb.office();
       Object.defineProperty(Office.context, 'requirements', { value: host.context.requirements, configurable: true });
-      if (!Office.context.requirements.isSetSupported('ExcelApi', window.__wb.apiVersion)) throw new Error('requirements not patched');
+      if (!Office.context.requirements.isSetSupported('ExcelApi', window.__wb.apiVersion))
+        throw new Error('requirements not patched');
     });
   }
   return { ctx, page, errors };

@@ -128,44 +128,62 @@ interface Result {
 describe.skipIf(!haveChromium)('pane benchmark: Check → list', () => {
   const results: Result[] = [];
 
-  it.each(SIZES)('%i-row ledger', async (rows) => {
-    const { ctx, page, errors } = await openPane(harness(), { workbook: SAMPLE, grow: { sheet: '台帳', headerRow: 2, records: rows } });
-    try {
-      await page.getByRole('tab', { name: /チェック/ }).click();
-      await page.locator('[data-testid="check-panel"] button[data-cell]').first().waitFor({ timeout: 60_000 });
-      const r: Result = { rows, findings: 0, listed: 0, checkMs: [], longestTaskMs: [], rawReadMs: [], editMs: [], editSyncs: 0, markMs: 0, clearMs: 0 };
-      // One warm-up run (JIT, fonts), then the measured ones.
-      await checkOnce(page);
-      for (let i = 0; i < RUNS; i++) {
-        const run = await checkOnce(page);
-        r.checkMs.push(run.ms);
-        r.longestTaskMs.push(run.longestTaskMs);
-        r.findings = run.findings;
-        r.listed = run.listed;
-        r.rawReadMs.push(await rawReadOnce(page));
+  it.each(SIZES)(
+    '%i-row ledger',
+    async (rows) => {
+      const { ctx, page, errors } = await openPane(harness(), {
+        workbook: SAMPLE,
+        grow: { sheet: '台帳', headerRow: 2, records: rows },
+      });
+      try {
+        await page.getByRole('tab', { name: /チェック/ }).click();
+        await page.locator('[data-testid="check-panel"] button[data-cell]').first().waitFor({ timeout: 60_000 });
+        const r: Result = {
+          rows,
+          findings: 0,
+          listed: 0,
+          checkMs: [],
+          longestTaskMs: [],
+          rawReadMs: [],
+          editMs: [],
+          editSyncs: 0,
+          markMs: 0,
+          clearMs: 0,
+        };
+        // One warm-up run (JIT, fonts), then the measured ones.
+        await checkOnce(page);
+        for (let i = 0; i < RUNS; i++) {
+          const run = await checkOnce(page);
+          r.checkMs.push(run.ms);
+          r.longestTaskMs.push(run.longestTaskMs);
+          r.findings = run.findings;
+          r.listed = run.listed;
+          r.rawReadMs.push(await rawReadOnce(page));
+        }
+        for (let i = 0; i < RUNS; i++) {
+          const edit = await editOnce(page, i);
+          r.editMs.push(edit.ms);
+          r.editSyncs = Math.max(r.editSyncs, edit.syncs);
+        }
+        // An edit in the grid reads back only the changed cell: one sync, not a read of the sheet.
+        expect(r.editSyncs).toBe(1);
+        // Mark problems and Clear, once each (every finding's cell coloured, then every original fill restored).
+        r.markMs = await actOnce(page, '問題のセルに色付け', /個のセルに色を付けました/);
+        r.clearMs = await actOnce(page, '色付けを解除', /個のセルを元の色に戻しました/);
+        // The workbook really has the rows: the ledger's records are all read.
+        const records = await page.evaluate(() => window.__wb.sheetByName('台帳')!.cells.size);
+        expect(records).toBeGreaterThan(rows * 10);
+        expect(r.listed).toBeGreaterThan(0);
+        expect(r.findings).toBeGreaterThanOrEqual(r.listed);
+        expect(errors).toEqual([]);
+        if (BENCH) await shot(page, `bench-${rows}`);
+        results.push(r);
+      } finally {
+        await ctx.close();
       }
-      for (let i = 0; i < RUNS; i++) {
-        const edit = await editOnce(page, i);
-        r.editMs.push(edit.ms);
-        r.editSyncs = Math.max(r.editSyncs, edit.syncs);
-      }
-      // An edit in the grid reads back only the changed cell: one sync, not a read of the sheet.
-      expect(r.editSyncs).toBe(1);
-      // Mark problems and Clear, once each (every finding's cell coloured, then every original fill restored).
-      r.markMs = await actOnce(page, '問題のセルに色付け', /個のセルに色を付けました/);
-      r.clearMs = await actOnce(page, '色付けを解除', /個のセルを元の色に戻しました/);
-      // The workbook really has the rows: the ledger's records are all read.
-      const records = await page.evaluate(() => window.__wb.sheetByName('台帳')!.cells.size);
-      expect(records).toBeGreaterThan(rows * 10);
-      expect(r.listed).toBeGreaterThan(0);
-      expect(r.findings).toBeGreaterThanOrEqual(r.listed);
-      expect(errors).toEqual([]);
-      if (BENCH) await shot(page, `bench-${rows}`);
-      results.push(r);
-    } finally {
-      await ctx.close();
-    }
-  }, 600_000);
+    },
+    600_000,
+  );
 
   afterAll(() => {
     if (!results.length) return;
@@ -183,11 +201,16 @@ describe.skipIf(!haveChromium)('pane benchmark: Check → list', () => {
           `Check is ${(median(large.checkMs) / median(large.rawReadMs)).toFixed(1)}× the raw read of the same workbook`,
       );
     }
-    console.log(`\npane benchmark (${RUNS} runs after a warm-up, headless Chromium, fake Excel)\n${lines.join('\n')}\n`);
+    console.log(
+      `\npane benchmark (${RUNS} runs after a warm-up, headless Chromium, fake Excel)\n${lines.join('\n')}\n`,
+    );
     if (BENCH) {
       const dir = join(repo, '.tmp', 'bench');
       mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, 'pane.json'), JSON.stringify({ date: new Date().toISOString(), runs: RUNS, results }, null, 1) + '\n');
+      writeFileSync(
+        join(dir, 'pane.json'),
+        JSON.stringify({ date: new Date().toISOString(), runs: RUNS, results }, null, 1) + '\n',
+      );
     }
   });
 });

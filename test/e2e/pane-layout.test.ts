@@ -25,7 +25,9 @@ function measureCards(page: Page) {
       return {
         q: card.getAttribute('data-question')!,
         idLines: Math.round(id.getBoundingClientRect().height / lineHeight),
-        badgeClipped: badge ? badge.scrollWidth > badge.clientWidth + 1 || badge.scrollHeight > badge.clientHeight + 1 : false,
+        badgeClipped: badge
+          ? badge.scrollWidth > badge.clientWidth + 1 || badge.scrollHeight > badge.clientHeight + 1
+          : false,
         badgeText: badge?.textContent ?? null,
         badgeHeight: badge ? badge.getBoundingClientRect().height : null,
         sticksOut: out.length,
@@ -41,7 +43,11 @@ describe.skipIf(!haveChromium)('pane layout at task-pane widths', () => {
     [320, 'en-US'],
   ] as const) {
     it(`supplier checklist at ${width} px (${locale}): numbers and 重大 badges on one line, nothing clipped`, async () => {
-      const { ctx, page, errors } = await openPane(harness(), { workbook: 'templates/supplier-checklist.xlsx', width, locale });
+      const { ctx, page, errors } = await openPane(harness(), {
+        workbook: 'templates/supplier-checklist.xlsx',
+        width,
+        locale,
+      });
       try {
         await page.getByTestId('questionnaire').waitFor();
         const cards = await measureCards(page);
@@ -52,13 +58,20 @@ describe.skipIf(!haveChromium)('pane layout at task-pane widths', () => {
         expect(critical.length).toBeGreaterThan(5);
         const clipped = critical.filter((c) => c.badgeClipped || c.badgeHeight! > 24).map((c) => c.q);
         expect(clipped, '重大 badges wrapped or clipped').toEqual([]);
-        expect(cards.filter((c) => c.sticksOut > 0).map((c) => c.q), 'content wider than its card').toEqual([]);
-        expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+        expect(
+          cards.filter((c) => c.sticksOut > 0).map((c) => c.q),
+          'content wider than its card',
+        ).toEqual([]);
+        expect(
+          await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+        ).toBeLessThanOrEqual(0);
         // The cards the review saw break (long titles), as screenshots to look at.
         for (const q of ['II-2', 'IV-3', 'V-2']) {
           const card = page.locator(`[data-question="${q}"]`);
           await card.scrollIntoViewIfNeeded();
-          await card.screenshot({ path: join(repo, 'test', 'e2e', 'screenshots', `layout-${width}-${locale}-${q}.png`) });
+          await card.screenshot({
+            path: join(repo, 'test', 'e2e', 'screenshots', `layout-${width}-${locale}-${q}.png`),
+          });
         }
         expect(errors).toEqual([]);
       } finally {
@@ -68,7 +81,6 @@ describe.skipIf(!haveChromium)('pane layout at task-pane widths', () => {
   }
 
   for (const width of [320, 450]) {
-
     it(`after いいえ at ${width} px: the date and the comment the message asks for are both there`, async () => {
       const { ctx, page, errors } = await openPane(harness(), { workbook: 'templates/supplier-checklist.xlsx', width });
       try {
@@ -100,7 +112,9 @@ describe.skipIf(!haveChromium)('pane layout at task-pane widths', () => {
 
     it(`the score at ${width} px reads as daicho check prints it (sc-04: 94.6%, not 95%)`, async () => {
       const file = 'samples/supplier-checklist/sc-04-dummy-kasei-red-flags.xlsx';
-      const cli = spawnSync(process.execPath, [join(repo, 'bin', 'daicho.js'), 'check', join(dist, file)], { encoding: 'utf8' });
+      const cli = spawnSync(process.execPath, [join(repo, 'bin', 'daicho.js'), 'check', join(dist, file)], {
+        encoding: 'utf8',
+      });
       const printed = /得点率\s+(\d+(?:\.\d)?%)/.exec(cli.stdout)?.[1];
       expect(printed, cli.stdout + cli.stderr).toBe('94.6%');
       const { ctx, page } = await openPane(harness(), { workbook: file, width });

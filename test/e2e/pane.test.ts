@@ -18,7 +18,8 @@ const ledger = templateById('pi-ledger')!;
 const lsheet = ledger.sheets[0] as TableSheetDef;
 const lcol = (key: string) => columnLetter(lsheet.fields.findIndex((f) => f.key === key));
 
-const value = (page: Page, sheet: string, a1: string) => page.evaluate(([s, a]) => window.__wb.value(s, a), [sheet, a1] as const);
+const value = (page: Page, sheet: string, a1: string) =>
+  page.evaluate(([s, a]) => window.__wb.value(s, a), [sheet, a1] as const);
 const fills = (page: Page) =>
   page.evaluate(() =>
     window.__wb.sheets.map((s) => ({
@@ -61,7 +62,9 @@ describe.skipIf(!haveChromium)('task pane in Chromium (fake Excel, no network)',
   });
 
   it('check: findings grouped by severity and sheet; clicking one selects its cell', async () => {
-    const { ctx, page, errors } = await openPane(harness(), { workbook: 'samples/supplier-checklist/sc-03-sakura-konpo-incomplete.xlsx' });
+    const { ctx, page, errors } = await openPane(harness(), {
+      workbook: 'samples/supplier-checklist/sc-03-sakura-konpo-incomplete.xlsx',
+    });
     try {
       await page.getByRole('tab', { name: /チェック/ }).click();
       const panel = page.getByTestId('check-panel');
@@ -70,9 +73,9 @@ describe.skipIf(!haveChromium)('task pane in Chromium (fake Excel, no network)',
       const revision = await panel.getAttribute('data-revision');
       await page.getByRole('button', { name: 'ブックをチェック' }).click();
       await expect.poll(() => panel.getAttribute('data-revision')).not.toBe(revision);
-      const groups = await panel.locator('[data-severity]').evaluateAll((els) =>
-        els.map((e) => `${e.getAttribute('data-severity')}:${e.getAttribute('data-sheet')}`),
-      );
+      const groups = await panel
+        .locator('[data-severity]')
+        .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-severity')}:${e.getAttribute('data-sheet')}`));
       expect(groups.length).toBeGreaterThan(0);
       expect(groups[0].startsWith('error:')).toBe(true);
       const target = panel.locator('button[data-cell]').nth(2);
@@ -88,11 +91,15 @@ describe.skipIf(!haveChromium)('task pane in Chromium (fake Excel, no network)',
   });
 
   it('mark problems colours the problem cells; clear restores every original fill exactly', async () => {
-    const { ctx, page, errors } = await openPane(harness(), { workbook: 'samples/supplier-checklist/sc-03-sakura-konpo-incomplete.xlsx' });
+    const { ctx, page, errors } = await openPane(harness(), {
+      workbook: 'samples/supplier-checklist/sc-03-sakura-konpo-incomplete.xlsx',
+    });
     try {
       await page.getByRole('tab', { name: /チェック/ }).click();
       await page.getByTestId('check-panel').waitFor();
-      const problems = await page.locator('button[data-cell]').evaluateAll((els) => els.map((e) => e.getAttribute('data-cell')!.split('!')));
+      const problems = await page
+        .locator('button[data-cell]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-cell')!.split('!')));
       // Give one problem cell a fill of the user's own — a pattern with a tint — before marking.
       const [ps, pc] = problems[problems.length - 1];
       await page.evaluate(
@@ -103,7 +110,8 @@ describe.skipIf(!haveChromium)('task pane in Chromium (fake Excel, no network)',
         [ps, pc] as const,
       );
       const before = await fills(page);
-      const fillOf = (s: string, a: string) => page.evaluate(([s, a]) => window.__wb.cell(s, a)?.fill ?? null, [s, a] as const);
+      const fillOf = (s: string, a: string) =>
+        page.evaluate(([s, a]) => window.__wb.cell(s, a)?.fill ?? null, [s, a] as const);
       const originals = await Promise.all(problems.map(([s, a]) => fillOf(s, a)));
       // The problem cells include cells with No Fill and cells with a fill of their own, so Clear has both to restore.
       expect(originals.some((f) => f === null)).toBe(true);
@@ -114,14 +122,21 @@ describe.skipIf(!haveChromium)('task pane in Chromium (fake Excel, no network)',
       expect(await page.evaluate(([s, a]) => window.__wb.fillColor(s, a), first as [string, string])).toBe('#FFC7CE');
       expect(await fills(page)).not.toEqual(before);
       // The sheet stays protected as it was.
-      expect(await page.evaluate(() => window.__wb.sheets.filter((s) => s.protection.protected).length)).toBeGreaterThan(0);
+      expect(
+        await page.evaluate(() => window.__wb.sheets.filter((s) => s.protection.protected).length),
+      ).toBeGreaterThan(0);
       await expect.poll(() => page.getByRole('button', { name: '色付けを解除' }).isEnabled()).toBe(true);
       await shot(page, 'marked');
       await page.getByRole('button', { name: '色付けを解除' }).click();
       await page.getByText(/個のセルを元の色に戻しました/).waitFor();
       expect(await fills(page)).toEqual(before);
       expect(await Promise.all(problems.map(([s, a]) => fillOf(s, a)))).toEqual(originals);
-      expect(await fillOf(ps, pc)).toEqual({ color: '#92D050', pattern: 'LightUp', patternColor: '#7030A0', tintAndShade: -0.25 });
+      expect(await fillOf(ps, pc)).toEqual({
+        color: '#92D050',
+        pattern: 'LightUp',
+        patternColor: '#7030A0',
+        tintAndShade: -0.25,
+      });
       expect(errors).toEqual([]);
     } finally {
       await ctx.close();
@@ -154,7 +169,10 @@ describe.skipIf(!haveChromium)('task pane in Chromium (fake Excel, no network)',
       await page.getByRole('textbox', { name: /最終確認日/ }).fill('R7.4.1');
       // Inline validation as you type: a bad number is explained before saving.
       await page.getByRole('textbox', { name: /件数/ }).fill('約100');
-      await page.getByText(/整数|whole number|integer/).first().waitFor();
+      await page
+        .getByText(/整数|whole number|integer/)
+        .first()
+        .waitFor();
       await page.getByRole('textbox', { name: /件数/ }).fill('1,200');
       await page.getByRole('textbox', { name: /最終確認日/ }).scrollIntoViewIfNeeded();
       await shot(page, 'ledger-new-record');
@@ -184,7 +202,10 @@ describe.skipIf(!haveChromium)('task pane in Chromium (fake Excel, no network)',
   });
 
   it('English when Office is English', async () => {
-    const { ctx, page } = await openPane(harness(), { workbook: 'samples/pi-ledger/pl-01-jinji-overdue-and-contractor.xlsx', locale: 'en-US' });
+    const { ctx, page } = await openPane(harness(), {
+      workbook: 'samples/pi-ledger/pl-01-jinji-overdue-and-contractor.xlsx',
+      locale: 'en-US',
+    });
     try {
       await page.getByRole('tab', { name: 'Fill in' }).waitFor();
       await page.evaluate(() => window.__wb.userSelect('台帳', 'B3'));
@@ -200,7 +221,9 @@ describe.skipIf(!haveChromium)('task pane in Chromium (fake Excel, no network)',
   });
 
   it('a complete checklist shows its score and band', async () => {
-    const { ctx, page } = await openPane(harness(), { workbook: 'samples/supplier-checklist/sc-01-mihon-seiki-a-band.xlsx' });
+    const { ctx, page } = await openPane(harness(), {
+      workbook: 'samples/supplier-checklist/sc-01-mihon-seiki-a-band.xlsx',
+    });
     try {
       await expect.poll(() => page.getByTestId('progress').textContent()).toBe('回答済み 37 / 37');
       await expect.poll(() => page.getByTestId('band').textContent()).toBe('A');
@@ -229,9 +252,9 @@ describe.skipIf(!haveChromium)('task pane in Chromium (fake Excel, no network)',
       await page.getByTestId('template-picker').waitFor();
       await page.getByRole('button', { name: /挿入: 個人情報管理台帳/ }).click();
       await page.getByTestId('record-form').waitFor();
-      await expect.poll(() => page.evaluate(() => window.__wb.sheets.map((s) => s.name))).toEqual(
-        expect.arrayContaining(['Sheet1', '台帳', '_daicho']),
-      );
+      await expect
+        .poll(() => page.evaluate(() => window.__wb.sheets.map((s) => s.name)))
+        .toEqual(expect.arrayContaining(['Sheet1', '台帳', '_daicho']));
       await page.locator('[data-testid="grid-view"] td[data-cell="B3"]').click();
       // The blank template has no records yet: row 3 is a new one.
       await expect.poll(() => page.getByTestId('record-title').textContent()).toBe('3行目（新規）');
@@ -245,8 +268,13 @@ describe.skipIf(!haveChromium)('task pane in Chromium (fake Excel, no network)',
     const ctx = await isolatedContext(harness(), { width: 1400, officeJs: false });
     const page = await ctx.newPage();
     try {
-      await page.goto(`${harness().url}preview.html?wb=${encodeURIComponent('samples/supplier-checklist/sc-06-test-denshi-gaps.xlsx')}`);
-      await page.getByTestId('pane').getByRole('tab', { name: /^チェック/ }).click();
+      await page.goto(
+        `${harness().url}preview.html?wb=${encodeURIComponent('samples/supplier-checklist/sc-06-test-denshi-gaps.xlsx')}`,
+      );
+      await page
+        .getByTestId('pane')
+        .getByRole('tab', { name: /^チェック/ })
+        .click();
       await page.getByRole('button', { name: '問題のセルに色付け' }).click();
       await page.getByText(/個のセルに色を付けました/).waitFor();
       const first = (await page.locator('button[data-cell]').first().getAttribute('data-cell'))!.split('!');

@@ -28,7 +28,10 @@ async function open({ userAgent, apiVersion, width = 320 }: Setup) {
   const ctx = await isolatedContext(harness(), { userAgent, width });
   const fakeOffice = apiVersion !== undefined;
   // With the fake's own Office (host Excel), office.js must not replace it: answer its URL with an empty script.
-  if (fakeOffice) await ctx.route('https://appsforoffice.microsoft.com/**', (r) => r.fulfill({ body: '', contentType: 'text/javascript' }));
+  if (fakeOffice)
+    await ctx.route('https://appsforoffice.microsoft.com/**', (r) =>
+      r.fulfill({ body: '', contentType: 'text/javascript' }),
+    );
   await ctx.addInitScript({ content: readFileSync(join(dist, 'fake-excel.js'), 'utf8') });
   const b64 = readFileSync(join(dist, 'templates', 'supplier-checklist.xlsx')).toString('base64');
   await ctx.addInitScript(
@@ -59,7 +62,9 @@ async function expectMessage(page: Page, kind: 'browser' | 'api', ja: RegExp, en
   expect(await page.locator('#root').isVisible()).toBe(false);
   expect(await page.locator('#root').innerHTML()).toBe('');
   // Nothing clips at the narrowest pane: the message fits the width.
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
@@ -82,7 +87,12 @@ describe.skipIf(!haveChromium)('unsupported hosts in Chromium: a message, never 
   it('Internet Explorer 11 web view (Trident): the old-browser message in Japanese and English', async () => {
     const { ctx, page } = await open({ userAgent: IE11 });
     try {
-      await expectMessage(page, 'browser', /この Excel では Daicho を表示できません.*Excel 2021 以降/, /Daicho cannot run in this version of Excel.*Excel 2021 or later/);
+      await expectMessage(
+        page,
+        'browser',
+        /この Excel では Daicho を表示できません.*Excel 2021 以降/,
+        /Daicho cannot run in this version of Excel.*Excel 2021 or later/,
+      );
       await shot(page, 'unsupported-browser-320');
     } finally {
       await ctx.close();
@@ -92,7 +102,12 @@ describe.skipIf(!haveChromium)('unsupported hosts in Chromium: a message, never 
   it('Edge Legacy web view (EdgeHTML): the same message', async () => {
     const { ctx, page } = await open({ userAgent: EDGE_LEGACY });
     try {
-      await expectMessage(page, 'browser', /Internet Explorer または Edge レガシ版/, /Internet Explorer or Edge Legacy/);
+      await expectMessage(
+        page,
+        'browser',
+        /Internet Explorer または Edge レガシ版/,
+        /Internet Explorer or Edge Legacy/,
+      );
     } finally {
       await ctx.close();
     }
@@ -101,7 +116,12 @@ describe.skipIf(!haveChromium)('unsupported hosts in Chromium: a message, never 
   it('Excel with only ExcelApi 1.7: the requirement message, naming ExcelApi 1.8', async () => {
     const { ctx, page, errors } = await open({ apiVersion: '1.7' });
     try {
-      await expectMessage(page, 'api', /この Excel は Daicho に対応していません.*ExcelApi 1\.8 以降/, /This Excel does not support Daicho.*ExcelApi 1\.8 or later/);
+      await expectMessage(
+        page,
+        'api',
+        /この Excel は Daicho に対応していません.*ExcelApi 1\.8 以降/,
+        /This Excel does not support Daicho.*ExcelApi 1\.8 or later/,
+      );
       await shot(page, 'unsupported-api-320');
       expect(errors).toEqual([]);
     } finally {

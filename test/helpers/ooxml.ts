@@ -36,10 +36,21 @@ export async function ooxmlCheck(files: string[]): Promise<Map<string, OoxmlIssu
   const dir = await mkdtemp(join(tmpdir(), 'daicho-ooxml-'));
   try {
     const json = join(dir, 'report.json');
-    await run(SYSTEM_PYTHON, [join(here, 'ooxml_batch.py'), OOXML_CHECK, json, ...files], { maxBuffer: 64 << 20, timeout: 900_000 });
-    const report = JSON.parse(await readFile(json, 'utf8')) as { file: string; issues: { sev: string; cat: string; part?: string; msg: string }[] }[];
+    await run(SYSTEM_PYTHON, [join(here, 'ooxml_batch.py'), OOXML_CHECK, json, ...files], {
+      maxBuffer: 64 << 20,
+      timeout: 900_000,
+    });
+    const report = JSON.parse(await readFile(json, 'utf8')) as {
+      file: string;
+      issues: { sev: string; cat: string; part?: string; msg: string }[];
+    }[];
     for (const r of report) {
-      out.set(r.file, r.issues.filter((i) => i.sev === 'error' || i.sev === 'warn').map((i) => ({ sev: i.sev as OoxmlIssue['sev'], cat: i.cat, part: i.part ?? '', msg: i.msg })));
+      out.set(
+        r.file,
+        r.issues
+          .filter((i) => i.sev === 'error' || i.sev === 'warn')
+          .map((i) => ({ sev: i.sev as OoxmlIssue['sev'], cat: i.cat, part: i.part ?? '', msg: i.msg })),
+      );
     }
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -49,7 +60,8 @@ export async function ooxmlCheck(files: string[]): Promise<Map<string, OoxmlIssu
 }
 
 /** An issue without its numbers and part names (a copy's parts and line numbers move). */
-const kind = (i: OoxmlIssue): string => `${i.sev} ${i.cat} ${i.msg.replace(/\d+/g, 'N').replace(/\S+\.(xml|vml|rels)\b/g, 'PART')}`;
+const kind = (i: OoxmlIssue): string =>
+  `${i.sev} ${i.cat} ${i.msg.replace(/\d+/g, 'N').replace(/\S+\.(xml|vml|rels)\b/g, 'PART')}`;
 
 /** Issues of `copy` beyond those of `input`, counted by kind: the defects a copy adds. */
 export function addedIssues(input: OoxmlIssue[], copy: OoxmlIssue[]): OoxmlIssue[] {

@@ -37,7 +37,16 @@ export async function printToPdf(files: readonly string[]): Promise<Map<string, 
   const out = join(work, 'pdf');
   await run(
     'soffice',
-    [`-env:UserInstallation=file://${work}/profile`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', out, ...files],
+    [
+      `-env:UserInstallation=file://${work}/profile`,
+      '--headless',
+      '--norestore',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      out,
+      ...files,
+    ],
     { timeout: 300_000 },
   );
   const map = new Map<string, string>();
@@ -49,7 +58,13 @@ export async function printToPdf(files: readonly string[]): Promise<Map<string, 
   return map;
 }
 
-const unescape = (s: string): string => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+const unescape = (s: string): string =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** Our page header and footer print 0.3 inch (21.6 pt) from the paper's edge; the body starts at 0.6 inch or lower. */
 const EDGE_ZONE = 26;
@@ -60,7 +75,9 @@ export async function readPdf(pdf: string): Promise<Page[]> {
   for (const m of stdout.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)) {
     const width = Number(m[1]);
     const height = Number(m[2]);
-    const all: Word[] = [...m[3].matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/word>/g)].map((w) => ({
+    const all: Word[] = [
+      ...m[3].matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/word>/g),
+    ].map((w) => ({
       x0: Number(w[1]),
       y0: Number(w[2]),
       x1: Number(w[3]),
@@ -95,7 +112,8 @@ export function printed(value: string, pages: readonly Page[]): boolean {
         const t = strip(w.text);
         if (!t || !rest.startsWith(t)) continue;
         const sameLine = Math.abs(w.y0 - prev.y0) < h * 0.3 && w.x0 >= prev.x1 - 1 && w.x0 - prev.x1 < 20;
-        const nextLine = w.y0 > prev.y0 + h * 0.4 && w.y0 < prev.y1 + h * 0.8 && w.x0 < first.x1 + 80 && w.x1 > first.x0 - 80;
+        const nextLine =
+          w.y0 > prev.y0 + h * 0.4 && w.y0 < prev.y1 + h * 0.8 && w.x0 < first.x1 + 80 && w.x1 > first.x0 - 80;
         if ((sameLine || nextLine) && follow(first, w, got + t)) return true;
       }
       return false;

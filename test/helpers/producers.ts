@@ -36,7 +36,9 @@ export interface OpenpyxlView {
 export async function fillWithOpenpyxl(src: string, dst: string, cells: CellFill): Promise<OpenpyxlView> {
   const spec = join(await mkdtemp(join(tmpdir(), 'daicho-openpyxl-')), 'cells.json');
   await writeFile(spec, JSON.stringify(cells));
-  const { stdout } = await run(SYSTEM_PYTHON, [join(here, 'openpyxl_fill.py'), src, dst, spec], { maxBuffer: 64 << 20 });
+  const { stdout } = await run(SYSTEM_PYTHON, [join(here, 'openpyxl_fill.py'), src, dst, spec], {
+    maxBuffer: 64 << 20,
+  });
   return JSON.parse(stdout) as OpenpyxlView;
 }
 
@@ -49,7 +51,16 @@ export async function resaveWithLibreOffice(src: string): Promise<string> {
   const outDir = join(work, 'out');
   await run(
     'soffice',
-    [`-env:UserInstallation=file://${work}/profile`, '--headless', '--norestore', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', outDir, input],
+    [
+      `-env:UserInstallation=file://${work}/profile`,
+      '--headless',
+      '--norestore',
+      '--convert-to',
+      'xlsx:Calc MS Excel 2007 XML',
+      '--outdir',
+      outDir,
+      input,
+    ],
     { timeout: 120_000 },
   );
   const [name] = await readdir(outDir);

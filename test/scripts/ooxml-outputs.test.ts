@@ -23,7 +23,10 @@ const kinds = new Map<string, string>(); // file → what wrote it
 
 async function xlsxUnder(d: string): Promise<string[]> {
   const entries = await readdir(d, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile() && e.name.endsWith('.xlsx')).map((e) => join(e.parentPath, e.name)).sort();
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.xlsx'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
 }
 
 async function cli(args: string[], okCodes = [0, 1]): Promise<void> {
@@ -44,7 +47,20 @@ beforeAll(async () => {
   if (hasLibreOffice()) {
     // The same samples as a user's LibreOffice saves them.
     const files = await xlsxUnder(at('samples'));
-    await run('soffice', [`-env:UserInstallation=file://${dir}/lo-profile`, '--headless', '--norestore', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', at('lo'), ...files], { timeout: 240_000 });
+    await run(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${dir}/lo-profile`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        'xlsx:Calc MS Excel 2007 XML',
+        '--outdir',
+        at('lo'),
+        ...files,
+      ],
+      { timeout: 240_000 },
+    );
     for (const t of TEMPLATES) {
       await mkdir(at(`lo-in/${t}`), { recursive: true });
       const names = (await readdir(at(`samples/${t}`))).filter((n) => n.endsWith('.xlsx'));
@@ -54,17 +70,43 @@ beforeAll(async () => {
   }
   for (const [from, input] of Object.entries(inputs)) {
     // Table templates merge into a master, form templates into a summary.
-    for (const t of TEMPLATES) await cli(['merge', join(input, t), '-o', at(`merge-${from}/${t}.xlsx`), '--as-of', SAMPLE_AS_OF], [0]);
+    for (const t of TEMPLATES)
+      await cli(['merge', join(input, t), '-o', at(`merge-${from}/${t}.xlsx`), '--as-of', SAMPLE_AS_OF], [0]);
     await cli(['check', input, '--summary', at(`check-${from}/summary.xlsx`), '--as-of', SAMPLE_AS_OF]);
     await mkdir(at(`audit-${from}`));
     await cli(['audit', input, '-o', at(`audit-${from}`), '--as-of', SAMPLE_AS_OF]);
   }
   await cli(['check', at('samples'), '--annotate', at('annotated'), '--as-of', SAMPLE_AS_OF]);
-  await cli(['check', at('samples/supplier-checklist'), '--annotate', at('annotated-en'), '--lang', 'en', '--as-of', SAMPLE_AS_OF]);
+  await cli([
+    'check',
+    at('samples/supplier-checklist'),
+    '--annotate',
+    at('annotated-en'),
+    '--lang',
+    'en',
+    '--as-of',
+    SAMPLE_AS_OF,
+  ]);
   // A survey round: the supplier list sample distributed (a checklist per supplier in ja or en, and 送付一覧.xlsx).
   await writeFile(at('suppliers.xlsx'), await templateBuffer(supplierList, supplierListSamples[0].input));
-  await cli(['distribute', at('suppliers.xlsx'), '-o', at('distributed'), '--round', '2027上期', '--due', '2027-01-31'], [0]);
-  await cli(['status', at('suppliers.xlsx'), at('distributed'), '-o', at('status'), '--round', '2027上期', '--due', '2027-01-31'], [0]);
+  await cli(
+    ['distribute', at('suppliers.xlsx'), '-o', at('distributed'), '--round', '2027上期', '--due', '2027-01-31'],
+    [0],
+  );
+  await cli(
+    [
+      'status',
+      at('suppliers.xlsx'),
+      at('distributed'),
+      '-o',
+      at('status'),
+      '--round',
+      '2027上期',
+      '--due',
+      '2027-01-31',
+    ],
+    [0],
+  );
   for (const f of await xlsxUnder(dir)) {
     const rel = f.slice(dir.length + 1);
     if (!rel.startsWith('lo')) kinds.set(f, rel.split('/')[0]);
@@ -75,12 +117,25 @@ describe.skipIf(!hasOoxmlCheck())('every .xlsx the project writes', () => {
   it('passes ooxml-check without an error or a warning', async () => {
     // Each kind of output is there.
     const present = new Set(kinds.values());
-    for (const k of ['templates', 'samples', 'merge-own', 'check-own', 'audit-own', 'annotated', 'annotated-en', 'distributed', 'status']) expect(present, k).toContain(k);
+    for (const k of [
+      'templates',
+      'samples',
+      'merge-own',
+      'check-own',
+      'audit-own',
+      'annotated',
+      'annotated-en',
+      'distributed',
+      'status',
+    ])
+      expect(present, k).toContain(k);
     if (hasLibreOffice()) for (const k of ['merge-lo', 'check-lo', 'audit-lo']) expect(present, k).toContain(k);
     const files = [...kinds.keys()];
     expect(files.length).toBeGreaterThan(50);
     const checked = await ooxmlCheck(files);
-    const problems = files.flatMap((f) => checked.get(f)!.map((i) => `${f.slice(dir.length + 1)}: ${describeIssue(i)}`));
+    const problems = files.flatMap((f) =>
+      checked.get(f)!.map((i) => `${f.slice(dir.length + 1)}: ${describeIssue(i)}`),
+    );
     expect(problems).toEqual([]);
   }, 300_000);
 });

@@ -13,7 +13,17 @@ import { cellText } from '../../templates/model/normalise.js';
 import { readXlsxFile } from '../../scripts/io/read-xlsx.js';
 import { SAMPLE_AS_OF, writeSamples } from '../../scripts/samples/write.js';
 import { MIN_PRINT_SCALE } from '../../scripts/xlsx/print.js';
-import { canPrint, contrast, overprints, printed, printToPdf, rasterPage, readPdf, textHeight, type Page } from '../helpers/pdf.js';
+import {
+  canPrint,
+  contrast,
+  overprints,
+  printed,
+  printToPdf,
+  rasterPage,
+  readPdf,
+  textHeight,
+  type Page,
+} from '../helpers/pdf.js';
 import { SYSTEM_PYTHON } from '../helpers/producers.js';
 import { shortRows } from '../helpers/row-fit.js';
 import { daicho, ensureBuilt, ROOT } from './check/cli-helpers.js';
@@ -36,7 +46,10 @@ const OUTPUTS: { name: string; pages: Record<string, number> }[] = [
   { name: 'summary.xlsx', pages: { ファイル一覧: 4, 指摘一覧: 13 } },
   { name: 'master-pl.xlsx', pages: { 台帳: 17, リスク分析: 40, 取込元: 2, 重複: 1, 競合: 4 } },
   // The two sample registers: 23 conflicts and 11 folded duplicates, each with a 統合メモ of several lines.
-  { name: 'master-lr.xlsx', pages: { 法的要求事項: 18, 情報収集先: 2, 取込元: 2, 重複: 1, 競合_法的要求事項: 30, 競合_情報収集先: 1 } },
+  {
+    name: 'master-lr.xlsx',
+    pages: { 法的要求事項: 18, 情報収集先: 2, 取込元: 2, 重複: 1, 競合_法的要求事項: 30, 競合_情報収集先: 1 },
+  },
   { name: 'suppliers.xlsx', pages: { 取引先一覧: 2, フォローアップ: 4, 旧回答: 1 } },
   { name: 'contractors.xlsx', pages: { 委託先一覧: 2, 旧回答: 1 } },
   { name: 'audit.xlsx', pages: { 概要: 1, 指摘一覧: 14, 委託先: 1, 調達先: 1, ファイル: 2 } },
@@ -77,10 +90,33 @@ beforeAll(async () => {
   ];
   for (const r of await Promise.all(outs)) expect(r.code, r.stderr).toBeLessThan(2);
   const ledgers = await readdir(join(samples, 'pi-ledger'));
-  await copyFile(join(samples, 'pi-ledger', ledgers.find((f) => f.startsWith('pl-01'))!), join(dir, 'pl-01.xlsx'));
-  await copyFile(join(dir, 'annotated', 'pi-ledger', ledgers.find((f) => f.startsWith('pl-03'))!), join(dir, 'annotated-pl-03.xlsx'));
+  await copyFile(
+    join(
+      samples,
+      'pi-ledger',
+      ledgers.find((f) => f.startsWith('pl-01'))!,
+    ),
+    join(dir, 'pl-01.xlsx'),
+  );
+  await copyFile(
+    join(
+      dir,
+      'annotated',
+      'pi-ledger',
+      ledgers.find((f) => f.startsWith('pl-03'))!,
+    ),
+    join(dir, 'annotated-pl-03.xlsx'),
+  );
   const returns = await readdir(join(samples, 'supplier-checklist'));
-  await copyFile(join(dir, 'annotated', 'supplier-checklist', returns.find((f) => f.startsWith('sc-11'))!), join(dir, 'annotated-sc-11.xlsx'));
+  await copyFile(
+    join(
+      dir,
+      'annotated',
+      'supplier-checklist',
+      returns.find((f) => f.startsWith('sc-11'))!,
+    ),
+    join(dir, 'annotated-sc-11.xlsx'),
+  );
   await mkdir(join(dir, 'cal'));
   const cal = join(dir, 'cal', 'calibration.xlsx');
   await calibration(cal);
@@ -104,7 +140,8 @@ async function expectedTexts(path: string): Promise<Map<string, { labels: string
     const texts = (row: readonly unknown[] | undefined): string[] =>
       (row ?? []).filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => cellText(v) ?? v);
     let header = 0;
-    for (let r = 1; r < Math.min(5, s.rows.length); r++) if (texts(s.rows[r]).length > texts(s.rows[header]).length) header = r;
+    for (let r = 1; r < Math.min(5, s.rows.length); r++)
+      if (texts(s.rows[r]).length > texts(s.rows[header]).length) header = r;
     const data = s.rows.map((row, r) => ({ row, r })).filter(({ row, r }) => r > header && texts(row).length > 0);
     const sample = data.length ? [data[0], data[Math.floor(data.length / 2)], data[data.length - 1]] : [];
     out.set(s.name, { labels: texts(s.rows[header]), values: [...new Set(sample.flatMap(({ row }) => texts(row)))] });
@@ -113,41 +150,49 @@ async function expectedTexts(path: string): Promise<Map<string, { labels: string
 }
 
 describe.skipIf(!canPrint())('printed outputs (LibreOffice → PDF)', () => {
-  it.each(OUTPUTS.map((o) => [o.name, o] as const))('%s prints on A4, sheet by sheet within its page bound', (name, o) => {
-    const pages = pagesOf.get(name)!;
-    for (const p of pages) expect([Math.round(p.width), Math.round(p.height)].sort()).toEqual([595, 842]);
-    const count = new Map<string, number>();
-    for (const p of pages) count.set(p.sheet, (count.get(p.sheet) ?? 0) + 1);
-    const bounds = new Map(Object.entries(o.pages).map(([k, v]) => [strip(k), v]));
-    for (const [sheet, n] of count) {
-      expect(bounds.has(strip(sheet)), `${name}: a page headed "${sheet}"`).toBe(true);
-      expect(n, `${name}: pages of ${sheet}`).toBeLessThanOrEqual(bounds.get(strip(sheet))!);
-    }
-    expect([...count.keys()].map(strip).sort()).toEqual([...bounds.keys()].sort());
-  });
+  it.each(OUTPUTS.map((o) => [o.name, o] as const))(
+    '%s prints on A4, sheet by sheet within its page bound',
+    (name, o) => {
+      const pages = pagesOf.get(name)!;
+      for (const p of pages) expect([Math.round(p.width), Math.round(p.height)].sort()).toEqual([595, 842]);
+      const count = new Map<string, number>();
+      for (const p of pages) count.set(p.sheet, (count.get(p.sheet) ?? 0) + 1);
+      const bounds = new Map(Object.entries(o.pages).map(([k, v]) => [strip(k), v]));
+      for (const [sheet, n] of count) {
+        expect(bounds.has(strip(sheet)), `${name}: a page headed "${sheet}"`).toBe(true);
+        expect(n, `${name}: pages of ${sheet}`).toBeLessThanOrEqual(bounds.get(strip(sheet))!);
+      }
+      expect([...count.keys()].map(strip).sort()).toEqual([...bounds.keys()].sort());
+    },
+  );
 
-  it.each(OUTPUTS.map((o) => [o.name] as const))('%s prints every header label (on every page) and sampled value whole, no row over another', async (name) => {
-    const pages = pagesOf.get(name)!;
-    for (const [sheet, { labels, values }] of await expectedTexts(join(dir, name))) {
-      const mine = pages.filter((p) => strip(p.sheet) === strip(sheet));
-      expect(mine.length, `${name}: pages of ${sheet}`).toBeGreaterThan(0);
-      const missing = [...labels, ...values].filter((t) => !printed(t, mine));
-      expect(missing, `${name} / ${sheet}: not printed whole`).toEqual([]);
-      // The header row repeats: every page of the sheet prints some of its labels.
-      const bare = mine.map((p, i) => i + 1).filter((i) => !labels.some((l) => printed(l, [mine[i - 1]])));
-      expect(bare, `${name} / ${sheet}: pages without the header row`).toEqual([]);
-    }
-    for (const [i, p] of pages.entries()) {
-      const over = overprints(p).map(([a, b]) => `${a.text} × ${b.text}`);
-      expect(over, `${name} page ${i + 1} (${p.sheet})`).toEqual([]);
-    }
-  });
+  it.each(OUTPUTS.map((o) => [o.name] as const))(
+    '%s prints every header label (on every page) and sampled value whole, no row over another',
+    async (name) => {
+      const pages = pagesOf.get(name)!;
+      for (const [sheet, { labels, values }] of await expectedTexts(join(dir, name))) {
+        const mine = pages.filter((p) => strip(p.sheet) === strip(sheet));
+        expect(mine.length, `${name}: pages of ${sheet}`).toBeGreaterThan(0);
+        const missing = [...labels, ...values].filter((t) => !printed(t, mine));
+        expect(missing, `${name} / ${sheet}: not printed whole`).toEqual([]);
+        // The header row repeats: every page of the sheet prints some of its labels.
+        const bare = mine.map((p, i) => i + 1).filter((i) => !labels.some((l) => printed(l, [mine[i - 1]])));
+        expect(bare, `${name} / ${sheet}: pages without the header row`).toEqual([]);
+      }
+      for (const [i, p] of pages.entries()) {
+        const over = overprints(p).map(([a, b]) => `${a.text} × ${b.text}`);
+        expect(over, `${name} page ${i + 1} (${p.sheet})`).toEqual([]);
+      }
+    },
+  );
 
   it.each(OUTPUTS.map((o) => [o.name] as const))('%s prints its text at the minimum scale or larger', (name) => {
     expect(fullSize).toBeGreaterThan(5);
     for (const [i, p] of pagesOf.get(name)!.entries()) {
       if (p.words.length < 10) continue;
-      expect(textHeight(p) / fullSize, `${name} page ${i + 1} (${p.sheet})`).toBeGreaterThanOrEqual(MIN_PRINT_SCALE / 100 - 0.03);
+      expect(textHeight(p) / fullSize, `${name} page ${i + 1} (${p.sheet})`).toBeGreaterThanOrEqual(
+        MIN_PRINT_SCALE / 100 - 0.03,
+      );
     }
   });
 
@@ -164,17 +209,23 @@ describe.skipIf(!canPrint())('printed outputs (LibreOffice → PDF)', () => {
       const words = p.words.filter((w) => labels.includes(strip(w.text)));
       if (!words.length) continue;
       const raster = await rasterPage(pdfs.get(name)!, i + 1);
-      for (const w of words) expect(contrast(raster, w), `${name} / ${p.sheet}: header "${w.text}"`).toBeGreaterThan(80);
+      for (const w of words)
+        expect(contrast(raster, w), `${name} / ${p.sheet}: header "${w.text}"`).toBeGreaterThan(80);
     }
   });
 
-  it.each(OUTPUTS.map((o) => [o.name] as const))('%s has rows tall enough for their wrapped text in Excel too', async (name) => {
-    expect(await shortRows(join(dir, name))).toEqual([]);
-  });
+  it.each(OUTPUTS.map((o) => [o.name] as const))(
+    '%s has rows tall enough for their wrapped text in Excel too',
+    async (name) => {
+      expect(await shortRows(join(dir, name))).toEqual([]);
+    },
+  );
 
   it('every workbook printed passes ooxml-check', async () => {
     const files = OUTPUTS.map((o) => join(dir, o.name));
-    const r = await run(SYSTEM_PYTHON, [join(ROOT, '../shared/ooxml-check/ooxml_check.py'), ...files]).catch((e: { stdout: string; stderr: string }) => e);
+    const r = await run(SYSTEM_PYTHON, [join(ROOT, '../shared/ooxml-check/ooxml_check.py'), ...files]).catch(
+      (e: { stdout: string; stderr: string }) => e,
+    );
     expect('code' in r ? r : { code: 0 }, `${r.stdout}\n${r.stderr}`).toMatchObject({ code: 0 });
   });
 });

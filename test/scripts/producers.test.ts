@@ -11,7 +11,13 @@ import type { FormSheetDef, Issue, QuestionSheetDef, TemplateDef } from '../../t
 import { supplierChecklist } from '../../templates/supplier-checklist/index.js';
 import { readXlsxFile } from '../../scripts/io/read-xlsx.js';
 import { templateBuffer } from '../../scripts/xlsx/template-writer.js';
-import { fillWithOpenpyxl, hasLibreOffice, hasOpenpyxl, resaveWithLibreOffice, type CellFill } from '../helpers/producers.js';
+import {
+  fillWithOpenpyxl,
+  hasLibreOffice,
+  hasOpenpyxl,
+  resaveWithLibreOffice,
+  type CellFill,
+} from '../helpers/producers.js';
 
 const asOf = '2026-11-20';
 let dir: string;
@@ -33,49 +39,57 @@ async function check(path: string) {
 }
 
 describe.skipIf(!hasOpenpyxl())('openpyxl reads our templates', () => {
-  it.each(templates.map((t) => [t.id, t] as const))('%s has dropdowns, protection, print setup and the marker', async (_, def) => {
-    const path = await writeBlank(def);
-    const view = await fillWithOpenpyxl(path, join(dir, `${def.id}-copy.xlsx`), {});
-    expect(view.sheets['_daicho']).toBe('veryHidden');
-    expect(view.names).toContain('_daicho');
-    for (const sheet of def.sheets) {
-      expect(view.protected[sheet.name], `${sheet.name} protected`).toBe(true);
-      expect(view.paper[sheet.name], `${sheet.name} on A4`).toBe(9);
-      expect(view.unlocked[sheet.name], `${sheet.name} has answer cells`).toBeGreaterThan(0);
-      const lists = view.validations[sheet.name].filter((v) => v.type === 'list');
-      const choiceFields = sheet.fields.filter((f) => f.type.kind === 'enum' || f.type.kind === 'yesno');
-      // Each choice field's cells are covered by a list validation pointing into the hidden lists sheet.
-      for (const f of choiceFields) {
-        const i = sheet.fields.indexOf(f);
-        const target =
-          sheet.kind === 'form'
-            ? `B${FIRST_DATA_ROW + 1 + i}`
-            : `${columnLetter((sheet.kind === 'questions' ? QUESTION_FIXED : 0) + i)}${FIRST_DATA_ROW + 1}`;
-        const covering = lists.filter((v) => sqrefCovers(v.sqref, target));
-        expect(covering.length, `${sheet.name}!${target} (${f.key}) has a dropdown`).toBe(1);
-        expect(covering[0].formula1).toMatch(/_lists/);
+  it.each(templates.map((t) => [t.id, t] as const))(
+    '%s has dropdowns, protection, print setup and the marker',
+    async (_, def) => {
+      const path = await writeBlank(def);
+      const view = await fillWithOpenpyxl(path, join(dir, `${def.id}-copy.xlsx`), {});
+      expect(view.sheets['_daicho']).toBe('veryHidden');
+      expect(view.names).toContain('_daicho');
+      for (const sheet of def.sheets) {
+        expect(view.protected[sheet.name], `${sheet.name} protected`).toBe(true);
+        expect(view.paper[sheet.name], `${sheet.name} on A4`).toBe(9);
+        expect(view.unlocked[sheet.name], `${sheet.name} has answer cells`).toBeGreaterThan(0);
+        const lists = view.validations[sheet.name].filter((v) => v.type === 'list');
+        const choiceFields = sheet.fields.filter((f) => f.type.kind === 'enum' || f.type.kind === 'yesno');
+        // Each choice field's cells are covered by a list validation pointing into the hidden lists sheet.
+        for (const f of choiceFields) {
+          const i = sheet.fields.indexOf(f);
+          const target =
+            sheet.kind === 'form'
+              ? `B${FIRST_DATA_ROW + 1 + i}`
+              : `${columnLetter((sheet.kind === 'questions' ? QUESTION_FIXED : 0) + i)}${FIRST_DATA_ROW + 1}`;
+          const covering = lists.filter((v) => sqrefCovers(v.sqref, target));
+          expect(covering.length, `${sheet.name}!${target} (${f.key}) has a dropdown`).toBe(1);
+          expect(covering[0].formula1).toMatch(/_lists/);
+        }
+        if (sheet.kind !== 'form') expect(view.freeze[sheet.name]).toBe('B3');
       }
-      if (sheet.kind !== 'form') expect(view.freeze[sheet.name]).toBe('B3');
-    }
-  });
-  it.each(templates.map((t) => [t.id, t] as const))('%s gives no cell two validations, which Excel refuses', async (_, def) => {
-    const path = await writeBlank(def);
-    const view = await fillWithOpenpyxl(path, join(dir, `${def.id}-dv.xlsx`), {});
-    for (const sheet of def.sheets) {
-      const seen = new Map<string, string>();
-      for (const v of view.validations[sheet.name]) {
-        for (const a1 of sqrefCells(v.sqref)) {
-          expect(seen.get(a1), `${sheet.name}!${a1} in ${seen.get(a1)} and ${v.sqref}`).toBeUndefined();
-          seen.set(a1, v.sqref);
+    },
+  );
+  it.each(templates.map((t) => [t.id, t] as const))(
+    '%s gives no cell two validations, which Excel refuses',
+    async (_, def) => {
+      const path = await writeBlank(def);
+      const view = await fillWithOpenpyxl(path, join(dir, `${def.id}-dv.xlsx`), {});
+      for (const sheet of def.sheets) {
+        const seen = new Map<string, string>();
+        for (const v of view.validations[sheet.name]) {
+          for (const a1 of sqrefCells(v.sqref)) {
+            expect(seen.get(a1), `${sheet.name}!${a1} in ${seen.get(a1)} and ${v.sqref}`).toBeUndefined();
+            seen.set(a1, v.sqref);
+          }
+        }
+        if (sheet.kind === 'table') {
+          // every column of every template row keeps its validation, the last row too
+          const last = FIRST_DATA_ROW + (sheet.templateRows ?? 0);
+          for (let c = 0; c < sheet.fields.length; c++)
+            if (!sheet.fields[c].computed && sheet.templateRows)
+              expect(seen.has(`${columnLetter(c)}${last}`), `${sheet.name} ${columnLetter(c)}${last}`).toBe(true);
         }
       }
-      if (sheet.kind === 'table') {
-        // every column of every template row keeps its validation, the last row too
-        const last = FIRST_DATA_ROW + (sheet.templateRows ?? 0);
-        for (let c = 0; c < sheet.fields.length; c++) if (!sheet.fields[c].computed && sheet.templateRows) expect(seen.has(`${columnLetter(c)}${last}`), `${sheet.name} ${columnLetter(c)}${last}`).toBe(true);
-      }
-    }
-  });
+    },
+  );
 });
 
 function sqrefCells(sqref: string): string[] {
@@ -85,7 +99,8 @@ function sqrefCells(sqref: string): string[] {
     const [, c0, r0] = /^([A-Z]+)(\d+)$/.exec(from)!;
     const [, c1, r1] = /^([A-Z]+)(\d+)$/.exec(to)!;
     const cells: string[] = [];
-    for (let c = n(c0); c <= n(c1); c++) for (let r = Number(r0); r <= Number(r1); r++) cells.push(`${columnLetter(c - 1)}${r}`);
+    for (let c = n(c0); c <= n(c1); c++)
+      for (let r = Number(r0); r <= Number(r1); r++) cells.push(`${columnLetter(c - 1)}${r}`);
     return cells;
   });
 }

@@ -22,14 +22,30 @@ import { piLedger } from '../../templates/pi-ledger/index.js';
 import { samples as evaluationSamples } from '../../scripts/samples/contractor-evaluation.js';
 import { SAMPLE_AS_OF, samples as ledgerSamples } from '../../scripts/samples/pi-ledger.js';
 
-const ledgers = ledgerSamples.map((s) => ({ file: s.file, data: readRecords(piLedger, layoutWorkbook(piLedger, s.input)) }));
-const evaluations = evaluationSamples.map((s) => evaluationFact(s.file, readRecords(contractorEvaluation, layoutWorkbook(contractorEvaluation, s.input)), SAMPLE_AS_OF));
+const ledgers = ledgerSamples.map((s) => ({
+  file: s.file,
+  data: readRecords(piLedger, layoutWorkbook(piLedger, s.input)),
+}));
+const evaluations = evaluationSamples.map((s) =>
+  evaluationFact(
+    s.file,
+    readRecords(contractorEvaluation, layoutWorkbook(contractorEvaluation, s.input)),
+    SAMPLE_AS_OF,
+  ),
+);
 const rows = ledgers.flatMap((l) => outsourcedRows(l.file, l.data));
 
 describe('company names', () => {
   it('fold width, spacing, punctuation and the legal form, before or after the name', () => {
     const k = foldCompany('株式会社サンプル給与サービス');
-    for (const v of ['（株）サンプル給与サービス', '(株)サンプル給与サービス', 'サンプル給与サービス㈱', 'サンプル給与サービス株式会社', ' 株式会社　サンプル給与サービス ', 'ｻﾝﾌﾟﾙ給与サービス株式会社']) {
+    for (const v of [
+      '（株）サンプル給与サービス',
+      '(株)サンプル給与サービス',
+      'サンプル給与サービス㈱',
+      'サンプル給与サービス株式会社',
+      ' 株式会社　サンプル給与サービス ',
+      'ｻﾝﾌﾟﾙ給与サービス株式会社',
+    ]) {
       expect(foldCompany(v), v).toBe(k);
     }
     expect(foldCompany('Sample Asia Pte. Ltd.')).toBe(foldCompany('SAMPLE ASIA'));
@@ -44,7 +60,12 @@ describe('company names', () => {
   });
 
   it('splits a cell naming several contractors, but not on the middle dot inside a name', () => {
-    expect(contractorNames('株式会社A、B株式会社／C・D商事\n株式会社E')).toEqual(['株式会社A', 'B株式会社', 'C・D商事', '株式会社E']);
+    expect(contractorNames('株式会社A、B株式会社／C・D商事\n株式会社E')).toEqual([
+      '株式会社A',
+      'B株式会社',
+      'C・D商事',
+      '株式会社E',
+    ]);
   });
 });
 
@@ -61,7 +82,9 @@ describe('the bundled samples, as of their date', () => {
     ]);
     expect(outsource.every((f) => f.issue.severity === 'error' && f.issue.field === '委託先')).toBe(true);
     // Review finding 2: HR-004's recruiter is recorded 合格 at 73.5% against an 80% pass mark.
-    expect(outsource[0].issue.message.ja).toContain('「合格」と記録されていますが、評価内容からは「不合格」です（得点率 73.5%（合格基準 80%）');
+    expect(outsource[0].issue.message.ja).toContain(
+      '「合格」と記録されていますが、評価内容からは「不合格」です（得点率 73.5%（合格基準 80%）',
+    );
     expect(outsource[0].issue.message.en).toContain('answers call for "不合格"');
     expect(outsource[1].issue.message.ja).toContain('委託先評価がありません');
     // The printer's evaluation is both lapsed and recorded 合格 with the must-have C-05 不適合: failing comes first.
@@ -77,7 +100,9 @@ describe('the bundled samples, as of their date', () => {
       file: 'ce-02-souko-keiyaku-fubi',
       issue: { severity: 'warning', sheet: '判定', field: '契約書保存期限', value: '契約終了後3年' },
     });
-    expect(retention[0].issue.cell).toBe(evaluations.find((e) => e.file === 'ce-02-souko-keiyaku-fubi')!.keepCell!.cell);
+    expect(retention[0].issue.cell).toBe(
+      evaluations.find((e) => e.file === 'ce-02-souko-keiyaku-fubi')!.keepCell!.cell,
+    );
     expect(retention[0].issue.message.ja).toContain('SL-002「申込書」の保管期限「契約終了後5年」');
     // IS-004 is kept 取得後3か月: another event, not comparable with 契約終了後3年.
     expect(retention[0].issue.message.ja).not.toContain('IS-004');
@@ -93,7 +118,12 @@ describe('the bundled samples, as of their date', () => {
 });
 
 const keep = (text: string, p: PeriodValue): Pick<OutsourcedRow, 'keep' | 'keepText'> => ({ keep: p, keepText: text });
-const after = (event: string, years: number): PeriodValue => ({ kind: 'after', event, years, text: `${event}後${years}年` });
+const after = (event: string, years: number): PeriodValue => ({
+  kind: 'after',
+  event,
+  years,
+  text: `${event}後${years}年`,
+});
 
 function row(name: string, extra: Partial<OutsourcedRow> = {}): OutsourcedRow {
   return {
@@ -132,32 +162,44 @@ function evaluation(name: string, extra: Partial<EvaluationFact> = {}): Evaluati
 
 describe('PL-OUTSOURCE across workbooks', () => {
   const asOf = '2026-11-20';
-  const rules = (r: OutsourcedRow[], e: EvaluationFact[]) => auditRules(r, e, asOf).map((f) => `${f.issue.rule}:${f.issue.value}`);
+  const rules = (r: OutsourcedRow[], e: EvaluationFact[]) =>
+    auditRules(r, e, asOf).map((f) => `${f.issue.rule}:${f.issue.value}`);
 
-  it('passes a current 合格 or 条件付合格, whatever the name\'s width or legal form', () => {
+  it("passes a current 合格 or 条件付合格, whatever the name's width or legal form", () => {
     expect(rules([row('ＡＢＣ物流㈱')], [evaluation('株式会社ABC物流')])).toEqual([]);
     expect(rules([row('ABC物流')], [evaluation('ABC物流', { verdict: '条件付合格' })])).toEqual([]);
   });
 
   it('flags a missing, failed, undated or year-old evaluation, name by name', () => {
-    expect(rules([row('A社、B社、C社、D社')], [evaluation('B社', { verdict: '不合格' }), evaluation('C社', { evaluatedOn: null }), evaluation('D社', { evaluatedOn: '2025-11-19' })])).toEqual([
-      'PL-OUTSOURCE:A社',
-      'PL-OUTSOURCE:B社',
-      'PL-OUTSOURCE:C社',
-      'PL-OUTSOURCE:D社',
-    ]);
+    expect(
+      rules(
+        [row('A社、B社、C社、D社')],
+        [
+          evaluation('B社', { verdict: '不合格' }),
+          evaluation('C社', { evaluatedOn: null }),
+          evaluation('D社', { evaluatedOn: '2025-11-19' }),
+        ],
+      ),
+    ).toEqual(['PL-OUTSOURCE:A社', 'PL-OUTSOURCE:B社', 'PL-OUTSOURCE:C社', 'PL-OUTSOURCE:D社']);
     // Exactly 12 months is still current.
     expect(rules([row('D社')], [evaluation('D社', { evaluatedOn: '2025-11-20' })])).toEqual([]);
   });
 
   it('judges by the worse of the recorded and the derived verdict (Amendment 1)', () => {
-    const failing = { expected: '不合格' as const, expectedReason: { ja: '得点率 73.5%（合格基準 80%） → 不合格', en: 'score 73.5% (pass mark 80%) → fail' } };
+    const failing = {
+      expected: '不合格' as const,
+      expectedReason: { ja: '得点率 73.5%（合格基準 80%） → 不合格', en: 'score 73.5% (pass mark 80%) → fail' },
+    };
     expect(rules([row('F社')], [evaluation('F社', { verdict: '合格', ...failing })])).toEqual(['PL-OUTSOURCE:F社']);
-    expect(rules([row('F社')], [evaluation('F社', { verdict: '条件付合格', ...failing })])).toEqual(['PL-OUTSOURCE:F社']);
+    expect(rules([row('F社')], [evaluation('F社', { verdict: '条件付合格', ...failing })])).toEqual([
+      'PL-OUTSOURCE:F社',
+    ]);
     // The answers call for 条件付合格: a recorded 合格 is still passing for the audit (CE-* reports the 判定 itself).
     expect(rules([row('F社')], [evaluation('F社', { verdict: '合格', expected: '条件付合格' })])).toEqual([]);
     // A recorded 不合格 stands even when the answers would pass.
-    expect(rules([row('F社')], [evaluation('F社', { verdict: '不合格', expected: '合格' })])).toEqual(['PL-OUTSOURCE:F社']);
+    expect(rules([row('F社')], [evaluation('F社', { verdict: '不合格', expected: '合格' })])).toEqual([
+      'PL-OUTSOURCE:F社',
+    ]);
   });
 
   it('judges by the latest evaluation of a contractor, and matches a 法人番号 written in the ledger', () => {
@@ -171,7 +213,8 @@ describe('PL-OUTSOURCE across workbooks', () => {
 
 describe('CE-RETENTION', () => {
   const asOf = '2026-11-20';
-  const retention = (r: OutsourcedRow, e: EvaluationFact) => auditRules([r], [e], asOf).filter((f) => f.issue.rule === 'CE-RETENTION');
+  const retention = (r: OutsourcedRow, e: EvaluationFact) =>
+    auditRules([r], [e], asOf).filter((f) => f.issue.rule === 'CE-RETENTION');
   const date = (iso: string): PeriodValue => ({ kind: 'date', iso });
 
   it.each([
@@ -188,10 +231,19 @@ describe('CE-RETENTION', () => {
     expect(found).toHaveLength(n);
   });
 
-  it('points at the evaluation\'s cell, names the file, and lists the ledger rows', () => {
-    const rows2 = [1, 2, 3, 4].map((i) => row('G社', { 管理番号: `GA-00${i}`, ...keep('契約終了後5年', after('契約終了', 5)) }));
-    const [f] = auditRules(rows2, [evaluation('G社', { contractKeep: after('契約終了', 2), contractKeepText: '契約終了後2年' })], asOf);
-    expect(f).toMatchObject({ file: 'G社.xlsx', issue: { rule: 'CE-RETENTION', sheet: '判定', cell: 'B8', value: '契約終了後2年' } });
+  it("points at the evaluation's cell, names the file, and lists the ledger rows", () => {
+    const rows2 = [1, 2, 3, 4].map((i) =>
+      row('G社', { 管理番号: `GA-00${i}`, ...keep('契約終了後5年', after('契約終了', 5)) }),
+    );
+    const [f] = auditRules(
+      rows2,
+      [evaluation('G社', { contractKeep: after('契約終了', 2), contractKeepText: '契約終了後2年' })],
+      asOf,
+    );
+    expect(f).toMatchObject({
+      file: 'G社.xlsx',
+      issue: { rule: 'CE-RETENTION', sheet: '判定', cell: 'B8', value: '契約終了後2年' },
+    });
     expect(f.issue.message.ja).toContain('ほか1件');
   });
 });
@@ -201,9 +253,16 @@ describe('departments of findings', () => {
     const s = ledgerSamples.find((x) => x.file.startsWith('pl-03'))!;
     const v = validate(piLedger, layoutWorkbook(piLedger, s.input), { asOf: SAMPLE_AS_OF });
     const depts = departmentsOf(v.issues, v.data);
-    const problems = v.issues.map((i, k) => `${i.rule}:${depts[k]}:${i.sheet}`).filter((x) => !/^PL-(?:LEAK|LOCATION):/.test(x));
+    const problems = v.issues
+      .map((i, k) => `${i.rule}:${depts[k]}:${i.sheet}`)
+      .filter((x) => !/^PL-(?:LEAK|LOCATION):/.test(x));
     // PL-RESIDUAL points at a risk row: its department is its ledger row's.
-    expect(problems.sort()).toEqual(['PL-RECORD:営業部:台帳', 'PL-RESIDUAL:営業部:リスク分析', 'PL-RISK:営業部:台帳', 'PL-VAGUE:営業部:台帳']);
+    expect(problems.sort()).toEqual([
+      'PL-RECORD:営業部:台帳',
+      'PL-RESIDUAL:営業部:リスク分析',
+      'PL-RISK:営業部:台帳',
+      'PL-VAGUE:営業部:台帳',
+    ]);
     expect(new Set(depts)).toEqual(new Set(['営業部']));
     expect(departmentsOf([{ ...v.issues[0], cell: null }], v.data)).toEqual([null]);
   });

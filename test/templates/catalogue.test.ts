@@ -17,9 +17,25 @@ const specIds = new Set(spec.match(ID));
 
 // Ids the catalogue holds beyond those the spec names: the spec describes these without an id (a marker lost, a
 // question changed, an extra column), or they were added with the implementation (SL-*: the supplier list, issue 14).
-const BEYOND_SPEC: readonly RuleId[] = ['TEMPLATE-MARKER', 'TEMPLATE-TAMPER', 'COLUMN-EXTRA', 'RULE-FAILED', 'FINDINGS-OMITTED', 'CE-ANSWER', 'SC-APPROVAL', 'PL-LEAK', 'PL-NOTICE', 'PL-RECORD', 'PL-LOCATION', 'PL-RESIDUAL', 'SL-CORPNO',
+const BEYOND_SPEC: readonly RuleId[] = [
+  'TEMPLATE-MARKER',
+  'TEMPLATE-TAMPER',
+  'COLUMN-EXTRA',
+  'RULE-FAILED',
+  'FINDINGS-OMITTED',
+  'CE-ANSWER',
+  'SC-APPROVAL',
+  'PL-LEAK',
+  'PL-NOTICE',
+  'PL-RECORD',
+  'PL-LOCATION',
+  'PL-RESIDUAL',
+  'SL-CORPNO',
   // Contractor evaluation version 2 (Amendment 8: the spec names the fields, not rule ids).
-  'CE-LOCATION', 'CE-START', 'CE-MYNUMBER'];
+  'CE-LOCATION',
+  'CE-START',
+  'CE-MYNUMBER',
+];
 
 // A misspelt rule id does not compile (npm run typecheck fails if this line stops being an error).
 // @ts-expect-error 'PL-REVEIW' is not a RuleId
@@ -39,7 +55,9 @@ describe('the rule catalogue', () => {
       const m = /^- ((?:[A-Z]+-[A-Z]+)(?: \/ [A-Z]+-[A-Z]+)*) \(/.exec(line);
       if (!m) continue;
       const ids = m[1].split(' / ') as RuleId[];
-      const severities = [...line.matchAll(/\((error|warning|info)(?:\/(error|warning|info))?\)/g)].flatMap((x) => x.slice(1).filter(Boolean));
+      const severities = [...line.matchAll(/\((error|warning|info)(?:\/(error|warning|info))?\)/g)].flatMap((x) =>
+        x.slice(1).filter(Boolean),
+      );
       const clause = /\((§[\d.]+(?:\(\d+\))?)/.exec(line)?.[1];
       for (const id of ids) {
         bullets++;
@@ -53,14 +71,19 @@ describe('the rule catalogue', () => {
   it('has a Japanese and an English title for every rule, none shared by two rules', () => {
     for (const lang of ['ja', 'en'] as const) {
       const titles = RULE_IDS.map((id) => RULES[id].title[lang]);
-      expect(titles.every((t) => t.trim().length > 1), lang).toBe(true);
+      expect(
+        titles.every((t) => t.trim().length > 1),
+        lang,
+      ).toBe(true);
       expect(new Set(titles).size, lang).toBe(titles.length);
     }
   });
 
   it('says where each rule is raised: every template rule is in the catalogue under its template, and back', () => {
     for (const def of templates) {
-      const tamper = def.sheets.flatMap((s) => (s.kind === 'questions' && s.tamperRule && s.tamperRule !== 'TEMPLATE-TAMPER' ? [s.tamperRule] : []));
+      const tamper = def.sheets.flatMap((s) =>
+        s.kind === 'questions' && s.tamperRule && s.tamperRule !== 'TEMPLATE-TAMPER' ? [s.tamperRule] : [],
+      );
       const raised = [...def.rules.map((r) => r.id), ...tamper];
       expect(new Set(raised).size, def.id).toBe(raised.length);
       const listed = RULE_IDS.filter((id) => (RULES[id].raisedBy as readonly string[]).includes(def.id));

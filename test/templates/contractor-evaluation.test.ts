@@ -1,7 +1,12 @@
 // 委託先評価 (contractor-evaluation): definition, score, every CE-* rule broken and passed, and the samples.
 import { describe, expect, it } from 'vitest';
 import { sampleAsOf, samples } from '../../scripts/samples/contractor-evaluation.js';
-import { contractorEvaluation as def, CRITERIA, CONTRACT_ITEMS, SCORE_FORMULA } from '../../templates/contractor-evaluation/index.js';
+import {
+  contractorEvaluation as def,
+  CRITERIA,
+  CONTRACT_ITEMS,
+  SCORE_FORMULA,
+} from '../../templates/contractor-evaluation/index.js';
 import { expectedVerdict, foreignPlaces } from '../../templates/contractor-evaluation/rules.js';
 import type { CellValue } from '../../templates/model/grid.js';
 import { layoutWorkbook, type WorkbookInput } from '../../templates/model/layout.js';
@@ -13,7 +18,10 @@ const sample = (file: string) => samples.find((s) => s.file.startsWith(file))!;
 const CLEAN = 'ce-01';
 
 /** A deep copy of a sample's input, changed by `edit`. */
-function input(file: string, edit: (i: Required<Pick<WorkbookInput, 'forms' | 'answers'>>) => void = () => {}): WorkbookInput {
+function input(
+  file: string,
+  edit: (i: Required<Pick<WorkbookInput, 'forms' | 'answers'>>) => void = () => {},
+): WorkbookInput {
   const copy = structuredClone(sample(file).input) as Required<Pick<WorkbookInput, 'forms' | 'answers'>>;
   edit(copy);
   return copy;
@@ -46,7 +54,12 @@ describe('contractor-evaluation definition', () => {
     expect(def.id).toBe('contractor-evaluation');
     expect(def.version).toBe(2);
     expect(def.shape).toBe('form');
-    expect(def.sheets.map((s) => `${s.name}:${s.kind}`)).toEqual(['評価票:form', '評価項目:questions', '契約内容:questions', '判定:form']);
+    expect(def.sheets.map((s) => `${s.name}:${s.kind}`)).toEqual([
+      '評価票:form',
+      '評価項目:questions',
+      '契約内容:questions',
+      '判定:form',
+    ]);
   });
 
   it('has 18 criteria over the seven sections, five of them 必須, with unique ids', () => {
@@ -56,7 +69,8 @@ describe('contractor-evaluation definition', () => {
       new Set(['組織的', '人的', '物理的', '技術的', '再委託', '事故・違反歴', '経営・反社']),
     );
     expect(CRITERIA.filter((q) => q.critical).map((q) => q.id)).toEqual(['C-01', 'C-03', 'C-05', 'C-11', 'C-17']);
-    for (const q of CRITERIA) expect(q.question.ja && q.question.en && q.title.ja && q.title.en && q.clause).toBeTruthy();
+    for (const q of CRITERIA)
+      expect(q.question.ja && q.question.en && q.title.ja && q.title.en && q.clause).toBeTruthy();
   });
 
   it('has the eight contract items of §4.4.3.4 (1)–(8)', () => {
@@ -69,16 +83,29 @@ describe('contractor-evaluation definition', () => {
     expect(SCORE_FORMULA).toContain("'評価項目'!$E$3:$E$20");
     expect(SCORE_FORMULA.startsWith('=')).toBe(false);
     const field = def.sheets.find((s) => s.name === '判定')!;
-    expect(field.kind === 'form' && field.fields[0]).toMatchObject({ key: '得点率', computed: true, formula: SCORE_FORMULA });
+    expect(field.kind === 'form' && field.fields[0]).toMatchObject({
+      key: '得点率',
+      computed: true,
+      formula: SCORE_FORMULA,
+    });
   });
 
   it('blank template: required fields and every unanswered row are reported, nothing else', () => {
     const { issues } = run({});
     expect(new Set(issues.map((i) => i.rule))).toEqual(new Set(['V-REQUIRED', 'CE-ANSWER', 'CE-LOCATION']));
     expect(issuesOf(issues, 'CE-ANSWER')).toHaveLength(26);
-    expect(issuesOf(issues, 'CE-LOCATION').map(at)).toEqual([{ rule: 'CE-LOCATION', severity: 'warning', sheet: '評価票', cell: CELL.データの所在国 }]);
+    expect(issuesOf(issues, 'CE-LOCATION').map(at)).toEqual([
+      { rule: 'CE-LOCATION', severity: 'warning', sheet: '評価票', cell: CELL.データの所在国 },
+    ]);
     expect(issuesOf(issues, 'V-REQUIRED').map((i) => i.field)).toEqual([
-      '委託先名', '所在地', '担当者', '委託業務の内容', '委託する個人情報', '評価日', '評価者', '判定',
+      '委託先名',
+      '所在地',
+      '担当者',
+      '委託業務の内容',
+      '委託する個人情報',
+      '評価日',
+      '評価者',
+      '判定',
     ]);
   });
 });
@@ -180,7 +207,9 @@ describe('CE-ANSWER', () => {
   it('passes: 該当なし is an answer; an invalid answer is left to V-ENUM', () => {
     const { issues } = run(input(CLEAN, (i) => set(i.answers['評価項目'], 'C-07', { 評価: 'たぶん' })));
     expect(issuesOf(issues, 'CE-ANSWER')).toEqual([]);
-    expect(issuesOf(issues, 'V-ENUM').map(at)).toEqual([{ rule: 'V-ENUM', severity: 'error', sheet: '評価項目', cell: 'E9' }]);
+    expect(issuesOf(issues, 'V-ENUM').map(at)).toEqual([
+      { rule: 'V-ENUM', severity: 'error', sheet: '評価項目', cell: 'E9' },
+    ]);
   });
 });
 
@@ -193,7 +222,11 @@ describe('CE-CONTRACT', () => {
   });
 
   it('passes: 条件付合格 (contract to be amended) with the same gap', () => {
-    const { issues } = run(input('ce-02', (i) => Object.assign(i.forms['判定'], { 判定: '条件付合格', 条件・所見: '覚書で報告頻度を定める' })));
+    const { issues } = run(
+      input('ce-02', (i) =>
+        Object.assign(i.forms['判定'], { 判定: '条件付合格', 条件・所見: '覚書で報告頻度を定める' }),
+      ),
+    );
     expect(issues).toEqual([]);
   });
 });
@@ -206,7 +239,9 @@ describe('CE-MANDATORY', () => {
   });
 
   it('passes: 不合格 with the same answers; 不適合 on a criterion that is not 必須', () => {
-    expect(issuesOf(run(input('ce-04', (i) => (i.forms['判定']['判定'] = '不合格'))).issues, 'CE-MANDATORY')).toEqual([]);
+    expect(issuesOf(run(input('ce-04', (i) => (i.forms['判定']['判定'] = '不合格'))).issues, 'CE-MANDATORY')).toEqual(
+      [],
+    );
     const other = run(input(CLEAN, (i) => set(i.answers['評価項目'], 'C-07', { 評価: '不適合' })));
     expect(issuesOf(other.issues, 'CE-MANDATORY')).toEqual([]);
   });
@@ -228,7 +263,11 @@ describe('CE-SCORE', () => {
     expect(issuesOf(strict.issues, 'CE-SCORE').map(at)).toEqual([
       { rule: 'CE-SCORE', severity: 'error', sheet: '判定', cell: CELL.判定 },
     ]);
-    const conditional = run(input('ce-05', (i) => Object.assign(i.forms['判定'], { 判定: '条件付合格', 得点率: null, 条件・所見: '3か月後に再評価' })));
+    const conditional = run(
+      input('ce-05', (i) =>
+        Object.assign(i.forms['判定'], { 判定: '条件付合格', 得点率: null, 条件・所見: '3か月後に再評価' }),
+      ),
+    );
     expect(issuesOf(conditional.issues, 'CE-SCORE').map(at)).toEqual([
       { rule: 'CE-SCORE', severity: 'error', sheet: '判定', cell: CELL.判定 },
     ]);
@@ -240,7 +279,9 @@ describe('CE-SCORE', () => {
       { rule: 'CE-SCORE', severity: 'warning', sheet: '判定', cell: CELL.判定 },
     ]);
     const reasoned = run(
-      input(CLEAN, (i) => Object.assign(i.forms['判定'], { 判定: '不合格', 条件・所見: '委託業務の縮小により契約を更新しない' })),
+      input(CLEAN, (i) =>
+        Object.assign(i.forms['判定'], { 判定: '不合格', 条件・所見: '委託業務の縮小により契約を更新しない' }),
+      ),
     );
     expect(issuesOf(reasoned.issues, 'CE-SCORE')).toEqual([]);
   });
@@ -254,7 +295,8 @@ describe('CE-SCORE', () => {
 });
 
 describe('derived verdict (Amendment 1: a recorded 判定 better than the answers allow is an error)', () => {
-  const judged = (edit: Parameters<typeof input>[1]) => run(input(CLEAN, edit)).issues.filter((i) => i.severity !== 'info');
+  const judged = (edit: Parameters<typeof input>[1]) =>
+    run(input(CLEAN, edit)).issues.filter((i) => i.severity !== 'info');
 
   it('review e1: 条件付合格 with 必須 C-05 不適合 → CE-MANDATORY error on C-05', () => {
     const issues = judged((i) => {
@@ -285,8 +327,11 @@ describe('derived verdict (Amendment 1: a recorded 判定 better than the answer
     expect(issues[0].field).toBe('条件・所見');
   });
 
-  it('cites yearly re-evaluation as PrivacyMark practice, not as the manual (review §5.3); C-17/C-18 as the company\'s own criteria (§5.2)', () => {
-    const late = issuesOf(run(input(CLEAN, (i) => (i.forms['判定']['次回評価期限'] = '2028-01-31'))).issues, 'CE-NEXT')[0];
+  it("cites yearly re-evaluation as PrivacyMark practice, not as the manual (review §5.3); C-17/C-18 as the company's own criteria (§5.2)", () => {
+    const late = issuesOf(
+      run(input(CLEAN, (i) => (i.forms['判定']['次回評価期限'] = '2028-01-31'))).issues,
+      'CE-NEXT',
+    )[0];
     expect(late.message.ja).toContain('プライバシーマークの審査');
     expect(late.message.ja).not.toMatch(/評価し直すので.*（§4\.4\.3\.4）/u);
     expect(late.message.en).toContain('PrivacyMark assessments');
@@ -333,7 +378,10 @@ describe('CE-NEXT', () => {
   });
 
   it('breaks (warning): no 次回評価期限 and 評価日 more than 12 months ago', () => {
-    const { issues } = run(input(CLEAN, (i) => (i.forms['判定']['次回評価期限'] = null)), '2027-10-06');
+    const { issues } = run(
+      input(CLEAN, (i) => (i.forms['判定']['次回評価期限'] = null)),
+      '2027-10-06',
+    );
     expect(issuesOf(issues, 'CE-NEXT').map(at)).toEqual([
       { rule: 'CE-NEXT', severity: 'warning', sheet: '評価票', cell: CELL.評価日 },
     ]);
@@ -379,7 +427,9 @@ describe('CE-CERT', () => {
 describe('CE-SUBCONTRACT', () => {
   it('breaks: 再委託=はい without 再委託先', () => {
     const found = issuesOf(run(sample('ce-03').input).issues, 'CE-SUBCONTRACT');
-    expect(found.map(at)).toEqual([{ rule: 'CE-SUBCONTRACT', severity: 'error', sheet: '評価票', cell: CELL.再委託先 }]);
+    expect(found.map(at)).toEqual([
+      { rule: 'CE-SUBCONTRACT', severity: 'error', sheet: '評価票', cell: CELL.再委託先 },
+    ]);
   });
 
   it('breaks: 再委託=はい with the subcontracting contract item (K-3) 規定なし', () => {
@@ -405,15 +455,25 @@ describe('CE-SUBCONTRACT', () => {
 // Version 2 (review §5.2 [MISSING]; Amendment 8): データの所在国, 委託開始日, 特定個人情報の再委託許諾.
 describe('CE-LOCATION (データの所在国: 外的環境の把握, 法28条)', () => {
   it('breaks (warning): no data location, citing the external-environment duty', () => {
-    const found = issuesOf(run(input(CLEAN, (i) => (i.forms['評価票']['データの所在国'] = null))).issues, 'CE-LOCATION');
-    expect(found.map(at)).toEqual([{ rule: 'CE-LOCATION', severity: 'warning', sheet: '評価票', cell: CELL.データの所在国 }]);
+    const found = issuesOf(
+      run(input(CLEAN, (i) => (i.forms['評価票']['データの所在国'] = null))).issues,
+      'CE-LOCATION',
+    );
+    expect(found.map(at)).toEqual([
+      { rule: 'CE-LOCATION', severity: 'warning', sheet: '評価票', cell: CELL.データの所在国 },
+    ]);
     expect(found[0].message.ja).toContain('通則編）10-7');
     expect(found[0].message.en).toContain('General Guidelines 10-7');
   });
 
   it('notes (info): data kept abroad — what to confirm, naming the country, 10-7 and 法第28条', () => {
-    const found = issuesOf(run(input(CLEAN, (i) => (i.forms['評価票']['データの所在国'] = '日本・米国（バックアップ）'))).issues, 'CE-LOCATION');
-    expect(found.map(at)).toEqual([{ rule: 'CE-LOCATION', severity: 'info', sheet: '評価票', cell: CELL.データの所在国 }]);
+    const found = issuesOf(
+      run(input(CLEAN, (i) => (i.forms['評価票']['データの所在国'] = '日本・米国（バックアップ）'))).issues,
+      'CE-LOCATION',
+    );
+    expect(found.map(at)).toEqual([
+      { rule: 'CE-LOCATION', severity: 'info', sheet: '評価票', cell: CELL.データの所在国 },
+    ]);
     expect(found[0].message.ja).toContain('日本以外（米国）');
     expect(found[0].message.ja).toContain('法第28条');
     expect(found[0].message.ja).toContain('法第32条第1項第4号');
@@ -422,7 +482,10 @@ describe('CE-LOCATION (データの所在国: 外的環境の把握, 法28条)',
 
   it('passes: Japan however written, or a prefecture typed for the country', () => {
     for (const v of ['日本', '国内', 'Japan', 'JP', '日本（東京・大阪）', '東京都、大阪府', '日本国内のみ']) {
-      expect(issuesOf(run(input(CLEAN, (i) => (i.forms['評価票']['データの所在国'] = v))).issues, 'CE-LOCATION'), v).toEqual([]);
+      expect(
+        issuesOf(run(input(CLEAN, (i) => (i.forms['評価票']['データの所在国'] = v))).issues, 'CE-LOCATION'),
+        v,
+      ).toEqual([]);
     }
     expect(foreignPlaces('日本、シンガポール（バックアップ）, USA')).toEqual(['シンガポール', 'USA']);
   });
@@ -449,13 +512,20 @@ describe('CE-MYNUMBER (特定個人情報の再委託許諾: 番号法第10条)'
   const subcontracted = (consent: CellValue, flag: CellValue = 'はい') =>
     run(
       input(CLEAN, (i) =>
-        Object.assign(i.forms['評価票'], { 再委託: 'はい', 再委託先: '株式会社見本計算センター（年末調整の入力）', 特定個人情報の再委託許諾: consent, '要配慮・特定個人情報を含む': flag }),
+        Object.assign(i.forms['評価票'], {
+          再委託: 'はい',
+          再委託先: '株式会社見本計算センター（年末調整の入力）',
+          特定個人情報の再委託許諾: consent,
+          '要配慮・特定個人情報を含む': flag,
+        }),
       ),
     ).issues;
 
   it('breaks (error): subcontracting with My Number data and no consent from us', () => {
     const found = issuesOf(subcontracted('未許諾'), 'CE-MYNUMBER');
-    expect(found.map(at)).toEqual([{ rule: 'CE-MYNUMBER', severity: 'error', sheet: '評価票', cell: CELL.特定個人情報の再委託許諾 }]);
+    expect(found.map(at)).toEqual([
+      { rule: 'CE-MYNUMBER', severity: 'error', sheet: '評価票', cell: CELL.特定個人情報の再委託許諾 },
+    ]);
     expect(found[0].message.ja).toContain('番号法第10条第1項');
     expect(found[0].message.en).toContain('My Number Act Art. 10(1)');
     expect(issuesOf(run(input('ce-06')).issues, 'CE-MYNUMBER').map((i) => i.severity)).toEqual(['error']);
@@ -468,9 +538,15 @@ describe('CE-MYNUMBER (特定個人情報の再委託許諾: 番号法第10条)'
   });
 
   it('passes: consent given (synonyms too), not applicable, no subcontracting, or no such data', () => {
-    for (const v of ['許諾済み', '承諾済み', '該当なし', '対象外']) expect(issuesOf(subcontracted(v), 'CE-MYNUMBER'), v).toEqual([]);
+    for (const v of ['許諾済み', '承諾済み', '該当なし', '対象外'])
+      expect(issuesOf(subcontracted(v), 'CE-MYNUMBER'), v).toEqual([]);
     expect(issuesOf(subcontracted(null, 'いいえ'), 'CE-MYNUMBER')).toEqual([]);
-    expect(issuesOf(run(input(CLEAN, (i) => (i.forms['評価票']['特定個人情報の再委託許諾'] = '未許諾'))).issues, 'CE-MYNUMBER')).toEqual([]);
+    expect(
+      issuesOf(
+        run(input(CLEAN, (i) => (i.forms['評価票']['特定個人情報の再委託許諾'] = '未許諾'))).issues,
+        'CE-MYNUMBER',
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -478,20 +554,32 @@ describe('values and structure', () => {
   it('normalises synonyms and 和暦 without issues', () => {
     const { issues, data } = run(
       input(CLEAN, (i) => {
-        Object.assign(i.forms['評価票'], { 第三者認証: 'プライバシーマーク', 評価日: '令和8年10月5日', 再委託: '無', 評価区分: '年次' });
+        Object.assign(i.forms['評価票'], {
+          第三者認証: 'プライバシーマーク',
+          評価日: '令和8年10月5日',
+          再委託: '無',
+          評価区分: '年次',
+        });
         Object.assign(i.forms['判定'], { 合格基準: '80%', 判定: '合格' });
         set(i.answers['契約内容'], 'K-1', { 規定: 'あり' });
       }),
     );
     expect(issues).toEqual([]);
-    expect(data.sheets['評価票'][0].values).toMatchObject({ 第三者認証: 'Pマーク', 評価日: '2026-10-05', 再委託: 'いいえ', 評価区分: '定期' });
+    expect(data.sheets['評価票'][0].values).toMatchObject({
+      第三者認証: 'Pマーク',
+      評価日: '2026-10-05',
+      再委託: 'いいえ',
+      評価区分: '定期',
+    });
     expect(data.sheets['判定'][0].values['合格基準']).toBe(0.8);
   });
 
   it('reads ISO/IEC 27001 as ISMS and rejects an unknown certification', () => {
     expect(run(input(CLEAN, (i) => (i.forms['評価票']['第三者認証'] = 'ISO/IEC 27001'))).issues).toEqual([]);
     const bad = run(input(CLEAN, (i) => (i.forms['評価票']['第三者認証'] = 'SOC2')));
-    expect(issuesOf(bad.issues, 'V-ENUM').map(at)).toEqual([{ rule: 'V-ENUM', severity: 'error', sheet: '評価票', cell: 'B16' }]);
+    expect(issuesOf(bad.issues, 'V-ENUM').map(at)).toEqual([
+      { rule: 'V-ENUM', severity: 'error', sheet: '評価票', cell: 'B16' },
+    ]);
   });
 
   it('an empty 合格基準 means 80%', () => {
@@ -508,7 +596,7 @@ describe('values and structure', () => {
     expect(issues.some((i) => i.rule === 'TEMPLATE-TAMPER' && i.value === 'C-03')).toBe(true);
   });
 
-  it('contract items carry the manual\'s own titles (§4.4.3.4 (1)–(8)); a workbook with the earlier short titles is read, with one info', () => {
+  it("contract items carry the manual's own titles (§4.4.3.4 (1)–(8)); a workbook with the earlier short titles is read, with one info", () => {
     expect(CONTRACT_ITEMS.map((k) => k.title.ja)).toEqual([
       '委託者及び受託者の責任の明確化',
       '個人情報の安全管理に関する事項',
@@ -525,6 +613,8 @@ describe('values and structure', () => {
       if (k.formerly?.title) sheet.rows[i + 2]![2] = k.formerly.title[0];
     });
     const { issues } = validate(def, grid, { asOf });
-    expect(issues.map((i) => [i.rule, i.severity, i.value])).toEqual([['TEMPLATE-VERSION', 'info', 'K-1, K-2, K-4, K-5, K-6, K-7']]);
+    expect(issues.map((i) => [i.rule, i.severity, i.value])).toEqual([
+      ['TEMPLATE-VERSION', 'info', 'K-1, K-2, K-4, K-5, K-6, K-7'],
+    ]);
   });
 });

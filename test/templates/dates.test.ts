@@ -71,9 +71,13 @@ describe('isValidIso / isoFromParts', () => {
   });
 
   it('daysInMonth', () => {
-    expect([daysInMonth(2024, 2), daysInMonth(2023, 2), daysInMonth(1900, 2), daysInMonth(2024, 4), daysInMonth(2024, 12)]).toEqual([
-      29, 28, 28, 30, 31,
-    ]);
+    expect([
+      daysInMonth(2024, 2),
+      daysInMonth(2023, 2),
+      daysInMonth(1900, 2),
+      daysInMonth(2024, 4),
+      daysInMonth(2024, 12),
+    ]).toEqual([29, 28, 28, 30, 31]);
   });
 });
 
@@ -334,12 +338,22 @@ describe('parseDateText', () => {
     expect(parseDateText(text)).toEqual({ problem });
   });
 
-  it.each(['', '2024', '24/4/1', '4/1', '2024年4月', 'R6', '令和6年', '未定', '契約終了後5年', 'X6.4.1', '2024-04-01-02', '2024/4/1/'])(
-    '%j is not a date',
-    (text) => {
-      expect(parseDateText(text)).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    '2024',
+    '24/4/1',
+    '4/1',
+    '2024年4月',
+    'R6',
+    '令和6年',
+    '未定',
+    '契約終了後5年',
+    'X6.4.1',
+    '2024-04-01-02',
+    '2024/4/1/',
+  ])('%j is not a date', (text) => {
+    expect(parseDateText(text)).toBeNull();
+  });
 });
 
 describe('daysInMonth', () => {

@@ -22,7 +22,14 @@ const demo: TemplateDef = {
       name: '台帳',
       title: t('台帳', 'Ledger'),
       fields: [
-        { key: '管理番号', label: t('管理番号', 'ID'), type: { kind: 'text' }, required: true, unique: true, synonyms: ['No.'] },
+        {
+          key: '管理番号',
+          label: t('管理番号', 'ID'),
+          type: { kind: 'text' },
+          required: true,
+          unique: true,
+          synonyms: ['No.'],
+        },
         { key: '件数', label: t('件数', 'Count'), type: { kind: 'integer', min: 0 } },
         { key: '委託', label: t('委託', 'Outsourced'), type: yesno, required: true },
         { key: '最終確認日', label: t('最終確認日', 'Last reviewed'), type: { kind: 'date' }, required: true },
@@ -85,7 +92,12 @@ describe('validate', () => {
     rows[3][2] = '多分';
     rows[3][3] = null;
     const issues = validate(demo, g, { asOf }).issues;
-    expect(issues.map((i) => `${i.rule}@${i.cell}`)).toEqual(['V-NUMBER@B3', 'V-UNIQUE@A4', 'V-ENUM@C4', 'V-REQUIRED@D4']);
+    expect(issues.map((i) => `${i.rule}@${i.cell}`)).toEqual([
+      'V-NUMBER@B3',
+      'V-UNIQUE@A4',
+      'V-ENUM@C4',
+      'V-REQUIRED@D4',
+    ]);
     expect(issues[0].message.ja).toContain('約100');
     expect(issues[0].message.en).toContain('約100');
     expect(issues[1].message.ja).toContain('3行目');
@@ -113,7 +125,11 @@ describe('validate', () => {
       { 管理番号: 'A-2', 件数: null, 委託: null, 最終確認日: '2025-04-01' },
       { 管理番号: 'A-3', 件数: 1, 委託: null, 最終確認日: null },
     ]);
-    expect([a.raw['最終確認日'], b.raw['最終確認日'], c.raw['最終確認日']]).toEqual(['2025-04-01', '2025-04-01', '45748']);
+    expect([a.raw['最終確認日'], b.raw['最終確認日'], c.raw['最終確認日']]).toEqual([
+      '2025-04-01',
+      '2025-04-01',
+      '45748',
+    ]);
     // The same serial in a workbook of the 1904 date system is four years and a day later.
     const v1904 = validate(demo, { ...g, date1904: true }, { asOf: '2030-01-01' });
     expect(v1904.data.sheets['台帳'].map((r) => r.values['最終確認日'])).toEqual(['2029-04-02', '2029-04-02', null]);
@@ -134,7 +150,9 @@ describe('validate', () => {
     const g = good();
     const s = sheet(g, '台帳');
     // Swap the first two columns, rename 管理番号 to its synonym and add a column the template does not have.
-    s.rows = s.rows.map((r, i) => (i === 0 ? r : [r[1], i === 1 ? 'No.' : r[0], r[2], r[3], i === 1 ? '部署メモ' : 'x']));
+    s.rows = s.rows.map((r, i) =>
+      i === 0 ? r : [r[1], i === 1 ? 'No.' : r[0], r[2], r[3], i === 1 ? '部署メモ' : 'x'],
+    );
     const v = validate(demo, g, { asOf });
     expect(v.issues.map((i) => `${i.rule}/${i.severity}@${i.cell}`)).toEqual(['COLUMN-EXTRA/info@E2']);
     expect(v.data.sheets['台帳'][0].values['管理番号']).toBe('A-1');
@@ -239,7 +257,17 @@ describe('identify', () => {
     const v = validateAmong(copied, [demo], { asOf });
     expect(v.template).toEqual({ id: 'pi-ledger', version: 2 });
     expect(v.issues.map((i) => i.rule)).toEqual(['TEMPLATE-MARKER']);
-    const other: Grid = { sheets: [{ name: 'Sheet1', rows: [['氏名', '住所'], ['山田', '東京']] }] };
+    const other: Grid = {
+      sheets: [
+        {
+          name: 'Sheet1',
+          rows: [
+            ['氏名', '住所'],
+            ['山田', '東京'],
+          ],
+        },
+      ],
+    };
     expect(validateAmong(other, [demo], { asOf }).issues.map((i) => i.rule)).toEqual(['TEMPLATE-UNKNOWN']);
     const foreignMarker = good();
     sheet(foreignMarker, MARKER_SHEET).rows[0][1] = 'unknown-template';

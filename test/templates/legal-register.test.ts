@@ -40,8 +40,18 @@ function row(no: number, values: Row = {}): Row {
 /** The three baseline entries, so LR-BASELINE stays quiet unless a test removes one. */
 const BASELINE_ROWS: Row[] = [
   row(1, { 名称: '個人情報の保護に関する法律' }),
-  row(2, { 名称: '行政手続における特定の個人を識別するための番号の利用等に関する法律', 公布日: '2013-05-31', 施行日: null }),
-  row(3, { 区分: '規格', 名称: 'JIS Q 15001:2017', 公布日: '2017-12-20', 施行日: null, URL: 'https://www.jisc.go.jp/' }),
+  row(2, {
+    名称: '行政手続における特定の個人を識別するための番号の利用等に関する法律',
+    公布日: '2013-05-31',
+    施行日: null,
+  }),
+  row(3, {
+    区分: '規格',
+    名称: 'JIS Q 15001:2017',
+    公布日: '2017-12-20',
+    施行日: null,
+    URL: 'https://www.jisc.go.jp/',
+  }),
 ];
 
 function check(rows: Row[], opts: { asOf?: string; grid?: (g: Grid) => void } = {}): Issue[] {
@@ -59,18 +69,43 @@ describe('legal-register definition', () => {
     expect(legalRegister.id).toBe('legal-register');
     expect(legalRegister.version).toBe(1);
     expect(register.fields.map((f) => f.key)).toEqual([
-      'No', '区分', '名称', '所管・発行元', '法令番号', '公布日', '施行日', '最終改正日',
-      '関連条項・要求事項', '当社の対応', '関連内部規程', 'URL', '確認日', '確認者', '備考',
+      'No',
+      '区分',
+      '名称',
+      '所管・発行元',
+      '法令番号',
+      '公布日',
+      '施行日',
+      '最終改正日',
+      '関連条項・要求事項',
+      '当社の対応',
+      '関連内部規程',
+      'URL',
+      '確認日',
+      '確認者',
+      '備考',
     ]);
     expect(register.fields.filter((f) => f.required).map((f) => f.key)).toEqual([
-      '名称', '所管・発行元', '関連条項・要求事項', '当社の対応', 'URL', '確認日', '確認者',
+      '名称',
+      '所管・発行元',
+      '関連条項・要求事項',
+      '当社の対応',
+      'URL',
+      '確認日',
+      '確認者',
     ]);
     expect(register.key).toEqual(['名称']);
     const sources = legalRegister.sheets[1] as TableSheetDef;
     expect(sources.name).toBe('情報収集先');
     expect(sources.optional).toBe(true);
     expect(sources.fields.map((f) => f.key)).toEqual(['機関名', 'URL', '備考']);
-    expect(legalRegister.rules.map((r) => r.id)).toEqual(['LR-DATES', 'LR-URL', 'LR-APRIL', 'LR-AMENDED', 'LR-BASELINE']);
+    expect(legalRegister.rules.map((r) => r.id)).toEqual([
+      'LR-DATES',
+      'LR-URL',
+      'LR-APRIL',
+      'LR-AMENDED',
+      'LR-BASELINE',
+    ]);
     for (const f of register.fields) expect(f.label.en, f.key).toBeTruthy();
   });
 
@@ -110,10 +145,13 @@ function egovId(number: string): string | null {
 describe('pre-fill (Amendment 7)', () => {
   const byName = (part: string) => REGISTER_PREFILL.filter((r) => String(r.名称).includes(part));
 
-  it('lists JIS Q 15001:2023 as the current edition, the manual\'s 2017 only in 備考', () => {
+  it("lists JIS Q 15001:2023 as the current edition, the manual's 2017 only in 備考", () => {
     const jis = byName('JIS Q 15001');
     expect(jis).toHaveLength(1);
-    expect(jis[0]).toMatchObject({ 名称: 'JIS Q 15001:2023 個人情報保護マネジメントシステム－要求事項', 公布日: '2023-09-20' });
+    expect(jis[0]).toMatchObject({
+      名称: 'JIS Q 15001:2023 個人情報保護マネジメントシステム－要求事項',
+      公布日: '2023-09-20',
+    });
     expect(String(jis[0].備考)).toContain('JIS Q 15001:2017');
     expect(String(byName('構築・運用指針')[0]['関連条項・要求事項'])).toContain('JIS Q 15001:2023準拠');
   });
@@ -127,22 +165,29 @@ describe('pre-fill (Amendment 7)', () => {
       ['電気通信事業法', '昭和五十九年法律第八十六号', '1984-12-25', '1985-04-01'],
     ];
     for (const [name, number, promulgated, inForce] of laws) {
-      expect(REGISTER_PREFILL.find((r) => r.名称 === name), name).toMatchObject({ 区分: '法律', 法令番号: number, 公布日: promulgated, 施行日: inForce });
+      expect(
+        REGISTER_PREFILL.find((r) => r.名称 === name),
+        name,
+      ).toMatchObject({ 区分: '法律', 法令番号: number, 公布日: promulgated, 施行日: inForce });
     }
     expect(byName('電気通信事業法')[0]['関連条項・要求事項']).toContain('外部送信規律（第27条の12）');
     expect(byName('労働者の心身の状態に関する情報')[0]).toMatchObject({ 公布日: '2018-09-07', 施行日: '2019-04-01' });
     expect(byName('健康情報を取り扱うに当たっての留意事項')[0].URL).toMatch(/^https:\/\/www\.ppc\.go\.jp\//);
-    expect(byName('補完的ルール')[0].名称).toBe('個人情報の保護に関する法律に係るEU及び英国域内から十分性認定により移転を受けた個人データの取扱いに関する補完的ルール');
+    expect(byName('補完的ルール')[0].名称).toBe(
+      '個人情報の保護に関する法律に係るEU及び英国域内から十分性認定により移転を受けた個人データの取扱いに関する補完的ルール',
+    );
     // Review 4.1 row 4: the health-information documents still apply beside the PPC guidelines.
     expect(String(byName('（通則編）')[0].備考)).toContain('健康情報');
     // Review 4.1 row 1: the articles the ledger's rules rest on.
-    for (const art of ['第20条第2項', '第21条', '第28条', '第31条']) expect(String(REGISTER_PREFILL[0]['関連条項・要求事項'])).toContain(art);
+    for (const art of ['第20条第2項', '第21条', '第28条', '第31条'])
+      expect(String(REGISTER_PREFILL[0]['関連条項・要求事項'])).toContain(art);
   });
 
   it('gives every Act the e-Gov URL of its own law number', () => {
     const acts = REGISTER_PREFILL.filter((r) => r.区分 === '法律');
     expect(acts.length).toBeGreaterThanOrEqual(6);
-    for (const r of acts) expect(String(r.URL), String(r.名称)).toBe(`https://laws.e-gov.go.jp/law/${egovId(String(r.法令番号))}`);
+    for (const r of acts)
+      expect(String(r.URL), String(r.名称)).toBe(`https://laws.e-gov.go.jp/law/${egovId(String(r.法令番号))}`);
   });
 });
 
@@ -157,7 +202,12 @@ describe('blank template', () => {
   });
 
   it('is clean once those three are filled in', () => {
-    const rows = REGISTER_PREFILL.map((r) => ({ ...r, 当社の対応: '手順で規定', 確認日: '2026-04-10', 確認者: '見本 一郎' }));
+    const rows = REGISTER_PREFILL.map((r) => ({
+      ...r,
+      当社の対応: '手順で規定',
+      確認日: '2026-04-10',
+      確認者: '見本 一郎',
+    }));
     expect(check(rows)).toEqual([]);
   });
 });
@@ -216,7 +266,9 @@ describe('LR-URL', () => {
     const rows = urls.map((URL, i) => row(4 + i, { URL }));
     rows.push(row(20, { 区分: '業界規範', URL: 'https://www.jagra.or.jp/pmark/' }));
     expect(of(check([...BASELINE_ROWS, ...rows]), 'LR-URL')).toEqual([]);
-    expect(of(check([...BASELINE_ROWS, row(4, { 区分: '法律', URL: 'https://www.jagra.or.jp/' })]), 'LR-URL')).toHaveLength(1);
+    expect(
+      of(check([...BASELINE_ROWS, row(4, { 区分: '法律', URL: 'https://www.jagra.or.jp/' })]), 'LR-URL'),
+    ).toHaveLength(1);
   });
 
   it('does not take a look-alike host for an official one', () => {
@@ -235,7 +287,9 @@ describe('LR-APRIL', () => {
 
   it('uses the previous April before 1 April of the as-of year', () => {
     const rows = [...BASELINE_ROWS, row(4, { 確認日: '2025-04-01' }), row(5, { 確認日: '2025-03-31' })];
-    expect(of(check(rows, { asOf: '2026-03-31' }), 'LR-APRIL')).toEqual([['warning', SHEET.register, `${col('確認日')}7`]]);
+    expect(of(check(rows, { asOf: '2026-03-31' }), 'LR-APRIL')).toEqual([
+      ['warning', SHEET.register, `${col('確認日')}7`],
+    ]);
   });
 
   it('passes a 確認日 on or after 1 April', () => {
@@ -257,11 +311,15 @@ describe('LR-APRIL', () => {
     expect(may[0].message.ja).toContain('2027年4月の定期見直し（2027-04-01〜）');
   });
 
-  it('in April still warns on a row that missed last year\'s review', () => {
+  it("in April still warns on a row that missed last year's review", () => {
     const rows = [...BASELINE_ROWS, row(4, { 確認日: '2026-03-31' }), row(5, { 確認日: '2026-04-01' })];
     const issues = check(rows, { asOf: '2027-04-15' });
-    expect(of(issues, 'LR-APRIL').filter(([severity]) => severity === 'warning')).toEqual([['warning', SHEET.register, `${col('確認日')}6`]]);
-    expect(of(issues, 'LR-APRIL').filter(([, , cell]) => cell === `${col('確認日')}7`)).toEqual([['info', SHEET.register, `${col('確認日')}7`]]);
+    expect(of(issues, 'LR-APRIL').filter(([severity]) => severity === 'warning')).toEqual([
+      ['warning', SHEET.register, `${col('確認日')}6`],
+    ]);
+    expect(of(issues, 'LR-APRIL').filter(([, , cell]) => cell === `${col('確認日')}7`)).toEqual([
+      ['info', SHEET.register, `${col('確認日')}7`],
+    ]);
     expect(issues.find((i) => i.cell === `${col('確認日')}6`)!.message.ja).toContain('2026-04-01〜');
   });
 
@@ -303,8 +361,15 @@ describe('LR-BASELINE', () => {
   });
 
   it('accepts any edition of JIS Q 15001', () => {
-    for (const name of ['JIS Q 15001:2006', 'JIS Q 15001:2017 個人情報保護マネジメントシステム－要求事項', 'JIS Q 15001:2023 個人情報保護マネジメントシステム－要求事項']) {
-      expect(of(check([BASELINE_ROWS[0], BASELINE_ROWS[1], row(3, { 区分: '規格', 名称: name })]), 'LR-BASELINE'), name).toEqual([]);
+    for (const name of [
+      'JIS Q 15001:2006',
+      'JIS Q 15001:2017 個人情報保護マネジメントシステム－要求事項',
+      'JIS Q 15001:2023 個人情報保護マネジメントシステム－要求事項',
+    ]) {
+      expect(
+        of(check([BASELINE_ROWS[0], BASELINE_ROWS[1], row(3, { 区分: '規格', 名称: name })]), 'LR-BASELINE'),
+        name,
+      ).toEqual([]);
     }
   });
 
@@ -325,7 +390,11 @@ describe('LR-BASELINE', () => {
       row(3, { 名称: 'JISQ15001' }),
     ];
     expect(of(check(alt), 'LR-BASELINE')).toEqual([]);
-    const byNumber = [row(1, { 名称: '個情法', 法令番号: '平成15年法律第57号' }), row(2, { 名称: 'マイナンバー法' }), BASELINE_ROWS[2]];
+    const byNumber = [
+      row(1, { 名称: '個情法', 法令番号: '平成15年法律第57号' }),
+      row(2, { 名称: 'マイナンバー法' }),
+      BASELINE_ROWS[2],
+    ];
     expect(of(check(byNumber), 'LR-BASELINE')).toEqual([]);
   });
 
@@ -364,7 +433,12 @@ describe('structure', () => {
     const issues = check([...BASELINE_ROWS, row(4, { 最終改正日: '2026-06-12' })], {
       grid: (g) => {
         const header = g.sheets.find((s) => s.name === SHEET.register)!.rows[1];
-        for (const [from, to] of [['No', '番号'], ['名称', '法令名'], ['最終改正日', '改正日'], ['公布日', '交付日']]) {
+        for (const [from, to] of [
+          ['No', '番号'],
+          ['名称', '法令名'],
+          ['最終改正日', '改正日'],
+          ['公布日', '交付日'],
+        ]) {
           header[header.indexOf(from)] = to;
         }
       },

@@ -33,7 +33,13 @@ const ACQUISITION: EnumOption[] = [
   { value: '第三者提供を受領', en: 'Received from a third party' },
 ];
 const ENUM: FieldType = { kind: 'enum', options: ACQUISITION };
-const MEDIUM: FieldType = { kind: 'enum', options: [{ value: '紙', en: 'Paper' }, { value: '電子', en: 'Electronic', synonyms: ['電子データ', 'PDF'] }] };
+const MEDIUM: FieldType = {
+  kind: 'enum',
+  options: [
+    { value: '紙', en: 'Paper' },
+    { value: '電子', en: 'Electronic', synonyms: ['電子データ', 'PDF'] },
+  ],
+};
 
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
 
@@ -288,7 +294,9 @@ describe('number with percent', () => {
   });
 
   it('-5% is below the minimum of 0%', () => {
-    expect(invalidOf(normaliseCell(PERCENT, '-5%')).message.en).toBe('"-5%" is below the minimum of 0%. Enter 0% or more.');
+    expect(invalidOf(normaliseCell(PERCENT, '-5%')).message.en).toBe(
+      '"-5%" is below the minimum of 0%. Enter 0% or more.',
+    );
   });
 
   it('約80% gets the percent example and the qualifier hint', () => {
@@ -438,7 +446,11 @@ describe('period', () => {
     ['退職後 ３年 保存', { event: '退職', years: 3 }, '退職後 3年 保存'],
     ['最後の取引後7年', { event: '最後の取引', years: 7 }, '最後の取引後7年'],
   ])('%j → after', (text, fields, normText) => {
-    expect(normaliseCell(PERIOD, text)).toEqual({ kind: 'ok', value: { kind: 'after', ...fields, text }, text: normText });
+    expect(normaliseCell(PERIOD, text)).toEqual({
+      kind: 'ok',
+      value: { kind: 'after', ...fields, text },
+      text: normText,
+    });
   });
 
   it('keeps the original text (trimmed) in the PeriodValue', () => {
@@ -453,18 +465,21 @@ describe('period', () => {
     expect(normaliseCell(PERIOD, text)).toEqual({ kind: 'ok', value: { kind: 'permanent', text }, text });
   });
 
-  it.each(['未定', '約5年', '契約終了後', '0年', '5年以上', '6月', '1.5年', '永年?'])('%j → V-DATE listing both forms', (text) => {
-    expect(normaliseCell(PERIOD, text)).toEqual({
-      kind: 'invalid',
-      rule: 'V-DATE',
-      message: {
-        ja: `「${text}」は日付としても保存期間としても読めません。日付（例: 2030-03-31、令和12年3月31日）か、期間（例: 契約終了後5年、退職後3年、6か月、永年）で入力してください。`,
-        en:
-          `"${text}" is neither a date nor a retention period. Enter a date (e.g. 2030-03-31 or 令和12年3月31日) or a period ` +
-          '(e.g. 契約終了後5年 = 5 years after the contract ends, 退職後3年, 6か月, 永年 = permanently).',
-      },
-    });
-  });
+  it.each(['未定', '約5年', '契約終了後', '0年', '5年以上', '6月', '1.5年', '永年?'])(
+    '%j → V-DATE listing both forms',
+    (text) => {
+      expect(normaliseCell(PERIOD, text)).toEqual({
+        kind: 'invalid',
+        rule: 'V-DATE',
+        message: {
+          ja: `「${text}」は日付としても保存期間としても読めません。日付（例: 2030-03-31、令和12年3月31日）か、期間（例: 契約終了後5年、退職後3年、6か月、永年）で入力してください。`,
+          en:
+            `"${text}" is neither a date nor a retention period. Enter a date (e.g. 2030-03-31 or 令和12年3月31日) or a period ` +
+            '(e.g. 契約終了後5年 = 5 years after the contract ends, 退職後3年, 6か月, 永年 = permanently).',
+        },
+      });
+    },
+  );
 
   it.each<[CellValue, string]>([
     [5, '5'],
@@ -640,7 +655,10 @@ describe('url', () => {
     ['https://www.ppc.go.jp/', 'https://www.ppc.go.jp/'],
     ['http://example.com', 'http://example.com'],
     ['HTTPS://Example.com/a?b=c#d', 'HTTPS://Example.com/a?b=c#d'],
-    [' https://elaws.e-gov.go.jp/document?lawid=415AC0000000057 ', 'https://elaws.e-gov.go.jp/document?lawid=415AC0000000057'],
+    [
+      ' https://elaws.e-gov.go.jp/document?lawid=415AC0000000057 ',
+      'https://elaws.e-gov.go.jp/document?lawid=415AC0000000057',
+    ],
     ['https://www.jipdec.or.jp/プライバシーマーク', 'https://www.jipdec.or.jp/プライバシーマーク'],
     ['https://localhost:8080/x', 'https://localhost:8080/x'],
     ['ｈｔｔｐｓ：／／ｗｗｗ．ｐｐｃ．ｇｏ．ｊｐ／', 'https://www.ppc.go.jp/'],
@@ -749,9 +767,7 @@ describe('corpno (法人番号)', () => {
         if (normaliseCell(CORPNO, changed).kind === 'ok') missed.push(changed);
       }
     }
-    expect(missed).toEqual(
-      [1, 2, 3, 4, 7, 9, 10, 11].map((i) => valid.slice(0, i) + '9' + valid.slice(i + 1)),
-    );
+    expect(missed).toEqual([1, 2, 3, 4, 7, 9, 10, 11].map((i) => valid.slice(0, i) + '9' + valid.slice(i + 1)));
   });
 
   it.each<[CellValue, string, number]>([

@@ -111,16 +111,68 @@ function expectOne(issues: Issue[], rule: string, severity: Issue['severity'], s
 
 // The spec's fields with Amendment 8's (version 2) where they belong.
 const SPEC_LEDGER_FIELDS = [
-  '管理番号', '部門', '管理責任者', '業務名', '個人情報の名称', '個人情報の項目', '本人区分', '件数', '媒体', '取得形態',
-  '取得元', '明示・通知・公表の方法',
-  '利用目的', '要配慮個人情報', '特定個人情報', '開示対象', '同意', 'ただし書き・理由', '保管場所', '保管方法', 'アクセス権者',
-  '利用期限', '保管期限', '廃棄方法', '委託', '委託先', '第三者提供', '提供先', '第三者提供の同意', '提供・受領の記録', '共同利用',
-  '共同利用の範囲・管理責任者', '外国第三者提供', '提供先国', '外国提供の根拠', 'データの所在国', '最終確認日', '確認者', '備考',
+  '管理番号',
+  '部門',
+  '管理責任者',
+  '業務名',
+  '個人情報の名称',
+  '個人情報の項目',
+  '本人区分',
+  '件数',
+  '媒体',
+  '取得形態',
+  '取得元',
+  '明示・通知・公表の方法',
+  '利用目的',
+  '要配慮個人情報',
+  '特定個人情報',
+  '開示対象',
+  '同意',
+  'ただし書き・理由',
+  '保管場所',
+  '保管方法',
+  'アクセス権者',
+  '利用期限',
+  '保管期限',
+  '廃棄方法',
+  '委託',
+  '委託先',
+  '第三者提供',
+  '提供先',
+  '第三者提供の同意',
+  '提供・受領の記録',
+  '共同利用',
+  '共同利用の範囲・管理責任者',
+  '外国第三者提供',
+  '提供先国',
+  '外国提供の根拠',
+  'データの所在国',
+  '最終確認日',
+  '確認者',
+  '備考',
 ];
-const V2_FIELDS = ['取得元', '明示・通知・公表の方法', '第三者提供の同意', '提供・受領の記録', '外国提供の根拠', 'データの所在国'];
+const V2_FIELDS = [
+  '取得元',
+  '明示・通知・公表の方法',
+  '第三者提供の同意',
+  '提供・受領の記録',
+  '外国提供の根拠',
+  'データの所在国',
+];
 const OPTIONAL = [
-  '件数', '同意', 'ただし書き・理由', '委託先', '提供先', '共同利用の範囲・管理責任者', '提供先国', '備考',
-  '取得元', '明示・通知・公表の方法', '第三者提供の同意', '提供・受領の記録', '外国提供の根拠',
+  '件数',
+  '同意',
+  'ただし書き・理由',
+  '委託先',
+  '提供先',
+  '共同利用の範囲・管理責任者',
+  '提供先国',
+  '備考',
+  '取得元',
+  '明示・通知・公表の方法',
+  '第三者提供の同意',
+  '提供・受領の記録',
+  '外国提供の根拠',
 ];
 
 describe('pi-ledger definition', () => {
@@ -145,10 +197,25 @@ describe('pi-ledger definition', () => {
     expect(ledgerSheet.key).toEqual(['部門', '管理番号']);
     expect(ledgerSheet.fields.find((f) => f.key === '管理番号')!.unique).toBe(true);
     expect(riskSheet.fields.map((f) => f.key)).toEqual([
-      '管理番号', '局面', 'リスク区分', '想定されるリスク', '固有リスク', '対策', '残留リスク', '残留リスクの承認者', '承認日', '見直し期限',
+      '管理番号',
+      '局面',
+      'リスク区分',
+      '想定されるリスク',
+      '固有リスク',
+      '対策',
+      '残留リスク',
+      '残留リスクの承認者',
+      '承認日',
+      '見直し期限',
     ]);
     expect(v1.sheets.map((sd) => sd.fields.length)).toEqual([33, 5]);
-    expect(STAGES.map((s) => s.value)).toEqual(['取得・入力', '移送・送信', '利用・加工', '保管・バックアップ', '消去・廃棄']);
+    expect(STAGES.map((s) => s.value)).toEqual([
+      '取得・入力',
+      '移送・送信',
+      '利用・加工',
+      '保管・バックアップ',
+      '消去・廃棄',
+    ]);
   });
 
   it('has exactly the spec rule ids and severities', () => {
@@ -171,7 +238,11 @@ describe('pi-ledger definition', () => {
       'PL-LOCATION': 'info',
       'PL-RESIDUAL': 'error',
     });
-    expect(v1.rules.map((r) => r.id)).toEqual([...piLedger.rules.map((r) => r.id)].filter((id) => !['PL-NOTICE', 'PL-RECORD', 'PL-LOCATION', 'PL-RESIDUAL'].includes(id)));
+    expect(v1.rules.map((r) => r.id)).toEqual(
+      [...piLedger.rules.map((r) => r.id)].filter(
+        (id) => !['PL-NOTICE', 'PL-RECORD', 'PL-LOCATION', 'PL-RESIDUAL'].includes(id),
+      ),
+    );
     for (const r of piLedger.rules) expect(ruleMeta(r.id).clause, r.id).toMatch(/^§4\./);
   });
 
@@ -183,15 +254,22 @@ describe('pi-ledger definition', () => {
     const foreign = hint('外国第三者提供');
     // Consent is one basis among several (個人情報保護法第28条第1項), not an absolute requirement.
     expect(foreign.ja).not.toMatch(/本人の同意が必要（/);
-    for (const basis of ['EU・英国', '基準に適合する体制', '法令に基づく', '委託先']) expect(foreign.ja).toContain(basis);
+    for (const basis of ['EU・英国', '基準に適合する体制', '法令に基づく', '委託先'])
+      expect(foreign.ja).toContain(basis);
     expect(foreign.en).toContain('EU or the UK');
     expect(hint('局面', riskSheet).ja).toContain('該当なし');
   });
 
   it('offers 株主 and 従業者の家族 as data subjects (株主名簿, 扶養親族)', () => {
-    const values = (ledgerSheet.fields.find((f) => f.key === '本人区分')!.type as unknown as { options: { value: string }[] }).options.map((o) => o.value);
+    const values = (
+      ledgerSheet.fields.find((f) => f.key === '本人区分')!.type as unknown as { options: { value: string }[] }
+    ).options.map((o) => o.value);
     expect(values).toEqual(expect.arrayContaining(['株主', '従業者の家族']));
-    const data = validate(piLedger, grid([ledgerRow('T-001', { 本人区分: '扶養親族' }), ledgerRow('T-002', { 本人区分: '株主' })]), { asOf: AS_OF });
+    const data = validate(
+      piLedger,
+      grid([ledgerRow('T-001', { 本人区分: '扶養親族' }), ledgerRow('T-002', { 本人区分: '株主' })]),
+      { asOf: AS_OF },
+    );
     expect(data.issues).toEqual([]);
     expect(data.data.sheets[LEDGER].map((r) => r.values['本人区分'])).toEqual(['従業者の家族', '株主']);
   });
@@ -217,25 +295,31 @@ describe('pi-ledger definition', () => {
 
 describe('reading values and headers', () => {
   it('accepts 和暦 dates, full-width digits and value synonyms without an issue', () => {
-    const issues = check([
-      ledgerRow('ＴＯ－００１', {
-        件数: '１，２００',
-        媒体: '電子データ',
-        同意: '書面',
-        委託: '○',
-        第三者提供: '×',
-        最終確認日: '令和8年4月1日',
-        利用期限: 'R9.3.31',
-        保管期限: '2030/3/31',
-      }),
-      ledgerRow('TO-002', { 媒体: '紙媒体', 取得形態: '直接書面', 委託: 'なし', 最終確認日: 'R8.6.1' }),
-    ].map((r) => (r['委託'] === '○' ? { ...r, 委託先: '株式会社架空給与サービス' } : r)),
-    [...riskRows('TO-001'), ...riskRows('TO-002')]);
+    const issues = check(
+      [
+        ledgerRow('ＴＯ－００１', {
+          件数: '１，２００',
+          媒体: '電子データ',
+          同意: '書面',
+          委託: '○',
+          第三者提供: '×',
+          最終確認日: '令和8年4月1日',
+          利用期限: 'R9.3.31',
+          保管期限: '2030/3/31',
+        }),
+        ledgerRow('TO-002', { 媒体: '紙媒体', 取得形態: '直接書面', 委託: 'なし', 最終確認日: 'R8.6.1' }),
+      ].map((r) => (r['委託'] === '○' ? { ...r, 委託先: '株式会社架空給与サービス' } : r)),
+      [...riskRows('TO-001'), ...riskRows('TO-002')],
+    );
     // 1,200 records: only the derived flag that a leak may have to be reported (PL-LEAK).
     expect(issues.map((i) => `${i.rule}/${i.severity}`)).toEqual(['PL-LEAK/info']);
-    const data = validate(piLedger, grid([ledgerRow('T-001', { 件数: '１，２００', 最終確認日: '令和8年4月1日', 媒体: '電子データ' })]), {
-      asOf: AS_OF,
-    }).data;
+    const data = validate(
+      piLedger,
+      grid([ledgerRow('T-001', { 件数: '１，２００', 最終確認日: '令和8年4月1日', 媒体: '電子データ' })]),
+      {
+        asOf: AS_OF,
+      },
+    ).data;
     expect(data.sheets[LEDGER][0].values).toMatchObject({ 件数: 1200, 最終確認日: '2026-04-01', 媒体: '電子' });
   });
 
@@ -263,7 +347,13 @@ describe('PL-REVIEW (warning, §4.3.3)', () => {
     expect(i.message.ja).toContain('§4.3.3');
   });
   it('flags a review dated after the as-of date', () => {
-    expectOne(check([ledgerRow('T-001', { 最終確認日: '2026-12-01' })]), 'PL-REVIEW', 'warning', LEDGER, cellOf('最終確認日'));
+    expectOne(
+      check([ledgerRow('T-001', { 最終確認日: '2026-12-01' })]),
+      'PL-REVIEW',
+      'warning',
+      LEDGER,
+      cellOf('最終確認日'),
+    );
   });
   it('passes a review exactly 12 months ago', () => {
     expect(byRule(check([ledgerRow('T-001', { 最終確認日: '2025-11-20' })]), 'PL-REVIEW')).toEqual([]);
@@ -281,11 +371,29 @@ describe('PL-PERIOD (error)', () => {
     expectOne(issues, 'PL-PERIOD', 'error', LEDGER, cellOf('利用期限'));
   });
   it('flags a longer period after the same event', () => {
-    expectOne(check([ledgerRow('T-001', { 利用期限: '退職後5年', 保管期限: '退職後3年' })]), 'PL-PERIOD', 'error', LEDGER, cellOf('利用期限'));
-    expectOne(check([ledgerRow('T-001', { 利用期限: '退職日から2年', 保管期限: '退職後18か月' })]), 'PL-PERIOD', 'error', LEDGER, cellOf('利用期限'));
+    expectOne(
+      check([ledgerRow('T-001', { 利用期限: '退職後5年', 保管期限: '退職後3年' })]),
+      'PL-PERIOD',
+      'error',
+      LEDGER,
+      cellOf('利用期限'),
+    );
+    expectOne(
+      check([ledgerRow('T-001', { 利用期限: '退職日から2年', 保管期限: '退職後18か月' })]),
+      'PL-PERIOD',
+      'error',
+      LEDGER,
+      cellOf('利用期限'),
+    );
   });
   it('flags 永年 use with a limited retention', () => {
-    expectOne(check([ledgerRow('T-001', { 利用期限: '永年', 保管期限: '契約終了後5年' })]), 'PL-PERIOD', 'error', LEDGER, cellOf('利用期限'));
+    expectOne(
+      check([ledgerRow('T-001', { 利用期限: '永年', 保管期限: '契約終了後5年' })]),
+      'PL-PERIOD',
+      'error',
+      LEDGER,
+      cellOf('利用期限'),
+    );
   });
   it('passes equal or shorter use, and leaves incomparable pairs alone', () => {
     for (const [use, keep] of [
@@ -295,13 +403,28 @@ describe('PL-PERIOD (error)', () => {
       ['2040-03-31', '退職後3年'],
       ['契約終了後10年', '退職後3年'],
     ]) {
-      expect(byRule(check([ledgerRow('T-001', { 利用期限: use, 保管期限: keep })]), 'PL-PERIOD'), `${use} / ${keep}`).toEqual([]);
+      expect(
+        byRule(check([ledgerRow('T-001', { 利用期限: use, 保管期限: keep })]), 'PL-PERIOD'),
+        `${use} / ${keep}`,
+      ).toEqual([]);
     }
   });
   it('compares periods as documented', () => {
-    expect(useOutlastsRetention({ kind: 'date', iso: '2030-01-01' }, { kind: 'after', event: '退職', years: 1, text: '' })).toBeNull();
-    expect(useOutlastsRetention({ kind: 'after', event: '退職', years: 1, text: '' }, { kind: 'after', event: '契約終了', years: 5, text: '' })).toBeNull();
-    expect(useOutlastsRetention({ kind: 'after', event: '', months: 13, text: '' }, { kind: 'after', event: '', years: 1, text: '' })).toBe(true);
+    expect(
+      useOutlastsRetention({ kind: 'date', iso: '2030-01-01' }, { kind: 'after', event: '退職', years: 1, text: '' }),
+    ).toBeNull();
+    expect(
+      useOutlastsRetention(
+        { kind: 'after', event: '退職', years: 1, text: '' },
+        { kind: 'after', event: '契約終了', years: 5, text: '' },
+      ),
+    ).toBeNull();
+    expect(
+      useOutlastsRetention(
+        { kind: 'after', event: '', months: 13, text: '' },
+        { kind: 'after', event: '', years: 1, text: '' },
+      ),
+    ).toBe(true);
   });
 });
 
@@ -310,10 +433,22 @@ describe('PL-SENSITIVE (error, §4.4.2.3)', () => {
   it('flags special-care information without consent', () => {
     const issues = check([ledgerRow('T-001', { ...sensitive, 同意: '未取得' })]);
     expectOne(issues, 'PL-SENSITIVE', 'error', LEDGER, cellOf('同意'));
-    expectOne(check([ledgerRow('T-001', { ...sensitive, 同意: null })]), 'PL-SENSITIVE', 'error', LEDGER, cellOf('同意'));
+    expectOne(
+      check([ledgerRow('T-001', { ...sensitive, 同意: null })]),
+      'PL-SENSITIVE',
+      'error',
+      LEDGER,
+      cellOf('同意'),
+    );
   });
   it('flags an exception without its reason, at the reason cell', () => {
-    expectOne(check([ledgerRow('T-001', { ...sensitive, 同意: '不要(ただし書き適用)' })]), 'PL-SENSITIVE', 'error', LEDGER, cellOf('ただし書き・理由'));
+    expectOne(
+      check([ledgerRow('T-001', { ...sensitive, 同意: '不要(ただし書き適用)' })]),
+      'PL-SENSITIVE',
+      'error',
+      LEDGER,
+      cellOf('ただし書き・理由'),
+    );
   });
   it('passes written or electronic consent, or an exception with its reason', () => {
     const overs: Row[] = [
@@ -339,20 +474,42 @@ describe('PL-SENSITIVE (error, §4.4.2.3)', () => {
   // 施行令9条2号; §4.4.2.3(5)). The review's own case: IS-003, 受託 + 要配慮, 同意 empty → was an error.
   it('raises no error on entrusted (受託) rows: an info says what to confirm with the client', () => {
     for (const 同意 of [null, '未取得', '不要(ただし書き適用)']) {
-      const issues = check([ledgerRow('T-001', { 要配慮個人情報: 'はい', 取得形態: '受託', 開示対象: 'いいえ', 同意 })]);
+      const issues = check([
+        ledgerRow('T-001', { 要配慮個人情報: 'はい', 取得形態: '受託', 開示対象: 'いいえ', 同意 }),
+      ]);
       expect(problems(issues, 'PL-SENSITIVE'), String(同意)).toEqual([]);
-      const i = expectOne(issues, 'PL-SENSITIVE', 'info', LEDGER, cellOf(同意 === '不要(ただし書き適用)' ? 'ただし書き・理由' : '同意'));
+      const i = expectOne(
+        issues,
+        'PL-SENSITIVE',
+        'info',
+        LEDGER,
+        cellOf(同意 === '不要(ただし書き適用)' ? 'ただし書き・理由' : '同意'),
+      );
       expect(i.message.ja).toContain('委託元');
       expect(i.message.ja).toContain('第20条第2項第8号');
       expect(i.message.ja).not.toContain('同意が必要');
       expect(i.message.en).toContain('client');
     }
-    const confirmed = check([ledgerRow('T-001', { 要配慮個人情報: 'はい', 取得形態: '受託', 開示対象: 'いいえ', 同意: '不要(ただし書き適用)', 'ただし書き・理由': '委託元が書面同意を取得済み（委託契約第5条で確認）' })]);
+    const confirmed = check([
+      ledgerRow('T-001', {
+        要配慮個人情報: 'はい',
+        取得形態: '受託',
+        開示対象: 'いいえ',
+        同意: '不要(ただし書き適用)',
+        'ただし書き・理由': '委託元が書面同意を取得済み（委託契約第5条で確認）',
+      }),
+    ]);
     expect(byRule(confirmed, 'PL-SENSITIVE')).toEqual([]);
   });
 
-  it('still needs consent on data received from a third party, and says the provider\'s consent can be it', () => {
-    const i = expectOne(check([ledgerRow('T-001', { 要配慮個人情報: 'はい', 取得形態: '第三者提供を受領', 同意: '未取得' })]), 'PL-SENSITIVE', 'error', LEDGER, cellOf('同意'));
+  it("still needs consent on data received from a third party, and says the provider's consent can be it", () => {
+    const i = expectOne(
+      check([ledgerRow('T-001', { 要配慮個人情報: 'はい', 取得形態: '第三者提供を受領', 同意: '未取得' })]),
+      'PL-SENSITIVE',
+      'error',
+      LEDGER,
+      cellOf('同意'),
+    );
     expect(i.message.ja).toContain('提供元');
     expect(i.message.ja).toContain('3-3-2');
   });
@@ -364,14 +521,24 @@ describe('PL-DIRECT (error, §4.4.2.4)', () => {
     expect(i.message.ja).toContain('§4.4.2.4');
   });
   it('passes when an exception and its reason are recorded, or for other ways of collection', () => {
-    expect(byRule(check([ledgerRow('T-001', { 同意: '未取得', 'ただし書き・理由': '§4.4.2.5(4) 名刺交換' })]), 'PL-DIRECT')).toEqual([]);
-    expect(byRule(check([ledgerRow('T-001', { 同意: '未取得', 取得形態: '本人以外から間接取得' })]), 'PL-DIRECT')).toEqual([]);
+    expect(
+      byRule(check([ledgerRow('T-001', { 同意: '未取得', 'ただし書き・理由': '§4.4.2.5(4) 名刺交換' })]), 'PL-DIRECT'),
+    ).toEqual([]);
+    expect(
+      byRule(check([ledgerRow('T-001', { 同意: '未取得', 取得形態: '本人以外から間接取得' })]), 'PL-DIRECT'),
+    ).toEqual([]);
   });
 });
 
 describe('PL-ENTRUSTED (warning, §4.4.4.1)', () => {
   it('flags entrusted data marked as subject to disclosure', () => {
-    expectOne(check([ledgerRow('T-001', { 取得形態: '受託', 開示対象: 'はい' })]), 'PL-ENTRUSTED', 'warning', LEDGER, cellOf('開示対象'));
+    expectOne(
+      check([ledgerRow('T-001', { 取得形態: '受託', 開示対象: 'はい' })]),
+      'PL-ENTRUSTED',
+      'warning',
+      LEDGER,
+      cellOf('開示対象'),
+    );
   });
   it('passes entrusted data not subject to disclosure', () => {
     expect(byRule(check([ledgerRow('T-001', { 取得形態: '受託', 開示対象: 'いいえ' })]), 'PL-ENTRUSTED')).toEqual([]);
@@ -383,13 +550,25 @@ describe('dependent fields: PL-OUTSOURCE, PL-THIRDPARTY, PL-JOINT, PL-FOREIGN (e
   const abroad: Row = { 委託: 'はい', 委託先: 'Sample Cloud Pte. Ltd.', 外国提供の根拠: '基準適合体制' };
   const cases: [rule: string, when: string, then: string, filled: string, also: Row][] = [
     ['PL-OUTSOURCE', '委託', '委託先', '株式会社架空給与サービス', {}],
-    ['PL-THIRDPARTY', '第三者提供', '提供先', '年金事務所', { 第三者提供の同意: '書面で取得済', '提供・受領の記録': '第三者提供記録簿' }],
+    [
+      'PL-THIRDPARTY',
+      '第三者提供',
+      '提供先',
+      '年金事務所',
+      { 第三者提供の同意: '書面で取得済', '提供・受領の記録': '第三者提供記録簿' },
+    ],
     ['PL-JOINT', '共同利用', '共同利用の範囲・管理責任者', 'グループ各社／当社総務部', {}],
     ['PL-FOREIGN', '外国第三者提供', '提供先国', 'シンガポール', abroad],
   ];
   for (const [rule, when, then, filled, also] of cases) {
     it(`${rule}: ${when}=はい needs ${then}`, () => {
-      const i = expectOne(check([ledgerRow('T-001', { ...also, [when]: 'はい' })]), rule, 'error', LEDGER, cellOf(then));
+      const i = expectOne(
+        check([ledgerRow('T-001', { ...also, [when]: 'はい' })]),
+        rule,
+        'error',
+        LEDGER,
+        cellOf(then),
+      );
       expect(i.field).toBe(then);
       expect(problems(check([ledgerRow('T-001', { ...also, [when]: 'はい', [then]: filled })]), rule)).toEqual([]);
       expect(byRule(check([ledgerRow('T-001', { [when]: 'いいえ' })]), rule)).toEqual([]);
@@ -399,21 +578,51 @@ describe('dependent fields: PL-OUTSOURCE, PL-THIRDPARTY, PL-JOINT, PL-FOREIGN (e
   // Review 2.2 (MISSING, Amendment 2): the review's IS-001, 第三者提供=はい, 同意 未取得, no reason → was no issue.
   it('version 1: PL-THIRDPARTY needs the one 同意 column to show consent, or a declared exception with its reason', () => {
     const provided: Row = { 第三者提供: 'はい', 提供先: '株式会社サンプル提携先', 取得形態: '本人以外から間接取得' };
-    const i = expectOne(checkV1([ledgerRow('T-001', { ...provided, 同意: '未取得' })]), 'PL-THIRDPARTY', 'error', LEDGER, cellOfV1('同意'));
+    const i = expectOne(
+      checkV1([ledgerRow('T-001', { ...provided, 同意: '未取得' })]),
+      'PL-THIRDPARTY',
+      'error',
+      LEDGER,
+      cellOfV1('同意'),
+    );
     expect(i.message.ja).toContain('第27条第1項');
     expect(i.message.ja).toContain('オプトアウト');
-    expectOne(checkV1([ledgerRow('T-001', { ...provided, 同意: null })]), 'PL-THIRDPARTY', 'error', LEDGER, cellOfV1('同意'));
-    expectOne(checkV1([ledgerRow('T-001', { ...provided, 同意: '不要(ただし書き適用)' })]), 'PL-THIRDPARTY', 'error', LEDGER, cellOfV1('ただし書き・理由'));
-    const overs: Row[] = [{ 同意: '書面で取得済' }, { 同意: '不要(ただし書き適用)', 'ただし書き・理由': '§4.4.2.6(1) 所得税法に基づく提出' }];
+    expectOne(
+      checkV1([ledgerRow('T-001', { ...provided, 同意: null })]),
+      'PL-THIRDPARTY',
+      'error',
+      LEDGER,
+      cellOfV1('同意'),
+    );
+    expectOne(
+      checkV1([ledgerRow('T-001', { ...provided, 同意: '不要(ただし書き適用)' })]),
+      'PL-THIRDPARTY',
+      'error',
+      LEDGER,
+      cellOfV1('ただし書き・理由'),
+    );
+    const overs: Row[] = [
+      { 同意: '書面で取得済' },
+      { 同意: '不要(ただし書き適用)', 'ただし書き・理由': '§4.4.2.6(1) 所得税法に基づく提出' },
+    ];
     for (const over of overs) {
       expect(byRule(checkV1([ledgerRow('T-001', { ...provided, ...over })]), 'PL-THIRDPARTY')).toEqual([]);
     }
   });
 
   it('version 1: PL-FOREIGN needs a lawful basis for the transfer abroad, and names every basis of 法28条', () => {
-    const issues = checkV1([ledgerRow('T-001', { ...abroad, 外国第三者提供: 'はい', 提供先国: 'シンガポール', 取得形態: '本人以外から間接取得', 同意: '未取得' })]);
+    const issues = checkV1([
+      ledgerRow('T-001', {
+        ...abroad,
+        外国第三者提供: 'はい',
+        提供先国: 'シンガポール',
+        取得形態: '本人以外から間接取得',
+        同意: '未取得',
+      }),
+    ]);
     const i = expectOne(issues, 'PL-FOREIGN', 'error', LEDGER, cellOfV1('同意'));
-    for (const basis of ['EU・英国', '基準に適合する体制', '法令に基づく', '第28条第1項']) expect(i.message.ja).toContain(basis);
+    for (const basis of ['EU・英国', '基準に適合する体制', '法令に基づく', '第28条第1項'])
+      expect(i.message.ja).toContain(basis);
     const exempt = checkV1([
       ledgerRow('T-001', {
         ...abroad,
@@ -429,7 +638,9 @@ describe('dependent fields: PL-OUTSOURCE, PL-THIRDPARTY, PL-JOINT, PL-FOREIGN (e
   // Review finding #4: one 同意 column cannot tell consent at collection from consent to the transfer. Until v2 adds
   // the basis, a recorded consent gets an info asking to confirm it (and the 法28条2項 information).
   it('version 1: PL-FOREIGN asks to confirm that a recorded consent covers the transfer abroad (info)', () => {
-    const issues = checkV1([ledgerRow('T-001', { ...abroad, 外国第三者提供: 'はい', 提供先国: 'シンガポール', 同意: '電磁的方法で取得済' })]);
+    const issues = checkV1([
+      ledgerRow('T-001', { ...abroad, 外国第三者提供: 'はい', 提供先国: 'シンガポール', 同意: '電磁的方法で取得済' }),
+    ]);
     expect(problems(issues, 'PL-FOREIGN')).toEqual([]);
     const i = expectOne(issues, 'PL-FOREIGN', 'info', LEDGER, cellOfV1('同意'));
     expect(i.message.ja).toContain('第28条第2項');
@@ -437,12 +648,28 @@ describe('dependent fields: PL-OUTSOURCE, PL-THIRDPARTY, PL-JOINT, PL-FOREIGN (e
 
   // The review's appendix: 外国第三者提供=はい while 第三者提供, 委託 (and 共同利用) are いいえ → was no issue.
   it('PL-FOREIGN warns when nobody receives the data: no provision, outsourcing or joint use', () => {
-    const issues = check([ledgerRow('T-001', { 外国第三者提供: 'はい', 提供先国: '米国', 外国提供の根拠: '本人同意', '提供・受領の記録': '記録簿' })]);
+    const issues = check([
+      ledgerRow('T-001', {
+        外国第三者提供: 'はい',
+        提供先国: '米国',
+        外国提供の根拠: '本人同意',
+        '提供・受領の記録': '記録簿',
+      }),
+    ]);
     const i = expectOne(issues, 'PL-FOREIGN', 'warning', LEDGER, cellOf('外国第三者提供'));
     expect(i.message.ja).toContain('委託');
-    for (const over of [abroad, { 第三者提供: 'はい', 提供先: 'Sample Inc.', 第三者提供の同意: '書面で取得済' }, { 共同利用: 'はい', 共同利用の範囲・管理責任者: 'グループ各社' }]) {
+    for (const over of [
+      abroad,
+      { 第三者提供: 'はい', 提供先: 'Sample Inc.', 第三者提供の同意: '書面で取得済' },
+      { 共同利用: 'はい', 共同利用の範囲・管理責任者: 'グループ各社' },
+    ]) {
       const basis = { 外国提供の根拠: '基準適合体制' };
-      expect(problems(check([ledgerRow('T-001', { ...over, ...basis, 外国第三者提供: 'はい', 提供先国: '米国' })]), 'PL-FOREIGN')).toEqual([]);
+      expect(
+        problems(
+          check([ledgerRow('T-001', { ...over, ...basis, 外国第三者提供: 'はい', 提供先国: '米国' })]),
+          'PL-FOREIGN',
+        ),
+      ).toEqual([]);
     }
   });
 });
@@ -450,20 +677,55 @@ describe('dependent fields: PL-OUTSOURCE, PL-THIRDPARTY, PL-JOINT, PL-FOREIGN (e
 // Amendment 2 and 8, review findings #3 and #4: version 2 keeps a consent per purpose, the basis of a transfer abroad,
 // the records of provision and receipt, the source, how the purpose was stated, and where the data is held.
 describe('version 2: consent per purpose (PL-THIRDPARTY, PL-FOREIGN)', () => {
-  const provided: Row = { 第三者提供: 'はい', 提供先: '株式会社サンプル提携先', '提供・受領の記録': '第三者提供記録簿（総務部）' };
+  const provided: Row = {
+    第三者提供: 'はい',
+    提供先: '株式会社サンプル提携先',
+    '提供・受領の記録': '第三者提供記録簿（総務部）',
+  };
 
   it('PL-THIRDPARTY judges the consent to the provision, not the consent at collection', () => {
     // Consent at collection is on file; consent to the provision is not: the review's finding #3 on a v2 ledger.
-    const i = expectOne(check([ledgerRow('T-001', { ...provided, 同意: '書面で取得済' })]), 'PL-THIRDPARTY', 'error', LEDGER, cellOf('第三者提供の同意'));
+    const i = expectOne(
+      check([ledgerRow('T-001', { ...provided, 同意: '書面で取得済' })]),
+      'PL-THIRDPARTY',
+      'error',
+      LEDGER,
+      cellOf('第三者提供の同意'),
+    );
     expect(i.message.ja).toContain('取得時の同意とは別に');
     expect(i.message.ja).toContain('第27条第1項');
     expect(i.message.en).toContain('consent to the provision');
-    expectOne(check([ledgerRow('T-001', { ...provided, 第三者提供の同意: '未取得' })]), 'PL-THIRDPARTY', 'error', LEDGER, cellOf('第三者提供の同意'));
-    expectOne(check([ledgerRow('T-001', { ...provided, 第三者提供の同意: '不要(ただし書き適用)' })]), 'PL-THIRDPARTY', 'error', LEDGER, cellOf('ただし書き・理由'));
+    expectOne(
+      check([ledgerRow('T-001', { ...provided, 第三者提供の同意: '未取得' })]),
+      'PL-THIRDPARTY',
+      'error',
+      LEDGER,
+      cellOf('第三者提供の同意'),
+    );
+    expectOne(
+      check([ledgerRow('T-001', { ...provided, 第三者提供の同意: '不要(ただし書き適用)' })]),
+      'PL-THIRDPARTY',
+      'error',
+      LEDGER,
+      cellOf('ただし書き・理由'),
+    );
     // Consent to the provision recorded, whatever the consent at collection says.
-    const ok = check([ledgerRow('T-001', { ...provided, 取得形態: '本人以外から間接取得', 同意: '未取得', 第三者提供の同意: '電磁的方法で取得済' })]);
+    const ok = check([
+      ledgerRow('T-001', {
+        ...provided,
+        取得形態: '本人以外から間接取得',
+        同意: '未取得',
+        第三者提供の同意: '電磁的方法で取得済',
+      }),
+    ]);
     expect(byRule(ok, 'PL-THIRDPARTY')).toEqual([]);
-    const exempt = check([ledgerRow('T-001', { ...provided, 第三者提供の同意: '不要(ただし書き適用)', 'ただし書き・理由': '§4.4.2.3(1) 所得税法に基づく提出' })]);
+    const exempt = check([
+      ledgerRow('T-001', {
+        ...provided,
+        第三者提供の同意: '不要(ただし書き適用)',
+        'ただし書き・理由': '§4.4.2.3(1) 所得税法に基づく提出',
+      }),
+    ]);
     expect(byRule(exempt, 'PL-THIRDPARTY')).toEqual([]);
   });
 
@@ -476,34 +738,76 @@ describe('version 2: consent per purpose (PL-THIRDPARTY, PL-FOREIGN)', () => {
 
   // Finding #4: sample SL-009 passed PL-FOREIGN on a consent given at collection.
   it('PL-FOREIGN needs the basis of the transfer abroad; consent at collection is not one', () => {
-    const abroad: Row = { 委託: 'はい', 委託先: 'Sample Cloud Pte. Ltd.', 外国第三者提供: 'はい', 提供先国: 'シンガポール', 同意: '電磁的方法で取得済' };
+    const abroad: Row = {
+      委託: 'はい',
+      委託先: 'Sample Cloud Pte. Ltd.',
+      外国第三者提供: 'はい',
+      提供先国: 'シンガポール',
+      同意: '電磁的方法で取得済',
+    };
     const i = expectOne(check([ledgerRow('T-001', abroad)]), 'PL-FOREIGN', 'error', LEDGER, cellOf('外国提供の根拠'));
-    for (const basis of ['本人同意', '十分性認定国（EU・英国）', '基準に適合する体制', '法令に基づく', '第28条第1項']) expect(i.message.ja).toContain(basis);
+    for (const basis of ['本人同意', '十分性認定国（EU・英国）', '基準に適合する体制', '法令に基づく', '第28条第1項'])
+      expect(i.message.ja).toContain(basis);
     expect(i.message.en).toContain('not consent to a transfer abroad');
     for (const basis of ['本人同意', '基準適合体制']) {
-      expect(problems(check([ledgerRow('T-001', { ...abroad, 外国提供の根拠: basis, '提供・受領の記録': '外国提供記録簿' })]), 'PL-FOREIGN'), basis).toEqual([]);
+      expect(
+        problems(
+          check([ledgerRow('T-001', { ...abroad, 外国提供の根拠: basis, '提供・受領の記録': '外国提供記録簿' })]),
+          'PL-FOREIGN',
+        ),
+        basis,
+      ).toEqual([]);
     }
   });
 
   it('PL-FOREIGN warns when adequacy is claimed for a country outside the EEA and the UK', () => {
-    const base: Row = { 委託: 'はい', 委託先: 'Sample GmbH', 外国第三者提供: 'はい', 外国提供の根拠: '十分性認定国(EU・英国)' };
+    const base: Row = {
+      委託: 'はい',
+      委託先: 'Sample GmbH',
+      外国第三者提供: 'はい',
+      外国提供の根拠: '十分性認定国(EU・英国)',
+    };
     for (const country of ['ドイツ', 'フランス共和国', '英国', 'ノルウェー', 'Ireland', 'ドイツ、オランダ', 'EU']) {
       expect(problems(check([ledgerRow('T-001', { ...base, 提供先国: country })]), 'PL-FOREIGN'), country).toEqual([]);
     }
     for (const country of ['シンガポール', '米国', 'スイス', 'ドイツ、米国']) {
-      const i = expectOne(check([ledgerRow('T-001', { ...base, 提供先国: country })]), 'PL-FOREIGN', 'warning', LEDGER, cellOf('外国提供の根拠'));
+      const i = expectOne(
+        check([ledgerRow('T-001', { ...base, 提供先国: country })]),
+        'PL-FOREIGN',
+        'warning',
+        LEDGER,
+        cellOf('外国提供の根拠'),
+      );
       expect(i.message.ja).toContain('EU・EEA加盟国及び英国');
     }
   });
 
   it('PL-FOREIGN needs the reason when the basis is a legal exception', () => {
-    const base: Row = { 第三者提供: 'はい', 提供先: '米国当局', 第三者提供の同意: '不要(ただし書き適用)', 外国第三者提供: 'はい', 提供先国: '米国', 外国提供の根拠: '法令に基づく等' };
+    const base: Row = {
+      第三者提供: 'はい',
+      提供先: '米国当局',
+      第三者提供の同意: '不要(ただし書き適用)',
+      外国第三者提供: 'はい',
+      提供先国: '米国',
+      外国提供の根拠: '法令に基づく等',
+    };
     expectOne(check([ledgerRow('T-001', base)]), 'PL-FOREIGN', 'error', LEDGER, cellOf('ただし書き・理由'));
-    expect(problems(check([ledgerRow('T-001', { ...base, 'ただし書き・理由': '§4.4.2.3(1) 法令に基づく照会への回答' })]), 'PL-FOREIGN')).toEqual([]);
+    expect(
+      problems(
+        check([ledgerRow('T-001', { ...base, 'ただし書き・理由': '§4.4.2.3(1) 法令に基づく照会への回答' })]),
+        'PL-FOREIGN',
+      ),
+    ).toEqual([]);
   });
 
   it('keeps the version 1 judgment for a version 1 ledger (the one 同意 column)', () => {
-    const abroad: Row = { 委託: 'はい', 委託先: 'Sample Cloud Pte. Ltd.', 外国第三者提供: 'はい', 提供先国: 'シンガポール', 同意: '電磁的方法で取得済' };
+    const abroad: Row = {
+      委託: 'はい',
+      委託先: 'Sample Cloud Pte. Ltd.',
+      外国第三者提供: 'はい',
+      提供先国: 'シンガポール',
+      同意: '電磁的方法で取得済',
+    };
     const issues = checkV1([ledgerRow('T-001', abroad)]);
     expect(problems(issues, 'PL-FOREIGN')).toEqual([]);
     expectOne(issues, 'PL-FOREIGN', 'info', LEDGER, cellOfV1('同意'));
@@ -515,47 +819,111 @@ describe('PL-RECORD (error, §4.4.2.8.2 / §4.4.2.8.3): records of provision and
   const provided: Row = { 第三者提供: 'はい', 提供先: '株式会社サンプル提携先', 第三者提供の同意: '書面で取得済' };
 
   it('needs the record of a provision made on consent (法29条)', () => {
-    const i = expectOne(check([ledgerRow('T-001', provided)]), 'PL-RECORD', 'error', LEDGER, cellOf('提供・受領の記録'));
+    const i = expectOne(
+      check([ledgerRow('T-001', provided)]),
+      'PL-RECORD',
+      'error',
+      LEDGER,
+      cellOf('提供・受領の記録'),
+    );
     expect(i.message.ja).toContain('第29条');
     expect(i.message.ja).toContain('§4.4.2.8.2');
-    expect(byRule(check([ledgerRow('T-001', { ...provided, '提供・受領の記録': '第三者提供記録簿（総務部）' })]), 'PL-RECORD')).toEqual([]);
+    expect(
+      byRule(
+        check([ledgerRow('T-001', { ...provided, '提供・受領の記録': '第三者提供記録簿（総務部）' })]),
+        'PL-RECORD',
+      ),
+    ).toEqual([]);
   });
 
   it('needs none for a provision under a legal exception, nor for outsourcing or joint use at home', () => {
-    const exempt = { ...provided, 第三者提供の同意: '不要(ただし書き適用)', 'ただし書き・理由': '§4.4.2.3(1) 所得税法に基づく提出' };
+    const exempt = {
+      ...provided,
+      第三者提供の同意: '不要(ただし書き適用)',
+      'ただし書き・理由': '§4.4.2.3(1) 所得税法に基づく提出',
+    };
     expect(byRule(check([ledgerRow('T-001', exempt)]), 'PL-RECORD')).toEqual([]);
-    expect(byRule(check([ledgerRow('T-001', { 委託: 'はい', 委託先: '株式会社架空給与サービス' })]), 'PL-RECORD')).toEqual([]);
-    const system = { 委託: 'はい', 委託先: 'Sample Cloud Pte. Ltd.', 外国第三者提供: 'はい', 提供先国: 'シンガポール', 外国提供の根拠: '基準適合体制' };
+    expect(
+      byRule(check([ledgerRow('T-001', { 委託: 'はい', 委託先: '株式会社架空給与サービス' })]), 'PL-RECORD'),
+    ).toEqual([]);
+    const system = {
+      委託: 'はい',
+      委託先: 'Sample Cloud Pte. Ltd.',
+      外国第三者提供: 'はい',
+      提供先国: 'シンガポール',
+      外国提供の根拠: '基準適合体制',
+    };
     expect(byRule(check([ledgerRow('T-001', system)]), 'PL-RECORD')).toEqual([]);
   });
 
   it('needs a record for a transfer abroad on consent even to a contractor (法29条第1項ただし書)', () => {
-    const abroad = { 委託: 'はい', 委託先: 'Sample Cloud Pte. Ltd.', 外国第三者提供: 'はい', 提供先国: 'シンガポール', 外国提供の根拠: '本人同意' };
+    const abroad = {
+      委託: 'はい',
+      委託先: 'Sample Cloud Pte. Ltd.',
+      外国第三者提供: 'はい',
+      提供先国: 'シンガポール',
+      外国提供の根拠: '本人同意',
+    };
     const i = expectOne(check([ledgerRow('T-001', abroad)]), 'PL-RECORD', 'error', LEDGER, cellOf('提供・受領の記録'));
     expect(i.message.ja).toContain('委託や共同利用に伴う提供であっても');
   });
 
   it('needs the confirmation and record on receipt from a third party (法30条)', () => {
-    const received = { 取得形態: '第三者提供を受領', 取得元: '株式会社サンプル名簿', '明示・通知・公表の方法': '当社Webサイトのプライバシーポリシー' };
-    const i = expectOne(check([ledgerRow('T-001', received)]), 'PL-RECORD', 'error', LEDGER, cellOf('提供・受領の記録'));
+    const received = {
+      取得形態: '第三者提供を受領',
+      取得元: '株式会社サンプル名簿',
+      '明示・通知・公表の方法': '当社Webサイトのプライバシーポリシー',
+    };
+    const i = expectOne(
+      check([ledgerRow('T-001', received)]),
+      'PL-RECORD',
+      'error',
+      LEDGER,
+      cellOf('提供・受領の記録'),
+    );
     expect(i.message.ja).toContain('第30条');
     expect(i.message.ja).toContain('取得した経緯');
-    expect(byRule(check([ledgerRow('T-001', { ...received, '提供・受領の記録': '受領時確認記録（営業部）' })]), 'PL-RECORD')).toEqual([]);
+    expect(
+      byRule(check([ledgerRow('T-001', { ...received, '提供・受領の記録': '受領時確認記録（営業部）' })]), 'PL-RECORD'),
+    ).toEqual([]);
   });
 });
 
 describe('PL-NOTICE (warning, §4.4.2.4 / §4.4.2.5): source and how the purpose was told', () => {
   it('asks for the written notice at direct collection, and for the notice or publication otherwise', () => {
-    const direct = expectOne(check([ledgerRow('T-001', { '明示・通知・公表の方法': null })]), 'PL-NOTICE', 'warning', LEDGER, cellOf('明示・通知・公表の方法'));
+    const direct = expectOne(
+      check([ledgerRow('T-001', { '明示・通知・公表の方法': null })]),
+      'PL-NOTICE',
+      'warning',
+      LEDGER,
+      cellOf('明示・通知・公表の方法'),
+    );
     expect(direct.message.ja).toContain('第21条第2項');
-    const indirect = check([ledgerRow('T-001', { 取得形態: '本人以外から間接取得', 取得元: '人事部', '明示・通知・公表の方法': null })]);
-    expect(expectOne(indirect, 'PL-NOTICE', 'warning', LEDGER, cellOf('明示・通知・公表の方法')).message.ja).toContain('§4.4.2.5');
+    const indirect = check([
+      ledgerRow('T-001', { 取得形態: '本人以外から間接取得', 取得元: '人事部', '明示・通知・公表の方法': null }),
+    ]);
+    expect(expectOne(indirect, 'PL-NOTICE', 'warning', LEDGER, cellOf('明示・通知・公表の方法')).message.ja).toContain(
+      '§4.4.2.5',
+    );
   });
 
-  it('asks for the source of data not collected from the person; none for entrusted data\'s notice', () => {
-    const i = expectOne(check([ledgerRow('T-001', { 取得形態: '本人以外から間接取得', 取得元: null })]), 'PL-NOTICE', 'warning', LEDGER, cellOf('取得元'));
+  it("asks for the source of data not collected from the person; none for entrusted data's notice", () => {
+    const i = expectOne(
+      check([ledgerRow('T-001', { 取得形態: '本人以外から間接取得', 取得元: null })]),
+      'PL-NOTICE',
+      'warning',
+      LEDGER,
+      cellOf('取得元'),
+    );
     expect(i.message.ja).toContain('§4.4.2.2');
-    const entrusted = check([ledgerRow('T-001', { 取得形態: '受託', 開示対象: 'いいえ', 取得元: '株式会社サンプル商事（委託元）', '明示・通知・公表の方法': null })]);
+    const entrusted = check([
+      ledgerRow('T-001', {
+        取得形態: '受託',
+        開示対象: 'いいえ',
+        取得元: '株式会社サンプル商事（委託元）',
+        '明示・通知・公表の方法': null,
+      }),
+    ]);
     expect(byRule(entrusted, 'PL-NOTICE')).toEqual([]);
     expect(byRule(check([ledgerRow('T-001', { 取得元: null })]), 'PL-NOTICE')).toEqual([]);
   });
@@ -563,7 +931,13 @@ describe('PL-NOTICE (warning, §4.4.2.4 / §4.4.2.5): source and how the purpose
 
 describe('PL-LOCATION (info): data held abroad', () => {
   it('says what holding data abroad asks for, and that a foreign contractor is a provision abroad', () => {
-    const i = expectOne(check([ledgerRow('T-001', { データの所在国: '日本、米国' })]), 'PL-LOCATION', 'info', LEDGER, cellOf('データの所在国'));
+    const i = expectOne(
+      check([ledgerRow('T-001', { データの所在国: '日本、米国' })]),
+      'PL-LOCATION',
+      'info',
+      LEDGER,
+      cellOf('データの所在国'),
+    );
     expect(i.message.ja).toContain('外国（米国）');
     expect(i.message.ja).toContain('通則編10-7');
     expect(i.message.ja).toContain('第28条');
@@ -577,16 +951,29 @@ describe('PL-LOCATION (info): data held abroad', () => {
 
 // Review §3 (MISSING): an inherent rating, a category, and the approval of a high residual risk.
 describe('PL-RESIDUAL (error, §4.3.5): inherent risk and approval of a high residual risk', () => {
-  const high = (over: Row = {}): Row[] => riskRows('T-001').map((r, k) => (k === 1 ? { ...r, 固有リスク: '高', 残留リスク: '高', ...over } : r));
+  const high = (over: Row = {}): Row[] =>
+    riskRows('T-001').map((r, k) => (k === 1 ? { ...r, 固有リスク: '高', 残留リスク: '高', ...over } : r));
   const at = (field: string) => cellOf(field, 1, riskSheet);
 
   it('needs who approved a high residual risk, when, and when it is reviewed', () => {
     const i = expectOne(check([ledgerRow()], high()), 'PL-RESIDUAL', 'error', RISK, at('残留リスクの承認者'));
     expect(i.message.ja).toContain('「残留リスクの承認者」「承認日」「見直し期限」');
-    expectOne(check([ledgerRow()], high({ 残留リスクの承認者: '個人情報保護管理者 山本' })), 'PL-RESIDUAL', 'error', RISK, at('承認日'));
+    expectOne(
+      check([ledgerRow()], high({ 残留リスクの承認者: '個人情報保護管理者 山本' })),
+      'PL-RESIDUAL',
+      'error',
+      RISK,
+      at('承認日'),
+    );
     const approved = { 残留リスクの承認者: '個人情報保護管理者 山本', 承認日: '2026-04-15', 見直し期限: '2027-03-31' };
     expect(byRule(check([ledgerRow()], high(approved)), 'PL-RESIDUAL')).toEqual([]);
-    const overdue = expectOne(check([ledgerRow()], high({ ...approved, 見直し期限: '2026-09-30' })), 'PL-RESIDUAL', 'warning', RISK, at('見直し期限'));
+    const overdue = expectOne(
+      check([ledgerRow()], high({ ...approved, 見直し期限: '2026-09-30' })),
+      'PL-RESIDUAL',
+      'warning',
+      RISK,
+      at('見直し期限'),
+    );
     expect(overdue.message.ja).toContain('2026-09-30');
   });
 
@@ -594,15 +981,22 @@ describe('PL-RESIDUAL (error, §4.3.5): inherent risk and approval of a high res
     const rows = riskRows('T-001').map((r, k) => (k === 0 ? { ...r, 固有リスク: '低', 残留リスク: '中' } : r));
     expectOne(check([ledgerRow()], rows), 'PL-RESIDUAL', 'warning', RISK, cellOf('残留リスク', 0, riskSheet));
     const bare = riskRows('T-001').map((r, k) => (k === 0 ? { ...r, 固有リスク: null, リスク区分: null } : r));
-    expect(byRule(check([ledgerRow()], bare), 'V-REQUIRED').map((x) => x.field).sort()).toEqual(['リスク区分', '固有リスク']);
+    expect(
+      byRule(check([ledgerRow()], bare), 'V-REQUIRED')
+        .map((x) => x.field)
+        .sort(),
+    ).toEqual(['リスク区分', '固有リスク']);
   });
 });
 
 // Review §8.1 / Amendment 8: the derived flag, as an info with its reasons (reaches every report through the findings).
 describe('PL-LEAK (info, §4.3.9): may have to be reported if leaked', () => {
   it('says why: special-care data, financial items, more than 1,000 persons, My Number data of more than 100', () => {
-    const one = (over: Row) => expectOne(check([ledgerRow('T-001', over)]), 'PL-LEAK', 'info', LEDGER, cellOf('管理番号'));
-    expect(one({ 要配慮個人情報: 'はい', 取得形態: '本人から直接書面で取得' }).message.ja).toContain('要配慮個人情報を含む（施行規則第7条第1号）');
+    const one = (over: Row) =>
+      expectOne(check([ledgerRow('T-001', over)]), 'PL-LEAK', 'info', LEDGER, cellOf('管理番号'));
+    expect(one({ 要配慮個人情報: 'はい', 取得形態: '本人から直接書面で取得' }).message.ja).toContain(
+      '要配慮個人情報を含む（施行規則第7条第1号）',
+    );
     expect(one({ 個人情報の項目: '氏名、住所、クレジットカード番号、有効期限' }).message.ja).toContain('財産的被害');
     expect(one({ 件数: 1001 }).message.ja).toContain('1,000人を超え得る（同第4号）');
     const mn = one({ 特定個人情報: 'はい', 件数: 101, 利用目的: '源泉徴収票の作成' });
@@ -630,7 +1024,13 @@ describe('PL-LEAK (info, §4.3.9): may have to be reported if leaked', () => {
   });
 
   it('tells entrusted data that notifying the client is the way (法26条第1項ただし書), and applies to version 1 ledgers too', () => {
-    const i = expectOne(check([ledgerRow('T-001', { 取得形態: '受託', 開示対象: 'いいえ', 取得元: '委託元A社', 件数: 30000 })]), 'PL-LEAK', 'info', LEDGER, cellOf('管理番号'));
+    const i = expectOne(
+      check([ledgerRow('T-001', { 取得形態: '受託', 開示対象: 'いいえ', 取得元: '委託元A社', 件数: 30000 })]),
+      'PL-LEAK',
+      'info',
+      LEDGER,
+      cellOf('管理番号'),
+    );
     expect(i.message.ja).toContain('委託元に速やかに通知');
     expectOne(checkV1([ledgerRow('T-001', { 件数: 2000 })]), 'PL-LEAK', 'info', LEDGER, cellOfV1('管理番号'));
   });
@@ -659,46 +1059,112 @@ describe('PL-MYNUMBER (warning)', () => {
       '給与支払報告書の提出（住民税の特別徴収）',
       '国民年金第3号被保険者の届出',
     ]) {
-      expect(byRule(check([ledgerRow('T-001', { 特定個人情報: 'はい', 利用目的: purpose })]), 'PL-MYNUMBER'), purpose).toEqual([]);
+      expect(
+        byRule(check([ledgerRow('T-001', { 特定個人情報: 'はい', 利用目的: purpose })]), 'PL-MYNUMBER'),
+        purpose,
+      ).toEqual([]);
     }
   });
 
   // Review finding #7 / Amendment 3: bare 税, 年金 or 災害 name no 個人番号関係事務. The review's IS-005 case first.
   it('does not take any text containing 税, 年金 or 災害 for a 個人番号関係事務', () => {
-    for (const purpose of ['消費税の計算及び請求書の発行', '税理士への相談', '企業年金の運用状況のご案内', '災害時の安否確認']) {
-      expectOne(check([ledgerRow('T-001', { 特定個人情報: 'はい', 利用目的: purpose })]), 'PL-MYNUMBER', 'warning', LEDGER, cellOf('利用目的'));
+    for (const purpose of [
+      '消費税の計算及び請求書の発行',
+      '税理士への相談',
+      '企業年金の運用状況のご案内',
+      '災害時の安否確認',
+    ]) {
+      expectOne(
+        check([ledgerRow('T-001', { 特定個人情報: 'はい', 利用目的: purpose })]),
+        'PL-MYNUMBER',
+        'warning',
+        LEDGER,
+        cellOf('利用目的'),
+      );
     }
   });
 
   it('gives an example that fits whose numbers they are (株主 → 配当金の支払調書)', () => {
-    const i = expectOne(check([ledgerRow('T-001', { 特定個人情報: 'はい', 本人区分: '株主', 利用目的: '株主総会の招集通知の送付' })]), 'PL-MYNUMBER', 'warning', LEDGER, cellOf('利用目的'));
+    const i = expectOne(
+      check([ledgerRow('T-001', { 特定個人情報: 'はい', 本人区分: '株主', 利用目的: '株主総会の招集通知の送付' })]),
+      'PL-MYNUMBER',
+      'warning',
+      LEDGER,
+      cellOf('利用目的'),
+    );
     expect(i.message.ja).toContain('配当金の支払調書の作成');
   });
 
   it('flags My Number data in joint use as an error (番号法第19条)', () => {
-    const issues = check([ledgerRow('T-001', { 特定個人情報: 'はい', 利用目的: '源泉徴収票の作成', 共同利用: 'はい', 共同利用の範囲・管理責任者: 'グループ各社／当社人事部' })]);
+    const issues = check([
+      ledgerRow('T-001', {
+        特定個人情報: 'はい',
+        利用目的: '源泉徴収票の作成',
+        共同利用: 'はい',
+        共同利用の範囲・管理責任者: 'グループ各社／当社人事部',
+      }),
+    ]);
     const i = expectOne(issues, 'PL-MYNUMBER', 'error', LEDGER, cellOf('共同利用'));
     expect(i.message.ja).toContain('番号法第19条');
-    expect(byRule(check([ledgerRow('T-001', { 共同利用: 'はい', 共同利用の範囲・管理責任者: 'グループ各社' })]), 'PL-MYNUMBER')).toEqual([]);
+    expect(
+      byRule(
+        check([ledgerRow('T-001', { 共同利用: 'はい', 共同利用の範囲・管理責任者: 'グループ各社' })]),
+        'PL-MYNUMBER',
+      ),
+    ).toEqual([]);
   });
 
   it('warns when My Number data is kept 永年 (番号法第20条)', () => {
-    const issues = check([ledgerRow('T-001', { 特定個人情報: 'はい', 利用目的: '源泉徴収票の作成', 利用期限: '退職後1年', 保管期限: '永年' })]);
+    const issues = check([
+      ledgerRow('T-001', {
+        特定個人情報: 'はい',
+        利用目的: '源泉徴収票の作成',
+        利用期限: '退職後1年',
+        保管期限: '永年',
+      }),
+    ]);
     const i = expectOne(issues, 'PL-MYNUMBER', 'warning', LEDGER, cellOf('保管期限'));
     expect(i.message.ja).toContain('番号法第20条');
     expect(byRule(check([ledgerRow('T-001', { 利用期限: '退職後1年', 保管期限: '永年' })]), 'PL-MYNUMBER')).toEqual([]);
-    expect(byRule(check([ledgerRow('T-001', { 特定個人情報: 'はい', 利用目的: '源泉徴収票の作成', 保管期限: '退職後7年', 利用期限: '退職後1年' })]), 'PL-MYNUMBER')).toEqual([]);
+    expect(
+      byRule(
+        check([
+          ledgerRow('T-001', {
+            特定個人情報: 'はい',
+            利用目的: '源泉徴収票の作成',
+            保管期限: '退職後7年',
+            利用期限: '退職後1年',
+          }),
+        ]),
+        'PL-MYNUMBER',
+      ),
+    ).toEqual([]);
   });
 });
 
 describe('PL-VAGUE (warning, §4.4.2.1)', () => {
   it('flags catch-all and empty purposes', () => {
-    for (const purpose of ['業務のため', '各種業務に利用', '顧客への連絡、その他業務', '必要に応じて利用', '業務全般', '営業活動のため', '管理用']) {
+    for (const purpose of [
+      '業務のため',
+      '各種業務に利用',
+      '顧客への連絡、その他業務',
+      '必要に応じて利用',
+      '業務全般',
+      '営業活動のため',
+      '管理用',
+    ]) {
       expectOne(check([ledgerRow('T-001', { 利用目的: purpose })]), 'PL-VAGUE', 'warning', LEDGER, cellOf('利用目的'));
     }
   });
   it('passes specific purposes, even short ones', () => {
-    for (const purpose of ['給与計算', '年末調整', '採用選考', '採用業務のため', '商品の発送及びアフターサービスのご連絡', '入退室管理']) {
+    for (const purpose of [
+      '給与計算',
+      '年末調整',
+      '採用選考',
+      '採用業務のため',
+      '商品の発送及びアフターサービスのご連絡',
+      '入退室管理',
+    ]) {
       expect(vagueness(purpose), purpose).toBeNull();
     }
     expect(byRule(check([ledgerRow()]), 'PL-VAGUE')).toEqual([]);
@@ -726,7 +1192,13 @@ describe('PL-VAGUE (warning, §4.4.2.1)', () => {
     ];
     for (const [purpose, aim] of cases) {
       expect(vagueness(purpose), purpose).toEqual({ aim });
-      const i = expectOne(check([ledgerRow('T-001', { 利用目的: purpose })]), 'PL-VAGUE', 'warning', LEDGER, cellOf('利用目的'));
+      const i = expectOne(
+        check([ledgerRow('T-001', { 利用目的: purpose })]),
+        'PL-VAGUE',
+        'warning',
+        LEDGER,
+        cellOf('利用目的'),
+      );
       expect(i.message.ja).toContain('通則編3-1-1');
       expect(i.message.ja).toContain(purpose.includes('及び') ? `のうち「${aim}」は` : `「${purpose}」は、`);
     }
@@ -766,7 +1238,10 @@ describe('PL-VAGUE (warning, §4.4.2.1)', () => {
 
 describe('PL-RISK (error, §4.3.5)', () => {
   it('flags a ledger row missing risk stages, once, listing them', () => {
-    const issues = check([ledgerRow('T-001'), ledgerRow('T-002')], [...riskRows('T-001'), ...riskRows('T-002', ['移送・送信', '消去・廃棄'])]);
+    const issues = check(
+      [ledgerRow('T-001'), ledgerRow('T-002')],
+      [...riskRows('T-001'), ...riskRows('T-002', ['移送・送信', '消去・廃棄'])],
+    );
     const i = expectOne(issues, 'PL-RISK', 'error', LEDGER, cellOf('管理番号', 1));
     expect(i.message.ja).toContain('移送・送信');
     expect(i.message.ja).toContain('消去・廃棄');
@@ -792,7 +1267,13 @@ describe('PL-RISK (error, §4.3.5)', () => {
     const risk = riskRows('t－001 ').map((r, n) => (n === 0 ? { ...r, 局面: '取得' } : r));
     expect(byRule(check([ledgerRow('T-001')], risk), 'PL-RISK')).toEqual([]);
     expect(foldKey('ＨＲ−００３')).toBe('HR-003');
-    expect(['hr-003', 'HR-003', 'hr - 003', 'hr\u2212003', 'hr-\u200b003'].map(foldKey)).toEqual(['HR-003', 'HR-003', 'HR-003', 'HR-003', 'HR-003']);
+    expect(['hr-003', 'HR-003', 'hr - 003', 'hr\u2212003', 'hr-\u200b003'].map(foldKey)).toEqual([
+      'HR-003',
+      'HR-003',
+      'HR-003',
+      'HR-003',
+      'HR-003',
+    ]);
   });
   it('stays quiet when the risk sheet is missing (SHEET-MISSING says it)', () => {
     const g = grid([ledgerRow()]);
@@ -804,7 +1285,8 @@ describe('PL-RISK (error, §4.3.5)', () => {
 });
 
 describe('samples', () => {
-  const ruleIds = (issues: Issue[]) => [...new Set(issues.filter((i) => i.severity !== 'info').map((i) => i.rule))].sort();
+  const ruleIds = (issues: Issue[]) =>
+    [...new Set(issues.filter((i) => i.severity !== 'info').map((i) => i.rule))].sort();
 
   for (const s of samples) {
     it(`${s.file} raises exactly ${s.expect.join(', ') || 'nothing'}`, () => {

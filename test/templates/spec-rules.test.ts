@@ -25,7 +25,15 @@ const cleanLedger = ledgerSamples.find((s) => s.expect.length === 0)!.input;
 const cleanRegister = registerSamples.find((s) => s.expect.length === 0)!.input;
 const cleanReturn = checklistSamples.find((s) => s.expect.length === 0)!.input;
 
-const cases: [rule: string, def: TemplateDef, input: WorkbookInput, sheet: string, key: string, bad: CellValue, good: CellValue][] = [
+const cases: [
+  rule: string,
+  def: TemplateDef,
+  input: WorkbookInput,
+  sheet: string,
+  key: string,
+  bad: CellValue,
+  good: CellValue,
+][] = [
   ['V-REQUIRED', piLedger, cleanLedger, '台帳', '業務名', null, '給与計算'],
   ['V-ENUM', piLedger, cleanLedger, '台帳', '媒体', 'クラウド', '電子データ'],
   ['V-DATE', piLedger, cleanLedger, '台帳', '最終確認日', '令和8年13月1日', 'R8.4.1'],
@@ -54,9 +62,15 @@ describe('V-UNIQUE', () => {
     const input: WorkbookInput = structuredClone(cleanLedger);
     const rows = input.tables!['台帳'];
     const first = String(rows[0]['管理番号']);
-    rows[1]['管理番号'] = first.normalize('NFKC').replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
-    const issues = validateWorkbook(layoutWorkbook(piLedger, input), { asOf }).issues.filter((i) => i.rule === 'V-UNIQUE');
+    rows[1]['管理番号'] = first
+      .normalize('NFKC')
+      .replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    const issues = validateWorkbook(layoutWorkbook(piLedger, input), { asOf }).issues.filter(
+      (i) => i.rule === 'V-UNIQUE',
+    );
     expect(issues.map((i) => `${i.sheet}!${i.cell}`)).toEqual(['台帳!A4']);
-    expect(validateWorkbook(layoutWorkbook(piLedger, cleanLedger), { asOf }).issues.filter((i) => i.rule === 'V-UNIQUE')).toEqual([]);
+    expect(
+      validateWorkbook(layoutWorkbook(piLedger, cleanLedger), { asOf }).issues.filter((i) => i.rule === 'V-UNIQUE'),
+    ).toEqual([]);
   });
 });

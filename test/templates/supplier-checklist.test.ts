@@ -35,7 +35,8 @@ const FORM: Record<string, CellValue> = {
 /** All 37 answered はい with evidence, then overrides; form values merged over FORM. */
 function input(overrides: Record<string, Answer> = {}, form: Record<string, CellValue> = {}): WorkbookInput {
   const answers: Record<string, Answer> = {};
-  for (const q of QUESTIONS) answers[q.id] = { 回答: 'はい', '取組内容・根拠資料': `${q.id} の規程と記録`, ...overrides[q.id] };
+  for (const q of QUESTIONS)
+    answers[q.id] = { 回答: 'はい', '取組内容・根拠資料': `${q.id} の規程と記録`, ...overrides[q.id] };
   return { forms: { [RESPONDENT]: { ...FORM, ...form } }, answers: { [CHECKLIST]: answers } };
 }
 
@@ -73,7 +74,15 @@ describe('supplier-checklist definition', () => {
       'VII-2',
     ]);
     expect(SECTIONS.map((s) => s.key)).toEqual(['I', 'II', 'III', 'IV', 'V', 'VI', 'VII']);
-    expect(QUESTIONS.filter((q) => q.critical).map((q) => q.id)).toEqual(['I', 'II-1', 'II-2', 'II-5', 'V-1', 'V-2', 'V-9']);
+    expect(QUESTIONS.filter((q) => q.critical).map((q) => q.id)).toEqual([
+      'I',
+      'II-1',
+      'II-2',
+      'II-5',
+      'V-1',
+      'V-2',
+      'V-9',
+    ]);
     expect(CRITICAL).toHaveLength(7);
     for (const q of QUESTIONS) {
       expect(q.clause).toBe(q.id);
@@ -113,7 +122,14 @@ describe('supplier-checklist definition', () => {
       '回答日',
       '責任者確認',
     ]);
-    expect(form.fields.filter((f) => f.required).map((f) => f.key)).toEqual(['会社名', '所在国・地域', '回答者氏名', 'メール', '回答日', '責任者確認']);
+    expect(form.fields.filter((f) => f.required).map((f) => f.key)).toEqual([
+      '会社名',
+      '所在国・地域',
+      '回答者氏名',
+      'メール',
+      '回答日',
+      '責任者確認',
+    ]);
     expect(def.rules.map((r) => r.id)).toEqual([
       'SC-ANSWER',
       'SC-NA',
@@ -290,7 +306,9 @@ describe('SC-TAMPER', () => {
     const issues = tampered((rows) => {
       rows[rowOf('II-3')][3] = '労働時間を管理していますか。';
     });
-    expect(of(issues, 'SC-TAMPER').map((i) => [i.severity, i.sheet, i.cell])).toEqual([['error', CHECKLIST, cell('II-3', 'D')]]);
+    expect(of(issues, 'SC-TAMPER').map((i) => [i.severity, i.sheet, i.cell])).toEqual([
+      ['error', CHECKLIST, cell('II-3', 'D')],
+    ]);
   });
 
   it('is an error when a 項番 is changed (and the original row is then missing)', () => {
@@ -339,7 +357,14 @@ describe('answer normalisation', () => {
     expect(result.issues).toEqual([]);
     const rows = result.data.sheets[CHECKLIST];
     const answer = (id: string) => rows.find((r) => r.id === id)!.values['回答'];
-    expect(['I', 'II-3', 'II-4', 'IV-4', 'IV-5', 'VII-1'].map(answer)).toEqual(['はい', '一部実施', 'いいえ', '該当なし', '該当なし', '一部実施']);
+    expect(['I', 'II-3', 'II-4', 'IV-4', 'IV-5', 'VII-1'].map(answer)).toEqual([
+      'はい',
+      '一部実施',
+      'いいえ',
+      '該当なし',
+      '該当なし',
+      '一部実施',
+    ]);
   });
 });
 
@@ -381,8 +406,10 @@ describe('score', () => {
       const over: Record<string, Answer> = {};
       QUESTIONS.filter((q) => !q.critical)
         .slice(0, no + na)
-        .forEach((q, i) =>
-          (over[q.id] = i < no ? { 回答: 'いいえ', 改善予定日: '2027-03-31' } : { 回答: '該当なし', コメント: '対象外' }),
+        .forEach(
+          (q, i) =>
+            (over[q.id] =
+              i < no ? { 回答: 'いいえ', 改善予定日: '2027-03-31' } : { 回答: '該当なし', コメント: '対象外' }),
         );
       return run(over).score!;
     };
@@ -447,7 +474,13 @@ describe('score', () => {
     expect(score!.provisionalRate).toBe(1);
     expect(score!.band).toBeUndefined();
     const empty = check(layoutWorkbook(def)).score!;
-    expect([empty.answered, empty.rate, empty.provisionalRate, empty.band, empty.redFlags]).toEqual([0, null, null, undefined, []]);
+    expect([empty.answered, empty.rate, empty.provisionalRate, empty.band, empty.redFlags]).toEqual([
+      0,
+      null,
+      null,
+      undefined,
+      [],
+    ]);
   });
 });
 
@@ -465,7 +498,9 @@ describe('Amendment 5 (domain review, supplier checklist)', () => {
   });
 
   it('V-9 accepts 該当なし with a reason from a supplier that makes no products: no error, no red flag, out of the score', () => {
-    const { score, issues } = run({ 'V-9': { 回答: '該当なし', '取組内容・根拠資料': null, コメント: '製品を製造していないため' } });
+    const { score, issues } = run({
+      'V-9': { 回答: '該当なし', '取組内容・根拠資料': null, コメント: '製品を製造していないため' },
+    });
     expect(issues).toEqual([]);
     expect(score).toMatchObject({ redFlags: [], points: 72, max: 72, band: 'A' });
     const bare = run({ 'V-9': { 回答: '該当なし', '取組内容・根拠資料': null } }).issues;
@@ -475,7 +510,22 @@ describe('Amendment 5 (domain review, supplier checklist)', () => {
 
   it('II-1 asks about every forced-labour indicator of its clause (G:104–117)', () => {
     const q = QUESTIONS.find((x) => x.id === 'II-1')!.question.ja;
-    for (const word of ['脅迫', '監禁', '虐待', '弱い立場', '欺瞞', '孤立', '賃金の支払保留', '借金による拘束', '過度の残業', '移動の制限', '旅券', '労働許可証', '理解できない言語', '手数料']) {
+    for (const word of [
+      '脅迫',
+      '監禁',
+      '虐待',
+      '弱い立場',
+      '欺瞞',
+      '孤立',
+      '賃金の支払保留',
+      '借金による拘束',
+      '過度の残業',
+      '移動の制限',
+      '旅券',
+      '労働許可証',
+      '理解できない言語',
+      '手数料',
+    ]) {
       expect(q, word).toContain(word);
     }
   });
@@ -485,7 +535,11 @@ describe('Amendment 5 (domain review, supplier checklist)', () => {
     expect(text('V-5')).toContain('取適法');
     expect(text('V-5')).not.toMatch(/下請法などの法令/u);
     expect(text('V-5')).toContain('所在国の法令');
-    for (const [id, jp] of [['II-3', '36協定'], ['III-3', '労災保険'], ['III-8', '面接指導']]) {
+    for (const [id, jp] of [
+      ['II-3', '36協定'],
+      ['III-3', '労災保険'],
+      ['III-8', '面接指導'],
+    ]) {
       expect(text(id)).toContain('所在国');
       expect(text(id)).toContain(`日本では`);
       expect(text(id)).toContain(jp);
@@ -525,7 +579,21 @@ describe('Amendment 5 (domain review, supplier checklist)', () => {
     const grid = layoutWorkbook(def, input());
     const ws = sheet(grid, CHECKLIST);
     const changed = QUESTIONS.filter((q) => q.formerly?.question?.length);
-    expect(changed.map((q) => q.id)).toEqual(['II-1', 'II-3', 'II-6', 'II-7', 'III-2', 'III-3', 'III-8', 'IV-2', 'IV-4', 'V-5', 'V-8', 'V-9', 'V-10']);
+    expect(changed.map((q) => q.id)).toEqual([
+      'II-1',
+      'II-3',
+      'II-6',
+      'II-7',
+      'III-2',
+      'III-3',
+      'III-8',
+      'IV-2',
+      'IV-4',
+      'V-5',
+      'V-8',
+      'V-9',
+      'V-10',
+    ]);
     for (const q of changed) {
       const r = QUESTIONS.indexOf(q) + 2;
       ws.rows[r]![3] = q.formerly!.question![0];
@@ -539,9 +607,13 @@ describe('Amendment 5 (domain review, supplier checklist)', () => {
   });
 
   it('はい without evidence on II-3, II-4, III-1, III-2 and VII-2 is noted (info); on other non-critical clauses not at all', () => {
-    const bare = Object.fromEntries(['II-3', 'II-4', 'III-1', 'III-2', 'VII-2', 'II-6', 'IV-1'].map((id) => [id, { '取組内容・根拠資料': null }]));
+    const bare = Object.fromEntries(
+      ['II-3', 'II-4', 'III-1', 'III-2', 'VII-2', 'II-6', 'IV-1'].map((id) => [id, { '取組内容・根拠資料': null }]),
+    );
     const found = of(run(bare).issues, 'SC-EVIDENCE');
-    expect(found.map((i) => [i.cell, i.severity])).toEqual(['II-3', 'II-4', 'III-1', 'III-2', 'VII-2'].map((id) => [cell(id, 'F'), 'info']));
+    expect(found.map((i) => [i.cell, i.severity])).toEqual(
+      ['II-3', 'II-4', 'III-1', 'III-2', 'VII-2'].map((id) => [cell(id, 'F'), 'info']),
+    );
   });
 
   it('messages say what is wrong and what to do, without repeating the clause id at the end', () => {
@@ -575,13 +647,23 @@ describe('samples', () => {
   });
 
   it('scores the samples as a buyer would read them', () => {
-    const score = (file: string) => check(layoutWorkbook(def, samples.find((s) => s.file === file)!.input), SAMPLE_AS_OF).score!;
+    const score = (file: string) =>
+      check(layoutWorkbook(def, samples.find((s) => s.file === file)!.input), SAMPLE_AS_OF).score!;
     expect(score('sc-01-mihon-seiki-a-band.xlsx').band).toBe('A');
     // V-9 該当なし with a reason: out of the denominator, not two free points (review finding 9).
     expect(score('sc-02-rei-system-service.xlsx')).toMatchObject({ band: 'A', redFlags: [], counts: { 該当なし: 7 } });
-    expect(score('sc-03-sakura-konpo-incomplete.xlsx')).toMatchObject({ answered: 22, total: 37, complete: false, rate: null });
+    expect(score('sc-03-sakura-konpo-incomplete.xlsx')).toMatchObject({
+      answered: 22,
+      total: 37,
+      complete: false,
+      rate: null,
+    });
     // Review finding 8: red flags cap the band at C and the status is 要対応.
-    expect(score('sc-04-dummy-kasei-red-flags.xlsx')).toMatchObject({ redFlags: ['II-5', 'V-9'], band: 'C', actionNeeded: true });
+    expect(score('sc-04-dummy-kasei-red-flags.xlsx')).toMatchObject({
+      redFlags: ['II-5', 'V-9'],
+      band: 'C',
+      actionNeeded: true,
+    });
     expect(score('sc-05-kakuu-trading-critical-na.xlsx').redFlags).toEqual(['II-2']);
     expect(score('sc-08-mihon-kogyo-marks.xlsx')).toMatchObject({ answered: 37, complete: true, band: 'A' });
   });

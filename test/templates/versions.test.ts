@@ -18,18 +18,29 @@ const ledgerV2 = piLedger;
 const v1 = atVersion(piLedger, 1);
 const asOf = '2026-11-20';
 const cells = (r: Row): Record<string, CellValue> =>
-  Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' && v.startsWith('date:') ? v.slice(5) : v]));
+  Object.fromEntries(
+    Object.entries(r).map(([k, v]) => [k, typeof v === 'string' && v.startsWith('date:') ? v.slice(5) : v]),
+  );
 
 // One clean row, one with a vague purpose and a transfer abroad with neither its country nor (version 2) its basis,
 // and (version 2) without the country where its data is held.
 const ledger = [
   ledgerRow('GA-001', '総務部'),
-  ledgerRow('GA-002', '総務部', { 利用目的: '業務のため', 委託: 'はい', 委託先: 'Sample Inc.', 外国第三者提供: 'はい', データの所在国: null }),
+  ledgerRow('GA-002', '総務部', {
+    利用目的: '業務のため',
+    委託: 'はい',
+    委託先: 'Sample Inc.',
+    外国第三者提供: 'はい',
+    データの所在国: null,
+  }),
 ].map(cells);
 const risks = ['GA-001', 'GA-002'].flatMap((id) => riskRows(id)).map(cells);
 
 function workbook(version: number, marker = true): Grid {
-  return layoutWorkbook(atVersion(ledgerV2, version), { tables: { [ledgerSheet.name]: ledger, [riskSheet.name]: risks }, marker });
+  return layoutWorkbook(atVersion(ledgerV2, version), {
+    tables: { [ledgerSheet.name]: ledger, [riskSheet.name]: risks },
+    marker,
+  });
 }
 const sig = (i: Issue) => `${i.rule}/${i.severity}@${i.sheet ?? ''}!${i.cell ?? ''}`;
 
@@ -50,8 +61,12 @@ describe('template versions', () => {
     const asV1 = validate(v1, workbook(1), { asOf });
     expect(asV1.issues.some((i) => i.rule === 'PL-VAGUE')).toBe(true);
     // Version 1's own judgment of the transfer abroad; nothing about version 2's columns.
-    expect(asV1.issues.map((i) => `${i.rule}/${i.field}`)).toEqual(expect.arrayContaining(['PL-FOREIGN/提供先国', 'PL-FOREIGN/同意']));
-    const v2Keys = new Set(piLedger.sheets.flatMap((s) => s.fields.filter((f) => (f.since ?? 1) > 1).map((f) => f.key)));
+    expect(asV1.issues.map((i) => `${i.rule}/${i.field}`)).toEqual(
+      expect.arrayContaining(['PL-FOREIGN/提供先国', 'PL-FOREIGN/同意']),
+    );
+    const v2Keys = new Set(
+      piLedger.sheets.flatMap((s) => s.fields.filter((f) => (f.since ?? 1) > 1).map((f) => f.key)),
+    );
     expect(v.issues.filter((i) => i.field && v2Keys.has(i.field))).toEqual([]);
     const notes = v.issues.filter((i) => i.rule === 'TEMPLATE-VERSION');
     expect(notes.map(sig)).toEqual(['TEMPLATE-VERSION/info@!']);
@@ -75,7 +90,10 @@ describe('template versions', () => {
   it('tells a version 1 workbook without its marker by its headers, and a version 2 one by its new columns', () => {
     const v1 = validateAmong(workbook(1, false), [ledgerV2], { asOf });
     expect(v1.template).toEqual({ id: 'pi-ledger', version: 1 });
-    expect(v1.issues.filter((i) => i.sheet === null).map(sig)).toEqual(['TEMPLATE-MARKER/warning@!', 'TEMPLATE-VERSION/info@!']);
+    expect(v1.issues.filter((i) => i.sheet === null).map(sig)).toEqual([
+      'TEMPLATE-MARKER/warning@!',
+      'TEMPLATE-VERSION/info@!',
+    ]);
     expect(v1.issues.some((i) => i.rule === 'COLUMN-MISSING')).toBe(false);
     const v2 = validateAmong(workbook(2, false), [ledgerV2], { asOf });
     expect(v2.template).toEqual({ id: 'pi-ledger', version: 2 });
@@ -88,9 +106,12 @@ describe('template versions', () => {
     const at = ledgerV2.sheets[0].fields.findIndex((f) => f.key === '取得元');
     for (const row of sheet.rows.slice(1)) row.push(null);
     // Move every column from `at` one to the right and put the user's column there.
-    for (const [r, row] of sheet.rows.entries()) if (r >= 1) row.splice(at, 0, r === 1 ? '社内メモ' : r === 2 ? '確認中' : null);
+    for (const [r, row] of sheet.rows.entries())
+      if (r >= 1) row.splice(at, 0, r === 1 ? '社内メモ' : r === 2 ? '確認中' : null);
     const v = validateAmong(g, [ledgerV2], { asOf });
-    expect(v.issues.filter((i) => i.rule.startsWith('COLUMN-')).map((i) => `${i.rule}/${i.value}`)).toEqual(['COLUMN-EXTRA/社内メモ']);
+    expect(v.issues.filter((i) => i.rule.startsWith('COLUMN-')).map((i) => `${i.rule}/${i.value}`)).toEqual([
+      'COLUMN-EXTRA/社内メモ',
+    ]);
   });
 
   it('refuses a workbook of a newer version than this program knows, saying so', () => {
@@ -112,12 +133,21 @@ const contractorV1 = atVersion(contractorEvaluation, 1);
 
 describe('template versions of a form template', () => {
   const sample = contractorSamples[0].input;
-  const form = (version: number, marker = true) => layoutWorkbook(atVersion(contractorEvaluation, version), { ...sample, marker });
+  const form = (version: number, marker = true) =>
+    layoutWorkbook(atVersion(contractorEvaluation, version), { ...sample, marker });
 
   it('keeps version 1 of the contractor evaluation: its 17 form fields and 7 rules', () => {
     expect(contractorV1.sheets[0].fields.map((f) => f.key)).not.toContain('データの所在国');
     expect(contractorV1.sheets[0].fields).toHaveLength(17);
-    expect(contractorV1.rules.map((r) => r.id)).toEqual(['CE-ANSWER', 'CE-CONTRACT', 'CE-MANDATORY', 'CE-SCORE', 'CE-NEXT', 'CE-CERT', 'CE-SUBCONTRACT']);
+    expect(contractorV1.rules.map((r) => r.id)).toEqual([
+      'CE-ANSWER',
+      'CE-CONTRACT',
+      'CE-MANDATORY',
+      'CE-SCORE',
+      'CE-NEXT',
+      'CE-CERT',
+      'CE-SUBCONTRACT',
+    ]);
   });
 
   it('checks a version 1 form against version 1: its own findings, no COLUMN-MISSING for the added fields', () => {
@@ -130,7 +160,10 @@ describe('template versions of a form template', () => {
   });
 
   it('tells the version of a form without its marker by its labels', () => {
-    expect(validateAmong(form(1, false), [contractorEvaluation], { asOf }).template).toEqual({ id: 'contractor-evaluation', version: 1 });
+    expect(validateAmong(form(1, false), [contractorEvaluation], { asOf }).template).toEqual({
+      id: 'contractor-evaluation',
+      version: 1,
+    });
     const v2 = validateAmong(form(2, false), [contractorEvaluation], { asOf });
     expect(v2.template).toEqual({ id: 'contractor-evaluation', version: 2 });
   });
@@ -146,7 +179,9 @@ describe('published versions', () => {
       const t = templates.find((x) => x.id === id)!;
       got[id] = {};
       for (const v of Object.keys(versions)) {
-        got[id][v] = Object.fromEntries(atVersion(t, Number(v)).sheets.map((s) => [s.name, s.fields.map((f) => f.key)]));
+        got[id][v] = Object.fromEntries(
+          atVersion(t, Number(v)).sheets.map((s) => [s.name, s.fields.map((f) => f.key)]),
+        );
       }
     }
     expect(got).toEqual(published);

@@ -25,7 +25,14 @@ import type { SessionState, WorkbookSession } from '../session.js';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   actions: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
-  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+  },
   item: {
     display: 'flex',
     columnGap: tokens.spacingHorizontalS,
@@ -43,7 +50,12 @@ const useStyles = makeStyles({
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
   },
   static: { cursor: 'default', ':hover': { backgroundColor: 'transparent' } },
-  cell: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorBrandForeground1, flexShrink: 0, minWidth: '3.5em' },
+  cell: {
+    fontFamily: tokens.fontFamilyMonospace,
+    color: tokens.colorBrandForeground1,
+    flexShrink: 0,
+    minWidth: '3.5em',
+  },
   sheet: { marginTop: tokens.spacingVerticalS },
   rule: {
     color: tokens.colorNeutralForeground3,
@@ -69,7 +81,10 @@ export function CheckPanel({ session, state }: { session: WorkbookSession; state
     [issues],
   );
 
-  const act = async (kind: 'check' | 'mark' | 'clear', f: () => Promise<{ intent: 'success' | 'warning' | 'error'; text: string }[]>) => {
+  const act = async (
+    kind: 'check' | 'mark' | 'clear',
+    f: () => Promise<{ intent: 'success' | 'warning' | 'error'; text: string }[]>,
+  ) => {
     setBusy(kind);
     try {
       setNotes(await f());
@@ -83,7 +98,11 @@ export function CheckPanel({ session, state }: { session: WorkbookSession; state
   return (
     <div className={styles.root} data-testid="check-panel" data-revision={state.revision}>
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={!!busy} onClick={() => void act('check', async () => (await session.reload(), []))}>
+        <Button
+          appearance="primary"
+          disabled={!!busy}
+          onClick={() => void act('check', async () => (await session.reload(), []))}
+        >
           {busy === 'check' ? s.checking : s.checkWorkbook}
         </Button>
         <Button
@@ -93,7 +112,9 @@ export function CheckPanel({ session, state }: { session: WorkbookSession; state
               const r = await session.mark();
               return [
                 { intent: 'success' as const, text: s.marked(r.marked) },
-                ...r.skipped.filter((x) => x.reason === 'protected').map((x) => ({ intent: 'warning' as const, text: s.skippedProtected(x.sheet) })),
+                ...r.skipped
+                  .filter((x) => x.reason === 'protected')
+                  .map((x) => ({ intent: 'warning' as const, text: s.skippedProtected(x.sheet) })),
               ];
             })
           }
@@ -133,7 +154,11 @@ export function CheckPanel({ session, state }: { session: WorkbookSession; state
             <AccordionItem key={sev} value={sev}>
               <AccordionHeader>
                 <Subtitle2>{s.severity[sev]}</Subtitle2>&nbsp;
-                <CounterBadge count={count(sev)} color={sev === 'error' ? 'danger' : sev === 'warning' ? 'important' : 'informative'} overflowCount={9999} />
+                <CounterBadge
+                  count={count(sev)}
+                  color={sev === 'error' ? 'danger' : sev === 'warning' ? 'important' : 'informative'}
+                  overflowCount={9999}
+                />
               </AccordionHeader>
               <AccordionPanel>
                 {(groups.get(sev) ?? []).map(([sheet, list]) => (
@@ -204,7 +229,13 @@ const IssueItem = memo(function IssueItem({ issue, session }: { issue: Issue; se
   if (issue.sheet && issue.cell) {
     const { sheet, cell } = issue;
     return (
-      <button type="button" className={styles.item} title={s.goToCell(sheet, cell)} onClick={() => void session.select(sheet, cell)} data-cell={`${sheet}!${cell}`}>
+      <button
+        type="button"
+        className={styles.item}
+        title={s.goToCell(sheet, cell)}
+        onClick={() => void session.select(sheet, cell)}
+        data-cell={`${sheet}!${cell}`}
+      >
         {body}
       </button>
     );

@@ -55,7 +55,12 @@ export function FieldControl(props: FieldControlProps) {
   if (checked.kind === 'invalid') {
     state = 'error';
     message = t(checked.message);
-  } else if (checked.kind === 'empty' && field.required && !field.computed && issues.some((i) => i.rule === 'V-REQUIRED')) {
+  } else if (
+    checked.kind === 'empty' &&
+    field.required &&
+    !field.computed &&
+    issues.some((i) => i.rule === 'V-REQUIRED')
+  ) {
     state = 'error';
     message = s.requiredEmpty;
   } else if (issues.length) {
@@ -149,7 +154,14 @@ export function FieldControl(props: FieldControlProps) {
       />
     );
   } else {
-    const inputMode = kind === 'integer' || kind === 'number' ? 'decimal' : kind === 'email' ? 'email' : kind === 'url' ? 'url' : undefined;
+    const inputMode =
+      kind === 'integer' || kind === 'number'
+        ? 'decimal'
+        : kind === 'email'
+          ? 'email'
+          : kind === 'url'
+            ? 'url'
+            : undefined;
     control = (
       <Input
         {...common}

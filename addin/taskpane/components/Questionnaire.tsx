@@ -19,7 +19,15 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { FieldDef, FormSheetDef, Issue, QuestionDef, QuestionSheetDef, RecordRow, Score } from '../../../templates/model/types.js';
+import type {
+  FieldDef,
+  FormSheetDef,
+  Issue,
+  QuestionDef,
+  QuestionSheetDef,
+  RecordRow,
+  Score,
+} from '../../../templates/model/types.js';
 import { cellAt } from '../../../templates/model/grid.js';
 import { parseAddress } from '../../../templates/model/grid.js';
 import { sectionTitle } from '../../../templates/model/layout.js';
@@ -34,7 +42,11 @@ const useStyles = makeStyles({
   fields: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   score: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   scoreLine: { display: 'flex', alignItems: 'baseline', columnGap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
-  big: { fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightHero700 },
+  big: {
+    fontSize: tokens.fontSizeHero700,
+    fontWeight: tokens.fontWeightSemibold,
+    lineHeight: tokens.lineHeightHero700,
+  },
   sections: { display: 'grid', gridTemplateColumns: '1fr auto', columnGap: tokens.spacingHorizontalM },
   question: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   // The clause number and the 重大 badge never wrap or shrink; the title takes the rest and wraps.
@@ -150,7 +162,17 @@ function AutoField({
   );
 }
 
-function FormSheet({ session, state, sd, record }: { session: WorkbookSession; state: SessionState; sd: FormSheetDef; record: RecordRow | undefined }) {
+function FormSheet({
+  session,
+  state,
+  sd,
+  record,
+}: {
+  session: WorkbookSession;
+  state: SessionState;
+  sd: FormSheetDef;
+  record: RecordRow | undefined;
+}) {
   const { t } = useI18n();
   const styles = useStyles();
   const issues = state.issues.filter((i) => i.sheet === record?.sheet);
@@ -249,7 +271,15 @@ function QuestionCard({
   );
 }
 
-function QuestionSheet({ session, state, sd }: { session: WorkbookSession; state: SessionState; sd: QuestionSheetDef }) {
+function QuestionSheet({
+  session,
+  state,
+  sd,
+}: {
+  session: WorkbookSession;
+  state: SessionState;
+  sd: QuestionSheetDef;
+}) {
   const { t } = useI18n();
   const styles = useStyles();
   const records = state.validation?.data.sheets[sd.name] ?? [];
@@ -268,7 +298,9 @@ function QuestionSheet({ session, state, sd }: { session: WorkbookSession; state
                   .filter((q) => q.section === key)
                   .map((q) => {
                     const rec = byId.get(q.id);
-                    return rec ? <QuestionCard key={q.id} session={session} state={state} sd={sd} q={q} record={rec} /> : null;
+                    return rec ? (
+                      <QuestionCard key={q.id} session={session} state={state} sd={sd} q={q} record={rec} />
+                    ) : null;
                   })}
               </div>
             </AccordionPanel>
@@ -289,7 +321,15 @@ export function Questionnaire({ session, state }: { session: WorkbookSession; st
       {def.sheets.map((sd) => {
         if (!state.grid || !gridSheetOf(state.grid, sd)) return null;
         if (sd.kind === 'form')
-          return <FormSheet key={sd.name} session={session} state={state} sd={sd} record={state.validation?.data.sheets[sd.name]?.[0]} />;
+          return (
+            <FormSheet
+              key={sd.name}
+              session={session}
+              state={state}
+              sd={sd}
+              record={state.validation?.data.sheets[sd.name]?.[0]}
+            />
+          );
         if (sd.kind === 'questions') return <QuestionSheet key={sd.name} session={session} state={state} sd={sd} />;
         return null;
       })}

@@ -67,7 +67,7 @@ export function RecordForm({ session, state }: { session: WorkbookSession; state
 
   // The table sheet under the selection, else the one chosen in the pane.
   const selected = state.selection ? sheetDefOf(def, state.selection.sheet) : undefined;
-  const sd = selected?.kind === 'table' ? selected : tables.find((x) => x.name === chosen) ?? tables[0];
+  const sd = selected?.kind === 'table' ? selected : (tables.find((x) => x.name === chosen) ?? tables[0]);
   const gsheet = grid && sd ? gridSheetOf(grid, sd) : undefined;
   // The grid is edited in place; state.revision is what tells that it changed.
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -182,7 +182,9 @@ export function RecordForm({ session, state }: { session: WorkbookSession; state
             <Button appearance="primary" onClick={() => goto(lastRow + 1)}>
               {s.addRecord}
             </Button>
-            {lastRow > cols.headerRow && <Button onClick={() => goto(cols.headerRow + 1)}>{s.row(cols.headerRow + 2)}</Button>}
+            {lastRow > cols.headerRow && (
+              <Button onClick={() => goto(cols.headerRow + 1)}>{s.row(cols.headerRow + 2)}</Button>
+            )}
           </div>
         </>
       ) : (
@@ -195,7 +197,13 @@ export function RecordForm({ session, state }: { session: WorkbookSession; state
           {otherIssues.length > 0 && (
             <MessageBar
               data-testid="record-findings"
-              intent={otherIssues.some((i) => i.severity === 'error') ? 'error' : otherIssues.some((i) => i.severity === 'warning') ? 'warning' : 'info'}
+              intent={
+                otherIssues.some((i) => i.severity === 'error')
+                  ? 'error'
+                  : otherIssues.some((i) => i.severity === 'warning')
+                    ? 'warning'
+                    : 'info'
+              }
             >
               <MessageBarBody>
                 {otherIssues.map((i, k) => (

@@ -1,6 +1,17 @@
 // On a workbook that is no template: offer the templates. Inserts their sheets into this workbook where
 // ExcelApi 1.13 is there, otherwise opens the template as a new workbook.
-import { Body1, Button, Caption1, Card, CardHeader, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Caption1,
+  Card,
+  CardHeader,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import { templates } from '../../../templates/index.js';
 import { useI18n } from '../i18n.js';
@@ -51,7 +62,10 @@ export function TemplatePicker({ session }: { session: WorkbookSession }) {
                     const outcome = await session.insert(def.id);
                     setNote({ intent: 'success', text: outcome === 'inserted' ? s.insertedHere : s.openedNew });
                   } catch (err) {
-                    setNote({ intent: 'error', text: `${s.insertFailed}: ${err instanceof Error ? err.message : String(err)}` });
+                    setNote({
+                      intent: 'error',
+                      text: `${s.insertFailed}: ${err instanceof Error ? err.message : String(err)}`,
+                    });
                   } finally {
                     setBusy(null);
                   }

@@ -29,11 +29,19 @@ describe('the audit report', () => {
     const json = join(dir, 'check.json');
     await daicho(['check', folder, '--as-of', SAMPLE_AS_OF, '--json', json]);
     const check = JSON.parse(await readFile(json, 'utf8')) as JsonReport;
-    const key = (file: string, i: { rule: string; sheet: string | null; cell: string | null; message: { ja: string } }) => `${file}|${i.rule}|${i.sheet}|${i.cell}|${i.message.ja}`;
+    const key = (
+      file: string,
+      i: { rule: string; sheet: string | null; cell: string | null; message: { ja: string } },
+    ) => `${file}|${i.rule}|${i.sheet}|${i.cell}|${i.message.ja}`;
     const fromCheck = check.files.flatMap((f) => f.issues.map((i) => key(f.path.slice(folder.length + 1), i))).sort();
-    const fromAudit = report.findings.filter((f) => !f.cross).map((f) => key(f.file, f.issue)).sort();
+    const fromAudit = report.findings
+      .filter((f) => !f.cross)
+      .map((f) => key(f.file, f.issue))
+      .sort();
     expect(fromAudit).toEqual(fromCheck);
-    expect(report.findings.filter((f) => f.cross).map((f) => `${f.issue.rule} ${f.file} ${f.issue.sheet}!${f.issue.cell}`)).toEqual([
+    expect(
+      report.findings.filter((f) => f.cross).map((f) => `${f.issue.rule} ${f.file} ${f.issue.sheet}!${f.issue.cell}`),
+    ).toEqual([
       'CE-RETENTION contractor-evaluation/ce-02-souko-keiyaku-fubi.xlsx 判定!B8',
       'PL-OUTSOURCE pi-ledger/pl-01-jinji-overdue-and-contractor.xlsx 台帳!Z6',
       'PL-OUTSOURCE pi-ledger/pl-03-eigyo-vague-and-risk-gap.xlsx 台帳!Z6',
@@ -45,7 +53,8 @@ describe('the audit report', () => {
   }, 120_000);
 
   it('names the department of ledger findings and the area of the others', () => {
-    const areas = (rule: string) => [...new Set(report.findings.filter((f) => f.issue.rule === rule).map((f) => f.area.ja))].sort();
+    const areas = (rule: string) =>
+      [...new Set(report.findings.filter((f) => f.issue.rule === rule).map((f) => f.area.ja))].sort();
     expect(areas('PL-REVIEW')).toEqual(['人事部']);
     expect(areas('PL-OUTSOURCE')).toEqual(['人事部', '営業部']);
     expect(areas('PL-MYNUMBER')).toEqual(['総務部']);
@@ -79,12 +88,22 @@ describe('the audit report', () => {
     expect(ja).not.toMatch(/(?:src|href)=["']?(?:https?:)?\/\//i);
     expect(ja).toContain("default-src 'none'");
     expect(ja.match(/<svg /g)).toHaveLength(4);
-    for (const s of ['監査前点検レポート', '指摘の内訳（ルール別）', '指摘の内訳（部門・領域別）', '調達先のランク', '調達先の分類別得点率', '委託先の評価状況', 'ファイル別の指摘']) expect(ja).toContain(s);
+    for (const s of [
+      '監査前点検レポート',
+      '指摘の内訳（ルール別）',
+      '指摘の内訳（部門・領域別）',
+      '調達先のランク',
+      '調達先の分類別得点率',
+      '委託先の評価状況',
+      'ファイル別の指摘',
+    ])
+      expect(ja).toContain(s);
     expect(ja).toContain('委託先評価がない・不合格・期限切れの委託先が 4 社あり');
     expect(ja).toContain('契約書の保存期限が、委託した個人情報の保管期限より短い委託先が 1 社あります');
     const en = auditHtml(report, 'en', new Date(2026, 10, 20));
     expect(en).toContain('<html lang="en">');
-    for (const s of ['Pre-audit review', 'Findings by rule', 'Supplier bands', 'Contractor evaluations']) expect(en).toContain(s);
+    for (const s of ['Pre-audit review', 'Findings by rule', 'Supplier bands', 'Contractor evaluations'])
+      expect(en).toContain(s);
     expect(en).toContain('4 contractor(s) have no passing, current evaluation');
   });
 });
@@ -107,14 +126,22 @@ describe('daicho audit (CLI)', () => {
     expect(g.sheets.map((s) => s.name)).toEqual(['概要', '指摘一覧', '委託先', '調達先', 'ファイル']);
     const findings = g.sheets[1].rows.slice(1).map((row) => (row ?? []).map((v) => cellText(v ?? null)));
     expect(findings).toHaveLength(report.findings.length);
-    expect(findings.filter((f) => f[7] === '○').map((f) => f[5])).toEqual(['CE-RETENTION', 'PL-OUTSOURCE', 'PL-OUTSOURCE', 'PL-OUTSOURCE', 'PL-OUTSOURCE']);
+    expect(findings.filter((f) => f[7] === '○').map((f) => f[5])).toEqual([
+      'CE-RETENTION',
+      'PL-OUTSOURCE',
+      'PL-OUTSOURCE',
+      'PL-OUTSOURCE',
+      'PL-OUTSOURCE',
+    ]);
     const contractors = g.sheets[2].rows.slice(1).map((row) => cellText(row?.[1] ?? null));
     expect(contractors.slice(0, 4)).toEqual(['評価なし', '評価なし', '不合格', '不合格']);
   }, 120_000);
 
   it('takes a base name, refuses to overwrite without --force, and speaks English', async () => {
     const base = join(dir, 'pms-audit');
-    expect((await daicho(['audit', folder, '-o', `${base}.html`, '--as-of', SAMPLE_AS_OF, '--lang', 'en'])).code).toBe(1);
+    expect((await daicho(['audit', folder, '-o', `${base}.html`, '--as-of', SAMPLE_AS_OF, '--lang', 'en'])).code).toBe(
+      1,
+    );
     const again = await daicho(['audit', folder, '-o', base, '--as-of', SAMPLE_AS_OF]);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('already exists');

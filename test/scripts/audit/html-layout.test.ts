@@ -32,11 +32,17 @@ describe.skipIf(!existsSync(CHROMIUM))('audit.html layout', () => {
         await page.emulateMedia({ media });
         // The 場所 column: the second cell of each finding row.
         const lines = await page.$$eval('details table tbody tr td:nth-child(2) code', (els) =>
-          els.map((e) => ({ text: e.textContent ?? '', boxes: new Set([...e.getClientRects()].map((r) => Math.round(r.top))).size })),
+          els.map((e) => ({
+            text: e.textContent ?? '',
+            boxes: new Set([...e.getClientRects()].map((r) => Math.round(r.top))).size,
+          })),
         );
         expect(lines.length).toBeGreaterThan(20);
         expect(lines.some((l) => /!/.test(l.text))).toBe(true);
-        expect(lines.filter((l) => l.boxes > 1), `${media} at ${width}px`).toEqual([]);
+        expect(
+          lines.filter((l) => l.boxes > 1),
+          `${media} at ${width}px`,
+        ).toEqual([]);
       }
     } finally {
       await browser.close();

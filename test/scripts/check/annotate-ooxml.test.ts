@@ -22,7 +22,12 @@ const run = promisify(execFile);
 let dir: string;
 
 const finding = (sheet: string, cell: string, k = 0): Issue => ({
-  rule: 'RULE-FAILED', severity: (['error', 'warning', 'info'] as const)[k % 3], sheet, cell, field: null, value: null,
+  rule: 'RULE-FAILED',
+  severity: (['error', 'warning', 'info'] as const)[k % 3],
+  sheet,
+  cell,
+  field: null,
+  value: null,
   message: { ja: `テスト ${sheet}!${cell}`, en: `test ${sheet}!${cell}` },
 });
 const resultOf = (path: string, issues: Issue[]): FileResult => ({ path, status: 'invalid', template: null, issues });
@@ -33,7 +38,8 @@ function colName(c: number): string {
   return s;
 }
 /** `n` distinct cells of a sheet, row by row over ten columns. */
-const manyCells = (sheet: string, n: number): Issue[] => Array.from({ length: n }, (_, k) => finding(sheet, `${colName(k % 10)}${Math.floor(k / 10) + 1}`, k));
+const manyCells = (sheet: string, n: number): Issue[] =>
+  Array.from({ length: n }, (_, k) => finding(sheet, `${colName(k % 10)}${Math.floor(k / 10) + 1}`, k));
 
 /** Annotates `input` with `issues`, writes the copy beside it and returns what ooxml-check finds added. */
 async function annotateAndCompare(input: string, issues: Issue[]): Promise<{ copy: string; added: string[] }> {
@@ -47,7 +53,8 @@ async function annotateAndCompare(input: string, issues: Issue[]): Promise<{ cop
 /** Rewrites some parts of a package (as text). */
 async function rewrite(src: string, dst: string, edit: (name: string, xml: string) => string): Promise<void> {
   const files = unzipSync(new Uint8Array(await readFile(src)));
-  for (const [name, data] of Object.entries(files)) if (/\.(xml|rels|vml)$/.test(name)) files[name] = strToU8(edit(name, strFromU8(data)));
+  for (const [name, data] of Object.entries(files))
+    if (/\.(xml|rels|vml)$/.test(name)) files[name] = strToU8(edit(name, strFromU8(data)));
   await writeFile(dst, zipSync(files));
 }
 
@@ -84,7 +91,10 @@ print("{}")
 
 describe.skipIf(!canRun)('annotated copies add no ooxml-check issue to packages other programs wrote', () => {
   it('notes on two sheets of a package without a vml Default: one Default, not two', async () => {
-    const { copy, added } = await annotateAndCompare(join(dir, 'plain.xlsx'), [finding('台帳', 'B2'), finding('委託先', 'C3')]);
+    const { copy, added } = await annotateAndCompare(join(dir, 'plain.xlsx'), [
+      finding('台帳', 'B2'),
+      finding('委託先', 'C3'),
+    ]);
     expect(added).toEqual([]);
     const ct = strFromU8(unzipSync(new Uint8Array(await readFile(copy)))['[Content_Types].xml']);
     expect(ct.match(/Extension="vml"/g)).toHaveLength(1);
@@ -92,7 +102,12 @@ describe.skipIf(!canRun)('annotated copies add no ooxml-check issue to packages 
 
   it("adds to openpyxl's own VML drawing with declared prefixes and no second shape on a cell that has a note", async () => {
     // A1 and C3 already carry the supplier's notes; D4 and E5 do not.
-    const { copy, added } = await annotateAndCompare(join(dir, 'notes.xlsx'), [finding('台帳', 'A1'), finding('台帳', 'D4'), finding('委託先', 'C3'), finding('委託先', 'E5')]);
+    const { copy, added } = await annotateAndCompare(join(dir, 'notes.xlsx'), [
+      finding('台帳', 'A1'),
+      finding('台帳', 'D4'),
+      finding('委託先', 'C3'),
+      finding('委託先', 'E5'),
+    ]);
     expect(added).toEqual([]);
     const notes = (await python(
       `
@@ -114,16 +129,26 @@ print(json.dumps({f"{ws.title}!{c.coordinate}": c.comment.text for ws in wb.work
       const ns = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
       return xml
         .replace(` xmlns:r="${ns}"`, '')
-        .replace(/<sheet ([^>]*?)r:id="([^"]+)"/g, (_m, attrs: string, id: string) => `<sheet ${attrs}d3p1:id="${id}" xmlns:d3p1="${ns}"`);
+        .replace(
+          /<sheet ([^>]*?)r:id="([^"]+)"/g,
+          (_m, attrs: string, id: string) => `<sheet ${attrs}d3p1:id="${id}" xmlns:d3p1="${ns}"`,
+        );
     });
     expect(strFromU8(unzipSync(new Uint8Array(await readFile(input)))['xl/workbook.xml'])).toContain('d3p1:id=');
     const { copy, added } = await annotateAndCompare(input, [finding('台帳', 'B2')]);
     expect(added).toEqual([]);
-    expect(readXlsx(new Uint8Array(await readFile(copy))).sheets.map((s) => s.name)).toEqual(['指摘一覧', '台帳', '委託先']);
+    expect(readXlsx(new Uint8Array(await readFile(copy))).sheets.map((s) => s.name)).toEqual([
+      '指摘一覧',
+      '台帳',
+      '委託先',
+    ]);
   });
 
   it('keeps the shape ids of 1,500 notes per sheet inside each drawing’s o:idmap blocks', async () => {
-    const { added } = await annotateAndCompare(join(dir, 'plain.xlsx'), [...manyCells('台帳', 1500), ...manyCells('委託先', 1500)]);
+    const { added } = await annotateAndCompare(join(dir, 'plain.xlsx'), [
+      ...manyCells('台帳', 1500),
+      ...manyCells('委託先', 1500),
+    ]);
     expect(added).toEqual([]);
   }, 120_000);
 
@@ -137,7 +162,9 @@ print(json.dumps({f"{ws.title}!{c.coordinate}": c.comment.text for ws in wb.work
   it('gives the notes of a sheet whose comments had no drawing their shapes', async () => {
     const input = join(dir, 'no-drawing.xlsx');
     // The comments stay, the <legacyDrawing> goes (some writers leave notes that way).
-    await rewrite(join(dir, 'notes.xlsx'), input, (name, xml) => (/worksheets\/sheet\d\.xml$/.test(name) ? xml.replace(/<legacyDrawing [^>]*\/>/, '') : xml));
+    await rewrite(join(dir, 'notes.xlsx'), input, (name, xml) =>
+      /worksheets\/sheet\d\.xml$/.test(name) ? xml.replace(/<legacyDrawing [^>]*\/>/, '') : xml,
+    );
     const { added } = await annotateAndCompare(input, [finding('台帳', 'D4'), finding('委託先', 'C3')]);
     expect(added).toEqual([]);
   });
@@ -190,8 +217,24 @@ print("{}")
     sets['openpyxl-notes'] = at('openpyxl-notes');
     if (hasLibreOffice()) {
       const notes = (await readdir(at('openpyxl-notes'))).map((n) => join(at('openpyxl-notes'), n));
-      for (const [name, files] of [['libreoffice', samples], ['libreoffice-notes', notes]] as const) {
-        await run('soffice', [`-env:UserInstallation=file://${dir}/lo-profile`, '--headless', '--norestore', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', at(name), ...files], { timeout: 240_000 });
+      for (const [name, files] of [
+        ['libreoffice', samples],
+        ['libreoffice-notes', notes],
+      ] as const) {
+        await run(
+          'soffice',
+          [
+            `-env:UserInstallation=file://${dir}/lo-profile`,
+            '--headless',
+            '--norestore',
+            '--convert-to',
+            'xlsx:Calc MS Excel 2007 XML',
+            '--outdir',
+            at(name),
+            ...files,
+          ],
+          { timeout: 240_000 },
+        );
         sets[name] = at(name);
       }
     }
@@ -216,14 +259,33 @@ print("{}")
     );
     sets.big = at('big');
     for (const [name, input] of Object.entries(sets)) {
-      const r = await daicho(['check', input, '--annotate', at(`annotated-${name}`), '--json', at(`${name}-report.json`), '--as-of', SAMPLE_AS_OF], { timeoutMs: 300_000 });
+      const r = await daicho(
+        [
+          'check',
+          input,
+          '--annotate',
+          at(`annotated-${name}`),
+          '--json',
+          at(`${name}-report.json`),
+          '--as-of',
+          SAMPLE_AS_OF,
+        ],
+        { timeoutMs: 300_000 },
+      );
       expect(r.code, `${name}: ${r.stderr}`).toBe(1);
     }
     report = JSON.parse(await readFile(at('big-report.json'), 'utf8')) as JsonReport;
   }, 600_000);
 
   it('add no ooxml-check error or warning their input lacked', async () => {
-    expect(Object.keys(sets)).toEqual(expect.arrayContaining(['openpyxl', 'openpyxl-notes', 'big', ...(hasLibreOffice() ? ['libreoffice', 'libreoffice-notes'] : [])]));
+    expect(Object.keys(sets)).toEqual(
+      expect.arrayContaining([
+        'openpyxl',
+        'openpyxl-notes',
+        'big',
+        ...(hasLibreOffice() ? ['libreoffice', 'libreoffice-notes'] : []),
+      ]),
+    );
     const pairs: [string, string][] = [];
     for (const [name, input] of Object.entries(sets)) {
       const files = (await readdir(input)).filter((n) => n.endsWith('.xlsx'));
@@ -231,7 +293,11 @@ print("{}")
       for (const n of files) pairs.push([join(input, n), join(dir, 'returns', `annotated-${name}`, n)]);
     }
     const checked = await ooxmlCheck(pairs.flat());
-    const added = pairs.flatMap(([input, copy]) => addedIssues(checked.get(input)!, checked.get(copy)!).map((i) => `${copy.slice(dir.length + 1)}: ${describeIssue(i)}`));
+    const added = pairs.flatMap(([input, copy]) =>
+      addedIssues(checked.get(input)!, checked.get(copy)!).map(
+        (i) => `${copy.slice(dir.length + 1)}: ${describeIssue(i)}`,
+      ),
+    );
     expect(added).toEqual([]);
   }, 600_000);
 

@@ -35,11 +35,16 @@ interface View {
 }
 
 async function inspect(original: string, copy: string): Promise<View> {
-  const { stdout } = await run(SYSTEM_PYTHON, [join(here, 'inspect_annotated.py'), original, copy], { maxBuffer: 64 << 20 });
+  const { stdout } = await run(SYSTEM_PYTHON, [join(here, 'inspect_annotated.py'), original, copy], {
+    maxBuffer: 64 << 20,
+  });
   return JSON.parse(stdout) as View;
 }
 
-const sha = async (p: string) => createHash('sha256').update(await readFile(p)).digest('hex');
+const sha = async (p: string) =>
+  createHash('sha256')
+    .update(await readFile(p))
+    .digest('hex');
 const annotatedOf = (p: string) => join(OUT(), relative(join(dir, 'samples'), p));
 
 beforeAll(async () => {
@@ -69,61 +74,85 @@ describe('annotated copies', () => {
     await daicho(['check', OUT(), '--json', json, '--as-of', SAMPLE_AS_OF]);
     const again = JSON.parse(await readFile(json, 'utf8')) as JsonReport;
     const key = (r: JsonReport) =>
-      Object.fromEntries(r.files.filter((f) => f.status !== 'unreadable').map((f) => [relative(dirname(f.path.includes('annotated') ? OUT() + '/x' : join(dir, 'samples') + '/x'), f.path), f.issues.map((i) => `${i.rule}@${i.sheet}!${i.cell}`)]));
+      Object.fromEntries(
+        r.files
+          .filter((f) => f.status !== 'unreadable')
+          .map((f) => [
+            relative(dirname(f.path.includes('annotated') ? OUT() + '/x' : join(dir, 'samples') + '/x'), f.path),
+            f.issues.map((i) => `${i.rule}@${i.sheet}!${i.cell}`),
+          ]),
+      );
     expect(key(again)).toEqual(key(report));
   });
 
   describe.skipIf(!hasOpenpyxl())('seen through openpyxl', () => {
-    it.each(['sc-03', 'sc-11', 'sc-07', 'pl-01', 'pl-03', 'ce-05', '要修正', 'sc-01'])('%s: fills and notes at the issue addresses, values and dropdowns intact', async (name) => {
-      const original = samples.find((p) => p.includes(name))!;
-      const file = report.files.find((f) => f.path === original)!;
-      const v = await inspect(original, annotatedOf(original));
-      // The findings sheet comes first and is the one shown on opening.
-      expect(v.sheets[0]).toBe('指摘一覧');
-      expect(v.active).toBe('指摘一覧');
-      expect(v.sheets.slice(1)).toEqual(Object.keys(v.validations));
-      // Every cell finding: a note naming its rule, a fill in the colour of its worst severity.
-      const cells = new Map<string, string[]>();
-      for (const i of file.issues) if (i.cell && i.sheet) cells.set(`${i.sheet}!${i.cell}`, [...(cells.get(`${i.sheet}!${i.cell}`) ?? []), i.severity]);
-      expect(Object.keys(v.notes).sort()).toEqual([...cells.keys()].sort());
-      for (const [at, sev] of cells) {
-        for (const i of file.issues.filter((x) => `${x.sheet}!${x.cell}` === at)) {
-          expect(v.notes[at]).toContain(i.rule);
-          expect(v.notes[at]).toContain(i.message.ja);
+    it.each(['sc-03', 'sc-11', 'sc-07', 'pl-01', 'pl-03', 'ce-05', '要修正', 'sc-01'])(
+      '%s: fills and notes at the issue addresses, values and dropdowns intact',
+      async (name) => {
+        const original = samples.find((p) => p.includes(name))!;
+        const file = report.files.find((f) => f.path === original)!;
+        const v = await inspect(original, annotatedOf(original));
+        // The findings sheet comes first and is the one shown on opening.
+        expect(v.sheets[0]).toBe('指摘一覧');
+        expect(v.active).toBe('指摘一覧');
+        expect(v.sheets.slice(1)).toEqual(Object.keys(v.validations));
+        // Every cell finding: a note naming its rule, a fill in the colour of its worst severity.
+        const cells = new Map<string, string[]>();
+        for (const i of file.issues)
+          if (i.cell && i.sheet)
+            cells.set(`${i.sheet}!${i.cell}`, [...(cells.get(`${i.sheet}!${i.cell}`) ?? []), i.severity]);
+        expect(Object.keys(v.notes).sort()).toEqual([...cells.keys()].sort());
+        for (const [at, sev] of cells) {
+          for (const i of file.issues.filter((x) => `${x.sheet}!${x.cell}` === at)) {
+            expect(v.notes[at]).toContain(i.rule);
+            expect(v.notes[at]).toContain(i.message.ja);
+          }
+          const worst = sev.includes('error') ? 'error' : sev.includes('warning') ? 'warning' : 'info';
+          expect(v.fills[at], at).toBe(MARK_COLOURS[worst]);
         }
-        const worst = sev.includes('error') ? 'error' : sev.includes('warning') ? 'warning' : 'info';
-        expect(v.fills[at], at).toBe(MARK_COLOURS[worst]);
-      }
-      expect(Object.values(v.comment_authors).every((a) => a === 'Daicho')).toBe(true);
-      // Nothing else changed: values, number formats, locking; dropdowns and protection on every sheet.
-      expect(v.changed).toEqual([]);
-      for (const [sheet, [same, n]] of Object.entries(v.validations)) {
-        expect(same, `${sheet} validations`).toBe(true);
-        if (!sheet.startsWith('_')) expect(n, `${sheet} has dropdowns`).toBeGreaterThan(0);
-      }
-      for (const [sheet, [before, after]] of Object.entries(v.protection)) expect(after, sheet).toBe(before);
-      expect(v.states._daicho).toBe('veryHidden');
-      // The findings list: one row per finding (after the title rows and header), each cell address a link.
-      const rows = v.findings.slice(4).filter((r) => r[0] !== null);
-      if (!file.issues.length) {
-        expect(v.findings[4][0]).toBe('指摘はありません。');
-        return;
-      }
-      expect(rows).toHaveLength(file.issues.length);
-      rows.forEach((r, k) => {
-        const i = file.issues[k];
-        expect(r.slice(0, 5)).toEqual([String(k + 1), i.sheet, i.cell ?? (i.sheet ? 'シートへ' : null), { error: 'エラー', warning: '警告', info: '情報' }[i.severity], i.rule]);
-        expect(r[7]).toBe(i.message.ja);
-        if (i.sheet && i.cell) expect(v.links[`C${k + 5}`]).toBe(`'${i.sheet}'!${i.cell}`);
-      });
-    });
+        expect(Object.values(v.comment_authors).every((a) => a === 'Daicho')).toBe(true);
+        // Nothing else changed: values, number formats, locking; dropdowns and protection on every sheet.
+        expect(v.changed).toEqual([]);
+        for (const [sheet, [same, n]] of Object.entries(v.validations)) {
+          expect(same, `${sheet} validations`).toBe(true);
+          if (!sheet.startsWith('_')) expect(n, `${sheet} has dropdowns`).toBeGreaterThan(0);
+        }
+        for (const [sheet, [before, after]] of Object.entries(v.protection)) expect(after, sheet).toBe(before);
+        expect(v.states._daicho).toBe('veryHidden');
+        // The findings list: one row per finding (after the title rows and header), each cell address a link.
+        const rows = v.findings.slice(4).filter((r) => r[0] !== null);
+        if (!file.issues.length) {
+          expect(v.findings[4][0]).toBe('指摘はありません。');
+          return;
+        }
+        expect(rows).toHaveLength(file.issues.length);
+        rows.forEach((r, k) => {
+          const i = file.issues[k];
+          expect(r.slice(0, 5)).toEqual([
+            String(k + 1),
+            i.sheet,
+            i.cell ?? (i.sheet ? 'シートへ' : null),
+            { error: 'エラー', warning: '警告', info: '情報' }[i.severity],
+            i.rule,
+          ]);
+          expect(r[7]).toBe(i.message.ja);
+          if (i.sheet && i.cell) expect(v.links[`C${k + 5}`]).toBe(`'${i.sheet}'!${i.cell}`);
+        });
+      },
+    );
 
     it('keeps the notes a workbook already had, adding ours in front on the same cell', async () => {
       const original = samples.find((p) => p.includes('sc-11'))!;
       const noted = join(dir, 'noted', 'sc-11-noted.xlsx');
       await run('mkdir', ['-p', dirname(noted)]);
       // B4 (法人番号) will be flagged; D5 will not.
-      await run(SYSTEM_PYTHON, [join(here, 'add_note.py'), original, noted, '回答者情報!B4=supplier says: number checked', '回答者情報!D5=supplier remark']);
+      await run(SYSTEM_PYTHON, [
+        join(here, 'add_note.py'),
+        original,
+        noted,
+        '回答者情報!B4=supplier says: number checked',
+        '回答者情報!D5=supplier remark',
+      ]);
       const out = join(dir, 'noted-out');
       const json = join(dir, 'noted.json');
       await daicho(['check', noted, '--annotate', out, '--json', json, '--as-of', SAMPLE_AS_OF]);

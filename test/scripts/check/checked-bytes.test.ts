@@ -35,13 +35,20 @@ function texts(bytes: Uint8Array): string[] {
 }
 
 describe('a file replaced between its check and its annotation', () => {
-  it("annotates the bytes that were checked, not the file that replaced them", async () => {
+  it('annotates the bytes that were checked, not the file that replaced them', async () => {
     const input = join(dir, 'return.xlsx');
-    await copyFile(samples.find((p) => p.includes('sc-03'))!, input);
+    await copyFile(
+      samples.find((p) => p.includes('sc-03'))!,
+      input,
+    );
     const replacement = samples.find((p) => p.includes('sc-01'))!;
     hooks.afterCheck = () => copyFile(replacement, input);
     const out = join(dir, 'copies', 'return.xlsx');
-    const r = await checkJob({ kind: 'check', path: input, options: { asOf: SAMPLE_AS_OF, annotate: { out, lang: 'ja', force: false } } });
+    const r = await checkJob({
+      kind: 'check',
+      path: input,
+      options: { asOf: SAMPLE_AS_OF, annotate: { out, lang: 'ja', force: false } },
+    });
     hooks.afterCheck = null;
     expect(r.annotateError).toBeUndefined();
     expect(r.annotated).toBe(out);

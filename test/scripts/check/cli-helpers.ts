@@ -23,7 +23,10 @@ function newest(dir: string, ext: string): number {
 function stale(): boolean {
   try {
     const src = Math.max(newest(join(ROOT, 'scripts'), '.ts'), newest(join(ROOT, 'templates'), '.ts'));
-    const out = Math.min(statSync(join(ROOT, 'dist/scripts/commands/check.js')).mtimeMs, statSync(join(ROOT, 'dist/scripts/pool/worker.js')).mtimeMs);
+    const out = Math.min(
+      statSync(join(ROOT, 'dist/scripts/commands/check.js')).mtimeMs,
+      statSync(join(ROOT, 'dist/scripts/pool/worker.js')).mtimeMs,
+    );
     return src > out;
   } catch {
     return true;
@@ -61,7 +64,10 @@ export interface CliRun {
 }
 
 /** Runs `daicho …` and resolves when it exits (killed after `timeoutMs`). */
-export function daicho(args: string[], opts: { timeoutMs?: number; cwd?: string; env?: NodeJS.ProcessEnv; onSpawn?: () => void } = {}): Promise<CliRun> {
+export function daicho(
+  args: string[],
+  opts: { timeoutMs?: number; cwd?: string; env?: NodeJS.ProcessEnv; onSpawn?: () => void } = {},
+): Promise<CliRun> {
   return new Promise((done) => {
     const t0 = performance.now();
     const child = spawn(process.execPath, [join(ROOT, 'bin/daicho.js'), ...args], {

@@ -35,17 +35,26 @@ function bigWorkbook(rows: number): Uint8Array {
   const parts: string[] = [];
   for (let r = 1; r <= rows; r++) {
     let row = `<row r="${r}">`;
-    for (let c = 0; c < 26; c++) row += `<c r="${String.fromCharCode(65 + c)}${r}"><v>${(r * 31 + c * 7) % 100003}</v></c>`;
+    for (let c = 0; c < 26; c++)
+      row += `<c r="${String.fromCharCode(65 + c)}${r}"><v>${(r * 31 + c * 7) % 100003}</v></c>`;
     parts.push(row + '</row>');
   }
   return zipSync({
     '[Content_Types].xml': strToU8(
       `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>`,
     ),
-    '_rels/.rels': strToU8(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="${R}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
-    'xl/workbook.xml': strToU8(`<workbook xmlns="${NS}" xmlns:r="${R}"><sheets><sheet name="S" sheetId="1" r:id="r1"/></sheets></workbook>`),
-    'xl/_rels/workbook.xml.rels': strToU8(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="${R}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`),
-    'xl/worksheets/sheet1.xml': strToU8(`<worksheet xmlns="${NS}"><sheetData>${parts.join('')}</sheetData></worksheet>`),
+    '_rels/.rels': strToU8(
+      `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="${R}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ),
+    'xl/workbook.xml': strToU8(
+      `<workbook xmlns="${NS}" xmlns:r="${R}"><sheets><sheet name="S" sheetId="1" r:id="r1"/></sheets></workbook>`,
+    ),
+    'xl/_rels/workbook.xml.rels': strToU8(
+      `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="${R}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+    ),
+    'xl/worksheets/sheet1.xml': strToU8(
+      `<worksheet xmlns="${NS}"><sheetData>${parts.join('')}</sheetData></worksheet>`,
+    ),
   });
 }
 
@@ -83,7 +92,8 @@ describe('reports', () => {
     for (const f of report.files) {
       expect(Object.keys(f).filter((k) => k !== 'score')).toEqual(['path', 'status', 'template', 'subject', 'issues']);
       expect(['ok', 'invalid', 'unreadable']).toContain(f.status);
-      for (const i of f.issues) expect(Object.keys(i)).toEqual(['rule', 'severity', 'sheet', 'cell', 'field', 'value', 'message']);
+      for (const i of f.issues)
+        expect(Object.keys(i)).toEqual(['rule', 'severity', 'sheet', 'cell', 'field', 'value', 'message']);
     }
     const sc = report.files.find((f) => f.path.includes('sc-04'))!;
     // Amendment 5: red flags cap the band at C and need action; an incomplete return has no rate, only a provisional one.
@@ -107,7 +117,19 @@ describe('reports', () => {
 
   it('speaks English with --lang en and aligns columns by display width', async () => {
     const rel = (p: string) => p.slice(dir.length + 1);
-    const r = await daicho(['check', rel(sample('sc-03')), rel(sample('sc-04')), rel(sample('pl-01')), '--as-of', SAMPLE_AS_OF, '--lang', 'en'], { cwd: dir });
+    const r = await daicho(
+      [
+        'check',
+        rel(sample('sc-03')),
+        rel(sample('sc-04')),
+        rel(sample('pl-01')),
+        '--as-of',
+        SAMPLE_AS_OF,
+        '--lang',
+        'en',
+      ],
+      { cwd: dir },
+    );
     const lines = r.stdout.split('\n').slice(0, 3);
     expect(lines[0]).toMatch(/^invalid +/);
     expect(lines[1]).toMatch(/^follow-up +/); // valid, but red flags (Amendment 5)
@@ -118,7 +140,7 @@ describe('reports', () => {
     };
     expect(new Set(lines.map(col)).size).toBe(1);
     expect(r.stdout).toContain('3 files: 1 ok, 2 invalid');
-    expect(r.stdout).not.toContain("\u001b["); // no colour when stdout is not a terminal
+    expect(r.stdout).not.toContain('\u001b['); // no colour when stdout is not a terminal
   });
 
   it('refuses to overwrite the JSON report without --force', async () => {
@@ -144,13 +166,23 @@ describe('reports', () => {
     for (const args of cases) {
       const r = await daicho([...args, '--as-of', SAMPLE_AS_OF]);
       expect(r.code, args.join(' ')).toBe(2);
-      expect(r.stderr, args.join(' ')).toMatch(/に書き込めません（.+、(ENOTDIR|EEXIST)）\n.*cannot write .*a-file.*(ENOTDIR|EEXIST)/);
+      expect(r.stderr, args.join(' ')).toMatch(
+        /に書き込めません（.+、(ENOTDIR|EEXIST)）\n.*cannot write .*a-file.*(ENOTDIR|EEXIST)/,
+      );
       expect(r.stderr).not.toMatch(/internal error|\bat .*\.js:\d+/);
       // Refused before any file is checked, not after the run.
       if (args[0] === 'check') expect(r.stdout, args.join(' ')).toBe('');
     }
     await mkdir(join(dir, 'folder.xlsx'));
-    const folder = await daicho(['check', sample('sc-01'), '--summary', join(dir, 'folder.xlsx'), '--force', '--as-of', SAMPLE_AS_OF]);
+    const folder = await daicho([
+      'check',
+      sample('sc-01'),
+      '--summary',
+      join(dir, 'folder.xlsx'),
+      '--force',
+      '--as-of',
+      SAMPLE_AS_OF,
+    ]);
     expect(folder.code).toBe(2);
     expect(folder.stderr).toMatch(/に書き込めません（.+、EISDIR）\n.*cannot write .*EISDIR/);
     expect(folder.stdout).toBe('');
@@ -174,12 +206,17 @@ describe.skipIf(!existsSync('/usr/bin/script'))('on a terminal', () => {
   it('colours the statuses and draws a progress bar for a long run', async () => {
     const d = join(dir, 'many');
     await mkdir(d);
-    for (let i = 0; i < 30; i++) await copyFile(sample(i % 2 ? 'sc-01' : 'sc-03'), join(d, `r${String(i).padStart(2, '0')}.xlsx`));
+    for (let i = 0; i < 30; i++)
+      await copyFile(sample(i % 2 ? 'sc-01' : 'sc-03'), join(d, `r${String(i).padStart(2, '0')}.xlsx`));
     // script(1) gives the command a pseudo-terminal for stdout and stderr alike.
-    const { stdout } = await promisify(execFile)('/usr/bin/script', ['-qfc', `node bin/daicho.js check '${d}' --as-of ${SAMPLE_AS_OF}`, '/dev/null'], {
-      cwd: ROOT,
-      env: onTerminal('xterm-256color'),
-    });
+    const { stdout } = await promisify(execFile)(
+      '/usr/bin/script',
+      ['-qfc', `node bin/daicho.js check '${d}' --as-of ${SAMPLE_AS_OF}`, '/dev/null'],
+      {
+        cwd: ROOT,
+        env: onTerminal('xterm-256color'),
+      },
+    );
     expect(stdout).toContain('\u001b[31m要修正');
     expect(stdout).toContain('\u001b[32mOK');
     expect(stdout).toMatch(/\r\[[█░]{24}\] +\d+% {2}\d+\/30/);
@@ -188,10 +225,14 @@ describe.skipIf(!existsSync('/usr/bin/script'))('on a terminal', () => {
 
   it('TERM=dumb: no colour and no progress bar on a terminal', async () => {
     const d = join(dir, 'many');
-    const { stdout } = await promisify(execFile)('/usr/bin/script', ['-qfc', `node bin/daicho.js check '${d}' --as-of ${SAMPLE_AS_OF}`, '/dev/null'], {
-      cwd: ROOT,
-      env: onTerminal('dumb'),
-    });
+    const { stdout } = await promisify(execFile)(
+      '/usr/bin/script',
+      ['-qfc', `node bin/daicho.js check '${d}' --as-of ${SAMPLE_AS_OF}`, '/dev/null'],
+      {
+        cwd: ROOT,
+        env: onTerminal('dumb'),
+      },
+    );
     expect(stdout).toContain('要修正');
     expect(stdout).not.toContain('\u001b[');
     expect(stdout).not.toContain('░');
@@ -201,7 +242,14 @@ describe.skipIf(!existsSync('/usr/bin/script'))('on a terminal', () => {
 describe('a reader that goes away', () => {
   it('finishes the run and its outputs quietly when stdout is closed early (| head)', async () => {
     const json = join(dir, 'piped.json');
-    const { stdout, stderr } = await promisify(execFile)('sh', ['-c', `node bin/daicho.js check '${join(dir, 'samples')}' --json '${json}' --as-of ${SAMPLE_AS_OF} | head -1; echo "exit=\${PIPESTATUS:-}"`], { cwd: ROOT });
+    const { stdout, stderr } = await promisify(execFile)(
+      'sh',
+      [
+        '-c',
+        `node bin/daicho.js check '${join(dir, 'samples')}' --json '${json}' --as-of ${SAMPLE_AS_OF} | head -1; echo "exit=\${PIPESTATUS:-}"`,
+      ],
+      { cwd: ROOT },
+    );
     expect(stdout.split('\n')[0]).toMatch(/^(OK|要修正) /);
     expect(stderr).toBe('');
     expect((JSON.parse(await readFile(json, 'utf8')) as JsonReport).totals.files).toBe(samples.length);
@@ -217,14 +265,24 @@ describe('files that are not what they seem', () => {
     await writeFile(join(d, '.hidden.xlsx'), 'x');
     await writeFile(join(d, 'notes.txt'), 'not a workbook');
     await writeFile(join(d, 'sub', 'renamed.xlsx'), '会社名,回答\nA社,はい\n');
-    await writeFile(join(d, 'sub', 'random.xlsx'), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
+    await writeFile(
+      join(d, 'sub', 'random.xlsx'),
+      Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)),
+    );
     await writeFile(join(d, 'sub', 'empty.xlsm'), '');
     await writeFile(join(d, 'sub', 'deeper', 'truncated.xlsx'), (await readFile(sample('sc-02'))).subarray(0, 3000));
     await copyFile(sample('pl-01'), join(d, 'sub', 'deeper', 'ledger.xlsx'));
     const { report, run } = await jsonOf([d]);
     expect(run.code).toBe(1);
     const by = Object.fromEntries(report.files.map((f) => [f.path.slice(d.length + 1), f]));
-    expect(Object.keys(by).sort()).toEqual(['ok.xlsx', 'sub/deeper/ledger.xlsx', 'sub/deeper/truncated.xlsx', 'sub/empty.xlsm', 'sub/random.xlsx', 'sub/renamed.xlsx']);
+    expect(Object.keys(by).sort()).toEqual([
+      'ok.xlsx',
+      'sub/deeper/ledger.xlsx',
+      'sub/deeper/truncated.xlsx',
+      'sub/empty.xlsm',
+      'sub/random.xlsx',
+      'sub/renamed.xlsx',
+    ]);
     const cause = (k: string) => by[k].issues[0].value;
     expect(by['ok.xlsx'].status).toBe('ok');
     expect(cause('sub/renamed.xlsx')).toBe('csv');
@@ -264,7 +322,16 @@ describe('files that are not what they seem', () => {
   it('bounds the time per file: a slow file times out, its worker is replaced, the rest are checked', async () => {
     const big = join(dir, 'big.xlsx');
     await writeFile(big, bigWorkbook(60_000));
-    const { report, run } = await jsonOf([sample('sc-01'), big, sample('sc-02'), sample('sc-03'), '--timeout', '0.3', '--jobs', '1']);
+    const { report, run } = await jsonOf([
+      sample('sc-01'),
+      big,
+      sample('sc-02'),
+      sample('sc-03'),
+      '--timeout',
+      '0.3',
+      '--jobs',
+      '1',
+    ]);
     expect(run.code).toBe(1);
     expect(report.files.map((f) => f.status)).toEqual(['ok', 'unreadable', 'ok', 'invalid']);
     const slow = report.files[1].issues[0];
@@ -281,7 +348,10 @@ describe('files that are not what they seem', () => {
   });
 
   it('never modifies its inputs', async () => {
-    const hash = async (p: string) => createHash('sha256').update(await readFile(p)).digest('hex');
+    const hash = async (p: string) =>
+      createHash('sha256')
+        .update(await readFile(p))
+        .digest('hex');
     const before = await Promise.all(samples.map(hash));
     await daicho(['check', join(dir, 'samples'), '--as-of', SAMPLE_AS_OF]);
     expect(await Promise.all(samples.map(hash))).toEqual(before);

@@ -11,8 +11,24 @@ const CORPUS = resolve(ROOT, '../shared/xlsx-corpus');
 
 /** Causes a file of the corpus may be given; "internal-error", "io" or a crash would be a bug. */
 const SPECIFIC = new Set([
-  'encrypted', 'legacy-xls', 'xlsb', 'ods', 'numbers', 'csv', 'html', 'xml-spreadsheet-2003', 'not-spreadsheet',
-  'damaged-zip', 'zip-bomb', 'xml-doctype', 'malformed-xml', 'missing-part', 'no-sheets', 'empty', 'too-large', 'too-many-cells',
+  'encrypted',
+  'legacy-xls',
+  'xlsb',
+  'ods',
+  'numbers',
+  'csv',
+  'html',
+  'xml-spreadsheet-2003',
+  'not-spreadsheet',
+  'damaged-zip',
+  'zip-bomb',
+  'xml-doctype',
+  'malformed-xml',
+  'missing-part',
+  'no-sheets',
+  'empty',
+  'too-large',
+  'too-many-cells',
 ]);
 
 let files: string[];
@@ -32,7 +48,9 @@ describe('daicho check over the corpus', () => {
   it('gives every file a result with a specific cause, exits normally, in bounded time', async () => {
     const json = join(await mkdtemp(join(tmpdir(), 'daicho-corpus-')), 'corpus.json');
     // Every file by name (what `daicho check corpus/*` passes).
-    const run = await daicho(['check', ...files.map((f) => join(CORPUS, f)), '--json', json, '--as-of', '2026-11-20'], { timeoutMs: 170_000 });
+    const run = await daicho(['check', ...files.map((f) => join(CORPUS, f)), '--json', json, '--as-of', '2026-11-20'], {
+      timeoutMs: 170_000,
+    });
     expect(run.code, run.stderr).toBe(1);
     expect(run.stderr).toBe('');
     expect(run.ms).toBeLessThan(120_000);
@@ -73,7 +91,9 @@ describe('daicho check over the corpus', () => {
     const t = report.totals;
     expect(t.files).toBe(files.length);
     expect(t.unreadable).toBe([...causes.values()].filter((c) => c !== 'TEMPLATE-UNKNOWN').length);
-    console.log(`corpus: ${files.length} files in ${Math.round(run.ms)} ms; ${t.unreadable} unreadable, ${t.invalid} not templates`);
+    console.log(
+      `corpus: ${files.length} files in ${Math.round(run.ms)} ms; ${t.unreadable} unreadable, ${t.invalid} not templates`,
+    );
   }, 180_000);
 
   it('walks the corpus folder too (lock files, *.md and *.tsv are not workbooks)', async () => {

@@ -21,19 +21,32 @@ beforeAll(async () => {
   await ensureBuilt();
   dir = await mkdtemp(join(tmpdir(), 'daicho-hostile-'));
   hostile = join(dir, 'hostile.xlsx');
-  const rows = Array.from({ length: 10_000 }, (_, i) => ledgerSheet.fields.map((f) => (f.key === '管理番号' ? `H-${i + 1}` : null)));
+  const rows = Array.from({ length: 10_000 }, (_, i) =>
+    ledgerSheet.fields.map((f) => (f.key === '管理番号' ? `H-${i + 1}` : null)),
+  );
   await writeTableWorkbook(piLedger, { 台帳: rows }, hostile);
 }, 180_000);
 
 function issue(rule: RuleId, sheet: string | null, severity: Issue['severity'], n: number): Issue {
-  return { rule, severity, sheet, cell: sheet ? `A${n + 3}` : null, field: null, value: null, message: { ja: `${rule} ${n}`, en: `${rule} ${n}` } };
+  return {
+    rule,
+    severity,
+    sheet,
+    cell: sheet ? `A${n + 3}` : null,
+    field: null,
+    value: null,
+    message: { ja: `${rule} ${n}`, en: `${rule} ${n}` },
+  };
 }
 
 describe('capIssues', () => {
   it('keeps the first findings of each rule, sheet and severity and counts the rest in one finding where they began', () => {
     const issues = [
       issue('TEMPLATE-MARKER', null, 'warning', 0),
-      ...Array.from({ length: 2500 }, (_, n) => [issue('V-REQUIRED', '台帳', 'error', n), ...(n < 1200 ? [issue('PL-RISK', '台帳', 'error', n)] : [])]).flat(),
+      ...Array.from({ length: 2500 }, (_, n) => [
+        issue('V-REQUIRED', '台帳', 'error', n),
+        ...(n < 1200 ? [issue('PL-RISK', '台帳', 'error', n)] : []),
+      ]).flat(),
       ...Array.from({ length: 1001 }, (_, n) => issue('V-REQUIRED', 'リスク分析', 'error', n)),
       issue('V-REQUIRED', '台帳', 'warning', 0),
     ];
@@ -44,13 +57,17 @@ describe('capIssues', () => {
       ['台帳', 'error', '200'],
       ['リスク分析', 'error', '1'],
     ]);
-    expect(out.filter((i) => i.rule === 'V-REQUIRED' && i.sheet === '台帳' && i.severity === 'error')).toHaveLength(MAX_FINDINGS_PER_RULE);
+    expect(out.filter((i) => i.rule === 'V-REQUIRED' && i.sheet === '台帳' && i.severity === 'error')).toHaveLength(
+      MAX_FINDINGS_PER_RULE,
+    );
     // Nothing is lost from the counts, and the kept findings stay in their order.
     expect(out.reduce((n, i) => n + issueCount(i), 0)).toBe(issues.length);
     const kept = out.filter((i) => i.rule !== OMITTED_RULE);
     expect(kept).toEqual(issues.filter((i) => kept.includes(i)));
     // The note sits where the first finding it stands for was.
-    const firstOmitted = issues.filter((i) => i.rule === 'V-REQUIRED' && i.sheet === '台帳' && i.severity === 'error')[MAX_FINDINGS_PER_RULE];
+    const firstOmitted = issues.filter((i) => i.rule === 'V-REQUIRED' && i.sheet === '台帳' && i.severity === 'error')[
+      MAX_FINDINGS_PER_RULE
+    ];
     const before = issues.slice(0, issues.indexOf(firstOmitted)).filter((i) => kept.includes(i)).length;
     expect(out[before + 0]).toBe(notes[0]);
     expect(notes[0].message.ja).toContain('残りの 1,500 件は省略しました');
@@ -62,7 +79,10 @@ describe('capIssues', () => {
 describe('a hostile ledger (10,000 rows holding only a 管理番号)', () => {
   it('is checked and annotated with its findings capped, and the report still counts them all', async () => {
     const json = join(dir, 'one.json');
-    const r = await daicho(['check', hostile, '--annotate', join(dir, 'annotated'), '--json', json, '--as-of', '2026-11-20'], { timeoutMs: 300_000 });
+    const r = await daicho(
+      ['check', hostile, '--annotate', join(dir, 'annotated'), '--json', json, '--as-of', '2026-11-20'],
+      { timeoutMs: 300_000 },
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^要修正\s+\S*hostile\.xlsx/m);
@@ -79,10 +99,13 @@ describe('a hostile ledger (10,000 rows holding only a 管理番号)', () => {
     await mkdir(many, { recursive: true });
     for (let i = 0; i < 12; i++) await copyFile(hostile, join(many, `ledger-${String(i).padStart(2, '0')}.xlsx`));
     const json = join(dir, 'many.json');
-    const r = await daicho(['check', many, '--json', json, '--summary', join(dir, 'many.xlsx'), '--as-of', '2026-11-20'], {
-      timeoutMs: 600_000,
-      env: { NODE_OPTIONS: '--max-old-space-size=200' },
-    });
+    const r = await daicho(
+      ['check', many, '--json', json, '--summary', join(dir, 'many.xlsx'), '--as-of', '2026-11-20'],
+      {
+        timeoutMs: 600_000,
+        env: { NODE_OPTIONS: '--max-old-space-size=200' },
+      },
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
     const report = JSON.parse(await readFile(json, 'utf8')) as JsonReport;
@@ -110,9 +133,12 @@ describe('a hostile ledger (10,000 rows holding only a 管理番号)', () => {
     expect(report.totals.errors).toBe(12 * 250_000);
     const listed = report.files[0].issues;
     const byRule = new Map<string, number>();
-    for (const i of listed) byRule.set(`${i.rule} ${i.sheet} ${i.severity}`, (byRule.get(`${i.rule} ${i.sheet} ${i.severity}`) ?? 0) + 1);
+    for (const i of listed)
+      byRule.set(`${i.rule} ${i.sheet} ${i.severity}`, (byRule.get(`${i.rule} ${i.sheet} ${i.severity}`) ?? 0) + 1);
     expect(Math.max(...byRule.values())).toBeLessThanOrEqual(AUDIT_FINDINGS_PER_RULE);
-    expect(listed.filter((i) => i.rule === OMITTED_RULE).reduce((n, i) => n + Number(i.value), 0)).toBe(250_000 - listed.filter((i) => i.rule !== OMITTED_RULE).length);
+    expect(listed.filter((i) => i.rule === OMITTED_RULE).reduce((n, i) => n + Number(i.value), 0)).toBe(
+      250_000 - listed.filter((i) => i.rule !== OMITTED_RULE).length,
+    );
     // The page and the workbook count what was left out under the rule it was left out of.
     const html = await readFile(join(out, 'audit.html'), 'utf8');
     expect(html).toContain('<div class="n">3000000</div>');

@@ -18,10 +18,21 @@ const kinds = {
   slowLoad: { module: slowLoad, export: 'echo' },
   many: { module, export: 'many', transfer: 'json' as const, split: ['items'] },
 };
-type Out = { path: string; value?: unknown; failed?: FailureCause; detail?: string; items?: { i: number }[]; after?: string };
+type Out = {
+  path: string;
+  value?: unknown;
+  failed?: FailureCause;
+  detail?: string;
+  items?: { i: number }[];
+  after?: string;
+};
 
 function pool(opts: { size?: number; timeoutMs?: number; maxHeapMb?: number; window?: number } = {}) {
-  return new WorkerPool<Out>({ kinds, failure: (job, cause, detail) => ({ path: job.path, failed: cause, detail }), ...opts });
+  return new WorkerPool<Out>({
+    kinds,
+    failure: (job, cause, detail) => ({ path: job.path, failed: cause, detail }),
+    ...opts,
+  });
 }
 
 async function runAll(p: WorkerPool<Out>, jobs: Job[]): Promise<Out[]> {
@@ -39,28 +50,36 @@ beforeAll(ensureBuilt, 180_000);
 
 describe('WorkerPool', () => {
   it('hands results over in input order while jobs finish out of order', async () => {
-    const jobs = Array.from({ length: 40 }, (_, i) => ({ kind: 'echo', path: `f${i}`, options: { delay: (i * 37) % 23, value: i } }));
+    const jobs = Array.from({ length: 40 }, (_, i) => ({
+      kind: 'echo',
+      path: `f${i}`,
+      options: { delay: (i * 37) % 23, value: i },
+    }));
     const out = await runAll(pool({ size: 3, window: 8 }), jobs);
     expect(out.map((o) => o.value)).toEqual(jobs.map((_, i) => i));
   });
 
-  it('times out a job that never yields, replaces its worker, and runs the jobs queued behind it', { timeout: 120_000 }, async () => {
-    const jobs: Job[] = [
-      { kind: 'echo', path: 'a', options: { value: 1 } },
-      { kind: 'spin', path: 'stuck', options: { ms: 60_000 } },
-      { kind: 'echo', path: 'b', options: { value: 2 } },
-      { kind: 'echo', path: 'c', options: { value: 3 } },
-    ];
-    // The bound is CPU time (child.ts): how long that takes in wall time depends on the machine's load, so only the
-    // verdict is asserted (a job that ran on would say "finished").
-    const out = await runAll(pool({ size: 1, timeoutMs: 500 }), jobs);
-    expect(out).toEqual([
-      { path: 'a', value: 1 },
-      { path: 'stuck', failed: 'timeout', detail: '500 ms' },
-      { path: 'b', value: 2 },
-      { path: 'c', value: 3 },
-    ]);
-  });
+  it(
+    'times out a job that never yields, replaces its worker, and runs the jobs queued behind it',
+    { timeout: 120_000 },
+    async () => {
+      const jobs: Job[] = [
+        { kind: 'echo', path: 'a', options: { value: 1 } },
+        { kind: 'spin', path: 'stuck', options: { ms: 60_000 } },
+        { kind: 'echo', path: 'b', options: { value: 2 } },
+        { kind: 'echo', path: 'c', options: { value: 3 } },
+      ];
+      // The bound is CPU time (child.ts): how long that takes in wall time depends on the machine's load, so only the
+      // verdict is asserted (a job that ran on would say "finished").
+      const out = await runAll(pool({ size: 1, timeoutMs: 500 }), jobs);
+      expect(out).toEqual([
+        { path: 'a', value: 1 },
+        { path: 'stuck', failed: 'timeout', detail: '500 ms' },
+        { path: 'b', value: 2 },
+        { path: 'c', value: 3 },
+      ]);
+    },
+  );
 
   it("does not count loading a job kind's module against the time bound", async () => {
     const jobs: Job[] = [
@@ -107,7 +126,9 @@ describe('WorkerPool', () => {
     // The same work alone first, for how long it takes on this machine now.
     const n = 60_000_000;
     const t0 = performance.now();
-    const [alone] = await runAll(pool({ size: 1, timeoutMs: 60_000 }), [{ kind: 'work', path: 'alone', options: { n } }]);
+    const [alone] = await runAll(pool({ size: 1, timeoutMs: 60_000 }), [
+      { kind: 'work', path: 'alone', options: { n } },
+    ]);
     const ms = performance.now() - t0;
     expect(alone.value).toBe('done');
     // Eight at once on (at most) a few cores take several times as long in wall time, the same in CPU time.
@@ -131,7 +152,11 @@ describe('WorkerPool', () => {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       const out = join(dir, `${signal}.xlsx`);
       const temps = () => readdirSync(dir).filter((n) => n.startsWith(`.${signal}.xlsx.`));
-      const child = spawn(process.execPath, [join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'interrupt-run.mjs'), out], { stdio: 'ignore' });
+      const child = spawn(
+        process.execPath,
+        [join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'interrupt-run.mjs'), out],
+        { stdio: 'ignore' },
+      );
       const workerPid = await new Promise<number>((done) => {
         const poll = setInterval(() => {
           const t = temps()[0];
@@ -163,7 +188,7 @@ describe('WorkerPool', () => {
 });
 
 describe('Lane (the workers merge keeps for a sequence of calls)', () => {
-  it('has the pool\'s bounds: a call over the CPU-time bound or the heap bound fails alone, and the next call gets a fresh worker', async () => {
+  it("has the pool's bounds: a call over the CPU-time bound or the heap bound fails alone, and the next call gets a fresh worker", async () => {
     const lane = new Lane({ kinds, timeoutMs: 1_500, maxHeapMb: 64 });
     try {
       expect(await lane.run('echo', { value: 'a' })).toMatchObject({ value: 'a' });

@@ -4,7 +4,19 @@
 // outputs respect Excel's cell limit and the file system's name limit.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmod, copyFile, link, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  copyFile,
+  link,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +29,10 @@ import { daicho, ensureBuilt, ROOT, type CliRun, type JsonReport } from './cli-h
 let dir: string;
 let samples: string[];
 const sample = (name: string) => samples.find((p) => p.includes(name))!;
-const hash = async (p: string) => createHash('sha256').update(await readFile(p)).digest('hex');
+const hash = async (p: string) =>
+  createHash('sha256')
+    .update(await readFile(p))
+    .digest('hex');
 const AS_OF = ['--as-of', SAMPLE_AS_OF];
 
 beforeAll(async () => {
@@ -58,7 +73,8 @@ function expectRefused(r: CliRun, path: RegExp | string): void {
   const lines = r.stderr.split('\n');
   const ja = lines.find((l) => /[ぁ-んァ-ン一-龥]/.test(l)) ?? '';
   const en = lines.find((l) => l.startsWith('daicho: ') && !/[ぁ-んァ-ン一-龥]/.test(l) && l !== ja) ?? '';
-  for (const l of [ja, en]) expect(l).toMatch(typeof path === 'string' ? new RegExp(path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : path);
+  for (const l of [ja, en])
+    expect(l).toMatch(typeof path === 'string' ? new RegExp(path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : path);
   expect(r.stderr).not.toMatch(/internal error|\bat .*\.js:\d+/);
 }
 
@@ -76,7 +92,10 @@ describe('§3 an input is never modified, whatever the flags', () => {
     expectRefused(await daicho(['audit', a, b, '-o', join(d, 'B'), '--force', ...AS_OF]), b);
     // Spelled another way: through a symlinked folder, and as a hard link.
     await symlink(d, join(dir, 'named-link'));
-    expectRefused(await daicho(['merge', a, b, '-o', join(dir, 'named-link', 'B.xlsx'), '--force', ...AS_OF]), /B\.xlsx/);
+    expectRefused(
+      await daicho(['merge', a, b, '-o', join(dir, 'named-link', 'B.xlsx'), '--force', ...AS_OF]),
+      /B\.xlsx/,
+    );
     await link(a, join(dir, 'hard-A.xlsx'));
     expectRefused(await daicho(['merge', a, b, '-o', join(dir, 'hard-A.xlsx'), '--force', ...AS_OF]), /hard-A\.xlsx/);
     expect([await hash(a), await hash(b)]).toEqual(before);
@@ -146,14 +165,18 @@ describe('§4 terminal hygiene', () => {
     for (const lang of ['ja', 'en']) {
       const r = await daicho(['check', d, '--json', json, '--force', '--lang', lang, ...AS_OF]);
       expect(r.code).toBe(1);
-      // eslint-disable-next-line no-control-regex -- none of these may reach the terminal
-      expect(r.stdout.replace(/\n/g, '')).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+      expect(r.stdout.replace(/\n/g, '')).not.toMatch(
+        // eslint-disable-next-line no-control-regex -- none of these may reach the terminal
+        /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/,
+      );
       // eslint-disable-next-line no-control-regex -- nor stderr
       expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
       expect(r.stdout).toContain('return\\nOK      forged.xlsx');
       expect(r.stdout).toContain('\\x1B]0;pwned\\x07\\x1B[2J\\u202Egnp.exe');
       // One status line per file: the newline in the name does not forge a second one.
-      expect(r.stdout.split('\n').filter((l) => /^(OK|要修正|読込不可|ok|invalid|unreadable) /.test(l))).toHaveLength(2);
+      expect(r.stdout.split('\n').filter((l) => /^(OK|要修正|読込不可|ok|invalid|unreadable) /.test(l))).toHaveLength(
+        2,
+      );
     }
     const report = JSON.parse(await readFile(json, 'utf8')) as JsonReport;
     expect(report.files.map((f) => f.path)).toEqual([join(d, 'b.xlsx'), join(d, evilName)]);
@@ -171,12 +194,26 @@ describe('§4 odd entries in a folder', () => {
     const json = join(dir, 'locked.json');
     try {
       // root reads any folder: drop the capabilities that let it (setpriv), as an ordinary user runs the command.
-      const asUser = process.getuid?.() === 0 ? ['/usr/bin/setpriv', '--bounding-set', '-dac_override,-dac_read_search', '--'] : [];
-      const r = spawnSync(asUser[0] ?? process.execPath, [...asUser.slice(1), ...(asUser.length ? [process.execPath] : []), join(ROOT, 'bin/daicho.js'), 'check', d, '--json', json, ...AS_OF], {
-        encoding: 'utf8',
-        env: { ...process.env, NO_COLOR: '1' },
-        timeout: 60_000,
-      });
+      const asUser =
+        process.getuid?.() === 0 ? ['/usr/bin/setpriv', '--bounding-set', '-dac_override,-dac_read_search', '--'] : [];
+      const r = spawnSync(
+        asUser[0] ?? process.execPath,
+        [
+          ...asUser.slice(1),
+          ...(asUser.length ? [process.execPath] : []),
+          join(ROOT, 'bin/daicho.js'),
+          'check',
+          d,
+          '--json',
+          json,
+          ...AS_OF,
+        ],
+        {
+          encoding: 'utf8',
+          env: { ...process.env, NO_COLOR: '1' },
+          timeout: 60_000,
+        },
+      );
       expect(r.status, r.stderr).toBe(1);
       const report = JSON.parse(await readFile(json, 'utf8')) as JsonReport;
       expect(report.files.map((f) => [f.path.slice(d.length + 1), f.status])).toEqual([
@@ -208,16 +245,26 @@ describe('§4 odd entries in a folder', () => {
       ['pipe.xlsx', 'unreadable', 'not-a-file'],
     ]);
     // merge and audit do not hang on it either: the FIFO is an unreadable input.
-    const m = await daicho(['merge', join(d, 'pipe.xlsx'), sample('pl-01'), '-o', join(dir, 'links-master.xlsx'), ...AS_OF], { timeoutMs: 60_000 });
+    const m = await daicho(
+      ['merge', join(d, 'pipe.xlsx'), sample('pl-01'), '-o', join(dir, 'links-master.xlsx'), ...AS_OF],
+      { timeoutMs: 60_000 },
+    );
     expect(m.code, m.stderr).toBe(1);
     expect(m.stderr).toContain('pipe.xlsx');
   });
 });
 
 /** Runs the CLI; once `ready()` is true (polled), sends `signal`. Resolves with the exit code and signal. */
-function interrupted(args: string[], ready: () => boolean, signal: NodeJS.Signals): Promise<{ code: number | null; sawTemp: boolean }> {
+function interrupted(
+  args: string[],
+  ready: () => boolean,
+  signal: NodeJS.Signals,
+): Promise<{ code: number | null; sawTemp: boolean }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/daicho.js'), ...args], { stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [join(ROOT, 'bin/daicho.js'), ...args], {
+      stdio: 'ignore',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     let sawTemp = false;
     const poll = setInterval(() => {
       if (ready()) {
@@ -241,11 +288,22 @@ describe('§4 interrupted runs and full disks', () => {
   it('removes its temporary files on Ctrl+C (SIGINT) and SIGTERM', async () => {
     const inputs = join(dir, 'many');
     await mkdir(inputs);
-    for (let i = 0; i < 300; i++) await copyFile(sample(['sc-03', 'pl-01', 'ce-0'][i % 3]), join(inputs, `f${String(i).padStart(3, '0')}.xlsx`));
+    for (let i = 0; i < 300; i++)
+      await copyFile(sample(['sc-03', 'pl-01', 'ce-0'][i % 3]), join(inputs, `f${String(i).padStart(3, '0')}.xlsx`));
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       const out = await mkdtemp(join(dir, `out-${signal}-`));
       const r = await interrupted(
-        ['check', inputs, '--json', join(out, 'report.json'), '--annotate', join(out, 'copies'), '--jobs', '1', ...AS_OF],
+        [
+          'check',
+          inputs,
+          '--json',
+          join(out, 'report.json'),
+          '--annotate',
+          join(out, 'copies'),
+          '--jobs',
+          '1',
+          ...AS_OF,
+        ],
         () => existsCopies(out) && temps(out).length > 0,
         signal,
       );
@@ -256,9 +314,14 @@ describe('§4 interrupted runs and full disks', () => {
     // merge keeps a temporary file per sheet for the whole run
     const ledgers = join(dir, 'ledgers');
     await mkdir(ledgers);
-    for (let i = 0; i < 120; i++) await copyFile(sample('pl-0' + ((i % 4) + 1)), join(ledgers, `l${String(i).padStart(3, '0')}.xlsx`));
+    for (let i = 0; i < 120; i++)
+      await copyFile(sample('pl-0' + ((i % 4) + 1)), join(ledgers, `l${String(i).padStart(3, '0')}.xlsx`));
     const out = await mkdtemp(join(dir, 'out-merge-'));
-    const m = await interrupted(['merge', ledgers, '-o', join(out, 'master.xlsx'), '--jobs', '1', ...AS_OF], () => temps(out).some((f) => f.endsWith('.rows')), 'SIGTERM');
+    const m = await interrupted(
+      ['merge', ledgers, '-o', join(out, 'master.xlsx'), '--jobs', '1', ...AS_OF],
+      () => temps(out).some((f) => f.endsWith('.rows')),
+      'SIGTERM',
+    );
     expect(m.sawTemp).toBe(true);
     expect(m.code).toBe(143);
     expect(filesBelow(out)).toEqual([]);
@@ -287,7 +350,11 @@ describe('§4 interrupted runs and full disks', () => {
       const out = join(disk, 'master.xlsx');
       const r = await daicho(['merge', join(dir, 'samples', 'pi-ledger'), '-o', out, ...AS_OF]);
       expect(r.code, r.stderr).toBe(2);
-      expect(r.stderr).toMatch(new RegExp(`${out.replace(/[.]/g, '\\.')} に書き込めません（ディスクの空きがありません、ENOSPC）\\n.*cannot write ${out.replace(/[.]/g, '\\.')}: no space left on the device \\(ENOSPC\\)`));
+      expect(r.stderr).toMatch(
+        new RegExp(
+          `${out.replace(/[.]/g, '\\.')} に書き込めません（ディスクの空きがありません、ENOSPC）\\n.*cannot write ${out.replace(/[.]/g, '\\.')}: no space left on the device \\(ENOSPC\\)`,
+        ),
+      );
       expect(filesBelow(disk)).toEqual([]);
       const s = await daicho(['check', join(dir, 'samples'), '--summary', join(disk, 'summary.xlsx'), ...AS_OF]);
       expect(s.code, s.stderr).toBe(2);
@@ -379,7 +446,14 @@ describe("§4 Excel's limits in what we write", () => {
       await copyFile(sample('sc-03'), join(dir, 'longname', sub, name));
     }
     const copies = join(dir, 'longname-copies');
-    const r = await daicho(['check', join(dir, 'longname', 'a', name), join(dir, 'longname', 'b', name), '--annotate', copies, ...AS_OF]);
+    const r = await daicho([
+      'check',
+      join(dir, 'longname', 'a', name),
+      join(dir, 'longname', 'b', name),
+      '--annotate',
+      copies,
+      ...AS_OF,
+    ]);
     expect(r.code, r.stderr).toBe(1);
     const made = await readdir(copies);
     expect(made).toHaveLength(2);

@@ -46,7 +46,9 @@ describe('markSheet', () => {
         '<x:row><x:c s="102"><x:v>2</x:v></x:c><x:c r="E2" s="100"/></x:row>' +
         '</x:sheetData></x:worksheet>',
     );
-    expect(mark('<worksheet><sheetData/></worksheet>', { 2: [1] })).toBe('<worksheet><sheetData><row r="3"><c r="B3" s="100"/></row></sheetData></worksheet>');
+    expect(mark('<worksheet><sheetData/></worksheet>', { 2: [1] })).toBe(
+      '<worksheet><sheetData><row r="3"><c r="B3" s="100"/></row></sheetData></worksheet>',
+    );
   });
 
   it('leaves a sheet it has nothing to do to byte for byte', () => {

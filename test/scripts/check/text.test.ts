@@ -2,21 +2,63 @@
 import { describe, expect, it } from 'vitest';
 import type { FileResult } from '../../../scripts/check-file.js';
 import type { RuleId } from '../../../templates/catalogue.js';
-import { displayWidth, fileLine, findingLines, fit, lineLayout, padEnd, progressBar, textReport, totalsOf } from '../../../scripts/report/text.js';
+import {
+  displayWidth,
+  fileLine,
+  findingLines,
+  fit,
+  lineLayout,
+  padEnd,
+  progressBar,
+  textReport,
+  totalsOf,
+} from '../../../scripts/report/text.js';
 
 const issue = (rule: RuleId, severity: 'error' | 'warning' | 'info', sheet: string | null, cell: string | null) => ({
-  rule, severity, sheet, cell, field: null, value: null, message: { ja: `${rule} の説明`, en: `${rule} explained` },
+  rule,
+  severity,
+  sheet,
+  cell,
+  field: null,
+  value: null,
+  message: { ja: `${rule} の説明`, en: `${rule} explained` },
 });
 
 const results: FileResult[] = [
   {
-    path: 'returns/株式会社アクメ.xlsx', status: 'invalid', template: { id: 'supplier-checklist', version: 1 }, subject: '株式会社アクメ（東京都千代田区）',
+    path: 'returns/株式会社アクメ.xlsx',
+    status: 'invalid',
+    template: { id: 'supplier-checklist', version: 1 },
+    subject: '株式会社アクメ（東京都千代田区）',
     issues: [issue('SC-ANSWER', 'error', 'チェックリスト', 'E5'), issue('SC-DATE', 'warning', '回答者情報', 'B13')],
     score: { rate: 0.842, points: 0, max: 0, answered: 0, total: 0, sections: [], band: 'B', redFlags: ['II-1'] },
   },
-  { path: 'returns/beta.xlsx', status: 'ok', template: { id: 'supplier-checklist', version: 1 }, subject: 'Beta Ltd', issues: [], score: { rate: 1, points: 0, max: 0, answered: 0, total: 0, sections: [], band: 'A', redFlags: [] } },
-  { path: 'returns/old.xls', status: 'unreadable', template: null, issues: [{ ...issue('FILE-UNREADABLE', 'error', null, null), value: 'legacy-xls', message: { ja: '旧形式です。', en: 'Old format.' } }] },
-  { path: 'misc/notes.xlsx', status: 'invalid', template: null, issues: [issue('TEMPLATE-UNKNOWN', 'error', null, null)] },
+  {
+    path: 'returns/beta.xlsx',
+    status: 'ok',
+    template: { id: 'supplier-checklist', version: 1 },
+    subject: 'Beta Ltd',
+    issues: [],
+    score: { rate: 1, points: 0, max: 0, answered: 0, total: 0, sections: [], band: 'A', redFlags: [] },
+  },
+  {
+    path: 'returns/old.xls',
+    status: 'unreadable',
+    template: null,
+    issues: [
+      {
+        ...issue('FILE-UNREADABLE', 'error', null, null),
+        value: 'legacy-xls',
+        message: { ja: '旧形式です。', en: 'Old format.' },
+      },
+    ],
+  },
+  {
+    path: 'misc/notes.xlsx',
+    status: 'invalid',
+    template: null,
+    issues: [issue('TEMPLATE-UNKNOWN', 'error', null, null)],
+  },
 ];
 
 describe('display width', () => {
@@ -50,14 +92,22 @@ describe('per-file lines', () => {
   it('an incomplete checklist shows its completion and a provisional score, no band; a red flag on a valid one is 要対応 (Amendment 5)', () => {
     const base = { points: 0, max: 0, total: 37, sections: [] };
     const incomplete: FileResult = {
-      path: 'returns/c.xlsx', status: 'invalid', template: { id: 'supplier-checklist', version: 1 }, subject: 'C', issues: [issue('SC-ANSWER', 'error', 'チェックリスト', 'E9')],
+      path: 'returns/c.xlsx',
+      status: 'invalid',
+      template: { id: 'supplier-checklist', version: 1 },
+      subject: 'C',
+      issues: [issue('SC-ANSWER', 'error', 'チェックリスト', 'E9')],
       score: { ...base, rate: null, provisionalRate: 0.833, answered: 22, complete: false, redFlags: [] },
     };
     expect(fileLine(incomplete, 'ja')).toContain('回答 22/37 暫定  83.3%');
     expect(fileLine(incomplete, 'ja')).not.toContain('得点率');
     expect(fileLine(incomplete, 'en')).toContain('answered 22/37, provisional  83.3%');
     const flagged: FileResult = {
-      path: 'returns/d.xlsx', status: 'ok', template: { id: 'supplier-checklist', version: 1 }, subject: 'D', issues: [],
+      path: 'returns/d.xlsx',
+      status: 'ok',
+      template: { id: 'supplier-checklist', version: 1 },
+      subject: 'D',
+      issues: [],
       score: { ...base, rate: 0.946, answered: 37, complete: true, band: 'C', redFlags: ['II-5'], actionNeeded: true },
     };
     expect(fileLine(flagged, 'ja')).toMatch(/^要対応 {2}/);
@@ -75,7 +125,15 @@ describe('per-file lines', () => {
     expect([...findingLines(results[2], 'en')]).toEqual([]);
     const report = textReport(results, 'en');
     expect(report.at(-1)).toBe('4 files: 1 ok, 1 invalid, 1 not a template, 1 unreadable (3 errors, 1 warnings)');
-    expect(totalsOf(results)).toEqual({ files: 4, ok: 1, invalid: 1, notTemplate: 1, unreadable: 1, errors: 3, warnings: 1 });
+    expect(totalsOf(results)).toEqual({
+      files: 4,
+      ok: 1,
+      invalid: 1,
+      notTemplate: 1,
+      unreadable: 1,
+      errors: 3,
+      warnings: 1,
+    });
   });
 
   it('draws a progress bar', () => {

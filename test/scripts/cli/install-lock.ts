@@ -33,7 +33,19 @@ function resolveIn(packages: Lock['packages'], from: string, dep: string): strin
   }
 }
 
-export function installLock(repoLockPath: string, repoPackage: { name: string; version: string; dependencies: Record<string, string>; bin?: unknown; engines?: unknown; license?: string }, tarball: string, tarballName: string): object {
+export function installLock(
+  repoLockPath: string,
+  repoPackage: {
+    name: string;
+    version: string;
+    dependencies: Record<string, string>;
+    bin?: unknown;
+    engines?: unknown;
+    license?: string;
+  },
+  tarball: string,
+  tarballName: string,
+): object {
   const lock = JSON.parse(readFileSync(repoLockPath, 'utf8')) as Lock;
   const closure = new Map<string, LockEntry>();
   const queue: [string, string][] = Object.keys(repoPackage.dependencies).map((d) => ['', d]);

@@ -15,7 +15,19 @@ import { installLock } from './install-lock.js';
 
 const run = promisify(execFile);
 /** What the package needs to build; the rest of the repository (tests, the add-in, CI) must not matter. */
-const SOURCES = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', '.npmrc', 'LICENSE', 'README.md', 'bin', 'scripts', 'templates', 'docs'];
+const SOURCES = [
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  '.npmrc',
+  'LICENSE',
+  'README.md',
+  'bin',
+  'scripts',
+  'templates',
+  'docs',
+];
 
 let work: string;
 let app: string;
@@ -30,7 +42,10 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
 };
 
 function daichoIn(args: string[]) {
-  return run(process.execPath, [join(app, 'node_modules/daicho/bin/daicho.js'), ...args], { cwd: app, env: { ...process.env, NO_COLOR: '1' } }).then(
+  return run(process.execPath, [join(app, 'node_modules/daicho/bin/daicho.js'), ...args], {
+    cwd: app,
+    env: { ...process.env, NO_COLOR: '1' },
+  }).then(
     (r) => ({ code: 0, ...r }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
   );
@@ -43,15 +58,27 @@ beforeAll(async () => {
   for (const f of SOURCES) if (existsSync(join(ROOT, f))) cpSync(join(ROOT, f), join(src, f), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(src, 'node_modules'));
   const packed = await run('npm', ['pack', '--json', '--pack-destination', work], { cwd: src, maxBuffer: 16 << 20 });
-  const info = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as { filename: string; files: { path: string }[] }[];
+  const info = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as {
+    filename: string;
+    files: { path: string }[];
+  }[];
   files = info[0].files.map((f) => f.path);
   const tarball = info[0].filename;
   app = join(work, 'app');
   mkdirSync(app);
   cpSync(join(work, tarball), join(app, tarball));
-  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'daicho-install-test', private: true, dependencies: { daicho: `file:${tarball}` } }));
-  writeFileSync(join(app, 'package-lock.json'), JSON.stringify(installLock(join(ROOT, 'package-lock.json'), pkg, join(app, tarball), tarball), null, 2));
-  await run('npm', ['ci', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: app, maxBuffer: 16 << 20 });
+  writeFileSync(
+    join(app, 'package.json'),
+    JSON.stringify({ name: 'daicho-install-test', private: true, dependencies: { daicho: `file:${tarball}` } }),
+  );
+  writeFileSync(
+    join(app, 'package-lock.json'),
+    JSON.stringify(installLock(join(ROOT, 'package-lock.json'), pkg, join(app, tarball), tarball), null, 2),
+  );
+  await run('npm', ['ci', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], {
+    cwd: app,
+    maxBuffer: 16 << 20,
+  });
 }, 600_000);
 
 describe('npm pack → npm ci --offline → daicho', () => {
@@ -62,7 +89,9 @@ describe('npm pack → npm ci --offline → daicho', () => {
     expect(files).toContain('dist/templates/index.js');
     expect(files).toContain('docs/report.schema.json');
     expect(files).toContain('LICENSE');
-    expect(files.filter((f) => /^(test|\.ci|addin|assets)\/|\.ts$|\.map$|^dist\/scripts\/bench\/|^dist\/addin\//.test(f))).toEqual([]);
+    expect(
+      files.filter((f) => /^(test|\.ci|addin|assets)\/|\.ts$|\.map$|^dist\/scripts\/bench\/|^dist\/addin\//.test(f)),
+    ).toEqual([]);
     expect(pkg.license).toBe('MIT');
     expect(readFileSync(join(ROOT, 'LICENSE'), 'utf8')).toMatch(/^MIT License/);
   });
@@ -73,7 +102,9 @@ describe('npm pack → npm ci --offline → daicho', () => {
     const h = await daichoIn(['--help']);
     expect(h.code).toBe(0);
     expect(h.stdout).toContain('daicho <command> --help');
-    const npx = await run('npx', ['--offline', '--no-install', 'daicho', 'check', '--help', '--lang', 'en'], { cwd: app });
+    const npx = await run('npx', ['--offline', '--no-install', 'daicho', 'check', '--help', '--lang', 'en'], {
+      cwd: app,
+    });
     expect(npx.stdout).toMatch(/^Usage: daicho check /);
   });
 
@@ -83,7 +114,16 @@ describe('npm pack → npm ci --offline → daicho', () => {
     expect(t.stdout.trim().split('\n')).toHaveLength(5); // one per template
     const s = await daichoIn(['samples', '-o', 'samples']);
     expect(s.code, s.stderr).toBe(0);
-    const c = await daichoIn(['check', 'samples', '--json', 'report.json', '--summary', 'summary.xlsx', '--as-of', '2026-11-20']);
+    const c = await daichoIn([
+      'check',
+      'samples',
+      '--json',
+      'report.json',
+      '--summary',
+      'summary.xlsx',
+      '--as-of',
+      '2026-11-20',
+    ]);
     expect(c.code, c.stderr).toBe(1); // the samples have realistic mistakes
     expect(c.stdout).toMatch(/合計 \d+ ファイル/);
     const report = JSON.parse(readFileSync(join(app, 'report.json'), 'utf8')) as unknown;

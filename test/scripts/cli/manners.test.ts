@@ -37,21 +37,24 @@ describe('help and version', () => {
     }
   });
 
-  it.each(NAMES)('daicho %s --help lists every option of the table, in Japanese and in English, exit 0', async (name) => {
-    const ja = await daicho([name, '--help']);
-    expect(ja.code, ja.stderr).toBe(0);
-    expect(ja.stderr).toBe('');
-    const en = await daicho([name, '-h', '--lang', 'en']);
-    expect(en.code).toBe(0);
-    for (const [opt, o] of Object.entries(COMMAND_SPECS[name].options)) {
-      expect(ja.stdout).toContain(`--${opt}`);
-      expect(ja.stdout).toContain(o.help.ja);
-      expect(en.stdout).toContain(o.help.en);
-    }
-    expect(ja.stdout).toMatch(/^使い方: daicho /);
-    expect(en.stdout).toMatch(/^Usage: daicho /);
-    expect((await daicho(['help', name])).stdout).toBe(ja.stdout);
-  });
+  it.each(NAMES)(
+    'daicho %s --help lists every option of the table, in Japanese and in English, exit 0',
+    async (name) => {
+      const ja = await daicho([name, '--help']);
+      expect(ja.code, ja.stderr).toBe(0);
+      expect(ja.stderr).toBe('');
+      const en = await daicho([name, '-h', '--lang', 'en']);
+      expect(en.code).toBe(0);
+      for (const [opt, o] of Object.entries(COMMAND_SPECS[name].options)) {
+        expect(ja.stdout).toContain(`--${opt}`);
+        expect(ja.stdout).toContain(o.help.ja);
+        expect(en.stdout).toContain(o.help.en);
+      }
+      expect(ja.stdout).toMatch(/^使い方: daicho /);
+      expect(en.stdout).toMatch(/^Usage: daicho /);
+      expect((await daicho(['help', name])).stdout).toBe(ja.stdout);
+    },
+  );
 
   it('daicho --help names every command; no arguments prints it to stderr with exit 2', async () => {
     const r = await daicho(['--help']);
@@ -103,7 +106,9 @@ describe('usage errors: two lines, Japanese and English, exit 2', () => {
     const again = await daicho(['template', 'all', '-o', dir]);
     expect(again.code).toBe(2);
     expectBilingual(again.stderr);
-    expect(again.stderr).toMatch(/は既にあります。上書きするには --force を付けてください\n.*already exists \(use --force to overwrite\)/);
+    expect(again.stderr).toMatch(
+      /は既にあります。上書きするには --force を付けてください\n.*already exists \(use --force to overwrite\)/,
+    );
   });
 });
 

@@ -15,7 +15,8 @@ let dir: string;
 let samples: string[];
 let validate: ValidateFunction;
 const sample = (name: string) => samples.find((p) => p.includes(name))!;
-const version = async () => (JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const version = async () =>
+  (JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 /** Every key of every object in the report, anywhere. */
 function keysOf(v: unknown, out = new Set<string>()): Set<string> {
@@ -57,12 +58,25 @@ beforeAll(async () => {
 describe('daicho check --json', () => {
   it('validates against the schema, with the format version, the tool, subjects and English keys only', async () => {
     const json = join(dir, 'check.json');
-    const r = await daicho(['check', join(dir, 'samples'), join(dir, 'mixed'), '--json', json, '--as-of', SAMPLE_AS_OF]);
+    const r = await daicho([
+      'check',
+      join(dir, 'samples'),
+      join(dir, 'mixed'),
+      '--json',
+      json,
+      '--as-of',
+      SAMPLE_AS_OF,
+    ]);
     expect(r.code).toBe(1);
     const report = JSON.parse(await readFile(json, 'utf8')) as CheckReport;
     expectValid(report);
     expect(Object.keys(report)).toEqual(['format', 'formatVersion', 'tool', 'asOf', 'files', 'totals']);
-    expect(report).toMatchObject({ format: 'daicho-check', formatVersion: 1, tool: { name: 'daicho', version: await version() }, asOf: SAMPLE_AS_OF });
+    expect(report).toMatchObject({
+      format: 'daicho-check',
+      formatVersion: 1,
+      tool: { name: 'daicho', version: await version() },
+      asOf: SAMPLE_AS_OF,
+    });
     const byName = (n: string) => report.files.find((f) => f.path.endsWith(n))!;
     expect(byName('a-ok.xlsx')).toMatchObject({ status: 'ok', subject: expect.any(String) as string });
     expect(byName('b-invalid.xlsx').status).toBe('invalid');
@@ -70,14 +84,19 @@ describe('daicho check --json', () => {
     expect(byName('e-broken.xlsx').status).toBe('unreadable');
     // Each file names its company or department, as the terminal line does (a legal register has none; sc-11 leaves
     // its company name empty).
-    const subjects = report.files.filter((x) => x.template && x.template.id !== 'legal-register' && !x.path.includes('sc-11'));
+    const subjects = report.files.filter(
+      (x) => x.template && x.template.id !== 'legal-register' && !x.path.includes('sc-11'),
+    );
     for (const f of subjects) expect(f.subject, f.path).toMatch(/\S/);
     expect(r.stdout).toContain(byName('a-ok.xlsx').subject!);
     // The contractor evaluation's score extras, in English.
     const ce = byName('c-contractor.xlsx').score!;
     expect(ce).toHaveProperty('expectedVerdict');
     expect(ce).toHaveProperty('passMark', 0.8);
-    expect(ce.verdictReason).toEqual({ ja: expect.stringContaining('合格基準') as string, en: expect.stringContaining('pass mark') as string });
+    expect(ce.verdictReason).toEqual({
+      ja: expect.stringContaining('合格基準') as string,
+      en: expect.stringContaining('pass mark') as string,
+    });
     const t = report.totals;
     expect(t.ok + t.invalid + t.notTemplate + t.unreadable).toBe(t.files);
     expect(t.notTemplate).toBe(1);
@@ -100,21 +119,47 @@ describe('daicho check --json', () => {
   });
 
   it('audit counts 対象外 apart from 要修正 too: terminal line, JSON and audit.xlsx agree with check', async () => {
-    const check = JSON.parse((await daicho(['check', join(dir, 'mixed'), '--json', '-', '--as-of', SAMPLE_AS_OF])).stdout) as CheckReport;
+    const check = JSON.parse(
+      (await daicho(['check', join(dir, 'mixed'), '--json', '-', '--as-of', SAMPLE_AS_OF])).stdout,
+    ) as CheckReport;
     const out = join(dir, 'audit-mixed') + '/';
-    const r = await daicho(['audit', join(dir, 'mixed'), '-o', out, '--json', join(dir, 'audit-mixed.json'), '--as-of', SAMPLE_AS_OF]);
+    const r = await daicho([
+      'audit',
+      join(dir, 'mixed'),
+      '-o',
+      out,
+      '--json',
+      join(dir, 'audit-mixed.json'),
+      '--as-of',
+      SAMPLE_AS_OF,
+    ]);
     const c = check.totals;
     expect(r.stdout).toContain(`5 ファイル（OK ${c.ok}、要修正 ${c.invalid}、対象外 1、読込不可 1）`);
     const report = JSON.parse(await readFile(join(dir, 'audit-mixed.json'), 'utf8')) as AuditReportJson;
     expect(report.totals).toMatchObject({ ok: c.ok, invalid: c.invalid, notTemplate: 1, unreadable: 1 });
-    const en = await daicho(['audit', join(dir, 'mixed'), '-o', join(dir, 'audit-mixed-en') + '/', '--lang', 'en', '--as-of', SAMPLE_AS_OF]);
+    const en = await daicho([
+      'audit',
+      join(dir, 'mixed'),
+      '-o',
+      join(dir, 'audit-mixed-en') + '/',
+      '--lang',
+      'en',
+      '--as-of',
+      SAMPLE_AS_OF,
+    ]);
     expect(en.stdout).toContain(`5 files (${c.ok} ok, ${c.invalid} invalid, 1 not a template, 1 unreadable)`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(out, 'audit.xlsx'));
     const summary = wb.getWorksheet('概要')!;
     const totals = new Map<string, unknown>();
     summary.getRow(5).eachCell((cell, col) => totals.set(String(cell.value), summary.getCell(6, col).value));
-    expect(Object.fromEntries(totals)).toMatchObject({ ファイル: 5, OK: c.ok, 要修正: c.invalid, 対象外: 1, 読込不可: 1 });
+    expect(Object.fromEntries(totals)).toMatchObject({
+      ファイル: 5,
+      OK: c.ok,
+      要修正: c.invalid,
+      対象外: 1,
+      読込不可: 1,
+    });
     const files = wb.getWorksheet('ファイル')!;
     const statusOf = (name: string) => files.getColumn(1).values.findIndex((v) => String(v).endsWith(name));
     expect(files.getCell(statusOf('d-sales.xlsx'), 5).value).toBe('対象外');
@@ -123,13 +168,36 @@ describe('daicho check --json', () => {
 
 describe('daicho merge --json and audit --json', () => {
   it('merge: the merged report and the refused one both validate', async () => {
-    const ok = await daicho(['merge', join(dir, 'samples', 'pi-ledger'), '-o', join(dir, 'master.xlsx'), '--json', join(dir, 'merge.json'), '--as-of', SAMPLE_AS_OF]);
+    const ok = await daicho([
+      'merge',
+      join(dir, 'samples', 'pi-ledger'),
+      '-o',
+      join(dir, 'master.xlsx'),
+      '--json',
+      join(dir, 'merge.json'),
+      '--as-of',
+      SAMPLE_AS_OF,
+    ]);
     expect(ok.code, ok.stderr).toBe(0);
     const merged = JSON.parse(await readFile(join(dir, 'merge.json'), 'utf8')) as MergeReport;
     expectValid(merged);
-    expect(merged).toMatchObject({ format: 'daicho-merge', result: 'merged', kind: 'table', template: { id: 'pi-ledger' } });
+    expect(merged).toMatchObject({
+      format: 'daicho-merge',
+      result: 'merged',
+      kind: 'table',
+      template: { id: 'pi-ledger' },
+    });
     expect(merged.sheets!.length).toBeGreaterThan(0);
-    const refused = await daicho(['merge', join(dir, 'mixed'), '-o', join(dir, 'never.xlsx'), '--json', '-', '--as-of', SAMPLE_AS_OF]);
+    const refused = await daicho([
+      'merge',
+      join(dir, 'mixed'),
+      '-o',
+      join(dir, 'never.xlsx'),
+      '--json',
+      '-',
+      '--as-of',
+      SAMPLE_AS_OF,
+    ]);
     expect(refused.code).toBe(1);
     const report = JSON.parse(refused.stdout) as MergeReport;
     expectValid(report);
@@ -138,7 +206,16 @@ describe('daicho merge --json and audit --json', () => {
   });
 
   it('audit: validates, with contractors and the cross-workbook findings in the files', async () => {
-    const r = await daicho(['audit', join(dir, 'samples'), '-o', join(dir, 'audit') + '/', '--json', join(dir, 'audit.json'), '--as-of', SAMPLE_AS_OF]);
+    const r = await daicho([
+      'audit',
+      join(dir, 'samples'),
+      '-o',
+      join(dir, 'audit') + '/',
+      '--json',
+      join(dir, 'audit.json'),
+      '--as-of',
+      SAMPLE_AS_OF,
+    ]);
     expect(r.code, r.stderr).toBe(1);
     const report = JSON.parse(await readFile(join(dir, 'audit.json'), 'utf8')) as AuditReportJson;
     expectValid(report);
@@ -200,24 +277,54 @@ describe('the summary as CSV', () => {
 
   it('writes the findings beside it (集計_指摘一覧.csv), a row per finding as in the JSON report, and refuses to replace it', async () => {
     const csv = join(dir, 'f', '集計.csv');
-    const r = await daicho(['check', join(dir, 'samples'), '--summary', csv, '--json', join(dir, 'f.json'), '--as-of', SAMPLE_AS_OF]);
+    const r = await daicho([
+      'check',
+      join(dir, 'samples'),
+      '--summary',
+      csv,
+      '--json',
+      join(dir, 'f.json'),
+      '--as-of',
+      SAMPLE_AS_OF,
+    ]);
     expect(r.code, r.stderr).toBe(1);
     const findings = join(dir, 'f', '集計_指摘一覧.csv');
     expect(r.stdout).toContain(`集計（CSV）を ${csv}、${findings} に作成しました。`);
     const rows = await readCsv(findings);
     expect(rows[0]).toEqual(['ファイル', '会社名・部門', 'シート', 'セル', '重要度', 'ルール', '項目', '値', '内容']);
     const report = JSON.parse(await readFile(join(dir, 'f.json'), 'utf8')) as CheckReport;
-    const expected = report.files.flatMap((f) => f.issues.map((i) => [f.path, f.subject ?? '', i.sheet ?? '', i.cell ?? '', i.rule, i.message.ja]));
+    const expected = report.files.flatMap((f) =>
+      f.issues.map((i) => [f.path, f.subject ?? '', i.sheet ?? '', i.cell ?? '', i.rule, i.message.ja]),
+    );
     expect(rows.slice(1).map((x) => [x[0], x[1], x[2], x[3], x[5], x[8]])).toEqual(expected);
     expect(rows.slice(1).every((x) => ['エラー', '警告', '情報'].includes(x[4]))).toBe(true);
     // Both files are outputs: neither is replaced without --force.
     await writeFile(join(dir, 'g.csv'), 'x');
     await writeFile(join(dir, 'g_findings.csv'), 'mine');
-    const again = await daicho(['check', join(dir, 'mixed'), '--summary', join(dir, 'g.csv'), '--lang', 'en', '--force', '--as-of', SAMPLE_AS_OF]);
+    const again = await daicho([
+      'check',
+      join(dir, 'mixed'),
+      '--summary',
+      join(dir, 'g.csv'),
+      '--lang',
+      'en',
+      '--force',
+      '--as-of',
+      SAMPLE_AS_OF,
+    ]);
     expect(again.code, again.stderr).toBe(1);
     expect((await readCsv(join(dir, 'g_findings.csv')))[0][0]).toBe('File');
     await writeFile(join(dir, 'h_findings.csv'), 'mine');
-    const refused = await daicho(['check', join(dir, 'mixed'), '--summary', join(dir, 'h.csv'), '--lang', 'en', '--as-of', SAMPLE_AS_OF]);
+    const refused = await daicho([
+      'check',
+      join(dir, 'mixed'),
+      '--summary',
+      join(dir, 'h.csv'),
+      '--lang',
+      'en',
+      '--as-of',
+      SAMPLE_AS_OF,
+    ]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('h_findings.csv');
     expect(await readFile(join(dir, 'h_findings.csv'), 'utf8')).toBe('mine');
@@ -250,7 +357,11 @@ describe('run-level manners', () => {
     const empty = join(dir, 'empty');
     await mkdir(join(empty, 'sub'), { recursive: true });
     await writeFile(join(empty, 'notes.txt'), 'x');
-    for (const args of [['check', empty], ['merge', empty, '-o', join(dir, 'm.xlsx')], ['audit', empty, '-o', join(dir, 'a') + '/']]) {
+    for (const args of [
+      ['check', empty],
+      ['merge', empty, '-o', join(dir, 'm.xlsx')],
+      ['audit', empty, '-o', join(dir, 'a') + '/'],
+    ]) {
       const r = await daicho(args);
       expect(r.code, args[0]).toBe(2);
       expect(r.stderr).toMatch(/ブック（.xlsx など）が見つかりません: .*empty/);
@@ -284,7 +395,13 @@ describe('run-level manners', () => {
   it('expands * and ? in arguments the shell passed through (as cmd.exe does)', async () => {
     const r = await daicho(['check', join(dir, 'mixed', '?-*.xlsx'), '--json', '-', '--as-of', SAMPLE_AS_OF]);
     const report = JSON.parse(r.stdout) as CheckReport;
-    expect(report.files.map((f) => f.path.slice(dir.length + 7))).toEqual(['a-ok.xlsx', 'b-invalid.xlsx', 'c-contractor.xlsx', 'd-sales.xlsx', 'e-broken.xlsx']);
+    expect(report.files.map((f) => f.path.slice(dir.length + 7))).toEqual([
+      'a-ok.xlsx',
+      'b-invalid.xlsx',
+      'c-contractor.xlsx',
+      'd-sales.xlsx',
+      'e-broken.xlsx',
+    ]);
     const folders = await daicho(['check', join(dir, 'samples', 'pi-*'), '--json', '-', '--as-of', SAMPLE_AS_OF]);
     expect((JSON.parse(folders.stdout) as CheckReport).files.every((f) => f.path.includes('pi-ledger'))).toBe(true);
     const none = await daicho(['check', join(dir, 'mixed', 'zz*.xlsx')]);

@@ -87,7 +87,10 @@ describe('the real-world corpus', () => {
       if (want !== undefined) expect(got).toBe(want);
       else if (row.container === 'zip(damaged)') expect(['grid', 'damaged-zip', 'malformed-xml']).toContain(got);
       else expect(got).toBe('grid');
-      if (s.kind === 'unreadable' && ['encrypted', 'legacy-xls', 'ods', 'xlsb', 'numbers', 'not-spreadsheet'].includes(s.code)) {
+      if (
+        s.kind === 'unreadable' &&
+        ['encrypted', 'legacy-xls', 'ods', 'xlsb', 'numbers', 'not-spreadsheet'].includes(s.code)
+      ) {
         expect(s.code).toBe(got);
       }
     });
@@ -97,7 +100,11 @@ describe('the real-world corpus', () => {
     const okEmpty = [...manifest.values()].filter(
       (r) => r.status === 'ok-empty' && ['xlsx', 'xlsm'].includes(r.ext) && r.container === 'zip' && !SPECIAL[r.file],
     );
-    expect(okEmpty.map((r) => r.file).sort()).toEqual(['calamine__minimal_package.xlsx', 'poi__123233_charts.xlsx', 'poi__49609.xlsx']);
+    expect(okEmpty.map((r) => r.file).sort()).toEqual([
+      'calamine__minimal_package.xlsx',
+      'poi__123233_charts.xlsx',
+      'poi__49609.xlsx',
+    ]);
     for (const { file } of okEmpty) {
       const o = outcomes.get(file);
       expect(o && 'grid' in o && o.grid.sheets.some((s) => s.rows.length > 0), file).toBe(true);
@@ -117,7 +124,11 @@ describe('the real-world corpus', () => {
     };
     expect(grid('sheetjs__1904.xlsx').date1904).toBe(true);
     expect(grid('sheetjs__1900.xlsx').date1904).toBe(false);
-    expect(grid('sheetjs__sheet_visibility.xlsx').sheets.map((s) => s.state)).toEqual(['visible', 'hidden', 'veryHidden']);
+    expect(grid('sheetjs__sheet_visibility.xlsx').sheets.map((s) => s.state)).toEqual([
+      'visible',
+      'hidden',
+      'veryHidden',
+    ]);
   });
 
   afterAll(() => {
@@ -185,16 +196,21 @@ describe('same values as exceljs where exceljs reads the file', () => {
             // turns a text result in a date-formatted cell into an Invalid Date,
             if (theirs instanceof Date && Number.isNaN(theirs.getTime())) return;
             // and leaves _xHHHH_ escapes (_x000D_ = CR) undecoded.
-            if (typeof theirs === 'string') theirs = theirs.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+            if (typeof theirs === 'string')
+              theirs = theirs.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
             compared++;
             let same: boolean;
             if (theirs instanceof Date) {
               same = typeof mine === 'number' && Math.abs(serialToDate(mine, grid.date1904) - theirs.getTime()) < 1000;
               same ||= mine instanceof Date && mine.getTime() === theirs.getTime();
             } else if (isCellError(theirs)) same = isCellError(mine) && mine.error === theirs.error;
-            else if (typeof theirs === 'number') same = typeof mine === 'number' && Math.abs(mine - theirs) <= Math.abs(theirs) * 1e-15;
+            else if (typeof theirs === 'number')
+              same = typeof mine === 'number' && Math.abs(mine - theirs) <= Math.abs(theirs) * 1e-15;
             else same = mine === theirs;
-            if (!same) mismatches.push(`${ws.name}!${cell.address}: exceljs ${JSON.stringify(theirs)} ours ${JSON.stringify(mine)}`);
+            if (!same)
+              mismatches.push(
+                `${ws.name}!${cell.address}: exceljs ${JSON.stringify(theirs)} ours ${JSON.stringify(mine)}`,
+              );
           });
         });
       }

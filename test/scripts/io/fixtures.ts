@@ -57,15 +57,19 @@ export function buildPackage(spec: PackageSpec): Uint8Array {
   ];
   const sheetEls = spec.sheets.map((s, i) => {
     const path = s.path ?? `${wbDir}worksheets/sheet${i + 1}.xml`;
-    parts[path] = `${XML_DECL}<worksheet xmlns="${NS}" xmlns:r="${REL_NS}"><sheetData>${s.data}</sheetData>${s.after ?? ''}</worksheet>`;
+    parts[path] =
+      `${XML_DECL}<worksheet xmlns="${NS}" xmlns:r="${REL_NS}"><sheetData>${s.data}</sheetData>${s.after ?? ''}</worksheet>`;
     rels.push(`<Relationship Id="rIdS${i + 1}" Type="${REL_NS}/worksheet" Target="${target(path)}"/>`);
-    overrides.push(`<Override PartName="/${path}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`);
+    overrides.push(
+      `<Override PartName="/${path}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+    );
     return `<sheet name="${esc(s.name)}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ''} r:id="rIdS${i + 1}"/>`;
   });
   if (spec.sharedStrings) {
     const path = `${wbDir}sharedStrings.xml`;
     const sis = spec.sharedStrings.map((s) => `<si>${s.startsWith('<') ? s : `<t>${esc(s)}</t>`}</si>`).join('');
-    parts[path] = `${XML_DECL}<sst xmlns="${NS}" count="${spec.sharedStrings.length}" uniqueCount="${spec.sharedStrings.length}">${sis}</sst>`;
+    parts[path] =
+      `${XML_DECL}<sst xmlns="${NS}" count="${spec.sharedStrings.length}" uniqueCount="${spec.sharedStrings.length}">${sis}</sst>`;
     rels.push(`<Relationship Id="rIdSST" Type="${REL_NS}/sharedStrings" Target="${target(path)}"/>`);
   }
   if (spec.styles) {
@@ -76,7 +80,8 @@ export function buildPackage(spec: PackageSpec): Uint8Array {
   parts[wbPath] =
     `${XML_DECL}<workbook xmlns="${NS}" xmlns:r="${REL_NS}">${spec.workbookPr ?? '<workbookPr/>'}` +
     `<sheets>${sheetEls.join('')}</sheets>${spec.definedNames ? `<definedNames>${spec.definedNames}</definedNames>` : ''}</workbook>`;
-  parts[`${wbDir}_rels/${wbPath.slice(wbDir.length)}.rels`] = `${XML_DECL}<Relationships xmlns="${PKG_REL_NS}">${rels.join('')}</Relationships>`;
+  parts[`${wbDir}_rels/${wbPath.slice(wbDir.length)}.rels`] =
+    `${XML_DECL}<Relationships xmlns="${PKG_REL_NS}">${rels.join('')}</Relationships>`;
   parts['_rels/.rels'] =
     `${XML_DECL}<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="${spec.absoluteTargets ? '/' : ''}${wbPath}"/></Relationships>`;
   parts['[Content_Types].xml'] =

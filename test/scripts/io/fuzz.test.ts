@@ -53,7 +53,8 @@ describe('fuzzed input', () => {
     for (let i = 0; i < 400; i++) {
       const damage = (s: string): string => {
         const a = [...s];
-        for (let k = 0; k < 1 + Math.floor(rand() * 3); k++) a[Math.floor(rand() * a.length)] = alphabet[Math.floor(rand() * alphabet.length)];
+        for (let k = 0; k < 1 + Math.floor(rand() * 3); k++)
+          a[Math.floor(rand() * a.length)] = alphabet[Math.floor(rand() * alphabet.length)];
         return a.join('');
       };
       const which = i % 4;

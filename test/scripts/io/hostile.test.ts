@@ -19,7 +19,9 @@ describe('terminal escaping', () => {
     const hostile = 'A\u001b]0;pwned\u0007B\u001b[2J\nC\r\tD\u007f\u009b31m\u2028\u2029\u202a\u202e\u2066\u2069E';
     const safe = terminalSafe(hostile);
     expect(safe).not.toMatch(ACTIVE);
-    expect(safe).toBe('A\\x1B]0;pwned\\x07B\\x1B[2J\\nC\\r\\tD\\x7F\\x9B31m\\u2028\\u2029\\u202A\\u202E\\u2066\\u2069E');
+    expect(safe).toBe(
+      'A\\x1B]0;pwned\\x07B\\x1B[2J\\nC\\r\\tD\\x7F\\x9B31m\\u2028\\u2029\\u202A\\u202E\\u2066\\u2069E',
+    );
     const ordinary = '株式会社さくら梱包 ＡＢＣ 𠮷野家 e\u0301 C:\\returns\\a.xlsx';
     expect(terminalSafe(ordinary)).toBe(ordinary);
   });
@@ -39,7 +41,15 @@ describe('terminal escaping', () => {
       template: { id: 'supplier-checklist', version: 1 },
       subject: 'ACME\u001b]0;pwned\u0007',
       issues: [
-        { rule: 'V-ENUM', severity: 'error', sheet: 'S\u202eheet', cell: 'E25', field: null, value: 'x\u001b[2J', message: { ja: '「x\u001b[2J」は選択肢にありません。', en: '"x\u001b[2J" is not an option.' } },
+        {
+          rule: 'V-ENUM',
+          severity: 'error',
+          sheet: 'S\u202eheet',
+          cell: 'E25',
+          field: null,
+          value: 'x\u001b[2J',
+          message: { ja: '「x\u001b[2J」は選択肢にありません。', en: '"x\u001b[2J" is not an option.' },
+        },
       ],
     };
     for (const lang of ['ja', 'en'] as const) {
@@ -88,11 +98,19 @@ describe('names that fit the file system', () => {
 
 describe('system locations', () => {
   it('refuses /proc, /sys and /dev (by real path), but not /dev/shm or an ordinary folder', () => {
-    for (const p of ['/proc/self/x.json', '/proc/a/b/c', '/sys/kernel/x.xlsx', '/dev/null', '/dev/shm/../x.json', '/tmp/../proc/x']) {
+    for (const p of [
+      '/proc/self/x.json',
+      '/proc/a/b/c',
+      '/sys/kernel/x.xlsx',
+      '/dev/null',
+      '/dev/shm/../x.json',
+      '/tmp/../proc/x',
+    ]) {
       expect(() => refuseSpecialTarget(p, 'file'), p).toThrow(OutputRefusedError);
     }
     expect(() => refuseSpecialTarget('/proc/copies', 'folder')).toThrow(OutputRefusedError);
-    for (const p of ['/dev/shm/daicho-report.json', '/tmp/daicho-none/report.json']) expect(() => refuseSpecialTarget(p, 'file'), p).not.toThrow();
+    for (const p of ['/dev/shm/daicho-report.json', '/tmp/daicho-none/report.json'])
+      expect(() => refuseSpecialTarget(p, 'file'), p).not.toThrow();
   });
 });
 
@@ -110,7 +128,10 @@ function declare(bytes: Uint8Array, part: string, to: (size: number) => number):
 }
 
 describe('zip directories and encodings', () => {
-  const rows = '<row r="1"><c r="A1" t="inlineStr"><is><t>管理番号</t></is></c></row><row r="2"><c r="A2"><v>42</v></c></row>'.repeat(50);
+  const rows =
+    '<row r="1"><c r="A1" t="inlineStr"><is><t>管理番号</t></is></c></row><row r="2"><c r="A2"><v>42</v></c></row>'.repeat(
+      50,
+    );
   const good = buildPackage({ sheets: [{ name: 'S', data: rows }] });
 
   it('reads a part whose declared size is off by a few bytes either way, as LibreOffice and Excel do', () => {
@@ -121,16 +142,24 @@ describe('zip directories and encodings', () => {
   });
 
   it('still stops a part that inflates to many times its declared size', () => {
-    expect(codeOf(() => readXlsx(declare(good, 'xl/worksheets/sheet1.xml', (n) => Math.floor(n / 50))))).toBe('zip-bomb');
+    expect(codeOf(() => readXlsx(declare(good, 'xl/worksheets/sheet1.xml', (n) => Math.floor(n / 50))))).toBe(
+      'zip-bomb',
+    );
   });
 
   it('refuses a part that is not valid UTF-8, naming the cause, as Excel refuses the file', () => {
     const sst = Buffer.concat([
-      Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>株式会社`),
+      Buffer.from(
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>株式会社`,
+      ),
       Buffer.from([0xc3, 0x28, 0xff]),
       Buffer.from('</t></si></sst>'),
     ]);
-    const bytes = buildPackage({ sharedStrings: ['x'], sheets: [{ name: 'S', data: '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' }], extra: { 'xl/sharedStrings.xml': sst } });
+    const bytes = buildPackage({
+      sharedStrings: ['x'],
+      sheets: [{ name: 'S', data: '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' }],
+      extra: { 'xl/sharedStrings.xml': sst },
+    });
     expect(codeOf(() => readXlsx(bytes))).toBe('bad-encoding');
     let err: UnreadableError | null = null;
     try {

@@ -19,7 +19,11 @@ function ledger(rows: number, cols: number): Uint8Array {
     }
     parts.push(`${row}</row>`);
   }
-  return buildPackage({ sharedStrings: strings, styles: stylesXml({}, [0, 14]), sheets: [{ name: '台帳', data: parts.join('') }] });
+  return buildPackage({
+    sharedStrings: strings,
+    styles: stylesXml({}, [0, 14]),
+    sheets: [{ name: '台帳', data: parts.join('') }],
+  });
 }
 
 describe.runIf(process.env.DAICHO_PERF)('read path performance', () => {

@@ -22,11 +22,32 @@ describe('readXlsxFile on a workbook written by exceljs', () => {
       wb.properties.date1904 = date1904;
       const ws = wb.addWorksheet('台帳');
       ws.addRow(['氏名', '取得日', '件数', '有効', '参照', '倍', '外部']);
-      ws.addRow(['山田 太郎', new Date(Date.UTC(2024, 3, 1)), 2, true, { error: '#REF!' }, { formula: 'C2*2', result: 4 }, { formula: '[1]Sheet1!A1', result: 5 }]);
-      ws.addRow(['鈴木 花子', new Date(Date.UTC(2023, 11, 31)), 3, false, null, { sharedFormula: 'F2', result: 6 }, null]);
+      ws.addRow([
+        '山田 太郎',
+        new Date(Date.UTC(2024, 3, 1)),
+        2,
+        true,
+        { error: '#REF!' },
+        { formula: 'C2*2', result: 4 },
+        { formula: '[1]Sheet1!A1', result: 5 },
+      ]);
+      ws.addRow([
+        '鈴木 花子',
+        new Date(Date.UTC(2023, 11, 31)),
+        3,
+        false,
+        null,
+        { sharedFormula: 'F2', result: 6 },
+        null,
+      ]);
       ws.getCell('B2').numFmt = 'yyyy/mm/dd';
       ws.getCell('B3').numFmt = 'yyyy"年"m"月"d"日"';
-      ws.getCell('F2').value = { formula: 'C2*2', result: 4, shareType: 'shared', ref: 'F2:F3' } as ExcelJS.CellFormulaValue;
+      ws.getCell('F2').value = {
+        formula: 'C2*2',
+        result: 4,
+        shareType: 'shared',
+        ref: 'F2:F3',
+      } as ExcelJS.CellFormulaValue;
       ws.getCell('C3').numFmt = '#,##0;[Red]-#,##0';
       const hidden = wb.addWorksheet('メモ');
       hidden.state = 'hidden';
@@ -170,7 +191,12 @@ describe('readXlsx on hand-made packages', () => {
           },
           xfs,
         ),
-        sheets: [{ name: 'S', data: `<row r="1">${xfs.map((_, i) => `<c r="${String.fromCharCode(65 + i)}1" s="${i}"><v>45383</v></c>`).join('')}<c r="Z1" s="1" t="s"/></row>` }],
+        sheets: [
+          {
+            name: 'S',
+            data: `<row r="1">${xfs.map((_, i) => `<c r="${String.fromCharCode(65 + i)}1" s="${i}"><v>45383</v></c>`).join('')}<c r="Z1" s="1" t="s"/></row>`,
+          },
+        ],
       }),
     );
     expect([...(grid.sheets[0].dateCells ?? [])].sort()).toEqual(['B1', 'C1', 'F1', 'J1']); // G1 [h]:mm:ss is elapsed time: test/templates/numfmt.test.ts
@@ -205,7 +231,14 @@ describe('readXlsx on hand-made packages', () => {
       }),
     );
     const s = grid.sheets[0];
-    expect(s.formulas).toEqual({ A1: 'B1*2', B1: '[1]Sheet1!$A$1', A2: 'B1*2', B2: 'SUM(C1:C3)', A3: 'B1*2', B3: '#REF!+1' });
+    expect(s.formulas).toEqual({
+      A1: 'B1*2',
+      B1: '[1]Sheet1!$A$1',
+      A2: 'B1*2',
+      B2: 'SUM(C1:C3)',
+      A3: 'B1*2',
+      B3: '#REF!+1',
+    });
     expect(cellAt(s, 2, 0)).toBeNull();
     expect(cellAt(s, 2, 1)).toEqual({ error: '#REF!' });
   });
@@ -215,7 +248,11 @@ describe('readXlsx on hand-made packages', () => {
       buildPackage({
         sheets: [
           { name: 'Data', data: '' },
-          { name: '_daicho', data: '<row r="1"><c r="A1" t="inlineStr"><is><t>tag</t></is></c></row>', state: 'veryHidden' },
+          {
+            name: '_daicho',
+            data: '<row r="1"><c r="A1" t="inlineStr"><is><t>tag</t></is></c></row>',
+            state: 'veryHidden',
+          },
         ],
         definedNames:
           `<definedName name="_daicho_template" hidden="1">'_daicho'!$A$1</definedName>` +
@@ -233,7 +270,9 @@ describe('readXlsx on hand-made packages', () => {
       { name: 'Two', data: '<row r="1"><c r="A1"><v>2</v></c></row>', path: 'book/data/second.xml' },
     ];
     for (const absoluteTargets of [false, true]) {
-      const grid = readXlsx(buildPackage({ workbookPath: 'book/main.xml', absoluteTargets, sheets, sharedStrings: ['x'] }));
+      const grid = readXlsx(
+        buildPackage({ workbookPath: 'book/main.xml', absoluteTargets, sheets, sharedStrings: ['x'] }),
+      );
       expect(grid.sheets.map((s) => [s.name, s.rows[0][0]])).toEqual([
         ['One', 1],
         ['Two', 2],
@@ -272,7 +311,12 @@ describe('readXlsx on hand-made packages', () => {
     const text = '個人情報の取扱いに関する台帳（第２版）';
     const bytes = buildPackage({
       sharedStrings: [text, 'ｶﾅ'],
-      sheets: [{ name: 'S', data: `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>${text}</t></is></c><c r="C1" t="s"><v>1</v></c></row>` }],
+      sheets: [
+        {
+          name: 'S',
+          data: `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>${text}</t></is></c><c r="C1" t="s"><v>1</v></c></row>`,
+        },
+      ],
     });
     for (const chunkBytes of [1, 5, 7, 64]) {
       expect(readXlsx(bytes, { chunkBytes }).sheets[0].rows[0]).toEqual([text, text, 'ｶﾅ']);
@@ -285,7 +329,11 @@ describe('readXlsx refuses what it should not read', () => {
 
   it('rejects a DOCTYPE (XML bomb) with xml-doctype', () => {
     const bomb = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><sst xmlns="${NS}"><si><t>&lol2;</t></si></sst>`;
-    const bytes = buildPackage({ sharedStrings: ['x'], sheets: [{ name: 'S', data: '' }], extra: { 'xl/sharedStrings.xml': bomb } });
+    const bytes = buildPackage({
+      sharedStrings: ['x'],
+      sheets: [{ name: 'S', data: '' }],
+      extra: { 'xl/sharedStrings.xml': bomb },
+    });
     expect(codeOf(() => readXlsx(bytes))).toBe('xml-doctype');
   });
 
@@ -309,7 +357,10 @@ describe('readXlsx refuses what it should not read', () => {
     const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const name = new TextEncoder().encode('xl/worksheets/sheet1.xml');
     for (let p = 0; p < bytes.length - 46; p++) {
-      if (dv.getUint32(p, true) === 0x02014b50 && Buffer.from(bytes.subarray(p + 46, p + 46 + name.length)).equals(name)) {
+      if (
+        dv.getUint32(p, true) === 0x02014b50 &&
+        Buffer.from(bytes.subarray(p + 46, p + 46 + name.length)).equals(name)
+      ) {
         dv.setUint32(p + 24, 100, true);
       }
     }

@@ -26,7 +26,8 @@ function bothWays(bytes: Uint8Array): { fromBytes: unknown; general: unknown } {
 const enc = (s: string) => new TextEncoder().encode(s);
 const worksheet = (content: string, after = '') =>
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS}"><dimension ref="A1"/><sheetData>${content}</sheetData>${after}</worksheet>`;
-const takes = (xml: string) => readSheetData(enc(xml), { sst: ['a', 'b'], dateXf: [false, true], budget: { cells: 1000 }, part: 'x' }) !== null;
+const takes = (xml: string) =>
+  readSheetData(enc(xml), { sst: ['a', 'b'], dateXf: [false, true], budget: { cells: 1000 }, part: 'x' }) !== null;
 
 function rng(seed: number): () => number {
   return () => {
@@ -60,7 +61,11 @@ describe('readSheetData', () => {
         continue;
       }
       for (const [part, data] of Object.entries(parts)) {
-        if (!/^xl\/worksheets\/[^/]+\.xml$/.test(part) || !/<sheetData[ >]/.test(new TextDecoder().decode(data.subarray(0, 65536)))) continue;
+        if (
+          !/^xl\/worksheets\/[^/]+\.xml$/.test(part) ||
+          !/<sheetData[ >]/.test(new TextDecoder().decode(data.subarray(0, 65536)))
+        )
+          continue;
         sheets++;
         if (readSheetData(data, { sst: [], dateXf: [], budget: { cells: 5e6 }, part })) taken++;
       }
@@ -71,11 +76,17 @@ describe('readSheetData', () => {
   });
 
   it('reads every kind of cell as the general reader does', () => {
-    const spec = { sharedStrings: ['氏名', 'b'], styles: stylesXml({ 164: 'yyyy/mm/dd' }, [0, 164]), sheets: [{ name: 'S', data: CELLS.join('\n') }] };
+    const spec = {
+      sharedStrings: ['氏名', 'b'],
+      styles: stylesXml({ 164: 'yyyy/mm/dd' }, [0, 164]),
+      sheets: [{ name: 'S', data: CELLS.join('\n') }],
+    };
     const bytes = buildPackage(spec);
     const { fromBytes, general } = bothWays(bytes);
     expect(fromBytes).toEqual(general);
-    const sheet = (fromBytes as { sheets: { rows: unknown[][]; formulas: Record<string, string>; dateCells: Set<string> }[] }).sheets[0];
+    const sheet = (
+      fromBytes as { sheets: { rows: unknown[][]; formulas: Record<string, string>; dateCells: Set<string> }[] }
+    ).sheets[0];
     // C1 has no value; D1 and E1 point past the shared strings.
     expect(sheet.rows[0]).toEqual(['氏名', 45123.5]);
     expect(sheet.formulas).toEqual({ A3: 'IF(A1>0,">","x")', B3: 'A3*2', C3: 'A3*2', D3: '' });
@@ -98,7 +109,13 @@ describe('readSheetData', () => {
     ]) {
       expect(takes(worksheet(content)), content).toBe(false);
     }
-    expect(takes(worksheet('<row r="1"/>').replace(/sheetData/g, 'x:sheetData').replace('<worksheet', `<worksheet xmlns:x="${NS}"`))).toBe(false);
+    expect(
+      takes(
+        worksheet('<row r="1"/>')
+          .replace(/sheetData/g, 'x:sheetData')
+          .replace('<worksheet', `<worksheet xmlns:x="${NS}"`),
+      ),
+    ).toBe(false);
     expect(takes(worksheet('<row r="1"/>', '<!-- after -->'))).toBe(false);
     expect(takes(worksheet('<row r="1"/>', '<sheetData/>'))).toBe(false);
   });

@@ -55,10 +55,17 @@ describe('sniff', () => {
     expect(codeOf(sniff(enc('氏名,住所\n山田,東京\n'), 'a.xlsx'))).toBe('csv');
     const sjis = Uint8Array.from([0x8e, 0x81, 0x96, 0xbc, 0x2c, 0x8f, 0x5a, 0x8f, 0x8a, 0x0d, 0x0a]); // 氏名,住所 in Shift_JIS
     expect(codeOf(sniff(sjis, 'export.xls'))).toBe('csv');
-    const utf16 = new Uint8Array([0xff, 0xfe, ...new Uint8Array(new Uint16Array([...'a\tb\r\n1\t2'].map((c) => c.charCodeAt(0))).buffer)]);
+    const utf16 = new Uint8Array([
+      0xff,
+      0xfe,
+      ...new Uint8Array(new Uint16Array([...'a\tb\r\n1\t2'].map((c) => c.charCodeAt(0))).buffer),
+    ]);
     expect(codeOf(sniff(utf16, 'unicode.txt'))).toBe('csv');
-    expect(codeOf(sniff(enc('<html><body><table><tr><td>1</td></tr></table></body></html>'), 'report.xls'))).toBe('html');
-    const xml2003 = '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>';
+    expect(codeOf(sniff(enc('<html><body><table><tr><td>1</td></tr></table></body></html>'), 'report.xls'))).toBe(
+      'html',
+    );
+    const xml2003 =
+      '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>';
     expect(codeOf(sniff(enc(xml2003), 'a.xls'))).toBe('xml-spreadsheet-2003');
     expect(codeOf(sniff(enc('%PDF-1.7\n\x00\x01\x02'), 'a.xlsx'))).toBe('not-spreadsheet');
     expect(codeOf(sniff(enc('just a note'), 'a.xlsx'))).toBe('not-spreadsheet');

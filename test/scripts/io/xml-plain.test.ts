@@ -4,7 +4,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { NotPlainContent, parsePlainXml, parseXml, parseXmlWithSaxes, type XmlHandlers } from '../../../scripts/io/xml.js';
+import {
+  NotPlainContent,
+  parsePlainXml,
+  parseXml,
+  parseXmlWithSaxes,
+  type XmlHandlers,
+} from '../../../scripts/io/xml.js';
 
 type Outcome = { events: unknown[] } | { error: string };
 
@@ -17,7 +23,11 @@ function run(parse: (h: XmlHandlers) => void): Outcome {
     else events.push(['text', t]);
   };
   try {
-    parse({ open: (name, attrs) => events.push(['open', name, { ...attrs }]), close: (name) => events.push(['close', name]), text });
+    parse({
+      open: (name, attrs) => events.push(['open', name, { ...attrs }]),
+      close: (name) => events.push(['close', name]),
+      text,
+    });
     return { events };
   } catch (err) {
     return { error: err instanceof NotPlainContent ? 'not plain' : 'error' };
@@ -27,12 +37,17 @@ function run(parse: (h: XmlHandlers) => void): Outcome {
 const enc = (s: string) => new TextEncoder().encode(s);
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const sheet = (content: string, prefix = '') =>
-  enc(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${prefix}worksheet xmlns${prefix ? `:${prefix.slice(0, -1)}` : ''}="${NS}"><${prefix}dimension ref="A1"/><${prefix}sheetData>${content}</${prefix}sheetData><${prefix}pageMargins left="0.7"/></${prefix}worksheet>`);
+  enc(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${prefix}worksheet xmlns${prefix ? `:${prefix.slice(0, -1)}` : ''}="${NS}"><${prefix}dimension ref="A1"/><${prefix}sheetData>${content}</${prefix}sheetData><${prefix}pageMargins left="0.7"/></${prefix}worksheet>`,
+  );
 
 /** Both ways, every slice size given: the same calls, or the scanner refuses. Says which. */
 function compare(data: Uint8Array, chunks = [8 * 1024 * 1024, 7, 1]): 'same' | 'not plain' {
   const slow = run((h) => parseXmlWithSaxes(data, 'x', h));
-  expect(run((h) => parseXml(data, 'x', h)), 'parseXml').toEqual(slow);
+  expect(
+    run((h) => parseXml(data, 'x', h)),
+    'parseXml',
+  ).toEqual(slow);
   let refused = false;
   for (const chunk of chunks) {
     const fast = run((h) => parsePlainXml(data, 'x', h, chunk));
@@ -120,7 +135,9 @@ describe('parsePlainXml', () => {
     for (const file of readdirSync(dir).filter((f) => /\.xls[xm]$/i.test(f))) {
       let parts: Record<string, Uint8Array>;
       try {
-        parts = unzipSync(readFileSync(join(dir, file)), { filter: (e) => /\.(xml|rels)$/i.test(e.name) && e.originalSize < 4 << 20 });
+        parts = unzipSync(readFileSync(join(dir, file)), {
+          filter: (e) => /\.(xml|rels)$/i.test(e.name) && e.originalSize < 4 << 20,
+        });
       } catch {
         continue;
       }

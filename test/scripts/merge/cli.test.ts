@@ -57,10 +57,20 @@ describe('daicho merge (CLI)', () => {
   it('refuses a mix of templates with a message naming the file (exit 1), writing nothing', async () => {
     const out = join(dir, 'mixed', 'master.xlsx');
     await mkdir(join(dir, 'mixed'));
-    const r = await daicho(['merge', join(samples, 'pi-ledger'), join(samples, 'legal-register'), '-o', out, '--lang', 'en']);
+    const r = await daicho([
+      'merge',
+      join(samples, 'pi-ledger'),
+      join(samples, 'legal-register'),
+      '-o',
+      out,
+      '--lang',
+      'en',
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Cannot merge: 2 input(s) have problems. No output was written.');
-    expect(r.stderr).toMatch(/法的要求事項確認書_2026年度\.xlsx: Its template differs from the other inputs \(legal-register version 1/);
+    expect(r.stderr).toMatch(
+      /法的要求事項確認書_2026年度\.xlsx: Its template differs from the other inputs \(legal-register version 1/,
+    );
     expect(await readdir(join(dir, 'mixed'))).toEqual([]);
   });
 
@@ -74,6 +84,8 @@ describe('daicho merge (CLI)', () => {
   it('says what is wrong with the command line (exit 2)', async () => {
     expect((await daicho(['merge', join(samples, 'pi-ledger')])).stderr).toContain('merge needs -o OUT.xlsx');
     expect((await daicho(['merge', '-o', join(dir, 'x.xlsx')])).code).toBe(2);
-    expect((await daicho(['merge', join(samples, 'pi-ledger'), '-o', join(dir, 'x.csv')])).stderr).toContain('-o must name an .xlsx file');
+    expect((await daicho(['merge', join(samples, 'pi-ledger'), '-o', join(dir, 'x.csv')])).stderr).toContain(
+      '-o must name an .xlsx file',
+    );
   });
 });

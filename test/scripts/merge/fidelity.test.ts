@@ -35,7 +35,8 @@ function rows(prefix: string): Record<string, string | number | null>[] {
   );
 }
 
-const valueOf = (v: string | number | null): CellValue => (typeof v === 'string' && v.startsWith('date:') ? new Date(`${v.slice(5)}T00:00:00Z`) : v);
+const valueOf = (v: string | number | null): CellValue =>
+  typeof v === 'string' && v.startsWith('date:') ? new Date(`${v.slice(5)}T00:00:00Z`) : v;
 
 let dir: string;
 const files: string[] = [];
@@ -60,10 +61,19 @@ describe.skipIf(!hasOpenpyxl())('text fidelity of a merged master', () => {
     await fillWithOpenpyxl(blank, a, fill);
     // 2. exceljs, through the template writer.
     const b = join(dir, 'exceljs.xlsx');
-    await writeFile(b, await templateBuffer(piLedger, { tables: { 台帳: rows('EX').map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, valueOf(v)]))) } }));
+    await writeFile(
+      b,
+      await templateBuffer(piLedger, {
+        tables: { 台帳: rows('EX').map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, valueOf(v)]))) },
+      }),
+    );
     // 3. Our shared-string writer (what the benchmark's inputs are).
     const c = join(dir, 'daicho.xlsx');
-    await writeTableWorkbook(piLedger, { 台帳: rows('DC').map((r) => ledgerSheet.fields.map((f) => valueOf(r[f.key] ?? null))) }, c);
+    await writeTableWorkbook(
+      piLedger,
+      { 台帳: rows('DC').map((r) => ledgerSheet.fields.map((f) => valueOf(r[f.key] ?? null))) },
+      c,
+    );
     files.push(a, b, c);
   }, 60_000);
 
@@ -86,13 +96,20 @@ describe.skipIf(!hasOpenpyxl())('text fidelity of a merged master', () => {
         });
         expect(m, `${file} row ${r + 1} is in the master`).toBeGreaterThan(0);
         // Our reader: the same values (strings identical to the code unit), both ways.
-        expect(masterLedger.rows[m].slice(0, width)).toEqual(input.rows[r].slice(0, width).concat(Array(Math.max(0, width - input.rows[r].length)).fill(undefined)).slice(0, width));
+        expect(masterLedger.rows[m].slice(0, width)).toEqual(
+          input.rows[r]
+            .slice(0, width)
+            .concat(Array(Math.max(0, width - input.rows[r].length)).fill(undefined))
+            .slice(0, width),
+        );
         // openpyxl: the same values as it reads them from the input, except for a literal "_x0041_" in the text.
         // Excel escapes such text as "_x005F_x0041_" and unescapes every _xHHHH_ on reading, as our reader does;
         // openpyxl and exceljs write it unescaped, and openpyxl unescapes only _x005F_ and only in shared strings (the
         // master writes inline strings). Our reader's comparison above covers those cells.
         const literalX = (v: unknown) => typeof v === 'string' && /_x[0-9A-F]{4}_/.test(v);
-        const mine = masterDump[m].slice(0, width).map((v, k) => (literalX(inputDump[r][k]) || literalX(v) ? 'skip' : v));
+        const mine = masterDump[m]
+          .slice(0, width)
+          .map((v, k) => (literalX(inputDump[r][k]) || literalX(v) ? 'skip' : v));
         const theirs = inputDump[r].slice(0, width).map((v) => (literalX(v) ? 'skip' : v));
         expect(mine).toEqual(theirs);
         compared++;

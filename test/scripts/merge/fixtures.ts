@@ -127,7 +127,11 @@ export async function checkFile(path: string) {
 }
 
 /** Where a master row came from: its 取込元ファイル and 取込元行. */
-export function provenance(grid: Grid, sheet: string, row0: number): { file: string | null; row: string | null; note: string | null } {
+export function provenance(
+  grid: Grid,
+  sheet: string,
+  row0: number,
+): { file: string | null; row: string | null; note: string | null } {
   const s = grid.sheets.find((x) => x.name === sheet)!;
   const header = s.rows[HEADER_ROW] ?? [];
   const colOf = (label: string) => header.findIndex((v) => cellText(v ?? null)?.replace('※', '') === label);
@@ -135,7 +139,11 @@ export function provenance(grid: Grid, sheet: string, row0: number): { file: str
     const c = colOf(label);
     return c < 0 ? null : cellText(cellAt(s, row0, c));
   };
-  return { file: get(PROVENANCE_COLUMNS.file.ja), row: get(PROVENANCE_COLUMNS.row.ja), note: get(PROVENANCE_COLUMNS.note.ja) };
+  return {
+    file: get(PROVENANCE_COLUMNS.file.ja),
+    row: get(PROVENANCE_COLUMNS.row.ja),
+    note: get(PROVENANCE_COLUMNS.note.ja),
+  };
 }
 
 const sig = (i: Issue) => `${i.rule}|${i.sheet ?? ''}|${i.field ?? ''}`;

@@ -34,14 +34,18 @@ async function sheetRows(path: string, name: string): Promise<(string | null)[][
   if (!s) throw new Error(`no sheet ${name}; have ${g.sheets.map((x) => x.name).join(', ')}`);
   // Date cells as the ISO date they show.
   return s.rows.map((r, i) =>
-    (r ?? []).map((v, c) => (typeof v === 'number' && s.dateCells?.has(cellAddress(i, c)) ? serialToIso(v) : cellText(v ?? null))),
+    (r ?? []).map((v, c) =>
+      typeof v === 'number' && s.dateCells?.has(cellAddress(i, c)) ? serialToIso(v) : cellText(v ?? null),
+    ),
   );
 }
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'daicho-forms-'));
-  for (const s of allSamples.find((x) => x.id === 'supplier-checklist')!.samples) suppliers.push(await writeSample('supplier-checklist', s.file, s.input));
-  for (const s of allSamples.find((x) => x.id === 'contractor-evaluation')!.samples) contractors.push(await writeSample('contractor-evaluation', s.file, s.input));
+  for (const s of allSamples.find((x) => x.id === 'supplier-checklist')!.samples)
+    suppliers.push(await writeSample('supplier-checklist', s.file, s.input));
+  for (const s of allSamples.find((x) => x.id === 'contractor-evaluation')!.samples)
+    contractors.push(await writeSample('contractor-evaluation', s.file, s.input));
   // 見本精機 answered once before: an earlier return with a gap it has since closed (same 法人番号, older 回答日),
   // written later than the current one so that the file time would pick the wrong one.
   const first = allSamples.find((x) => x.id === 'supplier-checklist')!.samples[0];
@@ -61,7 +65,18 @@ describe('supplier checklist summary', () => {
     expect(r.forms).toMatchObject({ read: 12, latest: 11, superseded: 1 });
     const rows = await sheetRows(out, '取引先一覧');
     const header = rows[0];
-    expect(header.slice(0, 10)).toEqual(['会社名', '法人番号', '回答日', '回答者', 'メール', '回答数', '完了率', '得点率', 'ランク', '重大リスク']);
+    expect(header.slice(0, 10)).toEqual([
+      '会社名',
+      '法人番号',
+      '回答日',
+      '回答者',
+      'メール',
+      '回答数',
+      '完了率',
+      '得点率',
+      'ランク',
+      '重大リスク',
+    ]);
     expect(header).toContain('II 人権・労働');
     const byName = new Map(rows.slice(1).map((row) => [row[0], row]));
     expect(byName.size).toBe(11); // sc-11 has no company name: listed without one
@@ -83,17 +98,39 @@ describe('supplier checklist summary', () => {
 
     const superseded = await sheetRows(out, '旧回答');
     expect(superseded.slice(1).map((s) => [s[0], s[2], s[3]])).toEqual([
-      ['見本精機株式会社', 'supplier-checklist/sc-00-mihon-seiki-previous.xlsx', 'supplier-checklist/sc-01-mihon-seiki-a-band.xlsx'].map((x, i) => (i ? x.split('/').pop()! : x)),
+      [
+        '見本精機株式会社',
+        'supplier-checklist/sc-00-mihon-seiki-previous.xlsx',
+        'supplier-checklist/sc-01-mihon-seiki-a-band.xlsx',
+      ].map((x, i) => (i ? x.split('/').pop()! : x)),
     ]);
 
     // Every いいえ / 一部実施 answer of the latest returns, with its comment and target date; none of the superseded one.
     const follow = await sheetRows(out, 'フォローアップ');
     const fh = follow[0];
-    expect(fh.slice(0, 10)).toEqual(['会社名', '項番', '分類', '項目', '重大', '回答', '取組内容・根拠資料', '改善予定日', '期限超過', 'コメント']);
+    expect(fh.slice(0, 10)).toEqual([
+      '会社名',
+      '項番',
+      '分類',
+      '項目',
+      '重大',
+      '回答',
+      '取組内容・根拠資料',
+      '改善予定日',
+      '期限超過',
+      'コメント',
+    ]);
     const mine = follow.slice(1).filter((f) => f[0] === '見本精機株式会社');
-    expect(mine.map((f) => [f[1], f[5], f[7], f[9]])).toEqual([['III-5', '一部実施', '2027-03-31', '組立ラインの補助具を2027年3月までに導入予定']]);
+    expect(mine.map((f) => [f[1], f[5], f[7], f[9]])).toEqual([
+      ['III-5', '一部実施', '2027-03-31', '組立ラインの補助具を2027年3月までに導入予定'],
+    ]);
     expect(follow.slice(1).every((f) => ['いいえ', '一部実施', '該当なし'].includes(f[5]!))).toBe(true);
-    expect(follow.slice(1).filter((f) => f[0] === 'ダミー化成株式会社').map((f) => [f[1], f[4]])).toEqual(
+    expect(
+      follow
+        .slice(1)
+        .filter((f) => f[0] === 'ダミー化成株式会社')
+        .map((f) => [f[1], f[4]]),
+    ).toEqual(
       expect.arrayContaining([
         ['II-5', '●'],
         ['V-9', '●'],
@@ -110,7 +147,13 @@ describe('contractor evaluation summary', () => {
     expect(r.forms).toMatchObject({ read: 6, latest: 6, superseded: 0 });
     const rows = await sheetRows(out, '委託先一覧');
     const h = rows[0];
-    const pick = (row: (string | null)[]) => [row[0], row[h.indexOf('判定')], row[h.indexOf('評価日')], row[h.indexOf('次回評価期限')], row[h.indexOf('期限')]];
+    const pick = (row: (string | null)[]) => [
+      row[0],
+      row[h.indexOf('判定')],
+      row[h.indexOf('評価日')],
+      row[h.indexOf('次回評価期限')],
+      row[h.indexOf('期限')],
+    ];
     expect(rows.slice(1).map(pick)).toEqual([
       ['株式会社サンプル給与サービス', '合格', '2026-10-05', '2027-09-30', '有効'],
       ['株式会社ダミー文書サービス', '合格', '2026-05-20', '2027-11-30', '有効'],
@@ -124,12 +167,17 @@ describe('contractor evaluation summary', () => {
     const printing = rows.find((x) => x[0] === '株式会社見本印刷')!;
     expect(printing[h.indexOf('必須項目の不適合')]).toBe('C-05');
     const cloud = rows.find((x) => x[0] === '株式会社モデルクラウド')!;
-    expect([cloud[h.indexOf('データの所在国')], cloud[h.indexOf('委託開始日')]]).toEqual(['日本、シンガポール（バックアップ）', '2026-10-01']);
+    expect([cloud[h.indexOf('データの所在国')], cloud[h.indexOf('委託開始日')]]).toEqual([
+      '日本、シンガポール（バックアップ）',
+      '2026-10-01',
+    ]);
   });
 
   it('takes version 1 and version 2 evaluations together: a version 1 one has the new columns empty', async () => {
     const def = templateById('contractor-evaluation')!;
-    const v1Input = JSON.parse(JSON.stringify(allSamples.find((x) => x.id === 'contractor-evaluation')!.samples[0].input)) as WorkbookInput;
+    const v1Input = JSON.parse(
+      JSON.stringify(allSamples.find((x) => x.id === 'contractor-evaluation')!.samples[0].input),
+    ) as WorkbookInput;
     Object.assign(v1Input.forms!['評価票'], { 委託先名: '株式会社旧版サービス', 法人番号: null });
     const v1File = join(dir, 'contractor-evaluation-v1.xlsx');
     await writeFile(v1File, await templateBuffer(atVersion(def, 1), v1Input));
@@ -139,6 +187,10 @@ describe('contractor evaluation summary', () => {
     const rows = await sheetRows(out, '委託先一覧');
     const h = rows[0];
     const old = rows.find((x) => x[0] === '株式会社旧版サービス')!;
-    expect([old[h.indexOf('データの所在国')] ?? null, old[h.indexOf('判定')], old[h.indexOf('状態')]]).toEqual([null, '合格', 'OK']);
+    expect([old[h.indexOf('データの所在国')] ?? null, old[h.indexOf('判定')], old[h.indexOf('状態')]]).toEqual([
+      null,
+      '合格',
+      'OK',
+    ]);
   });
 });

@@ -15,7 +15,17 @@ import { templateBuffer } from '../../../scripts/xlsx/template-writer.js';
 import { piLedger } from '../../../templates/pi-ledger/index.js';
 import { columnLetter } from '../../../templates/model/grid.js';
 import { fillWithOpenpyxl, hasOpenpyxl, type OpenpyxlView } from '../../helpers/producers.js';
-import { AS_OF, blankLedger, checkFile, ledgerFill, ledgerRow, newFindings, provenance, riskRows, type Row } from './fixtures.js';
+import {
+  AS_OF,
+  blankLedger,
+  checkFile,
+  ledgerFill,
+  ledgerRow,
+  newFindings,
+  provenance,
+  riskRows,
+  type Row,
+} from './fixtures.js';
 
 let dir: string;
 let blank: string;
@@ -34,7 +44,11 @@ const gaLedger: Row[] = [
   ledgerRow('GA-004', GA),
   ledgerRow('CMN-001', CMN, { 業務名: '全社連絡網', 個人情報の名称: '緊急連絡網' }),
 ];
-const gaRisks = [...['GA-001', 'GA-002', 'GA-003'].flatMap((id) => riskRows(id)), ...riskRows('GA-004', ['消去・廃棄']), ...riskRows('CMN-001')];
+const gaRisks = [
+  ...['GA-001', 'GA-002', 'GA-003'].flatMap((id) => riskRows(id)),
+  ...riskRows('GA-004', ['消去・廃棄']),
+  ...riskRows('CMN-001'),
+];
 
 // 人事部: three rows (HR-002 has 約100 in 件数), the same company-wide row written with synonyms (○/× and a 和暦 date
 // as text: the same record once normalised), and an extra column of the department's own.
@@ -65,7 +79,11 @@ const hrAgainLedger: Row[] = [
 const hrAgainRisks = ['HR-001', 'HR-002', 'HR-003', 'HR-004'].flatMap((id) => riskRows(id));
 const hrAgainExtra = [{ label: '社内メモ', values: ['年1回見直し', null, null, '新規'] }];
 
-async function merged(name: string, files: string[], extra: Partial<Parameters<typeof mergeFiles>[1]> = {}): Promise<{ r: MergeResult; out: string }> {
+async function merged(
+  name: string,
+  files: string[],
+  extra: Partial<Parameters<typeof mergeFiles>[1]> = {},
+): Promise<{ r: MergeResult; out: string }> {
   const out = join(dir, name);
   const r = await mergeFiles(files, { out, asOf: AS_OF, lang: 'ja', jobs: 0, ...extra });
   return { r, out };
@@ -105,7 +123,18 @@ describe.skipIf(!hasOpenpyxl())('merging ledgers filled by openpyxl', () => {
     const header = ledger[1];
     expect(header.slice(-4)).toEqual(['取込元ファイル', '取込元行', '統合メモ', '社内メモ']);
     const ids = ledger.slice(2).map((r) => r[0]);
-    expect(ids).toEqual(['GA-001', 'GA-002', 'GA-003', 'GA-004', 'CMN-001', 'HR-001', 'HR-002', 'HR-003', 'HR-003', 'HR-004']);
+    expect(ids).toEqual([
+      'GA-001',
+      'GA-002',
+      'GA-003',
+      'GA-004',
+      'CMN-001',
+      'HR-001',
+      'HR-002',
+      'HR-003',
+      'HR-003',
+      'HR-004',
+    ]);
     const sources = ledger.slice(2).map((_, i) => provenance(grid, '台帳', i + 2));
     expect(sources.map((s) => `${s.file}:${s.row}`)).toEqual([
       '総務部.xlsx:3',
@@ -122,15 +151,35 @@ describe.skipIf(!hasOpenpyxl())('merging ledgers filled by openpyxl', () => {
     // The kept row names the sources it absorbed; both versions of the conflict are flagged.
     expect(sources[4].note).toBe('同一内容の1行を統合: 人事部.xlsx 6行');
     expect(sources[5].note).toBe('同一内容の1行を統合: 人事部_再提出.xlsx 3行');
-    expect(sources[7].note).toMatch(/^競合1: 部門・管理番号「人事部 \/ HR-003」の内容が異なる行が2件（統合後の行 10, 11）/);
+    expect(sources[7].note).toMatch(
+      /^競合1: 部門・管理番号「人事部 \/ HR-003」の内容が異なる行が2件（統合後の行 10, 11）/,
+    );
     expect(sources[8].note).toBe(sources[7].note);
     expect(sources[0].note).toBeNull();
     // The extra column is carried through, with its value on its own row only.
     const memo = header.indexOf('社内メモ');
-    expect(ledger.slice(2).map((r) => r[memo] ?? null)).toEqual([null, null, null, null, null, '年1回見直し', null, null, null, '新規']);
+    expect(ledger.slice(2).map((r) => r[memo] ?? null)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      '年1回見直し',
+      null,
+      null,
+      null,
+      '新規',
+    ]);
 
     const conflicts = textRows(grid, '競合');
-    expect(conflicts[0].slice(0, 6)).toEqual(['競合', 'キー', '統合後の行', '取込元ファイル', '取込元行', '相違する項目']);
+    expect(conflicts[0].slice(0, 6)).toEqual([
+      '競合',
+      'キー',
+      '統合後の行',
+      '取込元ファイル',
+      '取込元行',
+      '相違する項目',
+    ]);
     expect(conflicts.slice(1).map((r) => r.slice(0, 6))).toEqual([
       ['1', '人事部 / HR-003', '10', '人事部.xlsx', '5', '保管場所'],
       ['1', '人事部 / HR-003', '11', '人事部_再提出.xlsx', '5', '保管場所'],
@@ -182,7 +231,13 @@ describe.skipIf(!hasOpenpyxl())('merging ledgers filled by openpyxl', () => {
   it('is a real template workbook: marker, dropdowns to the last row, frozen header, protection', async () => {
     const { out } = await merged('look.xlsx', [inputs.ga, inputs.hr, inputs.hr2]);
     const view = await fillWithOpenpyxl(out, join(dir, 'look-copy.xlsx'), {});
-    expect(view.sheets).toMatchObject({ 台帳: 'visible', リスク分析: 'visible', 取込元: 'visible', _lists: 'veryHidden', _daicho: 'veryHidden' });
+    expect(view.sheets).toMatchObject({
+      台帳: 'visible',
+      リスク分析: 'visible',
+      取込元: 'visible',
+      _lists: 'veryHidden',
+      _daicho: 'veryHidden',
+    });
     expect(view.names).toContain('_daicho');
     expect(view.freeze['台帳']).toBe('B3');
     expect(view.protected['台帳']).toBe(true);
@@ -190,7 +245,9 @@ describe.skipIf(!hasOpenpyxl())('merging ledgers filled by openpyxl', () => {
     const lists = view.validations['台帳'].filter((v) => v.type === 'list');
     // The template's dropdowns (one per choice column, exceljs's overlapping duplicates folded), reaching row 12.
     const columns = (vs: OpenpyxlView['validations'][string]) =>
-      [...new Set(vs.filter((v) => v.type === 'list').map((v) => `${v.sqref.replace(/\d+/g, '')}|${v.formula1}`))].sort();
+      [
+        ...new Set(vs.filter((v) => v.type === 'list').map((v) => `${v.sqref.replace(/\d+/g, '')}|${v.formula1}`)),
+      ].sort();
     expect(columns(lists)).toEqual(columns(views.validations['台帳']));
     expect(lists).toHaveLength(columns(lists).length);
     for (const v of lists) expect(v.sqref).toMatch(/^[A-Z]+3:[A-Z]+12$/);
@@ -213,11 +270,15 @@ describe.skipIf(!hasOpenpyxl())('merging ledgers filled by openpyxl', () => {
     const register = join(dir, 'register.xlsx');
     await writeFile(register, await templateBuffer(legalRegister));
     const out = join(dir, 'mixed.xlsx');
-    const err = await mergeFiles([inputs.ga, register, inputs.hr], { out, asOf: AS_OF, lang: 'en', jobs: 0 }).catch((e: unknown) => e);
+    const err = await mergeFiles([inputs.ga, register, inputs.hr], { out, asOf: AS_OF, lang: 'en', jobs: 0 }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(MergeRefused);
     const problems = (err as MergeRefused).problems;
     expect(problems.map((p) => [p.path, p.problem.code])).toEqual([[register, 'mixed']]);
-    expect(problems[0].problem.message.en).toContain(`legal-register version 1; the first input depts/総務部.xlsx is pi-ledger version ${piLedger.version}`);
+    expect(problems[0].problem.message.en).toContain(
+      `legal-register version 1; the first input depts/総務部.xlsx is pi-ledger version ${piLedger.version}`,
+    );
     expect((await readdir(dir)).filter((f) => f.startsWith('mixed') || f.includes('.mixed.xlsx'))).toEqual([]);
   });
 
@@ -229,7 +290,9 @@ describe.skipIf(!hasOpenpyxl())('merging ledgers filled by openpyxl', () => {
     const csv = join(dir, 'renamed-csv.xlsx');
     await writeFile(csv, '管理番号,部門\nGA-001,総務部\n');
     const out = join(dir, 'refused.xlsx');
-    const err = (await mergeFiles([inputs.ga, newer, renamed, csv], { out, asOf: AS_OF, lang: 'ja', jobs: 0 }).catch((e: unknown) => e)) as MergeRefused;
+    const err = (await mergeFiles([inputs.ga, newer, renamed, csv], { out, asOf: AS_OF, lang: 'ja', jobs: 0 }).catch(
+      (e: unknown) => e,
+    )) as MergeRefused;
     expect(err).toBeInstanceOf(MergeRefused);
     expect(err.problems.map((p) => [p.path, p.problem.code])).toEqual([
       [newer, 'version'],
@@ -243,7 +306,9 @@ describe.skipIf(!hasOpenpyxl())('merging ledgers filled by openpyxl', () => {
   it('refuses to overwrite without force, and replaces with force', async () => {
     const out = join(dir, 'existing.xlsx');
     await writeFile(out, 'keep me');
-    await expect(mergeFiles([inputs.ga], { out, asOf: AS_OF, lang: 'ja', jobs: 0 })).rejects.toBeInstanceOf(OutputExistsError);
+    await expect(mergeFiles([inputs.ga], { out, asOf: AS_OF, lang: 'ja', jobs: 0 })).rejects.toBeInstanceOf(
+      OutputExistsError,
+    );
     const { readFile } = await import('node:fs/promises');
     expect(await readFile(out, 'utf8')).toBe('keep me');
     await mergeFiles([inputs.ga], { out, asOf: AS_OF, lang: 'ja', jobs: 0, force: true });
@@ -259,7 +324,13 @@ describe.skipIf(!hasOpenpyxl())('merging ledgers filled by openpyxl', () => {
     await copyFile(inputs.ga, join(folder, '総務部.xlsx'));
     const out = join(folder, 'master.xlsx');
     await mergeFiles([join(folder, '総務部.xlsx')], { out, asOf: AS_OF, lang: 'ja', jobs: 0 });
-    const r = await mergeFiles([join(folder, '総務部.xlsx'), out], { out, asOf: AS_OF, lang: 'ja', jobs: 0, force: true });
+    const r = await mergeFiles([join(folder, '総務部.xlsx'), out], {
+      out,
+      asOf: AS_OF,
+      lang: 'ja',
+      jobs: 0,
+      force: true,
+    });
     expect(r.inputs.map((i) => i.shown)).toEqual(['総務部.xlsx']);
     expect(r.sheets[0]).toMatchObject({ read: 5, kept: 5, duplicates: 0 });
   });

@@ -19,7 +19,10 @@ describe('cell XML', () => {
   const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
   /** A one-sheet workbook whose A1.. cells are the given values, read back with our reader. */
   function roundTrip(values: string[]): unknown[] {
-    const cells = values.map((v, i) => cellXml(`A${i + 1}`, v, 0, 0)).map((c, i) => `<row r="${i + 1}">${c}</row>`).join('');
+    const cells = values
+      .map((v, i) => cellXml(`A${i + 1}`, v, 0, 0))
+      .map((c, i) => `<row r="${i + 1}">${c}</row>`)
+      .join('');
     const bytes = zipParts({
       '[Content_Types].xml': `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
       '_rels/.rels': `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
@@ -32,7 +35,14 @@ describe('cell XML', () => {
 
   it('round-trips every tricky text and every control character through our reader', () => {
     const controls = Array.from({ length: 32 }, (_, c) => `制御${String.fromCharCode(c)}文字`);
-    const texts = [...TRICKY, ...controls, '\uFFFE\uFFFF', '孤立\uD800サロゲート', '_x005F_x0041_', '_X0041_ 小文字 _x00e9_'];
+    const texts = [
+      ...TRICKY,
+      ...controls,
+      '\uFFFE\uFFFF',
+      '孤立\uD800サロゲート',
+      '_x005F_x0041_',
+      '_X0041_ 小文字 _x00e9_',
+    ];
     expect(roundTrip(texts)).toEqual(texts);
   });
 
@@ -42,7 +52,9 @@ describe('cell XML', () => {
     expect(escapeText('CR\r')).toBe('CR&#13;');
     expect(escapeText('_x0041_')).toBe('_x005F_x0041_');
     expect(escapeText('\u0001')).toBe('_x0001_');
-    expect(cellXml('B2', '  前後  ', 3, 5)).toBe('<c r="B2" s="3" t="inlineStr"><is><t xml:space="preserve">  前後  </t></is></c>');
+    expect(cellXml('B2', '  前後  ', 3, 5)).toBe(
+      '<c r="B2" s="3" t="inlineStr"><is><t xml:space="preserve">  前後  </t></is></c>',
+    );
     expect(cellXml('B2', 12.5, 3, 5)).toBe('<c r="B2" s="3"><v>12.5</v></c>');
     expect(cellXml('B2', 46000, 3, 5, true)).toBe('<c r="B2" s="5"><v>46000</v></c>');
     expect(cellXml('B2', true, 3, 5)).toBe('<c r="B2" s="3" t="b"><v>1</v></c>');
@@ -85,7 +97,9 @@ describe('ZipWriter', () => {
     const w = await ZipWriter.create(path);
     await w.add('hello.txt', 'こんにちは 𠮷');
     const pieces = ['<a>', '台帳'.repeat(10_000), '</a>'].map((s) => Buffer.from(s));
-    const z = pieces.map((p, i) => deflateRawSync(p, { finishFlush: i === pieces.length - 1 ? zc.Z_FINISH : zc.Z_SYNC_FLUSH }));
+    const z = pieces.map((p, i) =>
+      deflateRawSync(p, { finishFlush: i === pieces.length - 1 ? zc.Z_FINISH : zc.Z_SYNC_FLUSH }),
+    );
     let crc = 0;
     for (const p of pieces) crc = crc32Combine(crc, crc32(p), p.length);
     const size = pieces.reduce((n, p) => n + p.length, 0);
@@ -124,19 +138,35 @@ describe('SheetPlan', () => {
   it('folds exact duplicates, keeps and groups conflicting versions, and numbers rows in order', () => {
     let slot = 0;
     const plan = new SheetPlan('台帳', 3, 36);
-    const a = plan.admit(0, 'a.xlsx', summary([
-      ['K1', 'h1'],
-      ['K2', 'h2'],
-      [null, 'n1'],
-    ], ['メモ']), () => slot++);
+    const a = plan.admit(
+      0,
+      'a.xlsx',
+      summary(
+        [
+          ['K1', 'h1'],
+          ['K2', 'h2'],
+          [null, 'n1'],
+        ],
+        ['メモ'],
+      ),
+      () => slot++,
+    );
     expect(a).toEqual({ rowOf: [3, 4, 5], slotOf: [0, 1, 2], extraCols: [36], want: [] });
-    const b = plan.admit(1, 'b.xlsx', summary([
-      ['K1', 'h1'], // exact duplicate of a.xlsx row 3
-      ['K2', 'h2b'], // conflicts with a.xlsx row 4
-      [null, 'n1'], // keyless duplicate
-      ['K2', 'h2'], // same as the first version of K2
-      ['K3', 'h3'],
-    ], ['備考2', 'ﾒﾓ']), () => slot++);
+    const b = plan.admit(
+      1,
+      'b.xlsx',
+      summary(
+        [
+          ['K1', 'h1'], // exact duplicate of a.xlsx row 3
+          ['K2', 'h2b'], // conflicts with a.xlsx row 4
+          [null, 'n1'], // keyless duplicate
+          ['K2', 'h2'], // same as the first version of K2
+          ['K3', 'h3'],
+        ],
+        ['備考2', 'ﾒﾓ'],
+      ),
+      () => slot++,
+    );
     expect(b.rowOf).toEqual([0, 6, 0, 0, 7]);
     expect(b.extraCols).toEqual([37, 36]); // メモ and ﾒﾓ are one column
     expect(b.want).toEqual([1]);

@@ -32,16 +32,24 @@ function fill(sheets: [TableSheetDef, Row[]][]): CellFill {
   return out;
 }
 
-const tableOf = (def: typeof piLedger, name: string) => def.sheets.find((s): s is TableSheetDef => s.kind === 'table' && s.name === name)!;
+const tableOf = (def: typeof piLedger, name: string) =>
+  def.sheets.find((s): s is TableSheetDef => s.kind === 'table' && s.name === name)!;
 
 describe.skipIf(!hasOpenpyxl())('merging version 1 and version 2 ledgers', () => {
   let dir: string;
   const files: Record<string, string> = {};
   // 総務部 (version 1): a clean row, a vague one and the company-wide row. 人事部 (version 2): a row with the new
   // fields and the same company-wide row with them empty, an exact duplicate of 総務部's.
-  const ga = [ledgerRow('GA-001', '総務部'), ledgerRow('GA-002', '総務部', { 利用目的: '業務のため' }), ledgerRow('CMN-001', '全社共通')];
+  const ga = [
+    ledgerRow('GA-001', '総務部'),
+    ledgerRow('GA-002', '総務部', { 利用目的: '業務のため' }),
+    ledgerRow('CMN-001', '全社共通'),
+  ];
   const newEmpty: Row = { 取得元: null, '明示・通知・公表の方法': null, データの所在国: null };
-  const hr = [ledgerRow('HR-001', '人事部', { 取得元: '本人（入社書類）', データの所在国: '日本' }), ledgerRow('CMN-001', '全社共通', newEmpty)];
+  const hr = [
+    ledgerRow('HR-001', '人事部', { 取得元: '本人（入社書類）', データの所在国: '日本' }),
+    ledgerRow('CMN-001', '全社共通', newEmpty),
+  ];
 
   beforeAll(async () => {
     expect(piLedger.version).toBe(2);
@@ -54,7 +62,14 @@ describe.skipIf(!hasOpenpyxl())('merging version 1 and version 2 ledgers', () =>
       await writeFile(blank, await templateBuffer(def));
       files[name] = join(dir, `${name}.xlsx`);
       const risks = rows.flatMap((r) => riskRows(String(r.管理番号)));
-      await fillWithOpenpyxl(blank, files[name], fill([[tableOf(def, ledgerSheet.name), rows], [tableOf(def, riskSheet.name), risks]]));
+      await fillWithOpenpyxl(
+        blank,
+        files[name],
+        fill([
+          [tableOf(def, ledgerSheet.name), rows],
+          [tableOf(def, riskSheet.name), risks],
+        ]),
+      );
     }
   }, 120_000);
 
@@ -69,7 +84,12 @@ describe.skipIf(!hasOpenpyxl())('merging version 1 and version 2 ledgers', () =>
     expect(r.template).toEqual({ id: 'pi-ledger', version: 2 });
     expect(r.inputs[0].warnings.map((w) => w.rule)).toEqual(['TEMPLATE-VERSION']);
     expect(r.inputs[0].warnings[0].message.ja).toContain('第1版にない項目は空欄です');
-    expect(r.sheets.find((s) => s.name === ledgerSheet.name)).toMatchObject({ read: 5, kept: 4, duplicates: 1, conflictGroups: 0 });
+    expect(r.sheets.find((s) => s.name === ledgerSheet.name)).toMatchObject({
+      read: 5,
+      kept: 4,
+      duplicates: 1,
+      conflictGroups: 0,
+    });
 
     const master = await checkFile(out);
     expect(master.v.template).toEqual({ id: 'pi-ledger', version: 2 });
@@ -78,7 +98,9 @@ describe.skipIf(!hasOpenpyxl())('merging version 1 and version 2 ledgers', () =>
     expect([...byId.keys()]).toEqual(['GA-001', 'GA-002', 'CMN-001', 'HR-001']);
     const v1Fields = tableOf(atVersion(piLedger, 1), ledgerSheet.name).fields;
     const inputRecords = new Map(
-      inputs.flatMap((i) => (i.v.data?.sheets[ledgerSheet.name] ?? []).map((rec) => [`${rec.raw['管理番号']}`, rec] as const)),
+      inputs.flatMap((i) =>
+        (i.v.data?.sheets[ledgerSheet.name] ?? []).map((rec) => [`${rec.raw['管理番号']}`, rec] as const),
+      ),
     );
     for (const [id, rec] of byId) {
       const src = inputRecords.get(id!)!;
@@ -103,7 +125,9 @@ describe.skipIf(!hasOpenpyxl())('merging version 1 and version 2 ledgers', () =>
     // The version 1 risk rows (five stages of three rows) lack version 2's two required ratings.
     const riskAdded = added.filter((i) => i.sheet === riskSheet.name);
     expect(riskAdded.map((i) => `${i.rule}/${i.field}`).sort()).toEqual(
-      Array.from({ length: 15 }, () => ['V-REQUIRED/リスク区分', 'V-REQUIRED/固有リスク']).flat().sort(),
+      Array.from({ length: 15 }, () => ['V-REQUIRED/リスク区分', 'V-REQUIRED/固有リスク'])
+        .flat()
+        .sort(),
     );
   });
 });

@@ -42,7 +42,9 @@ describe('daicho upgrade (CLI)', () => {
   it('gives each file it does not upgrade its reason (exit 1), writing nothing for it', async () => {
     const r = await daicho(['upgrade', join(dir, 'in'), '-o', join(dir, 'out')]);
     expect(r.code, r.stderr).toBe(1);
-    expect(r.stdout).toContain(`更新不要: ${join(dir, 'in', 'pi-ledger.xlsx')}: すでに最新版のテンプレート（第2版）です。`);
+    expect(r.stdout).toContain(
+      `更新不要: ${join(dir, 'in', 'pi-ledger.xlsx')}: すでに最新版のテンプレート（第2版）です。`,
+    );
     expect(r.stdout).toMatch(/更新できません: .*broken\.xlsx: /);
     const en = await daicho(['upgrade', join(dir, 'in', 'pi-ledger.xlsx'), '-o', join(dir, 'out'), '--lang', 'en']);
     expect(en.stdout).toContain('Already the latest template version (2); nothing to upgrade.');
@@ -77,7 +79,9 @@ describe('daicho upgrade (CLI)', () => {
     await writeFile(join(dir, 'ce-v1', 'sc.xlsx'), await templateBuffer(supplierChecklist));
     const r = await daicho(['upgrade', join(dir, 'ce-v1'), '-o', join(dir, 'v1-out')]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('（contractor-evaluation 第1版 → 第2版。追加した項目: 評価票!6行目: データの所在国、評価票!11行目: 委託開始日、評価票!15行目: 特定個人情報の再委託許諾）');
+    expect(r.stdout).toContain(
+      '（contractor-evaluation 第1版 → 第2版。追加した項目: 評価票!6行目: データの所在国、評価票!11行目: 委託開始日、評価票!15行目: 特定個人情報の再委託許諾）',
+    );
     expect(r.stdout).toContain(`更新不要: ${join(dir, 'ce-v1', 'sc.xlsx')}: すでに最新版のテンプレート（第1版）です。`);
     await stat(join(dir, 'v1-out', 'ce.xlsx'));
     await expect(stat(join(dir, 'v1-out', 'sc.xlsx'))).rejects.toThrow();

@@ -17,7 +17,13 @@ import { readXlsx } from '../../../scripts/io/read-xlsx.js';
 import { readZip, inflateEntry } from '../../../scripts/io/zip.js';
 import { upgradeXlsx } from '../../../scripts/upgrade/upgrade.js';
 import { templateBuffer } from '../../../scripts/xlsx/template-writer.js';
-import { fillWithOpenpyxl, hasLibreOffice, hasOpenpyxl, resaveWithLibreOffice, SYSTEM_PYTHON } from '../../helpers/producers.js';
+import {
+  fillWithOpenpyxl,
+  hasLibreOffice,
+  hasOpenpyxl,
+  resaveWithLibreOffice,
+  SYSTEM_PYTHON,
+} from '../../helpers/producers.js';
 import { ROOT } from '../check/cli-helpers.js';
 import { AS_OF, ledgerFill, ledgerRow, riskRows } from '../merge/fixtures.js';
 
@@ -54,9 +60,20 @@ describe.skipIf(!hasOpenpyxl())('daicho upgrade: version 1 ledger → version 2'
   // basis); GA-004: data received from a third party (version 2 wants its source and the record of receipt).
   const rows = [
     ledgerRow('GA-001', '総務部'),
-    ledgerRow('GA-002', '総務部', { 利用目的: '業務のため', 委託: 'はい', 委託先: 'Sample Inc.', 外国第三者提供: 'はい', 提供先国: '米国' }),
+    ledgerRow('GA-002', '総務部', {
+      利用目的: '業務のため',
+      委託: 'はい',
+      委託先: 'Sample Inc.',
+      外国第三者提供: 'はい',
+      提供先国: '米国',
+    }),
     ledgerRow('GA-003', '総務部', { 件数: '約100', 最終確認日: '令和6年4月1日' }),
-    ledgerRow('GA-004', '総務部', { 取得形態: '第三者提供を受領', 同意: '書面で取得済', 件数: 2400, 要配慮個人情報: 'はい' }),
+    ledgerRow('GA-004', '総務部', {
+      取得形態: '第三者提供を受領',
+      同意: '書面で取得済',
+      件数: 2400,
+      要配慮個人情報: 'はい',
+    }),
   ];
 
   beforeAll(async () => {
@@ -65,9 +82,18 @@ describe.skipIf(!hasOpenpyxl())('daicho upgrade: version 1 ledger → version 2'
     await writeFile(blank, await templateBuffer(atVersion(v2, 1)));
     const filled = join(dir, 'filled.xlsx');
     const risks = ['GA-001', 'GA-002', 'GA-003', 'GA-004'].flatMap((id) => riskRows(id));
-    await fillWithOpenpyxl(blank, filled, ledgerFill(rows, risks, [{ label: '社内メモ', values: ['年1回見直し', null, '要確認', null] }], atVersion(v2, 1)));
+    await fillWithOpenpyxl(
+      blank,
+      filled,
+      ledgerFill(rows, risks, [{ label: '社内メモ', values: ['年1回見直し', null, '要確認', null] }], atVersion(v2, 1)),
+    );
     input = join(dir, '総務部.xlsx');
-    await run(SYSTEM_PYTHON, [join(ROOT, 'test/scripts/check/add_note.py'), filled, input, `${ledgerSheet.name}!K4=目的を具体的に`]);
+    await run(SYSTEM_PYTHON, [
+      join(ROOT, 'test/scripts/check/add_note.py'),
+      filled,
+      input,
+      `${ledgerSheet.name}!K4=目的を具体的に`,
+    ]);
     inputBytes = await readFile(input);
   }, 120_000);
 
@@ -101,7 +127,9 @@ describe.skipIf(!hasOpenpyxl())('daicho upgrade: version 1 ledger → version 2'
     const sheetPart = 'xl/worksheets/sheet1.xml';
     const outCells = new Set(cellsOf(partText(r.bytes, sheetPart)));
     for (const c of cellsOf(partText(inputBytes, sheetPart))) expect(outCells.has(c), c).toBe(true);
-    const comments = readZip(inputBytes).entries.filter((e) => /comments/i.test(e.name)).map((e) => e.name);
+    const comments = readZip(inputBytes)
+      .entries.filter((e) => /comments/i.test(e.name))
+      .map((e) => e.name);
     expect(comments.length).toBeGreaterThan(0);
     for (const c of comments) expect(partText(r.bytes, c)).toBe(partText(inputBytes, c));
 
@@ -112,8 +140,14 @@ describe.skipIf(!hasOpenpyxl())('daicho upgrade: version 1 ledger → version 2'
     expect(before.issues.filter(replaced)).toHaveLength(1);
     expect(before.issues.some((i) => i.rule === 'PL-LEAK')).toBe(true);
     const added = after.issues.filter((i) => !old.has(at(i)));
-    for (const i of added) expect(newRules.has(i.rule) || (i.field !== null && newFields.has(i.field)), `${i.rule}/${i.field}`).toBe(true);
-    expect(added.filter((i) => i.sheet === ledgerSheet.name).map((i) => `${i.rule}/${i.field}/${recs(after).find((x) => x.cells[i.field!] === i.cell)?.raw['管理番号']}`).sort()).toEqual([
+    for (const i of added)
+      expect(newRules.has(i.rule) || (i.field !== null && newFields.has(i.field)), `${i.rule}/${i.field}`).toBe(true);
+    expect(
+      added
+        .filter((i) => i.sheet === ledgerSheet.name)
+        .map((i) => `${i.rule}/${i.field}/${recs(after).find((x) => x.cells[i.field!] === i.cell)?.raw['管理番号']}`)
+        .sort(),
+    ).toEqual([
       'PL-FOREIGN/外国提供の根拠/GA-002',
       'PL-NOTICE/取得元/GA-004',
       'PL-NOTICE/明示・通知・公表の方法/GA-001',
@@ -126,14 +160,33 @@ describe.skipIf(!hasOpenpyxl())('daicho upgrade: version 1 ledger → version 2'
       'V-REQUIRED/データの所在国/GA-003',
       'V-REQUIRED/データの所在国/GA-004',
     ]);
-    expect(added.filter((i) => i.sheet === riskSheet.name).map((i) => `${i.rule}/${i.field}`).sort()).toEqual(
-      Array.from({ length: 20 }, () => ['V-REQUIRED/リスク区分', 'V-REQUIRED/固有リスク']).flat().sort(),
+    expect(
+      added
+        .filter((i) => i.sheet === riskSheet.name)
+        .map((i) => `${i.rule}/${i.field}`)
+        .sort(),
+    ).toEqual(
+      Array.from({ length: 20 }, () => ['V-REQUIRED/リスク区分', 'V-REQUIRED/固有リスク'])
+        .flat()
+        .sort(),
     );
     expect(after.issues.filter((i) => old.has(at(i))).length).toBe(old.size);
     // The new columns come after the user's own (nothing moves), headed as the template heads them.
-    const header = readXlsx(r.bytes).sheets.find((s) => s.name === ledgerSheet.name)!.rows[1].map(String);
-    expect(header.slice(-7)).toEqual(['社内メモ', '取得元', '明示・通知・公表の方法', '第三者提供の同意', '提供・受領の記録', '外国提供の根拠', 'データの所在国']);
-    const riskHeader = readXlsx(r.bytes).sheets.find((s) => s.name === riskSheet.name)!.rows[1].map(String);
+    const header = readXlsx(r.bytes)
+      .sheets.find((s) => s.name === ledgerSheet.name)!
+      .rows[1].map(String);
+    expect(header.slice(-7)).toEqual([
+      '社内メモ',
+      '取得元',
+      '明示・通知・公表の方法',
+      '第三者提供の同意',
+      '提供・受領の記録',
+      '外国提供の根拠',
+      'データの所在国',
+    ]);
+    const riskHeader = readXlsx(r.bytes)
+      .sheets.find((s) => s.name === riskSheet.name)!
+      .rows[1].map(String);
     expect(riskHeader.slice(-5)).toEqual(['リスク区分', '固有リスク', '残留リスクの承認者', '承認日', '見直し期限']);
     // Each new column with its dropdown and hint from the one definition (外国提供の根拠 is column AM).
     const view = await fillWithOpenpyxl(out, join(dir, 'view.xlsx'), {});
@@ -141,30 +194,49 @@ describe.skipIf(!hasOpenpyxl())('daicho upgrade: version 1 ledger → version 2'
     expect(basis).toMatchObject({ type: 'list', sqref: 'AM3:AM102' });
     expect(basis.prompt).toContain('第28条');
     expect(r.added).toEqual([
-      ...['AI: 取得元', 'AJ: 明示・通知・公表の方法', 'AK: 第三者提供の同意', 'AL: 提供・受領の記録', 'AM: 外国提供の根拠', 'AN: データの所在国'].map((c) => `${ledgerSheet.name}!${c}`),
-      ...['F: リスク区分', 'G: 固有リスク', 'H: 残留リスクの承認者', 'I: 承認日', 'J: 見直し期限'].map((c) => `${riskSheet.name}!${c}`),
+      ...[
+        'AI: 取得元',
+        'AJ: 明示・通知・公表の方法',
+        'AK: 第三者提供の同意',
+        'AL: 提供・受領の記録',
+        'AM: 外国提供の根拠',
+        'AN: データの所在国',
+      ].map((c) => `${ledgerSheet.name}!${c}`),
+      ...['F: リスク区分', 'G: 固有リスク', 'H: 残留リスクの承認者', 'I: 承認日', 'J: 見直し期限'].map(
+        (c) => `${riskSheet.name}!${c}`,
+      ),
     ]);
   });
 
-  it.skipIf(!hasLibreOffice())('upgrades a version 1 ledger LibreOffice saved: every value, nothing ooxml-check did not already find', async () => {
-    const saved = await resaveWithLibreOffice(input);
-    const bytes = await readFile(saved);
-    const r = upgradeXlsx(bytes, defs);
-    if (r.kind !== 'upgraded') throw new Error(JSON.stringify(r));
-    const out = join(dir, 'lo-out.xlsx');
-    await writeFile(out, r.bytes);
-    const strip = (s: string, p: string) => s.split(p).join('FILE').split('\n').filter((l) => /error|warn/i.test(l) && !/parts=/.test(l)).sort();
-    expect(strip(await ooxmlErrors(out), out)).toEqual(strip(await ooxmlErrors(saved), saved));
-    const before = validateAmong(readXlsx(bytes), defs, { asOf: AS_OF });
-    const after = validateAmong(readXlsx(r.bytes), defs, { asOf: AS_OF });
-    expect(after.template).toEqual({ id: 'pi-ledger', version: 2 });
-    const recs = (v: typeof before) => v.data!.sheets[ledgerSheet.name];
-    expect(recs(after).length).toBe(4);
-    recs(before).forEach((b, k) => {
-      for (const [key, raw] of Object.entries(b.raw)) expect(recs(after)[k].raw[key], key).toEqual(raw);
-      expect(recs(after)[k].extra).toEqual(b.extra);
-    });
-  }, 120_000);
+  it.skipIf(!hasLibreOffice())(
+    'upgrades a version 1 ledger LibreOffice saved: every value, nothing ooxml-check did not already find',
+    async () => {
+      const saved = await resaveWithLibreOffice(input);
+      const bytes = await readFile(saved);
+      const r = upgradeXlsx(bytes, defs);
+      if (r.kind !== 'upgraded') throw new Error(JSON.stringify(r));
+      const out = join(dir, 'lo-out.xlsx');
+      await writeFile(out, r.bytes);
+      const strip = (s: string, p: string) =>
+        s
+          .split(p)
+          .join('FILE')
+          .split('\n')
+          .filter((l) => /error|warn/i.test(l) && !/parts=/.test(l))
+          .sort();
+      expect(strip(await ooxmlErrors(out), out)).toEqual(strip(await ooxmlErrors(saved), saved));
+      const before = validateAmong(readXlsx(bytes), defs, { asOf: AS_OF });
+      const after = validateAmong(readXlsx(r.bytes), defs, { asOf: AS_OF });
+      expect(after.template).toEqual({ id: 'pi-ledger', version: 2 });
+      const recs = (v: typeof before) => v.data!.sheets[ledgerSheet.name];
+      expect(recs(after).length).toBe(4);
+      recs(before).forEach((b, k) => {
+        for (const [key, raw] of Object.entries(b.raw)) expect(recs(after)[k].raw[key], key).toEqual(raw);
+        expect(recs(after)[k].extra).toEqual(b.extra);
+      });
+    },
+    120_000,
+  );
 
   it('refuses, with a reason in Japanese and English, what it cannot or need not upgrade', async () => {
     const current = upgradeXlsx(await templateBuffer(v2), defs);
@@ -173,7 +245,10 @@ describe.skipIf(!hasOpenpyxl())('daicho upgrade: version 1 ledger → version 2'
     expect(newer).toMatchObject({ kind: 'refused', reason: { en: expect.stringContaining('newer template') } });
     const unmarked = upgradeXlsx(await templateBuffer(atVersion(v2, 1), { marker: false }), defs);
     expect(unmarked).toMatchObject({ kind: 'refused', reason: { ja: expect.stringContaining('隠しシート') } });
-    const other = upgradeXlsx(await templateBuffer(atVersion(v2, 1)), templates.filter((t) => t.id !== 'pi-ledger'));
+    const other = upgradeXlsx(
+      await templateBuffer(atVersion(v2, 1)),
+      templates.filter((t) => t.id !== 'pi-ledger'),
+    );
     expect(other.kind).toBe('refused');
   });
 });
