@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 // Pane components in jsdom, over the fake Excel holding workbooks laid out by the templates themselves.
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { templateById, templates } from '../../templates/index.js';
 import { isoToSerial } from '../../templates/model/dates.js';
 import { columnLetter, type Grid } from '../../templates/model/grid.js';
@@ -12,34 +12,21 @@ import { App, OutsideExcel } from '../../addin/taskpane/App.js';
 import { FieldControl } from '../../addin/taskpane/components/FieldControl.js';
 import { langFor } from '../../addin/taskpane/i18n.js';
 import { WorkbookSession } from '../../addin/taskpane/session.js';
-import { allByRole, blur, byRole, byTestId, byText, cleanup, click, renderWithTheme, type, waitFor } from './render.js';
+import {
+  allByRole,
+  blur,
+  byRole,
+  byTestId,
+  byText,
+  cleanup,
+  click,
+  renderWithTheme,
+  type,
+  waitFor,
+  usePaneTestHost,
+} from './render.js';
 
-beforeAll(() => {
-  // jsdom lacks these; Fluent's motion and tabs ask for them.
-  window.matchMedia ??= (q: string) =>
-    ({
-      matches: false,
-      media: q,
-      onchange: null,
-      addListener() {},
-      removeListener() {},
-      addEventListener() {},
-      removeEventListener() {},
-      dispatchEvent: () => false,
-    }) as MediaQueryList;
-  (globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
-});
-
-const g = globalThis as { Excel?: unknown; Office?: unknown };
-afterEach(async () => {
-  await cleanup();
-  delete g.Excel;
-  delete g.Office;
-});
+usePaneTestHost();
 
 const AS_OF = '2025-06-30';
 

@@ -2,6 +2,7 @@
 // (the Script Lab convention, renderWithTheme), and find and drive controls by role and accessible name.
 import { cleanup as rtlCleanup, fireEvent, render, waitFor as rtlWaitFor, within } from '@testing-library/react';
 import type { ReactElement, ReactNode } from 'react';
+import { afterEach, beforeAll } from 'vitest';
 import { Providers } from '../../addin/taskpane/root.js';
 
 export interface Rendered {
@@ -19,6 +20,37 @@ export async function renderWithTheme(ui: ReactElement, opts: { lang?: string } 
 
 export async function cleanup(): Promise<void> {
   rtlCleanup();
+}
+
+/**
+ * For a test file of pane components: what jsdom lacks and Fluent's motion and tabs ask for (matchMedia,
+ * ResizeObserver), and after each test an unmounted pane and no fake Excel or Office left behind.
+ */
+export function usePaneTestHost(): void {
+  beforeAll(() => {
+    window.matchMedia ??= (q: string) =>
+      ({
+        matches: false,
+        media: q,
+        onchange: null,
+        addListener() {},
+        removeListener() {},
+        addEventListener() {},
+        removeEventListener() {},
+        dispatchEvent: () => false,
+      }) as MediaQueryList;
+    (globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    };
+  });
+  const g = globalThis as { Excel?: unknown; Office?: unknown };
+  afterEach(async () => {
+    await cleanup();
+    delete g.Excel;
+    delete g.Office;
+  });
 }
 
 type Name = string | RegExp;

@@ -3,7 +3,7 @@
 // file makes it (formats, locked cells, protected sheets) with an evaluation filled in: Excel inserts the new field rows
 // where a version 2 template has them, every value keeps its field and format, the sheet is protected again, and the
 // findings are version 1's plus only the new rules'. The plan is the CLI's (templates/model/upgrade-plan.ts).
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { samples } from '../../scripts/samples/contractor-evaluation.js';
 import { templateBuffer } from '../../scripts/xlsx/template-writer.js';
 import { readXlsx } from '../../scripts/io/read-xlsx.js';
@@ -18,33 +18,9 @@ import { FakeWorkbook, installFake, parseRect } from '../../addin/fake/fake-exce
 import { decodeXlsx } from '../../addin/fake/xlsx.js';
 import { App } from '../../addin/taskpane/App.js';
 import { WorkbookSession } from '../../addin/taskpane/session.js';
-import { byRole, byTestId, cleanup, click, renderWithTheme, waitFor } from './render.js';
+import { byRole, byTestId, click, renderWithTheme, waitFor, usePaneTestHost } from './render.js';
 
-beforeAll(() => {
-  window.matchMedia ??= (q: string) =>
-    ({
-      matches: false,
-      media: q,
-      onchange: null,
-      addListener() {},
-      removeListener() {},
-      addEventListener() {},
-      removeEventListener() {},
-      dispatchEvent: () => false,
-    }) as MediaQueryList;
-  (globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
-});
-
-const g = globalThis as { Excel?: unknown; Office?: unknown };
-afterEach(async () => {
-  await cleanup();
-  delete g.Excel;
-  delete g.Office;
-});
+usePaneTestHost();
 
 const AS_OF = '2026-11-20';
 const FORM = '評価票';

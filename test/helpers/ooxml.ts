@@ -77,3 +77,9 @@ export function addedIssues(input: OoxmlIssue[], copy: OoxmlIssue[]): OoxmlIssue
 }
 
 export const describeIssue = (i: OoxmlIssue): string => `${i.sev} ${i.cat} ${i.part}: ${i.msg.slice(0, 240)}`;
+
+/** ooxml-check's errors and warnings on `copy` that `input` lacks (every one of them when there is no input). */
+export async function issuesAdded(copy: string, input?: string): Promise<string[]> {
+  const found = await ooxmlCheck(input ? [input, copy] : [copy]);
+  return addedIssues(input ? found.get(input)! : [], found.get(copy)!).map(describeIssue);
+}
