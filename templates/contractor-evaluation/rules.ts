@@ -1,6 +1,7 @@
 // The contractor evaluation's own checks (CE-*) and its score. Values arrive normalised: enum and yes/no fields hold
 // the canonical text, percents are 0..1, dates are ISO strings; null means empty or already reported as invalid.
 import { addMonths, compareIso } from '../model/dates.js';
+import { placesAbroad } from '../model/places.js';
 import { formatRate } from '../model/score.js';
 import type {
   NormValue,
@@ -426,22 +427,6 @@ function checkSubcontract(ctx: RuleContext): RuleFinding[] {
 
 // ---- version 2: where the data is, when the outsourcing starts, My Number subcontracting -----------------------------
 
-// 都道府県: a place in Japan typed where a country is asked for is not a foreign country.
-const PREFECTURES =
-  '北海道 青森 岩手 宮城 秋田 山形 福島 茨城 栃木 群馬 埼玉 千葉 東京 神奈川 新潟 富山 石川 福井 山梨 長野 岐阜 静岡 愛知 三重 滋賀 京都 大阪 兵庫 奈良 和歌山 鳥取 島根 岡山 広島 山口 徳島 香川 愛媛 高知 福岡 佐賀 長崎 熊本 大分 宮崎 鹿児島 沖縄'.split(
-    ' ',
-  );
-const DOMESTIC = /日本|国内|^japan$|^jpn?$/i;
-
-/** The places named in a データの所在国 value that are not Japan ("日本、米国（バックアップ）" → ["米国"]). */
-export function foreignPlaces(text: string): string[] {
-  return text
-    .replace(/[（(][^）)]*[）)]/g, '')
-    .split(/[、,，・/／;；\n]|\s+および\s+|\s+and\s+/)
-    .map((t) => t.trim())
-    .filter((t) => t && !DOMESTIC.test(t) && !PREFECTURES.some((p) => t.startsWith(p)));
-}
-
 function checkLocation(ctx: RuleContext): RuleFinding[] {
   const rec = ctx.form(FORM);
   if (!rec || rec.cells['データの所在国'] === undefined) return [];
@@ -456,7 +441,7 @@ function checkLocation(ctx: RuleContext): RuleFinding[] {
       ),
     ];
   }
-  const foreign = foreignPlaces(text);
+  const foreign = placesAbroad(text);
   if (!foreign.length) return [];
   const places = foreign.join('、');
   return [

@@ -1,6 +1,7 @@
 // The ledger's own rules (PL-*). Values arrive normalised; a value the engine found invalid is null with its raw text
 // kept, and was already reported by a V-* rule, so these rules skip it rather than report it twice.
 import { addMonths, compareIso, monthsBetween } from '../model/dates.js';
+import { placesAbroad } from '../model/places.js';
 import { foldCompact, foldKey, foldWidth, foldWord } from '../model/fold.js';
 import { remembered } from '../model/remember.js';
 import type {
@@ -439,7 +440,6 @@ function countries(text: string): string[] {
     .filter((c) => c.length > 0);
 }
 
-const JAPAN = new Set(['日本', '日本国', '日本国内', '国内', 'japan', 'jp', '本邦']);
 /**
  * The countries Japan recognises as having an equivalent regime (個人情報保護法第28条第1項; 平成31年個人情報保護
  * 委員会告示第1号): the member states of the EEA and the United Kingdom.
@@ -526,7 +526,6 @@ const ADEQUATE = new Set(
   ].map((c) => foldWord(c)),
 );
 const strip = (c: string): string => c.replace(/(?:共和国|王国|連邦共和国)$/u, '');
-const isJapan = (c: string): boolean => JAPAN.has(c);
 const isAdequate = (c: string): boolean => ADEQUATE.has(c) || ADEQUATE.has(strip(c));
 
 /**
@@ -672,10 +671,7 @@ function checkLocation(ctx: RuleContext): RuleFinding[] {
     const rec = rows[i];
     const held = str(rec, 'データの所在国');
     if (!held) continue;
-    const abroad = foldWidth(held)
-      .split(/[、,，;；/\n]|及び|および/u)
-      .map((c) => c.trim())
-      .filter((c) => c && !countries(c).every(isJapan));
+    const abroad = placesAbroad(held);
     if (abroad.length === 0) continue;
     const where = abroad.join('、');
     const flagged = isYes(rec, '外国第三者提供');

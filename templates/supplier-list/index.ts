@@ -2,7 +2,7 @@
 // (code, registered name, 法人番号, contact, country, kind) and the language the checklist is sent in. `daicho
 // distribute` makes one checklist per row from it; `daicho status` matches the returns to its rows.
 import { textField } from '../model/fields.js';
-import { foldWord } from '../model/fold.js';
+import { isJapan } from '../model/places.js';
 import type { EnumOption, RuleDef, TableSheetDef, TemplateDef } from '../model/types.js';
 
 export const SUPPLIERS = '取引先一覧';
@@ -33,13 +33,6 @@ export const LANGUAGES: readonly EnumOption[] = [
   { value: 'ja', en: 'Japanese', synonyms: ['日本語', 'Japanese', 'JP', 'JPN', '和文', '和'] },
   { value: 'en', en: 'English', synonyms: ['英語', 'English', 'ENG', '英文', '英'] },
 ];
-
-/** 所在国 values that mean Japan (as foldWord folds them). */
-const JAPAN = new Set(['日本', '日本国', 'japan', 'jp', 'jpn']);
-
-export function isJapan(country: string): boolean {
-  return JAPAN.has(foldWord(country));
-}
 
 const suppliersSheet: TableSheetDef = {
   name: SUPPLIERS,

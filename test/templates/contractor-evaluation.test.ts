@@ -7,7 +7,8 @@ import {
   CONTRACT_ITEMS,
   SCORE_FORMULA,
 } from '../../templates/contractor-evaluation/index.js';
-import { expectedVerdict, foreignPlaces } from '../../templates/contractor-evaluation/rules.js';
+import { expectedVerdict } from '../../templates/contractor-evaluation/rules.js';
+import { placesAbroad as foreignPlaces } from '../../templates/model/places.js';
 import type { CellValue } from '../../templates/model/grid.js';
 import { layoutWorkbook, type WorkbookInput } from '../../templates/model/layout.js';
 import type { Issue } from '../../templates/model/types.js';

@@ -941,7 +941,17 @@ describe('PL-LOCATION (info): data held abroad', () => {
     expect(i.message.ja).toContain('外国（米国）');
     expect(i.message.ja).toContain('通則編10-7');
     expect(i.message.ja).toContain('第28条');
-    for (const home of ['日本', '日本（東京リージョン）', 'Japan', '国内']) {
+    // A place in Japan where a country is asked for is not abroad (it was, for 東京都, 大阪府 and 日本・東京).
+    for (const home of [
+      '日本',
+      '日本（東京リージョン）',
+      'Japan',
+      '国内',
+      '東京都',
+      '大阪府、福岡県',
+      '日本・東京',
+      'ＪＰ',
+    ]) {
       expect(byRule(check([ledgerRow('T-001', { データの所在国: home })]), 'PL-LOCATION'), home).toEqual([]);
     }
     const v = check([ledgerRow('T-001', { データの所在国: null })]);

@@ -8,7 +8,8 @@ import type { CellValue } from '../../templates/model/grid.js';
 import { layoutWorkbook } from '../../templates/model/layout.js';
 import type { Issue, TableSheetDef } from '../../templates/model/types.js';
 import { validate } from '../../templates/model/validate.js';
-import { isJapan, SUPPLIERS, supplierList } from '../../templates/supplier-list/index.js';
+import { SUPPLIERS, supplierList } from '../../templates/supplier-list/index.js';
+import { isJapan } from '../../templates/model/places.js';
 
 const asOf = '2026-11-20';
 const sheet = supplierList.sheets[0] as TableSheetDef;
