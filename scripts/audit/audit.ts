@@ -16,7 +16,7 @@ import { sortIssues } from '../../templates/model/validate.js';
 import { templateById } from '../../templates/index.js';
 import { issueCount, statusOf } from '../check-file.js';
 import { defaultPoolSize, WorkerPool, type Job } from '../pool/pool.js';
-import { isNotTemplate } from '../report/text.js';
+import { isNotTemplate, type Totals } from '../report/text.js';
 import { AUDIT_KIND, auditFile, auditJobFailure, type AuditFile, type AuditOptions } from './read.js';
 
 export interface RunOptions {
@@ -64,16 +64,7 @@ export interface AuditReport {
   contractors: ContractorRow[];
   suppliers: SupplierRow[];
   /** `invalid` counts templates with errors; a readable workbook that is no template counts under `notTemplate` (対象外). */
-  totals: {
-    files: number;
-    ok: number;
-    invalid: number;
-    notTemplate: number;
-    unreadable: number;
-    errors: number;
-    warnings: number;
-    infos: number;
-  };
+  totals: Totals & { infos: number };
 }
 
 /** Areas for findings that are not about a department's ledger row. */

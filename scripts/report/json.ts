@@ -158,16 +158,7 @@ export interface AuditReportJson extends ReportHead<'daicho-audit'> {
     evaluation: { file: string; verdict: string | null; evaluatedOn: string | null; nextDue: string | null } | null;
     usedBy: { file: string; id: string | null; department: string | null }[];
   }[];
-  totals: {
-    files: number;
-    ok: number;
-    invalid: number;
-    notTemplate: number;
-    unreadable: number;
-    errors: number;
-    warnings: number;
-    infos: number;
-  };
+  totals: Totals & { infos: number };
 }
 
 export type Report = CheckReport | MergeReport | AuditReportJson;
