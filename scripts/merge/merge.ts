@@ -46,12 +46,13 @@ import {
   type ReportRow,
 } from './master-xml.js';
 import type { PrintPlan } from '../xlsx/print.js';
-import { SheetPlan, type Conflict, type Source } from './plan.js';
+import { SheetPlan, type Conflict } from './plan.js';
 import { isolatedShell, openLanes, type Lane } from './pool.js';
 import type { Shell } from './shell.js';
 import { raiseRowHeights } from './row-heights.js';
 import { heightOf, lineCount } from './xml.js';
 import { ZipWriter } from './zip-writer.js';
+import { COLS, L, noteText } from './labels.js';
 
 export interface MergeOptions {
   out: string;
@@ -104,6 +105,9 @@ export class MergeRefused extends Error {
   }
 }
 
+/** Rows an .xlsx worksheet can hold. */
+const EXCEL_MAX_ROWS = 1_048_576;
+
 const T0 = performance.now();
 /** DAICHO_MERGE_TRACE=1 prints when each step of each input happens (stderr), to see where a merge waits. */
 const trace = process.env.DAICHO_MERGE_TRACE
@@ -137,7 +141,15 @@ const MSG = {
     ja: `テンプレートが他の入力と異なります（${b.id} 第${b.version}版。最初の入力 ${first} は ${a.id} 第${a.version}版）。同じテンプレートのファイルだけを統合してください（版は異なってもかまいません）。`,
     en: `Its template differs from the other inputs (${b.id} version ${b.version}; the first input ${first} is ${a.id} version ${a.version}). Merge files of one template only (its versions may differ).`,
   }),
+  nothing: { ja: '統合するファイルがありません。', en: 'There is nothing to merge.' },
+  noInput: { ja: '統合できる入力がありません。', en: 'No input can be merged.' },
+  tooManyRows: (sheet: string): Text => ({
+    ja: `シート「${sheet}」の統合後の行数が Excel の上限（${EXCEL_MAX_ROWS.toLocaleString('ja')} 行）を超えます。入力を分けて統合してください。`,
+    en: `Sheet "${sheet}" of the master would exceed Excel's ${EXCEL_MAX_ROWS.toLocaleString('en')} rows. Merge the inputs in parts.`,
+  }),
 };
+
+const refusal = (path: string, message: Text): MergeProblem => ({ path, problem: { code: 'unknown', message } });
 
 /** A master sheet's rows: deflate pieces in the lanes' spools, in file order. */
 interface TempSheet {
@@ -156,58 +168,138 @@ export async function mergeFiles(paths: readonly string[], opts: MergeOptions): 
   if (!opts.force && (await exists(out))) throw new OutputExistsError(opts.out);
   // An earlier master inside an input folder is not an input of the new one.
   const files = withoutOutput(paths, out);
-  if (!files.length) {
-    throw new MergeRefused([
-      {
-        path: opts.out,
-        problem: {
-          code: 'unknown',
-          message: { ja: '統合するファイルがありません。', en: 'There is nothing to merge.' },
-        },
-      },
-    ]);
-  }
+  if (!files.length) throw new MergeRefused([refusal(opts.out, MSG.nothing)]);
   await mkdir(dirname(out), { recursive: true });
-  const shown = shownNames(files);
-  const jobs = opts.jobs ?? Math.max(1, Math.min(2, availableParallelism(), files.length));
-  const lanes = openLanes(jobs);
-  const level = opts.deflateLevel ?? 2;
-  const tempBase = tempPathFor(out);
-  const spools = lanes.map((_, k) => `${tempBase}.${k}.rows`);
+  const run = new MergeRun(files, opts);
+  try {
+    const lead = await run.readInputs();
+    return await run.write(lead);
+  } finally {
+    await run.close();
+  }
+}
 
-  const problems: MergeProblem[] = [];
-  const inputs: InputInfo[] = [];
-  let template: TemplateRef | null = null;
-  let firstFile = '';
-  let first: TemplateRef | null = null;
-  let mode: 'table' | 'form' | null = null;
-  let def: TemplateDef | null = null;
-  let shell: Shell | null = null;
-  const plans = new Map<string, SheetPlan>();
-  const temps = new Map<string, TempSheet>();
-  const values = new Map<string, RecordValues>();
-  const forms: { file: number; form: FormSummary }[] = [];
-  const stats: FileStats[] = files.map(() => ({ perSheet: {} }));
-  let slots = 0;
-  let fatal: Error | null = null;
+/** What the first mergeable input decides: the template (the master is its current version) and the kind of output. */
+interface Lead {
+  def: TemplateDef;
+  template: TemplateRef;
+  /** The first input's own template and version, and its name, for the message on an input of another template. */
+  first: TemplateRef;
+  firstFile: string;
+  mode: 'table' | 'form';
+}
 
-  // Hand-offs between the lanes, the decision loop and the writer, in file order. Each slot is cleared once consumed:
-  // a settled promise keeps its value, and 200 inputs' summaries and row data must not stay reachable.
-  const reads: (Deferred<ReadReply> | null)[] = files.map(() => deferred<ReadReply>());
-  const decisions: (Deferred<BuildTask | null> | null)[] = files.map(() => deferred<BuildTask | null>());
-  const builds: (Deferred<(BuildReply & { spool: number }) | null> | null)[] = files.map(() =>
-    deferred<(BuildReply & { spool: number }) | null>(),
-  );
-  let next = 0;
+/**
+ * One merge. Three loops run at once, each in file order: the lanes read an input and later build its rows
+ * (runLane), the main thread decides where its records go (decideAll), and the pieces the lanes wrote are collected
+ * (collectAll). Then the master (or the form summary) is written from what they gathered.
+ */
+class MergeRun {
+  private readonly shown: string[];
+  private readonly lanes: Lane[];
+  private readonly level: number;
+  private readonly spools: string[];
 
-  const runLane = async (lane: Lane, k: number): Promise<void> => {
+  private readonly problems: MergeProblem[] = [];
+  private readonly inputs: InputInfo[] = [];
+  private lead: Lead | null = null;
+  private shell: Shell | null = null;
+  private readonly plans = new Map<string, SheetPlan>();
+  private readonly temps = new Map<string, TempSheet>();
+  private readonly values = new Map<string, RecordValues>();
+  private readonly forms: { file: number; form: FormSummary }[] = [];
+  private readonly stats: FileStats[];
+  private slots = 0;
+  private fatal: Error | null = null;
+
+  // Hand-offs between the lanes, the decision loop and the collector, in file order. Each slot is cleared once
+  // consumed: a settled promise keeps its value, and 200 inputs' summaries and row data must not stay reachable.
+  private readonly reads: (Deferred<ReadReply> | null)[];
+  private readonly decisions: (Deferred<BuildTask | null> | null)[];
+  private readonly builds: (Deferred<(BuildReply & { spool: number }) | null> | null)[];
+  private next = 0;
+
+  constructor(
+    private readonly files: readonly string[],
+    private readonly opts: MergeOptions,
+  ) {
+    this.shown = shownNames(files);
+    const jobs = opts.jobs ?? Math.max(1, Math.min(2, availableParallelism(), files.length));
+    this.lanes = openLanes(jobs);
+    this.level = opts.deflateLevel ?? 2;
+    const tempBase = tempPathFor(resolve(opts.out));
+    this.spools = this.lanes.map((_, k) => `${tempBase}.${k}.rows`);
+    this.stats = files.map(() => ({ perSheet: {} }));
+    this.reads = files.map(() => deferred<ReadReply>());
+    this.decisions = files.map(() => deferred<BuildTask | null>());
+    this.builds = files.map(() => deferred<(BuildReply & { spool: number }) | null>());
+  }
+
+  /** Reads every input and places its records; refuses the merge when any input cannot be merged. */
+  async readInputs(): Promise<Lead> {
+    await Promise.all([...this.lanes.map((lane, k) => this.runLane(lane, k)), this.decideAll(), this.collectAll()]);
+    if (this.fatal) throw this.fatal;
+    if (this.problems.length) throw new MergeRefused(this.problems);
+    if (!this.lead) throw new MergeRefused([refusal(this.files[0], MSG.noInput)]);
+    return this.lead;
+  }
+
+  async write({ def, template, mode }: Lead): Promise<MergeResult> {
+    const { files, shown, opts } = this;
+    const result: MergeResult = {
+      kind: mode,
+      template,
+      out: opts.out,
+      inputs: this.inputs.filter(Boolean),
+      sheets: [],
+    };
+    if (mode === 'form') {
+      const { writeFormSummary } = await import('./forms.js');
+      result.forms = await writeFormSummary(
+        def,
+        this.forms.map((f) => ({ ...f, path: files[f.file], shown: shown[f.file] })),
+        opts,
+      );
+      return result;
+    }
+    trace('inputs done');
+    const missing = await extractMissing(this.lanes, def, files, this.plans, this.values);
+    for (const v of missing) this.values.set(valueKey(v.sheet, v.file, v.inRow), v);
+    // Nothing is left for the lanes: their memory is not the master's.
+    await Promise.all(this.lanes.map((l) => l.close()));
+    trace('extract done');
+    result.sheets = await writeMaster({
+      shell: this.shell!,
+      plans: this.plans,
+      temps: this.temps,
+      spools: this.spools,
+      values: this.values,
+      slots: this.slots,
+      files,
+      shown,
+      inputs: this.inputs,
+      stats: this.stats,
+      opts,
+    });
+    trace('master written');
+    return result;
+  }
+
+  async close(): Promise<void> {
+    for (const path of this.spools) await rm(path, { force: true });
+    await Promise.all(this.lanes.map((l) => l.close()));
+  }
+
+  /** A lane: reads the next input, waits for the decision on it, builds its rows into the lane's spool. */
+  private async runLane(lane: Lane, k: number): Promise<void> {
+    const { files, shown, reads, decisions, builds } = this;
     for (;;) {
-      const i = next++;
+      const i = this.next++;
       if (i >= files.length) return;
       let reply: ReadReply;
       trace(`read ${i} start`);
       try {
-        reply = await lane.call<ReadReply>('read', { file: i, path: files[i], shown: shown[i], asOf: opts.asOf });
+        reply = await lane.call<ReadReply>('read', { file: i, path: files[i], shown: shown[i], asOf: this.opts.asOf });
       } catch (err) {
         reply = { kind: 'problem', file: i, template: null, problem: { code: 'unreadable', message: crashed(err) } };
       }
@@ -221,13 +313,13 @@ export async function mergeFiles(paths: readonly string[], opts: MergeOptions): 
       }
       try {
         trace(`build ${i} start`);
-        const b = await lane.call<BuildReply>('build', { ...task, spool: spools[k] } satisfies SpoolTask);
+        const b = await lane.call<BuildReply>('build', { ...task, spool: this.spools[k] } satisfies SpoolTask);
         if (b.failed) {
           // The lane's own write failed (a full disk): the error the main process would have met, on the spool.
-          fatal ??= Object.assign(new Error(b.failed.message), {
+          this.fatal ??= Object.assign(new Error(b.failed.message), {
             code: b.failed.code,
             syscall: b.failed.syscall,
-            path: spools[k],
+            path: this.spools[k],
           });
           builds[i]!.resolve(null);
         } else {
@@ -235,29 +327,49 @@ export async function mergeFiles(paths: readonly string[], opts: MergeOptions): 
         }
         trace(`build ${i} done`);
       } catch (err) {
-        fatal ??= err as Error;
+        this.fatal ??= err as Error;
         builds[i]!.resolve(null);
       }
     }
-  };
+  }
 
-  const decide = async (i: number, r: ReadReply): Promise<BuildTask | null> => {
+  private async decideAll(): Promise<void> {
+    for (let i = 0; i < this.files.length; i++) {
+      const r = await this.reads[i]!.promise;
+      this.reads[i] = null;
+      let task: BuildTask | null = null;
+      try {
+        task = await this.decide(i, r);
+      } catch (err) {
+        this.fatal ??= err as Error;
+      }
+      this.decisions[i]!.resolve(task);
+    }
+  }
+
+  /** What becomes of one input that was read: a problem, a form to summarise, or rows to build (null: none). */
+  private async decide(i: number, r: ReadReply): Promise<BuildTask | null> {
+    const { files, shown } = this;
     if (r.kind === 'problem') {
-      problems.push({ path: files[i], problem: r.problem });
+      this.problems.push({ path: files[i], problem: r.problem });
       return null;
     }
-    if (!template) {
-      def = templateById(r.template.id)!;
+    if (!this.lead) {
+      const def = templateById(r.template.id)!;
       // The master is the current version, whichever versions the inputs are (they map by field).
-      template = { id: def.id, version: def.version };
-      first = r.template;
-      firstFile = shown[i];
-      mode = r.kind;
-    } else if (template.id !== r.template.id) {
-      problems.push({ path: files[i], problem: { code: 'mixed', message: MSG.mixed(first!, r.template, firstFile) } });
+      this.lead = {
+        def,
+        template: { id: def.id, version: def.version },
+        first: r.template,
+        firstFile: shown[i],
+        mode: r.kind,
+      };
+    } else if (this.lead.template.id !== r.template.id) {
+      const message = MSG.mixed(this.lead.first, r.template, this.lead.firstFile);
+      this.problems.push({ path: files[i], problem: { code: 'mixed', message } });
       return null;
     }
-    inputs[i] = {
+    this.inputs[i] = {
       path: files[i],
       shown: shown[i],
       via: r.via,
@@ -265,43 +377,35 @@ export async function mergeFiles(paths: readonly string[], opts: MergeOptions): 
       warnings: r.kind === 'table' ? r.warnings : [],
     };
     if (r.kind === 'form') {
-      forms.push({ file: i, form: r.form });
+      this.forms.push({ file: i, form: r.form });
       return null;
     }
-    if (problems.length || fatal) return null;
-    if (!shell) {
+    if (this.problems.length || this.fatal) return null;
+    if (!this.shell) {
       trace('shell start');
-      shell = await isolatedShell(def!);
+      this.shell = await isolatedShell(this.lead.def);
       trace('shell done');
     }
-    return place(i, r);
-  };
+    return this.place(i, r, this.shell);
+  }
 
-  const place = (i: number, r: TableRead): BuildTask | null => {
-    const task: BuildTask = { file: i, deflateLevel: level, sheets: {} };
+  /** Admits a table input's records to each sheet's plan: the master row (or none) of each record. */
+  private place(i: number, r: TableRead, shell: Shell): BuildTask | null {
+    const task: BuildTask = { file: i, deflateLevel: this.level, sheets: {} };
     for (const s of r.sheets) {
-      const ts = shell!.tables.find((t) => t.sd.name === s.name)!;
-      let plan = plans.get(s.name);
+      const ts = shell.tables.find((t) => t.sd.name === s.name)!;
+      let plan = this.plans.get(s.name);
       if (!plan) {
         plan = new SheetPlan(s.name, FIRST_DATA_ROW + 1, ts.sd.fields.length + PROVENANCE_ORDER.length);
-        plans.set(s.name, plan);
+        this.plans.set(s.name, plan);
       }
-      const d = plan.admit(i, shown[i], s, () => slots++);
+      const d = plan.admit(i, this.shown[i], s, () => this.slots++);
       if (plan.lastRow > EXCEL_MAX_ROWS) {
-        problems.push({
-          path: files[i],
-          problem: {
-            code: 'unknown',
-            message: {
-              ja: `シート「${s.name}」の統合後の行数が Excel の上限（${EXCEL_MAX_ROWS.toLocaleString('ja')} 行）を超えます。入力を分けて統合してください。`,
-              en: `Sheet "${s.name}" of the master would exceed Excel's ${EXCEL_MAX_ROWS.toLocaleString('en')} rows. Merge the inputs in parts.`,
-            },
-          },
-        });
+        this.problems.push(refusal(this.files[i], MSG.tooManyRows(s.name)));
         return null;
       }
       const kept = d.rowOf.filter((x) => x > 0).length;
-      stats[i].perSheet[s.name] = {
+      this.stats[i].perSheet[s.name] = {
         read: s.hashes.length,
         kept,
         duplicates: s.hashes.length - kept,
@@ -309,46 +413,33 @@ export async function mergeFiles(paths: readonly string[], opts: MergeOptions): 
       };
       task.sheets[s.name] = {
         rowOf: d.rowOf,
-        sstOf: d.slotOf.map((x) => (x < 0 ? -1 : shell!.sst.length + x)),
+        sstOf: d.slotOf.map((x) => (x < 0 ? -1 : shell.sst.length + x)),
         extraCols: d.extraCols,
         want: d.want,
         styles: {
           data: ts.dataStyle,
           date: ts.dateStyle,
           widths: ts.widths,
-          text: shell!.styles.text,
-          dateText: shell!.styles.date,
+          text: shell.styles.text,
+          dateText: shell.styles.date,
         },
       };
     }
     return task;
-  };
+  }
 
-  const decideAll = async (): Promise<void> => {
-    for (let i = 0; i < files.length; i++) {
-      const r = await reads[i]!.promise;
-      reads[i] = null;
-      let task: BuildTask | null = null;
-      try {
-        task = await decide(i, r);
-      } catch (err) {
-        fatal ??= err as Error;
-      }
-      decisions[i]!.resolve(task);
-    }
-  };
-
-  const writeAll = async (): Promise<void> => {
-    for (let i = 0; i < files.length; i++) {
-      const b = await builds[i]!.promise;
-      builds[i] = null;
+  /** Collects, in file order, where each input's built rows lie in the spools, and the values kept for conflicts. */
+  private async collectAll(): Promise<void> {
+    for (let i = 0; i < this.files.length; i++) {
+      const b = await this.builds[i]!.promise;
+      this.builds[i] = null;
       if (!b) continue;
-      for (const v of b.values) values.set(valueKey(v.sheet, v.file, v.inRow), v);
+      for (const v of b.values) this.values.set(valueKey(v.sheet, v.file, v.inRow), v);
       for (const s of b.sheets) {
-        let t = temps.get(s.name);
+        let t = this.temps.get(s.name);
         if (!t) {
           t = { pieces: [], crc: 0, size: 0, compressed: 0 };
-          temps.set(s.name, t);
+          this.temps.set(s.name, t);
         }
         t.pieces.push({ spool: b.spool, at: s.at, length: s.length });
         t.crc = crc32Combine(t.crc, s.crc, s.size);
@@ -356,58 +447,6 @@ export async function mergeFiles(paths: readonly string[], opts: MergeOptions): 
         t.compressed += s.length;
       }
     }
-  };
-
-  const cleanup = async (): Promise<void> => {
-    for (const path of spools) await rm(path, { force: true });
-  };
-
-  try {
-    await Promise.all([...lanes.map((lane, k) => runLane(lane, k)), decideAll(), writeAll()]);
-    if (fatal) throw fatal;
-    if (problems.length) throw new MergeRefused(problems);
-    if (!template || !def)
-      throw new MergeRefused([
-        {
-          path: files[0],
-          problem: { code: 'unknown', message: { ja: '統合できる入力がありません。', en: 'No input can be merged.' } },
-        },
-      ]);
-    const result: MergeResult = { kind: mode!, template, out: opts.out, inputs: inputs.filter(Boolean), sheets: [] };
-    if (mode === 'form') {
-      const { writeFormSummary } = await import('./forms.js');
-      result.forms = await writeFormSummary(
-        def,
-        forms.map((f) => ({ ...f, path: files[f.file], shown: shown[f.file] })),
-        opts,
-      );
-      return result;
-    }
-    trace('inputs done');
-    const missing = await extractMissing(lanes, def, files, plans, values);
-    for (const v of missing) values.set(valueKey(v.sheet, v.file, v.inRow), v);
-    // Nothing is left for the lanes: their memory is not the master's.
-    await Promise.all(lanes.map((l) => l.close()));
-    trace('extract done');
-    result.sheets = await writeMaster(
-      def,
-      shell!,
-      plans,
-      temps,
-      spools,
-      values,
-      slots,
-      files,
-      shown,
-      inputs,
-      stats,
-      opts,
-    );
-    trace('master written');
-    return result;
-  } finally {
-    await cleanup();
-    await Promise.all(lanes.map((l) => l.close()));
   }
 }
 
@@ -418,9 +457,6 @@ function crashed(err: unknown): Text {
   const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
   return { ja: `読み込み中に失敗しました（${reason}）。`, en: `Reading failed (${reason}).` };
 }
-
-/** Rows an .xlsx worksheet can hold. */
-const EXCEL_MAX_ROWS = 1_048_576;
 
 const valueKey = (sheet: string, file: number, inRow: number): string => `${sheet}\u0000${file}\u0000${inRow}`;
 
@@ -464,133 +500,64 @@ async function extractMissing(
   return outv;
 }
 
-// ---- notes and report sheets ------------------------------------------------------------------------------------
-
-const L = {
-  ja: {
-    sources: '取込元',
-    duplicates: '重複',
-    conflicts: '競合',
-    conflictWord: '競合',
-    row: (n: number | string | null) => (n === null ? '' : `${n}行`),
-    folded: (n: number, list: string) => `同一内容の${n}行を統合: ${list}`,
-    conflict: (c: Conflict, keyLabel: string) =>
-      `競合${c.group}: ${keyLabel}「${c.keyText}」の内容が異なる行が${c.members.length}件（統合後の行 ${c.members.map((m) => m.masterRow).join(', ')}）`,
-    more: (n: number) => `ほか${n}件`,
-    sep: '／',
-    marker: 'マーカー',
-    signature: '見出しで判定',
-  },
-  en: {
-    sources: 'Sources',
-    duplicates: 'Duplicates',
-    conflicts: 'Conflicts',
-    conflictWord: 'Conflict',
-    row: (n: number | string | null) => (n === null ? '' : `row ${n}`),
-    folded: (n: number, list: string) => `Folded ${n} identical row(s): ${list}`,
-    conflict: (c: Conflict, keyLabel: string) =>
-      `Conflict ${c.group}: ${keyLabel} "${c.keyText}" has ${c.members.length} versions that differ (master rows ${c.members.map((m) => m.masterRow).join(', ')})`,
-    more: (n: number) => `and ${n} more`,
-    sep: ' / ',
-    marker: 'marker',
-    signature: 'by headers',
-  },
-} as const;
-
-const COLS = {
-  ja: {
-    no: 'No',
-    file: 'ファイル',
-    path: 'パス',
-    via: '識別',
-    subjects: '部門',
-    warnings: '注意',
-    read: (s: string) => `${s} 行数`,
-    kept: (s: string) => `${s} 統合後`,
-    dup: (s: string) => `${s} 重複`,
-    conf: (s: string) => `${s} 競合`,
-    sheet: 'シート',
-    masterRow: '統合後の行',
-    keptFile: '残した行の取込元ファイル',
-    keptRow: '残した行の取込元行',
-    dropFile: '重複していた取込元ファイル',
-    dropRow: '重複していた取込元行',
-    group: '競合',
-    key: 'キー',
-    srcFile: '取込元ファイル',
-    srcRow: '取込元行',
-    differs: '相違する項目',
-  },
-  en: {
-    no: 'No',
-    file: 'File',
-    path: 'Path',
-    via: 'Recognised',
-    subjects: 'Departments',
-    warnings: 'Warnings',
-    read: (s: string) => `${s} read`,
-    kept: (s: string) => `${s} kept`,
-    dup: (s: string) => `${s} duplicates`,
-    conf: (s: string) => `${s} conflicts`,
-    sheet: 'Sheet',
-    masterRow: 'Master row',
-    keptFile: 'Kept: source file',
-    keptRow: 'Kept: source row',
-    dropFile: 'Duplicate: source file',
-    dropRow: 'Duplicate: source row',
-    group: 'Conflict',
-    key: 'Key',
-    srcFile: 'Source file',
-    srcRow: 'Source row',
-    differs: 'Fields that differ',
-  },
-} as const;
-
-function sourceText(s: Source, lang: Lang): string {
-  return `${s.shownFile} ${L[lang].row(s.shownRow)}`.trim();
-}
-
-function noteText(
-  n: { carried: string | null; duplicates: Source[]; conflict: Conflict | null },
-  keyLabel: string,
-  lang: Lang,
-): string {
-  const t = L[lang];
-  const parts: string[] = [];
-  if (n.conflict) parts.push(t.conflict(n.conflict, keyLabel));
-  if (n.duplicates.length) {
-    const shownList = n.duplicates.slice(0, 5).map((d) => sourceText(d, lang));
-    if (n.duplicates.length > 5) shownList.push(t.more(n.duplicates.length - 5));
-    parts.push(t.folded(n.duplicates.length, shownList.join(lang === 'ja' ? '、' : ', ')));
-  }
-  if (n.carried) parts.push(n.carried);
-  return parts.join(t.sep);
-}
-
 const link = (sheet: string, row: number): string => `${quoteSheet(sheet, { always: true })}!A${row}`;
+const listSep = (lang: Lang): string => (lang === 'ja' ? '、' : ', ');
 
-async function writeMaster(
-  def: TemplateDef,
-  shell: Shell,
-  plans: Map<string, SheetPlan>,
-  temps: Map<string, TempSheet>,
-  spools: readonly string[],
-  values: Map<string, RecordValues>,
-  slots: number,
-  files: readonly string[],
-  shown: readonly string[],
-  inputs: InputInfo[],
-  stats: FileStats[],
-  opts: MergeOptions,
-): Promise<SheetTotals[]> {
-  const lang = opts.lang;
-  const t = L[lang];
-  const c = COLS[lang];
-  const notes = new Map<number, string>();
-  const totals: SheetTotals[] = [];
-  const conflictsBySheet = new Map<string, Conflict[]>();
-  // Rows whose note needs more lines than the row was written with (row-heights.ts raises them).
-  const noteHeights = new Map<string, Map<number, number>>();
+/** What the master is made of: the template's shell, the rows placed by each sheet's plan and built into the spools,
+ * the values read for the conflict sheets, and the inputs. */
+interface MasterInput {
+  shell: Shell;
+  plans: Map<string, SheetPlan>;
+  temps: Map<string, TempSheet>;
+  spools: readonly string[];
+  values: Map<string, RecordValues>;
+  slots: number;
+  files: readonly string[];
+  shown: readonly string[];
+  inputs: InputInfo[];
+  stats: FileStats[];
+  opts: MergeOptions;
+}
+
+/** The notes of the master's rows, and each data sheet's totals and conflicts. */
+interface SheetOutcome {
+  /** 統合メモ by shared-string slot. */
+  notes: Map<number, string>;
+  totals: SheetTotals[];
+  conflictsBySheet: Map<string, Conflict[]>;
+  /** Rows whose note needs more lines than the row was written with (row-heights.ts raises them). */
+  noteHeights: Map<string, Map<number, number>>;
+}
+
+interface ReportSheet {
+  name: string;
+  xml: () => Iterable<string>;
+  print: PrintPlan;
+}
+
+async function writeMaster(m: MasterInput): Promise<SheetTotals[]> {
+  const outcome = sheetOutcome(m);
+  const report = [sourcesSheet(m), duplicatesSheet(m), ...conflictSheets(m, outcome.conflictsBySheet)];
+  const tmp = tempPathFor(resolve(m.opts.out));
+  const zip = await ZipWriter.create(tmp);
+  try {
+    await assemble(zip, m, outcome, report);
+    await zip.finish();
+  } catch (err) {
+    await zip.abort();
+    await rm(tmp, { force: true });
+    throw err;
+  }
+  if (!m.opts.force && (await exists(m.opts.out))) {
+    await rm(tmp, { force: true });
+    throw new OutputExistsError(m.opts.out);
+  }
+  await rename(tmp, resolve(m.opts.out));
+  return outcome.totals;
+}
+
+function sheetOutcome({ shell, plans, opts: { lang } }: MasterInput): SheetOutcome {
+  const o: SheetOutcome = { notes: new Map(), totals: [], conflictsBySheet: new Map(), noteHeights: new Map() };
   for (const ts of shell.tables) {
     const plan = plans.get(ts.sd.name);
     if (!plan) continue;
@@ -600,14 +567,14 @@ async function writeMaster(
     const heights = new Map<number, number>();
     for (const [slot, n] of plan.notes()) {
       const text = noteText(n, keyLabel, lang);
-      notes.set(slot, text);
+      o.notes.set(slot, text);
       const ht = heightOf(lineCount(text, PROVENANCE_ORDER[2].width));
       if (ht) heights.set(n.masterRow, ht);
     }
-    noteHeights.set(ts.sd.name, heights);
+    o.noteHeights.set(ts.sd.name, heights);
     const conflicts = plan.conflicts();
-    conflictsBySheet.set(ts.sd.name, conflicts);
-    totals.push({
+    o.conflictsBySheet.set(ts.sd.name, conflicts);
+    o.totals.push({
       name: ts.sd.name,
       read: plan.read,
       kept: plan.kept,
@@ -616,10 +583,15 @@ async function writeMaster(
       conflictRows: conflicts.reduce((a, g) => a + g.members.length, 0),
     });
   }
+  return o;
+}
 
-  // Report sheets.
+/** 取込元: a row per input, with what each data sheet read, kept, folded and found in conflict. */
+function sourcesSheet({ shell, files, shown, inputs, stats, opts: { lang } }: MasterInput): ReportSheet {
+  const t = L[lang];
+  const c = COLS[lang];
   const tableNames = shell.tables.map((x) => x.sd.name);
-  const sourceRows: ReportRow[] = files.map((path, i) => {
+  const rows: ReportRow[] = files.map((path, i) => {
     const info = inputs[i];
     const per = tableNames.flatMap((name) => {
       const s = stats[i].perSheet[name];
@@ -631,14 +603,14 @@ async function writeMaster(
       resolve(path),
       info?.via === 'signature' ? t.signature : t.marker,
       info?.subjects.length
-        ? info.subjects.slice(0, 5).join(lang === 'ja' ? '、' : ', ') +
+        ? info.subjects.slice(0, 5).join(listSep(lang)) +
           (info.subjects.length > 5 ? ` ${t.more(info.subjects.length - 5)}` : '')
         : null,
       ...per,
       (info?.warnings ?? []).map((w) => `${w.rule}: ${w.message[lang]}`).join('\n') || null,
     ];
   });
-  const sourceCols = [
+  const cols = [
     { label: c.no, width: 5 },
     { label: c.file, width: 30 },
     { label: c.path, width: 50 },
@@ -652,9 +624,15 @@ async function writeMaster(
     ]),
     { label: c.warnings, width: 60 },
   ];
-  // Made as the sheet is written: one row per folded duplicate, which can be most of the inputs' rows.
-  const dupCount = tableNames.reduce((n, name) => n + (plans.get(name)?.dropped ?? 0), 0);
-  function* dupRows(): Generator<ReportRow> {
+  return { name: t.sources, xml: () => [reportSheetXml(cols, rows, shell.styles)], print: reportPrintPlan(cols) };
+}
+
+/** 重複: a row per folded duplicate, made as the sheet is written (it can be most of the inputs' rows). */
+function duplicatesSheet({ shell, plans, opts: { lang } }: MasterInput): ReportSheet {
+  const c = COLS[lang];
+  const tableNames = shell.tables.map((x) => x.sd.name);
+  const count = tableNames.reduce((n, name) => n + (plans.get(name)?.dropped ?? 0), 0);
+  function* rows(): Generator<ReportRow> {
     for (const name of tableNames) {
       for (const d of plans.get(name)?.duplicates() ?? []) {
         yield [
@@ -668,7 +646,7 @@ async function writeMaster(
       }
     }
   }
-  const dupCols = [
+  const cols = [
     { label: c.sheet, width: 12 },
     { label: c.masterRow, width: 10 },
     { label: c.keptFile, width: 30 },
@@ -676,12 +654,26 @@ async function writeMaster(
     { label: c.dropFile, width: 30 },
     { label: c.dropRow, width: 10 },
   ];
-  // The conflict sheet lists the fields of the first keyed sheet that has conflicts; a template with conflicts on two
-  // keyed sheets (legal-register) gets the union of both sheets' field labels by position, so one list per sheet.
-  const conflictSheets: { name: string; xml: () => Iterable<string>; print: PrintPlan }[] = [];
-  for (const ts of shell.tables) {
+  return {
+    name: L[lang].duplicates,
+    xml: () => reportSheetChunks(cols, rows(), count, shell.styles),
+    print: reportPrintPlan(cols),
+  };
+}
+
+/**
+ * 競合: each conflicting record's versions side by side, the fields that differ in bold. One sheet per keyed data
+ * sheet (競合_<sheet> when the template has two, as legal-register does), since each lists its own sheet's fields.
+ */
+function conflictSheets(
+  { shell, plans, values, opts: { lang } }: MasterInput,
+  conflictsBySheet: Map<string, Conflict[]>,
+): ReportSheet[] {
+  const t = L[lang];
+  const c = COLS[lang];
+  const keyed = shell.tables.filter((x) => x.sd.key?.length);
+  return keyed.map((ts) => {
     const conflicts = conflictsBySheet.get(ts.sd.name) ?? [];
-    if (!ts.sd.key?.length) continue;
     const fields = ts.sd.fields;
     const extras = plans.get(ts.sd.name)?.extras ?? [];
     const extraOf = (v: RecordValues | undefined, label: string) =>
@@ -703,7 +695,7 @@ async function writeMaster(
           { value: m.masterRow, link: link(ts.sd.name, m.masterRow) },
           m.shownFile,
           m.shownRow,
-          labels.join(lang === 'ja' ? '、' : ', '),
+          labels.join(listSep(lang)),
           ...fields.map((_, k) => ({ value: v?.raw[k] ?? null, strong: differs[k] })),
           ...extras.map((e, k) => ({ value: extraOf(v, e.label)?.raw ?? null, strong: extraDiffers[k] })),
         ]);
@@ -719,29 +711,16 @@ async function writeMaster(
       ...fields.map((f, k) => ({ label: f.label.ja, width: Math.min(30, ts.widths[k] ?? 14) })),
       ...extras.map((e) => ({ label: e.label, width: 16 })),
     ];
-    const name = shell.tables.filter((x) => x.sd.key?.length).length > 1 ? `${t.conflicts}_${ts.sd.name}` : t.conflicts;
-    conflictSheets.push({
-      name,
+    return {
+      name: keyed.length > 1 ? `${t.conflicts}_${ts.sd.name}` : t.conflicts,
       xml: () => [reportSheetXml(cols, rows, shell.styles, 'FFC00000')],
       print: reportPrintPlan(cols),
-    });
-  }
+    };
+  });
+}
 
-  const report: { name: string; xml: () => Iterable<string>; print: PrintPlan }[] = [
-    {
-      name: t.sources,
-      xml: () => [reportSheetXml(sourceCols, sourceRows, shell.styles)],
-      print: reportPrintPlan(sourceCols),
-    },
-    {
-      name: t.duplicates,
-      xml: () => reportSheetChunks(dupCols, dupRows(), dupCount, shell.styles),
-      print: reportPrintPlan(dupCols),
-    },
-    ...conflictSheets,
-  ];
-
-  // Parts.
+/** The workbook-level parts of the master: the shell's, with the report sheets and the shared strings added. */
+function workbookParts(shell: Shell, report: ReportSheet[]): { added: AddedSheet[]; wb: ReturnType<typeof addSheets> } {
   const dec = new TextDecoder();
   const part = (name: string): string => dec.decode(shell.parts.get(name)!);
   const existing = [...shell.parts.keys(), ...shell.tables.map((x) => x.part)].filter((p) =>
@@ -760,55 +739,54 @@ async function writeMaster(
       contentTypes: part('[Content_Types].xml'),
       app: shell.parts.has('docProps/app.xml') ? part('docProps/app.xml') : null,
     },
-    tableNames,
+    shell.tables.map((x) => x.sd.name),
     added,
   );
-  let contentTypes = wb.contentTypes;
-  if (!contentTypes.includes('/xl/sharedStrings.xml')) {
-    contentTypes = contentTypes.replace(
+  if (!wb.contentTypes.includes('/xl/sharedStrings.xml')) {
+    wb.contentTypes = wb.contentTypes.replace(
       '</Types>',
       '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
     );
   }
-  let rels = wb.rels;
-  if (!rels.includes('sharedStrings.xml')) {
-    rels = rels.replace(
+  if (!wb.rels.includes('sharedStrings.xml')) {
+    wb.rels = wb.rels.replace(
       '</Relationships>',
       '<Relationship Id="rIdMergeSst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
     );
   }
+  return { added, wb };
+}
 
-  const tmp = tempPathFor(resolve(opts.out));
-  const zip = await ZipWriter.create(tmp);
+/** Writes the master's entries: the workbook parts, each data sheet from its pieces, the report sheets, the notes. */
+async function assemble(zip: ZipWriter, m: MasterInput, outcome: SheetOutcome, report: ReportSheet[]): Promise<void> {
+  const { shell, plans, temps, spools, slots, opts } = m;
+  const { added, wb } = workbookParts(shell, report);
+  const own = [
+    '[Content_Types].xml',
+    '_rels/.rels',
+    'docProps/app.xml',
+    'docProps/core.xml',
+    shell.workbookPart,
+    'xl/_rels/workbook.xml.rels',
+  ];
   const raised: string[] = [];
   // The lanes' spools, then the sheets whose rows were rewritten with raised heights.
   const sources = [...spools];
   try {
-    await zip.add('[Content_Types].xml', contentTypes);
+    await zip.add('[Content_Types].xml', wb.contentTypes);
     await zip.add('_rels/.rels', shell.parts.get('_rels/.rels')!);
     if (wb.app) await zip.add('docProps/app.xml', wb.app);
     if (shell.parts.has('docProps/core.xml')) await zip.add('docProps/core.xml', shell.parts.get('docProps/core.xml')!);
     await zip.add(shell.workbookPart, wb.workbook);
-    await zip.add('xl/_rels/workbook.xml.rels', rels);
+    await zip.add('xl/_rels/workbook.xml.rels', wb.rels);
     for (const [name, data] of shell.parts) {
-      if (
-        [
-          '[Content_Types].xml',
-          '_rels/.rels',
-          'docProps/app.xml',
-          'docProps/core.xml',
-          shell.workbookPart,
-          'xl/_rels/workbook.xml.rels',
-        ].includes(name)
-      )
-        continue;
-      if (/^xl\/worksheets\//.test(name)) continue;
+      if (own.includes(name) || /^xl\/worksheets\//.test(name)) continue;
       await zip.add(name, data);
     }
     for (const ts of shell.tables) {
       const plan = plans.get(ts.sd.name);
       let temp = temps.get(ts.sd.name);
-      const heights = noteHeights.get(ts.sd.name);
+      const heights = outcome.noteHeights.get(ts.sd.name);
       if (temp?.compressed && heights?.size) {
         // Named as the other row files, so that an interrupt's sweep finds it.
         const path = spools[0].replace(/\.\d+\.rows$/, `.${sources.length}.rows`);
@@ -826,7 +804,7 @@ async function writeMaster(
         shell: ts,
         lastRow: plan?.lastRow ?? FIRST_DATA_ROW,
         extras: plan?.extras ?? [],
-        conflictWord: (conflictsBySheet.get(ts.sd.name) ?? []).length ? t.conflictWord : null,
+        conflictWord: (outcome.conflictsBySheet.get(ts.sd.name) ?? []).length ? L[opts.lang].conflictWord : null,
       };
       await addAssembled(
         zip,
@@ -839,21 +817,10 @@ async function writeMaster(
     }
     for (const [name, data] of shell.parts) if (/^xl\/worksheets\//.test(name)) await zip.add(name, data);
     for (let k = 0; k < report.length; k++) await zip.addChunks(added[k].part, report[k].xml(), 3);
-    await zip.addChunks('xl/sharedStrings.xml', sstChunks(shell.sst, notes, slots), 3);
-    await zip.finish();
-  } catch (err) {
-    await zip.abort();
-    await rm(tmp, { force: true });
-    throw err;
+    await zip.addChunks('xl/sharedStrings.xml', sstChunks(shell.sst, outcome.notes, slots), 3);
   } finally {
     for (const p of raised) await rm(p, { force: true });
   }
-  if (!opts.force && (await exists(opts.out))) {
-    await rm(tmp, { force: true });
-    throw new OutputExistsError(opts.out);
-  }
-  await rename(tmp, resolve(opts.out));
-  return totals;
 }
 
 /** A sheet entry made of a deflated head, the rows' deflate pieces from the lanes' spools, and a deflated tail. */
