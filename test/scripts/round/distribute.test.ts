@@ -3,7 +3,7 @@
 // first sheet in the supplier's language; 送付一覧.xlsx and the mail-merge CSV. Refusals: a list with errors (its
 // findings, nothing written), an existing output without --force, the input as an output, something not a list.
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -11,65 +11,28 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mailCsv, plan, type Supplier } from '../../../scripts/round/distribute.js';
 import { MAX_STEM, safeStem, uniqueNames } from '../../../scripts/round/file-names.js';
 import { readXlsxFile } from '../../../scripts/io/read-xlsx.js';
-import { templateBuffer } from '../../../scripts/xlsx/template-writer.js';
 import { validateWorkbook } from '../../../templates/index.js';
-import { corpNoCheckDigit } from '../../../templates/model/normalise.js';
-import { FIRST_DATA_ROW, QUESTION_FIXED } from '../../../templates/model/layout.js';
-import { columnLetter, type CellValue } from '../../../templates/model/grid.js';
-import type { FormSheetDef, QuestionSheetDef } from '../../../templates/model/types.js';
-import { CHECKLIST, RESPONDENT, supplierChecklist } from '../../../templates/supplier-checklist/index.js';
-import { SUPPLIERS, supplierList } from '../../../templates/supplier-list/index.js';
+import { RESPONDENT } from '../../../templates/supplier-checklist/index.js';
 import { describeIssue, hasOoxmlCheck, ooxmlCheck } from '../../helpers/ooxml.js';
-import {
-  fillWithOpenpyxl,
-  hasLibreOffice,
-  hasOpenpyxl,
-  resaveWithLibreOffice,
-  type CellFill,
-} from '../../helpers/producers.js';
+import { fillWithOpenpyxl, hasLibreOffice, hasOpenpyxl, resaveWithLibreOffice } from '../../helpers/producers.js';
 import { daicho, ensureBuilt } from '../check/cli-helpers.js';
+import { answers, distribute, DUE, ROUND, supplierRows, writeBlankChecklist, writeList } from './fixtures.js';
 
-const ROUND = '2027上期';
-const DUE = '2027-01-31';
 let dir: string;
 
-const corpNo = (n: number) => {
-  const base = String(100000000000 + n * 7919).padStart(12, '0');
-  return `${corpNoCheckDigit(base)}${base}`;
-};
-
 /** 50 suppliers: every fifth abroad and in English, and a few whose names Windows would not take as they are. */
-function fiftySuppliers(): Record<string, CellValue>[] {
-  const odd: Record<number, string> = {
-    7: 'CON',
-    13: '株式会社 A/B:C*?"<>|',
-    21: `${'長い名前'.repeat(30)}株式会社`,
-    34: 'Trailing Dots Inc...',
-  };
-  return Array.from({ length: 50 }, (_, i) => {
-    const abroad = i % 5 === 4;
-    return {
-      取引先コード: i === 7 ? 'CON' : `S-${String(i + 1).padStart(4, '0')}`,
-      会社名: odd[i] ?? `見本${i + 1}工業株式会社`,
-      法人番号: abroad ? null : corpNo(i + 1),
-      '担当部署・担当者': abroad ? `Ms Example ${i + 1}` : `品質保証部 見本 ${i + 1} 様`,
-      メール: `s${i + 1}@supplier${i + 1}.example.jp`,
-      所在国: abroad ? 'Singapore' : '日本',
-      区分: '製造',
-      送付言語: abroad ? 'en' : 'ja',
-    };
+const fiftySuppliers = () =>
+  supplierRows(50, {
+    7: { 取引先コード: 'CON', 会社名: 'CON' },
+    13: { 会社名: '株式会社 A/B:C*?"<>|' },
+    21: { 会社名: `${'長い名前'.repeat(30)}株式会社` },
+    34: { 会社名: 'Trailing Dots Inc...' },
   });
-}
 
 const sha = async (p: string) =>
   createHash('sha256')
     .update(await readFile(p))
     .digest('hex');
-
-async function writeList(path: string, rows: Record<string, CellValue>[]): Promise<string> {
-  await writeFile(path, await templateBuffer(supplierList, { tables: { [SUPPLIERS]: rows } }));
-  return path;
-}
 
 beforeAll(async () => {
   await ensureBuilt();
@@ -248,7 +211,7 @@ describe('daicho distribute refuses', () => {
 
   it('a workbook that is not a supplier list, a bad --due or --round, a missing option: exit 2 in both languages', async () => {
     const checklist = join(dir, 'checklist.xlsx');
-    await writeFile(checklist, await templateBuffer(supplierChecklist));
+    await writeBlankChecklist(checklist);
     const list = await writeList(join(dir, 'ok.xlsx'), fiftySuppliers().slice(0, 2));
     const cases: [string[], RegExp][] = [
       [
@@ -282,38 +245,12 @@ describe('daicho distribute refuses', () => {
   });
 });
 
-const respondent = supplierChecklist.sheets[0] as FormSheetDef;
-const checklist = supplierChecklist.sheets[1] as QuestionSheetDef;
-const formCell = (key: string) => `B${FIRST_DATA_ROW + 1 + respondent.fields.findIndex((f) => f.key === key)}`;
-const answerCell = (id: string, key: string) =>
-  `${columnLetter(QUESTION_FIXED + checklist.fields.findIndex((f) => f.key === key))}${FIRST_DATA_ROW + 1 + checklist.questions.findIndex((q) => q.id === id)}`;
-
-/** A supplier's complete, clean answers, as openpyxl writes them (a real date cell). */
-function cleanAnswers(): CellFill {
-  const fill: CellFill = {
-    [RESPONDENT]: {
-      [formCell('回答者氏名')]: '見本 一郎',
-      [formCell('メール')]: 'ichiro@supplier1.example.jp',
-      [formCell('回答日')]: 'date:2027-01-10',
-      [formCell('責任者確認')]: 'はい',
-    },
-    [CHECKLIST]: {},
-  };
-  for (const q of checklist.questions) {
-    fill[CHECKLIST][answerCell(q.id, '回答')] = 'はい';
-    fill[CHECKLIST][answerCell(q.id, '取組内容・根拠資料')] = '規程第3条、年次教育記録';
-  }
-  return fill;
-}
-
 describe.skipIf(!hasOpenpyxl())('a distributed checklist from other producers', () => {
   it('filled by openpyxl and renamed, it checks clean and keeps its round and code; LibreOffice re-saved, too', async () => {
     const list = await writeList(join(dir, 'one.xlsx'), fiftySuppliers().slice(0, 1));
-    const outbox = join(dir, 'one-outbox');
-    const r = await daicho(['distribute', list, '-o', outbox, '--round', ROUND, '--due', DUE]);
-    expect(r.code, r.stderr).toBe(0);
+    const outbox = await distribute(list, join(dir, 'one-outbox'));
     const returned = join(dir, 'ご回答（見本1工業）.xlsx');
-    const view = await fillWithOpenpyxl(join(outbox, 'S-0001_見本1工業株式会社.xlsx'), returned, cleanAnswers());
+    const view = await fillWithOpenpyxl(join(outbox, 'S-0001_見本1工業株式会社.xlsx'), returned, answers());
     expect(view.sheets['_daicho']).toBe('veryHidden');
     expect(view.paper['ご回答のお願い']).toBe(9);
     const v = validateWorkbook(await readXlsxFile(returned), { asOf: '2027-01-15' });

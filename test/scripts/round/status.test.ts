@@ -2,79 +2,32 @@
 // re-saved by LibreOffice, one without the round's marker (matched by 法人番号), one by its company name only, one
 // from another round, one sent twice, one with a red flag, one with errors, one from a company not on the list —
 // then status, with exact counts, the reminder and correction CSVs, and an ooxml-check of 回収状況.xlsx.
-import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { foldCompany } from '../../../templates/model/fold.js';
-import { templateBuffer } from '../../../scripts/xlsx/template-writer.js';
-import { columnLetter, type CellValue } from '../../../templates/model/grid.js';
-import { FIRST_DATA_ROW, QUESTION_FIXED } from '../../../templates/model/layout.js';
-import { corpNoCheckDigit } from '../../../templates/model/normalise.js';
-import type { FormSheetDef, QuestionSheetDef } from '../../../templates/model/types.js';
-import { CHECKLIST, RESPONDENT, supplierChecklist } from '../../../templates/supplier-checklist/index.js';
-import { SUPPLIERS, supplierList } from '../../../templates/supplier-list/index.js';
+import type { CellValue } from '../../../templates/model/grid.js';
 import { describeIssue, hasOoxmlCheck, ooxmlCheck } from '../../helpers/ooxml.js';
-import {
-  fillWithOpenpyxl,
-  hasLibreOffice,
-  hasOpenpyxl,
-  resaveWithLibreOffice,
-  type CellFill,
-} from '../../helpers/producers.js';
+import { fillWithOpenpyxl, hasLibreOffice, hasOpenpyxl, resaveWithLibreOffice } from '../../helpers/producers.js';
 import { daicho, ensureBuilt } from '../check/cli-helpers.js';
+import {
+  answerCell,
+  answers,
+  corpNo,
+  distribute,
+  DUE,
+  formCell,
+  ROUND,
+  sentFile,
+  supplierRows,
+  writeBlankChecklist,
+  writeList,
+} from './fixtures.js';
 
-const ROUND = '2027上期';
-const DUE = '2027-01-31';
-
-const corpNo = (n: number) => {
-  const base = String(200000000000 + n * 7919).padStart(12, '0');
-  return `${corpNoCheckDigit(base)}${base}`;
-};
-
-function suppliers(): Record<string, CellValue>[] {
-  return Array.from({ length: 8 }, (_, i) => {
-    const abroad = i === 4;
-    return {
-      取引先コード: `S-${String(i + 1).padStart(4, '0')}`,
-      会社名: abroad ? 'Example Five Co., Ltd.' : `見本${i + 1}工業株式会社`,
-      法人番号: abroad ? null : corpNo(i + 1),
-      '担当部署・担当者': abroad ? 'Ms Example' : `品質保証部 見本 ${i + 1} 様`,
-      メール: `s${i + 1}@supplier${i + 1}.example.jp`,
-      所在国: abroad ? 'Singapore' : '日本',
-      区分: '製造',
-      送付言語: abroad ? 'en' : 'ja',
-    };
-  });
-}
-
-const respondent = supplierChecklist.sheets[0] as FormSheetDef;
-const checklist = supplierChecklist.sheets[1] as QuestionSheetDef;
-const formCell = (key: string) => `B${FIRST_DATA_ROW + 1 + respondent.fields.findIndex((f) => f.key === key)}`;
-const answerCell = (id: string, key: string) =>
-  `${columnLetter(QUESTION_FIXED + checklist.fields.findIndex((f) => f.key === key))}${FIRST_DATA_ROW + 1 + checklist.questions.findIndex((q) => q.id === id)}`;
-
-/** Complete, clean answers; `form` adds to (or, null, clears) the respondent sheet, `answers` to the checklist. */
-function answers(form: Record<string, string | null> = {}, more: Record<string, string | null> = {}): CellFill {
-  const fill: CellFill = {
-    [RESPONDENT]: {
-      [formCell('回答者氏名')]: '見本 一郎',
-      [formCell('メール')]: 'ichiro@example.jp',
-      [formCell('所在国・地域')]: '日本',
-      [formCell('回答日')]: 'date:2027-01-10',
-      [formCell('責任者確認')]: 'はい',
-    },
-    [CHECKLIST]: {},
-  };
-  for (const [k, v] of Object.entries(form)) fill[RESPONDENT][formCell(k)] = v;
-  for (const q of checklist.questions) {
-    fill[CHECKLIST][answerCell(q.id, '回答')] = 'はい';
-    fill[CHECKLIST][answerCell(q.id, '取組内容・根拠資料')] = '規程第3条、年次教育記録';
-  }
-  Object.assign(fill[CHECKLIST], more);
-  return fill;
-}
+/** 8 suppliers; the fifth abroad, in English. */
+const suppliers = () => supplierRows(8, { 4: { 会社名: 'Example Five Co., Ltd.' } });
 
 let dir: string;
 let list: string;
@@ -99,26 +52,20 @@ describe.skipIf(!hasOpenpyxl())('daicho status over a simulated round', () => {
   beforeAll(async () => {
     await ensureBuilt();
     dir = await mkdtemp(join(tmpdir(), 'daicho-status-'));
-    list = join(dir, '取引先一覧.xlsx');
-    await writeFile(list, await templateBuffer(supplierList, { tables: { [SUPPLIERS]: suppliers() } }));
-    const outbox = join(dir, 'outbox');
-    const d = await daicho(['distribute', list, '-o', outbox, '--round', ROUND, '--due', DUE]);
-    expect(d.code, d.stderr).toBe(0);
-    const other = join(dir, 'outbox-2026');
-    const d2 = await daicho(['distribute', list, '-o', other, '--round', '2026下期', '--due', '2026-07-31']);
-    expect(d2.code, d2.stderr).toBe(0);
-    const blank = join(dir, 'blank.xlsx');
-    await writeFile(blank, await templateBuffer(supplierChecklist));
+    list = await writeList(join(dir, '取引先一覧.xlsx'), suppliers());
+    const outbox = await distribute(list, join(dir, 'outbox'));
+    const other = await distribute(list, join(dir, 'outbox-2026'), '2026下期', '2026-07-31');
+    const blank = await writeBlankChecklist(join(dir, 'blank.xlsx'));
     returns = join(dir, 'returns');
     await mkdir(returns);
-    const sent = (k: number) => join(outbox, `S-000${k}_見本${k}工業株式会社.xlsx`);
+    const sent = (k: number) => sentFile(outbox, `S-000${k}`);
     const at = (name: string) => join(returns, name);
     // 1: clean, renamed; and an earlier return of the same supplier (sent twice).
-    await fillWithOpenpyxl(sent(1), at('ご回答_見本1.xlsx'), answers());
-    await fillWithOpenpyxl(sent(1), at('見本1_初回.xlsx'), answers({ 回答日: 'date:2027-01-05' }));
+    await fillWithOpenpyxl(await sent(1), at('ご回答_見本1.xlsx'), answers());
+    await fillWithOpenpyxl(await sent(1), at('見本1_初回.xlsx'), answers({ 回答日: 'date:2027-01-05' }));
     // 2: errors (no respondent name, a question unanswered).
     await fillWithOpenpyxl(
-      sent(2),
+      await sent(2),
       at('S-0002.xlsx'),
       answers({ 回答者氏名: null }, { [answerCell('IV-2', '回答')]: null }),
     );
@@ -129,7 +76,7 @@ describe.skipIf(!hasOpenpyxl())('daicho status over a simulated round', () => {
       [answerCell('II-1', '改善予定日')]: 'date:2027-06-30',
       [answerCell('II-1', 'コメント')]: '規程を改定中',
     };
-    await fillWithOpenpyxl(sent(3), flagged, answers({}, ii1));
+    await fillWithOpenpyxl(await sent(3), flagged, answers({}, ii1));
     await copyFile(hasLibreOffice() ? await resaveWithLibreOffice(flagged) : flagged, at('S-0003_LibreOffice.xlsx'));
     // 4: the blank template (no round in its marker), with its 法人番号; 5: abroad, by company name alone.
     await fillWithOpenpyxl(blank, at('見本4.xlsx'), answers({ 会社名: '見本4工業（株）', 法人番号: corpNo(4) }));
@@ -139,7 +86,7 @@ describe.skipIf(!hasOpenpyxl())('daicho status over a simulated round', () => {
       answers({ 会社名: 'EXAMPLE FIVE CO LTD', 所在国・地域: 'Singapore' }),
     );
     // 6: last round's file; a company that is not on the list.
-    await fillWithOpenpyxl(join(other, 'S-0006_見本6工業株式会社.xlsx'), at('S-0006_old.xlsx'), answers());
+    await fillWithOpenpyxl(await sentFile(other, 'S-0006'), at('S-0006_old.xlsx'), answers());
     await fillWithOpenpyxl(blank, at('unknown.xlsx'), answers({ 会社名: '無関係商事株式会社' }));
   }, 300_000);
 
