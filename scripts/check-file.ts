@@ -169,8 +169,6 @@ export function megabytes(bytes: number): string {
   return bytes >= 10 * 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-const SUBJECT_FIELDS = ['会社名', '委託先名', '部門'];
-
 /** Why an unreadable file is unreadable, in the sender's terms, plus the specifics (size vs limit) when we have them. */
 function fromUnreadableError(path: string, err: UnreadableError, size: number, limit: number): FileResult {
   if (err.code === 'too-large' && size > limit) {
@@ -244,13 +242,10 @@ export async function checkFile(path: string, opts: CheckOptions, checked?: Chec
   const result = validateWorkbook(grid, { asOf: opts.asOf });
   if (checked) checked.omitted = new Map();
   const issues = capIssues(result.issues, opts.maxFindingsPerRule, checked?.omitted);
+  // What the file is about: the first value of its template's subject field (会社名, 委託先名, 部門).
+  const key = result.def?.subject;
   let subject: string | undefined;
-  for (const rows of Object.values(result.data?.sheets ?? {})) {
-    for (const key of SUBJECT_FIELDS) {
-      const v = rows[0]?.raw[key];
-      if (v && !subject) subject = v;
-    }
-  }
+  if (key) for (const rows of Object.values(result.data?.sheets ?? {})) subject ||= rows[0]?.raw[key] || undefined;
   return {
     path,
     status: statusOf(issues),

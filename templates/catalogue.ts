@@ -1,10 +1,10 @@
 // Every rule id a finding can carry, once: the engine's structure and value rules, each template's rules and the
 // audit's cross-workbook rules, with default severity, title and clause. `Issue.rule` is a RuleId, so a misspelt id
 // does not compile; the pane, the CLI, the audit and docs/rules.md (npm run docs:rules) take titles from here.
-import type { Lang, Severity, TemplateDef, Text } from './model/types.js';
+import type { Lang, Severity, TemplateId, Text } from './model/types.js';
 
 /** Where a rule is raised: the engine (any template), a template's own rules, or the audit across workbooks. */
-export type RuleScope = 'engine' | TemplateDef['id'] | 'audit';
+export type RuleScope = 'engine' | TemplateId | 'audit';
 
 export interface RuleMeta {
   /** The severity of its findings unless a finding states another (e.g. SC-GAP: an explained gap is a warning). */

@@ -14,15 +14,24 @@ import {
   type WorkbookValidation,
 } from './model/validate.js';
 
-export const templates: readonly TemplateDef[] = [
-  piLedger,
-  legalRegister,
-  contractorEvaluation,
-  supplierChecklist,
-  supplierList,
-];
+const registry: TemplateDef[] = [piLedger, legalRegister, contractorEvaluation, supplierChecklist, supplierList];
 
-export type TemplateId = TemplateDef['id'];
+export const templates: readonly TemplateDef[] = registry;
+
+export type { TemplateId } from './model/types.js';
+
+/**
+ * Adds a template to the registry of this process (worker processes do not see it): how a test runs a template of its
+ * own through check, merge, audit and the pane. Returns the function that takes it out again.
+ */
+export function registerTemplate(def: TemplateDef): () => void {
+  if (templateById(def.id)) throw new Error(`template ${def.id} is already registered`);
+  registry.push(def);
+  return () => {
+    const i = registry.indexOf(def);
+    if (i >= 0) registry.splice(i, 1);
+  };
+}
 
 export function templateById(id: string): TemplateDef | undefined {
   return templates.find((t) => t.id === id);

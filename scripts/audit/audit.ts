@@ -67,14 +67,8 @@ export interface AuditReport {
   totals: Totals & { infos: number };
 }
 
-/** Areas for findings that are not about a department's ledger row. */
-export const AREAS = {
-  'legal-register': { ja: '法的要求事項', en: 'Legal register' },
-  'contractor-evaluation': { ja: '委託先管理', en: 'Contractors' },
-  'supplier-checklist': { ja: '調達先', en: 'Suppliers' },
-  ledger: { ja: '個人情報管理台帳', en: 'Ledgers' },
-  other: { ja: 'その他のファイル', en: 'Other files' },
-} as const satisfies Record<string, Text>;
+/** The area of findings not about a department's ledger row, in a file whose template names none (its audit.area). */
+const OTHER_AREA: Text = { ja: 'その他のファイル', en: 'Other files' };
 
 function shownOf(root: string, path: string): string {
   const r = relative(resolve(root), resolve(path));
@@ -166,13 +160,7 @@ export async function runAudit(files: readonly string[], opts: RunOptions): Prom
     const id = f.result.template?.id;
     order.forEach((issue, k) => {
       const dept = f.departments[k];
-      const area: Text = dept
-        ? { ja: dept, en: dept }
-        : id === 'pi-ledger'
-          ? AREAS.ledger
-          : id && id in AREAS
-            ? AREAS[id as keyof typeof AREAS]
-            : AREAS.other;
+      const area: Text = dept ? { ja: dept, en: dept } : (def?.audit?.area ?? OTHER_AREA);
       const tally = { rule: f.omittedRules[k] ?? issue.rule, n: issueCount(issue) };
       findings.push({ file: f.shown, template: id ?? null, area, issue, cross: crossIssues.has(issue), tally });
     });

@@ -9,6 +9,7 @@ import type { AuditReport, ContractorStatus, Finding } from './audit.js';
 import { columns, esc, FONT, horizontalBars, rates, type Bar } from './svg.js';
 import { ruleTitle } from '../../templates/catalogue.js';
 import { issueCount } from '../check-file.js';
+import { templateById } from '../../templates/index.js';
 
 const RED = '#dc2626';
 const AMBER = '#f59e0b';
@@ -58,12 +59,6 @@ const T = {
     findingCols: { severity: '重要度', where: '場所', rule: 'ルール', message: '内容' },
     severity: { error: 'エラー', warning: '警告', info: '情報' },
     crossTag: '横断',
-    template: {
-      'pi-ledger': '個人情報管理台帳',
-      'legal-register': '法的要求事項確認書',
-      'contractor-evaluation': '委託先評価',
-      'supplier-checklist': 'サステナブル調達チェック',
-    } as Record<string, string>,
     footer: 'Daicho が作成。このページは外部への通信を行いません。',
     sentences: {
       contractors: (n: number, rows: number) =>
@@ -123,12 +118,6 @@ const T = {
     findingCols: { severity: 'Severity', where: 'Where', rule: 'Rule', message: 'Finding' },
     severity: { error: 'error', warning: 'warning', info: 'info' },
     crossTag: 'cross-check',
-    template: {
-      'pi-ledger': 'Personal information ledger',
-      'legal-register': 'Legal register',
-      'contractor-evaluation': 'Contractor evaluation',
-      'supplier-checklist': 'Supplier self-assessment',
-    } as Record<string, string>,
     footer: 'Made by Daicho. This page makes no network requests.',
     sentences: {
       contractors: (n: number, rows: number) =>
@@ -347,7 +336,8 @@ export function auditHtml(r: AuditReport, lang: Lang, generated = new Date()): s
       const mine = findings.filter((x) => x.file === f.shown);
       const errors = mine.reduce((n, x) => n + (x.issue.severity === 'error' ? issueCount(x.issue) : 0), 0);
       const warnings = mine.reduce((n, x) => n + (x.issue.severity === 'warning' ? issueCount(x.issue) : 0), 0);
-      const kind = f.result.template ? (t.template[f.result.template.id] ?? f.result.template.id) : '';
+      const def = f.result.template ? templateById(f.result.template.id) : undefined;
+      const kind = def ? (def.shortTitle ?? def.title)[lang] : (f.result.template?.id ?? '');
       const subject = f.result.subject ? ` · ${f.result.subject}` : '';
       const rows = mine
         .map(

@@ -4,14 +4,9 @@
 import { basename } from 'node:path';
 import { templateById } from '../../templates/index.js';
 import { atVersion } from '../../templates/model/versions.js';
-import {
-  departmentsOf,
-  evaluationFact,
-  outsourcedRows,
-  type EvaluationFact,
-  type OutsourcedRow,
-} from '../../templates/audit/rules.js';
+import type { EvaluationFact, OutsourcedRow } from '../../templates/audit/rules.js';
 import { readRecords } from '../../templates/model/read.js';
+import { ruleContext } from '../../templates/model/validate.js';
 import type { Score } from '../../templates/model/types.js';
 import type { RuleId } from '../../templates/catalogue.js';
 import { batchFailure, checkFile, type Checked, type FileResult } from '../check-file.js';
@@ -60,23 +55,21 @@ export async function auditFile(path: string, opts: AuditOptions): Promise<Audit
     evaluation: null,
     supplier: null,
   };
-  const id = result.template?.id;
-  if (result.status === 'unreadable' || !id) return out;
-  if (id === 'supplier-checklist' && result.score) {
+  const def = result.template ? templateById(result.template.id) : undefined;
+  if (result.status === 'unreadable' || !def) return out;
+  if (def.audit?.supplierScore && result.score) {
     out.supplier = { company: result.subject ?? null, score: result.score };
     return out;
   }
-  if (id !== 'pi-ledger' && id !== 'contractor-evaluation') return out;
+  if (!def.audit?.facts) return out;
   // The records themselves (check reports findings only): read again from the bytes checked, without the rules.
   try {
     const grid = readXlsx(checked.bytes!, { fileName: basename(path) });
-    const data = readRecords(atVersion(templateById(id)!, result.template!.version), grid);
-    if (id === 'pi-ledger') {
-      out.outsourced = outsourcedRows(opts.shown, data);
-      out.departments = departmentsOf(result.issues, data);
-    } else {
-      out.evaluation = evaluationFact(opts.shown, data, opts.asOf);
-    }
+    const read = atVersion(def, result.template!.version);
+    const facts = def.audit.facts(opts.shown, ruleContext(read, readRecords(read, grid), opts.asOf), result.issues);
+    if (facts.outsourced) out.outsourced = facts.outsourced;
+    if (facts.departments) out.departments = facts.departments;
+    if (facts.evaluation) out.evaluation = facts.evaluation;
   } catch {
     // check read it a moment ago; if it cannot be read now, the audit goes on with its findings only
   }

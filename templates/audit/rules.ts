@@ -15,10 +15,8 @@
 import { RULES } from '../catalogue.js';
 import { addMonths, compareIso } from '../model/dates.js';
 import { recordCell } from '../model/read.js';
-import { contractorEvaluation } from '../contractor-evaluation/index.js';
 import { evaluate, isVerdict, worseVerdict, type Verdict } from '../contractor-evaluation/rules.js';
-import { ruleContext } from '../model/validate.js';
-import type { Issue, PeriodValue, ReadResult, RecordRow, Text } from '../model/types.js';
+import type { Issue, PeriodValue, ReadResult, RecordRow, RuleContext, Text } from '../model/types.js';
 import { useOutlastsRetention } from '../pi-ledger/rules.js';
 import { LEDGER } from '../pi-ledger/sheets.js';
 import { foldCompany, foldCorpNo, foldKey } from '../model/fold.js';
@@ -126,11 +124,11 @@ function cellOf(rec: RecordRow | undefined, key: string): { sheet: string; cell:
 }
 
 /** An evaluation's facts from its records (sheets 評価票 and 判定). */
-export function evaluationFact(file: string, data: ReadResult, asOf: string): EvaluationFact {
-  const form = data.sheets['評価票']?.[0];
-  const result = data.sheets['判定']?.[0];
+export function evaluationFact(file: string, ctx: RuleContext): EvaluationFact {
+  const form = ctx.form('評価票');
+  const result = ctx.form('判定');
   const keep = result?.values['契約書保存期限'];
-  const { expected, score } = evaluate(ruleContext(contractorEvaluation, data, asOf));
+  const { expected, score } = evaluate(ctx);
   return {
     file,
     name: str(form?.raw['委託先名']),

@@ -6,6 +6,8 @@ import { FIRST_DATA_ROW, QUESTION_FIXED } from '../model/layout.js';
 import type { EnumOption, FormSheetDef, QuestionSheetDef, TemplateDef } from '../model/types.js';
 import { CONTRACT_ITEMS, CONTRACT_SECTIONS, CRITERIA, CRITERIA_SECTIONS } from './criteria.js';
 import { rules, score } from './rules.js';
+import { evaluationSummary } from './summary.js';
+import { evaluationFact } from '../audit/rules.js';
 
 export { CONTRACT_ITEMS, CRITERIA, CRITERIA_SECTIONS } from './criteria.js';
 export { DEFAULT_PASS_MARK, evaluate } from './rules.js';
@@ -343,4 +345,11 @@ export const contractorEvaluation: TemplateDef = {
   sheets: [formSheet, criteriaSheet, contractSheet, resultSheet],
   rules,
   score,
+  shortTitle: { ja: '委託先評価', en: 'Contractor evaluation' },
+  subject: '委託先名',
+  summary: evaluationSummary,
+  audit: {
+    area: { ja: '委託先管理', en: 'Contractors' },
+    facts: (file, ctx) => ({ evaluation: evaluationFact(file, ctx) }),
+  },
 };

@@ -201,4 +201,6 @@ export const legalRegister: TemplateDef = {
   clause: '§4.3.4',
   sheets: [registerSheet, sourcesSheet],
   rules,
+  shortTitle: { ja: '法的要求事項確認書', en: 'Legal register' },
+  audit: { area: { ja: '法的要求事項', en: 'Legal register' } },
 };

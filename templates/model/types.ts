@@ -1,6 +1,7 @@
 // What a template is. A template is data: sheets of fields and questions plus rules. One definition drives the
 // .xlsx writer, the task-pane form, the validator and the merge.
 import type { RuleId } from '../catalogue.js';
+import type { EvaluationFact, OutsourcedRow } from '../audit/rules.js';
 
 export interface Text {
   ja: string;
@@ -248,8 +249,99 @@ export interface Score {
   [extra: string]: unknown;
 }
 
+/** The templates Daicho ships (templates/index.ts lists them; a test may register one of its own). */
+export type TemplateId =
+  'pi-ledger' | 'legal-register' | 'contractor-evaluation' | 'supplier-checklist' | 'supplier-list';
+
+/** An answer the buyer follows up (merge's follow-up sheet): where it is, what was answered and what is planned. */
+export interface FollowUp {
+  /** 項番 and the cell of its answer. */
+  id: string;
+  sheet: string;
+  cell: string | null;
+  critical: boolean;
+  answer: string;
+  evidence: string | null;
+  plan: string | null;
+  /** ISO date of the plan when it is a date. */
+  planIso: string | null;
+  comment: string | null;
+}
+
+/** One subject's latest form, as a column of a merge summary reads it. */
+export interface SummaryRow {
+  /** The subject's name (the summary's name field), '' when blank. */
+  name: string;
+  /** Raw text and normalised values of every form field, by key. */
+  raw: Record<string, string | null>;
+  values: Record<string, NormValue | null>;
+  score: Score | null;
+  /** ISO date of the summary's date field, when it holds one. */
+  date: string | null;
+  /** Number of answers to follow up. */
+  followUps: number;
+}
+
+export interface SummaryContext {
+  lang: Lang;
+  /** The day deadlines are judged against. */
+  asOf: string;
+}
+
+/** A highlighted cell's fill, in the band colours (A good … D bad). */
+export type SummaryFill = 'good' | 'fair' | 'caution' | 'bad';
+
+/** A column of a merge summary sheet: its label, width and what its cells show. */
+export interface SummaryColumn<R> {
+  label: Text;
+  /** Width in characters. */
+  width: number;
+  value(row: R, ctx: SummaryContext): string | number | Date | null;
+  format?: 'percent' | 'date';
+  fill?(row: R, ctx: SummaryContext): SummaryFill | null;
+  /** The cell is shown in red bold. */
+  alert?(row: R, ctx: SummaryContext): boolean;
+}
+
+/**
+ * How `daicho merge` summarises the forms of a form template: a sheet with one row per subject (its latest form; the
+ * earlier ones on a sheet of superseded forms) and, when the template finds follow-ups, a sheet of them. Status,
+ * error and warning counts and the file are added after the template's columns.
+ */
+export interface FormSummaryDef {
+  /** Name of the sheet of subjects, e.g. 取引先一覧. */
+  sheet: Text;
+  /**
+   * Field naming the subject (会社名), field of its 法人番号 (which identifies it before the name), and the form's
+   * date (the latest form of a subject is the one of the latest date); without it, every file is a subject of its own.
+   */
+  subject?: { name: string; corpNo?: string; date: string; dateLabel: Text };
+  columns: readonly SummaryColumn<SummaryRow>[];
+  /** The follow-up sheet's name and columns (before its file and cell). */
+  followUpSheet?: { sheet: Text; columns: readonly SummaryColumn<{ row: SummaryRow; followUp: FollowUp }>[] };
+}
+
+/** What a file gives the audit's cross-workbook rules (templates/audit/rules.ts). */
+export interface AuditFacts {
+  /** Rows that entrust personal information to a contractor. */
+  outsourced?: OutsourcedRow[];
+  /** The department of each finding, aligned with the file's findings. */
+  departments?: (string | null)[];
+  evaluation?: EvaluationFact;
+}
+
+/** What `daicho audit` takes from a file of the template beyond its findings. */
+export interface AuditDef {
+  /** The area of the PMS its findings belong to (by default その他のファイル). */
+  area?: Text;
+  /** Its score is a supplier's: the audit shows its band and section scores. */
+  supplierScore?: boolean;
+  /** Facts for the cross-workbook rules, from the file's records and findings. */
+  facts?(file: string, ctx: RuleContext, issues: readonly Issue[]): AuditFacts;
+}
+
 export interface TemplateDef {
-  id: 'pi-ledger' | 'legal-register' | 'contractor-evaluation' | 'supplier-checklist' | 'supplier-list';
+  id: string;
   /**
    * The current version. Every earlier one stays readable: it is this definition without the fields and rules whose
    * `since` is later (model/versions.ts), so a version is published by adding fields, never by removing or moving one.
@@ -266,4 +358,13 @@ export interface TemplateDef {
   sheets: readonly SheetDef[];
   rules: readonly RuleDef[];
   score?(ctx: RuleContext): Score;
+  /** A short name for reports, e.g. the audit's list of files (default: the title). */
+  shortTitle?: Text;
+  /** Field whose first value names a file's subject in reports (会社名, 委託先名, 部門). */
+  subject?: string;
+  /** The answers the buyer follows up. */
+  followUps?(data: ReadResult): FollowUp[];
+  /** How merge summarises forms of this template (form templates). */
+  summary?: FormSummaryDef;
+  audit?: AuditDef;
 }

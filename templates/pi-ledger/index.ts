@@ -1,6 +1,7 @@
 // 個人情報管理台帳 (pi-ledger): one row per kind of personal information per medium (§4.3.3), with a risk analysis
 // of every lifecycle stage per row (§4.3.5), checked against the acquisition, use and provision clauses (§4.4.2).
 import type { TemplateDef } from '../model/types.js';
+import { departmentsOf, outsourcedRows } from '../audit/rules.js';
 import { rules } from './rules.js';
 import { ledgerSheet, riskSheet } from './sheets.js';
 
@@ -18,4 +19,13 @@ export const piLedger: TemplateDef = {
   clause: '§4.3.3',
   sheets: [ledgerSheet, riskSheet],
   rules,
+  shortTitle: { ja: '個人情報管理台帳', en: 'Personal information ledger' },
+  subject: '部門',
+  audit: {
+    area: { ja: '個人情報管理台帳', en: 'Ledgers' },
+    facts: (file, ctx, issues) => ({
+      outsourced: outsourcedRows(file, ctx.data),
+      departments: departmentsOf(issues, ctx.data),
+    }),
+  },
 };

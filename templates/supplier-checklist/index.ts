@@ -4,9 +4,11 @@ import { addMonths, compareIso } from '../model/dates.js';
 import { foldCompact } from '../model/fold.js';
 import type {
   FieldDef,
+  FollowUp,
   FormSheetDef,
   QuestionDef,
   QuestionSheetDef,
+  ReadResult,
   RecordRow,
   RuleContext,
   RuleDef,
@@ -17,6 +19,7 @@ import type {
   Text,
 } from '../model/types.js';
 import { CRITICAL, NA_ACCEPTED, QUESTIONS, SECTIONS } from './questions.js';
+import { checklistSummary } from './summary.js';
 
 export { CRITICAL, NA_ACCEPTED, QUESTIONS, SECTIONS };
 
@@ -276,6 +279,31 @@ function isoOf(rec: RecordRow | undefined, key: string): string | null {
  */
 export function scoredAnswer(q: QuestionDef, answer: string): string {
   return q.critical && answer === NA && !NA_ACCEPTED.includes(q.id) ? NO : answer;
+}
+
+/** Answers to follow up: いいえ and 一部実施 as scored (so also 該当なし where a critical clause bars it). */
+function followUps(data: ReadResult): FollowUp[] {
+  const out: FollowUp[] = [];
+  for (const rec of data.sheets[CHECKLIST] ?? []) {
+    const q = QUESTIONS.find((x) => x.id === rec.id);
+    const answer = rec.values[ANSWER];
+    if (!q || typeof answer !== 'string') continue;
+    const scored = scoredAnswer(q, answer);
+    if (scored !== NO && scored !== PARTLY) continue;
+    const plan = rec.values[PLAN];
+    out.push({
+      id: q.id,
+      sheet: rec.sheet,
+      cell: rec.cells[ANSWER] ?? null,
+      critical: q.critical === true,
+      answer,
+      evidence: rec.raw[EVIDENCE] ?? null,
+      plan: rec.raw[PLAN] ?? null,
+      planIso: typeof plan === 'string' ? plan : null,
+      comment: rec.raw[COMMENT] ?? null,
+    });
+  }
+  return out;
 }
 
 // ---- rules ----
@@ -547,4 +575,9 @@ export const supplierChecklist: TemplateDef = {
   sheets: [respondentSheet, checklistSheet],
   rules: [scAnswer, scNa, scGap, scEvidence, scApproval, scDate, scEdition],
   score: (ctx) => scoreChecklist(ctx),
+  shortTitle: { ja: 'サステナブル調達チェック', en: 'Supplier self-assessment' },
+  subject: '会社名',
+  followUps,
+  summary: checklistSummary,
+  audit: { area: { ja: '調達先', en: 'Suppliers' }, supplierScore: true },
 };

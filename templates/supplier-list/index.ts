@@ -154,4 +154,5 @@ export const supplierList: TemplateDef = {
   clause: 'ガイドライン はじめに（遵守状況の確認）',
   sheets: [suppliersSheet],
   rules: [slCorpNo],
+  subject: '会社名',
 };

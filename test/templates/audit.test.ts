@@ -17,7 +17,7 @@ import { contractorEvaluation } from '../../templates/contractor-evaluation/inde
 import { layoutWorkbook } from '../../templates/model/layout.js';
 import { readRecords } from '../../templates/model/read.js';
 import type { PeriodValue } from '../../templates/model/types.js';
-import { validate } from '../../templates/model/validate.js';
+import { ruleContext, validate } from '../../templates/model/validate.js';
 import { piLedger } from '../../templates/pi-ledger/index.js';
 import { samples as evaluationSamples } from '../../scripts/samples/contractor-evaluation.js';
 import { SAMPLE_AS_OF, samples as ledgerSamples } from '../../scripts/samples/pi-ledger.js';
@@ -29,8 +29,11 @@ const ledgers = ledgerSamples.map((s) => ({
 const evaluations = evaluationSamples.map((s) =>
   evaluationFact(
     s.file,
-    readRecords(contractorEvaluation, layoutWorkbook(contractorEvaluation, s.input)),
-    SAMPLE_AS_OF,
+    ruleContext(
+      contractorEvaluation,
+      readRecords(contractorEvaluation, layoutWorkbook(contractorEvaluation, s.input)),
+      SAMPLE_AS_OF,
+    ),
   ),
 );
 const rows = ledgers.flatMap((l) => outsourcedRows(l.file, l.data));

@@ -186,6 +186,7 @@ describe('published versions', () => {
     }
     expect(got).toEqual(published);
     expect(Object.keys(published).sort()).toEqual(templates.map((t) => t.id).sort());
-    for (const t of templates) expect(Object.keys(published[t.id]).map(Number), t.id).toContain(t.version);
+    for (const t of templates)
+      expect(Object.keys(published[t.id as keyof typeof published]).map(Number), t.id).toContain(t.version);
   });
 });
