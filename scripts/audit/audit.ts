@@ -11,9 +11,9 @@ import {
 import { foldCompany } from '../../templates/model/fold.js';
 import { addMonths, compareIso } from '../../templates/model/dates.js';
 import type { RuleId } from '../../templates/catalogue.js';
-import type { Issue, Lang, Score, Text } from '../../templates/model/types.js';
+import type { Issue, Lang, Score, SectionDef, Text } from '../../templates/model/types.js';
 import { sortIssues } from '../../templates/model/validate.js';
-import { templateById } from '../../templates/index.js';
+import { templateById, templates } from '../../templates/index.js';
 import { issueCount, statusOf } from '../check-file.js';
 import { defaultPoolSize, WorkerPool, type Job } from '../pool/pool.js';
 import { isNotTemplate, type Totals } from '../report/text.js';
@@ -69,6 +69,13 @@ export interface AuditReport {
 
 /** The area of findings not about a department's ledger row, in a file whose template names none (its audit.area). */
 const OTHER_AREA: Text = { ja: 'その他のファイル', en: 'Other files' };
+
+/** The sections of a supplier's score: those of the templates whose score is a supplier's (audit.supplierScore). */
+export function supplierSections(): SectionDef[] {
+  return templates
+    .filter((t) => t.audit?.supplierScore)
+    .flatMap((t) => t.sheets.flatMap((s) => (s.kind === 'questions' ? (s.sections ?? []) : [])));
+}
 
 function shownOf(root: string, path: string): string {
   const r = relative(resolve(root), resolve(path));

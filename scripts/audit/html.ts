@@ -4,8 +4,7 @@
 import { basename } from 'node:path';
 import { verdictText } from '../../templates/audit/rules.js';
 import type { Issue, Lang, Text } from '../../templates/model/types.js';
-import { SECTIONS } from '../../templates/supplier-checklist/questions.js';
-import type { AuditReport, ContractorStatus, Finding } from './audit.js';
+import { supplierSections, type AuditReport, type ContractorStatus, type Finding } from './audit.js';
 import { columns, esc, FONT, horizontalBars, rates, type Bar } from './svg.js';
 import { ruleTitle } from '../../templates/catalogue.js';
 import { issueCount } from '../check-file.js';
@@ -301,7 +300,7 @@ export function auditHtml(r: AuditReport, lang: Lang, generated = new Date()): s
   }));
   bandCounts.push({ label: t.incomplete, value: r.suppliers.filter((s) => !s.score.band).length, color: GREY });
   const bandChart = columns(bandCounts, { title: t.bands, empty: t.empty });
-  const sectionRows = SECTIONS.map((sec) => {
+  const sectionRows = supplierSections().map((sec) => {
     const vals = r.suppliers
       .map((s) => s.score.sections.find((x) => x.key === sec.key)?.rate)
       .filter((v): v is number => typeof v === 'number');

@@ -5,10 +5,16 @@ import { bandLabel } from '../../templates/model/score.js';
 import ExcelJS from 'exceljs';
 import { verdictText } from '../../templates/audit/rules.js';
 import type { Lang } from '../../templates/model/types.js';
-import { SECTIONS } from '../../templates/supplier-checklist/questions.js';
 import { applyPrint, planPrint, rowHeight } from '../xlsx/print.js';
 import { addTableSheet, TABLE_FONT, writeTable, type TableColumn } from '../xlsx/table-sheet.js';
-import type { AuditReport, ContractorRow, ContractorStatus, Finding, SupplierRow } from './audit.js';
+import {
+  supplierSections,
+  type AuditReport,
+  type ContractorRow,
+  type ContractorStatus,
+  type Finding,
+  type SupplierRow,
+} from './audit.js';
 import { ruleTitle, type RuleId } from '../../templates/catalogue.js';
 import { issueCount } from '../check-file.js';
 import { reportStatus } from '../report/json.js';
@@ -214,12 +220,13 @@ export async function auditWorkbook(r: AuditReport, lang: Lang): Promise<Buffer>
     r.contractors,
   );
 
+  const sections = supplierSections();
   addTableSheet(
     wb,
     t.suppliers,
     columns<SupplierRow>(
-      [...t.s, ...SECTIONS.map((s) => `${s.key} ${s.title[lang]}`)],
-      [28, 26, 9, 9, 20, 16, ...SECTIONS.map(() => 11)],
+      [...t.s, ...sections.map((s) => `${s.key} ${s.title[lang]}`)],
+      [28, 26, 9, 9, 20, 16, ...sections.map(() => 11)],
       [
         { value: (s) => s.file },
         { value: (s) => s.company },
@@ -227,7 +234,7 @@ export async function auditWorkbook(r: AuditReport, lang: Lang): Promise<Buffer>
         { value: (s) => s.score.rate, fmt: PCT },
         { value: (s) => bandLabel(s.score, lang) },
         { value: (s) => s.score.redFlags.join(', ') || null },
-        ...SECTIONS.map((sec) => ({
+        ...sections.map((sec) => ({
           value: (s: SupplierRow) => s.score.sections.find((x) => x.key === sec.key)?.rate ?? null,
           fmt: PCT,
         })),
