@@ -117,6 +117,28 @@ describe('a template defined in a test only', () => {
     expect(superseded[1][0]).toBe('渋谷店');
   });
 
+  it("merge of a form template without a summary of its own: a row per file, never another template's sheets", async () => {
+    const plain = { ...toy, id: 'toy-plain', summary: undefined };
+    const unregister = registerTemplate(plain);
+    try {
+      const paths = [join(dir, 'plain-1.xlsx'), join(dir, 'plain-2.xlsx')];
+      for (const p of paths)
+        await writeFile(p, await templateBuffer(plain, inspection('渋谷店', '2026-11-10', '佐藤', { 'T-1': good })));
+      const out = join(dir, 'plain.xlsx');
+      const result = await mergeFiles(paths, { out, asOf: AS_OF, lang: 'en', jobs: 0 });
+      expect(result.forms).toEqual({ read: 2, latest: 2, superseded: 0, followUps: 0 });
+      const files = await rows(out, 'Files');
+      expect(files.map((r) => r.slice(0, 4))).toEqual([
+        ['Status', 'Errors', 'Warnings', 'File'],
+        ['OK', '0', '0', 'plain-1.xlsx'],
+        ['OK', '0', '0', 'plain-2.xlsx'],
+      ]);
+      expect((await readXlsxFile(out)).sheets.map((x) => x.name)).toEqual(['Files', 'Superseded']);
+    } finally {
+      unregister();
+    }
+  });
+
   describe('audit', () => {
     let report: AuditReport;
     beforeAll(async () => {
