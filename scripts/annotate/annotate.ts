@@ -12,7 +12,7 @@ import { parseAddress, quoteSheet } from '../../templates/model/grid.js';
 import { MARK_RGB, worseSeverity } from '../../templates/model/severity.js';
 import type { Issue, Lang, Severity } from '../../templates/model/types.js';
 import type { FileResult } from '../check-file.js';
-import { planPrint, printTitlesName, printXml, rowHeight } from '../xlsx/print.js';
+import { planPrint, printTitlesName, printXml, rowHeight, type PrintPlan } from '../xlsx/print.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { excelText } from '../xlsx/cell-text.js';
 import { findEntry, readPart, readRelationships, relsPathFor, type Relationship } from '../io/package.js';
@@ -32,11 +32,14 @@ import {
   Splices,
 } from './xml-edit.js';
 import { IdBlocks, mergeVml, type NoteCell } from './vml.js';
+import { COVER_PRINT, coverSheetXml, type CoverLetter } from './cover-sheet.js';
 import { rewriteZip, type PartChanges } from './zip-rewrite.js';
 
 export interface AnnotateOptions {
   lang: Lang;
   force?: boolean;
+  /** A letter to put first, before the findings sheet (status's correction request). */
+  cover?: CoverLetter;
 }
 
 /** The namespaces our new parts use: those of the package's own flavour, Transitional (almost all) or Strict. */
@@ -355,6 +358,7 @@ function findingsSheetXml(
   present: Set<string>,
   st: FindingStyles,
   ns: Namespaces,
+  selected: boolean,
 ): string {
   const headers = ANNOTATE_TEXT.headers[lang];
   const cols = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
@@ -415,7 +419,7 @@ function findingsSheetXml(
     `${XML_DECL}<worksheet xmlns="${ns.main}" xmlns:r="${ns.rel}">` +
     `<sheetPr><tabColor rgb="FFC00000"/>${print.sheetPr}</sheetPr>` +
     `<dimension ref="A1:H${last}"/>` +
-    '<sheetViews><sheetView tabSelected="1" workbookViewId="0"><pane ySplit="4" topLeftCell="A5" activePane="bottomLeft" state="frozen"/>' +
+    `<sheetViews><sheetView${selected ? ' tabSelected="1"' : ''} workbookViewId="0"><pane ySplit="4" topLeftCell="A5" activePane="bottomLeft" state="frozen"/>` +
     '<selection pane="bottomLeft" activeCell="C5" sqref="C5"/></sheetView></sheetViews>' +
     '<sheetFormatPr defaultRowHeight="15"/>' +
     `<cols>${FINDINGS_WIDTHS.map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>` +
@@ -429,8 +433,17 @@ function findingsSheetXml(
 
 // ---- workbook.xml and [Content_Types].xml -------------------------------------------------------------------
 
-/** Puts the findings sheet first: a <sheet> at the head of <sheets>, sheet-scoped names shifted, first tab active. */
-function addFirstSheet(xml: string, name: string, rid: string, ns: Namespaces): string {
+/**
+ * Puts a sheet first: a <sheet> at the head of <sheets>, sheet-scoped names shifted, first tab active, and its print
+ * titles (`titleRows` repeated on every page, as the sheet's print plan says).
+ */
+function addFirstSheet(
+  xml: string,
+  name: string,
+  rid: string,
+  ns: Namespaces,
+  print: { plan: PrintPlan; titleRows: [number, number] },
+): string {
   const sp = new Splices();
   let maxId = 0;
   let sheetsTag: { end: number; prefix: string } | null = null;
@@ -465,7 +478,7 @@ function addFirstSheet(xml: string, name: string, rid: string, ns: Namespaces): 
   sp.insert(sheetsTag.end, `<${sheetsTag.prefix}sheet name="${escapeXml(name)}" sheetId="${maxId + 1}" ${idAttr}/>`);
   if (namesAt) {
     const p = sheetsTag.prefix;
-    const title = printTitlesName(name, 0, FINDINGS_PRINT, [4, 4])
+    const title = printTitlesName(name, 0, print.plan, print.titleRows)
       .replace(/^<definedName/, `<${p}definedName`)
       .replace(/<\/definedName>$/, `</${p}definedName>`);
     sp.insert(namesAt.at, namesAt.open ? title : `<${p}definedNames>${title}</${p}definedNames>`);
@@ -617,18 +630,40 @@ export function annotatePackage(
     );
   }
 
-  // The findings sheet, first.
+  // The findings sheet, first; the cover letter, when there is one, before it.
   const names = new Set(sheets.map((s) => s.name.toLowerCase()));
-  let sheetName: string = ANNOTATE_TEXT.sheet[lang];
-  for (let n = 2; names.has(sheetName.toLowerCase()); n++) sheetName = `${ANNOTATE_TEXT.sheet[lang]} (${n})`;
-  const findingsPart = copy.freshPart(`${wbDir}worksheets/daichoFindings`, '.xml');
-  copy.write(
-    findingsPart,
-    findingsSheetXml(result, opts.fileName ?? basename(result.path), lang, new Set(byName.keys()), findingStyles, ns),
-  );
-  overrides.push({ part: findingsPart, type: CT.worksheet });
-  const rid = copy.addRelationship(wbPath, `${ns.rel}/worksheet`, findingsPart);
-  copy.write(wbPath, addFirstSheet(copy.read(wbPath)!, sheetName, rid, ns));
+  const unique = (base: string): string => {
+    let name = base;
+    for (let n = 2; names.has(name.toLowerCase()); n++) name = `${base} (${n})`;
+    names.add(name.toLowerCase());
+    return name;
+  };
+  const present = new Set(byName.keys());
+  const addSheet = (prefix: string, name: string, xml: string, titleRows: [number, number], plan: PrintPlan): void => {
+    const part = copy.freshPart(`${wbDir}worksheets/${prefix}`, '.xml');
+    copy.write(part, xml);
+    overrides.push({ part, type: CT.worksheet });
+    const rid = copy.addRelationship(wbPath, `${ns.rel}/worksheet`, part);
+    copy.write(wbPath, addFirstSheet(copy.read(wbPath)!, name, rid, ns, { plan, titleRows }));
+  };
+  const fileName = opts.fileName ?? basename(result.path);
+  const findingsName = unique(ANNOTATE_TEXT.sheet[lang]);
+  const findings = findingsSheetXml(result, fileName, lang, present, findingStyles, ns, !opts.cover);
+  addSheet('daichoFindings', findingsName, findings, [4, 4], FINDINGS_PRINT);
+  if (opts.cover) {
+    const text = styles.addFont({});
+    const coverStyles = {
+      title: styles.addXf({ fontId: styles.addFont({ bold: true, size: 14 }), vertical: 'center' }),
+      label: styles.addXf({ fontId: styles.addFont({ bold: true }), wrap: true, vertical: 'top' }),
+      text: styles.addXf({ fontId: text, wrap: true, vertical: 'top' }),
+      strong: styles.addXf({ fontId: styles.addFont({ bold: true, argb: 'FFC00000' }), wrap: true, vertical: 'top' }),
+      header: findingStyles.header,
+      link: styles.addXf({ fontId: styles.addFont({ argb: 'FF0563C1', underline: true }), vertical: 'top' }),
+    };
+    const name = unique(opts.cover.sheet);
+    const cover = coverSheetXml(opts.cover, present, coverStyles, ns, XML_DECL);
+    addSheet('daichoCover', name, cover.xml, [cover.headerRow, cover.headerRow], COVER_PRINT);
+  }
   copy.write(stylesPart, styles.toXml());
   const ctPart = '[Content_Types].xml';
   copy.write(ctPart, contentTypesWith(copy.read(ctPart)!, overrides, defaults));

@@ -49,7 +49,7 @@ const jobs: OptionSpec = {
   type: 'string',
   value: 'N',
   help: {
-    ja: '並行して読み込むワーカープロセスの数 1〜32（既定: CPU コア数。check と audit は 8 まで、merge は 2 まで）',
+    ja: '並行して読み込むワーカープロセスの数 1〜32（既定: CPU コア数。check・audit・status は 8 まで、merge は 2 まで）',
     en: 'worker processes reading files in parallel, 1–32 (default one per core, at most 8; merge at most 2)',
   },
 };
@@ -290,8 +290,17 @@ export const COMMAND_SPECS = {
       round,
       due,
       'as-of': asOf,
+      'reply-by': {
+        type: 'string',
+        value: 'YYYY-MM-DD',
+        help: {
+          ja: '修正依頼の返送期限（修正箇所を示したコピーの表紙とメールに記載。既定: 基準日の 14 日後）',
+          en: 'when corrections are due back (on the annotated copies and in the mails; default 14 days after --as-of)',
+        },
+      },
       force,
       lang,
+      jobs,
       help,
     },
     examples: ['daicho status 取引先一覧.xlsx 返送/2027上期/ -o 回収/2027上期 --round 2027上期 --due 2027-01-31'],

@@ -1,24 +1,25 @@
 // daicho status SUPPLIERS.xlsx RETURNS… -o DIR --round NAME --due DATE [--as-of DATE]: where each supplier of a round
 // stands (round/status.ts), as 回収状況.xlsx and the reminder and correction mail-merge CSVs. The list is refused
 // while it has errors; every output is named before anything is written, atomically, never over an input.
-import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { basename, join, resolve, sep } from 'node:path';
 import ExcelJS from 'exceljs';
-import { validateWorkbook } from '../../templates/index.js';
+import { addDays, compareIso, isValidIso } from '../../templates/model/dates.js';
 import type { Lang } from '../../templates/model/types.js';
-import { readMarker } from '../../templates/model/validate.js';
-import { capIssues, checkFile, statusOf, type FileResult } from '../check-file.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../check-file.js';
 import { collectFiles } from '../collect.js';
-import { exists, OutputExistsError, writeFilesAtomic } from '../io/atomic.js';
-import { fileKey, readRegularFileSync, refuseInputsAsOutputs, refuseSpecialTarget } from '../io/paths.js';
-import { readXlsx } from '../io/read-xlsx.js';
+import { exists, OutputExistsError, watchTempDir, writeFilesAtomic } from '../io/atomic.js';
+import { fileKey, refuseInputsAsOutputs, refuseSpecialTarget } from '../io/paths.js';
+import { defaultPoolSize, WorkerPool } from '../pool/pool.js';
 import { plan, type Planned } from '../round/distribute.js';
+import { STATUS_KINDS, statusJobFailure, type CorrectionOptions, type CorrectionResult } from '../round/return-job.js';
 import {
   BY_TEXT,
   correction,
+  correctionCover,
   matchReturns,
   reminder,
-  respondentOf,
+  REPLY_DAYS,
   STATE_TEXT,
   withDue,
   type Return,
@@ -29,37 +30,14 @@ import {
 import type { Mail, RoundInfo } from '../round/texts.js';
 import { csvField } from '../summary/csv.js';
 import { addTableSheet, type TableColumn } from '../xlsx/table-sheet.js';
-import { asOfOf, langOf, noWorkbooks, out, UsageError, type Command } from './common.js';
+import { asOfOf, jobsOf, langOf, noWorkbooks, out, UsageError, type Command } from './common.js';
 import { dueOf, readSupplierList, roundOf } from './distribute.js';
 
 export const STATUS_BOOK = '回収状況.xlsx';
 export const REMINDER_CSV = '督促メール.csv';
 export const CORRECTION_CSV = '修正依頼メール.csv';
-
-/** One return: checked as `check` would, with what its marker and respondent sheet say (read once). */
-async function readReturn(path: string, asOf: string): Promise<Return> {
-  const mtimeMs = (await stat(path).catch(() => null))?.mtimeMs ?? 0;
-  let grid;
-  try {
-    const { bytes } = readRegularFileSync(path, 100 * 1024 * 1024);
-    if (bytes) grid = readXlsx(bytes);
-  } catch {
-    grid = undefined;
-  }
-  // Unreadable for any reason: check says why, in its words.
-  if (!grid?.sheets.length)
-    return { path, result: await checkFile(path, { asOf }), corpNo: null, company: null, answeredOn: null, mtimeMs };
-  const v = validateWorkbook(grid, { asOf });
-  const issues = capIssues(v.issues);
-  const result: FileResult = {
-    path,
-    status: statusOf(issues),
-    template: v.template,
-    issues,
-    ...(v.score ? { score: v.score } : {}),
-  };
-  return { path, result, marker: readMarker(grid), ...respondentOf(v.data?.sheets), mtimeMs };
-}
+/** The folder (in the output folder) of the annotated copies that go with the correction requests. */
+export const CORRECTION_DIR = '修正依頼';
 
 const FILL: Record<State, string> = {
   overdue: 'FFFFC7CE',
@@ -132,6 +110,13 @@ function mailCsv(mails: readonly { planned: Planned; mail: Mail; file: string }[
   return '\uFEFF' + lines.map((l) => l.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
+/** What one supplier's correction request consists of: the annotated copy and the mail that goes with it. */
+interface Correction {
+  row: SupplierRow;
+  copy: string;
+  written: boolean;
+}
+
 export const status: Command<'status'> = {
   async run(a) {
     const [list, ...inputs] = a.positionals;
@@ -149,64 +134,140 @@ export const status: Command<'status'> = {
       });
     const r: RoundInfo = { round: roundOf(a.values.round), due: dueOf(a.values.due) };
     const asOf = asOfOf(a.values['as-of']);
+    const replyBy = replyByOf(a.values['reply-by'], asOf);
     const lang = langOf(a.values.lang);
     const force = Boolean(a.values.force);
+    const jobs = jobsOf(a.values.jobs);
 
     const suppliers = await readSupplierList(list, lang);
     if (suppliers === 1) return 1;
     const targets = [STATUS_BOOK, REMINDER_CSV, CORRECTION_CSV].map((n) => join(dir, n));
+    const copies = join(dir, CORRECTION_DIR);
     // Neither the list nor this command's earlier outputs in the returns folder are returns.
     const skip = new Set([list, ...targets].map(fileKey).filter((k): k is string => k !== null));
-    const files = (await collectFiles(inputs)).filter((f) => !skip.has(fileKey(f) ?? ''));
+    const inCopies = (f: string) => resolve(f).startsWith(resolve(copies) + sep);
+    const files = (await collectFiles(inputs)).filter((f) => !skip.has(fileKey(f) ?? '') && !inCopies(f));
     if (!files.length) throw noWorkbooks(inputs);
     refuseSpecialTarget(dir, 'folder');
     refuseInputsAsOutputs(targets, [list, ...files]);
     if (!force) for (const t of targets) if (await exists(t)) throw new OutputExistsError(t);
 
     const planned = plan(suppliers, r);
-    const returns: Return[] = [];
-    for (const f of files) returns.push(await readReturn(f, asOf));
-    const matched = matchReturns(planned, returns, r.round);
-    const rows = withDue(matched.suppliers, r.due, asOf);
-    const reminders = rows
-      .filter((s) => s.state === 'overdue')
-      .map((s) => ({
-        planned: s.planned,
-        file: s.planned.file,
-        mail: reminder(s.planned.supplier, r, s.planned.file, s.planned.supplier.lang),
+    const pool = new WorkerPool<Return | CorrectionResult>({
+      kinds: STATUS_KINDS,
+      failure: statusJobFailure,
+      size: jobs ?? defaultPoolSize(files.length),
+    });
+    try {
+      const returns: Return[] = [];
+      const check = { asOf, maxFileBytes: DEFAULT_MAX_FILE_BYTES };
+      await pool.run(
+        files.map((path) => ({ kind: 'status-return', path, options: check })),
+        (ret) => void returns.push(ret as Return),
+      );
+      const matched = matchReturns(planned, returns, r.round);
+      const rows = withDue(matched.suppliers, r.due, asOf);
+
+      // Each return to correct gets its annotated copy, named as the supplier's checklist was: every name is known,
+      // and refused when it exists, before anything is written.
+      const corrections: Correction[] = rows
+        .filter((s) => s.state === 'fix')
+        .map((row) => ({ row, copy: join(copies, row.planned.file), written: false }));
+      refuseInputsAsOutputs(
+        corrections.map((c) => c.copy),
+        [list, ...files],
+      );
+      if (!force) for (const c of corrections) if (await exists(c.copy)) throw new OutputExistsError(c.copy);
+      if (corrections.length) {
+        await mkdir(copies, { recursive: true });
+        watchTempDir(copies);
+      }
+      const failed: string[] = [];
+      await pool.run(
+        corrections.map((c) => {
+          const s = c.row.planned.supplier;
+          const options: CorrectionOptions = {
+            ...check,
+            out: c.copy,
+            lang: s.lang,
+            force,
+            cover: correctionCover(s, r, c.row, replyBy, s.lang),
+            sha256: c.row.ret!.sha256 ?? '',
+          };
+          return { kind: 'status-correction', path: c.row.ret!.path, options };
+        }),
+        (res, i) => {
+          if ('written' in res) corrections[i].written = true;
+          else failed.push(`${corrections[i].row.ret!.path}: ${copyError(res as { error: string }, lang)}`);
+        },
+      );
+
+      const reminders = rows
+        .filter((s) => s.state === 'overdue')
+        .map((s) => ({
+          planned: s.planned,
+          file: s.planned.file,
+          mail: reminder(s.planned.supplier, r, s.planned.file, s.planned.supplier.lang),
+        }));
+      const requests = corrections.map((c) => ({
+        planned: c.row.planned,
+        file: c.written ? c.copy : '',
+        mail: correction(c.row.planned.supplier, r, c.row, replyBy, basename(c.copy), c.row.planned.supplier.lang),
       }));
-    const corrections = rows
-      .filter((s) => s.state === 'fix')
-      .map((s) => ({
-        planned: s.planned,
-        file: s.ret!.path,
-        mail: correction(s.planned.supplier, r, s, asOf, s.planned.supplier.lang),
-      }));
-    await writeFilesAtomic(
-      [
-        { path: targets[0], data: await statusBook(rows, matched.rows, r, asOf, lang) },
-        { path: targets[1], data: mailCsv(reminders, lang) },
-        { path: targets[2], data: mailCsv(corrections, lang) },
-      ],
-      { force },
-    );
-    const count = (st: State) => rows.filter((s) => s.state === st).length;
-    const aside = (why: string) => matched.rows.filter((x) => x.why === why).length;
-    out(
-      lang === 'ja'
-        ? `${r.round}（${asOf} 現在、回答期限 ${r.due}）: 取引先 ${rows.length} 社 — 完了 ${count('done')}、要対応 ${count('action')}、要修正 ${count('fix')}、未回収 ${count('overdue') + count('pending')}（うち期限超過 ${count('overdue')}）`
-        : `${r.round} (as of ${asOf}, due ${r.due}): ${rows.length} suppliers — ${count('done')} done, ${count('action')} action needed, ${count('fix')} to correct, ${count('overdue') + count('pending')} not returned (${count('overdue')} overdue)`,
-    );
-    out(
-      lang === 'ja'
-        ? `返送ファイル ${returns.length} 件: 別の調査回 ${aside('other-round')}、一覧にない取引先 ${aside('unknown')}、重複 ${aside('superseded')}、チェックリスト以外・読込不可 ${aside('not-checklist')}`
-        : `${returns.length} returned files: ${aside('other-round')} from another round, ${aside('unknown')} not on the list, ${aside('superseded')} duplicates, ${aside('not-checklist')} not a checklist or unreadable`,
-    );
-    out(
-      lang === 'ja'
-        ? `回収状況: ${targets[0]}、督促: ${targets[1]}、修正依頼: ${targets[2]}`
-        : `Status: ${targets[0]}; reminders: ${targets[1]}; corrections: ${targets[2]}`,
-    );
-    return 0;
+      await writeFilesAtomic(
+        [
+          { path: targets[0], data: await statusBook(rows, matched.rows, r, asOf, lang) },
+          { path: targets[1], data: mailCsv(reminders, lang) },
+          { path: targets[2], data: mailCsv(requests, lang) },
+        ],
+        { force },
+      );
+      const count = (st: State) => rows.filter((s) => s.state === st).length;
+      const aside = (why: string) => matched.rows.filter((x) => x.why === why).length;
+      out(
+        lang === 'ja'
+          ? `${r.round}（${asOf} 現在、回答期限 ${r.due}）: 取引先 ${rows.length} 社 — 完了 ${count('done')}、要対応 ${count('action')}、要修正 ${count('fix')}、未回収 ${count('overdue') + count('pending')}（うち期限超過 ${count('overdue')}）`
+          : `${r.round} (as of ${asOf}, due ${r.due}): ${rows.length} suppliers — ${count('done')} done, ${count('action')} action needed, ${count('fix')} to correct, ${count('overdue') + count('pending')} not returned (${count('overdue')} overdue)`,
+      );
+      out(
+        lang === 'ja'
+          ? `返送ファイル ${returns.length} 件: 別の調査回 ${aside('other-round')}、一覧にない取引先 ${aside('unknown')}、重複 ${aside('superseded')}、チェックリスト以外・読込不可 ${aside('not-checklist')}`
+          : `${returns.length} returned files: ${aside('other-round')} from another round, ${aside('unknown')} not on the list, ${aside('superseded')} duplicates, ${aside('not-checklist')} not a checklist or unreadable`,
+      );
+      const written = corrections.filter((c) => c.written).length;
+      out(
+        lang === 'ja'
+          ? `回収状況: ${targets[0]}、督促: ${targets[1]}、修正依頼: ${targets[2]}（修正箇所を示したコピー ${written} 件: ${copies}、修正の返送期限 ${replyBy}）`
+          : `Status: ${targets[0]}; reminders: ${targets[1]}; corrections: ${targets[2]} (${written} annotated copies in ${copies}, to be returned by ${replyBy})`,
+      );
+      for (const f of failed)
+        process.stderr.write(`${lang === 'ja' ? 'コピーを作成できませんでした' : 'No annotated copy'}: ${f}\n`);
+      return 0;
+    } finally {
+      await pool.close();
+    }
   },
 };
+
+/** The date corrections are due back: --reply-by, or REPLY_DAYS after the status date; never before it. */
+export function replyByOf(v: string | undefined, asOf: string): string {
+  if (v === undefined) return addDays(asOf, REPLY_DAYS);
+  if (!isValidIso(v))
+    throw new UsageError({
+      ja: `--reply-by は YYYY-MM-DD 形式の日付です（指定: "${v}"）`,
+      en: `--reply-by must be a date YYYY-MM-DD (got "${v}")`,
+    });
+  if (compareIso(v, asOf) < 0)
+    throw new UsageError({
+      ja: `--reply-by（${v}）が基準日（${asOf}）より前です`,
+      en: `--reply-by (${v}) is before the status date (${asOf})`,
+    });
+  return v;
+}
+
+function copyError(res: { error: string }, lang: Lang): string {
+  if (res.error === 'changed')
+    return lang === 'ja' ? '照合の後にファイルが変更されました' : 'the file changed after it was matched';
+  if (res.error === 'timeout') return lang === 'ja' ? '制限時間を超えました' : 'it took too long';
+  return res.error;
+}

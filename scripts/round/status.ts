@@ -3,10 +3,11 @@
 // 要対応 (a red flag), 完了. A return from another round, from nobody on the list, or a second return of a supplier
 // is listed as such.
 import { basename } from 'node:path';
-import { addDays, compareIso } from '../../templates/model/dates.js';
+import { compareIso } from '../../templates/model/dates.js';
 import { foldCompany, foldCorpNo } from '../../templates/model/fold.js';
 import type { Issue, Lang, Marker, Score } from '../../templates/model/types.js';
 import { RESPONDENT } from '../../templates/supplier-checklist/index.js';
+import type { CoverLetter } from '../annotate/cover-sheet.js';
 import type { FileResult } from '../check-file.js';
 import type { Planned } from './distribute.js';
 import { longDate, type Addressee, type Mail, type RoundInfo } from './texts.js';
@@ -21,6 +22,8 @@ export interface Return {
   /** 回答日 (ISO), for telling which of two returns is the later. */
   answeredOn: string | null;
   mtimeMs: number;
+  /** Digest of the bytes read (none when unreadable): the correction copy is made from these very bytes. */
+  sha256?: string;
 }
 
 export type MatchedBy = 'marker' | 'corpno' | 'name';
@@ -157,13 +160,26 @@ export function reminder(to: Addressee, r: RoundInfo, file: string, lang: Lang):
 /** How many findings a correction request lists by cell (the annotated copy holds them all). */
 const LISTED = 10;
 
-/** The request to correct a return, with what to fix (cell and message) and by when. */
-export function correction(to: Addressee, r: RoundInfo, row: SupplierRow, asOf: string, lang: Lang): Mail {
-  const by = longDate(addDays(asOf, 14), lang);
+/** When a correction is due back unless --reply-by says: two weeks after the status date. */
+export const REPLY_DAYS = 14;
+
+const where = (i: Issue) => `${i.sheet ?? ''}${i.cell ? `!${i.cell}` : ''}`;
+
+/**
+ * The request to correct a return, with what to fix (cell and message) and by when. `copy`: the name of the annotated
+ * copy that goes with it.
+ */
+export function correction(
+  to: Addressee,
+  r: RoundInfo,
+  row: SupplierRow,
+  replyBy: string,
+  copy: string,
+  lang: Lang,
+): Mail {
+  const by = longDate(replyBy, lang);
   const file = row.ret ? basename(row.ret.path) : '';
-  const lines = row.errors
-    .slice(0, LISTED)
-    .map((i) => `・${i.sheet ?? ''}${i.cell ? `!${i.cell}` : ''} ${i.message[lang]}`);
+  const lines = row.errors.slice(0, LISTED).map((i) => `・${where(i)} ${i.message[lang]}`);
   const more = row.errors.length - LISTED;
   if (lang === 'ja') {
     return {
@@ -176,12 +192,13 @@ export function correction(to: Addressee, r: RoundInfo, row: SupplierRow, asOf: 
         `ご回答のファイル「${file}」に、ご確認をお願いしたい箇所が ${row.errors.length} 件ありました。`,
         ...lines,
         ...(more > 0 ? [`ほか ${more} 件`] : []),
+        `該当の箇所に印を付けたファイル「${copy}」を添付いたします（最初のシートに修正していただきたい内容をまとめています）。`,
         `お手数ですが、修正のうえ${by}までに本メールへの返信でご返送ください。`,
       ].join('\n'),
     };
   }
   return {
-    subject: `Please check your answers: sustainable procurement self-assessment (${r.round})`,
+    subject: `Please review your answers: sustainable procurement self-assessment (${r.round})`,
     body: [
       to.contact ? `Dear ${to.contact},` : `Dear ${to.company},`,
       '',
@@ -189,8 +206,65 @@ export function correction(to: Addressee, r: RoundInfo, row: SupplierRow, asOf: 
       `Your file "${file}" has ${row.errors.length} point(s) we would ask you to check:`,
       ...lines,
       ...(more > 0 ? [`and ${more} more`] : []),
+      `The attached file "${copy}" marks them in place; its first sheet lists what to correct.`,
       `Please correct them and send the file back by ${by}, as a reply to this e-mail.`,
     ].join('\n'),
+  };
+}
+
+/** The first sheet of the annotated copy sent back with a correction request: who, which round, what to fix, by when. */
+export function correctionCover(
+  to: Addressee,
+  r: RoundInfo,
+  row: SupplierRow,
+  replyBy: string,
+  lang: Lang,
+): CoverLetter {
+  const by = longDate(replyBy, lang);
+  const file = row.ret ? basename(row.ret.path) : '';
+  const addressee = [to.company, to.contact].filter(Boolean).join('\n');
+  const items = row.errors.map((i) => ({ sheet: i.sheet, cell: i.cell, message: i.message[lang] }));
+  if (lang === 'ja') {
+    return {
+      sheet: 'ご確認のお願い',
+      title: 'ご回答内容のご確認のお願い',
+      facts: [
+        { label: '宛先', value: addressee },
+        { label: '調査回', value: `サステナブル調達 セルフチェック（${r.round}）` },
+        { label: '取引先コード', value: to.code },
+        { label: 'ご返送のファイル', value: file },
+        { label: '修正のご返送期限', value: by, strong: true },
+      ],
+      lead: `セルフチェックをご返送いただき、ありがとうございました。ご回答の内容に、ご確認をお願いしたい箇所が ${items.length} 件ありました。お手数ですが、下記の箇所を修正のうえ、${by}までにご返送くださいますようお願いいたします。`,
+      headers: ['No.', 'シート', 'セル', '修正していただきたい内容'],
+      items,
+      notes: [
+        '該当のセルには色を付け、メモに内容を記載しています。セル番地をクリックすると、そのセルへ移動します。',
+        '「指摘一覧」シートには、修正をお願いする箇所のほか、ご参考までにご確認いただきたい点も記載しています。',
+        '修正後は Excel 形式（.xlsx）のまま保存し、修正依頼のメールへの返信に添付してご返送ください。このシートと「指摘一覧」シートは削除していただいて構いません。',
+        'ご不明な点は、修正依頼のメールの差出人までお問い合わせください。',
+      ],
+    };
+  }
+  return {
+    sheet: 'Please review',
+    title: 'Please review your answers',
+    facts: [
+      { label: 'To', value: addressee },
+      { label: 'Survey round', value: `Sustainable procurement self-assessment (${r.round})` },
+      { label: 'Supplier code', value: to.code },
+      { label: 'Your file', value: file },
+      { label: 'Please reply by', value: by, strong: true },
+    ],
+    lead: `Thank you for returning your self-assessment. We would ask you to check ${items.length} point(s) in your answers: please correct them as listed below and send the file back by ${by}.`,
+    headers: ['No.', 'Sheet', 'Cell', 'What to correct'],
+    items,
+    notes: [
+      'Each of these cells is coloured and carries a note. Click a cell address to go to it.',
+      'The sheet "Findings" lists these points and, for your information, a few more you may wish to look at.',
+      'Save the corrected file as an Excel workbook (.xlsx) and send it as a reply to the e-mail that asked for the correction. You may delete this sheet and the sheet "Findings".',
+      'If anything is unclear, please ask the sender of the e-mail.',
+    ],
   };
 }
 
