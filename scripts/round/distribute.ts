@@ -149,13 +149,17 @@ function lockPrefilled(wb: ExcelJS.Workbook, keys: readonly string[], lang: Lang
   }
 }
 
-/** One supplier's checklist: the template with what the buyer knows filled in and locked, the round in the marker. */
+/**
+ * One supplier's checklist in the supplier's language (titles, labels, hints, questions, choices): the template with
+ * what the buyer knows filled in and locked, the round in the marker.
+ */
 export async function checklistFor(s: Supplier, r: RoundInfo): Promise<Buffer> {
   const known: Record<string, string> = { 会社名: s.company };
   if (s.corpNo) known['法人番号'] = s.corpNo;
   const wb = await buildTemplateWorkbook(supplierChecklist, {
     forms: { [RESPONDENT]: { ...known, ...(s.country ? { '所在国・地域': s.country } : {}) } },
     distribution: { round: r.round, supplier: s.code, due: r.due, lang: s.lang },
+    lang: s.lang,
   });
   lockPrefilled(wb, Object.keys(known), s.lang);
   addCover(wb, s, r);

@@ -78,8 +78,8 @@ export function cover(to: Addressee, r: RoundInfo, lang: Lang): Cover {
     ],
     heading: 'How to answer',
     steps: [
-      'Fill in the white cells on the sheets 回答者情報 (respondent) and チェックリスト (checklist). We have filled in your company name and corporate number; please tell us if either is wrong.',
-      'For each item of the checklist, choose はい (yes), 一部実施 (partly), いいえ (no) or 該当なし (not applicable). For no or partly, give a target date and a comment; for not applicable, give the reason.',
+      'Fill in the white cells on the sheets 回答者情報 (Respondent) and チェックリスト (Checklist). We have filled in your company name and corporate number; please tell us if either is wrong.',
+      'For each item of the checklist, choose Yes, Partly, No or Not applicable. For No or Partly, give a target date and a comment; for Not applicable, give the reason.',
       'Save the file as an Excel workbook (.xlsx). You may rename the file, but please do not add or delete sheets or reorder rows.',
       `By ${due}, reply to the e-mail that brought you this file, with the file attached.`,
     ],

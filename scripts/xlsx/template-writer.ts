@@ -12,7 +12,7 @@ import {
   QUESTION_FIXED,
   type WorkbookInput,
 } from '../../templates/model/layout.js';
-import type { FieldDef, SheetDef, TemplateDef } from '../../templates/model/types.js';
+import type { FieldDef, Lang, SheetDef, TemplateDef } from '../../templates/model/types.js';
 import { applyPrint, planPrint, rowHeight, type Orientation } from './print.js';
 
 const LISTS_SHEET = '_lists';
@@ -80,14 +80,21 @@ function fitRowHeight(ws: ExcelJS.Worksheet, row: number, widths: readonly numbe
 /** Keeps each enum's options in a very-hidden sheet so list validations survive commas and long values. */
 class Lists {
   private readonly columns = new Map<string, string>();
-  constructor(private readonly sheet: ExcelJS.Worksheet) {}
+  /** `lang`: the language the workbook is written in (WorkbookInput.lang); the reader takes either's choices. */
+  constructor(
+    private readonly sheet: ExcelJS.Worksheet,
+    readonly lang: Lang,
+  ) {}
 
   rangeFor(field: FieldDef): string | null {
+    const en = this.lang === 'en';
     const values =
       field.type.kind === 'yesno'
-        ? ['はい', 'いいえ']
+        ? en
+          ? ['Yes', 'No']
+          : ['はい', 'いいえ']
         : field.type.kind === 'enum'
-          ? field.type.options.map((o) => o.value)
+          ? field.type.options.map((o) => (en ? o.en : o.value))
           : null;
     if (!values) return null;
     const id = values.join('\u0000');
@@ -104,11 +111,11 @@ class Lists {
 }
 
 function validationFor(field: FieldDef, lists: Lists): ExcelJS.DataValidation {
-  const hint = field.hint?.ja ?? '';
+  const hint = field.hint?.[lists.lang] ?? '';
   const common = {
     allowBlank: true,
     showInputMessage: hint !== '',
-    promptTitle: clip(field.label.ja, 32),
+    promptTitle: clip(field.label[lists.lang], 32),
     prompt: clip(hint, 255),
   };
   const list = lists.rangeFor(field);
@@ -119,7 +126,7 @@ function validationFor(field: FieldDef, lists: Lists): ExcelJS.DataValidation {
       formulae: [list],
       showErrorMessage: true,
       errorStyle: 'stop',
-      errorTitle: clip(field.label.ja, 32),
+      errorTitle: clip(field.label[lists.lang], 32),
       error: '一覧から選択してください。 / Choose a value from the list.',
     };
   }
@@ -288,10 +295,11 @@ function writeTable(
   validations: SheetValidations,
 ): void {
   const width = sd.fields.length;
-  styleTitle(ws, sd.title.ja, width);
+  styleTitle(ws, sd.title[lists.lang], width);
   sd.fields.forEach((f, c) => {
     const cell = ws.getCell(HEADER_ROW + 1, c + 1);
-    cell.value = f.required ? `${f.label.ja}※` : f.label.ja;
+    const label = f.label[lists.lang];
+    cell.value = f.required ? `${label}※` : label;
     styleHeader(cell);
     ws.getColumn(c + 1).width = widthOf(f);
   });
@@ -320,14 +328,14 @@ function writeForm(
   lists: Lists,
   validations: SheetValidations,
 ): void {
-  styleTitle(ws, sd.title.ja, 3);
+  styleTitle(ws, sd.title[lists.lang], 3);
   ws.getColumn(1).width = 26;
   ws.getColumn(2).width = 40;
   ws.getColumn(3).width = 50;
   sd.fields.forEach((f, i) => {
     const r = FIRST_DATA_ROW + i;
     const label = ws.getCell(r + 1, 1);
-    label.value = f.required ? `${f.label.ja}※` : f.label.ja;
+    label.value = f.required ? `${f.label[lists.lang]}※` : f.label[lists.lang];
     label.font = { name: FONT, bold: true };
     label.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: COLOURS.label } };
     label.border = BORDER;
@@ -341,7 +349,7 @@ function writeForm(
       } as ExcelJS.CellFormulaValue;
     }
     const hint = ws.getCell(r + 1, 3);
-    hint.value = f.hint?.ja ?? null;
+    hint.value = f.hint?.[lists.lang] ?? null;
     hint.font = { name: FONT, size: 9, color: { argb: COLOURS.hint } };
     hint.alignment = { vertical: 'top', wrapText: true };
     ws.getRow(r + 1).height = 20;
@@ -363,7 +371,7 @@ function writeQuestions(
   const legend = sd.questions.some((q) => q.critical)
     ? `赤字・太字の項番は${label.ja}項目です。 / Items numbered in bold red are ${label.en}.`
     : undefined;
-  styleTitle(ws, sd.title.ja, width, legend);
+  styleTitle(ws, sd.title[lists.lang], width, legend);
   const header = rows[HEADER_ROW] ?? [];
   header.forEach((label, c) => {
     const field = sd.fields[c - QUESTION_FIXED];
@@ -426,14 +434,14 @@ export async function buildTemplateWorkbook(def: TemplateDef, input: WorkbookInp
   const grid = layoutWorkbook(def, input);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Daicho';
-  wb.title = def.title.ja;
+  wb.title = def.title[input.lang ?? 'ja'];
   wb.created = new Date(Date.UTC(2024, 0, 1));
   wb.modified = wb.created;
   const sheets = def.sheets.map((sd) => ({
     sd,
     ws: wb.addWorksheet(sd.name, { properties: { tabColor: { argb: COLOURS.header } } }),
   }));
-  const lists = new Lists(wb.addWorksheet(LISTS_SHEET, { state: 'veryHidden' }));
+  const lists = new Lists(wb.addWorksheet(LISTS_SHEET, { state: 'veryHidden' }), input.lang ?? 'ja');
   for (const { sd, ws } of sheets) {
     const rows = grid.sheets.find((s) => s.name === sd.name)!.rows;
     const validations = new SheetValidations();

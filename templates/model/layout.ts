@@ -6,6 +6,7 @@ import type {
   Distribution,
   FieldDef,
   FormSheetDef,
+  Lang,
   QuestionSheetDef,
   SheetDef,
   TableSheetDef,
@@ -54,6 +55,11 @@ export interface WorkbookInput {
   marker?: boolean;
   /** A checklist sent in a survey round (`daicho distribute`): recorded in the marker, so a renamed return still matches. */
   distribution?: Distribution;
+  /**
+   * The language of the texts the template writes — titles, labels, hints, locked question texts, choices (default
+   * ja): a checklist sent to a supplier in English. The reader takes either language.
+   */
+  lang?: Lang;
 }
 
 export function sectionTitle(sheet: QuestionSheetDef, key: string): Text {
@@ -67,39 +73,42 @@ function tableRows(sheet: TableSheetDef, input: WorkbookInput): CellValue[][] {
 
 function formRows(sheet: FormSheetDef, input: WorkbookInput): CellValue[][] {
   const values = input.forms?.[sheet.name];
+  const lang = input.lang ?? 'ja';
   return sheet.fields.map((f) => [
-    f.label.ja,
+    f.label[lang],
     values ? (values[f.key] ?? null) : (f.default ?? null),
-    f.hint?.ja ?? null,
+    f.hint?.[lang] ?? null,
   ]);
 }
 
 function questionRows(sheet: QuestionSheetDef, input: WorkbookInput): CellValue[][] {
   const answers = input.answers?.[sheet.name] ?? {};
+  const lang = input.lang ?? 'ja';
   return sheet.questions.map((q) => [
     q.id,
-    sectionTitle(sheet, q.section).ja,
-    q.title.ja,
-    q.question.ja,
+    sectionTitle(sheet, q.section)[lang],
+    q.title[lang],
+    q.question[lang],
     ...sheet.fields.map((f) => answers[q.id]?.[f.key] ?? null),
   ]);
 }
 
-export function headerLabels(sheet: TableSheetDef | QuestionSheetDef): string[] {
-  const fields = sheet.fields.map((f) => f.label.ja);
+export function headerLabels(sheet: TableSheetDef | QuestionSheetDef, lang: Lang = 'ja'): string[] {
+  const fields = sheet.fields.map((f) => f.label[lang]);
   if (sheet.kind === 'table') return fields;
-  return [...Object.values(QUESTION_COLUMNS).map((t) => t.ja), ...fields];
+  return [...Object.values(QUESTION_COLUMNS).map((t) => t[lang]), ...fields];
 }
 
 export function sheetRows(sheet: SheetDef, input: WorkbookInput = {}): CellValue[][] {
-  const title: CellValue[] = [sheet.title.ja];
+  const lang = input.lang ?? 'ja';
+  const title: CellValue[] = [sheet.title[lang]];
   switch (sheet.kind) {
     case 'table':
-      return [title, headerLabels(sheet), ...tableRows(sheet, input)];
+      return [title, headerLabels(sheet, lang), ...tableRows(sheet, input)];
     case 'form':
       return [title, [], ...formRows(sheet, input)];
     case 'questions':
-      return [title, headerLabels(sheet), ...questionRows(sheet, input)];
+      return [title, headerLabels(sheet, lang), ...questionRows(sheet, input)];
   }
 }
 

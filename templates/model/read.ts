@@ -468,11 +468,13 @@ function readQuestions(def: QuestionSheetDef, grid: Grid, sheet: GridSheet, issu
       continue;
     }
     order.push(i);
-    for (const [k, want] of [
-      [1, sectionTitle(def, q.section).ja],
-      [2, q.title.ja],
-      [3, q.question.ja],
+    // The locked texts in either language: a checklist sent to a supplier in English has the English ones.
+    for (const [k, texts] of [
+      [1, sectionTitle(def, q.section)],
+      [2, q.title],
+      [3, q.question],
     ] as const) {
+      const want = texts.ja;
       const c = col(k);
       if (c === undefined) continue;
       const got = cellText(row[c] ?? null);
@@ -481,7 +483,7 @@ function readQuestions(def: QuestionSheetDef, grid: Grid, sheet: GridSheet, issu
         if (!earlierWording.includes(q.id)) earlierWording.push(q.id);
         continue;
       }
-      if (foldLocked(got) !== foldLocked(want)) {
+      if (foldLocked(got) !== foldLocked(want) && foldLocked(got) !== foldLocked(texts.en)) {
         tamper(cellAddress(r, c), got, {
           ja: `項番 ${q.id} の${fixed[k].ja}が変更されています。元の文言「${want}」に戻してください。`,
           en: `The ${fixed[k].en.toLowerCase()} of item ${q.id} was changed. Restore the original text.`,

@@ -94,7 +94,9 @@ function signatureScore(def: TemplateDef, seen: readonly (Set<string> | null)[])
   let total = 0;
   def.sheets.forEach((sd, i) => {
     const wanted =
-      sd.kind === 'form' ? sd.fields.map((f) => fieldLabels(f)) : headerLabels(sd).map((l) => [foldLabel(l)]);
+      sd.kind === 'form'
+        ? sd.fields.map((f) => fieldLabels(f))
+        : headerLabels(sd).map((l, k) => [foldLabel(l), foldLabel(headerLabels(sd, 'en')[k])]);
     total += wanted.length;
     const s = seen[i];
     if (s) found += wanted.filter((labels) => labels.some((l) => s.has(l))).length;
