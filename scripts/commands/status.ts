@@ -183,7 +183,8 @@ export const status: Command<'status'> = {
         watchTempDir(copies);
       }
       const failed: string[] = [];
-      await pool.run(
+      // The copies are made in the workers while this process builds 回収状況.xlsx (it does not depend on them).
+      const made = pool.run(
         corrections.map((c) => {
           const s = c.row.planned.supplier;
           const options: CorrectionOptions = {
@@ -192,6 +193,7 @@ export const status: Command<'status'> = {
             lang: s.lang,
             force,
             cover: correctionCover(s, r, c.row, replyBy, s.lang),
+            result: c.row.ret!.result,
             sha256: c.row.ret!.sha256 ?? '',
           };
           return { kind: 'status-correction', path: c.row.ret!.path, options };
@@ -201,7 +203,8 @@ export const status: Command<'status'> = {
           else failed.push(`${corrections[i].row.ret!.path}: ${copyError(res as { error: string }, lang)}`);
         },
       );
-
+      const book = statusBook(rows, matched.rows, r, asOf, lang);
+      const [data] = await Promise.all([book, made]);
       const reminders = rows
         .filter((s) => s.state === 'overdue')
         .map((s) => ({
@@ -216,7 +219,7 @@ export const status: Command<'status'> = {
       }));
       await writeFilesAtomic(
         [
-          { path: targets[0], data: await statusBook(rows, matched.rows, r, asOf, lang) },
+          { path: targets[0], data },
           { path: targets[1], data: mailCsv(reminders, lang) },
           { path: targets[2], data: mailCsv(requests, lang) },
         ],

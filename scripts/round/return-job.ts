@@ -1,9 +1,10 @@
 // status's two job kinds, run in the worker pool like check's (per-file time and memory bounds):
 // - 'status-return': one return checked as `check` checks it, with what its marker and respondent sheet say and a
-//   digest of the bytes read. Only its errors come back (what status shows and matches on); the findings sheet of a
-//   correction copy is made from a fresh check of the same bytes, so that 5,000 returns never sit in memory whole.
+//   digest of the bytes read. The findings of a return without errors do not come back (status needs none of them),
+//   so that thousands of clean returns never sit in memory with their warnings; a return with errors brings them all,
+//   for its annotated copy.
 // - 'status-correction': the annotated copy of a return that needs correcting, with its cover letter first, made
-//   from the very bytes that were matched (a file replaced since is refused, not annotated with another's findings).
+//   from the very bytes that were checked (a file replaced since is refused, not annotated with another's findings).
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { validateWorkbook } from '../../templates/index.js';
@@ -15,7 +16,6 @@ import {
   DEFAULT_MAX_FILE_BYTES,
   statusOf,
   type CheckOptions,
-  type Checked,
   type FileResult,
 } from '../check-file.js';
 import { readRegularFileSync } from '../io/paths.js';
@@ -67,7 +67,7 @@ export async function statusReturnJob(job: Job<CheckOptions>): Promise<Return> {
     path,
     status: statusOf(issues),
     template: v.template,
-    issues: issues.filter((i) => i.severity === 'error'),
+    issues: issues.some((i) => i.severity === 'error') ? issues : [],
     ...(v.score ? { score: v.score } : {}),
   };
   return {
@@ -92,7 +92,8 @@ export interface CorrectionOptions extends CheckOptions {
   lang: Lang;
   force: boolean;
   cover: CoverLetter;
-  /** Digest of the bytes status matched. */
+  /** The return's check (all its findings) and the digest of the bytes it was made from. */
+  result: FileResult;
   sha256: string;
 }
 
@@ -100,12 +101,16 @@ export type CorrectionResult = { written: string } | { error: 'changed' | 'timeo
 
 export async function correctionJob(job: Job<CorrectionOptions>): Promise<CorrectionResult> {
   const o = job.options;
-  const checked: Checked = {};
-  const file = await checkFile(job.path, o, checked);
-  if (!checked.bytes || digest(checked.bytes) !== o.sha256) return { error: 'changed' };
+  let bytes: Uint8Array | null;
+  try {
+    bytes = readRegularFileSync(job.path, o.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES).bytes;
+  } catch {
+    bytes = null;
+  }
+  if (!bytes || digest(bytes) !== o.sha256) return { error: 'changed' };
   try {
     const { annotateFile } = await import('../annotate/annotate.js');
-    await annotateFile(job.path, file, o.out, { lang: o.lang, force: o.force, cover: o.cover }, checked.bytes);
+    await annotateFile(job.path, o.result, o.out, { lang: o.lang, force: o.force, cover: o.cover }, bytes);
     return { written: o.out };
   } catch (err) {
     return { error: firstLine(err instanceof Error ? err.message : String(err)) };
