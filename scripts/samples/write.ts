@@ -8,6 +8,7 @@ import { samples as contractorEvaluation } from './contractor-evaluation.js';
 import { samples as legalRegister } from './legal-register.js';
 import { samples as piLedger } from './pi-ledger.js';
 import { samples as supplierChecklist } from './supplier-checklist.js';
+import { samples as supplierList } from './supplier-list.js';
 
 /** The date the bundled samples are written for: their expected findings hold as of this day. */
 export const SAMPLE_AS_OF = '2026-11-20';
@@ -24,6 +25,7 @@ export const allSamples: { id: string; samples: readonly Sample[] }[] = [
   { id: 'legal-register', samples: legalRegister },
   { id: 'contractor-evaluation', samples: contractorEvaluation },
   { id: 'supplier-checklist', samples: supplierChecklist },
+  { id: 'supplier-list', samples: supplierList },
 ];
 
 export async function writeSamples(dir: string, opts: { force?: boolean } = {}): Promise<string[]> {

@@ -117,7 +117,8 @@ describe('daicho audit (CLI)', () => {
     const out = join(dir, 'report');
     const r = await daicho(['audit', folder, '-o', `${out}/`, '--as-of', SAMPLE_AS_OF]);
     expect(r.code, r.stderr).toBe(1);
-    expect(r.stdout).toMatch(/^監査前点検: 23 ファイル/);
+    // 25: the samples hold the supplier lists (sl-01, sl-02) since `daicho samples` writes them.
+    expect(r.stdout).toMatch(/^監査前点検: 25 ファイル/);
     expect(r.stdout).toContain('ファイルをまたぐ指摘:');
     expect(r.stdout).toContain(join(out, 'audit.html'));
     const html = await readFile(join(out, 'audit.html'), 'utf8');
@@ -146,7 +147,7 @@ describe('daicho audit (CLI)', () => {
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('already exists');
     const forced = await daicho(['audit', folder, '-o', base, '--as-of', SAMPLE_AS_OF, '--lang', 'en', '--force']);
-    expect(forced.stdout).toMatch(/^Audit: 23 files/);
+    expect(forced.stdout).toMatch(/^Audit: 25 files/);
     expect(await readFile(`${base}.html`, 'utf8')).toContain('Pre-audit review');
   }, 120_000);
 
