@@ -173,7 +173,8 @@ export async function auditWorkbook(r: AuditReport, lang: Lang): Promise<Buffer>
     sorted(byArea),
     { at: 8 + ruleRows.length + 3, filter: false },
   );
-  applyPrint(ws, planPrint(widths, { orientation: 'portrait' }));
+  // The rules' header repeats when the summary runs over a page (many rules, or many departments).
+  applyPrint(ws, planPrint(widths, { orientation: 'portrait' }), '8:8');
 
   addTableSheet(
     wb,

@@ -43,7 +43,8 @@ const OUTPUTS: { name: string; pages: Record<string, number> }[] = [
   { name: 'pl-01.xlsx', pages: { 台帳: 4, リスク分析: 6 } },
   { name: 'annotated-pl-03.xlsx', pages: { 指摘一覧: 2, 台帳: 4, リスク分析: 6 } },
   { name: 'annotated-sc-11.xlsx', pages: { 指摘一覧: 1, 回答者情報: 1, チェックリスト: 4 } },
-  { name: 'summary.xlsx', pages: { ファイル一覧: 4, 指摘一覧: 14 } },
+  // The supplier list samples (sl-02's mistakes) add a page of findings and push the audit's rules onto a second page.
+  { name: 'summary.xlsx', pages: { ファイル一覧: 4, 指摘一覧: 15 } },
   { name: 'master-pl.xlsx', pages: { 台帳: 17, リスク分析: 40, 取込元: 2, 重複: 1, 競合: 4 } },
   // The two sample registers: 23 conflicts and 11 folded duplicates, each with a 統合メモ of several lines.
   {
@@ -52,7 +53,7 @@ const OUTPUTS: { name: string; pages: Record<string, number> }[] = [
   },
   { name: 'suppliers.xlsx', pages: { 取引先一覧: 2, フォローアップ: 4, 旧回答: 1 } },
   { name: 'contractors.xlsx', pages: { 委託先一覧: 2, 旧回答: 1 } },
-  { name: 'audit.xlsx', pages: { 概要: 1, 指摘一覧: 15, 委託先: 1, 調達先: 1, ファイル: 2 } },
+  { name: 'audit.xlsx', pages: { 概要: 2, 指摘一覧: 15, 委託先: 1, 調達先: 1, ファイル: 2 } },
 ];
 
 const strip = (s: string): string => s.replace(/\s+/g, '');
