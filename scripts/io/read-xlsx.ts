@@ -11,6 +11,7 @@ import { readRegularFileSync } from './paths.js';
 import { basename } from 'node:path';
 import { cellAddress, type CellValue, type Grid, type GridSheet } from '../../templates/model/grid.js';
 import { isDateNumFmt } from '../../templates/model/numfmt.js';
+import { readSharedStringsFromBytes } from './shared-strings.js';
 import { findEntry, readPart, readRelationships, type Relationship } from './package.js';
 import { openSpreadsheetPackage, type SpreadsheetPackage } from './sniff.js';
 import { UnreadableError } from './unreadable.js';
@@ -39,7 +40,10 @@ export interface ReadXlsxOptions {
   fileName?: string;
   /** Size of the slices a part is decoded in (tests use small values to cross slice boundaries). */
   chunkBytes?: number;
-  /** Read sheetData straight from the bytes where readSheetData takes it (default true; tests compare both ways). */
+  /**
+   * Read sheetData and the shared strings straight from the bytes where readSheetData and readSharedStringsFromBytes
+   * take them (default true; tests compare both ways).
+   */
   sheetDataFromBytes?: boolean;
 }
 
@@ -100,16 +104,16 @@ export function readXlsx(bytes: Uint8Array, opts: ReadXlsxOptions = {}): Grid {
   }
   if (total > maxBytes) throw new UnreadableError('too-large', { detail: `${total} bytes of XML to read` });
 
-  const sst = sstPart ? readSharedStrings(readPart(zip, sstPart, maxBytes), sstPart, chunk) : [];
+  const fromBytes = opts.sheetDataFromBytes ?? true;
+  let sst: string[] = [];
+  if (sstPart) {
+    const data = readPart(zip, sstPart, maxBytes);
+    sst = (fromBytes && readSharedStringsFromBytes(data, sstPart)) || readSharedStrings(data, sstPart, chunk);
+  }
   const dateXf = stylesPart ? readDateStyles(readPart(zip, stylesPart, maxBytes), stylesPart, chunk) : [];
   const budget = { cells: opts.maxCells ?? DEFAULT_MAX_CELLS };
   const sheets = wb.sheets.map((s) => {
-    const sheet = readCells(
-      readPart(zip, s.part, maxBytes),
-      { sst, dateXf, budget, part: s.part },
-      chunk,
-      opts.sheetDataFromBytes ?? true,
-    );
+    const sheet = readCells(readPart(zip, s.part, maxBytes), { sst, dateXf, budget, part: s.part }, chunk, fromBytes);
     return { name: s.name, state: s.state, ...sheet };
   });
   return { sheets, date1904: wb.date1904, names: wb.names };
@@ -170,7 +174,8 @@ function readWorkbook(pkg: SpreadsheetPackage, opts: ReadXlsxOptions): WorkbookI
   return { sheets, date1904, names, rels };
 }
 
-function readSharedStrings(data: Uint8Array, part: string, chunk: number): string[] {
+/** The shared strings by the general scanner (readSharedStringsFromBytes gives the same where it takes the part). */
+export function readSharedStrings(data: Uint8Array, part: string, chunk = DEFAULT_CHUNK_BYTES): string[] {
   const out: string[] = [];
   let cur = '';
   let inT = false;
