@@ -21,8 +21,8 @@ export function readSharedStringsFromBytes(b: Uint8Array, part: string): string[
   if (gt < 0 || b[gt - 1] === SLASH) return null;
   const body = { start: gt + 1, end: lastIndexOfText(b, '</sst>') };
   if (body.end < body.start) return null;
-  const names = plainFrame(b, body, part);
-  if (names?.length !== 1 || names[0] !== 'sst') return null;
+  const frame = plainFrame(b, body, part, 'sst');
+  if (frame?.all !== 1 || frame.named !== 1) return null;
   try {
     return new ItemScanner(b, body.end).items(body.start);
   } catch (err) {

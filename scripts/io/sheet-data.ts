@@ -7,6 +7,7 @@
 import { cellAddress, type CellValue } from '../../templates/model/grid.js';
 import { decodeText, isNameCode, isSpace, NotPlainContent, parsePlainXml } from './xml.js';
 import { UnreadableError } from './unreadable.js';
+import { localNameIs, PlainBytes } from './plain-bytes.js';
 
 export interface SheetCells {
   rows: CellValue[][];
@@ -79,27 +80,45 @@ function sheetDataBody(b: Uint8Array): { start: number; end: number } | null {
 }
 
 /**
- * The local names of the elements that b without its content b[body.start, body.end) opens, when that frame reads
- * plainly; else null.
+ * How many elements b without its content b[body.start, body.end) opens, all of them and those of local name `name`,
+ * when that frame reads plainly; else null. Checked on the bytes (PlainBytes), else by the plain scanner.
  */
-export function plainFrame(b: Uint8Array, body: { start: number; end: number }, part: string): string[] | null {
+export function plainFrame(
+  b: Uint8Array,
+  body: { start: number; end: number },
+  part: string,
+  name: string,
+): { all: number; named: number } | null {
   const frame = new Uint8Array(b.length - (body.end - body.start));
   frame.set(b.subarray(0, body.start), 0);
   frame.set(b.subarray(body.end), body.start);
-  const names: string[] = [];
+  const count = { all: 0, named: 0 };
+  const bytes = new PlainBytes(frame);
+  if (
+    bytes.scan((start, end) => {
+      count.all++;
+      if (localNameIs(frame, start, end, name)) count.named++;
+    })
+  )
+    return count;
+  count.all = count.named = 0;
   try {
-    parsePlainXml(frame, part, { open: (name) => names.push(name) });
+    parsePlainXml(frame, part, {
+      open(local) {
+        count.all++;
+        if (local === name) count.named++;
+      },
+    });
   } catch (err) {
     if (err instanceof NotPlainContent) return null;
     throw err;
   }
-  return names;
+  return count;
 }
 
 /** The part without the content of sheetData reads plainly, with one sheetData in it. */
 function frameIsPlain(b: Uint8Array, body: { start: number; end: number }, part: string): boolean {
-  const names = plainFrame(b, body, part);
-  return names !== null && names.filter((n) => n === 'sheetData').length === 1;
+  return plainFrame(b, body, part, 'sheetData')?.named === 1;
 }
 
 /** Text of b[start, end) as the general scanner hands it over (decoded, entities resolved); throws NotPlainContent. */

@@ -207,7 +207,7 @@ interface Scan {
 }
 
 /** The XML declarations the scanner takes (version 1.0); anything else, saxes checks. */
-const XML_DECL =
+export const XML_DECL =
   /^<\?xml[ \t\n]+version=(["'])1\.0\1(?:[ \t\n]+encoding=(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:[ \t\n]+standalone=(["'])(?:yes|no)\3)?[ \t\n]*\?>/;
 const BLANK = /^[ \t\n\r]*$/;
 
