@@ -9,7 +9,9 @@
 // --sizes '' runs the ledger alone; --rows 0, --foreign 0, --summary-files 0 and --audit-hostile 0 leave out the
 // ledger, the other producers' checklists, the summary and the audit of hostile ledgers.
 //
-// Each scenario runs --repeat times (default 3) and the fastest run is reported, with that run's peak RSS. The
+// Each scenario runs --repeat times (default 3) and the fastest run is reported, with that run's peak RSS, and the
+// least CPU time (user + system of the whole process tree, sampled from /proc: on a shared host the fair measure) of
+// the runs. 'checkFile loop' checks the same files one after the other in one process, without the pool. The
 // machine's parallel capacity is measured before and after (a busy loop on one thread, then two), since on a shared
 // host the second core is not always there.
 //
@@ -29,20 +31,22 @@ import { LEDGER, ledgerSheet, RISK } from '../../templates/pi-ledger/sheets.js';
 import { CHECKLIST, QUESTIONS, RESPONDENT, supplierChecklist } from '../../templates/supplier-checklist/index.js';
 import type { CellValue } from '../../templates/model/grid.js';
 import type { TableSheetDef } from '../../templates/model/types.js';
-import { treeRssKb } from './rss.js';
+import { TreeSampler } from './rss.js';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
 const CACHE = join(ROOT, '.tmp', 'bench');
 const AS_OF = '2026-11-20';
 const VARIANTS = 40;
 
-type Kind = 'check' | 'exceljs' | 'floor' | 'summary' | 'audit';
+type Kind = 'check' | 'checkfile' | 'exceljs' | 'floor' | 'summary' | 'audit';
 
 interface Measure {
   seconds: number;
   files: number;
   rows: number;
   maxRssMb: number;
+  /** CPU time (user + system) of the scenario's whole process tree, sampled from /proc (see rss.ts). */
+  cpuSeconds: number;
   note?: string;
 }
 
@@ -304,7 +308,7 @@ async function listXlsx(target: string): Promise<string[]> {
   return out.sort();
 }
 
-async function scenario(kind: Kind, target: string): Promise<Omit<Measure, 'maxRssMb'>> {
+async function scenario(kind: Kind, target: string): Promise<Omit<Measure, 'maxRssMb' | 'cpuSeconds'>> {
   const t0 = performance.now();
   let files = 0;
   let rows = 0;
@@ -331,6 +335,13 @@ async function scenario(kind: Kind, target: string): Promise<Omit<Measure, 'maxR
     files = (await collectFiles([target])).length;
     const code = await main(['check', target, '--as-of', AS_OF]);
     note = `exit ${code}`;
+  } else if (kind === 'checkfile') {
+    // checkFile over every file in this one process, one after the other: the checking alone, without the pool.
+    const { checkFile } = await import('../check-file.js');
+    for (const f of await listXlsx(target)) {
+      await checkFile(f, { asOf: AS_OF });
+      files++;
+    }
   } else if (kind === 'exceljs') {
     const { default: ExcelJS } = await import('exceljs');
     for (const f of await listXlsx(target)) {
@@ -364,17 +375,23 @@ function runChild(kind: Kind, target: string, timeoutMs: number): Promise<Measur
       execArgv: kind === 'exceljs' ? ['--max-old-space-size=8192'] : [],
     });
     let result: Measure | null = null;
-    // check's workers are child processes: the peak is that of the process tree, sampled (see rss.ts).
-    let peakKb = 0;
-    const sampler = setInterval(() => {
-      if (child.pid !== undefined) peakKb = Math.max(peakKb, treeRssKb(child.pid));
-    }, 50);
+    // check's workers are child processes: the peak and the CPU time are those of the process tree, sampled.
+    const tree = new TreeSampler();
+    const sampler = setInterval(() => tree.sample(child.pid), 50);
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('message', (m: Measure) => (result = m));
+    child.on('message', (m: Measure) => {
+      result = m;
+      tree.sample(child.pid);
+    });
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
       clearInterval(sampler);
-      if (result) done({ ...result, maxRssMb: Math.max(result.maxRssMb, peakKb / 1024) });
+      if (result)
+        done({
+          ...result,
+          maxRssMb: Math.max(result.maxRssMb, tree.peakRssKb / 1024),
+          cpuSeconds: Math.max(result.cpuSeconds, tree.cpuMs / 1000),
+        });
       else fail(new Error(`${kind} ${target}: child ended (${signal ?? `exit ${code}`}) without a result`));
     });
   });
@@ -405,8 +422,8 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (argv[0] === '--scenario') {
     const m = await scenario(argv[1] as Kind, argv[2]);
-    const maxRssMb = process.resourceUsage().maxRSS / 1024;
-    process.send!({ ...m, maxRssMb });
+    const { maxRSS, userCPUTime, systemCPUTime } = process.resourceUsage();
+    process.send!({ ...m, maxRssMb: maxRSS / 1024, cpuSeconds: (userCPUTime + systemCPUTime) / 1e6 });
     return;
   }
   const opt = (name: string) => {
@@ -469,16 +486,28 @@ async function main(): Promise<void> {
     });
 
   const results: Record<string, Record<Kind, Measure>> = {};
-  const header = ['input', 'scenario', 'seconds', 'throughput', 'peak RSS', 'vs exceljs', 'vs floor'];
+  const header = [
+    'input',
+    'scenario',
+    'seconds',
+    'throughput',
+    'peak RSS',
+    'CPU',
+    'vs exceljs',
+    'CPU vs exceljs',
+    'vs floor',
+  ];
   const table: string[][] = [];
   for (const s of sets) {
     const r = {} as Record<Kind, Measure>;
-    const kinds = s.kinds ?? (['check', 'exceljs', 'floor'] as Kind[]);
+    const kinds = s.kinds ?? (['check', 'checkfile', 'exceljs', 'floor'] as Kind[]);
     for (const kind of kinds) {
       process.stderr.write(`  ${s.label}: ${kind} …`);
       for (let k = 0; k < (s.kinds ? 1 : repeat); k++) {
         const m = await runChild(kind, s.target, 20 * 60_000);
+        const cpu = Math.min(m.cpuSeconds, r[kind]?.cpuSeconds ?? Infinity);
         if (!r[kind] || m.seconds < r[kind].seconds) r[kind] = m;
+        r[kind].cpuSeconds = cpu;
         process.stderr.write(` ${fmt(m.seconds)} s`);
       }
       process.stderr.write('\n');
@@ -492,6 +521,8 @@ async function main(): Promise<void> {
         fmt(m.seconds),
         `${fmt(m.files / m.seconds, 1)} files/s`,
         `${fmt(m.maxRssMb, 0)} MB`,
+        `${fmt(m.cpuSeconds)} s`,
+        '',
         '',
         m.note ?? '',
       ]);
@@ -505,13 +536,15 @@ async function main(): Promise<void> {
         fmt(m.seconds),
         `${fmt(m.files / m.seconds, 0)} files/s`,
         `${fmt(m.maxRssMb, 0)} MB`,
+        `${fmt(m.cpuSeconds)} s`,
+        '',
         '',
         m.maxRssMb < 500 ? 'target < 500 MB: met' : 'target < 500 MB: MISSED',
       ]);
       continue;
     }
     const rowsOf = (m: Measure) => m.rows || r.floor.rows || r.exceljs.rows;
-    for (const kind of ['check', 'exceljs', 'floor'] as Kind[]) {
+    for (const kind of ['check', 'checkfile', 'exceljs', 'floor'] as Kind[]) {
       const m = r[kind];
       const thr =
         s.unit === 'files' ? `${fmt(m.files / m.seconds, 0)} files/s` : `${fmt(rowsOf(m) / m.seconds, 0)} rows/s`;
@@ -519,6 +552,7 @@ async function main(): Promise<void> {
         kind === 'check' ? s.label : '',
         {
           check: 'daicho check',
+          checkfile: 'checkFile loop, one process',
           exceljs: 'exceljs readFile loop',
           floor: 'unzip + SAX floor',
           summary: 'daicho check --summary',
@@ -527,7 +561,9 @@ async function main(): Promise<void> {
         fmt(m.seconds),
         thr,
         `${fmt(m.maxRssMb, 0)} MB`,
+        `${fmt(m.cpuSeconds)} s`,
         kind === 'check' ? `${fmt(r.exceljs.seconds / m.seconds, 1)}× faster` : '',
+        kind === 'check' || kind === 'checkfile' ? `${fmt(r.exceljs.cpuSeconds / m.cpuSeconds, 2)}×` : '',
         kind === 'check' ? `${fmt(m.seconds / r.floor.seconds, 2)}× the floor` : '',
       ]);
     }

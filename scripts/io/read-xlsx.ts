@@ -11,6 +11,8 @@ import { readRegularFileSync } from './paths.js';
 import { basename } from 'node:path';
 import { cellAddress, type CellValue, type Grid, type GridSheet } from '../../templates/model/grid.js';
 import { isDateNumFmt } from '../../templates/model/numfmt.js';
+import { readSharedStringsFromBytes } from './shared-strings.js';
+import { localNameIs, PlainBytes } from './plain-bytes.js';
 import { findEntry, readPart, readRelationships, type Relationship } from './package.js';
 import { openSpreadsheetPackage, type SpreadsheetPackage } from './sniff.js';
 import { UnreadableError } from './unreadable.js';
@@ -39,7 +41,10 @@ export interface ReadXlsxOptions {
   fileName?: string;
   /** Size of the slices a part is decoded in (tests use small values to cross slice boundaries). */
   chunkBytes?: number;
-  /** Read sheetData straight from the bytes where readSheetData takes it (default true; tests compare both ways). */
+  /**
+   * Read sheetData, the shared strings and the styles straight from the bytes where the byte readers take them
+   * (default true; tests compare both ways).
+   */
   sheetDataFromBytes?: boolean;
 }
 
@@ -100,16 +105,16 @@ export function readXlsx(bytes: Uint8Array, opts: ReadXlsxOptions = {}): Grid {
   }
   if (total > maxBytes) throw new UnreadableError('too-large', { detail: `${total} bytes of XML to read` });
 
-  const sst = sstPart ? readSharedStrings(readPart(zip, sstPart, maxBytes), sstPart, chunk) : [];
-  const dateXf = stylesPart ? readDateStyles(readPart(zip, stylesPart, maxBytes), stylesPart, chunk) : [];
+  const fromBytes = opts.sheetDataFromBytes ?? true;
+  let sst: string[] = [];
+  if (sstPart) {
+    const data = readPart(zip, sstPart, maxBytes);
+    sst = (fromBytes && readSharedStringsFromBytes(data, sstPart)) || readSharedStrings(data, sstPart, chunk);
+  }
+  const dateXf = stylesPart ? readDateStyles(readPart(zip, stylesPart, maxBytes), stylesPart, chunk, fromBytes) : [];
   const budget = { cells: opts.maxCells ?? DEFAULT_MAX_CELLS };
   const sheets = wb.sheets.map((s) => {
-    const sheet = readCells(
-      readPart(zip, s.part, maxBytes),
-      { sst, dateXf, budget, part: s.part },
-      chunk,
-      opts.sheetDataFromBytes ?? true,
-    );
+    const sheet = readCells(readPart(zip, s.part, maxBytes), { sst, dateXf, budget, part: s.part }, chunk, fromBytes);
     return { name: s.name, state: s.state, ...sheet };
   });
   return { sheets, date1904: wb.date1904, names: wb.names };
@@ -170,7 +175,8 @@ function readWorkbook(pkg: SpreadsheetPackage, opts: ReadXlsxOptions): WorkbookI
   return { sheets, date1904, names, rels };
 }
 
-function readSharedStrings(data: Uint8Array, part: string, chunk: number): string[] {
+/** The shared strings by the general scanner (readSharedStringsFromBytes gives the same where it takes the part). */
+export function readSharedStrings(data: Uint8Array, part: string, chunk = DEFAULT_CHUNK_BYTES): string[] {
   const out: string[] = [];
   let cur = '';
   let inT = false;
@@ -199,31 +205,44 @@ function readSharedStrings(data: Uint8Array, part: string, chunk: number): strin
   return out;
 }
 
-/** For each cellXfs index: does its number format show a date? */
-function readDateStyles(data: Uint8Array, part: string, chunk: number): boolean[] {
+/**
+ * For each cellXfs index: does its number format show a date? Read on the bytes (PlainBytes) when they read plainly
+ * and `fromBytes`, else by the general scanner; both hand the same elements and attributes to the same code.
+ */
+function readDateStyles(data: Uint8Array, part: string, chunk: number, fromBytes: boolean): boolean[] {
   const codes = new Map<number, string>();
   const xfFormats: number[] = [];
   let inNumFmts = false;
   let inCellXfs = false;
-  parseXml(
-    data,
-    part,
-    {
-      open(tag, a) {
-        if (tag === 'numFmts') inNumFmts = true;
-        else if (tag === 'cellXfs') inCellXfs = true;
-        else if (tag === 'numFmt' && inNumFmts) codes.set(Number(a.numFmtId), a.formatCode ?? '');
-        else if (tag === 'xf' && inCellXfs) xfFormats.push(Number(a.numFmtId ?? 0));
-      },
-      close(tag) {
-        if (tag === 'numFmts') inNumFmts = false;
-        else if (tag === 'cellXfs') inCellXfs = false;
-      },
-    },
-    chunk,
-  );
+  const open = (tag: string, attr: (name: string) => string | undefined): void => {
+    if (tag === 'numFmts') inNumFmts = true;
+    else if (tag === 'cellXfs') inCellXfs = true;
+    else if (tag === 'numFmt' && inNumFmts) codes.set(Number(attr('numFmtId')), attr('formatCode') ?? '');
+    else if (tag === 'xf' && inCellXfs) xfFormats.push(Number(attr('numFmtId') ?? 0));
+  };
+  const close = (tag: string): void => {
+    if (tag === 'numFmts') inNumFmts = false;
+    else if (tag === 'cellXfs') inCellXfs = false;
+  };
+  const bytes = new PlainBytes(data);
+  const local = (start: number, end: number): string =>
+    STYLE_TAGS.find((name) => localNameIs(data, start, end, name)) ?? '';
+  const plain =
+    fromBytes &&
+    bytes.scan(
+      (start, end) => open(local(start, end), (name) => bytes.attr(name)),
+      (start, end) => close(local(start, end)),
+    );
+  if (!plain) {
+    codes.clear();
+    xfFormats.length = 0;
+    inNumFmts = inCellXfs = false;
+    parseXml(data, part, { open: (tag, a) => open(tag, (name) => a[name]), close }, chunk);
+  }
   return xfFormats.map((id) => isDateNumFmt(id, codes.get(id)));
 }
+
+const STYLE_TAGS = ['numFmts', 'cellXfs', 'numFmt', 'xf'];
 
 /**
  * A worksheet's cells: by readSheetData when it takes the part, else scanned by parsePlainXml as it decodes (a large

@@ -7,6 +7,7 @@
 import { cellAddress, type CellValue } from '../../templates/model/grid.js';
 import { decodeText, isNameCode, isSpace, NotPlainContent, parsePlainXml } from './xml.js';
 import { UnreadableError } from './unreadable.js';
+import { localNameIs, PlainBytes } from './plain-bytes.js';
 
 export interface SheetCells {
   rows: CellValue[][];
@@ -35,26 +36,26 @@ const AMP = 38;
 
 const utf8 = new TextDecoder('utf-8');
 
-function latin1(b: Uint8Array, start: number, end: number): string {
+export function latin1(b: Uint8Array, start: number, end: number): string {
   let s = '';
   for (let i = start; i < end; i++) s += String.fromCharCode(b[i]);
   return s;
 }
 
 /** Bytes b[start, end) at `at` equal the ASCII text `s`. */
-function bytesAre(b: Uint8Array, at: number, s: string): boolean {
+export function bytesAre(b: Uint8Array, at: number, s: string): boolean {
   for (let k = 0; k < s.length; k++) if (b[at + k] !== s.charCodeAt(k)) return false;
   return true;
 }
 
-function indexOfText(b: Uint8Array, s: string, from: number): number {
+export function indexOfText(b: Uint8Array, s: string, from: number): number {
   const first = s.charCodeAt(0);
   for (let i = b.indexOf(first, from); i >= 0; i = b.indexOf(first, i + 1)) if (bytesAre(b, i, s)) return i;
   return -1;
 }
 
 /** The last `s` in b, searched from the end: what follows sheetData is short, what precedes it may be 100 MB. */
-function lastIndexOfText(b: Uint8Array, s: string): number {
+export function lastIndexOfText(b: Uint8Array, s: string): number {
   const first = s.charCodeAt(0);
   for (let i = b.lastIndexOf(first); i >= 0; i = i > 0 ? b.lastIndexOf(first, i - 1) : -1)
     if (bytesAre(b, i, s)) return i;
@@ -78,27 +79,50 @@ function sheetDataBody(b: Uint8Array): { start: number; end: number } | null {
   return { start: p, end: close };
 }
 
-/** The part without the content of sheetData reads plainly, with one sheetData in it. */
-function frameIsPlain(b: Uint8Array, body: { start: number; end: number }, part: string): boolean {
+/**
+ * How many elements b without its content b[body.start, body.end) opens, all of them and those of local name `name`,
+ * when that frame reads plainly; else null. Checked on the bytes (PlainBytes), else by the plain scanner.
+ */
+export function plainFrame(
+  b: Uint8Array,
+  body: { start: number; end: number },
+  part: string,
+  name: string,
+): { all: number; named: number } | null {
   const frame = new Uint8Array(b.length - (body.end - body.start));
   frame.set(b.subarray(0, body.start), 0);
   frame.set(b.subarray(body.end), body.start);
-  let sheetData = 0;
+  const count = { all: 0, named: 0 };
+  const bytes = new PlainBytes(frame);
+  if (
+    bytes.scan((start, end) => {
+      count.all++;
+      if (localNameIs(frame, start, end, name)) count.named++;
+    })
+  )
+    return count;
+  count.all = count.named = 0;
   try {
     parsePlainXml(frame, part, {
-      open(name) {
-        if (name === 'sheetData') sheetData++;
+      open(local) {
+        count.all++;
+        if (local === name) count.named++;
       },
     });
   } catch (err) {
-    if (err instanceof NotPlainContent) return false;
+    if (err instanceof NotPlainContent) return null;
     throw err;
   }
-  return sheetData === 1;
+  return count;
+}
+
+/** The part without the content of sheetData reads plainly, with one sheetData in it. */
+function frameIsPlain(b: Uint8Array, body: { start: number; end: number }, part: string): boolean {
+  return plainFrame(b, body, part, 'sheetData')?.named === 1;
 }
 
 /** Text of b[start, end) as the general scanner hands it over (decoded, entities resolved); throws NotPlainContent. */
-function textAt(b: Uint8Array, start: number, end: number): string {
+export function textAt(b: Uint8Array, start: number, end: number): string {
   let ascii = true;
   for (let i = start; i < end; i++) {
     const c = b[i];
@@ -226,7 +250,7 @@ const enum Tag {
  * Reads the rows of sheetData from b[start, end). Positions are passed and returned as numbers; what a start tag's
  * attributes say is left in the fields below. Every method throws NotPlainContent for what it does not take.
  */
-class RowScanner {
+export class RowScanner {
   // The last start tag's attributes that matter: row r; cell r, t, s; formula t="shared", si.
   rowNumber = -2; // -2 absent
   refStart = 0;
@@ -288,6 +312,11 @@ class RowScanner {
       if (tag !== Tag.Other) this.take(tag, nameStart, nameEnd, valueStart, valueEnd);
       p = valueEnd + 1;
     }
+  }
+
+  /** attributes() of a tag whose attributes are not read. */
+  skipAttributes(p: number): number {
+    return this.attributes(p, Tag.Other);
   }
 
   private notSeen(hash: number, start: number, end: number): void {

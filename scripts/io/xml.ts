@@ -88,14 +88,12 @@ function ours(err: unknown, part: string): unknown {
 /** Thrown by parsePlainXml for XML its scanner does not take; the caller parses the part again with saxes. */
 export class NotPlainContent extends Error {}
 
-const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 /** What saxes refuses in character data (XML 1.0 Char, "]]>") plus what it would rewrite (CR): left to saxes. */
 // eslint-disable-next-line no-control-regex -- control characters are what these look for
 const NOT_PLAIN_TEXT = /[\0-\x08\x0B\x0C\x0E-\x1F\r\uFFFE\uFFFF]|]]>/;
 /** Attribute values with tabs or line breaks (normalised by saxes) or '<' are left to saxes. */
 // eslint-disable-next-line no-control-regex
 const NOT_PLAIN_VALUE = /[<\0-\x1F\uFFFE\uFFFF]/;
-const ENTITY = /&(?:([a-z]+)|#(\d+)|#x([0-9a-fA-F]+));/y;
 
 /** An ASCII XML name character (a code unit or a byte). */
 export function isNameCode(c: number): boolean {
@@ -137,31 +135,65 @@ export function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 9;
 }
 
+/** The character an entity or character reference at t[amp] (up to `semi`) stands for, or undefined. */
+function entityAt(t: string, amp: number, semi: number): string | undefined {
+  if (t.charCodeAt(amp + 1) !== 35 /* # */) {
+    if (semi === amp + 1) return undefined;
+    for (let k = amp + 1; k < semi; k++) {
+      const c = t.charCodeAt(k);
+      if (c < 97 || c > 122) return undefined;
+    }
+    switch (t.slice(amp + 1, semi)) {
+      case 'lt':
+        return '<';
+      case 'gt':
+        return '>';
+      case 'amp':
+        return '&';
+      case 'quot':
+        return '"';
+      case 'apos':
+        return "'";
+    }
+    return undefined;
+  }
+  const hex = t.charCodeAt(amp + 2) === 120; /* x */
+  const from = hex ? amp + 3 : amp + 2;
+  if (semi === from) return undefined;
+  let code = 0;
+  for (let k = from; k < semi; k++) {
+    const c = t.charCodeAt(k);
+    let d: number;
+    if (c >= 48 && c <= 57) d = c - 48;
+    else if (hex && c >= 97 && c <= 102) d = c - 87;
+    else if (hex && c >= 65 && c <= 70) d = c - 55;
+    else return undefined;
+    code = code * (hex ? 16 : 10) + d;
+    if (code > 0x10ffff) return undefined;
+  }
+  const xmlChar =
+    code === 9 ||
+    code === 10 ||
+    code === 13 ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff);
+  return xmlChar ? String.fromCodePoint(code) : undefined;
+}
+
 /** Text as the plain scanner hands it over: entities resolved; throws NotPlainContent for what it leaves to saxes. */
 export function decodeText(t: string): string {
   if (NOT_PLAIN_TEXT.test(t)) throw new NotPlainContent();
-  if (t.indexOf('&') < 0) return t;
+  let amp = t.indexOf('&');
+  if (amp < 0) return t;
   let out = '';
   let i = 0;
-  for (let amp = t.indexOf('&'); amp >= 0; amp = t.indexOf('&', i)) {
-    ENTITY.lastIndex = amp;
-    const m = ENTITY.exec(t);
-    let ch: string | undefined;
-    if (m?.[1] !== undefined) ch = PREDEFINED[m[1]];
-    else if (m) {
-      const code = m[2] !== undefined ? Number(m[2]) : parseInt(m[3], 16);
-      const xmlChar =
-        code === 9 ||
-        code === 10 ||
-        code === 13 ||
-        (code >= 0x20 && code <= 0xd7ff) ||
-        (code >= 0xe000 && code <= 0xfffd) ||
-        (code >= 0x10000 && code <= 0x10ffff);
-      if (xmlChar) ch = String.fromCodePoint(code);
-    }
-    if (ch === undefined || !m) throw new NotPlainContent();
-    out += t.slice(i, amp) + ch;
-    i = amp + m[0].length;
+  for (; amp >= 0; amp = t.indexOf('&', i)) {
+    const semi = t.indexOf(';', amp + 1);
+    const ch = semi < 0 ? undefined : entityAt(t, amp, semi);
+    if (ch === undefined) throw new NotPlainContent();
+    out += amp > i ? t.slice(i, amp) + ch : ch;
+    i = semi + 1;
   }
   return out + t.slice(i);
 }
@@ -175,7 +207,7 @@ interface Scan {
 }
 
 /** The XML declarations the scanner takes (version 1.0); anything else, saxes checks. */
-const XML_DECL =
+export const XML_DECL =
   /^<\?xml[ \t\n]+version=(["'])1\.0\1(?:[ \t\n]+encoding=(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:[ \t\n]+standalone=(["'])(?:yes|no)\3)?[ \t\n]*\?>/;
 const BLANK = /^[ \t\n\r]*$/;
 

@@ -93,6 +93,9 @@ describe('parsePlainXml', () => {
       '<row r="1"><c r="A1" t="inlineStr"><is><t><![CDATA[x]]></t></is></c></row>',
       '<?pi x?><row r="1"/>',
       '<row r="1"><c r="A1" t="inlineStr"><is><t>&nbsp;</t></is></c></row>',
+      // An object's own key is no entity: the scanner once decoded this to the text of Object's constructor.
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>&constructor;</t></is></c></row>',
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>&#X41;&#;&#x;&#1114112;</t></is></c></row>',
       '<row r="1"><c r="A1" t="inlineStr"><is><t>a &amp b</t></is></c></row>',
       '<row r="1"><c r="A1" t="inlineStr"><is><t>&#0;&#xD800;</t></is></c></row>',
       '<row r="1"><c r="A1" t="inlineStr"><is><t>\u0001</t></is></c></row>',
