@@ -311,10 +311,11 @@ describe('§4 interrupted runs and full disks', () => {
       expect(r.code, signal).toBe(signal === 'SIGINT' ? 130 : 143);
       expect(temps(out), signal).toEqual([]);
     }
-    // merge keeps a temporary file per sheet for the whole run
+    // merge keeps a temporary file per sheet for the whole run; enough inputs that a loaded machine still signals it
+    // before it ends (with 120 it once finished first, exit 1)
     const ledgers = join(dir, 'ledgers');
     await mkdir(ledgers);
-    for (let i = 0; i < 120; i++)
+    for (let i = 0; i < 360; i++)
       await copyFile(sample('pl-0' + ((i % 4) + 1)), join(ledgers, `l${String(i).padStart(3, '0')}.xlsx`));
     const out = await mkdtemp(join(dir, 'out-merge-'));
     const m = await interrupted(
