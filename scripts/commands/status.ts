@@ -12,6 +12,9 @@ import { collectFiles } from '../collect.js';
 import { exists, OutputExistsError, writeFilesAtomic } from '../io/atomic.js';
 import { fileKey, readRegularFileSync, refuseInputsAsOutputs, refuseSpecialTarget } from '../io/paths.js';
 import { readXlsx } from '../io/read-xlsx.js';
+import { CHECKLIST } from '../../templates/supplier-checklist/index.js';
+import { answerFacts, compareReturns, type Side, type YearOverYear } from '../round/compare.js';
+import { COMPARE_SHEET, comparisonColumns, comparisonLine } from '../round/compare-sheet.js';
 import { plan, type Planned } from '../round/distribute.js';
 import {
   BY_TEXT,
@@ -31,13 +34,14 @@ import { csvField } from '../summary/csv.js';
 import { addTableSheet, type TableColumn } from '../xlsx/table-sheet.js';
 import { asOfOf, langOf, noWorkbooks, out, UsageError, type Command } from './common.js';
 import { dueOf, readSupplierList, roundOf } from './distribute.js';
+import { previousFiles } from './previous.js';
 
 export const STATUS_BOOK = '回収状況.xlsx';
 export const REMINDER_CSV = '督促メール.csv';
 export const CORRECTION_CSV = '修正依頼メール.csv';
 
 /** One return: checked as `check` would, with what its marker and respondent sheet say (read once). */
-async function readReturn(path: string, asOf: string): Promise<Return> {
+export async function readReturn(path: string, asOf: string): Promise<Return> {
   const mtimeMs = (await stat(path).catch(() => null))?.mtimeMs ?? 0;
   let grid;
   try {
@@ -58,7 +62,30 @@ async function readReturn(path: string, asOf: string): Promise<Return> {
     issues,
     ...(v.score ? { score: v.score } : {}),
   };
-  return { path, result, marker: readMarker(grid), ...respondentOf(v.data?.sheets), mtimeMs };
+  const answers = answerFacts(v.data?.sheets[CHECKLIST]);
+  return { path, result, marker: readMarker(grid), ...respondentOf(v.data?.sheets), mtimeMs, answers };
+}
+
+/** A supplier of this round with its comparison to the last round. */
+interface Compared {
+  row: SupplierRow;
+  yoy: YearOverYear;
+}
+
+const side = (r: Return | null): Side | null =>
+  r ? { path: r.path, score: r.result.score ?? null, answers: r.answers ?? {} } : null;
+
+/** The last round's returns (--previous): read like this round's, matched to the same list whatever their round. */
+async function compareWithPrevious(
+  planned: readonly Planned[],
+  rows: readonly SupplierRow[],
+  files: readonly string[],
+  asOf: string,
+): Promise<Compared[]> {
+  const returns: Return[] = [];
+  for (const f of files) returns.push(await readReturn(f, asOf));
+  const before = new Map(matchReturns(planned, returns, null).suppliers.map((s) => [s.planned, s.ret]));
+  return rows.map((row) => ({ row, yoy: compareReturns(side(before.get(row.planned) ?? null), side(row.ret), asOf) }));
 }
 
 const FILL: Record<State, string> = {
@@ -75,6 +102,7 @@ async function statusBook(
   r: RoundInfo,
   asOf: string,
   lang: Lang,
+  compared: readonly Compared[] | null,
 ): Promise<Buffer> {
   const ja = lang === 'ja';
   const pct = (x: number | null | undefined) => (typeof x === 'number' ? x : null);
@@ -110,6 +138,20 @@ async function statusBook(
   wb.title = ja ? `回収状況（${r.round}、${asOf} 現在）` : `Round status (${r.round}, as of ${asOf})`;
   addTableSheet(wb, ja ? '回収状況' : 'Status', sCols, suppliers);
   addTableSheet(wb, ja ? '返送ファイル' : 'Returns', rCols, rows);
+  if (compared) {
+    const cCols: TableColumn<Compared>[] = [
+      { header: sCols[0].header, width: 12, value: (c) => c.row.planned.supplier.code },
+      { header: sCols[1].header, width: 22, value: (c) => c.row.planned.supplier.company },
+      {
+        header: sCols[2].header,
+        width: 14,
+        value: (c) => STATE_TEXT[c.row.state][lang],
+        fill: (c) => FILL[c.row.state],
+      },
+      ...comparisonColumns<Compared>((c) => c.yoy, lang),
+    ];
+    addTableSheet(wb, COMPARE_SHEET[lang], cCols, compared);
+  }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -159,8 +201,9 @@ export const status: Command<'status'> = {
     const skip = new Set([list, ...targets].map(fileKey).filter((k): k is string => k !== null));
     const files = (await collectFiles(inputs)).filter((f) => !skip.has(fileKey(f) ?? ''));
     if (!files.length) throw noWorkbooks(inputs);
+    const previous = await previousFiles(a.values.previous, files, skip);
     refuseSpecialTarget(dir, 'folder');
-    refuseInputsAsOutputs(targets, [list, ...files]);
+    refuseInputsAsOutputs(targets, [list, ...files, ...(previous ?? [])]);
     if (!force) for (const t of targets) if (await exists(t)) throw new OutputExistsError(t);
 
     const planned = plan(suppliers, r);
@@ -175,6 +218,7 @@ export const status: Command<'status'> = {
         file: s.planned.file,
         mail: reminder(s.planned.supplier, r, s.planned.file, s.planned.supplier.lang),
       }));
+    const compared = previous ? await compareWithPrevious(planned, rows, previous, asOf) : null;
     const corrections = rows
       .filter((s) => s.state === 'fix')
       .map((s) => ({
@@ -184,7 +228,7 @@ export const status: Command<'status'> = {
       }));
     await writeFilesAtomic(
       [
-        { path: targets[0], data: await statusBook(rows, matched.rows, r, asOf, lang) },
+        { path: targets[0], data: await statusBook(rows, matched.rows, r, asOf, lang, compared) },
         { path: targets[1], data: mailCsv(reminders, lang) },
         { path: targets[2], data: mailCsv(corrections, lang) },
       ],
@@ -202,6 +246,13 @@ export const status: Command<'status'> = {
         ? `返送ファイル ${returns.length} 件: 別の調査回 ${aside('other-round')}、一覧にない取引先 ${aside('unknown')}、重複 ${aside('superseded')}、チェックリスト以外・読込不可 ${aside('not-checklist')}`
         : `${returns.length} returned files: ${aside('other-round')} from another round, ${aside('unknown')} not on the list, ${aside('superseded')} duplicates, ${aside('not-checklist')} not a checklist or unreadable`,
     );
+    if (compared)
+      out(
+        comparisonLine(
+          compared.map((c) => c.yoy),
+          lang,
+        ),
+      );
     out(
       lang === 'ja'
         ? `回収状況: ${targets[0]}、督促: ${targets[1]}、修正依頼: ${targets[2]}`

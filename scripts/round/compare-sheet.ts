@@ -1,0 +1,109 @@
+// The sheet 前回比較 / "Compared with last round" of 回収状況.xlsx (status --previous) and of the supplier summary
+// (merge --previous): the columns of a year-over-year comparison, after the caller's own (supplier code, company).
+import { basename } from 'node:path';
+import type { Lang, Text } from '../../templates/model/types.js';
+import type { TableColumn } from '../xlsx/table-sheet.js';
+import { needsReview, type AnswerChange, type YearOverYear } from './compare.js';
+
+export const COMPARE_SHEET: Record<Lang, string> = { ja: '前回比較', en: 'Compared with last round' };
+
+const BAND_MOVE: Record<NonNullable<YearOverYear['band']>, Text> = {
+  up: { ja: '上昇', en: 'up' },
+  down: { ja: '低下', en: 'down' },
+  same: { ja: '変化なし', en: 'same' },
+};
+const ANSWER_EN: Record<string, string> = { はい: 'Yes', 一部実施: 'Partly', いいえ: 'No', 該当なし: 'N/A' };
+const RED = { color: { argb: 'FF9C0006' }, bold: true };
+const PINK = 'FFFFC7CE';
+const GREEN = 'FFC6EFCE';
+
+const answer = (a: string | null, lang: Lang): string =>
+  a === null ? (lang === 'ja' ? '未回答' : 'none') : lang === 'ja' ? a : (ANSWER_EN[a] ?? a);
+const change = (c: AnswerChange, lang: Lang): string => `${c.id} ${answer(c.before, lang)}→${answer(c.after, lang)}`;
+
+/** Columns of the comparison; `yoy` gives each row's comparison. */
+export function comparisonColumns<T>(yoy: (row: T) => YearOverYear, lang: Lang): TableColumn<T>[] {
+  const ja = lang === 'ja';
+  const rate = (r: T, side: 'before' | 'after') => {
+    const s = yoy(r)[side]?.score;
+    return s && s.complete !== false && typeof s.rate === 'number' ? s.rate : null;
+  };
+  const lines = (xs: string[]) => (xs.length ? xs.join('\n') : null);
+  return [
+    {
+      header: ja ? '前回の回答' : 'Last round file',
+      width: 22,
+      value: (r) => {
+        const b = yoy(r).before;
+        return b ? basename(b.path) : ja ? '（前回の回答なし）' : '(none last round)';
+      },
+    },
+    { header: ja ? '前回 得点率' : 'Score last round', width: 9, value: (r) => rate(r, 'before'), fmt: '0.0%' },
+    { header: ja ? '前回 ランク' : 'Band last round', width: 8, value: (r) => yoy(r).bandBefore },
+    { header: ja ? '今回 得点率' : 'Score this round', width: 9, value: (r) => rate(r, 'after'), fmt: '0.0%' },
+    { header: ja ? '今回 ランク' : 'Band this round', width: 8, value: (r) => yoy(r).bandAfter },
+    {
+      header: ja ? '得点率の増減' : 'Score change',
+      width: 9,
+      value: (r) => yoy(r).rateChange,
+      fmt: '+0.0%;-0.0%;0.0%',
+    },
+    {
+      header: ja ? 'ランクの変化' : 'Band change',
+      width: 9,
+      value: (r) => {
+        const m = yoy(r).band;
+        return m ? BAND_MOVE[m][lang] : null;
+      },
+      fill: (r) => (yoy(r).band === 'down' ? PINK : yoy(r).band === 'up' ? GREEN : null),
+    },
+    {
+      header: ja ? '根拠のない改善' : 'Improved without evidence',
+      width: 20,
+      value: (r) => lines(yoy(r).unevidenced.map((c) => change(c, lang))),
+      font: (r) => (yoy(r).unevidenced.length ? RED : null),
+    },
+    {
+      header: ja ? '改善予定日を過ぎて未改善' : 'Target date passed, not improved',
+      width: 26,
+      value: (r) =>
+        lines(
+          yoy(r).lapsed.map((c) =>
+            ja ? `${change(c, lang)}（予定日 ${c.plan}）` : `${change(c, lang)} (target ${c.plan})`,
+          ),
+        ),
+      font: (r) => (yoy(r).lapsed.length ? RED : null),
+    },
+    {
+      header: ja ? '新たな重大リスク' : 'New red flags',
+      width: 12,
+      value: (r) => yoy(r).newRedFlags.join(', ') || null,
+      font: () => RED,
+    },
+    {
+      header: ja ? '解消した重大リスク' : 'Red flags cleared',
+      width: 12,
+      value: (r) => yoy(r).clearedRedFlags.join(', ') || null,
+    },
+    {
+      header: ja ? '要確認' : 'Review',
+      width: 7,
+      value: (r) => (needsReview(yoy(r)) ? '●' : null),
+      font: () => RED,
+    },
+  ];
+}
+
+/** The terminal's summary of a comparison: how many suppliers moved, and how many need a look. */
+export function comparisonLine(all: readonly YearOverYear[], lang: Lang): string {
+  const both = all.filter((c) => c.before && c.after);
+  const n = (f: (c: YearOverYear) => boolean) => both.filter(f).length;
+  const up = n((c) => c.band === 'up');
+  const down = n((c) => c.band === 'down');
+  const unev = n((c) => c.unevidenced.length > 0);
+  const lapsed = n((c) => c.lapsed.length > 0);
+  const flags = n((c) => c.newRedFlags.length > 0);
+  return lang === 'ja'
+    ? `前回比較: 前回と今回の回答がある取引先 ${both.length} 社 — ランク上昇 ${up}、低下 ${down}、根拠のない改善 ${unev}、改善予定日を過ぎて未改善 ${lapsed}、新たな重大リスク ${flags}`
+    : `Compared with last round: ${both.length} suppliers answered both — band up ${up}, down ${down}, improved without evidence ${unev}, target date passed without improvement ${lapsed}, new red flags ${flags}`;
+}
