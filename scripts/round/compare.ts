@@ -23,19 +23,21 @@ const filled = (rec: RecordRow, key: string): boolean => {
   return v !== null && v !== undefined && String(v).trim() !== '';
 };
 
-/** The answer facts of a checklist's question rows (as validated). */
+/** The answer facts of one question row (as validated). */
+export function answerFact(rec: RecordRow): AnswerFact {
+  const a = rec.values['回答'];
+  const p = rec.values['改善予定日'];
+  return {
+    answer: typeof a === 'string' ? a : null,
+    evidence: filled(rec, '取組内容・根拠資料'),
+    plan: typeof p === 'string' && /^\d{4}-\d\d-\d\d$/.test(p) ? p : null,
+  };
+}
+
+/** The answer facts of a checklist's question rows. */
 export function answerFacts(rows: readonly RecordRow[] | undefined): Answers {
   const out: Answers = {};
-  for (const rec of rows ?? []) {
-    if (!rec.id) continue;
-    const a = rec.values['回答'];
-    const p = rec.values['改善予定日'];
-    out[rec.id] = {
-      answer: typeof a === 'string' ? a : null,
-      evidence: filled(rec, '取組内容・根拠資料'),
-      plan: typeof p === 'string' && /^\d{4}-\d\d-\d\d$/.test(p) ? p : null,
-    };
-  }
+  for (const rec of rows ?? []) if (rec.id) out[rec.id] = answerFact(rec);
   return out;
 }
 
