@@ -353,6 +353,14 @@ describe.skipIf(!hasOpenpyxl())('a simulated survey round, end to end', () => {
     const again = await daicho(['merge', returns2, '-o', join(returns, 'x.xlsx'), '--previous', returns2]);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/今回の返送ファイルにも含まれています[\s\S]*also one of this round's returns/);
+    const empty = await mkdtemp(join(tmpdir(), 'daicho-empty-'));
+    const none = await daicho(['merge', returns2, '-o', join(dir, 'y.xlsx'), '--previous', empty]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain(`ブック（.xlsx など）が見つかりません: ${empty}`);
+    // Not a supplier summary: merged as ever, with a note that nothing was compared.
+    const table = await daicho(['merge', list, '-o', join(dir, 'list-master.xlsx'), '--previous', returns]);
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout).toContain('--previous は取引先のセルフチェックの集計にだけ使います');
 
     if (hasOoxmlCheck()) {
       const checked = await ooxmlCheck([book, summary]);
