@@ -13,8 +13,8 @@ import { exists, OutputExistsError, writeFilesAtomic } from '../io/atomic.js';
 import { fileKey, readRegularFileSync, refuseInputsAsOutputs, refuseSpecialTarget } from '../io/paths.js';
 import { readXlsx } from '../io/read-xlsx.js';
 import { CHECKLIST } from '../../templates/supplier-checklist/index.js';
-import { answerFacts, compareReturns, type Side, type YearOverYear } from '../round/compare.js';
-import { COMPARE_SHEET, comparisonColumns, comparisonLine } from '../round/compare-sheet.js';
+import { answerFacts } from '../round/compare.js';
+import { addComparisonSheet, compareSuppliers, comparisonLine, type Compared } from '../round/compare-sheet.js';
 import { plan, type Planned } from '../round/distribute.js';
 import {
   BY_TEXT,
@@ -64,28 +64,6 @@ export async function readReturn(path: string, asOf: string): Promise<Return> {
   };
   const answers = answerFacts(v.data?.sheets[CHECKLIST]);
   return { path, result, marker: readMarker(grid), ...respondentOf(v.data?.sheets), mtimeMs, answers };
-}
-
-/** A supplier of this round with its comparison to the last round. */
-interface Compared {
-  row: SupplierRow;
-  yoy: YearOverYear;
-}
-
-const side = (r: Return | null): Side | null =>
-  r ? { path: r.path, score: r.result.score ?? null, answers: r.answers ?? {} } : null;
-
-/** The last round's returns (--previous): read like this round's, matched to the same list whatever their round. */
-async function compareWithPrevious(
-  planned: readonly Planned[],
-  rows: readonly SupplierRow[],
-  files: readonly string[],
-  asOf: string,
-): Promise<Compared[]> {
-  const returns: Return[] = [];
-  for (const f of files) returns.push(await readReturn(f, asOf));
-  const before = new Map(matchReturns(planned, returns, null).suppliers.map((s) => [s.planned, s.ret]));
-  return rows.map((row) => ({ row, yoy: compareReturns(side(before.get(row.planned) ?? null), side(row.ret), asOf) }));
 }
 
 const FILL: Record<State, string> = {
@@ -138,20 +116,7 @@ async function statusBook(
   wb.title = ja ? `回収状況（${r.round}、${asOf} 現在）` : `Round status (${r.round}, as of ${asOf})`;
   addTableSheet(wb, ja ? '回収状況' : 'Status', sCols, suppliers);
   addTableSheet(wb, ja ? '返送ファイル' : 'Returns', rCols, rows);
-  if (compared) {
-    const cCols: TableColumn<Compared>[] = [
-      { header: sCols[0].header, width: 12, value: (c) => c.row.planned.supplier.code },
-      { header: sCols[1].header, width: 22, value: (c) => c.row.planned.supplier.company },
-      {
-        header: sCols[2].header,
-        width: 14,
-        value: (c) => STATE_TEXT[c.row.state][lang],
-        fill: (c) => FILL[c.row.state],
-      },
-      ...comparisonColumns<Compared>((c) => c.yoy, lang),
-    ];
-    addTableSheet(wb, COMPARE_SHEET[lang], cCols, compared);
-  }
+  if (compared) addComparisonSheet(wb, compared, lang, (s) => FILL[s]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -218,7 +183,10 @@ export const status: Command<'status'> = {
         file: s.planned.file,
         mail: reminder(s.planned.supplier, r, s.planned.file, s.planned.supplier.lang),
       }));
-    const compared = previous ? await compareWithPrevious(planned, rows, previous, asOf) : null;
+    // The last round's returns, read as this round's are and matched to the same list whatever their round.
+    const before: Return[] = [];
+    for (const f of previous ?? []) before.push(await readReturn(f, asOf));
+    const compared = previous ? compareSuppliers(planned, rows, before, asOf) : null;
     const corrections = rows
       .filter((s) => s.state === 'fix')
       .map((s) => ({

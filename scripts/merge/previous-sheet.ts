@@ -4,7 +4,7 @@
 import type ExcelJS from 'exceljs';
 import type { Lang, Score } from '../../templates/model/types.js';
 import { compareReturns, type Answers, type YearOverYear } from '../round/compare.js';
-import { COMPARE_SHEET, comparisonColumns } from '../round/compare-sheet.js';
+import { COMPARE_SHEET, comparisonColumns, sideOf } from '../round/compare-sheet.js';
 import { later, matcher, type Return } from '../round/status.js';
 import { addTableSheet } from '../xlsx/table-sheet.js';
 
@@ -45,11 +45,7 @@ export function previousSheet<T>(
     const n = now(row);
     return {
       row,
-      yoy: compareReturns(
-        b ? { path: b.path, score: b.result.score ?? null, answers: b.answers ?? {} } : null,
-        { path: n.path, score: n.score, answers: n.answers },
-        asOf,
-      ),
+      yoy: compareReturns(sideOf(b), { path: n.path, score: n.score, answers: n.answers }, asOf),
     };
   });
   const ja = lang === 'ja';

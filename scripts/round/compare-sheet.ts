@@ -1,9 +1,12 @@
 // The sheet 前回比較 / "Compared with last round" of 回収状況.xlsx (status --previous) and of the supplier summary
 // (merge --previous): the columns of a year-over-year comparison, after the caller's own (supplier code, company).
 import { basename } from 'node:path';
+import type ExcelJS from 'exceljs';
 import type { Lang, Text } from '../../templates/model/types.js';
-import type { TableColumn } from '../xlsx/table-sheet.js';
-import { needsReview, type AnswerChange, type YearOverYear } from './compare.js';
+import { addTableSheet, type TableColumn } from '../xlsx/table-sheet.js';
+import { compareReturns, needsReview, type AnswerChange, type Side, type YearOverYear } from './compare.js';
+import type { Planned } from './distribute.js';
+import { matchReturns, STATE_TEXT, type Return, type State, type SupplierRow } from './status.js';
 
 export const COMPARE_SHEET: Record<Lang, string> = { ja: '前回比較', en: 'Compared with last round' };
 
@@ -106,4 +109,47 @@ export function comparisonLine(all: readonly YearOverYear[], lang: Lang): string
   return lang === 'ja'
     ? `前回比較: 前回と今回の回答がある取引先 ${both.length} 社 — ランク上昇 ${up}、低下 ${down}、根拠のない改善 ${unev}、改善予定日を過ぎて未改善 ${lapsed}、新たな重大リスク ${flags}`
     : `Compared with last round: ${both.length} suppliers answered both — band up ${up}, down ${down}, improved without evidence ${unev}, target date passed without improvement ${lapsed}, new red flags ${flags}`;
+}
+
+/** A return as one side of a comparison. */
+export const sideOf = (r: Return | null | undefined): Side | null =>
+  r ? { path: r.path, score: r.result.score ?? null, answers: r.answers ?? {} } : null;
+
+/** A supplier of this round with its comparison to the last round. */
+export interface Compared {
+  row: SupplierRow;
+  yoy: YearOverYear;
+}
+
+/** status --previous: the last round's returns matched to the same list (whatever their round), each supplier compared. */
+export function compareSuppliers(
+  planned: readonly Planned[],
+  rows: readonly SupplierRow[],
+  previous: readonly Return[],
+  asOf: string,
+): Compared[] {
+  const before = new Map(matchReturns(planned, previous, null).suppliers.map((s) => [s.planned, s.ret]));
+  return rows.map((row) => ({ row, yoy: compareReturns(sideOf(before.get(row.planned)), sideOf(row.ret), asOf) }));
+}
+
+/** 回収状況.xlsx's sheet 前回比較: code, company and this round's status, then the comparison. */
+export function addComparisonSheet(
+  wb: ExcelJS.Workbook,
+  compared: readonly Compared[],
+  lang: Lang,
+  fill: (s: State) => string,
+): void {
+  const ja = lang === 'ja';
+  const columns: TableColumn<Compared>[] = [
+    { header: ja ? '取引先コード' : 'Supplier code', width: 12, value: (c) => c.row.planned.supplier.code },
+    { header: ja ? '会社名' : 'Company', width: 22, value: (c) => c.row.planned.supplier.company },
+    {
+      header: ja ? '状況' : 'Status',
+      width: 14,
+      value: (c) => STATE_TEXT[c.row.state][lang],
+      fill: (c) => fill(c.row.state),
+    },
+    ...comparisonColumns<Compared>((c) => c.yoy, lang),
+  ];
+  addTableSheet(wb, COMPARE_SHEET[lang], columns, compared);
 }
