@@ -24,7 +24,8 @@ const answer = (a: string | null, lang: Lang): string =>
   a === null ? (lang === 'ja' ? '未回答' : 'none') : lang === 'ja' ? a : (ANSWER_EN[a] ?? a);
 const change = (c: AnswerChange, lang: Lang): string => `${c.id} ${answer(c.before, lang)}→${answer(c.after, lang)}`;
 
-/** Columns of the comparison; `yoy` gives each row's comparison. */
+/** Columns of the comparison; `yoy` gives each row's comparison. With the caller's first columns they stay within
+ * one landscape A4 page at the smallest print scale (scripts/xlsx/print.ts), so a row prints on one page. */
 export function comparisonColumns<T>(yoy: (row: T) => YearOverYear, lang: Lang): TableColumn<T>[] {
   const ja = lang === 'ja';
   const rate = (r: T, side: 'before' | 'after') => {
@@ -35,7 +36,7 @@ export function comparisonColumns<T>(yoy: (row: T) => YearOverYear, lang: Lang):
   return [
     {
       header: ja ? '前回の回答' : 'Last round file',
-      width: 22,
+      width: 18,
       value: (r) => {
         const b = yoy(r).before;
         return b ? basename(b.path) : ja ? '（前回の回答なし）' : '(none last round)';
@@ -68,7 +69,7 @@ export function comparisonColumns<T>(yoy: (row: T) => YearOverYear, lang: Lang):
     },
     {
       header: ja ? '改善予定日を過ぎて未改善' : 'Target date passed, not improved',
-      width: 26,
+      width: 24,
       value: (r) =>
         lines(
           yoy(r).lapsed.map((c) =>
@@ -142,10 +143,10 @@ export function addComparisonSheet(
   const ja = lang === 'ja';
   const columns: TableColumn<Compared>[] = [
     { header: ja ? '取引先コード' : 'Supplier code', width: 12, value: (c) => c.row.planned.supplier.code },
-    { header: ja ? '会社名' : 'Company', width: 22, value: (c) => c.row.planned.supplier.company },
+    { header: ja ? '会社名' : 'Company', width: 18, value: (c) => c.row.planned.supplier.company },
     {
       header: ja ? '状況' : 'Status',
-      width: 14,
+      width: 12,
       value: (c) => STATE_TEXT[c.row.state][lang],
       fill: (c) => fill(c.row.state),
     },

@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CRITICAL } from '../../../templates/supplier-checklist/index.js';
 import { describeIssue, hasOoxmlCheck, ooxmlCheck } from '../../helpers/ooxml.js';
-import { canPrint, printToPdf, readPdf } from '../../helpers/pdf.js';
+import { canPrint, printed, printToPdf, readPdf } from '../../helpers/pdf.js';
 import {
   fillManyWithOpenpyxl,
   hasLibreOffice,
@@ -368,14 +368,16 @@ describe.skipIf(!hasOpenpyxl())('a simulated survey round, end to end', () => {
     }
     if (canPrint()) {
       const pdfs = await printToPdf([book, summary]);
-      for (const [f, sheet] of [
-        [book, '前回比較'],
-        [summary, 'Compared with last round'],
+      for (const [f, sheet, first, last] of [
+        [book, '前回比較', '取引先コード', '要確認'],
+        [summary, 'Compared with last round', 'Company', 'Review'],
       ] as const) {
         const pages = await readPdf(pdfs.get(f)!);
         for (const p of pages) expect([Math.round(p.width), Math.round(p.height)].sort()).toEqual([595, 842]);
-        // The page header prints the sheet name (its words joined without spaces).
-        expect(pages.map((p) => p.sheet)).toContain(sheet.replace(/ /g, ''));
+        // The page header prints the sheet name (its words joined without spaces); each page is the whole row.
+        const mine = pages.filter((p) => p.sheet === sheet.replace(/ /g, ''));
+        expect(mine.length).toBeGreaterThan(0);
+        for (const p of mine) expect([printed(first, [p]), printed(last, [p])]).toEqual([true, true]);
       }
     }
   }, 300_000);
