@@ -347,8 +347,6 @@ describe.skipIf(!hasOpenpyxl())('a simulated survey round, end to end', () => {
     expect(byName.get('見本30工業株式会社')![3]).toBe('example30.xlsx'); // matched by its name
     expect(byName.get('見本1工業株式会社')![12]).toBe('I');
 
-    // Nothing in either round's folder was changed or added.
-    expect(await digests(returns)).toEqual(before);
     // The same folder as this round and as the last: refused, nothing written.
     const again = await daicho(['merge', returns2, '-o', join(returns, 'x.xlsx'), '--previous', returns2]);
     expect(again.code).toBe(2);
@@ -361,6 +359,13 @@ describe.skipIf(!hasOpenpyxl())('a simulated survey round, end to end', () => {
     const table = await daicho(['merge', list, '-o', join(dir, 'list-master.xlsx'), '--previous', returns]);
     expect(table.code, table.stderr).toBe(0);
     expect(table.stdout).toContain('--previous は取引先のセルフチェックの集計にだけ使います');
+    // A last-round file as the output, even with --force: refused.
+    const last = join(returns, 'Book1.xlsx');
+    const over = await daicho(['merge', returns2, '-o', last, '--previous', returns, '--force']);
+    expect(over.code).toBe(2);
+    expect(over.stderr).toContain(last);
+    // Nothing in the last round's folder was changed or added, by any of the runs above.
+    expect(await digests(returns)).toEqual(before);
 
     if (hasOoxmlCheck()) {
       const checked = await ooxmlCheck([book, summary]);
