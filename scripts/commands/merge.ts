@@ -19,6 +19,31 @@ import {
   type Command,
 } from './common.js';
 import { hasSheets } from './earlier-output.js';
+import { previousFiles } from './previous.js';
+import { readReturn } from './status.js';
+import type { YearOverYear } from '../round/compare.js';
+import { comparisonLine } from '../round/compare-sheet.js';
+import type { Return } from '../round/status.js';
+
+/** --previous: the last round's returns, read as status reads them; none of them is an output. */
+async function previousRound(
+  dir: string | undefined,
+  files: readonly string[],
+  outputs: readonly (string | undefined)[],
+  asOf: string,
+): Promise<Return[] | null> {
+  const prev = await previousFiles(dir, files);
+  if (!prev) return null;
+  refuseInputsAsOutputs(outputs, prev);
+  const returns: Return[] = [];
+  for (const f of prev) returns.push(await readReturn(f, asOf));
+  return returns;
+}
+
+const NOT_COMPARED: Record<Lang, string> = {
+  ja: '  --previous は取引先のセルフチェックの集計にだけ使います（この集計では比較していません）',
+  en: '  --previous applies to supplier self-assessments only (nothing was compared in this merge)',
+};
 
 function report(r: MergeResult, lang: Lang): string[] {
   const lines: string[] = [];
@@ -134,10 +159,20 @@ export const merge: Command<'merge'> = {
     // An earlier master (取込元 sheet) or summary (旧回答 sheet) in an input folder is replaced; any other workbook there is an input.
     refuseWalkedInput(files, a.values.out, (f) => hasSheets(f, [['取込元'], ['Sources'], ['旧回答'], ['Superseded']]));
     if (jsonFile !== undefined) refuseInputsAsOutputs([jsonFile], files);
+    const previous = await previousRound(a.values.previous, files, [a.values.out, jsonFile], asOf);
     const say = textOut(json);
     try {
-      const r = await mergeFiles(files, { out: a.values.out, force, asOf, lang, jobs });
+      let compared: readonly YearOverYear[] | null = null;
+      const r = await mergeFiles(files, {
+        out: a.values.out,
+        force,
+        asOf,
+        lang,
+        jobs,
+        ...(previous ? { previous: { returns: previous, report: (c) => void (compared = c) } } : {}),
+      });
       for (const line of report(r, lang)) say(line);
+      if (previous) say(compared ? comparisonLine(compared, lang) : NOT_COMPARED[lang]);
       await writeJsonReport(json, mergeJson(r, asOf), force);
       return 0;
     } catch (err) {

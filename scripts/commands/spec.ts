@@ -84,6 +84,14 @@ const due: OptionSpec = {
   required: true,
   help: { ja: '回答期限（必須）', en: 'the date answers are due (required)' },
 };
+const previous: OptionSpec = {
+  type: 'string',
+  value: 'DIR',
+  help: {
+    ja: '前回の調査回で返送されたチェックリストのフォルダ。取引先ごとに得点率・ランクの変化、根拠のない改善、改善予定日を過ぎても改善していない回答、新たな重大リスクをシート「前回比較」に示します',
+    en: "folder of the last round's returned checklists: per supplier the score and band change, answers improved without evidence, target dates passed without improvement and new red flags, on the sheet Compared with last round",
+  },
+};
 const help: OptionSpec = { type: 'boolean', short: 'h', help: { ja: 'この説明を表示する', en: 'show this help' } };
 
 export const COMMAND_SPECS = {
@@ -197,13 +205,17 @@ export const COMMAND_SPECS = {
         help: { ja: '出力ファイル（必須）', en: 'output workbook (required)' },
       },
       json,
+      previous,
       force,
       'as-of': asOf,
       lang,
       jobs,
       help,
     },
-    examples: ['daicho merge 部門別台帳/ -o 個人情報管理台帳_全社.xlsx'],
+    examples: [
+      'daicho merge 部門別台帳/ -o 個人情報管理台帳_全社.xlsx',
+      'daicho merge 返送/2027下期/ -o 取引先集計.xlsx --previous 返送/2027上期/',
+    ],
   },
   upgrade: {
     args: '<files|folders…>',
@@ -289,6 +301,7 @@ export const COMMAND_SPECS = {
       },
       round,
       due,
+      previous,
       'as-of': asOf,
       'reply-by': {
         type: 'string',
@@ -303,7 +316,10 @@ export const COMMAND_SPECS = {
       jobs,
       help,
     },
-    examples: ['daicho status 取引先一覧.xlsx 返送/2027上期/ -o 回収/2027上期 --round 2027上期 --due 2027-01-31'],
+    examples: [
+      'daicho status 取引先一覧.xlsx 返送/2027上期/ -o 回収/2027上期 --round 2027上期 --due 2027-01-31',
+      'daicho status 取引先一覧.xlsx 返送/2027下期/ -o 回収/2027下期 --round 2027下期 --due 2027-07-31 --previous 返送/2027上期/',
+    ],
   },
 } as const satisfies Record<string, CommandSpec>;
 

@@ -11,6 +11,7 @@ import { collectFiles } from '../collect.js';
 import { exists, OutputExistsError, watchTempDir, writeFilesAtomic } from '../io/atomic.js';
 import { fileKey, refuseInputsAsOutputs, refuseSpecialTarget } from '../io/paths.js';
 import { defaultPoolSize, WorkerPool } from '../pool/pool.js';
+import { addComparisonSheet, compareSuppliers, comparisonLine, type Compared } from '../round/compare-sheet.js';
 import { plan, type Planned } from '../round/distribute.js';
 import { STATUS_KINDS, statusJobFailure, type CorrectionOptions, type CorrectionResult } from '../round/return-job.js';
 import {
@@ -32,6 +33,7 @@ import { csvField } from '../summary/csv.js';
 import { addTableSheet, type TableColumn } from '../xlsx/table-sheet.js';
 import { asOfOf, jobsOf, langOf, noWorkbooks, out, UsageError, type Command } from './common.js';
 import { dueOf, readSupplierList, roundOf } from './distribute.js';
+import { previousFiles } from './previous.js';
 
 export const STATUS_BOOK = '回収状況.xlsx';
 export const REMINDER_CSV = '督促メール.csv';
@@ -53,6 +55,7 @@ async function statusBook(
   r: RoundInfo,
   asOf: string,
   lang: Lang,
+  compared: readonly Compared[] | null,
 ): Promise<Buffer> {
   const ja = lang === 'ja';
   const pct = (x: number | null | undefined) => (typeof x === 'number' ? x : null);
@@ -88,6 +91,7 @@ async function statusBook(
   wb.title = ja ? `回収状況（${r.round}、${asOf} 現在）` : `Round status (${r.round}, as of ${asOf})`;
   addTableSheet(wb, ja ? '回収状況' : 'Status', sCols, suppliers);
   addTableSheet(wb, ja ? '返送ファイル' : 'Returns', rCols, rows);
+  if (compared) addComparisonSheet(wb, compared, lang, (s) => FILL[s]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -148,8 +152,9 @@ export const status: Command<'status'> = {
     const inCopies = (f: string) => resolve(f).startsWith(resolve(copies) + sep);
     const files = (await collectFiles(inputs)).filter((f) => !skip.has(fileKey(f) ?? '') && !inCopies(f));
     if (!files.length) throw noWorkbooks(inputs);
+    const previous = await previousFiles(a.values.previous, files, skip);
     refuseSpecialTarget(dir, 'folder');
-    refuseInputsAsOutputs(targets, [list, ...files]);
+    refuseInputsAsOutputs(targets, [list, ...files, ...(previous ?? [])]);
     if (!force) for (const t of targets) if (await exists(t)) throw new OutputExistsError(t);
 
     const planned = plan(suppliers, r);
@@ -167,6 +172,14 @@ export const status: Command<'status'> = {
       );
       const matched = matchReturns(planned, returns, r.round);
       const rows = withDue(matched.suppliers, r.due, asOf);
+      // The last round's returns (--previous), read as this round's and matched to the same list whatever their round.
+      const before: Return[] = [];
+      if (previous)
+        await pool.run(
+          previous.map((path) => ({ kind: 'status-return', path, options: check })),
+          (ret) => void before.push(ret as Return),
+        );
+      const compared = previous ? compareSuppliers(planned, rows, before, asOf) : null;
 
       // Each return to correct gets its annotated copy, named as the supplier's checklist was: every name is known,
       // and refused when it exists, before anything is written.
@@ -175,7 +188,7 @@ export const status: Command<'status'> = {
         .map((row) => ({ row, copy: join(copies, row.planned.file), written: false }));
       refuseInputsAsOutputs(
         corrections.map((c) => c.copy),
-        [list, ...files],
+        [list, ...files, ...(previous ?? [])],
       );
       if (!force) for (const c of corrections) if (await exists(c.copy)) throw new OutputExistsError(c.copy);
       if (corrections.length) {
@@ -203,7 +216,7 @@ export const status: Command<'status'> = {
           else failed.push(`${corrections[i].row.ret!.path}: ${copyError(res as { error: string }, lang)}`);
         },
       );
-      const book = statusBook(rows, matched.rows, r, asOf, lang);
+      const book = statusBook(rows, matched.rows, r, asOf, lang, compared);
       const [data] = await Promise.all([book, made]);
       const reminders = rows
         .filter((s) => s.state === 'overdue')
@@ -237,6 +250,13 @@ export const status: Command<'status'> = {
           ? `返送ファイル ${returns.length} 件: 別の調査回 ${aside('other-round')}、一覧にない取引先 ${aside('unknown')}、重複 ${aside('superseded')}、チェックリスト以外・読込不可 ${aside('not-checklist')}`
           : `${returns.length} returned files: ${aside('other-round')} from another round, ${aside('unknown')} not on the list, ${aside('superseded')} duplicates, ${aside('not-checklist')} not a checklist or unreadable`,
       );
+      if (compared)
+        out(
+          comparisonLine(
+            compared.map((c) => c.yoy),
+            lang,
+          ),
+        );
       const written = corrections.filter((c) => c.written).length;
       out(
         lang === 'ja'

@@ -2,6 +2,7 @@
 // follow up. Small and structured-clone friendly (it crosses from a worker to the main thread).
 import type { FollowUp, Issue, NormValue, Score, TemplateDef } from '../../templates/model/types.js';
 import type { Validation } from '../../templates/model/validate.js';
+import { answerFacts, type Answers } from '../round/compare.js';
 
 export type { FollowUp };
 
@@ -15,6 +16,10 @@ export interface FormSummary {
   issues: Issue[];
   /** Answers to follow up (the template's followUps; supplier checklist: いいえ / 一部実施). */
   followUps: FollowUp[];
+  /** The supplier code of a checklist made by `daicho distribute` (its marker). */
+  code: string | null;
+  /** Each question's answer, evidence and target date, when the summary compares rounds (merge --previous). */
+  facts?: Answers;
   mtime: number;
 }
 
@@ -30,5 +35,8 @@ export function formSummary(def: TemplateDef, v: Validation, issues: Issue[], mt
     }
   }
   const followUps = def.followUps?.(v.data) ?? [];
-  return { template: def.id, raw, values, score: v.score ?? null, issues, followUps, mtime };
+  const code = v.data.marker?.distribution?.supplier ?? null;
+  const questions = def.sheets.flatMap((sd) => (sd.kind === 'questions' ? (v.data.sheets[sd.name] ?? []) : []));
+  const facts = def.summary?.yearOverYear ? { facts: answerFacts(questions) } : {};
+  return { template: def.id, raw, values, score: v.score ?? null, issues, followUps, code, ...facts, mtime };
 }

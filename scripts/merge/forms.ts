@@ -21,6 +21,7 @@ import type {
 import { writeFileAtomic } from '../io/atomic.js';
 import { addTableSheet, type TableColumn } from '../xlsx/table-sheet.js';
 import type { FormSummary } from './form-summary.js';
+import { previousSheet, type PreviousRound } from './previous-sheet.js';
 
 export interface FormInput {
   file: number;
@@ -34,6 +35,8 @@ interface Options {
   force?: boolean;
   asOf: string;
   lang: Lang;
+  /** merge --previous: the last round's forms, compared on a sheet of their own (summaries with yearOverYear). */
+  previous?: PreviousRound;
 }
 
 /** A column of a summary sheet, labelled in both languages. */
@@ -205,6 +208,24 @@ function summarySheets(
     followUps = follow.length;
   }
   supersededSheet(wb, superseded, lang, (s) => s.row.name, spec.subject?.dateLabel ?? T('日付', 'Date'));
+  if (o.previous && spec.yearOverYear) {
+    const corpNoOf = (s: Subject) => (corpNo ? s.row.values[corpNo] : null);
+    previousSheet(
+      wb,
+      rows,
+      (s) => ({
+        company: s.row.name,
+        corpNo: typeof corpNoOf(s) === 'string' ? (corpNoOf(s) as string) : null,
+        code: s.f.form.code,
+        path: s.f.path,
+        score: s.row.score,
+        answers: s.f.form.facts ?? {},
+      }),
+      o.previous,
+      o.asOf,
+      lang,
+    );
+  }
   return { latest: rows.length, superseded: superseded.length, followUps };
 }
 

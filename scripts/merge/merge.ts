@@ -53,6 +53,7 @@ import { raiseRowHeights } from './row-heights.js';
 import { heightOf, lineCount } from './xml.js';
 import { ZipWriter } from './zip-writer.js';
 import { COLS, L, noteText } from './labels.js';
+import type { PreviousRound } from './previous-sheet.js';
 
 export interface MergeOptions {
   out: string;
@@ -63,6 +64,8 @@ export interface MergeOptions {
   jobs?: number;
   /** zlib level of the data rows (default 2: as fast as level 1 and 5% smaller; level 6 is 2.5× slower for 20% less). */
   deflateLevel?: number;
+  /** merge --previous: the last round's supplier checklists (merge/previous-sheet.ts). */
+  previous?: PreviousRound;
 }
 
 export interface SheetTotals {

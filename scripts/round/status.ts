@@ -9,6 +9,7 @@ import type { Issue, Lang, Marker, Score } from '../../templates/model/types.js'
 import { RESPONDENT } from '../../templates/supplier-checklist/index.js';
 import type { CoverLetter } from '../annotate/cover-sheet.js';
 import type { FileResult } from '../check-file.js';
+import type { Answers } from './compare.js';
 import type { Planned } from './distribute.js';
 import { longDate, type Addressee, type Mail, type RoundInfo } from './texts.js';
 
@@ -24,6 +25,8 @@ export interface Return {
   mtimeMs: number;
   /** Digest of the bytes read (none when unreadable): the correction copy is made from these very bytes. */
   sha256?: string;
+  /** The checklist's answers, for comparing with another round. */
+  answers?: Answers;
 }
 
 export type MatchedBy = 'marker' | 'corpno' | 'name';
@@ -50,37 +53,66 @@ export interface SupplierRow {
   score: Score | null;
 }
 
+/** Who a return says it is from: the supplier code in its marker, its 法人番号 and its company name. */
+export interface Identity {
+  code: string | null;
+  corpNo: string | null;
+  company: string | null;
+}
+
+/**
+ * Finds the subject a return is from: by the marker's supplier code, then 法人番号, then the folded company name (a
+ * name two subjects share matches neither). Used for this round's returns and, year over year, for the last round's.
+ */
+export function matcher<T>(
+  subjects: readonly T[],
+  id: (s: T) => Identity,
+): (r: Identity) => { subject: T; by: MatchedBy } | null {
+  const byCode = new Map<string, T>();
+  const byCorpNo = new Map<string, T>();
+  const byName = new Map<string, T | null>();
+  for (const s of subjects) {
+    const { code, corpNo, company } = id(s);
+    if (code) byCode.set(code, s);
+    const c = foldCorpNo(corpNo);
+    if (c) byCorpNo.set(c, s);
+    if (!company) continue;
+    const k = foldCompany(company);
+    // Two subjects of one folded name: a name alone cannot tell them apart.
+    byName.set(k, byName.has(k) ? null : s);
+  }
+  return (r) => {
+    const viaCode = r.code ? byCode.get(r.code) : undefined;
+    if (viaCode) return { subject: viaCode, by: 'marker' };
+    const corpNo = foldCorpNo(r.corpNo);
+    const viaCorpNo = corpNo ? byCorpNo.get(corpNo) : undefined;
+    if (viaCorpNo) return { subject: viaCorpNo, by: 'corpno' };
+    const viaName = r.company ? byName.get(foldCompany(r.company)) : undefined;
+    return viaName ? { subject: viaName, by: 'name' } : null;
+  };
+}
+
+/** Which of two returns of one supplier counts: the later 回答日, then the later file time. */
+export const later = (a: Return, b: Return): boolean =>
+  compareIso(a.answeredOn ?? '', b.answeredOn ?? '') > 0 || (a.answeredOn === b.answeredOn && a.mtimeMs > b.mtimeMs);
+
+/** `round` null takes returns of any round (the last round's returns, for year over year). */
 export function matchReturns(
   planned: readonly Planned[],
   returns: readonly Return[],
-  round: string,
+  round: string | null,
 ): { rows: ReturnRow[]; suppliers: SupplierRow[] } {
-  const byCode = new Map(planned.map((p) => [p.supplier.code, p]));
-  const byCorpNo = new Map(planned.filter((p) => p.supplier.corpNo).map((p) => [foldCorpNo(p.supplier.corpNo)!, p]));
-  const byName = new Map<string, Planned | null>();
-  for (const p of planned) {
-    const k = foldCompany(p.supplier.company);
-    // Two suppliers of one folded name: a name alone cannot tell them apart.
-    byName.set(k, byName.has(k) ? null : p);
-  }
+  const match = matcher(planned, (p) => p.supplier);
   const rows: ReturnRow[] = returns.map((ret) => {
     if (ret.result.template?.id !== 'supplier-checklist')
       return { ret, supplier: null, by: null, why: 'not-checklist' };
     const d = ret.marker?.distribution;
-    if (d && d.round !== round) return { ret, supplier: null, by: null, why: 'other-round' };
-    const viaMarker = d ? byCode.get(d.supplier) : undefined;
-    if (viaMarker) return { ret, supplier: viaMarker, by: 'marker', why: null };
-    const corpNo = foldCorpNo(ret.corpNo);
-    const viaCorpNo = corpNo ? byCorpNo.get(corpNo) : undefined;
-    if (viaCorpNo) return { ret, supplier: viaCorpNo, by: 'corpno', why: null };
-    const viaName = ret.company ? byName.get(foldCompany(ret.company)) : undefined;
-    if (viaName) return { ret, supplier: viaName, by: 'name', why: null };
-    return { ret, supplier: null, by: null, why: 'unknown' };
+    if (d && round !== null && d.round !== round) return { ret, supplier: null, by: null, why: 'other-round' };
+    const m = match({ code: d?.supplier ?? null, corpNo: ret.corpNo, company: ret.company });
+    return m ? { ret, supplier: m.subject, by: m.by, why: null } : { ret, supplier: null, by: null, why: 'unknown' };
   });
   // A supplier's latest return counts (回答日, then the file's time); the earlier ones are set aside.
   const latest = new Map<Planned, ReturnRow>();
-  const later = (a: Return, b: Return) =>
-    compareIso(a.answeredOn ?? '', b.answeredOn ?? '') > 0 || (a.answeredOn === b.answeredOn && a.mtimeMs > b.mtimeMs);
   for (const row of rows) {
     if (!row.supplier) continue;
     const had = latest.get(row.supplier);

@@ -319,6 +319,8 @@ export interface FormSummaryDef {
   columns: readonly SummaryColumn<SummaryRow>[];
   /** The follow-up sheet's name and columns (before its file and cell). */
   followUpSheet?: { sheet: Text; columns: readonly SummaryColumn<{ row: SummaryRow; followUp: FollowUp }>[] };
+  /** Its subjects can be compared with the last round's (merge --previous; the supplier checklist's answers). */
+  yearOverYear?: boolean;
 }
 
 /** What a file gives the audit's cross-workbook rules (templates/audit/rules.ts). */

@@ -21,6 +21,7 @@ const overdue = (fu: FollowUp, asOf: string): boolean => fu.planIso !== null && 
 export const checklistSummary: FormSummaryDef = {
   sheet: T('取引先一覧', 'Suppliers'),
   subject: { name: '会社名', corpNo: '法人番号', date: '回答日', dateLabel: T('回答日', 'Answered on') },
+  yearOverYear: true,
   columns: [
     { label: T('会社名', 'Company'), width: 28, value: (r) => r.name || null },
     { label: T('法人番号', 'Corporate no.'), width: 15, value: (r) => r.raw['法人番号'] },

@@ -42,6 +42,20 @@ export async function fillWithOpenpyxl(src: string, dst: string, cells: CellFill
   return JSON.parse(stdout) as OpenpyxlView;
 }
 
+/** Many fills in one python run (one interpreter start instead of one per file). */
+export async function fillManyWithOpenpyxl(
+  jobs: readonly { src: string; dst: string; cells: CellFill }[],
+): Promise<OpenpyxlView[]> {
+  if (!jobs.length) return [];
+  const spec = join(await mkdtemp(join(tmpdir(), 'daicho-openpyxl-')), 'jobs.json');
+  await writeFile(spec, JSON.stringify(jobs));
+  const { stdout } = await run(SYSTEM_PYTHON, [join(here, 'openpyxl_fill.py'), spec], {
+    maxBuffer: 256 << 20,
+    timeout: 300_000,
+  });
+  return JSON.parse(stdout) as OpenpyxlView[];
+}
+
 /** Have LibreOffice Calc open `src` and save it again as .xlsx ("Calc MS Excel 2007 XML"); returns the new path. */
 export async function resaveWithLibreOffice(src: string): Promise<string> {
   const work = await mkdtemp(join(tmpdir(), 'daicho-lo-'));
