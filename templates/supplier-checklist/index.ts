@@ -297,7 +297,7 @@ export function scoredAnswer(q: QuestionDef, answer: string): string {
 /** Answers to follow up: いいえ and 一部実施 as scored (so also 該当なし where a critical clause bars it). */
 function followUps(data: ReadResult): FollowUp[] {
   const out: FollowUp[] = [];
-  for (const rec of data.sheets[CHECKLIST] ?? []) {
+  for (const rec of (data.sheets[CHECKLIST] ?? []) as RecordRow<AnswerKey>[]) {
     const q = QUESTIONS.find((x) => x.id === rec.id);
     const answer = rec.values[ANSWER];
     if (!q || typeof answer !== 'string') continue;
