@@ -2,6 +2,7 @@
 // per folder) and, for Node or DOM globals in templates/, the compiler (tsconfig.templates.json, part of typecheck).
 // The planted files exist only in memory.
 import { ESLint } from 'eslint';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -55,14 +56,14 @@ describe('lint: which folder may import which', () => {
 });
 
 describe('tsc: templates/ without the DOM and Node types', () => {
-  /** Diagnostics of one in-memory file under templates/, checked with the options of the given tsconfig. */
-  function compile(tsconfig: string, code: string): string[] {
+  /** Diagnostics of one in-memory file under templates/ (by default a new one), checked with the given tsconfig. */
+  function compile(tsconfig: string, code: string, file = 'templates/planted.ts'): string[] {
     const parsed = ts.getParsedCommandLineOfConfigFile(
       resolve(repo, tsconfig),
       {},
       { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
     )!;
-    const planted = resolve(repo, 'templates/planted.ts');
+    const planted = resolve(repo, file);
     const host = ts.createCompilerHost(parsed.options);
     const { getSourceFile, fileExists, readFile } = host;
     host.getSourceFile = (name, lang, ...rest) =>
@@ -113,6 +114,26 @@ describe('tsc: templates/ without the DOM and Node types', () => {
     const errors = compile('tsconfig.templates.json', rule('名稱'));
     expect(
       errors.some((e) => e.includes("'名稱'")),
+      errors.join('\n'),
+    ).toBe(true);
+  });
+
+  // Each template's own rules, with one field key misspelt where a rule reads it: the planted copy stands in for the
+  // real file, so this holds for the rules as they are, not for a sample written for the test.
+  it.each([
+    ['templates/pi-ledger/rules.ts', "isYes(rec, '開示対象')", "isYes(rec, '開示対像')"],
+    ['templates/contractor-evaluation/rules.ts', "rec.values['次回評価期限']", "rec.values['次回評価機限']"],
+    ['templates/supplier-checklist/index.ts', "form.values['責任者確認']", "form.values['責任者確忍']"],
+    ['templates/supplier-list/index.ts', 'rec.raw[CORPNO]', "rec.raw['法人番合']"],
+    ['templates/audit/rules.ts', "rec.values['委託']", "rec.values['委詫']"],
+  ])('%s: a rule reading %s as %s fails to compile', (file, key, typo) => {
+    const source = readFileSync(resolve(repo, file), 'utf8');
+    expect(source).toContain(key);
+    expect(compile('tsconfig.templates.json', source, file)).toEqual([]);
+    const errors = compile('tsconfig.templates.json', source.replace(key, typo), file);
+    const misspelt = /'([^']+)'/.exec(typo)![1];
+    expect(
+      errors.some((e) => e.includes(misspelt)),
       errors.join('\n'),
     ).toBe(true);
   });

@@ -6,7 +6,7 @@ import type { Lang } from '../../templates/model/types.js';
 import { DEFAULT_MAX_FILE_BYTES, type FileResult } from '../check-file.js';
 import { expandInputs } from '../collect.js';
 import { cutToBytes, exists, MAX_NAME_BYTES, OutputExistsError, probeWritable, watchTempDir } from '../io/atomic.js';
-import { entryParts, reportHead } from '../report/json.js';
+import { CheckReportWriter, type TextSink } from '../report/json.js';
 import { Spool } from '../report/spool.js';
 import { AtomicTextWriter } from '../io/atomic-stream.js';
 import { refuseInputsAsOutputs, refuseSpecialTarget } from '../io/paths.js';
@@ -24,6 +24,7 @@ import {
   colour,
   terminalLine,
   totalsLine,
+  type Totals,
 } from '../report/text.js';
 import {
   asOfOf,
@@ -165,7 +166,7 @@ class LineWriter {
 }
 
 /** `--json -`: the report to stdout, with the file writer's interface (nothing to commit or take back). */
-class StdoutTextWriter {
+class StdoutTextWriter implements TextSink {
   async write(text: string): Promise<void> {
     if (!process.stdout.write(text)) await new Promise((done) => process.stdout.once('drain', done));
   }
@@ -181,66 +182,16 @@ class StdoutTextWriter {
 export const STDOUT = '-';
 
 export async function runCheck(files: string[], opts: CheckRun): Promise<number> {
-  const lang = opts.lang;
-  const force = opts.force ?? false;
-  const targets = opts.annotate ? annotatedPaths(files, opts.annotate, opts.roots) : [];
-  const jsonFile = opts.json === STDOUT ? undefined : opts.json;
-  // A .csv summary is two files: the files table and, beside it, the findings.
-  const summaries = opts.summary ? [opts.summary] : [];
-  if (opts.summary && isCsv(opts.summary))
-    summaries.push((await import('../summary/csv.js')).findingsCsvPath(opts.summary, lang));
-  // Never write over an input, whatever --force says, however the paths are spelled.
-  refuseInputsAsOutputs([...targets, ...summaries, jsonFile], files);
-  // The workers write the copies' temporary files: an interrupt must know where to look for them.
-  for (const d of new Set(targets.map((t) => dirname(t)))) watchTempDir(d);
-  await refuseExisting(targets, force);
-  await refuseExisting(summaries, force);
-  // The summary is written after the last file: a path that cannot be written should not cost the whole run.
-  for (const s of summaries) await probeWritable(s);
-  if (jsonFile) await refuseExisting([jsonFile], opts.force ?? true);
-
+  const { targets, jsonFile, summaries } = await prepareOutputs(files, opts);
   // With the JSON report on stdout, the text report goes to stderr.
-  const text = opts.json === STDOUT ? process.stderr : process.stdout;
-  const st = styleFor(text);
-  const progress = Progress.wanted(process.stderr, files.length)
-    ? new Progress(process.stderr, files.length, lang)
-    : null;
-  const sharedTerminal = progress !== null && Boolean(text.isTTY);
-  const layout = lineLayout(files);
+  const terminal = new TerminalReport(files, opts.lang, opts.json === STDOUT ? process.stderr : process.stdout);
   const totals = emptyTotals();
   // Nothing per file is kept: each result goes to the terminal line, the findings spool, the JSON report and the
   // summary as it comes, and is gone (a run over 20,000 files keeps a few numbers).
-  let seen = 0;
-  const findings = new Spool();
   const annotated = { written: 0, skipped: [] as string[] };
-  const w = new LineWriter(st === colour, text);
-  const json =
-    opts.json === STDOUT
-      ? new StdoutTextWriter()
-      : jsonFile
-        ? await AtomicTextWriter.open(jsonFile, { force: opts.force ?? true })
-        : null;
-  const summary = opts.summary
-    ? await openSummary(opts.summary, { lang, asOf: opts.asOf, force }).catch(async (err: unknown) => {
-        await json?.abort();
-        throw err;
-      })
-    : null;
-  let jsonFirst = true;
-  const head = Object.entries(reportHead('daicho-check', opts.asOf)).map(
-    ([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)},\n`,
-  );
-  await json?.write(`{\n${head.join('')}  "files": [`);
+  const { json, summary } = await openReports(opts, jsonFile);
+  await json?.begin(opts.asOf);
 
-  const jobs: Job<CheckJobOptions>[] = files.map((path, i) => ({
-    kind: 'check',
-    path,
-    options: {
-      asOf: opts.asOf,
-      maxFileBytes: opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
-      ...(opts.annotate ? { annotate: { out: targets[i], lang, force } } : {}),
-    },
-  }));
   const pool = new WorkerPool<CheckJobResult>({
     kinds: CHECK_KIND,
     failure: checkJobFailure,
@@ -248,84 +199,177 @@ export async function runCheck(files: string[], opts: CheckRun): Promise<number>
     timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   });
   try {
-    await pool.run(jobs, async (r) => {
+    await pool.run(checkJobs(files, targets, opts), async (r) => {
       const file = r.file;
-      seen++;
       addToTotals(totals, file);
       if (r.annotated) annotated.written++;
-      else if (opts.annotate) annotated.skipped.push(`${file.path}: ${annotateReason(r.annotateError, file, lang)}`);
-      if (sharedTerminal) {
-        // The bar and the lines share one terminal: take the bar away, print, draw it again below.
-        progress!.clear();
-        await w.line(fileLine(file, lang, st, layout));
-        await w.flush();
-      } else await w.line(fileLine(file, lang, st, layout));
-      progress?.tick(seen);
-      // Escaped now: the spool's text goes to the terminal as it is (LineWriter.text).
-      await findings.lines(Array.from(findingLines(file, lang, st), (s) => terminalLine(s, st === colour)));
+      else if (opts.annotate)
+        annotated.skipped.push(`${file.path}: ${annotateReason(r.annotateError, file, opts.lang)}`);
+      await terminal.file(file);
       await summary?.add(file);
-      if (json) {
-        await json.write(`${jsonFirst ? '' : ','}\n    `);
-        for (const piece of jsonEntry(file)) await json.write(piece);
-        jsonFirst = false;
-      }
+      await json?.add(file);
     });
   } catch (err) {
     await json?.abort();
     await summary?.abort();
-    await findings.close();
+    await terminal.abort();
     throw err;
   } finally {
-    progress?.clear();
+    terminal.clearProgress();
     await pool.close();
   }
 
-  for await (const text of findings.drain()) await w.text(text);
-  await w.line();
-  await w.line(st.bold(totalsLine(totals, lang)));
-  await w.flush();
-  if (json) {
-    await json.write(`\n  ],\n  "totals": ${JSON.stringify(totals)}\n}\n`);
-    await json.commit();
-  }
+  await terminal.findingsAndTotals(totals);
+  await json?.end(totals);
   await summary?.commit();
-  const info = outputsLines(
-    {
-      ...(opts.annotate ? { annotated: { dir: opts.annotate, ...annotated } } : {}),
-      ...(summaries.length ? { summary: summaries } : {}),
-      ...(jsonFile ? { json: jsonFile } : {}),
-    },
-    lang,
-  );
-  if (info.length) await w.line();
-  for (const line of info) await w.line(line);
-  await w.end();
+  await terminal.outputs({
+    ...(opts.annotate ? { annotated: { dir: opts.annotate, ...annotated } } : {}),
+    ...(summaries.length ? { summary: summaries } : {}),
+    ...(jsonFile ? { json: jsonFile } : {}),
+  });
   const failed = totals.ok !== totals.files || (opts.failOn === 'warning' && totals.warnings > 0);
   return failed ? 1 : 0;
+}
+
+/**
+ * Where a run writes, settled before any file is read: no output is an input, none exists already (unless --force),
+ * and the summary can be written (it comes after the last file: a path that fails should not cost the whole run).
+ */
+async function prepareOutputs(
+  files: readonly string[],
+  opts: CheckRun,
+): Promise<{ targets: string[]; jsonFile: string | undefined; summaries: string[] }> {
+  const force = opts.force ?? false;
+  const targets = opts.annotate ? annotatedPaths(files, opts.annotate, opts.roots) : [];
+  const jsonFile = opts.json === STDOUT ? undefined : opts.json;
+  // A .csv summary is two files: the files table and, beside it, the findings.
+  const summaries = opts.summary ? [opts.summary] : [];
+  if (opts.summary && isCsv(opts.summary))
+    summaries.push((await import('../summary/csv.js')).findingsCsvPath(opts.summary, opts.lang));
+  // Never write over an input, whatever --force says, however the paths are spelled.
+  refuseInputsAsOutputs([...targets, ...summaries, jsonFile], files);
+  // The workers write the copies' temporary files: an interrupt must know where to look for them.
+  for (const d of new Set(targets.map((t) => dirname(t)))) watchTempDir(d);
+  await refuseExisting(targets, force);
+  await refuseExisting(summaries, force);
+  for (const s of summaries) await probeWritable(s);
+  if (jsonFile) await refuseExisting([jsonFile], opts.force ?? true);
+  return { targets, jsonFile, summaries };
+}
+
+/** The JSON report (a file, or stdout) and the summary, open for writing file by file. */
+async function openReports(
+  opts: CheckRun,
+  jsonFile: string | undefined,
+): Promise<{ json: CheckReportWriter | null; summary: SummaryOut | null }> {
+  const sink =
+    opts.json === STDOUT
+      ? new StdoutTextWriter()
+      : jsonFile
+        ? await AtomicTextWriter.open(jsonFile, { force: opts.force ?? true })
+        : null;
+  const json = sink ? new CheckReportWriter(sink) : null;
+  const summary = opts.summary
+    ? await openSummary(opts.summary, { lang: opts.lang, asOf: opts.asOf, force: opts.force ?? false }).catch(
+        async (err: unknown) => {
+          await json?.abort();
+          throw err;
+        },
+      )
+    : null;
+  return { json, summary };
+}
+
+function checkJobs(files: readonly string[], targets: readonly string[], opts: CheckRun): Job<CheckJobOptions>[] {
+  const force = opts.force ?? false;
+  return files.map((path, i) => ({
+    kind: 'check',
+    path,
+    options: {
+      asOf: opts.asOf,
+      maxFileBytes: opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+      ...(opts.annotate ? { annotate: { out: targets[i], lang: opts.lang, force } } : {}),
+    },
+  }));
+}
+
+/**
+ * The text report: a line per file as it is checked (below a progress bar on stderr when that is a terminal), then
+ * every finding (spooled meanwhile), the totals and what was written.
+ */
+class TerminalReport {
+  private readonly st: ReturnType<typeof styleFor>;
+  private readonly w: LineWriter;
+  private readonly progress: Progress | null;
+  /** The bar and the lines share one terminal. */
+  private readonly sharedTerminal: boolean;
+  private readonly layout: ReturnType<typeof lineLayout>;
+  private readonly findings = new Spool();
+  private seen = 0;
+
+  constructor(
+    files: readonly string[],
+    private readonly lang: Lang,
+    text: NodeJS.WriteStream,
+  ) {
+    this.st = styleFor(text);
+    this.progress = Progress.wanted(process.stderr, files.length)
+      ? new Progress(process.stderr, files.length, lang)
+      : null;
+    this.sharedTerminal = this.progress !== null && Boolean(text.isTTY);
+    this.layout = lineLayout(files);
+    this.w = new LineWriter(this.st === colour, text);
+  }
+
+  async file(file: FileResult): Promise<void> {
+    const { st, w, lang } = this;
+    this.seen++;
+    if (this.sharedTerminal) {
+      // Take the bar away, print, draw it again below.
+      this.progress!.clear();
+      await w.line(fileLine(file, lang, st, this.layout));
+      await w.flush();
+    } else await w.line(fileLine(file, lang, st, this.layout));
+    this.progress?.tick(this.seen);
+    // Escaped now: the spool's text goes to the terminal as it is (LineWriter.text).
+    await this.findings.lines(Array.from(findingLines(file, lang, st), (s) => terminalLine(s, st === colour)));
+  }
+
+  clearProgress(): void {
+    this.progress?.clear();
+  }
+
+  async abort(): Promise<void> {
+    await this.findings.close();
+  }
+
+  async findingsAndTotals(totals: Totals): Promise<void> {
+    for await (const text of this.findings.drain()) await this.w.text(text);
+    await this.w.line();
+    await this.w.line(this.st.bold(totalsLine(totals, this.lang)));
+    await this.w.flush();
+  }
+
+  async outputs(outputs: Parameters<typeof outputsLines>[0]): Promise<void> {
+    const info = outputsLines(outputs, this.lang);
+    if (info.length) await this.w.line();
+    for (const line of info) await this.w.line(line);
+    await this.w.end();
+  }
 }
 
 const isCsv = (path: string): boolean => /\.csv$/i.test(path);
 
 /** The summary (.xlsx, or the two .csv files), written file by file. */
-async function openSummary(
-  path: string,
-  opts: { lang: Lang; asOf: string; force: boolean },
-): Promise<{ add(r: FileResult): Promise<void>; commit(): Promise<void>; abort(): Promise<void> }> {
-  if (isCsv(path)) return (await import('../summary/csv.js')).CsvSummaryWriter.open(path, opts);
-  return (await import('../summary/summary.js')).SummaryWriter.open(path, opts);
+interface SummaryOut {
+  add(r: FileResult): Promise<void>;
+  commit(): Promise<void>;
+  abort(): Promise<void>;
 }
 
-/** Issues per piece of a JSON report entry: one string for 90,000 issues would be 70 MB, beside the issues. */
-const JSON_SLICE = 4096;
-
-/** A file's entry in the JSON report, as JSON.stringify writes it, in pieces of at most JSON_SLICE issues. */
-export function* jsonEntry(file: FileResult): Generator<string> {
-  const { head, score } = entryParts(file);
-  yield `${JSON.stringify(head).slice(0, -1)},"issues":[`;
-  for (let i = 0; i < file.issues.length; i += JSON_SLICE) {
-    yield `${i ? ',' : ''}${JSON.stringify(file.issues.slice(i, i + JSON_SLICE)).slice(1, -1)}`;
-  }
-  yield score ? `],"score":${JSON.stringify(score)}}` : ']}';
+async function openSummary(path: string, opts: { lang: Lang; asOf: string; force: boolean }): Promise<SummaryOut> {
+  if (isCsv(path)) return (await import('../summary/csv.js')).CsvSummaryWriter.open(path, opts);
+  return (await import('../summary/summary.js')).SummaryWriter.open(path, opts);
 }
 
 function annotateReason(error: string | undefined, file: FileResult, lang: Lang): string {

@@ -60,7 +60,7 @@ export interface MergeOptions {
   force?: boolean;
   asOf: string;
   lang: Lang;
-  /** Worker threads (default: up to 2, one per core); 0 runs everything on the main thread. */
+  /** Worker processes, as --jobs (default: up to 2, one per core); 0 runs everything on the main thread. */
   jobs?: number;
   /** zlib level of the data rows (default 2: as fast as level 1 and 5% smaller; level 6 is 2.5× slower for 20% less). */
   deflateLevel?: number;

@@ -127,6 +127,57 @@ export function reportFile(file: FileResult, path = file.path): ReportFile {
   return { ...head, path, issues: file.issues, ...(score ? { score } : {}) };
 }
 
+/** Issues per piece of a JSON report entry: one string for 90,000 issues would be 70 MB, beside the issues. */
+const JSON_SLICE = 4096;
+
+/** A file's entry in the JSON report, as JSON.stringify writes it, in pieces of at most JSON_SLICE issues. */
+export function* jsonEntry(file: FileResult): Generator<string> {
+  const { head, score } = entryParts(file);
+  yield `${JSON.stringify(head).slice(0, -1)},"issues":[`;
+  for (let i = 0; i < file.issues.length; i += JSON_SLICE) {
+    yield `${i ? ',' : ''}${JSON.stringify(file.issues.slice(i, i + JSON_SLICE)).slice(1, -1)}`;
+  }
+  yield score ? `],"score":${JSON.stringify(score)}}` : ']}';
+}
+
+/** Where a report streams to: a file written atomically (io/atomic-stream.ts), or stdout. */
+export interface TextSink {
+  write(text: string): Promise<void>;
+  commit(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+/**
+ * A CheckReport written as the files are checked: its head, each file's entry (jsonEntry), then the totals, laid out
+ * as JSON.stringify(report, null, 2) would lay out the top level (the entries on one line each).
+ */
+export class CheckReportWriter {
+  private first = true;
+
+  constructor(private readonly sink: TextSink) {}
+
+  async begin(asOf: string): Promise<void> {
+    const head: Omit<CheckReport, 'files' | 'totals'> = reportHead('daicho-check', asOf);
+    const lines = Object.entries(head).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)},\n`);
+    await this.sink.write(`{\n${lines.join('')}  "files": [`);
+  }
+
+  async add(file: FileResult): Promise<void> {
+    await this.sink.write(`${this.first ? '' : ','}\n    `);
+    for (const piece of jsonEntry(file)) await this.sink.write(piece);
+    this.first = false;
+  }
+
+  async end(totals: CheckReport['totals']): Promise<void> {
+    await this.sink.write(`\n  ],\n  "totals": ${JSON.stringify(totals)}\n}\n`);
+    await this.sink.commit();
+  }
+
+  async abort(): Promise<void> {
+    await this.sink.abort();
+  }
+}
+
 // ---- merge ---------------------------------------------------------------------------------------------------
 
 export interface MergeReport extends ReportHead<'daicho-merge'> {

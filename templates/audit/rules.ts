@@ -15,10 +15,11 @@
 import { RULES } from '../catalogue.js';
 import { addMonths, compareIso } from '../model/dates.js';
 import { recordCell } from '../model/read.js';
+import type { FormKey, ResultKey } from '../contractor-evaluation/index.js';
 import { evaluate, isVerdict, worseVerdict, type Verdict } from '../contractor-evaluation/rules.js';
 import type { Issue, PeriodValue, ReadResult, RecordRow, RuleContext, Text } from '../model/types.js';
 import { useOutlastsRetention } from '../pi-ledger/rules.js';
-import { LEDGER } from '../pi-ledger/sheets.js';
+import { LEDGER, type LedgerKey } from '../pi-ledger/sheets.js';
 import { foldCompany, foldCorpNo, foldKey } from '../model/fold.js';
 
 /**
@@ -96,7 +97,7 @@ export function contractorNames(cell: string): string[] {
 /** The outsourced rows of a ledger's records. */
 export function outsourcedRows(file: string, data: ReadResult): OutsourcedRow[] {
   const out: OutsourcedRow[] = [];
-  for (const rec of data.sheets[LEDGER] ?? []) {
+  for (const rec of ledgerRows(data)) {
     if (rec.values['委託'] !== 'はい') continue;
     const written = str(rec.raw['委託先']);
     if (!written) continue; // the per-file PL-OUTSOURCE already says so
@@ -118,15 +119,24 @@ export function outsourcedRows(file: string, data: ReadResult): OutsourcedRow[] 
   return out;
 }
 
-function cellOf(rec: RecordRow | undefined, key: string): { sheet: string; cell: string } | null {
+/** A ledger's rows and an evaluation's forms, typed by their field keys: a misspelt key fails to compile. */
+const ledgerRows = (data: ReadResult) => (data.sheets[LEDGER] ?? []) as RecordRow<LedgerKey>[];
+const evaluationForms = (ctx: RuleContext) => ({
+  form: ctx.form('評価票') as RecordRow<FormKey> | undefined,
+  result: ctx.form('判定') as RecordRow<ResultKey> | undefined,
+});
+
+function cellOf<K extends string>(
+  rec: RecordRow<K> | undefined,
+  key: NoInfer<K>,
+): { sheet: string; cell: string } | null {
   const cell = rec && recordCell(rec, key);
   return rec && cell ? { sheet: rec.sheet, cell } : null;
 }
 
 /** An evaluation's facts from its records (sheets 評価票 and 判定). */
 export function evaluationFact(file: string, ctx: RuleContext): EvaluationFact {
-  const form = ctx.form('評価票');
-  const result = ctx.form('判定');
+  const { form, result } = evaluationForms(ctx);
   const keep = result?.values['契約書保存期限'];
   const { expected, score } = evaluate(ctx);
   return {
@@ -270,7 +280,7 @@ export function departmentsOf(issues: readonly Issue[], data: ReadResult): (stri
   const byRow = new Map<string, RecordRow>();
   for (const rows of Object.values(data.sheets)) for (const r of rows) byRow.set(`${r.sheet}\u0000${r.row}`, r);
   const deptOfId = new Map<string, string>();
-  for (const l of data.sheets[LEDGER] ?? []) {
+  for (const l of ledgerRows(data)) {
     const id = str(l.raw['管理番号']);
     const dept = str(l.raw['部門']);
     if (id && dept && !deptOfId.has(foldKey(id))) deptOfId.set(foldKey(id), dept);
@@ -279,9 +289,11 @@ export function departmentsOf(issues: readonly Issue[], data: ReadResult): (stri
     if (!i.cell || !i.sheet) return null;
     const rec = byRow.get(`${i.sheet}\u0000${Number(/\d+$/.exec(i.cell)?.[0] ?? NaN)}`);
     if (!rec) return null;
-    const dept = str(rec.raw['部門']);
+    // A ledger row, or a risk row (which has a 管理番号 but no 部門).
+    const raw: Partial<Record<LedgerKey, string | null>> = rec.raw;
+    const dept = str(raw['部門']);
     if (dept) return dept;
-    const id = str(rec.raw['管理番号']);
+    const id = str(raw['管理番号']);
     return id ? (deptOfId.get(foldKey(id)) ?? null) : null;
   });
 }

@@ -3,7 +3,7 @@
 import { textField } from '../model/fields.js';
 import { columnLetter } from '../model/grid.js';
 import { FIRST_DATA_ROW, QUESTION_FIXED } from '../model/layout.js';
-import type { EnumOption, FormSheetDef, QuestionSheetDef, TemplateDef } from '../model/types.js';
+import type { EnumOption, FieldKey, FormSheetDef, QuestionSheetDef, TemplateDef } from '../model/types.js';
 import { CONTRACT_ITEMS, CONTRACT_SECTIONS, CRITERIA, CRITERIA_SECTIONS } from './criteria.js';
 import { rules, score } from './rules.js';
 import { evaluationSummary } from './summary.js';
@@ -82,7 +82,7 @@ const VERDICTS: readonly EnumOption[] = [
   { value: '不合格', en: 'Fail', synonyms: ['不適格', '否', '不可'] },
 ];
 
-const formSheet: FormSheetDef = {
+const formSheet = {
   name: SHEET.form,
   kind: 'form',
   title: { ja: '委託先評価票', en: 'Contractor evaluation' },
@@ -199,9 +199,9 @@ const formSheet: FormSheetDef = {
       hint: { ja: '個人情報保護管理者など', en: 'e.g. the personal information protection manager' },
     }),
   ],
-};
+} as const satisfies FormSheetDef;
 
-const criteriaSheet: QuestionSheetDef = {
+const criteriaSheet = {
   name: SHEET.criteria,
   kind: 'questions',
   title: { ja: '委託先の評価項目', en: 'Evaluation criteria' },
@@ -230,9 +230,9 @@ const criteriaSheet: QuestionSheetDef = {
       width: 40,
     }),
   ],
-};
+} as const satisfies QuestionSheetDef;
 
-const contractSheet: QuestionSheetDef = {
+const contractSheet = {
   name: SHEET.contract,
   kind: 'questions',
   title: { ja: '契約で定める事項（§4.4.3.4）', en: 'Contract terms (§4.4.3.4)' },
@@ -255,7 +255,7 @@ const contractSheet: QuestionSheetDef = {
       width: 28,
     }),
   ],
-};
+} as const satisfies QuestionSheetDef;
 
 /**
  * The 得点率 formula the blank template holds (適合 2, 一部適合 1, 不適合 0, 該当なし left out); empty until
@@ -268,7 +268,7 @@ export const SCORE_FORMULA = (() => {
   return `IFERROR((2*${count('適合')}+${count('一部適合')})/(2*(${count('適合')}+${count('一部適合')}+${count('不適合')})),"")`;
 })();
 
-const resultSheet: FormSheetDef = {
+const resultSheet = {
   name: SHEET.result,
   kind: 'form',
   title: { ja: '評価結果', en: 'Result' },
@@ -328,7 +328,13 @@ const resultSheet: FormSheetDef = {
       },
     },
   ],
-};
+} as const satisfies FormSheetDef;
+
+/** The evaluation's field keys per sheet (every version's): rules read records as RecordRow<FormKey> and so on. */
+export type FormKey = FieldKey<typeof formSheet>;
+export type CriterionKey = FieldKey<typeof criteriaSheet>;
+export type ContractKey = FieldKey<typeof contractSheet>;
+export type ResultKey = FieldKey<typeof resultSheet>;
 
 export const contractorEvaluation: TemplateDef = {
   id: 'contractor-evaluation',

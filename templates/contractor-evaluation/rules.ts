@@ -15,6 +15,7 @@ import type {
   Text,
 } from '../model/types.js';
 import { CONTRACT_ITEMS, CRITERIA, CRITERIA_SECTIONS, SUBCONTRACT_ITEM } from './criteria.js';
+import type { ContractKey, CriterionKey, FormKey, ResultKey } from './index.js';
 
 // Sheet names repeated here (index.ts imports this module, so importing SHEET back would be circular).
 const FORM = '評価票';
@@ -33,9 +34,16 @@ export type Verdict = '合格' | '条件付合格' | '不合格';
 const str = (v: NormValue | null | undefined): string | null => (typeof v === 'string' ? v : null);
 const num = (v: NormValue | null | undefined): number | null => (typeof v === 'number' ? v : null);
 const pct = formatRate;
-const isEmpty = (rec: RecordRow, field: string): boolean => rec.raw[field] === null || rec.raw[field] === undefined;
+const isEmpty = <K extends string>(rec: RecordRow<K>, field: NoInfer<K>): boolean =>
+  rec.raw[field] === null || rec.raw[field] === undefined;
 
-function byId(rows: RecordRow[]): Map<string, RecordRow> {
+/** Each sheet's records, typed by its field keys: a misspelt key fails to compile. */
+const formRecord = (ctx: RuleContext) => ctx.form(FORM) as RecordRow<FormKey> | undefined;
+const resultRecord = (ctx: RuleContext) => ctx.form(RESULT) as RecordRow<ResultKey> | undefined;
+const criteriaRows = (ctx: RuleContext) => ctx.rows(CRITERIA_SHEET) as RecordRow<CriterionKey>[];
+const contractRows = (ctx: RuleContext) => ctx.rows(CONTRACT_SHEET) as RecordRow<ContractKey>[];
+
+function byId<K extends string>(rows: RecordRow<K>[]): Map<string, RecordRow<K>> {
   return new Map(rows.filter((r) => r.id).map((r) => [r.id!, r]));
 }
 
@@ -70,7 +78,7 @@ export function expectedVerdict(
 }
 
 export function evaluate(ctx: RuleContext): Evaluation {
-  const answers = byId(ctx.rows(CRITERIA_SHEET));
+  const answers = byId(criteriaRows(ctx));
   const sections: SectionScore[] = CRITERIA_SECTIONS.map((s) => ({
     key: s.key,
     title: s.title,
@@ -98,11 +106,11 @@ export function evaluate(ctx: RuleContext): Evaluation {
   const max = sections.reduce((a, s) => a + s.max, 0);
   const rate = max > 0 ? points / max : null;
 
-  const contract = byId(ctx.rows(CONTRACT_SHEET));
+  const contract = byId(contractRows(ctx));
   const contractGaps = CONTRACT_ITEMS.filter((k) => str(contract.get(k.id)?.values['規定']) === '規定なし').map(
     (k) => k.id,
   );
-  const passMark = num(ctx.form(RESULT)?.values['合格基準']) ?? DEFAULT_PASS_MARK;
+  const passMark = num(resultRecord(ctx)?.values['合格基準']) ?? DEFAULT_PASS_MARK;
   const expected = expectedVerdict(rate, passMark, criticalFails.length, criticalPartial.length + contractGaps.length);
 
   const score: Score = {
@@ -156,7 +164,13 @@ export function score(ctx: RuleContext): Score {
   return evaluate(ctx).score;
 }
 
-function finding(record: RecordRow, field: string | null, ja: string, en: string, severity?: Severity): RuleFinding {
+function finding<K extends string>(
+  record: RecordRow<K>,
+  field: NoInfer<K> | null,
+  ja: string,
+  en: string,
+  severity?: Severity,
+): RuleFinding {
   return { record, field, message: { ja, en }, ...(severity ? { severity } : {}) };
 }
 
@@ -164,25 +178,27 @@ function finding(record: RecordRow, field: string | null, ja: string, en: string
 
 /** Every criterion and contract item needs an answer (the engine leaves question answers to the template). */
 function checkAnswered(ctx: RuleContext): RuleFinding[] {
-  const out: RuleFinding[] = [];
-  for (const [sheet, field, ja, en] of [
-    [
-      CRITERIA_SHEET,
+  return [
+    ...unanswered(
+      criteriaRows(ctx),
       '評価',
       '適合・一部適合・不適合・該当なしのいずれかで評価してください',
       'rate it Compliant, Partly, Non-compliant or Not applicable',
-    ],
-    [
-      CONTRACT_SHEET,
+    ),
+    ...unanswered(
+      contractRows(ctx),
       '規定',
       '契約書を確認し、規定あり・規定なしを記入してください',
       'check the contract and enter 規定あり or 規定なし',
-    ],
-  ] as const) {
-    for (const rec of ctx.rows(sheet)) {
-      if (!isEmpty(rec, field) || rec.cells[field] === undefined) continue;
-      out.push(finding(rec, field, `項番 ${rec.id} が未回答です。${ja}。`, `Item ${rec.id} has no answer: ${en}.`));
-    }
+    ),
+  ];
+}
+
+function unanswered<K extends string>(rows: RecordRow<K>[], field: NoInfer<K>, ja: string, en: string): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  for (const rec of rows) {
+    if (!isEmpty(rec, field) || rec.cells[field] === undefined) continue;
+    out.push(finding(rec, field, `項番 ${rec.id} が未回答です。${ja}。`, `Item ${rec.id} has no answer: ${en}.`));
   }
   return out;
 }
@@ -204,14 +220,14 @@ export function isVerdict(v: unknown): v is Verdict {
 }
 
 const recordedVerdict = (ctx: RuleContext): Verdict | null => {
-  const v = ctx.form(RESULT)?.values['判定'];
+  const v = resultRecord(ctx)?.values['判定'];
   return isVerdict(v) ? v : null;
 };
 
 function checkContract(ctx: RuleContext): RuleFinding[] {
   if (recordedVerdict(ctx) !== '合格') return [];
   const out: RuleFinding[] = [];
-  for (const rec of ctx.rows(CONTRACT_SHEET)) {
+  for (const rec of contractRows(ctx)) {
     if (str(rec.values['規定']) !== '規定なし') continue;
     const item = CONTRACT_ITEMS.find((k) => k.id === rec.id)!;
     out.push(
@@ -230,7 +246,7 @@ function checkMandatory(ctx: RuleContext): RuleFinding[] {
   const verdict = recordedVerdict(ctx);
   if (verdict !== '合格' && verdict !== '条件付合格') return [];
   const out: RuleFinding[] = [];
-  for (const rec of ctx.rows(CRITERIA_SHEET)) {
+  for (const rec of criteriaRows(ctx)) {
     const q = CRITERIA.find((c) => c.id === rec.id);
     const rating = str(rec.values['評価']);
     if (!q?.critical) continue;
@@ -258,7 +274,7 @@ function checkMandatory(ctx: RuleContext): RuleFinding[] {
 }
 
 function checkScore(ctx: RuleContext): RuleFinding[] {
-  const rec = ctx.form(RESULT);
+  const rec = resultRecord(ctx);
   if (!rec) return [];
   const ev = evaluate(ctx);
   const rate = ev.score.rate;
@@ -312,8 +328,8 @@ function checkScore(ctx: RuleContext): RuleFinding[] {
 }
 
 function checkNext(ctx: RuleContext): RuleFinding[] {
-  const form = ctx.form(FORM);
-  const rec = ctx.form(RESULT);
+  const form = formRecord(ctx);
+  const rec = resultRecord(ctx);
   if (!rec) return [];
   const evaluated = str(form?.values['評価日']);
   const next = str(rec.values['次回評価期限']);
@@ -334,6 +350,8 @@ function checkNext(ctx: RuleContext): RuleFinding[] {
   // With no 次回評価期限, the yearly re-evaluation is still due 12 months after 評価日.
   const due = next ?? (evaluated && isEmpty(rec, '次回評価期限') ? addMonths(evaluated, 12) : null);
   if (due && compareIso(due, ctx.asOf) < 0) {
+    const overdueJa = `評価日 ${evaluated} から12か月が過ぎ、再評価の時期（${due}）を過ぎています（基準日 ${ctx.asOf}）。プライバシーマークの審査では少なくとも年1回の再評価が求められます（マニュアル§4.4.3.4 委託先の監督）。委託先を再評価してください。`;
+    const overdueEn = `More than 12 months have passed since the evaluation on ${evaluated}; re-evaluation was due on ${due} (as of ${ctx.asOf}). PrivacyMark assessments expect a re-evaluation at least once a year (manual §4.4.3.4, supervision of contractors). Re-evaluate the contractor.`;
     out.push(
       next
         ? finding(
@@ -343,20 +361,16 @@ function checkNext(ctx: RuleContext): RuleFinding[] {
             `The next evaluation was due on ${due} (as of ${ctx.asOf}). As part of supervising the contractor (manual §4.4.3.4), re-evaluate it and make a new evaluation form.`,
             'warning',
           )
-        : finding(
-            form ?? rec,
-            form ? '評価日' : '次回評価期限',
-            `評価日 ${evaluated} から12か月が過ぎ、再評価の時期（${due}）を過ぎています（基準日 ${ctx.asOf}）。プライバシーマークの審査では少なくとも年1回の再評価が求められます（マニュアル§4.4.3.4 委託先の監督）。委託先を再評価してください。`,
-            `More than 12 months have passed since the evaluation on ${evaluated}; re-evaluation was due on ${due} (as of ${ctx.asOf}). PrivacyMark assessments expect a re-evaluation at least once a year (manual §4.4.3.4, supervision of contractors). Re-evaluate the contractor.`,
-            'warning',
-          ),
+        : form
+          ? finding(form, '評価日', overdueJa, overdueEn, 'warning')
+          : finding(rec, '次回評価期限', overdueJa, overdueEn, 'warning'),
     );
   }
   return out;
 }
 
 function checkCert(ctx: RuleContext): RuleFinding[] {
-  const rec = ctx.form(FORM);
+  const rec = formRecord(ctx);
   if (!rec) return [];
   const cert = str(rec.values['第三者認証']);
   const expiry = str(rec.values['認証有効期限']);
@@ -398,7 +412,7 @@ function checkCert(ctx: RuleContext): RuleFinding[] {
 }
 
 function checkSubcontract(ctx: RuleContext): RuleFinding[] {
-  const rec = ctx.form(FORM);
+  const rec = formRecord(ctx);
   if (!rec || str(rec.values['再委託']) !== 'はい') return [];
   const out: RuleFinding[] = [];
   if (isEmpty(rec, '再委託先')) {
@@ -411,7 +425,7 @@ function checkSubcontract(ctx: RuleContext): RuleFinding[] {
       ),
     );
   }
-  const item = byId(ctx.rows(CONTRACT_SHEET)).get(SUBCONTRACT_ITEM);
+  const item = byId(contractRows(ctx)).get(SUBCONTRACT_ITEM);
   if (item && str(item.values['規定']) === '規定なし') {
     out.push(
       finding(
@@ -428,7 +442,7 @@ function checkSubcontract(ctx: RuleContext): RuleFinding[] {
 // ---- version 2: where the data is, when the outsourcing starts, My Number subcontracting -----------------------------
 
 function checkLocation(ctx: RuleContext): RuleFinding[] {
-  const rec = ctx.form(FORM);
+  const rec = formRecord(ctx);
   if (!rec || rec.cells['データの所在国'] === undefined) return [];
   const text = str(rec.values['データの所在国']);
   if (!text) {
@@ -456,7 +470,7 @@ function checkLocation(ctx: RuleContext): RuleFinding[] {
 }
 
 function checkStart(ctx: RuleContext): RuleFinding[] {
-  const rec = ctx.form(FORM);
+  const rec = formRecord(ctx);
   if (!rec || str(rec.values['評価区分']) !== '新規') return [];
   const start = str(rec.values['委託開始日']);
   const evaluated = str(rec.values['評価日']);
@@ -472,7 +486,7 @@ function checkStart(ctx: RuleContext): RuleFinding[] {
 }
 
 function checkMyNumberSubcontract(ctx: RuleContext): RuleFinding[] {
-  const rec = ctx.form(FORM);
+  const rec = formRecord(ctx);
   if (!rec || str(rec.values['再委託']) !== 'はい' || rec.cells['特定個人情報の再委託許諾'] === undefined) return [];
   const consent = str(rec.values['特定個人情報の再委託許諾']);
   if (consent === '未許諾') {

@@ -164,9 +164,10 @@ class GridRecord implements RecordRow {
  * The A1 address of a record's cell for a field (null: its first cell), or null when it has none. Unlike
  * `record.cells[field]`, this does not build every address of the record.
  */
-export function recordCell(record: RecordRow, field: string | null): string | null {
+export function recordCell<K extends string>(record: RecordRow<K>, field: NoInfer<K> | null): string | null {
   if (record instanceof GridRecord) return (field === null ? record.firstCell() : record.cell(field)) ?? null;
-  return (field === null ? Object.values(record.cells)[0] : record.cells[field]) ?? null;
+  const cells: Record<string, string> = record.cells;
+  return (field === null ? Object.values(cells)[0] : cells[field]) ?? null;
 }
 
 /** Longer texts are normalised each time: they rarely repeat. */

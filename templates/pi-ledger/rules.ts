@@ -26,8 +26,10 @@ import {
   LEDGER,
   RECEIVED,
   ledgerSheet,
+  type LedgerKey,
   RESIDUAL,
   RISK,
+  type RiskKey,
   STAGES,
 } from './sheets.js';
 
@@ -35,37 +37,44 @@ const YES = 'はい';
 
 // ---- record helpers ---------------------------------------------------------------------------------------------
 
+/** A ledger row and a risk-analysis row, typed by their sheet's field keys: a misspelt key fails to compile. */
+type Row = RecordRow<LedgerKey>;
+type RiskRow = RecordRow<RiskKey>;
+const ledgerRows = (ctx: RuleContext) => ctx.rows(LEDGER) as Row[];
+const riskRows = (ctx: RuleContext) => ctx.rows(RISK) as RiskRow[];
+
 // The rules loop over records by index: each loop runs once per check, largely before V8 optimises it, and there
 // for…of allocates an iterator result per record (30 MB of garbage on a 100,000-row ledger).
 
 /** Nothing written (also when the column is missing: a missing column never excuses a dependent field). */
-const empty = (rec: RecordRow, key: string): boolean => (rec.raw[key] ?? null) === null;
+const empty = <K extends string>(rec: RecordRow<K>, key: NoInfer<K>): boolean => (rec.raw[key] ?? null) === null;
 /** Written, but the engine could not read it (already reported as V-*). */
-const invalid = (rec: RecordRow, key: string): boolean => !empty(rec, key) && (rec.values[key] ?? null) === null;
-const str = (rec: RecordRow, key: string): string | null => {
+const invalid = <K extends string>(rec: RecordRow<K>, key: NoInfer<K>): boolean =>
+  !empty(rec, key) && (rec.values[key] ?? null) === null;
+const str = <K extends string>(rec: RecordRow<K>, key: NoInfer<K>): string | null => {
   const v = rec.values[key];
   return typeof v === 'string' ? v : null;
 };
-const isYes = (rec: RecordRow, key: string): boolean => rec.values[key] === YES;
+const isYes = <K extends string>(rec: RecordRow<K>, key: NoInfer<K>): boolean => rec.values[key] === YES;
 
 /** How a message names a ledger row: GA-003「顧客名簿」 / GA-003 (顧客名簿). */
-function nameJa(rec: RecordRow): string {
+function nameJa(rec: Row): string {
   const no = rec.raw['管理番号'];
   const name = rec.raw['個人情報の名称'];
   if (no && name) return `${no}「${name}」`;
   return no || name ? `「${no ?? name}」` : `${rec.row}行目`;
 }
 
-function nameEn(rec: RecordRow): string {
+function nameEn(rec: Row): string {
   const no = rec.raw['管理番号'];
   const name = rec.raw['個人情報の名称'];
   if (no && name) return `${no} (${name})`;
   return no || name ? `"${no ?? name}"` : `Row ${rec.row}`;
 }
 
-const finding = (
-  record: RecordRow,
-  field: string | null,
+const finding = <K extends string>(
+  record: RecordRow<K>,
+  field: NoInfer<K> | null,
   ja: string,
   en: string,
   severity?: Severity,
@@ -77,14 +86,14 @@ const finding = (
 });
 
 /** Whether the workbook's version of the ledger has a field (version 2 added the per-purpose consent columns …). */
-const hasField = (ctx: RuleContext, key: string): boolean =>
+const hasField = (ctx: RuleContext, key: LedgerKey): boolean =>
   ctx.def.sheets.some((s) => s.name === LEDGER && s.fields.some((f) => f.key === key));
 
-/** Consent recorded as obtained (§4.4.2.4 counts electronic records as 書面), in the given consent column. */
-const consentObtained = (rec: RecordRow, key = '同意'): boolean =>
-  rec.values[key] === CONSENT_WRITTEN || rec.values[key] === CONSENT_ELECTRONIC;
-
 type ConsentKey = '同意' | '第三者提供の同意';
+
+/** Consent recorded as obtained (§4.4.2.4 counts electronic records as 書面), in the given consent column. */
+const consentObtained = (rec: Row, key: ConsentKey = '同意'): boolean =>
+  rec.values[key] === CONSENT_WRITTEN || rec.values[key] === CONSENT_ELECTRONIC;
 
 /**
  * Where a row that needs consent falls short, as the field to point at; null when consent is obtained, when an
@@ -92,14 +101,14 @@ type ConsentKey = '同意' | '第三者提供の同意';
  * exception must be declared as 不要(ただし書き適用); otherwise (直接書面取得) a written reason is enough, as the
  * spec's PL-DIRECT puts it ("未取得 and no ただし書き").
  */
-function consentGap(rec: RecordRow, strict: boolean, key: ConsentKey = '同意'): ConsentKey | 'ただし書き・理由' | null {
+function consentGap(rec: Row, strict: boolean, key: ConsentKey = '同意'): ConsentKey | 'ただし書き・理由' | null {
   if (invalid(rec, key) || consentObtained(rec, key)) return null;
   const exempt = rec.values[key] === CONSENT_EXEMPT;
   if (!empty(rec, 'ただし書き・理由') && (exempt || !strict)) return null;
   return exempt ? 'ただし書き・理由' : key;
 }
 
-const consentShown = (rec: RecordRow, key = '同意'): Text =>
+const consentShown = (rec: Row, key: ConsentKey = '同意'): Text =>
   empty(rec, key) ? { ja: '未入力', en: 'empty' } : { ja: `「${rec.raw[key]}」`, en: `"${rec.raw[key]}"` };
 
 // ---- PL-REVIEW --------------------------------------------------------------------------------------------------
@@ -107,7 +116,7 @@ const consentShown = (rec: RecordRow, key = '同意'): Text =>
 function checkReview(ctx: RuleContext): RuleFinding[] {
   const limit = addMonths(ctx.asOf, -12);
   const out: RuleFinding[] = [];
-  const rows = ctx.rows(LEDGER);
+  const rows = ledgerRows(ctx);
   for (let i = 0; i < rows.length; i++) {
     const rec = rows[i];
     const d = str(rec, '最終確認日');
@@ -161,7 +170,7 @@ export function useOutlastsRetention(use: PeriodValue, keep: PeriodValue): boole
 
 function checkPeriod(ctx: RuleContext): RuleFinding[] {
   const out: RuleFinding[] = [];
-  const rows = ctx.rows(LEDGER);
+  const rows = ledgerRows(ctx);
   for (let i = 0; i < rows.length; i++) {
     const rec = rows[i];
     const use = rec.values['利用期限'];
@@ -186,7 +195,7 @@ function checkPeriod(ctx: RuleContext): RuleFinding[] {
 
 function checkSensitive(ctx: RuleContext): RuleFinding[] {
   const out: RuleFinding[] = [];
-  const rows = ctx.rows(LEDGER);
+  const rows = ledgerRows(ctx);
   for (let i = 0; i < rows.length; i++) {
     const rec = rows[i];
     if (!isYes(rec, '要配慮個人情報')) continue;
@@ -243,7 +252,7 @@ function checkSensitive(ctx: RuleContext): RuleFinding[] {
 
 function checkDirect(ctx: RuleContext): RuleFinding[] {
   const out: RuleFinding[] = [];
-  const rows = ctx.rows(LEDGER);
+  const rows = ledgerRows(ctx);
   for (let i = 0; i < rows.length; i++) {
     const rec = rows[i];
     if (rec.values['取得形態'] !== DIRECT_WRITTEN) continue;
@@ -263,8 +272,7 @@ function checkDirect(ctx: RuleContext): RuleFinding[] {
 }
 
 function checkEntrusted(ctx: RuleContext): RuleFinding[] {
-  return ctx
-    .rows(LEDGER)
+  return ledgerRows(ctx)
     .filter((rec) => rec.values['取得形態'] === ENTRUSTED && isYes(rec, '開示対象'))
     .map((rec) =>
       finding(
@@ -278,13 +286,12 @@ function checkEntrusted(ctx: RuleContext): RuleFinding[] {
 
 // ---- dependent fields -------------------------------------------------------------------------------------------
 
-const enLabel = (key: string): string => ledgerSheet.fields.find((f) => f.key === key)?.label.en ?? key;
+const enLabel = (key: LedgerKey): string => ledgerSheet.fields.find((f) => f.key === key)?.label.en ?? key;
 
 /** A yes/no field whose はい needs another field filled in. */
-function needs(when: string, then: string, what: Text, clause: string): (ctx: RuleContext) => RuleFinding[] {
+function needs(when: LedgerKey, then: LedgerKey, what: Text, clause: string): (ctx: RuleContext) => RuleFinding[] {
   return (ctx) =>
-    ctx
-      .rows(LEDGER)
+    ledgerRows(ctx)
       .filter((rec) => isYes(rec, when) && empty(rec, then))
       .map((rec) =>
         finding(
@@ -330,7 +337,7 @@ function checkThirdParty(ctx: RuleContext): RuleFinding[] {
   const out = thirdPartyRecipient(ctx);
   const key: ConsentKey = hasField(ctx, '第三者提供の同意') ? '第三者提供の同意' : '同意';
   const perPurpose = key === '第三者提供の同意';
-  const rows = ctx.rows(LEDGER);
+  const rows = ledgerRows(ctx);
   for (let i = 0; i < rows.length; i++) {
     const rec = rows[i];
     if (!isYes(rec, '第三者提供')) continue;
@@ -374,7 +381,7 @@ const TRANSFERS = ['第三者提供', '委託', '共同利用'] as const;
 function checkForeign(ctx: RuleContext): RuleFinding[] {
   const out = foreignCountry(ctx);
   const perBasis = hasField(ctx, '外国提供の根拠');
-  const rows = ctx.rows(LEDGER);
+  const rows = ledgerRows(ctx);
   for (let i = 0; i < rows.length; i++) {
     const rec = rows[i];
     if (!isYes(rec, '外国第三者提供')) continue;
@@ -532,7 +539,7 @@ const isAdequate = (c: string): boolean => ADEQUATE.has(c) || ADEQUATE.has(strip
  * Version 2's judgment of a transfer abroad, by its recorded basis (個人情報保護法第28条第1項): none recorded is an
  * error; 十分性認定国 for a country outside the EEA and the UK is a warning; 法令に基づく等 needs its reason.
  */
-function foreignBasis(rec: RecordRow): RuleFinding | null {
+function foreignBasis(rec: Row): RuleFinding | null {
   if (invalid(rec, '外国提供の根拠')) return null;
   const basis = rec.values['外国提供の根拠'];
   if (basis === null || basis === undefined) {
@@ -575,7 +582,7 @@ function foreignBasis(rec: RecordRow): RuleFinding | null {
  */
 function checkRecord(ctx: RuleContext): RuleFinding[] {
   const out: RuleFinding[] = [];
-  const rows = ctx.rows(LEDGER);
+  const rows = ledgerRows(ctx);
   for (let i = 0; i < rows.length; i++) {
     const rec = rows[i];
     if (!empty(rec, '提供・受領の記録')) continue;
@@ -623,7 +630,7 @@ function checkRecord(ctx: RuleContext): RuleFinding[] {
  */
 function checkNotice(ctx: RuleContext): RuleFinding[] {
   const out: RuleFinding[] = [];
-  const rows = ctx.rows(LEDGER);
+  const rows = ledgerRows(ctx);
   for (let i = 0; i < rows.length; i++) {
     const rec = rows[i];
     const how = rec.values['取得形態'];
@@ -666,7 +673,7 @@ function checkNotice(ctx: RuleContext): RuleFinding[] {
  */
 function checkLocation(ctx: RuleContext): RuleFinding[] {
   const out: RuleFinding[] = [];
-  const rows = ctx.rows(LEDGER);
+  const rows = ledgerRows(ctx);
   for (let i = 0; i < rows.length; i++) {
     const rec = rows[i];
     const held = str(rec, 'データの所在国');
@@ -701,7 +708,7 @@ const FINANCIAL =
  * 施行規則第7条) or to the PPC under the My Number Act (番号法第29条の4, 特定個人情報の漏えい等に関する報告等に関する
  * 規則第2条), as far as the ledger can tell. 不正の目的 (第7条第3号) depends on the incident, not on the data.
  */
-export function leakReasons(rec: RecordRow): Text[] {
+export function leakReasons(rec: Row): Text[] {
   const reasons: Text[] = [];
   if (isYes(rec, '要配慮個人情報')) {
     reasons.push({
@@ -735,7 +742,7 @@ export function leakReasons(rec: RecordRow): Text[] {
 
 function checkLeak(ctx: RuleContext): RuleFinding[] {
   const out: RuleFinding[] = [];
-  const rows = ctx.rows(LEDGER);
+  const rows = ledgerRows(ctx);
   for (let i = 0; i < rows.length; i++) {
     const rec = rows[i];
     const reasons = leakReasons(rec);
@@ -759,7 +766,7 @@ const rank = (v: unknown): number => RESIDUAL.length - RESIDUAL.findIndex((o) =>
 
 function checkResidual(ctx: RuleContext): RuleFinding[] {
   const out: RuleFinding[] = [];
-  const rows = ctx.rows(RISK);
+  const rows = riskRows(ctx);
   for (let i = 0; i < rows.length; i++) {
     const rec = rows[i];
     const id = rec.raw['管理番号'] ?? `${rec.row}行目`;
@@ -839,7 +846,7 @@ export const MY_NUMBER_PURPOSES: readonly string[] = [
 ];
 
 /** An example task for the message, by whose numbers the row holds. */
-function myNumberExample(rec: RecordRow): Text {
+function myNumberExample(rec: Row): Text {
   switch (rec.values['本人区分']) {
     case '株主':
       return { ja: '配当金の支払調書の作成', en: 'dividend payment records for the tax office' };
@@ -857,7 +864,7 @@ function myNumberExample(rec: RecordRow): Text {
 
 function checkMyNumber(ctx: RuleContext): RuleFinding[] {
   const out: RuleFinding[] = [];
-  const rows = ctx.rows(LEDGER);
+  const rows = ledgerRows(ctx);
   for (let i = 0; i < rows.length; i++) {
     const rec = rows[i];
     if (!isYes(rec, '特定個人情報')) continue;
@@ -954,7 +961,7 @@ export function vagueness(purpose: string): Vagueness | null {
   return null;
 }
 
-function vagueFinding(rec: RecordRow, purpose: string, v: Vagueness): RuleFinding {
+function vagueFinding(rec: Row, purpose: string, v: Vagueness): RuleFinding {
   if ('phrase' in v) {
     return finding(
       rec,
@@ -985,7 +992,7 @@ function checkVague(ctx: RuleContext): RuleFinding[] {
   const out: RuleFinding[] = [];
   // A ledger repeats its purposes down the column.
   const judged = new Map<string, Vagueness | null>();
-  const rows = ctx.rows(LEDGER);
+  const rows = ledgerRows(ctx);
   for (let i = 0; i < rows.length; i++) {
     const rec = rows[i];
     const purpose = str(rec, '利用目的');
@@ -1012,7 +1019,7 @@ function linkBroken(issues: readonly Issue[]): boolean {
 
 function checkRisk(ctx: RuleContext): RuleFinding[] {
   if (linkBroken(ctx.data.issues)) return [];
-  const ledger = ctx.rows(LEDGER);
+  const ledger = ledgerRows(ctx);
   const keys = ledger.map((rec) => {
     const id = str(rec, '管理番号');
     return id ? foldKey(id) : null;
@@ -1021,7 +1028,7 @@ function checkRisk(ctx: RuleContext): RuleFinding[] {
   const stages = new Map<string, Set<string> | null>();
   for (let i = 0; i < keys.length; i++) if (keys[i] !== null) stages.set(keys[i]!, null);
   const out: RuleFinding[] = [];
-  const risks = ctx.rows(RISK);
+  const risks = riskRows(ctx);
   for (let i = 0; i < risks.length; i++) {
     const rec = risks[i];
     const id = str(rec, '管理番号');

@@ -1,6 +1,6 @@
 // The two sheets of the personal-information ledger: 台帳 (§4.3.3) and リスク分析 (§4.3.5).
 // Field keys are the spec's Japanese labels; synonyms are the headers and values staff commonly write instead.
-import type { EnumOption, FieldDef, FieldType, TableSheetDef } from '../model/types.js';
+import type { EnumOption, FieldDef, FieldKey, FieldType, TableSheetDef } from '../model/types.js';
 
 export const LEDGER = '台帳';
 export const RISK = 'リスク分析';
@@ -173,7 +173,7 @@ export const RISK_CATEGORIES: readonly EnumOption[] = [
   { value: '本人への影響', en: 'Harm to the person', synonyms: ['本人への影響等', '本人被害'] },
 ];
 
-const ledgerFields: readonly FieldDef[] = [
+const ledgerFields = [
   {
     key: '管理番号',
     label: { ja: '管理番号', en: 'Control no.' },
@@ -624,9 +624,9 @@ const ledgerFields: readonly FieldDef[] = [
     width: 24,
     hint: { ja: '補足事項があれば記入', en: 'Anything else worth noting' },
   },
-];
+] as const satisfies readonly FieldDef[];
 
-const riskFields: readonly FieldDef[] = [
+const riskFields = [
   {
     key: '管理番号',
     label: { ja: '管理番号', en: 'Control no.' },
@@ -746,7 +746,7 @@ const riskFields: readonly FieldDef[] = [
       en: 'When the measures for a 高 residual risk are to be reviewed again (within a year of approval, as a rule of thumb). e.g. 2027-03-31',
     },
   },
-];
+] as const satisfies readonly FieldDef[];
 
 export const ledgerSheet: TableSheetDef = {
   kind: 'table',
@@ -766,3 +766,7 @@ export const riskSheet: TableSheetDef = {
   fields: riskFields,
   templateRows: 500,
 };
+
+/** The ledger's and the risk analysis's field keys (every version's): rules read records as RecordRow<LedgerKey>. */
+export type LedgerKey = FieldKey<{ fields: typeof ledgerFields }>;
+export type RiskKey = FieldKey<{ fields: typeof riskFields }>;

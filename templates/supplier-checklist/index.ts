@@ -4,6 +4,7 @@ import { addMonths, compareIso } from '../model/dates.js';
 import { foldCompact } from '../model/fold.js';
 import type {
   FieldDef,
+  FieldKey,
   FollowUp,
   FormSheetDef,
   QuestionDef,
@@ -51,7 +52,7 @@ export const BANDS: readonly { band: string; min: number }[] = [
   { band: 'D', min: 0 },
 ];
 
-const respondentFields: readonly FieldDef[] = [
+const respondentFields = [
   {
     key: '会社名',
     label: { ja: '会社名', en: 'Company name' },
@@ -155,9 +156,9 @@ const respondentFields: readonly FieldDef[] = [
       en: 'Yes once a responsible manager (an officer or head of department) has reviewed the answers; have them reviewed before you submit',
     },
   },
-];
+] as const satisfies readonly FieldDef[];
 
-const answerFields: readonly FieldDef[] = [
+const answerFields = [
   {
     key: ANSWER,
     label: { ja: '回答', en: 'Answer' },
@@ -215,7 +216,7 @@ const answerFields: readonly FieldDef[] = [
     },
     width: 40,
   },
-];
+] as const satisfies readonly FieldDef[];
 
 const respondentSheet: FormSheetDef = {
   name: RESPONDENT,
@@ -242,10 +243,17 @@ const checklistSheet: QuestionSheetDef = {
 
 // ---- helpers ----
 
+/** The respondent form's and the checklist's field keys: rules read records as RecordRow<RespondentKey> and so on. */
+export type RespondentKey = FieldKey<{ fields: typeof respondentFields }>;
+export type AnswerKey = FieldKey<{ fields: typeof answerFields }>;
+/** The sheets' records, typed by their field keys: a misspelt key fails to compile. */
+const respondent = (ctx: RuleContext) => ctx.form(RESPONDENT) as RecordRow<RespondentKey> | undefined;
+const answerRows = (ctx: RuleContext) => ctx.rows(CHECKLIST) as RecordRow<AnswerKey>[];
+
 type Presence = 'empty' | 'invalid' | 'ok';
 
 /** Whether a field holds a usable value, is empty, or held something invalid that a V-* rule already reported. */
-function presence(rec: RecordRow, key: string): Presence {
+function presence<K extends string>(rec: RecordRow<K>, key: NoInfer<K>): Presence {
   const v = rec.values[key];
   if (v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === '')) return 'ok';
   const raw = rec.raw[key];
@@ -255,8 +263,8 @@ function presence(rec: RecordRow, key: string): Presence {
 const questionById = new Map(QUESTIONS.map((q) => [q.id, q]));
 
 /** Question rows with their definition (rows whose 項番 is unknown were already reported as SC-TAMPER). */
-function questionRows(ctx: RuleContext): { rec: RecordRow; q: QuestionDef; answer: string | null }[] {
-  return ctx.rows(CHECKLIST).flatMap((rec) => {
+function questionRows(ctx: RuleContext): { rec: RecordRow<AnswerKey>; q: QuestionDef; answer: string | null }[] {
+  return answerRows(ctx).flatMap((rec) => {
     const q = rec.id ? questionById.get(rec.id) : undefined;
     if (!q) return [];
     const v = rec.values[ANSWER];
@@ -264,11 +272,16 @@ function questionRows(ctx: RuleContext): { rec: RecordRow; q: QuestionDef; answe
   });
 }
 
-function finding(record: RecordRow, field: string, message: Text, severity?: RuleFinding['severity']): RuleFinding {
+function finding<K extends string>(
+  record: RecordRow<K>,
+  field: NoInfer<K>,
+  message: Text,
+  severity?: RuleFinding['severity'],
+): RuleFinding {
   return { record, field, message, ...(severity ? { severity } : {}) };
 }
 
-function isoOf(rec: RecordRow | undefined, key: string): string | null {
+function isoOf<K extends string>(rec: RecordRow<K> | undefined, key: NoInfer<K>): string | null {
   const v = rec?.values[key];
   return typeof v === 'string' ? v : null;
 }
@@ -284,7 +297,7 @@ export function scoredAnswer(q: QuestionDef, answer: string): string {
 /** Answers to follow up: いいえ and 一部実施 as scored (so also 該当なし where a critical clause bars it). */
 function followUps(data: ReadResult): FollowUp[] {
   const out: FollowUp[] = [];
-  for (const rec of data.sheets[CHECKLIST] ?? []) {
+  for (const rec of (data.sheets[CHECKLIST] ?? []) as RecordRow<AnswerKey>[]) {
     const q = QUESTIONS.find((x) => x.id === rec.id);
     const answer = rec.values[ANSWER];
     if (!q || typeof answer !== 'string') continue;
@@ -416,7 +429,7 @@ const scEvidence: RuleDef = {
 const scApproval: RuleDef = {
   id: 'SC-APPROVAL',
   check: (ctx) => {
-    const form = ctx.form(RESPONDENT);
+    const form = respondent(ctx);
     if (!form || form.values['責任者確認'] !== NO) return [];
     return [
       finding(form, '責任者確認', {
@@ -431,7 +444,7 @@ const scDate: RuleDef = {
   id: 'SC-DATE',
   check: (ctx) => {
     const out: RuleFinding[] = [];
-    const form = ctx.form(RESPONDENT);
+    const form = respondent(ctx);
     const on = isoOf(form, ANSWERED_ON);
     if (form && on) {
       const oldest = addMonths(ctx.asOf, -12);

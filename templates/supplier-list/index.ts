@@ -3,7 +3,15 @@
 // distribute` makes one checklist per row from it; `daicho status` matches the returns to its rows.
 import { textField } from '../model/fields.js';
 import { isJapan } from '../model/places.js';
-import type { EnumOption, RuleDef, TableSheetDef, TemplateDef } from '../model/types.js';
+import type {
+  EnumOption,
+  FieldKey,
+  RecordRow,
+  RuleContext,
+  RuleDef,
+  TableSheetDef,
+  TemplateDef,
+} from '../model/types.js';
 
 export const SUPPLIERS = '取引先一覧';
 
@@ -34,7 +42,7 @@ export const LANGUAGES: readonly EnumOption[] = [
   { value: 'en', en: 'English', synonyms: ['英語', 'English', 'ENG', '英文', '英'] },
 ];
 
-const suppliersSheet: TableSheetDef = {
+const suppliersSheet = {
   name: SUPPLIERS,
   kind: 'table',
   title: {
@@ -126,13 +134,18 @@ const suppliersSheet: TableSheetDef = {
       width: 9,
     },
   ],
-};
+} as const satisfies TableSheetDef;
+
+/** The supplier list's field keys: rules read records as RecordRow<SupplierKey>. */
+export type SupplierKey = FieldKey<typeof suppliersSheet>;
+
+/** The list's rows, typed by its field keys: a misspelt key fails to compile. */
+const supplierRows = (ctx: RuleContext) => ctx.rows(SUPPLIERS) as RecordRow<SupplierKey>[];
 
 const slCorpNo: RuleDef = {
   id: 'SL-CORPNO',
   check: (ctx) =>
-    ctx
-      .rows(SUPPLIERS)
+    supplierRows(ctx)
       .filter(
         (rec) => typeof rec.values[COUNTRY] === 'string' && isJapan(rec.values[COUNTRY]) && rec.raw[CORPNO] === null,
       )

@@ -257,6 +257,37 @@ describe('App', () => {
     expect(wb.selection.address).toBe('A3');
   });
 
+  it('table: an unsaved edit stays with its row while moving away and back; Revert drops it; the sheet list selects the other sheet', async () => {
+    const input: WorkbookInput = {
+      tables: {
+        台帳: [
+          { 管理番号: 'PI-001', 部門: '総務部' },
+          { 管理番号: 'PI-002', 部門: '人事部' },
+        ],
+      },
+    };
+    const wb = fakeFrom(layoutWorkbook(ledger, input));
+    const { container } = await renderApp(wb);
+    await waitFor(() => byTestId(container, 'record-form'));
+    wb.userSelect('台帳', `${lcol('部門')}3`);
+    await waitFor(() => expect(byTestId(container, 'record-title').textContent).toBe('3行目'));
+    await type(byRole(container, 'textbox', /^部門/), '経理部');
+    await waitFor(() => expect(byText(container, '未保存の変更があります').length).toBeGreaterThan(0));
+    await click(byRole(container, 'button', '次へ'));
+    await waitFor(() => expect(byTestId(container, 'record-title').textContent).toBe('4行目'));
+    expect((byRole(container, 'textbox', /^部門/) as HTMLInputElement).value).toBe('人事部');
+    expect(byText(container, '未保存の変更があります')).toHaveLength(0);
+    await click(byRole(container, 'button', '前へ'));
+    await waitFor(() => expect((byRole(container, 'textbox', /^部門/) as HTMLInputElement).value).toBe('経理部'));
+    await click(byRole(container, 'button', '元に戻す'));
+    await waitFor(() => expect((byRole(container, 'textbox', /^部門/) as HTMLInputElement).value).toBe('総務部'));
+    expect(byText(container, '未保存の変更があります')).toHaveLength(0);
+    expect(wb.value('台帳', `${lcol('部門')}3`)).toBe('総務部');
+    const sheets = byRole(container, 'combobox', 'シート') as HTMLSelectElement;
+    await type(sheets, 'リスク分析');
+    await waitFor(() => expect(wb.selection.sheet).toBe('リスク分析'));
+  });
+
   // Amendment 8: the derived "may have to be reported if leaked" flag shows with the record, with its reason.
   it('table: a record whose leak may have to be reported says so, and why, above its fields', async () => {
     const input: WorkbookInput = {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseAddress, type Grid } from '../../templates/model/grid.js';
 import { layoutWorkbook, MARKER_SHEET } from '../../templates/model/layout.js';
-import type { TemplateDef } from '../../templates/model/types.js';
+import type { RecordRow, TemplateDef } from '../../templates/model/types.js';
 import { recordCell } from '../../templates/model/read.js';
 import { identifyAmong, validate, validateAmong } from '../../templates/model/validate.js';
 
@@ -231,7 +231,7 @@ describe('record cells', () => {
   });
 
   it('takes a plain record’s cells as they are', () => {
-    const rec = { sheet: 's', row: 2, values: {}, raw: {}, cells: { 名前: 'B2', 住所: 'C2' } };
+    const rec: RecordRow = { sheet: 's', row: 2, values: {}, raw: {}, cells: { 名前: 'B2', 住所: 'C2' } };
     expect([recordCell(rec, '住所'), recordCell(rec, null), recordCell(rec, '電話')]).toEqual(['C2', 'B2', null]);
   });
 });

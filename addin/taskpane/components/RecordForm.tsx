@@ -13,7 +13,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
-import { cellAddress, cellAt, type CellValue } from '../../../templates/model/grid.js';
+import { cellAddress, cellAt, type CellValue, type Grid, type GridSheet } from '../../../templates/model/grid.js';
 import { validate } from '../../../templates/model/validate.js';
 import type { Issue, TableSheetDef } from '../../../templates/model/types.js';
 import { useI18n } from '../i18n.js';
@@ -26,6 +26,7 @@ import {
   sheetDefOf,
   toWriteValue,
   withRow,
+  type TableColumns,
 } from '../model.js';
 import type { SessionState, WorkbookSession } from '../session.js';
 import { FieldControl } from './FieldControl.js';
@@ -61,11 +62,109 @@ export function RecordForm({ session, state }: { session: WorkbookSession; state
   const grid = state.grid;
   const tables = def.sheets.filter((sd): sd is TableSheetDef => sd.kind === 'table');
   const [chosen, setChosen] = useState(tables[0]?.name ?? '');
-  const [drafts, setDrafts] = useState<Drafts>({});
-  const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+  const place = useRecordPlace(state, tables, chosen);
+  const record = useRecordDraft(session, state, place);
+  const { sd, gsheet, cols, row, lastRow } = place;
 
-  // The table sheet under the selection, else the one chosen in the pane.
+  if (!sd || !gsheet || !cols) {
+    return (
+      <MessageBar intent="warning">
+        <MessageBarBody>{t(sd?.title) || s.loadFailed}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  const firstCol = Math.min(...cols.columns.values());
+  const goto = (r: number) => session.select(gsheet.name, cellAddress(r, firstCol));
+  const fieldIssues = (key: string) => record.rowIssues.filter((i) => i.field === key);
+  const otherIssues = record.rowIssues.filter((i) => !i.field || !cols.columns.has(i.field));
+  const dirty = record.dirtyKeys.length > 0;
+
+  return (
+    <div className={styles.root} data-testid="record-form">
+      <div className={styles.bar}>
+        {tables.length > 1 && (
+          <SheetPicker tables={tables} value={sd.name} grid={grid} session={session} onChoose={setChosen} />
+        )}
+        <Subtitle2 className={styles.grow} data-testid="record-title">
+          {row === null ? t(sd.title) : row > lastRow ? s.newRecord(row + 1) : s.row(row + 1)}
+        </Subtitle2>
+        {dirty && <Badge color="warning">{s.unsaved}</Badge>}
+      </div>
+
+      {row === null ? (
+        <>
+          <Caption1>{s.selectRowHint(gsheet.name)}</Caption1>
+          <div className={styles.bar}>
+            <Button appearance="primary" onClick={() => goto(lastRow + 1)}>
+              {s.addRecord}
+            </Button>
+            {lastRow > cols.headerRow && (
+              <Button onClick={() => goto(cols.headerRow + 1)}>{s.row(cols.headerRow + 2)}</Button>
+            )}
+          </div>
+        </>
+      ) : (
+        <>
+          {record.notice && (
+            <MessageBar intent={record.notice.intent}>
+              <MessageBarBody>{record.notice.text}</MessageBarBody>
+            </MessageBar>
+          )}
+          <RowFindings issues={otherIssues} />
+          <div className={styles.fields}>
+            {sd.fields
+              .filter((f) => cols.columns.has(f.key))
+              .map((f) => (
+                <FieldControl
+                  key={f.key}
+                  field={f}
+                  value={record.texts[f.key] ?? ''}
+                  grid={grid}
+                  issues={fieldIssues(f.key)}
+                  onChange={(text) => record.setText(f.key, text)}
+                />
+              ))}
+          </div>
+          <div className={styles.sticky}>
+            <Button appearance="primary" disabled={record.busy || !dirty} onClick={() => void record.save()}>
+              {record.busy ? s.saving : s.save}
+            </Button>
+            {dirty && (
+              <Button size="small" disabled={record.busy} onClick={record.revert}>
+                {s.revert}
+              </Button>
+            )}
+            <Button size="small" disabled={row <= cols.headerRow + 1} onClick={() => goto(row - 1)}>
+              {s.previous}
+            </Button>
+            <Button size="small" disabled={row > lastRow} onClick={() => goto(row + 1)}>
+              {s.next}
+            </Button>
+            <Button size="small" onClick={() => goto(lastRow + 1)}>
+              {s.addRecord}
+            </Button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** Where the form is: the table sheet under the selection (else the one chosen), its columns, the selected row. */
+interface RecordPlace {
+  sd: TableSheetDef | undefined;
+  gsheet: GridSheet | undefined;
+  cols: TableColumns | null;
+  /** The selected data row (0-based), or null when the selection is not below the sheet's header. */
+  row: number | null;
+  /** Which draft belongs to the row ('' when none). */
+  rowKey: string;
+  lastRow: number;
+}
+
+function useRecordPlace(state: SessionState, tables: TableSheetDef[], chosen: string): RecordPlace {
+  const def = state.def!;
+  const grid = state.grid;
   const selected = state.selection ? sheetDefOf(def, state.selection.sheet) : undefined;
   const sd = selected?.kind === 'table' ? selected : (tables.find((x) => x.name === chosen) ?? tables[0]);
   const gsheet = grid && sd ? gridSheetOf(grid, sd) : undefined;
@@ -76,6 +175,21 @@ export function RecordForm({ session, state }: { session: WorkbookSession; state
   const row = onThisSheet && cols && state.selection!.row > cols.headerRow ? state.selection!.row : null;
   const rowKey = gsheet && row !== null ? `${gsheet.name}!${row}` : '';
   const lastRow = gsheet && cols ? lastDataRow(gsheet, cols) : 0;
+  return { sd, gsheet, cols, row, rowKey, lastRow };
+}
+
+/**
+ * The edits of each row not yet saved (kept per row, so moving away and back keeps them), the row's findings — the
+ * validator's, or while editing those of a tentative grid with the typed values — and saving and reverting them.
+ */
+function useRecordDraft(session: WorkbookSession, state: SessionState, place: RecordPlace) {
+  const { s } = useI18n();
+  const { sd, gsheet, cols, row, rowKey } = place;
+  const def = state.def!;
+  const grid = state.grid;
+  const [drafts, setDrafts] = useState<Drafts>({});
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
 
   useEffect(() => setNotice(null), [rowKey]);
 
@@ -94,7 +208,6 @@ export function RecordForm({ session, state }: { session: WorkbookSession; state
   const dirtyKeys = Object.keys(draft).filter((k) => draft[k] !== original[k]);
   const texts = { ...original, ...draft };
 
-  // The row's findings: the validator's, or — while editing — those of a tentative grid with the typed values.
   const debouncedDraft = useDebounced(draft, 200);
   const rowIssues: Issue[] = useMemo(() => {
     if (!gsheet || row === null || !grid || !cols) return [];
@@ -109,23 +222,18 @@ export function RecordForm({ session, state }: { session: WorkbookSession; state
     return issuesOnRow(tentative.issues, gsheet.name, row);
   }, [debouncedDraft, original, grid, gsheet, row, cols, def, state.asOf, state.issues]);
 
-  if (!sd || !gsheet || !cols) {
-    return (
-      <MessageBar intent="warning">
-        <MessageBarBody>{t(sd?.title) || s.loadFailed}</MessageBarBody>
-      </MessageBar>
-    );
-  }
-  const firstCol = Math.min(...cols.columns.values());
-  const goto = (r: number) => session.select(gsheet.name, cellAddress(r, firstCol));
-  const fieldIssues = (key: string) => rowIssues.filter((i) => i.field === key);
-  const otherIssues = rowIssues.filter((i) => !i.field || !cols.columns.has(i.field));
-
   const setText = (key: string, text: string) =>
     setDrafts((d) => ({ ...d, [rowKey]: { ...(d[rowKey] ?? {}), [key]: text } }));
 
+  const revert = () =>
+    setDrafts((d) => {
+      const next = { ...d };
+      delete next[rowKey];
+      return next;
+    });
+
   const save = async () => {
-    if (row === null) return;
+    if (row === null || !sd || !gsheet || !cols) return;
     const cells: Record<string, ReturnType<typeof toWriteValue>> = {};
     for (const k of dirtyKeys) {
       const f = sd.fields.find((x) => x.key === k)!;
@@ -134,11 +242,7 @@ export function RecordForm({ session, state }: { session: WorkbookSession; state
     setBusy(true);
     try {
       await session.write(gsheet.name, cells);
-      setDrafts((d) => {
-        const next = { ...d };
-        delete next[rowKey];
-        return next;
-      });
+      revert();
       setNotice({ intent: 'success', text: s.saved });
     } catch (err) {
       setNotice({ intent: 'error', text: `${s.saveFailed}: ${err instanceof Error ? err.message : String(err)}` });
@@ -147,116 +251,61 @@ export function RecordForm({ session, state }: { session: WorkbookSession; state
     }
   };
 
-  return (
-    <div className={styles.root} data-testid="record-form">
-      <div className={styles.bar}>
-        {tables.length > 1 && (
-          <Select
-            aria-label={s.sheet}
-            value={sd.name}
-            onChange={(_, d) => {
-              setChosen(d.value);
-              const target = tables.find((x) => x.name === d.value);
-              const g = target && grid ? gridSheetOf(grid, target) : undefined;
-              const c = target && g ? locateColumns(target, g) : null;
-              if (g && c) void session.select(g.name, cellAddress(c.headerRow + 1, Math.min(...c.columns.values())));
-            }}
-          >
-            {tables.map((x) => (
-              <option key={x.name} value={x.name}>
-                {t(x.title)}
-              </option>
-            ))}
-          </Select>
-        )}
-        <Subtitle2 className={styles.grow} data-testid="record-title">
-          {row === null ? t(sd.title) : row > lastRow ? s.newRecord(row + 1) : s.row(row + 1)}
-        </Subtitle2>
-        {dirtyKeys.length > 0 && <Badge color="warning">{s.unsaved}</Badge>}
-      </div>
+  return { texts, dirtyKeys, rowIssues, busy, notice, setText, revert, save };
+}
 
-      {row === null ? (
-        <>
-          <Caption1>{s.selectRowHint(gsheet.name)}</Caption1>
-          <div className={styles.bar}>
-            <Button appearance="primary" onClick={() => goto(lastRow + 1)}>
-              {s.addRecord}
-            </Button>
-            {lastRow > cols.headerRow && (
-              <Button onClick={() => goto(cols.headerRow + 1)}>{s.row(cols.headerRow + 2)}</Button>
-            )}
-          </div>
-        </>
-      ) : (
-        <>
-          {notice && (
-            <MessageBar intent={notice.intent}>
-              <MessageBarBody>{notice.text}</MessageBarBody>
-            </MessageBar>
-          )}
-          {otherIssues.length > 0 && (
-            <MessageBar
-              data-testid="record-findings"
-              intent={
-                otherIssues.some((i) => i.severity === 'error')
-                  ? 'error'
-                  : otherIssues.some((i) => i.severity === 'warning')
-                    ? 'warning'
-                    : 'info'
-              }
-            >
-              <MessageBarBody>
-                {otherIssues.map((i, k) => (
-                  <div key={k}>{t(i.message)}</div>
-                ))}
-              </MessageBarBody>
-            </MessageBar>
-          )}
-          <div className={styles.fields}>
-            {sd.fields
-              .filter((f) => cols.columns.has(f.key))
-              .map((f) => (
-                <FieldControl
-                  key={f.key}
-                  field={f}
-                  value={texts[f.key] ?? ''}
-                  grid={grid}
-                  issues={fieldIssues(f.key)}
-                  onChange={(text) => setText(f.key, text)}
-                />
-              ))}
-          </div>
-          <div className={styles.sticky}>
-            <Button appearance="primary" disabled={busy || dirtyKeys.length === 0} onClick={() => void save()}>
-              {busy ? s.saving : s.save}
-            </Button>
-            {dirtyKeys.length > 0 && (
-              <Button
-                size="small"
-                disabled={busy}
-                onClick={() =>
-                  setDrafts((d) => {
-                    const next = { ...d };
-                    delete next[rowKey];
-                    return next;
-                  })
-                }
-              >
-                {s.revert}
-              </Button>
-            )}
-            <Button size="small" disabled={row <= cols.headerRow + 1} onClick={() => goto(row - 1)}>
-              {s.previous}
-            </Button>
-            <Button size="small" disabled={row > lastRow} onClick={() => goto(row + 1)}>
-              {s.next}
-            </Button>
-            <Button size="small" onClick={() => goto(lastRow + 1)}>
-              {s.addRecord}
-            </Button>
-          </div>
-        </>
-      )}
-    </div>
+/** The table sheets of a template with more than one: choosing one selects its first data row in Excel. */
+function SheetPicker({
+  tables,
+  value,
+  grid,
+  session,
+  onChoose,
+}: {
+  tables: TableSheetDef[];
+  value: string;
+  grid: Grid | null;
+  session: WorkbookSession;
+  onChoose: (name: string) => void;
+}) {
+  const { s, t } = useI18n();
+  return (
+    <Select
+      aria-label={s.sheet}
+      value={value}
+      onChange={(_, d) => {
+        onChoose(d.value);
+        const target = tables.find((x) => x.name === d.value);
+        const g = target && grid ? gridSheetOf(grid, target) : undefined;
+        const c = target && g ? locateColumns(target, g) : null;
+        if (g && c) void session.select(g.name, cellAddress(c.headerRow + 1, Math.min(...c.columns.values())));
+      }}
+    >
+      {tables.map((x) => (
+        <option key={x.name} value={x.name}>
+          {t(x.title)}
+        </option>
+      ))}
+    </Select>
+  );
+}
+
+/** The row's findings that no field control shows (about the whole row, or a column the sheet does not have). */
+function RowFindings({ issues }: { issues: Issue[] }) {
+  const { t } = useI18n();
+  if (!issues.length) return null;
+  const intent = issues.some((i) => i.severity === 'error')
+    ? 'error'
+    : issues.some((i) => i.severity === 'warning')
+      ? 'warning'
+      : 'info';
+  return (
+    <MessageBar data-testid="record-findings" intent={intent}>
+      <MessageBarBody>
+        {issues.map((i, k) => (
+          <div key={k}>{t(i.message)}</div>
+        ))}
+      </MessageBarBody>
+    </MessageBar>
   );
 }

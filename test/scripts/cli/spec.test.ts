@@ -1,4 +1,4 @@
-// docs/cli.md is generated from the option table; the README's command line block names the same commands.
+// docs/cli.md is generated from the option table; the README names every command and uses only options it lists.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,6 +20,25 @@ describe('the option table', () => {
         if (opt === 'out') continue; // -o names a different output per command
         if (seen.has(opt)) expect(o, `${name} --${opt}`).toBe(seen.get(opt));
         else seen.set(opt, o);
+      }
+    }
+  });
+
+  it('the README names every command, and its command lines use only options the table gives that command', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const names = Object.keys(COMMAND_SPECS) as CommandName[];
+    for (const name of names) {
+      expect(readme, name).toMatch(name === 'demo' ? /npm run demo/ : new RegExp(`daicho ${name}\\b`));
+    }
+    const lines = [...readme.matchAll(/^(?:npx )?daicho (\w+)(.*)$/gmu)];
+    expect(lines.length).toBeGreaterThan(10);
+    for (const [line, name, rest] of lines) {
+      expect(names, line).toContain(name);
+      const options = COMMAND_SPECS[name as CommandName].options;
+      const shorts = Object.values(options).flatMap((o) => (o.short ? [o.short] : []));
+      for (const [, long, short] of rest.replace(/#.*$/u, '').matchAll(/(?:^|\s)(?:--([\w-]+)|-(\w)\b)/gu)) {
+        if (long) expect(long === 'help' || long in options, `${line}: --${long}`).toBe(true);
+        else expect(shorts, `${line}: -${short}`).toContain(short);
       }
     }
   });
