@@ -260,8 +260,10 @@ describe('departments of findings', () => {
       .map((i, k) => `${i.rule}:${depts[k]}:${i.sheet}`)
       .filter((x) => !/^PL-(?:LEAK|LOCATION):/.test(x));
     // PL-RESIDUAL points at a risk row: its department is its ledger row's.
+    // PL-REENTRUST: SL-007 passes data a client entrusted to us on to 見本印刷 (an info asking for the client's consent).
     expect(problems.sort()).toEqual([
       'PL-RECORD:営業部:台帳',
+      'PL-REENTRUST:営業部:台帳',
       'PL-RESIDUAL:営業部:リスク分析',
       'PL-RISK:営業部:台帳',
       'PL-VAGUE:営業部:台帳',
