@@ -111,8 +111,8 @@ describe('the bundled samples, as of their date', () => {
     expect(retention[0].issue.message.ja).not.toContain('IS-004');
     // Review §6: 契約終了 in the ledger (the customer's contract) and in the evaluation (the outsourcing contract) may be
     // different contracts; the message says the comparison assumes they end together.
-    expect(retention[0].issue.message.ja).toContain('どちらも「契約終了」からの期間として比べています');
-    expect(retention[0].issue.message.en).toContain('compare the actual end dates');
+    expect(retention[0].issue.message.ja).toContain('なお、どちらも「契約終了」からの期間として比べています');
+    expect(retention[0].issue.message.en).toContain('compare the actual dates');
   });
 
   it('finds nothing else', () => {
@@ -232,6 +232,20 @@ describe('CE-RETENTION', () => {
   ] as const)('%s', (_, k, contract, n) => {
     const found = retention(row('F社', { ...k }), evaluation('F社', { contractKeep: contract, contractKeepText: 'x' }));
     expect(found).toHaveLength(n);
+  });
+
+  it('says which event label it compared by (any label, not only 契約終了), and nothing of the kind for two dates', () => {
+    const [f] = retention(
+      row('F社', keep('最終取引後5年', after('最終取引', 5))),
+      evaluation('F社', { contractKeep: after('最終取引', 3), contractKeepText: '最終取引後3年' }),
+    );
+    expect(f.issue.message.ja).toContain('なお、どちらも「最終取引」からの期間として比べています');
+    expect(f.issue.message.en).toContain('the same "最終取引"');
+    const [d] = retention(
+      row('F社', keep('2030-03-31', date('2030-03-31'))),
+      evaluation('F社', { contractKeep: date('2029-03-31'), contractKeepText: '2029-03-31' }),
+    );
+    expect(d.issue.message.ja).not.toContain('なお');
   });
 
   it("points at the evaluation's cell, names the file, and lists the ledger rows", () => {
