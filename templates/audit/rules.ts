@@ -221,8 +221,8 @@ export function auditRules(
               };
       } else if (!e.evaluatedOn || compareIso(e.evaluatedOn, oldest) < 0) {
         message = {
-          ja: `${what.ja}の委託先「${name}」の最新の評価${e.evaluatedOn ? `（${e.evaluatedOn}）` : '（評価日なし）'}は基準日 ${asOf} の12か月以上前です。委託先は少なくとも年1回評価し直してください（§4.4.3.4）。`,
-          en: `The latest evaluation of "${name}", contractor of ${what.en}${e.evaluatedOn ? `, is from ${e.evaluatedOn},` : ' has no date and is'} more than 12 months before ${asOf}. Re-evaluate contractors at least yearly (§4.4.3.4).`,
+          ja: `${what.ja}の委託先「${name}」の最新の評価${e.evaluatedOn ? `（${e.evaluatedOn}）` : '（評価日なし）'}は基準日 ${asOf} の12か月以上前です。マニュアル§4.4.3.4は委託先の継続的な監督を求めており、プライバシーマークの審査では少なくとも年1回の再評価が求められます。委託先を評価し直してください。`,
+          en: `The latest evaluation of "${name}", contractor of ${what.en}${e.evaluatedOn ? `, is from ${e.evaluatedOn},` : ' has no date and is'} more than 12 months before ${asOf}. Manual §4.4.3.4 requires ongoing supervision of contractors, and PrivacyMark assessments expect a re-evaluation at least once a year: re-evaluate the contractor.`,
         };
       }
       if (message) out.push({ file: r.file, issue: issue('PL-OUTSOURCE', r.sheet, r.cell, '委託先', name, message) });

@@ -188,6 +188,13 @@ describe('PL-OUTSOURCE across workbooks', () => {
     expect(rules([row('D社')], [evaluation('D社', { evaluatedOn: '2025-11-20' })])).toEqual([]);
   });
 
+  it('cites yearly re-evaluation as PrivacyMark practice, not as the manual (review §5.3, as CE-NEXT does)', () => {
+    const [f] = auditRules([row('D社')], [evaluation('D社', { evaluatedOn: '2025-11-19' })], '2026-11-20');
+    expect(f.issue.message.ja).toContain('プライバシーマークの審査');
+    expect(f.issue.message.ja).not.toMatch(/年1回評価し直してください（§4\.4\.3\.4）/u);
+    expect(f.issue.message.en).toContain('PrivacyMark assessments');
+  });
+
   it('judges by the worse of the recorded and the derived verdict (Amendment 1)', () => {
     const failing = {
       expected: '不合格' as const,
