@@ -78,10 +78,10 @@ const ja = {
   notScored: '—',
   // a distributed checklist: its round and due date; 送信前チェック
   roundTitle: (round: string) => `調査「${round}」のご回答用ファイルです`,
-  roundDue: (due: string) => `回答期限は ${due} です。`,
+  roundDue: (due: string) => `回答期限は${due}です。`,
   roundLate: (due: string) => `回答期限（${due}）を過ぎています。お手数ですが、できるだけ早くご返送ください。`,
   roundNoDue: '回答期限は送付時のご案内をご確認ください。',
-  roundSupplier: (code: string) => `（取引先コード ${code}）`,
+  roundSupplier: (code: string) => `（取引先コード: ${code}）`,
   sendCheck: '送信前チェック',
   readyTitle: '送信できます',
   readyBody: (total: number | null) =>
@@ -190,7 +190,7 @@ const en: Strings = {
   roundDue: (due: string) => `Please send them back by ${due}.`,
   roundLate: (due: string) => `The due date (${due}) has passed: please send your answers back as soon as you can.`,
   roundNoDue: 'For the due date, see the request that came with this file.',
-  roundSupplier: (code: string) => `(Supplier code ${code})`,
+  roundSupplier: (code: string) => ` (supplier code: ${code})`,
   sendCheck: 'Check before sending',
   readyTitle: 'Ready to send',
   readyBody: (total: number | null) =>

@@ -77,8 +77,8 @@ describe('pane: a distributed checklist, its round and due date, and 「送信�
     const { container } = await open();
     const round = byTestId(container, 'round');
     expect(round.textContent).toContain('調査「2027上期」のご回答用ファイルです');
-    expect(round.textContent).toContain('回答期限は 2027年1月31日 です。');
-    expect(round.textContent).toContain('取引先コード S-0001');
+    expect(round.textContent).toContain('回答期限は2027年1月31日です。');
+    expect(round.textContent).toContain('取引先コード: S-0001');
   });
 
   it('says when the due date has passed', async () => {
@@ -142,7 +142,9 @@ describe('pane: a distributed checklist, its round and due date, and 「送信�
     await distributed();
     const { container } = await open('en-US');
     expect(byTestId(container, 'round').textContent).toContain('Your answers for survey round 2027上期');
-    expect(byTestId(container, 'round').textContent).toContain('Please send them back by 2027-01-31.');
+    expect(byTestId(container, 'round').textContent).toContain(
+      'Please send them back by 2027-01-31. (supplier code: S-0001)',
+    );
     await click(byRole(container, 'button', 'Check before sending'));
     const verdict = await waitFor(() => byTestId(container, 'send-verdict'));
     expect(verdict.textContent).toContain('Not ready to send yet');

@@ -37,7 +37,7 @@ export function RoundBanner({ state }: { state: SessionState }) {
     <MessageBar intent={late ? 'warning' : 'info'} layout="multiline" data-testid="round">
       <MessageBarBody>
         <MessageBarTitle>{s.roundTitle(d.round)}</MessageBarTitle>
-        {d.due ? (late ? s.roundLate(dateText(d.due, lang)) : s.roundDue(dateText(d.due, lang))) : s.roundNoDue}{' '}
+        {d.due ? (late ? s.roundLate(dateText(d.due, lang)) : s.roundDue(dateText(d.due, lang))) : s.roundNoDue}
         {s.roundSupplier(d.supplier)}
       </MessageBarBody>
     </MessageBar>
