@@ -116,6 +116,13 @@ export const RULES = {
     title: { ja: '受託した個人情報の開示対象区分', en: 'Entrusted data marked as subject to disclosure' },
     raisedBy: ['pi-ledger'],
   },
+  // Info: the ledger cannot record the client's consent; the finding asks to confirm it (番号法10条 for My Number data).
+  'PL-REENTRUST': {
+    severity: 'info',
+    clause: '§4.4.3.4(3)',
+    title: { ja: '受託した個人情報の再委託と委託元の承諾', en: "Subcontracting entrusted data: the client's consent" },
+    raisedBy: ['pi-ledger'],
+  },
   // One id, two halves: the ledger names a contractor (per file) and the audit finds it evaluated (across files).
   'PL-OUTSOURCE': {
     severity: 'error',

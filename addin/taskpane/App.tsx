@@ -22,6 +22,7 @@ import { Questionnaire } from './components/Questionnaire.js';
 import { RecordForm } from './components/RecordForm.js';
 import { TemplatePicker } from './components/TemplatePicker.js';
 import { UpgradeBar } from './components/UpgradeBar.js';
+import { distributionOf, RoundBanner, SendCheck } from './components/ReturnCheck.js';
 
 const useStyles = makeStyles({
   root: {
@@ -90,6 +91,8 @@ export function App({ session }: { session: WorkbookSession }) {
               </MessageBar>
             ))}
           <UpgradeBar session={session} state={state} />
+          <RoundBanner state={state} />
+          {(def.id === 'supplier-checklist' || distributionOf(state)) && <SendCheck session={session} state={state} />}
           <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as 'input' | 'check')}>
             <Tab value="input">{s.tabInput}</Tab>
             <Tab value="check">

@@ -76,6 +76,27 @@ const ja = {
   fewerFields: 'ほかの欄を隠す',
   sections: '分類別',
   notScored: '—',
+  // a distributed checklist: its round and due date; 送信前チェック
+  roundTitle: (round: string) => `調査「${round}」のご回答用ファイルです`,
+  roundDue: (due: string) => `回答期限は${due}です。`,
+  roundLate: (due: string) => `回答期限（${due}）を過ぎています。お手数ですが、できるだけ早くご返送ください。`,
+  roundNoDue: '回答期限は送付時のご案内をご確認ください。',
+  roundSupplier: (code: string) => `（取引先コード: ${code}）`,
+  sendCheck: '送信前チェック',
+  readyTitle: '送信できます',
+  readyBody: (total: number | null) =>
+    total ? `${total}問すべてに回答済みで、修正が必要な点はありません。` : '修正が必要な点はありません。',
+  notReadyTitle: 'まだ送信できません',
+  notReadyBody: (answered: number | null, total: number | null, unanswered: number, errors: number) =>
+    (total !== null ? `回答済み ${answered} / ${total} 問です。` : '') +
+    [unanswered ? `未回答の質問が ${unanswered} 問` : '', errors ? `修正が必要な点が ${errors} 件` : '']
+      .filter(Boolean)
+      .join('、') +
+    'あります。下の一覧から該当のセルに移動できます。',
+  warningsLeft: (n: number) => `ほかに、ご確認をおすすめする点が ${n} 件あります（送信はできます）。`,
+  unansweredList: '未回答の質問（クリックで回答欄へ移動）',
+  errorsList: '修正が必要な点',
+  warningsList: 'ご確認をおすすめする点',
   // check
   checkWorkbook: 'ブックをチェック',
   showAll: (n: number) => `すべて表示（${n} 件）`,
@@ -165,6 +186,30 @@ const en: Strings = {
   fewerFields: 'Hide the other fields',
   sections: 'By section',
   notScored: '—',
+  roundTitle: (round: string) => `Your answers for survey round ${round}`,
+  roundDue: (due: string) => `Please send them back by ${due}.`,
+  roundLate: (due: string) => `The due date (${due}) has passed: please send your answers back as soon as you can.`,
+  roundNoDue: 'For the due date, see the request that came with this file.',
+  roundSupplier: (code: string) => ` (supplier code: ${code})`,
+  sendCheck: 'Check before sending',
+  readyTitle: 'Ready to send',
+  readyBody: (total: number | null) =>
+    total ? `All ${total} questions are answered and nothing needs correcting.` : 'Nothing needs correcting.',
+  notReadyTitle: 'Not ready to send yet',
+  notReadyBody: (answered: number | null, total: number | null, unanswered: number, errors: number) =>
+    (total !== null ? `${answered} of ${total} questions answered. ` : '') +
+    'Left: ' +
+    [
+      unanswered ? `${unanswered} unanswered question${unanswered === 1 ? '' : 's'}` : '',
+      errors ? `${errors} point${errors === 1 ? '' : 's'} to correct` : '',
+    ]
+      .filter(Boolean)
+      .join(' and ') +
+    '. Click one below to go to its cell.',
+  warningsLeft: (n: number) => `${n} more point${n === 1 ? '' : 's'} worth checking (you can still send).`,
+  unansweredList: 'Unanswered questions (click to go to the answer cell)',
+  errorsList: 'To correct',
+  warningsList: 'Worth checking',
   checkWorkbook: 'Check workbook',
   showAll: (n: number) => `Show all ${n}`,
   checking: 'Checking…',

@@ -231,8 +231,8 @@ export function auditRules(
               };
       } else if (!e.evaluatedOn || compareIso(e.evaluatedOn, oldest) < 0) {
         message = {
-          ja: `${what.ja}の委託先「${name}」の最新の評価${e.evaluatedOn ? `（${e.evaluatedOn}）` : '（評価日なし）'}は基準日 ${asOf} の12か月以上前です。委託先は少なくとも年1回評価し直してください（§4.4.3.4）。`,
-          en: `The latest evaluation of "${name}", contractor of ${what.en}${e.evaluatedOn ? `, is from ${e.evaluatedOn},` : ' has no date and is'} more than 12 months before ${asOf}. Re-evaluate contractors at least yearly (§4.4.3.4).`,
+          ja: `${what.ja}の委託先「${name}」の最新の評価${e.evaluatedOn ? `（${e.evaluatedOn}）` : '（評価日なし）'}は基準日 ${asOf} の12か月以上前です。マニュアル§4.4.3.4は委託先の継続的な監督を求めており、プライバシーマークの審査では少なくとも年1回の再評価が求められます。委託先を評価し直してください。`,
+          en: `The latest evaluation of "${name}", contractor of ${what.en}${e.evaluatedOn ? `, is from ${e.evaluatedOn},` : ' has no date and is'} more than 12 months before ${asOf}. Manual §4.4.3.4 requires ongoing supervision of contractors, and PrivacyMark assessments expect a re-evaluation at least once a year: re-evaluate the contractor.`,
         };
       }
       if (message) out.push({ file: r.file, issue: issue('PL-OUTSOURCE', r.sheet, r.cell, '委託先', name, message) });
@@ -251,21 +251,22 @@ export function auditRules(
     const en =
       list.map((r) => `${r.file} ${rowName(r).en}, kept until "${r.keepText}"`).join('; ') +
       (more ? `; and ${more} more` : '');
-    // 契約終了 in a ledger row may be the customer's contract, in the evaluation it is the outsourcing contract: the
-    // comparison assumes they end together, and the message says so.
-    const contractEvent = (p: PeriodValue | null) => p?.kind === 'after' && /契約|解約/u.test(p.event);
-    const assumed = contractEvent(e.contractKeep) && shorter.some((r) => contractEvent(r.keep));
-    const note: Text = assumed
+    // Two periods compare by their event's label: 契約終了 (or 最終取引 …) in a ledger row may be the customer's, in the
+    // evaluation it is the outsourcing contract's. The message names the label and says the comparison assumes one
+    // event.
+    const ck = e.contractKeep;
+    const event = ck.kind === 'after' && shorter.some((r) => r.keep?.kind === 'after') ? ck.event : null;
+    const note: Text = event
       ? {
-          ja: '（どちらも「契約終了」からの期間として比べています。台帳の契約が委託契約とは別の契約（お客様との契約など）であれば、それぞれの終了日で比べてください）',
-          en: ' (both are read as periods after the same contract end; if the ledger means another contract than the outsourcing one, such as the customer contract, compare the actual end dates)',
+          ja: `なお、どちらも「${event}」からの期間として比べています。台帳の「${event}」が委託契約とは別のもの（お客様との契約など）を指す場合は、それぞれの実際の日付で比べてください。`,
+          en: ` Both are read as periods after the same "${event}"; if the ledger means another one than the outsourcing contract's (the customer contract, for instance), compare the actual dates.`,
         }
       : { ja: '', en: '' };
     out.push({
       file: e.file,
       issue: issue('CE-RETENTION', e.keepCell.sheet, e.keepCell.cell, '契約書保存期限', e.contractKeepText, {
-        ja: `契約書保存期限「${e.contractKeepText}」が、この委託先に委託している個人情報の保管期限より短くなっています（${ja}）${note.ja}。マニュアル§4.4.3.4は、委託契約書を少なくとも個人情報の保有期間にわたって保存することを求めています。契約書保存期限を保管期限以上にしてください。`,
-        en: `The contract is kept until "${e.contractKeepText}", which is shorter than the retention of data entrusted to this contractor (${en})${note.en}. Manual §4.4.3.4 requires the contract to be kept at least as long as the personal information is held: extend the contract's retention to match.`,
+        ja: `契約書保存期限「${e.contractKeepText}」が、この委託先に委託している個人情報の保管期限より短くなっています（${ja}）。マニュアル§4.4.3.4は、委託契約書を少なくとも個人情報の保有期間にわたって保存することを求めています。契約書保存期限を保管期限以上にしてください。${note.ja}`,
+        en: `The contract is kept until "${e.contractKeepText}", which is shorter than the retention of data entrusted to this contractor (${en}). Manual §4.4.3.4 requires the contract to be kept at least as long as the personal information is held: extend the contract's retention to match.${note.en}`,
       }),
     });
   }

@@ -195,8 +195,13 @@ const formSheet = {
       synonyms: ['評価実施日'],
     },
     text('評価者', 'Evaluated by', { required: true, synonyms: ['評価担当者'] }),
+    // Optional on purpose (review §5.2): §4.4.3.4 asks for selection criteria and an evaluation, not for an approval;
+    // the approval step, if any, is the company's outsourcing procedure's (YPM-P230), which differs between companies.
     text('承認者', 'Approved by', {
-      hint: { ja: '個人情報保護管理者など', en: 'e.g. the personal information protection manager' },
+      hint: {
+        ja: '個人情報保護管理者など。§4.4.3.4は評価の承認までは求めていないため任意です。社内の委託手順で承認を定めている場合は、承認した人を記入してください。',
+        en: 'e.g. the personal information protection manager. Optional: §4.4.3.4 does not require the evaluation to be approved; where your outsourcing procedure does, enter who approved it.',
+      },
     }),
   ],
 } as const satisfies FormSheetDef;

@@ -284,6 +284,40 @@ function checkEntrusted(ctx: RuleContext): RuleFinding[] {
     );
 }
 
+/**
+ * PL-REENTRUST: data a client entrusted to us whose handling we pass on to a contractor of our own (再委託). Whether
+ * we may, and on what terms, is the client's contract's 再委託に関する事項 (the clause §4.4.3.4(3) makes us put in our
+ * own contracts); the APPI itself asks no consent of the client, it makes the client supervise us (法25条). For
+ * 特定個人情報 the law does: only with the first entrusting party's 許諾 (番号法10条1項). The ledger cannot record
+ * the client's consent (version 2 has no column for it), so this is an info asking to confirm it.
+ */
+function checkReentrust(ctx: RuleContext): RuleFinding[] {
+  return ctx
+    .rows(LEDGER)
+    .filter((rec) => rec.values['取得形態'] === ENTRUSTED && isYes(rec, '委託'))
+    .map((rec) => {
+      const to = rec.raw['委託先'];
+      const toJa = to ? `「${to}」` : '委託先';
+      const toEn = to ? `"${to}"` : 'a contractor';
+      const myNumber = isYes(rec, '特定個人情報');
+      const terms = myNumber
+        ? {
+            ja: '特定個人情報を含むため、最初に委託した者（委託元）の許諾を得た場合に限り再委託できます（番号法第10条第1項）。',
+            en: 'As it includes My Number data, it may be subcontracted only with the consent of the party that first entrusted it, the client (My Number Act Art. 10(1)).',
+          }
+        : {
+            ja: '再委託の可否と条件は委託元との契約（再委託に関する事項）で定まり、委託元の事前の承諾を条件とする契約が一般的です。',
+            en: "Whether we may subcontract, and on what terms, is set by the client's contract (its terms on subcontracting); most require the client's prior consent.",
+          };
+      return finding(
+        rec,
+        '委託先',
+        `${nameJa(rec)}は委託元から受託した個人情報で、その取扱いを${toJa}に再委託しています。${terms.ja}契約書や承諾書で委託元の承諾を得ていること（又は契約上承諾が不要であること）を確認し、確認した内容を備考に記録してください（§4.4.3.4(3)）。個人情報保護法は再委託に委託元の承諾を直接求めてはいませんが、委託元は再委託先を含めて委託先を監督する立場にあります（同法第25条）。`,
+        `${nameEn(rec)} was entrusted to us by a client, and we pass its handling on to ${toEn}. ${terms.en} Confirm from the contract or a written consent that the client agreed (or that the contract does not require it), and note what you confirmed in 備考 (§4.4.3.4(3)). The APPI itself does not require the client's consent to subcontracting, but the client must supervise us, subcontractors included (APPI Art. 25).`,
+      );
+    });
+}
+
 // ---- dependent fields -------------------------------------------------------------------------------------------
 
 const enLabel = (key: LedgerKey): string => ledgerSheet.fields.find((f) => f.key === key)?.label.en ?? key;
@@ -1091,6 +1125,7 @@ export const rules: readonly RuleDef[] = [
   { id: 'PL-SENSITIVE', check: checkSensitive },
   { id: 'PL-DIRECT', check: checkDirect },
   { id: 'PL-ENTRUSTED', check: checkEntrusted },
+  { id: 'PL-REENTRUST', check: checkReentrust },
   { id: 'PL-OUTSOURCE', check: checkOutsource },
   { id: 'PL-THIRDPARTY', check: checkThirdParty },
   { id: 'PL-JOINT', check: checkJoint },

@@ -111,8 +111,8 @@ describe('the bundled samples, as of their date', () => {
     expect(retention[0].issue.message.ja).not.toContain('IS-004');
     // Review §6: 契約終了 in the ledger (the customer's contract) and in the evaluation (the outsourcing contract) may be
     // different contracts; the message says the comparison assumes they end together.
-    expect(retention[0].issue.message.ja).toContain('どちらも「契約終了」からの期間として比べています');
-    expect(retention[0].issue.message.en).toContain('compare the actual end dates');
+    expect(retention[0].issue.message.ja).toContain('なお、どちらも「契約終了」からの期間として比べています');
+    expect(retention[0].issue.message.en).toContain('compare the actual dates');
   });
 
   it('finds nothing else', () => {
@@ -188,6 +188,13 @@ describe('PL-OUTSOURCE across workbooks', () => {
     expect(rules([row('D社')], [evaluation('D社', { evaluatedOn: '2025-11-20' })])).toEqual([]);
   });
 
+  it('cites yearly re-evaluation as PrivacyMark practice, not as the manual (review §5.3, as CE-NEXT does)', () => {
+    const [f] = auditRules([row('D社')], [evaluation('D社', { evaluatedOn: '2025-11-19' })], '2026-11-20');
+    expect(f.issue.message.ja).toContain('プライバシーマークの審査');
+    expect(f.issue.message.ja).not.toMatch(/年1回評価し直してください（§4\.4\.3\.4）/u);
+    expect(f.issue.message.en).toContain('PrivacyMark assessments');
+  });
+
   it('judges by the worse of the recorded and the derived verdict (Amendment 1)', () => {
     const failing = {
       expected: '不合格' as const,
@@ -234,6 +241,20 @@ describe('CE-RETENTION', () => {
     expect(found).toHaveLength(n);
   });
 
+  it('says which event label it compared by (any label, not only 契約終了), and nothing of the kind for two dates', () => {
+    const [f] = retention(
+      row('F社', keep('最終取引後5年', after('最終取引', 5))),
+      evaluation('F社', { contractKeep: after('最終取引', 3), contractKeepText: '最終取引後3年' }),
+    );
+    expect(f.issue.message.ja).toContain('なお、どちらも「最終取引」からの期間として比べています');
+    expect(f.issue.message.en).toContain('the same "最終取引"');
+    const [d] = retention(
+      row('F社', keep('2030-03-31', date('2030-03-31'))),
+      evaluation('F社', { contractKeep: date('2029-03-31'), contractKeepText: '2029-03-31' }),
+    );
+    expect(d.issue.message.ja).not.toContain('なお');
+  });
+
   it("points at the evaluation's cell, names the file, and lists the ledger rows", () => {
     const rows2 = [1, 2, 3, 4].map((i) =>
       row('G社', { 管理番号: `GA-00${i}`, ...keep('契約終了後5年', after('契約終了', 5)) }),
@@ -260,8 +281,10 @@ describe('departments of findings', () => {
       .map((i, k) => `${i.rule}:${depts[k]}:${i.sheet}`)
       .filter((x) => !/^PL-(?:LEAK|LOCATION):/.test(x));
     // PL-RESIDUAL points at a risk row: its department is its ledger row's.
+    // PL-REENTRUST: SL-007 passes data a client entrusted to us on to 見本印刷 (an info asking for the client's consent).
     expect(problems.sort()).toEqual([
       'PL-RECORD:営業部:台帳',
+      'PL-REENTRUST:営業部:台帳',
       'PL-RESIDUAL:営業部:リスク分析',
       'PL-RISK:営業部:台帳',
       'PL-VAGUE:営業部:台帳',

@@ -30,6 +30,8 @@ const BEYOND_SPEC: readonly RuleId[] = [
   'PL-RECORD',
   'PL-LOCATION',
   'PL-RESIDUAL',
+  // Review §6 [MISSING]: 再委託 of 受託 data (the client's consent; 番号法10条 for My Number data).
+  'PL-REENTRUST',
   'SL-CORPNO',
   // Contractor evaluation version 2 (Amendment 8: the spec names the fields, not rule ids).
   'CE-LOCATION',

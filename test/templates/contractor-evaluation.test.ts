@@ -111,6 +111,24 @@ describe('contractor-evaluation definition', () => {
   });
 });
 
+describe('承認者 (review §5.2): optional, as §4.4.3.4 names no approval of the evaluation', () => {
+  it('is not required, and an evaluation without it raises nothing', () => {
+    const form = def.sheets.find((s) => s.name === '評価票')!;
+    const field = form.fields.find((f) => f.key === '承認者')!;
+    expect(field.required ?? false).toBe(false);
+    expect(run(input(CLEAN, (i) => (i.forms['評価票']['承認者'] = null))).issues).toEqual([]);
+  });
+  it('its hint says why it is optional and when to fill it in', () => {
+    const form = def.sheets.find((s) => s.name === '評価票')!;
+    const hint = form.fields.find((f) => f.key === '承認者')!.hint!;
+    expect(hint.ja).toContain('§4.4.3.4');
+    expect(hint.ja).toContain('任意');
+    expect(hint.ja).toContain('社内の委託手順');
+    expect(hint.en).toContain('Optional');
+    expect(hint.en).toContain('§4.4.3.4');
+  });
+});
+
 describe('samples', () => {
   it.each(samples.map((s) => [s.file, s] as const))('%s raises exactly its expected rules', (_, s) => {
     const { issues } = run(s.input);

@@ -183,6 +183,14 @@ describe('pre-fill (Amendment 7)', () => {
       expect(String(REGISTER_PREFILL[0]['関連条項・要求事項'])).toContain(art);
   });
 
+  it("names who publishes a JIS, and says the 行政機関等 volume's title is the manual's, to re-check (review §4.1 rows 10, 11)", () => {
+    for (const r of [...byName('JIS Q 15001'), ...byName('JIS Q 27001')])
+      expect(r['所管・発行元']).toBe('日本産業標準調査会（JISC）審議、日本規格協会（JSA）発行');
+    const gyosei = byName('行政機関等')[0];
+    expect(String(gyosei.備考)).toContain('名称はマニュアル§2の引用のとおり');
+    expect(String(gyosei.備考)).toContain('現行の名称を確認');
+  });
+
   it('gives every Act the e-Gov URL of its own law number', () => {
     const acts = REGISTER_PREFILL.filter((r) => r.区分 === '法律');
     expect(acts.length).toBeGreaterThanOrEqual(6);

@@ -225,6 +225,7 @@ describe('pi-ledger definition', () => {
       'PL-SENSITIVE': 'error',
       'PL-DIRECT': 'error',
       'PL-ENTRUSTED': 'warning',
+      'PL-REENTRUST': 'info',
       'PL-OUTSOURCE': 'error',
       'PL-THIRDPARTY': 'error',
       'PL-JOINT': 'error',
@@ -542,6 +543,58 @@ describe('PL-ENTRUSTED (warning, §4.4.4.1)', () => {
   });
   it('passes entrusted data not subject to disclosure', () => {
     expect(byRule(check([ledgerRow('T-001', { 取得形態: '受託', 開示対象: 'いいえ' })]), 'PL-ENTRUSTED')).toEqual([]);
+  });
+});
+
+describe('PL-REENTRUST (info, §4.4.3.4(3)): 再委託 of data a client entrusted to us (review §6)', () => {
+  const entrusted: Row = {
+    取得形態: '受託',
+    取得元: '株式会社サンプル通販（委託元）',
+    開示対象: 'いいえ',
+    同意: null,
+    委託: 'はい',
+    委託先: '株式会社見本印刷',
+  };
+  it("asks to confirm the client's consent when entrusted data is passed on to a contractor", () => {
+    const i = expectOne(check([ledgerRow('T-001', entrusted)]), 'PL-REENTRUST', 'info', LEDGER, cellOf('委託先'));
+    expect(i.message.ja).toContain('「株式会社見本印刷」に再委託');
+    expect(i.message.ja).toContain('委託元の承諾');
+    expect(i.message.ja).toContain('§4.4.3.4(3)');
+    // The law differs from the contract: APPI asks no consent of the client, it makes the client supervise.
+    expect(i.message.ja).toContain('第25条');
+    expect(i.message.ja).not.toContain('番号法');
+    expect(i.message.en).toContain("client's consent");
+    expect(i.message.en).toContain('APPI Art. 25');
+  });
+  it('names the My Number Act when the data includes 特定個人情報 (there the law requires the 許諾)', () => {
+    const i = expectOne(
+      check([ledgerRow('T-001', { ...entrusted, 特定個人情報: 'はい', 利用目的: '委託元の源泉徴収票作成事務' })]),
+      'PL-REENTRUST',
+      'info',
+      LEDGER,
+      cellOf('委託先'),
+    );
+    expect(i.message.ja).toContain('番号法第10条第1項');
+    expect(i.message.en).toContain('My Number Act Art. 10(1)');
+  });
+  it('is silent on our own data outsourced, and on entrusted data we handle ourselves', () => {
+    expect(byRule(check([ledgerRow('T-001', { 委託: 'はい', 委託先: '株式会社見本印刷' })]), 'PL-REENTRUST')).toEqual(
+      [],
+    );
+    expect(byRule(check([ledgerRow('T-001', { ...entrusted, 委託: 'いいえ', 委託先: null })]), 'PL-REENTRUST')).toEqual(
+      [],
+    );
+  });
+  it('judges a version 1 ledger too (its fields were all in version 1)', () => {
+    const found = byRule(checkV1([ledgerRow('T-001', entrusted)]), 'PL-REENTRUST');
+    expect(found.map((i) => [i.severity, i.cell])).toEqual([['info', cellOfV1('委託先')]]);
+  });
+  it('fires on the sample SL-007 (DM発送代行 → 株式会社見本印刷)', () => {
+    const found = samples
+      .flatMap((s) => validate(piLedger, layoutWorkbook(piLedger, s.input), { asOf: SAMPLE_AS_OF }).issues)
+      .filter((i) => i.rule === 'PL-REENTRUST');
+    expect(found.map((i) => i.value)).toEqual(['株式会社見本印刷']);
+    expect(found[0].message.ja).toContain('SL-007');
   });
 });
 

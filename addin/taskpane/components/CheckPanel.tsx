@@ -212,7 +212,7 @@ const SheetGroup = memo(function SheetGroup({
   );
 });
 
-const IssueItem = memo(function IssueItem({ issue, session }: { issue: Issue; session: WorkbookSession }) {
+export const IssueItem = memo(function IssueItem({ issue, session }: { issue: Issue; session: WorkbookSession }) {
   const { s, t } = useI18n();
   const styles = useStyles();
   const body = (
