@@ -20,10 +20,11 @@ import {
 } from './common.js';
 import { hasSheets } from './earlier-output.js';
 import { previousFiles } from './previous.js';
-import { readReturn } from './status.js';
 import type { YearOverYear } from '../round/compare.js';
 import { comparisonLine } from '../round/compare-sheet.js';
 import type { Return } from '../round/status.js';
+import { statusReturnJob } from '../round/return-job.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../check-file.js';
 
 /** --previous: the last round's returns, read as status reads them; none of them is an output. */
 async function previousRound(
@@ -36,7 +37,8 @@ async function previousRound(
   if (!prev) return null;
   refuseInputsAsOutputs(outputs, prev);
   const returns: Return[] = [];
-  for (const f of prev) returns.push(await readReturn(f, asOf));
+  const options = { asOf, maxFileBytes: DEFAULT_MAX_FILE_BYTES };
+  for (const path of prev) returns.push(await statusReturnJob({ kind: 'status-return', path, options }));
   return returns;
 }
 

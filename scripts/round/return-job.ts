@@ -23,6 +23,8 @@ import { readXlsx } from '../io/read-xlsx.js';
 import { compiledUrl, type JobKind, type Job, type FailureCause } from '../pool/pool.js';
 import { checkJobFailure } from '../pool/check-job.js';
 import type { Lang } from '../../templates/model/types.js';
+import { CHECKLIST } from '../../templates/supplier-checklist/index.js';
+import { answerFacts } from './compare.js';
 import { respondentOf, type Return } from './status.js';
 
 export const STATUS_KINDS: Record<'status-return' | 'status-correction', JobKind> = {
@@ -77,6 +79,7 @@ export async function statusReturnJob(job: Job<CheckOptions>): Promise<Return> {
     ...respondentOf(v.data?.sheets),
     mtimeMs,
     sha256: digest(bytes!),
+    answers: answerFacts(v.data?.sheets[CHECKLIST]),
   };
 }
 
