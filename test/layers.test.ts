@@ -2,6 +2,7 @@
 // per folder) and, for Node or DOM globals in templates/, the compiler (tsconfig.templates.json, part of typecheck).
 // The planted files exist only in memory.
 import { ESLint } from 'eslint';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -142,5 +143,20 @@ describe('tsc: templates/ without the DOM and Node types', () => {
     expect(
       compile('tsconfig.templates.json', "export const host = new URL('https://www.ppc.go.jp/').hostname;"),
     ).toEqual([]);
+  });
+});
+
+describe('the shared material is found beside the repository, wherever it is', () => {
+  it('no source, test or script names an absolute path to ../shared', () => {
+    const tracked = execFileSync('git', ['ls-files', '-z', 'scripts', 'templates', 'addin', 'test', '.ci'], {
+      cwd: repo,
+      encoding: 'utf8',
+    })
+      .split('\0')
+      .filter((f) => /\.(ts|tsx|js|mjs|py|sh)$|^\.ci\//.test(f));
+    const absolute = /["'`]\/[^"'`\s]*\/shared\/(xlsx-corpus|ooxml-check|seeds|spec|reviews)/;
+    const offenders = tracked.filter((f) => absolute.test(readFileSync(resolve(repo, f), 'utf8')));
+    expect(tracked.length).toBeGreaterThan(100);
+    expect(offenders).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -16,10 +16,8 @@ import { readXlsx, UnreadableError } from '../../../scripts/io/read-xlsx.js';
 import type { Issue } from '../../../templates/model/types.js';
 import { addedIssues, describeIssue, hasOoxmlCheck, ooxmlCheck } from '../../helpers/ooxml.js';
 import { hasLibreOffice, hasOpenpyxl, SYSTEM_PYTHON } from '../../helpers/producers.js';
-import { ROOT } from './cli-helpers.js';
+import { CORPUS } from './cli-helpers.js';
 
-// The shared corpus sits beside the repository (../shared/xlsx-corpus), wherever the repository is.
-const CORPUS = resolve(ROOT, '../shared/xlsx-corpus');
 const run = promisify(execFile);
 const STRICT_MAIN = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
 let out: string;

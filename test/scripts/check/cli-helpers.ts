@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+/** The real-world corpus sits beside the repository (../shared/xlsx-corpus), wherever the repository is. */
+export const CORPUS = resolve(ROOT, '../shared/xlsx-corpus');
 const run = promisify(execFile);
 
 function newest(dir: string, ext: string): number {

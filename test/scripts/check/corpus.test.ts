@@ -2,12 +2,9 @@
 // the 50,000-merge file): every file gets a result with a specific cause, the process exits normally, in bounded time.
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { daicho, ensureBuilt, ROOT, type JsonReport } from './cli-helpers.js';
-
-// The shared corpus sits beside the repository (../shared/xlsx-corpus), wherever the repository is.
-const CORPUS = resolve(ROOT, '../shared/xlsx-corpus');
+import { CORPUS, daicho, ensureBuilt, type JsonReport } from './cli-helpers.js';
 
 /** Causes a file of the corpus may be given; "internal-error", "io" or a crash would be a bug. */
 const SPECIFIC = new Set([

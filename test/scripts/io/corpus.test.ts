@@ -7,8 +7,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { cellAt, isCellError, type CellValue, type Grid } from '../../../templates/model/grid.js';
 import { readXlsxFile, UnreadableError } from '../../../scripts/io/read-xlsx.js';
 import { sniff } from '../../../scripts/io/sniff.js';
+import { CORPUS } from '../check/cli-helpers.js';
 
-const DIR = '/work/shared/xlsx-corpus';
+const DIR = CORPUS;
 
 interface Row {
   file: string;

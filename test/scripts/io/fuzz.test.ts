@@ -3,13 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readXlsx, UnreadableError } from '../../../scripts/io/read-xlsx.js';
 import { sniff } from '../../../scripts/io/sniff.js';
 import { buildPackage, cfb, stylesXml } from './fixtures.js';
-
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed / 0x80000000;
-  };
-}
+import { rng } from '../../helpers/random.js';
 
 const SHEET =
   '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="1"><v>45383</v></c><c r="C1"><f t="shared" ref="C1:C2" si="0">A1&amp;B1</f><v>x</v></c></row>' +

@@ -14,8 +14,9 @@ import { hasLibreOffice, resaveWithLibreOffice } from '../../helpers/producers.j
 import { readSharedStringsFromBytes } from '../../../scripts/io/shared-strings.js';
 import { UnreadableError } from '../../../scripts/io/unreadable.js';
 import { NS } from './fixtures.js';
+import { damage, rng } from '../../helpers/random.js';
+import { CORPUS } from '../check/cli-helpers.js';
 
-const CORPUS = '/work/shared/xlsx-corpus';
 const enc = (s: string) => new TextEncoder().encode(s);
 const sst = (items: string, attrs = ` count="9" uniqueCount="9"`) =>
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${NS}"${attrs}>${items}</sst>`;
@@ -36,13 +37,6 @@ function compare(data: Uint8Array, label: string): boolean {
   if (fast === null) return false;
   expect(fast, label).toEqual(general(data));
   return true;
-}
-
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed / 0x80000000;
-  };
 }
 
 // What Excel, LibreOffice and others write: plain, rich runs, furigana, phonetic properties, entities, escapes.
@@ -148,16 +142,9 @@ describe('readSharedStringsFromBytes', () => {
     let taken = 0;
     let readable = 0;
     for (let i = 0; i < 600; i++) {
-      const chars = [...good];
-      for (let k = 0; k < 1 + Math.floor(rand() * 2); k++) {
-        const at = Math.floor(rand() * chars.length);
-        const r = rand();
-        if (r < 0.4) chars[at] = alphabet[Math.floor(rand() * alphabet.length)];
-        else if (r < 0.7) chars.splice(at, 1);
-        else chars.splice(at, 0, alphabet[Math.floor(rand() * alphabet.length)]);
-      }
-      const data = enc(chars.join(''));
-      if (compare(data, chars.join(''))) taken++;
+      const damaged = damage(good, rand, alphabet);
+      const data = enc(damaged);
+      if (compare(data, damaged)) taken++;
       if (Array.isArray(general(data))) readable++;
     }
     // Most damage leaves a readable part, and the reader still takes most of those (else it would prove nothing).

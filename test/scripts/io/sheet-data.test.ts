@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { readXlsx, UnreadableError } from '../../../scripts/io/read-xlsx.js';
 import { readSheetData } from '../../../scripts/io/sheet-data.js';
 import { buildPackage, NS, stylesXml } from './fixtures.js';
-
-const CORPUS = '/work/shared/xlsx-corpus';
+import { damage, rng } from '../../helpers/random.js';
+import { CORPUS } from '../check/cli-helpers.js';
 
 /** The grid both ways, or the error code both ways. */
 function bothWays(bytes: Uint8Array): { fromBytes: unknown; general: unknown } {
@@ -28,13 +28,6 @@ const worksheet = (content: string, after = '') =>
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS}"><dimension ref="A1"/><sheetData>${content}</sheetData>${after}</worksheet>`;
 const takes = (xml: string) =>
   readSheetData(enc(xml), { sst: ['a', 'b'], dateXf: [false, true], budget: { cells: 1000 }, part: 'x' }) !== null;
-
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed / 0x80000000;
-  };
-}
 
 const CELLS = [
   '<row r="1" spans="1:3" x14ac:dyDescent="0.25"><c r="A1" t="s"><v>0</v></c><c r="B1" s="1"><v>45123.5</v></c><c r="C1" s="1"/><c r="D1" t="s"><v>007</v></c><c r="E1" t="s"><v>9</v></c></row>',
@@ -146,17 +139,10 @@ describe('readSheetData', () => {
     const alphabet = '<>/="\' &;#x0Avcfrist:_\r\n\t';
     let grids = 0;
     for (let i = 0; i < 400; i++) {
-      const chars = [...good];
-      for (let k = 0; k < 1 + Math.floor(rand() * 2); k++) {
-        const at = Math.floor(rand() * chars.length);
-        const r = rand();
-        if (r < 0.4) chars[at] = alphabet[Math.floor(rand() * alphabet.length)];
-        else if (r < 0.7) chars.splice(at, 1);
-        else chars.splice(at, 0, alphabet[Math.floor(rand() * alphabet.length)]);
-      }
-      const bytes = buildPackage({ sharedStrings: ['a', 'b'], sheets: [{ name: 'S', data: chars.join('') }] });
+      const damaged = damage(good, rand, alphabet);
+      const bytes = buildPackage({ sharedStrings: ['a', 'b'], sheets: [{ name: 'S', data: damaged }] });
       const { fromBytes, general } = bothWays(bytes);
-      expect(fromBytes, chars.join('')).toEqual(general);
+      expect(fromBytes, damaged).toEqual(general);
       if (!('error' in (general as object))) grids++;
     }
     // Most damage still leaves a readable sheet (the test would prove nothing if every case were an error).

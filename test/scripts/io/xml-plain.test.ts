@@ -11,6 +11,7 @@ import {
   parseXmlWithSaxes,
   type XmlHandlers,
 } from '../../../scripts/io/xml.js';
+import { CORPUS } from '../check/cli-helpers.js';
 
 type Outcome = { events: unknown[] } | { error: string };
 
@@ -132,7 +133,7 @@ describe('parsePlainXml', () => {
   });
 
   it('gives the same calls as saxes for every part of the corpus, or refuses it', () => {
-    const dir = '/work/shared/xlsx-corpus';
+    const dir = CORPUS;
     let same = 0;
     let all = 0;
     for (const file of readdirSync(dir).filter((f) => /\.xls[xm]$/i.test(f))) {
