@@ -5,6 +5,7 @@
 import { basename } from 'node:path';
 import { compareIso } from '../../templates/model/dates.js';
 import { foldCompany, foldCorpNo } from '../../templates/model/fold.js';
+import { readiness } from '../../templates/model/readiness.js';
 import type { Issue, Lang, Marker, Score } from '../../templates/model/types.js';
 import { RESPONDENT } from '../../templates/supplier-checklist/index.js';
 import type { CoverLetter } from '../annotate/cover-sheet.js';
@@ -132,7 +133,8 @@ function supplierRow(planned: Planned, row: ReturnRow | null, others: number): S
   if (!row) return { planned, state: 'pending', ret: null, by: null, others, errors: [], score: null };
   const errors = row.ret.result.issues.filter((i) => i.severity === 'error');
   const score = row.ret.result.score ?? null;
-  const state: State = errors.length ? 'fix' : score?.actionNeeded ? 'action' : 'done';
+  // The line the pane's 送信前チェック draws too: a return that is not ready to send needs correcting.
+  const state: State = !readiness(row.ret.result.issues, score).ready ? 'fix' : score?.actionNeeded ? 'action' : 'done';
   return { planned, state, ret: row.ret, by: row.by, others, errors, score };
 }
 
