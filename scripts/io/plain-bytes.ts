@@ -14,7 +14,7 @@ const AMP = 38;
 
 const utf8 = new TextDecoder('utf-8');
 
-function latin1(b: Uint8Array, start: number, end: number): string {
+export function latin1(b: Uint8Array, start: number, end: number): string {
   let s = '';
   for (let i = start; i < end; i++) s += String.fromCharCode(b[i]);
   return s;

@@ -7,7 +7,7 @@
 import { cellAddress, type CellValue } from '../../templates/model/grid.js';
 import { decodeText, isNameCode, isSpace, NotPlainContent, parsePlainXml } from './xml.js';
 import { UnreadableError } from './unreadable.js';
-import { localNameIs, PlainBytes } from './plain-bytes.js';
+import { latin1, localNameIs, PlainBytes } from './plain-bytes.js';
 
 export interface SheetCells {
   rows: CellValue[][];
@@ -35,12 +35,6 @@ const APOS = 39;
 const AMP = 38;
 
 const utf8 = new TextDecoder('utf-8');
-
-export function latin1(b: Uint8Array, start: number, end: number): string {
-  let s = '';
-  for (let i = start; i < end; i++) s += String.fromCharCode(b[i]);
-  return s;
-}
 
 /** Bytes b[start, end) at `at` equal the ASCII text `s`. */
 export function bytesAre(b: Uint8Array, at: number, s: string): boolean {
