@@ -1,7 +1,7 @@
 // readSharedStringsFromBytes (the shared strings read straight from the bytes) must give exactly the strings the
 // general reader gives, or not take the part: on the real-world corpus, on hand-written items of every kind, on our
 // checklists as LibreOffice saves them, and on randomly damaged parts.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +15,7 @@ import { readSharedStringsFromBytes } from '../../../scripts/io/shared-strings.j
 import { UnreadableError } from '../../../scripts/io/unreadable.js';
 import { NS } from './fixtures.js';
 import { damage, rng } from '../../helpers/random.js';
-import { CORPUS } from '../check/cli-helpers.js';
+import { corpusParts } from '../../helpers/corpus.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const sst = (items: string, attrs = ` count="9" uniqueCount="9"`) =>
@@ -57,18 +57,9 @@ describe('readSharedStringsFromBytes', () => {
   it('gives the general reader’s strings for every shared strings part of the real-world corpus', () => {
     let parts = 0;
     let taken = 0;
-    for (const name of readdirSync(CORPUS).filter((f) => /\.xls[xm]$/i.test(f))) {
-      let files: Record<string, Uint8Array>;
-      try {
-        files = unzipSync(readFileSync(`${CORPUS}/${name}`));
-      } catch {
-        continue;
-      }
-      for (const [part, data] of Object.entries(files)) {
-        if (!/sharedStrings[^/]*\.xml$/i.test(part)) continue;
-        parts++;
-        if (compare(data, `${name} ${part}`)) taken++;
-      }
+    for (const [name, part, data] of corpusParts((p) => /sharedStrings[^/]*\.xml$/i.test(p))) {
+      parts++;
+      if (compare(data, `${name} ${part}`)) taken++;
     }
     expect(parts).toBeGreaterThan(50);
     expect(taken / parts).toBeGreaterThan(0.8);
