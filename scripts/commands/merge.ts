@@ -37,7 +37,7 @@ async function previousRound(
   if (!prev) return null;
   refuseInputsAsOutputs(outputs, prev);
   const returns: Return[] = [];
-  const options = { asOf, maxFileBytes: DEFAULT_MAX_FILE_BYTES };
+  const options = { asOf, maxFileBytes: DEFAULT_MAX_FILE_BYTES, answers: true };
   for (const path of prev) returns.push(await statusReturnJob({ kind: 'status-return', path, options }));
   return returns;
 }

@@ -13,7 +13,13 @@ import { fileKey, refuseInputsAsOutputs, refuseSpecialTarget } from '../io/paths
 import { defaultPoolSize, WorkerPool } from '../pool/pool.js';
 import { addComparisonSheet, compareSuppliers, comparisonLine, type Compared } from '../round/compare-sheet.js';
 import { plan, type Planned } from '../round/distribute.js';
-import { STATUS_KINDS, statusJobFailure, type CorrectionOptions, type CorrectionResult } from '../round/return-job.js';
+import {
+  STATUS_KINDS,
+  statusJobFailure,
+  type CorrectionOptions,
+  type CorrectionResult,
+  type ReturnOptions,
+} from '../round/return-job.js';
 import {
   BY_TEXT,
   correction,
@@ -143,29 +149,34 @@ export const status: Command<'status'> = {
     const force = Boolean(a.values.force);
     const jobs = jobsOf(a.values.jobs);
 
-    const suppliers = await readSupplierList(list, lang);
-    if (suppliers === 1) return 1;
-    const targets = [STATUS_BOOK, REMINDER_CSV, CORRECTION_CSV].map((n) => join(dir, n));
-    const copies = join(dir, CORRECTION_DIR);
-    // Neither the list nor this command's earlier outputs in the returns folder are returns.
-    const skip = new Set([list, ...targets].map(fileKey).filter((k): k is string => k !== null));
-    const inCopies = (f: string) => resolve(f).startsWith(resolve(copies) + sep);
-    const files = (await collectFiles(inputs)).filter((f) => !skip.has(fileKey(f) ?? '') && !inCopies(f));
-    if (!files.length) throw noWorkbooks(inputs);
-    const previous = await previousFiles(a.values.previous, files, skip);
-    refuseSpecialTarget(dir, 'folder');
-    refuseInputsAsOutputs(targets, [list, ...files, ...(previous ?? [])]);
-    if (!force) for (const t of targets) if (await exists(t)) throw new OutputExistsError(t);
-
-    const planned = plan(suppliers, r);
+    // The workers start, and load their code, while this process reads the list and finds the returns; they are kept
+    // for the annotated copies.
     const pool = new WorkerPool<Return | CorrectionResult>({
       kinds: STATUS_KINDS,
       failure: statusJobFailure,
-      size: jobs ?? defaultPoolSize(files.length),
+      size: jobs ?? defaultPoolSize(),
+      keepWorkers: true,
     });
+    pool.start();
     try {
+      const suppliers = await readSupplierList(list, lang);
+      if (suppliers === 1) return 1;
+      const targets = [STATUS_BOOK, REMINDER_CSV, CORRECTION_CSV].map((n) => join(dir, n));
+      const copies = join(dir, CORRECTION_DIR);
+      // Neither the list nor this command's earlier outputs in the returns folder are returns.
+      const skip = new Set([list, ...targets].map(fileKey).filter((k): k is string => k !== null));
+      const inCopies = (f: string) => resolve(f).startsWith(resolve(copies) + sep);
+      const files = (await collectFiles(inputs)).filter((f) => !skip.has(fileKey(f) ?? '') && !inCopies(f));
+      if (!files.length) throw noWorkbooks(inputs);
+      const previous = await previousFiles(a.values.previous, files, skip);
+      refuseSpecialTarget(dir, 'folder');
+      refuseInputsAsOutputs(targets, [list, ...files, ...(previous ?? [])]);
+      if (!force) for (const t of targets) if (await exists(t)) throw new OutputExistsError(t);
+
+      const planned = plan(suppliers, r);
       const returns: Return[] = [];
-      const check = { asOf, maxFileBytes: DEFAULT_MAX_FILE_BYTES };
+      // The answers come back only for a comparison with the last round.
+      const check: ReturnOptions = { asOf, maxFileBytes: DEFAULT_MAX_FILE_BYTES, answers: previous !== null };
       await pool.run(
         files.map((path) => ({ kind: 'status-return', path, options: check })),
         (ret) => void returns.push(ret as Return),

@@ -59,6 +59,12 @@ export interface PoolOptions<R> {
   semiSpaceMb?: number;
   /** How far ahead of the oldest unfinished job work may run: bounds the results held back for ordering. */
   window?: number;
+  /**
+   * Keep the workers from one run to the next, until close(): a command that runs batches one after the other (status:
+   * the returns, then their annotated copies) starts its workers, and loads and warms their code, once. Default: each
+   * run ends its workers.
+   */
+  keepWorkers?: boolean;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -168,7 +174,8 @@ export class WorkerPool<R> {
         }
         if (emit === jobs.length) {
           void emitting.then(() => {
-            void this.close();
+            if (this.opts.keepWorkers) this.pause();
+            else void this.close();
             if (failed) reject(failed instanceof Error ? failed : new Error(String(failed)));
             else resolve();
           });
@@ -204,20 +211,33 @@ export class WorkerPool<R> {
         }
       };
 
-      const wanted = Math.min(this.size, jobs.length);
-      while (this.slots.length < wanted) this.slots.push(this.spawn());
+      this.start(Math.min(this.size, jobs.length));
       const tick = Math.max(20, Math.min(250, this.timeoutMs / 4));
       this.watchdog = setInterval(() => this.checkTimes(), tick);
       this.pump();
     });
   }
 
-  /** Ends every worker. */
-  async close(): Promise<void> {
+  /**
+   * Starts up to `count` workers ahead of the first run, so that they load their code while the caller prepares the
+   * jobs (a run starts whatever it lacks).
+   */
+  start(count = this.size): void {
+    const wanted = Math.min(this.size, count);
+    while (this.slots.length < wanted) this.slots.push(this.spawn());
+  }
+
+  /** Between runs: no run's callbacks, no watchdog (a worker holds no job). */
+  private pause(): void {
     this.pump = () => undefined;
     this.finish = () => undefined;
     if (this.watchdog) clearInterval(this.watchdog);
     this.watchdog = null;
+  }
+
+  /** Ends every worker. */
+  async close(): Promise<void> {
+    this.pause();
     for (const s of this.slots.splice(0)) {
       s.dead = true;
       s.child.kill();

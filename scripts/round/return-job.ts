@@ -43,8 +43,13 @@ export const STATUS_KINDS: Record<'status-return' | 'status-correction', JobKind
 
 const digest = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
+export interface ReturnOptions extends CheckOptions {
+  /** Bring back the facts of every answer too (for the year-over-year comparison; 2 KB a return). */
+  answers?: boolean;
+}
+
 /** One return, read once: its check (errors only), marker, respondent fields, time and digest. */
-export async function statusReturnJob(job: Job<CheckOptions>): Promise<Return> {
+export async function statusReturnJob(job: Job<ReturnOptions>): Promise<Return> {
   const path = job.path;
   const limit = job.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   let bytes: Uint8Array | null = null;
@@ -79,7 +84,7 @@ export async function statusReturnJob(job: Job<CheckOptions>): Promise<Return> {
     ...respondentOf(v.data?.sheets),
     mtimeMs,
     sha256: digest(bytes!),
-    answers: answerFacts(v.data?.sheets[CHECKLIST]),
+    ...(job.options.answers ? { answers: answerFacts(v.data?.sheets[CHECKLIST]) } : {}),
   };
 }
 

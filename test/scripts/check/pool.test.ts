@@ -14,7 +14,9 @@ import { ensureBuilt } from './cli-helpers.js';
 const module = pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'jobs.mjs')).href;
 const slowLoad = pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'slow-load.mjs')).href;
 const kinds = {
-  ...Object.fromEntries(['echo', 'spin', 'exit', 'hog', 'fail', 'push', 'work'].map((k) => [k, { module, export: k }])),
+  ...Object.fromEntries(
+    ['echo', 'spin', 'exit', 'hog', 'fail', 'push', 'work', 'pid'].map((k) => [k, { module, export: k }]),
+  ),
   slowLoad: { module: slowLoad, export: 'echo' },
   many: { module, export: 'many', transfer: 'json' as const, split: ['items'] },
 };
@@ -27,7 +29,9 @@ type Out = {
   after?: string;
 };
 
-function pool(opts: { size?: number; timeoutMs?: number; maxHeapMb?: number; window?: number } = {}) {
+function pool(
+  opts: { size?: number; timeoutMs?: number; maxHeapMb?: number; window?: number; keepWorkers?: boolean } = {},
+) {
   return new WorkerPool<Out>({
     kinds,
     failure: (job, cause, detail) => ({ path: job.path, failed: cause, detail }),
@@ -183,6 +187,62 @@ describe('WorkerPool', () => {
     for (const [k, o] of out.entries()) {
       expect(o.after).toBe('kept');
       expect(o.items?.map((x) => x.i)).toEqual(Array.from({ length: sizes[k] }, (_, i) => i));
+    }
+  });
+});
+
+describe('WorkerPool between runs', () => {
+  const pids = (n: number, from = 0) =>
+    Array.from({ length: n }, (_, i) => ({ kind: 'pid', path: `p${from + i}`, options: {} }));
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const until = async (ok: () => boolean) => {
+    for (let i = 0; i < 100 && !ok(); i++) await new Promise((r) => setTimeout(r, 50));
+    return ok();
+  };
+
+  it('ends its workers after each run by default: the next run starts new ones', async () => {
+    const p = pool({ size: 2 });
+    const first = new Set((await runAll(p, pids(8))).map((o) => o.value as number));
+    const second = new Set((await runAll(p, pids(8, 8))).map((o) => o.value as number));
+    expect([...second].some((pid) => first.has(pid))).toBe(false);
+    expect(await until(() => [...first, ...second].every((pid) => !alive(pid)))).toBe(true);
+  });
+
+  it('with keepWorkers, started ahead, runs every batch in the same workers and ends them at close()', async () => {
+    const p = pool({ size: 2, keepWorkers: true });
+    p.start();
+    try {
+      const first = new Set((await runAll(p, pids(8))).map((o) => o.value as number));
+      const second = new Set((await runAll(p, pids(8, 8))).map((o) => o.value as number));
+      expect(first.size).toBeGreaterThan(0);
+      expect(first.size).toBeLessThanOrEqual(2);
+      expect([...second].every((pid) => first.has(pid))).toBe(true);
+      expect([...first].every(alive)).toBe(true);
+      await p.close();
+      expect(await until(() => [...first].every((pid) => !alive(pid)))).toBe(true);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('with keepWorkers, a worker that dies between runs is replaced and the next run completes', async () => {
+    const p = pool({ size: 1, keepWorkers: true });
+    try {
+      const [{ value: before }] = await runAll(p, pids(1));
+      process.kill(before as number, 'SIGKILL');
+      expect(await until(() => !alive(before as number))).toBe(true);
+      const out = await runAll(p, pids(3, 1));
+      expect(out.map((o) => o.failed)).toEqual([undefined, undefined, undefined]);
+      expect(out.every((o) => o.value !== before)).toBe(true);
+    } finally {
+      await p.close();
     }
   });
 });
