@@ -6,6 +6,7 @@ import { basename } from 'node:path';
 import type { RuleId } from '../templates/catalogue.js';
 import type { Issue, Score } from '../templates/model/types.js';
 import { validateWorkbook } from '../templates/index.js';
+import type { WorkbookValidation } from '../templates/model/validate.js';
 import { NotRegularFileError, readRegularFileSync } from './io/paths.js';
 import { readXlsx, UnreadableError } from './io/read-xlsx.js';
 
@@ -199,10 +200,14 @@ function folderOrSpecial(path: string): FileResult {
 }
 
 /** Checks one file (synchronous I/O inside; meant for a pool worker). */
-/** What checkFile can hand back beside its result: the bytes it checked, and the rule each FINDINGS-OMITTED finding counts. */
+/**
+ * What checkFile can hand back beside its result: the bytes it checked, the rule each FINDINGS-OMITTED finding counts,
+ * and the records it read (so that a caller needing them does not read the file again).
+ */
 export interface Checked {
   bytes?: Uint8Array;
   omitted?: Map<Issue, RuleId>;
+  data?: WorkbookValidation['data'];
 }
 
 export async function checkFile(path: string, opts: CheckOptions, checked?: Checked): Promise<FileResult> {
@@ -240,7 +245,10 @@ export async function checkFile(path: string, opts: CheckOptions, checked?: Chec
     return unreadable(path, e.code, e.messageText);
   }
   const result = validateWorkbook(grid, { asOf: opts.asOf });
-  if (checked) checked.omitted = new Map();
+  if (checked) {
+    checked.omitted = new Map();
+    checked.data = result.data;
+  }
   const issues = capIssues(result.issues, opts.maxFindingsPerRule, checked?.omitted);
   // What the file is about: the first value of its template's subject field (会社名, 委託先名, 部門).
   const key = result.def?.subject;

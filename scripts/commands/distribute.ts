@@ -4,14 +4,12 @@
 // that is the input is refused even with it); each file is written atomically. Nothing is sent.
 import { join } from 'node:path';
 import { isValidIso } from '../../templates/model/dates.js';
-import type { Lang } from '../../templates/model/types.js';
+import type { Issue, Lang } from '../../templates/model/types.js';
 import { supplierList } from '../../templates/supplier-list/index.js';
-import { validateWorkbook } from '../../templates/index.js';
-import { checkFile } from '../check-file.js';
+import { checkFile, type Checked } from '../check-file.js';
 import { UserError } from '../errors.js';
 import { exists, OutputExistsError, writeFileAtomic, writeFilesAtomic } from '../io/atomic.js';
 import { refuseInputsAsOutputs, refuseSpecialTarget } from '../io/paths.js';
-import { readXlsxFile } from '../io/read-xlsx.js';
 import { terminalLine } from '../report/text.js';
 import {
   checklistFor,
@@ -58,7 +56,7 @@ export function dueOf(v: string | undefined): string {
 }
 
 /** Prints the list's findings (errors first, file, sheet, cell, rule; Japanese then English) to stderr. */
-function printFindings(path: string, issues: ReturnType<typeof validateWorkbook>['issues']): void {
+function printFindings(path: string, issues: readonly Issue[]): void {
   for (const i of issues) {
     const at = i.sheet ? `${i.sheet}${i.cell ? `!${i.cell}` : ''}` : '';
     process.stderr.write(terminalLine(`  ${path} ${at} ${i.rule}: ${i.message.ja}`, false) + '\n');
@@ -71,7 +69,8 @@ function printFindings(path: string, issues: ReturnType<typeof validateWorkbook>
  * round is never run from a list with errors. Something that is not a supplier list is a user error (exit 2).
  */
 export async function readSupplierList(list: string, lang: Lang): Promise<Supplier[] | 1> {
-  const checked = await checkFile(list, { asOf: localToday() });
+  const read: Checked = {};
+  const checked = await checkFile(list, { asOf: localToday() }, read);
   if (checked.status === 'unreadable') throw new UserError(checked.issues[0].message);
   if (checked.template?.id !== supplierList.id) {
     const found = checked.template
@@ -100,8 +99,7 @@ export async function readSupplierList(list: string, lang: Lang): Promise<Suppli
     );
     for (const w of warnings) out(`  ${w.sheet ?? ''}${w.cell ? `!${w.cell}` : ''} ${w.rule}: ${w.message[lang]}`);
   }
-  const v = validateWorkbook(await readXlsxFile(list), { asOf: localToday() });
-  const suppliers = suppliersOf(v.data?.sheets ?? {});
+  const suppliers = suppliersOf(read.data?.sheets ?? {});
   if (!suppliers.length)
     throw new UserError({
       ja: `取引先一覧 ${list} に取引先が 1 件もありません`,
