@@ -3,7 +3,6 @@
 // while it has errors; every output is named before anything is written, atomically, never over an input.
 import { mkdir } from 'node:fs/promises';
 import { basename, join, resolve, sep } from 'node:path';
-import ExcelJS from 'exceljs';
 import { addDays, compareIso, isValidIso } from '../../templates/model/dates.js';
 import type { Lang } from '../../templates/model/types.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../check-file.js';
@@ -36,7 +35,8 @@ import {
 } from '../round/status.js';
 import type { Mail, RoundInfo } from '../round/texts.js';
 import { csvField } from '../summary/csv.js';
-import { addTableSheet, type TableColumn } from '../xlsx/table-sheet.js';
+import { TableBook } from '../xlsx/table-book.js';
+import type { TableColumn } from '../xlsx/table-sheet.js';
 import { asOfOf, jobsOf, langOf, noWorkbooks, out, UsageError, type Command } from './common.js';
 import { dueOf, readSupplierList, roundOf } from './distribute.js';
 import { previousFiles } from './previous.js';
@@ -92,13 +92,11 @@ async function statusBook(
       value: (x) => x.ret.result.issues.filter((i) => i.severity === 'error').length,
     },
   ];
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Daicho';
-  wb.title = ja ? `回収状況（${r.round}、${asOf} 現在）` : `Round status (${r.round}, as of ${asOf})`;
-  addTableSheet(wb, ja ? '回収状況' : 'Status', sCols, suppliers);
-  addTableSheet(wb, ja ? '返送ファイル' : 'Returns', rCols, rows);
-  if (compared) addComparisonSheet(wb, compared, lang, (s) => FILL[s]);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  const book = new TableBook(ja ? `回収状況（${r.round}、${asOf} 現在）` : `Round status (${r.round}, as of ${asOf})`);
+  book.addSheet(ja ? '回収状況' : 'Status', sCols, suppliers);
+  book.addSheet(ja ? '返送ファイル' : 'Returns', rCols, rows);
+  if (compared) addComparisonSheet(book, compared, lang, (s) => FILL[s]);
+  return book.toBuffer();
 }
 
 function mailCsv(mails: readonly { planned: Planned; mail: Mail; file: string }[], lang: Lang): string {

@@ -41,14 +41,33 @@ export class ZipWriter {
   private offset = 0;
   private readonly stamp = dosDateTime(new Date());
 
-  private constructor(private readonly fh: FileHandle) {}
+  /** The package's bytes so far, when it is built in memory (no file). */
+  private readonly held: Uint8Array[] = [];
+
+  private constructor(private readonly fh: FileHandle | null) {}
 
   static async create(path: string): Promise<ZipWriter> {
     return new ZipWriter(await open(path, 'wx'));
   }
 
+  /** A package built in memory: add its parts, finish(), then take its bytes(). */
+  static inMemory(): ZipWriter {
+    return new ZipWriter(null);
+  }
+
+  /** The whole package, once finished (in memory only). */
+  bytes(): Buffer {
+    if (this.fh) throw new Error('ZipWriter.bytes(): this package is written to a file');
+    return Buffer.concat(this.held);
+  }
+
   /** Appends raw bytes (used by RawEntry.write). */
   async append(data: Uint8Array): Promise<void> {
+    if (!this.fh) {
+      this.held.push(data);
+      this.offset += data.length;
+      return;
+    }
     let done = 0;
     while (done < data.length) {
       const { bytesWritten } = await this.fh.write(data, done, data.length - done, this.offset);
@@ -193,11 +212,11 @@ export class ZipWriter {
     end.writeUInt32LE(Math.min(cdSize, MAX32), 12);
     end.writeUInt32LE(Math.min(cdStart, MAX32), 16);
     await this.append(end);
-    await this.fh.close();
+    await this.fh?.close();
   }
 
   /** Closes the file without finishing it (the caller removes it). */
   async abort(): Promise<void> {
-    await this.fh.close().catch(() => undefined);
+    await this.fh?.close().catch(() => undefined);
   }
 }

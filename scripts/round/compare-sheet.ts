@@ -1,9 +1,9 @@
 // The sheet 前回比較 / "Compared with last round" of 回収状況.xlsx (status --previous) and of the supplier summary
 // (merge --previous): the columns of a year-over-year comparison, after the caller's own (supplier code, company).
 import { basename } from 'node:path';
-import type ExcelJS from 'exceljs';
 import type { Lang, Text } from '../../templates/model/types.js';
-import { addTableSheet, type TableColumn } from '../xlsx/table-sheet.js';
+import type { TableBook } from '../xlsx/table-book.js';
+import type { TableColumn } from '../xlsx/table-sheet.js';
 import { compareReturns, needsReview, type AnswerChange, type Side, type YearOverYear } from './compare.js';
 import type { Planned } from './distribute.js';
 import { matchReturns, STATE_TEXT, type Return, type State, type SupplierRow } from './status.js';
@@ -135,7 +135,7 @@ export function compareSuppliers(
 
 /** 回収状況.xlsx's sheet 前回比較: code, company and this round's status, then the comparison. */
 export function addComparisonSheet(
-  wb: ExcelJS.Workbook,
+  book: TableBook,
   compared: readonly Compared[],
   lang: Lang,
   fill: (s: State) => string,
@@ -152,5 +152,5 @@ export function addComparisonSheet(
     },
     ...comparisonColumns<Compared>((c) => c.yoy, lang),
   ];
-  addTableSheet(wb, COMPARE_SHEET[lang], columns, compared);
+  book.addSheet(COMPARE_SHEET[lang], columns, compared);
 }
