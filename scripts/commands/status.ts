@@ -11,7 +11,7 @@ import { exists, OutputExistsError, watchTempDir, writeFilesAtomic } from '../io
 import { fileKey, refuseInputsAsOutputs, refuseSpecialTarget } from '../io/paths.js';
 import { defaultPoolSize, WorkerPool } from '../pool/pool.js';
 import { addComparisonSheet, compareSuppliers, comparisonLine, type Compared } from '../round/compare-sheet.js';
-import { plan, type Planned } from '../round/distribute.js';
+import { plan, type Planned } from '../round/plan.js';
 import {
   STATUS_KINDS,
   statusJobFailure,
@@ -38,7 +38,7 @@ import { csvField } from '../summary/csv.js';
 import { TableBook } from '../xlsx/table-book.js';
 import type { TableColumn } from '../xlsx/table-sheet.js';
 import { asOfOf, jobsOf, langOf, noWorkbooks, out, UsageError, type Command } from './common.js';
-import { dueOf, readSupplierList, roundOf } from './distribute.js';
+import { dueOf, readSupplierList, roundOf } from './round-options.js';
 import { previousFiles } from './previous.js';
 
 export const STATUS_BOOK = '回収状況.xlsx';

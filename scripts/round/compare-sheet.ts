@@ -5,7 +5,7 @@ import type { Lang, Text } from '../../templates/model/types.js';
 import type { TableBook } from '../xlsx/table-book.js';
 import type { TableColumn } from '../xlsx/table-sheet.js';
 import { compareReturns, needsReview, type AnswerChange, type Side, type YearOverYear } from './compare.js';
-import type { Planned } from './distribute.js';
+import type { Planned } from './plan.js';
 import { matchReturns, STATE_TEXT, type Return, type State, type SupplierRow } from './status.js';
 
 export const COMPARE_SHEET: Record<Lang, string> = { ja: '前回比較', en: 'Compared with last round' };

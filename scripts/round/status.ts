@@ -11,7 +11,7 @@ import { RESPONDENT } from '../../templates/supplier-checklist/index.js';
 import type { CoverLetter } from '../annotate/cover-sheet.js';
 import type { FileResult } from '../check-file.js';
 import type { Answers } from './compare.js';
-import type { Planned } from './distribute.js';
+import type { Planned } from './plan.js';
 import { longDate, type Addressee, type Mail, type RoundInfo } from './texts.js';
 
 /** What status needs of one return: its check and what its marker and respondent sheet say. */

@@ -4,7 +4,8 @@
 // and the due date, and 「送信前チェック」 tells the supplier whether the return can be sent, listing what is left —
 // unanswered questions and errors, each selecting its cell — in Japanese and in English.
 import { describe, expect, it } from 'vitest';
-import { checklistFor, type Supplier } from '../../scripts/round/distribute.js';
+import { checklistFor } from '../../scripts/round/distribute.js';
+import type { Supplier } from '../../scripts/round/plan.js';
 import { samples } from '../../scripts/samples/supplier-checklist.js';
 import { supplierChecklist } from '../../templates/supplier-checklist/index.js';
 import { cellAt, columnLetter } from '../../templates/model/grid.js';
