@@ -24,6 +24,7 @@ import {
   type,
   waitFor,
   usePaneTestHost,
+  decodedTemplate,
 } from './render.js';
 
 usePaneTestHost();
@@ -124,22 +125,7 @@ describe('App', () => {
   });
 
   it('a workbook that is no template: offers every template and inserts one', async () => {
-    const decode = vi.fn(() => {
-      const grid = layoutWorkbook(checklist);
-      const wb = FakeWorkbook.fromGrid(grid);
-      return {
-        sheets: wb.sheets.map((s) => ({
-          name: s.name,
-          visibility: s.visibility,
-          cells: Object.fromEntries(
-            [...s.cells].map(([k, c]) => {
-              const [r, col] = k.split(',').map(Number);
-              return [`${columnLetter(col)}${r + 1}`, c];
-            }),
-          ),
-        })),
-      };
-    });
+    const decode = vi.fn(() => decodedTemplate(checklist));
     const wb = fakeFrom({ sheets: [{ name: 'Sheet1', rows: [['メモ']] }] }, { decodeWorkbook: decode });
     const source = vi.fn(async () => 'QUJD');
     const session = new WorkbookSession(undefined, { asOf: AS_OF, debounceMs: 10, templateSource: source });

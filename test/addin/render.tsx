@@ -3,7 +3,11 @@
 import { cleanup as rtlCleanup, fireEvent, render, waitFor as rtlWaitFor, within } from '@testing-library/react';
 import type { ReactElement, ReactNode } from 'react';
 import { afterEach, beforeAll } from 'vitest';
+import { FakeWorkbook, type FakeOptions } from '../../addin/fake/fake-excel.js';
 import { Providers } from '../../addin/taskpane/root.js';
+import { columnLetter } from '../../templates/model/grid.js';
+import { layoutWorkbook } from '../../templates/model/layout.js';
+import type { TemplateDef } from '../../templates/model/types.js';
 
 export interface Rendered {
   container: HTMLElement;
@@ -99,4 +103,21 @@ export async function blur(el: Element): Promise<void> {
 /** Retries an assertion until it passes (React updates, fake Excel events and debounced re-validation settle). */
 export function waitFor<T>(fn: () => T, timeout = 3000): Promise<T> {
   return rtlWaitFor(fn, { timeout });
+}
+
+/** What the add-in's decoder hands back for a blank template's package (the `decodeWorkbook` of a FakeWorkbook). */
+export function decodedTemplate(def: TemplateDef): ReturnType<NonNullable<FakeOptions['decodeWorkbook']>> {
+  const wb = FakeWorkbook.fromGrid(layoutWorkbook(def));
+  return {
+    sheets: wb.sheets.map((s) => ({
+      name: s.name,
+      visibility: s.visibility,
+      cells: Object.fromEntries(
+        [...s.cells].map(([k, c]) => {
+          const [r, col] = k.split(',').map(Number);
+          return [`${columnLetter(col)}${r + 1}`, c];
+        }),
+      ),
+    })),
+  };
 }

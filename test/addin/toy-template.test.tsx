@@ -9,7 +9,7 @@ import { layoutWorkbook, QUESTION_FIXED } from '../../templates/model/layout.js'
 import { FakeWorkbook, installFake, type FakeOptions } from '../../addin/fake/fake-excel.js';
 import { App } from '../../addin/taskpane/App.js';
 import { WorkbookSession } from '../../addin/taskpane/session.js';
-import { byRole, byTestId, click, renderWithTheme, usePaneTestHost, waitFor } from './render.js';
+import { byRole, decodedTemplate, byTestId, click, renderWithTheme, usePaneTestHost, waitFor } from './render.js';
 import { FORM, ITEMS, toy } from '../helpers/toy-template.js';
 
 registerTemplate(toy);
@@ -55,22 +55,7 @@ describe('a template defined in a test only, in the pane', () => {
   });
 
   it('a workbook that is no template: the picker offers it and inserts it', async () => {
-    const decode = vi.fn(() => {
-      const grid = layoutWorkbook(toy);
-      const wb = FakeWorkbook.fromGrid(grid);
-      return {
-        sheets: wb.sheets.map((s) => ({
-          name: s.name,
-          visibility: s.visibility,
-          cells: Object.fromEntries(
-            [...s.cells].map(([k, c]) => {
-              const [r, col] = k.split(',').map(Number);
-              return [`${columnLetter(col)}${r + 1}`, c];
-            }),
-          ),
-        })),
-      };
-    });
+    const decode = vi.fn(() => decodedTemplate(toy));
     const wb = fakeFrom({ sheets: [{ name: 'Sheet1', rows: [['メモ']] }] }, { decodeWorkbook: decode });
     const source = vi.fn(async () => 'QUJD');
     const session = new WorkbookSession(undefined, { asOf: AS_OF, debounceMs: 10, templateSource: source });
