@@ -23,7 +23,8 @@ import { previousFiles } from './previous.js';
 import type { YearOverYear } from '../round/compare.js';
 import { comparisonLine } from '../round/compare-sheet.js';
 import type { Return } from '../round/status.js';
-import { statusReturnJob } from '../round/return-job.js';
+import { readReturns, STATUS_KINDS, statusJobFailure, type CorrectionResult } from '../round/return-job.js';
+import { defaultPoolSize, WorkerPool } from '../pool/pool.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../check-file.js';
 
 /** --previous: the last round's returns, read as status reads them; none of them is an output. */
@@ -32,14 +33,22 @@ async function previousRound(
   files: readonly string[],
   outputs: readonly (string | undefined)[],
   asOf: string,
+  jobs: number | undefined,
 ): Promise<Return[] | null> {
   const prev = await previousFiles(dir, files);
   if (!prev) return null;
   refuseInputsAsOutputs(outputs, prev);
-  const returns: Return[] = [];
-  const options = { asOf, maxFileBytes: DEFAULT_MAX_FILE_BYTES, answers: true };
-  for (const path of prev) returns.push(await statusReturnJob({ kind: 'status-return', path, options }));
-  return returns;
+  // In the workers, as status reads them: in parallel, and a hostile file costs its own result, not the merge.
+  const pool = new WorkerPool<Return | CorrectionResult>({
+    kinds: STATUS_KINDS,
+    failure: statusJobFailure,
+    size: jobs ?? defaultPoolSize(prev.length),
+  });
+  try {
+    return await readReturns(pool, prev, { asOf, maxFileBytes: DEFAULT_MAX_FILE_BYTES, answers: true });
+  } finally {
+    await pool.close();
+  }
 }
 
 const NOT_COMPARED: Record<Lang, string> = {
@@ -161,7 +170,7 @@ export const merge: Command<'merge'> = {
     // An earlier master (取込元 sheet) or summary (旧回答 sheet) in an input folder is replaced; any other workbook there is an input.
     refuseWalkedInput(files, a.values.out, (f) => hasSheets(f, [['取込元'], ['Sources'], ['旧回答'], ['Superseded']]));
     if (jsonFile !== undefined) refuseInputsAsOutputs([jsonFile], files);
-    const previous = await previousRound(a.values.previous, files, [a.values.out, jsonFile], asOf);
+    const previous = await previousRound(a.values.previous, files, [a.values.out, jsonFile], asOf, jobs);
     const say = textOut(json);
     try {
       let compared: readonly YearOverYear[] | null = null;

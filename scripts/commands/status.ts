@@ -13,6 +13,7 @@ import { defaultPoolSize, WorkerPool } from '../pool/pool.js';
 import { addComparisonSheet, compareSuppliers, comparisonLine, type Compared } from '../round/compare-sheet.js';
 import { plan, type Planned } from '../round/plan.js';
 import {
+  readReturns,
   STATUS_KINDS,
   statusJobFailure,
   type CorrectionOptions,
@@ -172,23 +173,15 @@ export const status: Command<'status'> = {
       if (!force) for (const t of targets) if (await exists(t)) throw new OutputExistsError(t);
 
       const planned = plan(suppliers, r);
-      const returns: Return[] = [];
       // The answers come back only for a comparison with the last round.
       const check: ReturnOptions = { asOf, maxFileBytes: DEFAULT_MAX_FILE_BYTES, answers: previous !== null };
-      await pool.run(
-        files.map((path) => ({ kind: 'status-return', path, options: check })),
-        (ret) => void returns.push(ret as Return),
-      );
+      const returns = await readReturns(pool, files, check);
       const matched = matchReturns(planned, returns, r.round);
       const rows = withDue(matched.suppliers, r.due, asOf);
       // The last round's returns (--previous), read as this round's and matched to the same list whatever their round.
-      const before: Return[] = [];
-      if (previous)
-        await pool.run(
-          previous.map((path) => ({ kind: 'status-return', path, options: check })),
-          (ret) => void before.push(ret as Return),
-        );
-      const compared = previous ? compareSuppliers(planned, rows, before, asOf) : null;
+      const compared = previous
+        ? compareSuppliers(planned, rows, await readReturns(pool, previous, check), asOf)
+        : null;
 
       // Each return to correct gets its annotated copy, named as the supplier's checklist was: every name is known,
       // and refused when it exists, before anything is written.

@@ -20,7 +20,7 @@ import {
 } from '../check-file.js';
 import { readRegularFileSync } from '../io/paths.js';
 import { readXlsx } from '../io/read-xlsx.js';
-import { compiledUrl, type JobKind, type Job, type FailureCause } from '../pool/pool.js';
+import { compiledUrl, type JobKind, type Job, type FailureCause, type WorkerPool } from '../pool/pool.js';
 import { checkJobFailure } from '../pool/check-job.js';
 import type { Lang } from '../../templates/model/types.js';
 import { CHECKLIST } from '../../templates/supplier-checklist/index.js';
@@ -87,6 +87,20 @@ export async function statusReturnJob(job: Job<ReturnOptions>): Promise<Return> 
     sha256: digest(bytes!),
     ...(job.options.answers ? { answers: answerFacts(v.data?.sheets[CHECKLIST]) } : {}),
   };
+}
+
+/** Returns read in the pool's workers (each within the pool's time and memory bounds), in the order given. */
+export async function readReturns(
+  pool: WorkerPool<Return | CorrectionResult>,
+  paths: readonly string[],
+  options: ReturnOptions,
+): Promise<Return[]> {
+  const returns: Return[] = [];
+  await pool.run(
+    paths.map((path) => ({ kind: 'status-return', path, options })),
+    (r) => void returns.push(r as Return),
+  );
+  return returns;
 }
 
 /** What a return job that never came back means: check's failure for the file. */
