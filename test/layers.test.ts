@@ -30,7 +30,7 @@ describe('lint: which folder may import which', () => {
     ['templates/model/planted.ts', "import { posix } from 'path/posix';", /no Node modules/],
     [
       'addin/taskpane/components/Planted.tsx',
-      "import { statusOf } from '../../../scripts/check-file.js';",
+      "import { statusOf } from '../../../scripts/file-result.js';",
       /addin\/ does not import scripts\//,
     ],
     [

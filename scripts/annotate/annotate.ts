@@ -11,7 +11,7 @@ import { basename } from 'node:path';
 import { parseAddress, quoteSheet } from '../../templates/model/grid.js';
 import { MARK_RGB, worseSeverity } from '../../templates/model/severity.js';
 import type { Issue, Lang, Severity } from '../../templates/model/types.js';
-import type { FileResult } from '../check-file.js';
+import type { FileResult } from '../file-result.js';
 import { planPrint, printTitlesName, printXml, rowHeight, type PrintPlan } from '../xlsx/print.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { excelText } from '../xlsx/cell-text.js';

@@ -14,7 +14,7 @@ import type { RuleId } from '../../templates/catalogue.js';
 import type { Issue, Lang, Score, SectionDef, Text } from '../../templates/model/types.js';
 import { sortIssues } from '../../templates/model/validate.js';
 import { templateById, templates } from '../../templates/index.js';
-import { issueCount, statusOf } from '../check-file.js';
+import { issueCount, statusOf } from '../file-result.js';
 import { defaultPoolSize, WorkerPool, type Job } from '../pool/pool.js';
 import { isNotTemplate, type Totals } from '../report/text.js';
 import { AUDIT_KIND, auditFile, auditJobFailure, type AuditFile, type AuditOptions } from './read.js';

@@ -7,7 +7,7 @@ import type { Issue, Lang, Text } from '../../templates/model/types.js';
 import { supplierSections, type AuditReport, type ContractorStatus, type Finding } from './audit.js';
 import { columns, esc, FONT, horizontalBars, rates, type Bar } from './svg.js';
 import { ruleTitle } from '../../templates/catalogue.js';
-import { issueCount } from '../check-file.js';
+import { issueCount } from '../file-result.js';
 import { templateById } from '../../templates/index.js';
 
 const RED = '#dc2626';

@@ -9,7 +9,8 @@ import { readRecords } from '../../templates/model/read.js';
 import { ruleContext } from '../../templates/model/validate.js';
 import type { Score } from '../../templates/model/types.js';
 import type { RuleId } from '../../templates/catalogue.js';
-import { batchFailure, checkFile, type Checked, type FileResult } from '../check-file.js';
+import { checkFile, type Checked } from '../check-file.js';
+import { batchFailure, type FileResult } from '../file-result.js';
 import { readXlsx } from '../io/read-xlsx.js';
 import { compiledUrl, type FailureCause, type Job, type JobKind } from '../pool/pool.js';
 

@@ -16,7 +16,7 @@ import {
   type SupplierRow,
 } from './audit.js';
 import { ruleTitle, type RuleId } from '../../templates/catalogue.js';
-import { issueCount } from '../check-file.js';
+import { issueCount } from '../file-result.js';
 import { reportStatus } from '../report/json.js';
 
 const PCT = '0.0%';

@@ -3,7 +3,7 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import type { Lang } from '../../templates/model/types.js';
-import { DEFAULT_MAX_FILE_BYTES, type FileResult } from '../check-file.js';
+import { DEFAULT_MAX_FILE_BYTES, type FileResult } from '../file-result.js';
 import { expandInputs } from '../collect.js';
 import { cutToBytes, exists, MAX_NAME_BYTES, OutputExistsError, probeWritable, watchTempDir } from '../io/atomic.js';
 import { CheckReportWriter, type TextSink } from '../report/json.js';

@@ -25,7 +25,7 @@ import { comparisonLine } from '../round/compare-sheet.js';
 import type { Return } from '../round/status.js';
 import { readReturns, STATUS_KINDS, statusJobFailure, type CorrectionResult } from '../round/return-job.js';
 import { defaultPoolSize, WorkerPool } from '../pool/pool.js';
-import { DEFAULT_MAX_FILE_BYTES } from '../check-file.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../file-result.js';
 
 /** --previous: the last round's returns, read as status reads them; none of them is an output. */
 async function previousRound(

@@ -5,7 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import { basename, join, resolve, sep } from 'node:path';
 import { addDays, compareIso, isValidIso } from '../../templates/model/dates.js';
 import type { Lang } from '../../templates/model/types.js';
-import { DEFAULT_MAX_FILE_BYTES } from '../check-file.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../file-result.js';
 import { collectFiles } from '../collect.js';
 import { exists, OutputExistsError, watchTempDir, writeFilesAtomic } from '../io/atomic.js';
 import { fileKey, refuseInputsAsOutputs, refuseSpecialTarget } from '../io/paths.js';

@@ -18,7 +18,7 @@ import { quoteSheet } from '../../templates/model/grid.js';
 import { FIRST_DATA_ROW } from '../../templates/model/layout.js';
 import type { Issue, Lang, TemplateDef, Text } from '../../templates/model/types.js';
 import { exists, OutputExistsError, tempPathFor } from '../io/atomic.js';
-import { BATCH_MESSAGES } from '../check-file.js';
+import { BATCH_MESSAGES } from '../file-result.js';
 import { LaneFailure } from '../pool/lane.js';
 import { withoutOutput } from '../io/paths.js';
 import { crc32Combine } from './crc.js';

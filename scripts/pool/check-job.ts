@@ -1,14 +1,8 @@
 // The "check" job kind: one file → its FileResult, and (with --annotate) its annotated copy, both inside a worker so
 // that the per-file time and memory bounds cover the annotation too.
 import type { Lang } from '../../templates/model/types.js';
-import {
-  BATCH_MESSAGES,
-  batchFailure,
-  checkFile,
-  unreadable,
-  type CheckOptions,
-  type FileResult,
-} from '../check-file.js';
+import { checkFile } from '../check-file.js';
+import { BATCH_MESSAGES, batchFailure, unreadable, type CheckOptions, type FileResult } from '../file-result.js';
 import { compiledUrl, type FailureCause, type Job, type JobKind } from './pool.js';
 
 export interface CheckJobOptions extends CheckOptions {

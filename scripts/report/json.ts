@@ -3,7 +3,7 @@
 // validates real output against it). Keys are English throughout; values stay as the workbooks hold them.
 // Change a shape → raise REPORT_FORMAT_VERSION and the schema's const with it.
 import type { Issue, Score, Text } from '../../templates/model/types.js';
-import type { FileResult } from '../check-file.js';
+import type { FileResult } from '../file-result.js';
 import { isNotTemplate, type Totals } from './text.js';
 import { version } from '../version.js';
 

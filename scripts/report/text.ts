@@ -4,7 +4,7 @@
 // Japanese status words, paths and company names line up.
 import { formatRate, scoreText, statusLabel } from '../../templates/model/score.js';
 import type { Issue, Lang, Severity } from '../../templates/model/types.js';
-import { issueCount, type FileResult } from '../check-file.js';
+import { issueCount, type FileResult } from '../file-result.js';
 
 export interface Totals {
   files: number;

@@ -10,14 +10,8 @@ import { basename } from 'node:path';
 import { validateWorkbook } from '../../templates/index.js';
 import { readMarker } from '../../templates/model/validate.js';
 import type { CoverLetter } from '../annotate/cover-sheet.js';
-import {
-  capIssues,
-  checkFile,
-  DEFAULT_MAX_FILE_BYTES,
-  statusOf,
-  type CheckOptions,
-  type FileResult,
-} from '../check-file.js';
+import { checkFile } from '../check-file.js';
+import { capIssues, DEFAULT_MAX_FILE_BYTES, statusOf, type CheckOptions, type FileResult } from '../file-result.js';
 import { readRegularFileSync } from '../io/paths.js';
 import { readXlsx } from '../io/read-xlsx.js';
 import { compiledUrl, type JobKind, type Job, type FailureCause, type WorkerPool } from '../pool/pool.js';

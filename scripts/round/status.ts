@@ -9,7 +9,7 @@ import { readiness } from '../../templates/model/readiness.js';
 import type { Issue, Lang, Marker, Score } from '../../templates/model/types.js';
 import { RESPONDENT } from '../../templates/supplier-checklist/index.js';
 import type { CoverLetter } from '../annotate/cover-sheet.js';
-import type { FileResult } from '../check-file.js';
+import type { FileResult } from '../file-result.js';
 import type { Answers } from './compare.js';
 import type { Planned } from './plan.js';
 import { longDate, type Addressee, type Mail, type RoundInfo } from './texts.js';

@@ -5,7 +5,7 @@
 import { basename, dirname, extname, join } from 'node:path';
 import { formatRate } from '../../templates/model/score.js';
 import type { Lang } from '../../templates/model/types.js';
-import type { FileResult } from '../check-file.js';
+import type { FileResult } from '../file-result.js';
 import { AtomicTextWriter } from '../io/atomic-stream.js';
 import { excelText } from '../xlsx/cell-text.js';
 import { fileColumns, fileRow, findingColumns, findingRow, SUMMARY_TEXT, type Column } from './summary.js';

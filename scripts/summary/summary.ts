@@ -12,7 +12,7 @@ import { finished } from 'node:stream/promises';
 import { createDeflateRaw, crc32, type DeflateRaw } from 'node:zlib';
 import { bandLabel, statusLabel } from '../../templates/model/score.js';
 import type { Issue, Lang } from '../../templates/model/types.js';
-import { issueCount, type FileResult } from '../check-file.js';
+import { issueCount, type FileResult } from '../file-result.js';
 import { exists, namingOutput, OutputExistsError, tempPathFor } from '../io/atomic.js';
 import { col, escapeAttr, escapeText, tElement } from '../merge/xml.js';
 import { ZipWriter } from '../merge/zip-writer.js';

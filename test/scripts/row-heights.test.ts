@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { templates } from '../../templates/index.js';
-import type { FileResult } from '../../scripts/check-file.js';
+import type { FileResult } from '../../scripts/file-result.js';
 import { writeSummary } from '../../scripts/summary/summary.js';
 import { templateBuffer } from '../../scripts/xlsx/template-writer.js';
 import { addTableSheet } from '../../scripts/xlsx/table-sheet.js';

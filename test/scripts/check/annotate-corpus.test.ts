@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { annotatePackage } from '../../../scripts/annotate/annotate.js';
-import type { FileResult } from '../../../scripts/check-file.js';
+import type { FileResult } from '../../../scripts/file-result.js';
 import { readXlsx, UnreadableError } from '../../../scripts/io/read-xlsx.js';
 import type { Issue } from '../../../templates/model/types.js';
 import { addedIssues, describeIssue, hasOoxmlCheck, ooxmlCheck } from '../../helpers/ooxml.js';

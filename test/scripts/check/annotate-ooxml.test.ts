@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { annotatePackage } from '../../../scripts/annotate/annotate.js';
-import type { FileResult } from '../../../scripts/check-file.js';
+import type { FileResult } from '../../../scripts/file-result.js';
 import { readXlsx } from '../../../scripts/io/read-xlsx.js';
 import type { Issue } from '../../../templates/model/types.js';
 import { addedIssues, describeIssue, hasOoxmlCheck, ooxmlCheck } from '../../helpers/ooxml.js';

@@ -10,7 +10,7 @@ import { ledgerSheet } from '../../../templates/pi-ledger/sheets.js';
 import type { RuleId } from '../../../templates/catalogue.js';
 import type { Issue } from '../../../templates/model/types.js';
 import { AUDIT_FINDINGS_PER_RULE } from '../../../scripts/audit/read.js';
-import { capIssues, issueCount, MAX_FINDINGS_PER_RULE, OMITTED_RULE } from '../../../scripts/check-file.js';
+import { capIssues, issueCount, MAX_FINDINGS_PER_RULE, OMITTED_RULE } from '../../../scripts/file-result.js';
 import { writeTableWorkbook } from '../../../scripts/merge/write-table.js';
 import { daicho, ensureBuilt, type JsonReport } from './cli-helpers.js';
 

@@ -1,7 +1,7 @@
 // The JSON report writes a file's entry in pieces; joined, they are exactly what JSON.stringify wrote whole.
 import { describe, expect, it } from 'vitest';
 import { jsonEntry } from '../../../scripts/report/json.js';
-import type { FileResult } from '../../../scripts/check-file.js';
+import type { FileResult } from '../../../scripts/file-result.js';
 import type { Issue } from '../../../templates/model/types.js';
 
 function issue(i: number): Issue {

@@ -1,6 +1,6 @@
 // The terminal report's formatting: display widths for Japanese text, aligned per-file lines, the progress bar.
 import { describe, expect, it } from 'vitest';
-import type { FileResult } from '../../../scripts/check-file.js';
+import type { FileResult } from '../../../scripts/file-result.js';
 import type { RuleId } from '../../../templates/catalogue.js';
 import {
   displayWidth,

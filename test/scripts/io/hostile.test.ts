@@ -8,7 +8,7 @@ import { readXlsx } from '../../../scripts/io/read-xlsx.js';
 import { UnreadableError } from '../../../scripts/io/unreadable.js';
 import { colour, fileLine, findingLines, terminalLine, terminalSafe } from '../../../scripts/report/text.js';
 import { EXCEL_MAX_CELL_CHARS, excelText } from '../../../scripts/xlsx/cell-text.js';
-import type { FileResult } from '../../../scripts/check-file.js';
+import type { FileResult } from '../../../scripts/file-result.js';
 import { buildPackage, codeOf } from './fixtures.js';
 
 // eslint-disable-next-line no-control-regex -- what must never reach a terminal
