@@ -134,10 +134,8 @@ export function markSheet(xml: string, edit: SheetEdit): string {
       const missing = rowsBefore(r);
       if (missing) sp.insert(t.start, missing);
       const targets = ri < rows.length && rows[ri] === r ? [...edit.cells.get(rows[ri++])!].sort((a, b) => a - b) : [];
-      const s =
-        getAttr(text, 'customFormat') === '1' || getAttr(text, 'customFormat') === 'true'
-          ? Number(getAttr(text, 's') ?? 0)
-          : 0;
+      const custom = targets.length ? getAttr(text, 'customFormat') : undefined;
+      const s = custom === '1' || custom === 'true' ? Number(getAttr(text, 's') ?? 0) : 0;
       row = { r, cols: targets, ci: 0, s, prevCol: -1 };
       // A row that may get new cells loses its spans hint (the column range it claims its cells lie in).
       const rowTag = targets.length && getAttr(text, 'spans') !== undefined ? removeAttr(text, 'spans') : text;
@@ -150,13 +148,13 @@ export function markSheet(xml: string, edit: SheetEdit): string {
       } else if (rowTag !== text) sp.replace(t.start, t.end, rowTag);
       continue;
     }
-    if (t.local === 'c' && row && d === sdDepth + 2 && t.type !== 'close') {
+    // A row's cells are looked at only while it has targets left (prevCol is for cells written without r).
+    if (t.local === 'c' && row && row.ci < row.cols.length && d === sdDepth + 2 && t.type !== 'close') {
       const text = tagText(t);
       const ref = getAttr(text, 'r');
       const pos = ref ? tryParseAddress(ref) : null;
       const col = pos ? pos.col : row.prevCol + 1;
       row.prevCol = col;
-      if (row.ci >= row.cols.length) continue;
       const before = cellsBefore(col);
       if (before) sp.insert(t.start, before);
       if (row.cols[row.ci] === col) {

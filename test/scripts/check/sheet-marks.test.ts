@@ -3,7 +3,7 @@
 // order, everything else stays byte for byte.
 import { describe, expect, it } from 'vitest';
 import { markSheet } from '../../../scripts/annotate/sheet-marks.js';
-import { scanTags } from '../../../scripts/annotate/xml-edit.js';
+import { getAttr, removeAttr, scanTags, setAttr } from '../../../scripts/annotate/xml-edit.js';
 
 const mark = (xml: string, cells: Record<number, number[]>, legacy?: string) =>
   markSheet(xml, {
@@ -59,5 +59,17 @@ describe('markSheet', () => {
   it('scans tags with quoted ">" in attribute values', () => {
     const tags = [...scanTags('<a b=">" c=\'>\'><d/></a>')].map((t) => `${t.type}:${t.local}`);
     expect(tags).toEqual(['open:a', 'empty:d', 'close:a']);
+  });
+
+  it("finds an attribute by its name, not in the text of another attribute's value", () => {
+    const tag = `<x:c t='x r="Z9"' xr:r="B2"\n r = "A1" s="1"/>`;
+    expect(getAttr(tag, 'r')).toBe('A1');
+    expect(getAttr(tag, 'xr:r')).toBe('B2');
+    expect(getAttr(tag, 'x')).toBeUndefined();
+    expect(getAttr('<c r="&lt;&#65;"/>', 'r')).toBe('<A');
+    expect(setAttr(tag, 'r', 'C3')).toBe(`<x:c t='x r="Z9"' xr:r="B2"\n r="C3" s="1"/>`);
+    expect(setAttr('<c r="A1" >', 's', '2')).toBe('<c r="A1" s="2">');
+    expect(removeAttr(tag, 'r')).toBe(`<x:c t='x r="Z9"' xr:r="B2"\n s="1"/>`);
+    expect(removeAttr(tag, 'spans')).toBe(tag);
   });
 });
