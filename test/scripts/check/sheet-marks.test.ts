@@ -51,6 +51,37 @@ describe('markSheet', () => {
     );
   });
 
+  it('passes over rows without targets whatever they hold: comments, CDATA and nested elements of the same name', () => {
+    const row = (r: number, inner: string) => `<row r="${r}">${inner}</row>`;
+    const xml =
+      '<worksheet><sheetData>' +
+      row(1, '<c r="A1"><v>1</v></c><!-- </row><row r="9"><c r="B9"/></row> --><c r="B1"><v>2</v></c>') +
+      row(2, '<c r="A2"><v>1</v></c><extLst><ext><row r="5"></row></ext></extLst><c r="C2"><v>3</v></c>') +
+      row(3, '<c r="A3"><v>1</v></c><c r="B3" t="inlineStr"><is><t><![CDATA[</row></sheetData>]]></t></is></c>') +
+      row(4, '<c r="A4"><v>1</v></c><c r="C4"><v>1</v></c>') +
+      row(6, '<c r="A6"/><?pi </row><c r="B6"/> ?>') +
+      '</sheetData><pageMargins/></worksheet>';
+    // Rows 1–2 have no targets, row 3 none after A3; targets after each of them, and a row made after row 6.
+    const out = mark(xml, { 2: [0], 3: [1], 6: [0] }, 'rIdN');
+    expect(out).toBe(
+      '<worksheet><sheetData>' +
+        row(1, '<c r="A1"><v>1</v></c><!-- </row><row r="9"><c r="B9"/></row> --><c r="B1"><v>2</v></c>') +
+        row(2, '<c r="A2"><v>1</v></c><extLst><ext><row r="5"></row></ext></extLst><c r="C2"><v>3</v></c>') +
+        row(
+          3,
+          '<c r="A3" s="100"><v>1</v></c><c r="B3" t="inlineStr"><is><t><![CDATA[</row></sheetData>]]></t></is></c>',
+        ) +
+        row(4, '<c r="A4"><v>1</v></c><c r="B4" s="100"/><c r="C4"><v>1</v></c>') +
+        row(6, '<c r="A6"/><?pi </row><c r="B6"/> ?>') +
+        '<row r="7"><c r="A7" s="100"/></row>' +
+        '</sheetData><pageMargins/>' +
+        '<legacyDrawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rIdN"/>' +
+        '</worksheet>',
+    );
+    // A target in the first row only: everything after it is passed over and left as it is.
+    expect(mark(xml, { 0: [0] })).toBe(xml.replace('<c r="A1">', '<c r="A1" s="100">'));
+  });
+
   it('leaves a sheet it has nothing to do to byte for byte', () => {
     const xml = '<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>';
     expect(mark(xml, {})).toBe(xml);
