@@ -13,7 +13,7 @@ import { MARK_RGB, worseSeverity } from '../../templates/model/severity.js';
 import type { Issue, Lang, Severity } from '../../templates/model/types.js';
 import type { FileResult } from '../file-result.js';
 import { planPrint, printTitlesName, printXml, rowHeight, type PrintPlan } from '../xlsx/print.js';
-import { writeFileAtomic } from '../io/atomic.js';
+import { writeFileAtomicSync } from '../io/atomic.js';
 import { excelText } from '../xlsx/cell-text.js';
 import { findEntry, readPart, readRelationships, relsPathFor, type Relationship } from '../io/package.js';
 import { openSpreadsheetPackage } from '../io/sniff.js';
@@ -683,5 +683,6 @@ export async function annotateFile(
 ): Promise<void> {
   const bytes = checked ?? (await readFile(input));
   const data = annotatePackage(bytes, result, { ...opts, fileName: basename(input) });
-  await writeFileAtomic(out, data, { force: opts.force });
+  // Synchronously: its callers are pool jobs (status's corrections, check --annotate), one at a time per worker.
+  writeFileAtomicSync(out, data, { force: opts.force });
 }

@@ -42,7 +42,8 @@ export function markSheet(xml: string, edit: SheetEdit): string {
   let legacyDone = !edit.legacyDrawingRid;
   const colStyles: { min: number; max: number; s: number }[] = [];
   // The open row: its index, its targets still to place, its default style, the previous cell's column.
-  let row: { r: number; cols: number[]; ci: number; s: number; prevCol: number } | null = null;
+  let row: { name: string; r: number; cols: number[]; ci: number; s: number; prevCol: number } | null = null;
+  let sdName = '';
   let prevRow = -1;
 
   const cellXml = (r: number, c: number, s: number): string =>
@@ -71,8 +72,22 @@ export function markSheet(xml: string, edit: SheetEdit): string {
   };
 
   const tagText = (t: Tag): string => xml.slice(t.start, t.end);
+  const skip = new Skipper(xml);
 
-  for (const t of scanTags(xml)) {
+  let tags = scanTags(xml);
+  for (let next = tags.next(); !next.done; next = tags.next()) {
+    const t = next.value;
+    // Rows without targets and the cells after a row's last target are passed over, not scanned tag by tag: in
+    // sheetData, at the next tag, on to the close of the row (or of sheetData when no target row is left).
+    if (sdDepth >= 0 && t.type !== 'close') {
+      const inRow = depth === sdDepth + 2 && row && row.ci >= row.cols.length ? row.name : null;
+      const inData = depth === sdDepth + 1 && !row && ri >= rows.length ? sdName : null;
+      const at = inRow || inData ? skip.toClose(inRow ?? inData!, t.start) : -1;
+      if (at >= 0) {
+        tags = scanTags(xml, at);
+        continue;
+      }
+    }
     if (t.type === 'close') depth--;
     const d = depth; // depth of this element (root = 0)
     if (t.type === 'open') depth++;
@@ -81,6 +96,7 @@ export function markSheet(xml: string, edit: SheetEdit): string {
     if (sdDepth < 0) {
       if (d === 1 && t.local === 'sheetData') {
         sdPrefix = t.prefix;
+        sdName = t.name;
         if (t.type === 'empty') {
           const inner = rowsBefore(Infinity);
           if (inner) sp.replace(t.start, t.end, `<${t.name}>${inner}</${t.name}>`);
@@ -134,11 +150,9 @@ export function markSheet(xml: string, edit: SheetEdit): string {
       const missing = rowsBefore(r);
       if (missing) sp.insert(t.start, missing);
       const targets = ri < rows.length && rows[ri] === r ? [...edit.cells.get(rows[ri++])!].sort((a, b) => a - b) : [];
-      const s =
-        getAttr(text, 'customFormat') === '1' || getAttr(text, 'customFormat') === 'true'
-          ? Number(getAttr(text, 's') ?? 0)
-          : 0;
-      row = { r, cols: targets, ci: 0, s, prevCol: -1 };
+      const custom = targets.length ? getAttr(text, 'customFormat') : undefined;
+      const s = custom === '1' || custom === 'true' ? Number(getAttr(text, 's') ?? 0) : 0;
+      row = { name: t.name, r, cols: targets, ci: 0, s, prevCol: -1 };
       // A row that may get new cells loses its spans hint (the column range it claims its cells lie in).
       const rowTag = targets.length && getAttr(text, 'spans') !== undefined ? removeAttr(text, 'spans') : text;
       if (t.type === 'empty') {
@@ -150,13 +164,13 @@ export function markSheet(xml: string, edit: SheetEdit): string {
       } else if (rowTag !== text) sp.replace(t.start, t.end, rowTag);
       continue;
     }
-    if (t.local === 'c' && row && d === sdDepth + 2 && t.type !== 'close') {
+    // A row's cells are looked at only while it has targets left (prevCol is for cells written without r).
+    if (t.local === 'c' && row && row.ci < row.cols.length && d === sdDepth + 2 && t.type !== 'close') {
       const text = tagText(t);
       const ref = getAttr(text, 'r');
       const pos = ref ? tryParseAddress(ref) : null;
       const col = pos ? pos.col : row.prevCol + 1;
       row.prevCol = col;
-      if (row.ci >= row.cols.length) continue;
       const before = cellsBefore(col);
       if (before) sp.insert(t.start, before);
       if (row.cols[row.ci] === col) {
@@ -167,4 +181,49 @@ export function markSheet(xml: string, edit: SheetEdit): string {
     }
   }
   return sp.size ? sp.apply(xml) : xml;
+}
+
+/**
+ * Finds where an element's content ends without scanning its tags: the offset of its `</name>`, or -1 when the
+ * stretch holds a comment, CDATA or processing instruction (which may hold anything) or another `name` element; the
+ * caller then scans it tag by tag, and is told -1 again until it is past that stretch. Offsets asked only grow, so
+ * the searches add up to about one pass over the part.
+ */
+class Skipper {
+  private readonly next = { '<!': -2, '<?': -2 };
+  private scanUntil = -1;
+
+  constructor(private readonly xml: string) {}
+
+  toClose(name: string, from: number): number {
+    if (from < this.scanUntil) return -1;
+    const close = `</${name}`;
+    let at = from;
+    for (;;) {
+      at = this.xml.indexOf(close, at);
+      if (at < 0) {
+        this.scanUntil = Infinity;
+        return -1;
+      }
+      const ch = this.xml.charCodeAt(at + close.length);
+      if (ch === 0x3e || ch === 0x20 || ch === 0x09 || ch === 0x0a || ch === 0x0d) break;
+      at += close.length;
+    }
+    const open = this.xml.indexOf(`<${name}`, from);
+    if (this.after('<!', from) < at || this.after('<?', from) < at || (open >= 0 && open < at)) {
+      this.scanUntil = at;
+      return -1;
+    }
+    return at;
+  }
+
+  /** Offset of the next `token` at or after `from` (Infinity: none). */
+  private after(token: '<!' | '<?', from: number): number {
+    const known = this.next[token];
+    if (known === -2 || known < from) {
+      const at = this.xml.indexOf(token, from);
+      this.next[token] = at < 0 ? Infinity : at;
+    }
+    return this.next[token];
+  }
 }

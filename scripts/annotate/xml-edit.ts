@@ -73,27 +73,57 @@ function endOf(xml: string, token: string, from: number): number {
   return k + token.length;
 }
 
-const attrPattern = (name: string): RegExp =>
-  new RegExp(`[\\s]${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*("([^"]*)"|'([^']*)')`);
+const isSpace = (ch: number): boolean => ch === 0x20 || ch === 0x09 || ch === 0x0a || ch === 0x0d;
+
+/**
+ * Where attribute `name` is in a tag's text: from the white space before its name to just after its closing quote,
+ * and its raw value. Walks the attributes one by one (no RegExp per call: markSheet asks for each cell's r and s).
+ */
+function findAttr(tagText: string, name: string): { start: number; end: number; raw: string } | undefined {
+  const n = tagText.length;
+  let i = 1;
+  while (i < n && !isSpace(tagText.charCodeAt(i)) && tagText[i] !== '>' && tagText[i] !== '/') i++;
+  for (;;) {
+    const before = i;
+    while (i < n && isSpace(tagText.charCodeAt(i))) i++;
+    if (i === before || i >= n) return undefined;
+    const nameStart = i;
+    while (i < n && !isSpace(tagText.charCodeAt(i)) && tagText[i] !== '=' && tagText[i] !== '>' && tagText[i] !== '/')
+      i++;
+    const nameEnd = i;
+    while (i < n && isSpace(tagText.charCodeAt(i))) i++;
+    if (tagText[i] !== '=') return undefined;
+    i++;
+    while (i < n && isSpace(tagText.charCodeAt(i))) i++;
+    const quote = tagText[i];
+    if (quote !== '"' && quote !== "'") return undefined;
+    const valueStart = i + 1;
+    const close = tagText.indexOf(quote, valueStart);
+    if (close < 0) return undefined;
+    i = close + 1;
+    if (nameEnd - nameStart === name.length && tagText.startsWith(name, nameStart))
+      return { start: nameStart - 1, end: i, raw: tagText.slice(valueStart, close) };
+  }
+}
 
 export function getAttr(tagText: string, name: string): string | undefined {
-  const m = attrPattern(name).exec(tagText);
-  return m ? unescapeXml(m[2] ?? m[3] ?? '') : undefined;
+  const a = findAttr(tagText, name);
+  return a ? unescapeXml(a.raw) : undefined;
 }
 
 /** The tag text with `name` set to `value` (replaced where present, else added before the tag's end). */
 export function setAttr(tagText: string, name: string, value: string): string {
   const v = `${name}="${escapeXml(value)}"`;
-  const re = attrPattern(name);
-  if (re.test(tagText)) return tagText.replace(re, (m) => `${m[0]}${v}`);
+  const a = findAttr(tagText, name);
+  if (a) return tagText.slice(0, a.start + 1) + v + tagText.slice(a.end);
   const cut = tagText.endsWith('/>') ? tagText.length - 2 : tagText.length - 1;
   return `${tagText.slice(0, cut).replace(/\s+$/, '')} ${v}${tagText.slice(cut)}`;
 }
 
 export function removeAttr(tagText: string, name: string): string {
-  return tagText.replace(attrPattern(name), '');
+  const a = findAttr(tagText, name);
+  return a ? tagText.slice(0, a.start) + tagText.slice(a.end) : tagText;
 }
-
 /** Attribute name for the relationships-namespace `id` as this element's document spells it (r:id, d3p1:id …). */
 export function relIdAttr(tagText: string): string | undefined {
   const m = /\s([A-Za-z_][\w.-]*:id)\s*=/.exec(tagText);

@@ -2,7 +2,7 @@
 // is overwritten unless the caller says so (--force). Temporary files never outlive the run: an error removes its
 // own, and Ctrl+C or SIGTERM removes every one this process made (see installInterruptCleanup).
 import { randomBytes } from 'node:crypto';
-import { readdirSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
@@ -167,6 +167,33 @@ export async function writeFileAtomic(
   opts: { force?: boolean } = {},
 ): Promise<void> {
   await writeFilesAtomic([{ path, data }], opts);
+}
+
+/**
+ * writeFileAtomic for a pool worker's job, which has nothing else to do meanwhile: the same steps in synchronous
+ * calls (each asynchronous one is a round trip through libuv's thread pool: 0.3 ms of CPU for a 25 KB copy, as much
+ * as a tenth of making it), and the folder made only when the temporary file cannot be created for want of it.
+ */
+export function writeFileAtomicSync(path: string, data: Uint8Array, opts: { force?: boolean } = {}): void {
+  if (!opts.force && existsSync(path)) throw new OutputExistsError(path);
+  const tmp = tempPathFor(path);
+  try {
+    try {
+      writeFileSync(tmp, data, { flag: 'wx' });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(tmp, data, { flag: 'wx' });
+    }
+    renameSync(tmp, path);
+  } catch (err) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // never made
+    }
+    throw namingOutput(err, path);
+  }
 }
 
 /**
