@@ -111,13 +111,19 @@ class Copy {
     return findEntry(this.zip, part)?.name;
   }
 
-  /** Current text of a part (after our edits), or undefined when absent. */
-  read(part: string): string | undefined {
+  /**
+   * Current text of a part (after our edits), or undefined when absent. The text is kept for the next read (the
+   * workbook is read three times) unless `keep` is false: a worksheet is read once, and only the marked ones are
+   * written.
+   */
+  read(part: string, keep = true): string | undefined {
     const key = this.entryName(part) ?? part;
-    const edited = this.text.get(key);
-    if (edited !== undefined) return edited;
+    const known = this.text.get(key);
+    if (known !== undefined) return known;
     if (!findEntry(this.zip, part)) return undefined;
-    return decodePart(readPart(this.zip, part, PART_LIMIT));
+    const xml = decodePart(readPart(this.zip, part, PART_LIMIT));
+    if (keep) this.text.set(key, xml);
+    return xml;
   }
 
   write(part: string, xml: string): void {
@@ -159,6 +165,11 @@ class Copy {
 
 /** Inserts `inner` just before the root element's closing tag (expanding a self-closing root). */
 function insertBeforeClose(xml: string, local: string, inner: string): string {
+  // The root's close tag is the part's last tag: looked for from the end first (unless a comment follows it).
+  const last = xml.lastIndexOf('</');
+  const tail = last >= 0 ? scanTags(xml, last).next().value : undefined;
+  if (tail && tail.type === 'close' && tail.local === local && xml.slice(tail.end).trim() === '')
+    return xml.slice(0, tail.start) + inner + xml.slice(tail.start);
   let depth = 0;
   for (const t of scanTags(xml)) {
     if (t.type === 'close') depth--;
@@ -570,7 +581,7 @@ export function annotatePackage(
   }
   for (const sheet of sheets) {
     const marked = bySheet.get(sheet.name);
-    const xml = copy.read(sheet.part)!;
+    const xml = copy.read(sheet.part, false)!;
     if (!marked) {
       // Not marked, but it must not stay selected beside the findings sheet.
       if (/tabSelected\s*=\s*["'](1|true)["']/.test(xml.slice(0, 65536)))
@@ -591,7 +602,8 @@ export function annotatePackage(
     }
     // Notes: reuse the sheet's comments part and VML drawing when it has them.
     const rels = readRelationships(pkg.zip, sheet.part);
-    const legacyTag = /<(?:[\w.-]+:)?legacyDrawing\s[^>]*>/.exec(xml)?.[0];
+    // (a plain search first: the RegExp over the whole of a sheet without notes costs more)
+    const legacyTag = xml.includes('legacyDrawing') ? /<(?:[\w.-]+:)?legacyDrawing\s[^>]*>/.exec(xml)?.[0] : undefined;
     const legacyAttr = legacyTag ? relIdAttr(legacyTag) : undefined;
     const legacyRid = legacyTag && legacyAttr ? getAttr(legacyTag, legacyAttr) : undefined;
     const commentsRel = rels.find((r) => r.type === 'comments' && !r.external);
