@@ -1,9 +1,8 @@
 // Form templates merge into a summary workbook: one row per subject (the latest return of each supplier, the latest
 // evaluation of each contractor), the superseded ones on a sheet of their own, and where the template finds answers
 // to follow up, a list of them. The template's definition says which columns (its `summary`); this file writes them.
-// Small (one row per form), so exceljs in full mode writes it.
+// One row per form: thousands for a large supplier round, written by TableBook (xlsx/table-book.ts).
 import { ACTION_STATUS, needsAction } from '../../templates/model/score.js';
-import ExcelJS from 'exceljs';
 import { foldCompany, foldCorpNo } from '../../templates/model/fold.js';
 import { compareIso } from '../../templates/model/dates.js';
 import { dateCell as asDate, isoOf as iso } from '../../templates/model/summary.js';
@@ -19,7 +18,8 @@ import type {
   Text,
 } from '../../templates/model/types.js';
 import { writeFileAtomic } from '../io/atomic.js';
-import { addTableSheet, type TableColumn } from '../xlsx/table-sheet.js';
+import { TableBook } from '../xlsx/table-book.js';
+import type { TableColumn } from '../xlsx/table-sheet.js';
 import type { FormSummary } from './form-summary.js';
 import { previousSheet, type PreviousRound } from './previous-sheet.js';
 
@@ -57,16 +57,8 @@ function counts(f: FormSummary): { errors: number; warnings: number } {
   return { errors, warnings };
 }
 
-function addSheet<T>(
-  wb: ExcelJS.Workbook,
-  name: string,
-  columns: Column<T>[],
-  rows: T[],
-  lang: Lang,
-  tab?: string,
-): void {
-  addTableSheet(
-    wb,
+function addSheet<T>(book: TableBook, name: string, columns: Column<T>[], rows: T[], lang: Lang, tab?: string): void {
+  book.addSheet(
     name,
     columns.map(({ label, ...c }) => ({ ...c, header: label[lang] })),
     rows,
@@ -139,7 +131,7 @@ interface Subject {
 
 /** The template's summary sheets: its subjects' latest forms, their follow-ups, and the superseded forms. */
 function summarySheets(
-  wb: ExcelJS.Workbook,
+  book: TableBook,
   spec: FormSummaryDef,
   inputs: FormInput[],
   o: Options,
@@ -178,7 +170,7 @@ function summarySheets(
     { label: T('警告', 'Warnings'), width: 7, value: (s) => s.warnings },
     { label: T('ファイル', 'File'), width: 34, value: (s) => s.f.shown },
   ];
-  addSheet(wb, spec.sheet[lang], columns, rows, lang);
+  addSheet(book, spec.sheet[lang], columns, rows, lang);
 
   let followUps = 0;
   if (spec.followUpSheet) {
@@ -190,7 +182,7 @@ function summarySheets(
       s.f.form.followUps.map((followUp) => ({ s, x: { row: s.row, followUp } })),
     );
     addSheet<Follow>(
-      wb,
+      book,
       spec.followUpSheet.sheet[lang],
       [
         ...spec.followUpSheet.columns.map((c) => column(c, (f: Follow) => f.x, ctx)),
@@ -207,11 +199,11 @@ function summarySheets(
     );
     followUps = follow.length;
   }
-  supersededSheet(wb, superseded, lang, (s) => s.row.name, spec.subject?.dateLabel ?? T('日付', 'Date'));
+  supersededSheet(book, superseded, lang, (s) => s.row.name, spec.subject?.dateLabel ?? T('日付', 'Date'));
   if (o.previous && spec.yearOverYear) {
     const corpNoOf = (s: Subject) => (corpNo ? s.row.values[corpNo] : null);
     previousSheet(
-      wb,
+      book,
       rows,
       (s) => ({
         company: s.row.name,
@@ -230,14 +222,14 @@ function summarySheets(
 }
 
 function supersededSheet<T extends { f: FormInput; date: string | null }>(
-  wb: ExcelJS.Workbook,
+  book: TableBook,
   list: { item: T; by: T }[],
   lang: Lang,
   name: (t: T) => string,
   dateLabel: Text,
 ): void {
   addSheet<{ item: T; by: T }>(
-    wb,
+    book,
     lang === 'ja' ? '旧回答' : 'Superseded',
     [
       { label: T('名称', 'Name'), width: 28, value: (x) => name(x.item) || null },
@@ -263,11 +255,9 @@ export async function writeFormSummary(
   inputs: FormInput[],
   o: Options,
 ): Promise<{ read: number; latest: number; superseded: number; followUps: number }> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Daicho';
-  wb.title = `${def.title[o.lang]} — ${o.lang === 'ja' ? '集計' : 'summary'}`;
+  const book = new TableBook(`${def.title[o.lang]} — ${o.lang === 'ja' ? '集計' : 'summary'}`);
   const ordered = [...inputs].sort((a, b) => a.file - b.file);
-  const counts = summarySheets(wb, def.summary ?? PLAIN, ordered, o);
-  await writeFileAtomic(o.out, Buffer.from(await wb.xlsx.writeBuffer()), { force: o.force });
+  const counts = summarySheets(book, def.summary ?? PLAIN, ordered, o);
+  await writeFileAtomic(o.out, await book.toBuffer(), { force: o.force });
   return { read: inputs.length, ...counts };
 }

@@ -1,12 +1,11 @@
 // merge --previous: the supplier summary's sheet 前回比較 / "Compared with last round". Each supplier of the summary
 // (its latest return) is matched to its return of the last round by status's matcher — the supplier code in the
 // marker, then 法人番号, then the folded company name — and compared (round/compare.ts).
-import type ExcelJS from 'exceljs';
 import type { Lang, Score } from '../../templates/model/types.js';
 import { compareReturns, type Answers, type YearOverYear } from '../round/compare.js';
 import { COMPARE_SHEET, comparisonColumns, sideOf } from '../round/compare-sheet.js';
 import { later, matcher, type Return } from '../round/status.js';
-import { addTableSheet } from '../xlsx/table-sheet.js';
+import type { TableBook } from '../xlsx/table-book.js';
 
 /** The last round's returns (read as status reads them), and who hears of the comparison. */
 export interface PreviousRound {
@@ -25,7 +24,7 @@ export interface ThisRound {
 }
 
 export function previousSheet<T>(
-  wb: ExcelJS.Workbook,
+  book: TableBook,
   rows: readonly T[],
   now: (row: T) => ThisRound,
   previous: PreviousRound,
@@ -49,8 +48,7 @@ export function previousSheet<T>(
     };
   });
   const ja = lang === 'ja';
-  addTableSheet(
-    wb,
+  book.addSheet(
     COMPARE_SHEET[lang],
     [
       { header: ja ? '会社名' : 'Company', width: 24, value: (c) => now(c.row).company || null },
