@@ -1,7 +1,8 @@
 // A workbook of table sheets written as SpreadsheetML by hand: the same sheets as addTableSheet (table-sheet.ts) makes
-// with exceljs, from the same column definitions, for the reports whose tables run to thousands of rows. status's
-// 回収状況.xlsx (two tables of a row per supplier and per return) took about 1 s of CPU through exceljs, plus its loading;
-// it takes a tenth of that here. Each cell style is registered once, strings are inline, the zip is deflated natively.
+// with exceljs, from the same column definitions, for the reports whose tables run to thousands of rows: status's
+// 回収状況.xlsx (a row per supplier and per return: about 1 s of CPU through exceljs, plus its loading; a tenth of that
+// here) and merge's form summaries. Each cell style is registered once, strings are inline, the zip is deflated
+// natively. (The audit, whose 概要 sheet holds several tables, and the send list still use addTableSheet.)
 import { quoteSheet } from '../../templates/model/grid.js';
 import { col, dateSerial, escapeAttr, escapeText, tElement } from '../merge/xml.js';
 import { ZipWriter } from '../merge/zip-writer.js';
