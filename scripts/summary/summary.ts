@@ -14,12 +14,13 @@ import { bandLabel, statusLabel } from '../../templates/model/score.js';
 import type { Issue, Lang } from '../../templates/model/types.js';
 import { issueCount, type FileResult } from '../file-result.js';
 import { exists, namingOutput, OutputExistsError, tempPathFor } from '../io/atomic.js';
-import { col, escapeAttr, escapeText, tElement } from '../merge/xml.js';
+import { col, escapeAttr, tElement } from '../merge/xml.js';
 import { ZipWriter } from '../merge/zip-writer.js';
 import { excelText } from '../xlsx/cell-text.js';
 import { reportStatus } from '../report/json.js';
-import { planPrint, printTitlesName, printXml, rowHeight, type PrintPlan } from '../xlsx/print.js';
+import { planPrint, printXml, rowHeight, type PrintPlan } from '../xlsx/print.js';
 import { TABLE_FONT, TABLE_HEADER_FILL } from '../xlsx/table-sheet.js';
+import { addWorkbookParts, MAIN, PKG_REL, REL } from '../xlsx/workbook-parts.js';
 
 const FONT = TABLE_FONT;
 
@@ -270,10 +271,6 @@ class TableSheet {
   }
 }
 
-const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
-
 const STYLES =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
   `<styleSheet xmlns="${MAIN}"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0%"/></numFmts>` +
@@ -344,61 +341,10 @@ export class SummaryWriter {
     try {
       const sheets = [await this.files.end(), await this.findings.end()];
       zip = await ZipWriter.create(this.tmp);
-      const names = [this.files.name, this.findings.name];
-      await zip.add(
-        '[Content_Types].xml',
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
-          '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-          [1, 2]
-            .map(
-              (n) =>
-                `<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
-            )
-            .join('') +
-          [1, 2]
-            .map(
-              (n) =>
-                `<Override PartName="/xl/tables/table${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>`,
-            )
-            .join('') +
-          '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
-          '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
-          '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>',
-      );
-      await zip.add(
-        '_rels/.rels',
-        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}">` +
-          '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>' +
-          '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
-          '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>',
-      );
-      const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-      await zip.add(
-        'docProps/core.xml',
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
-          'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
-          `<dc:title>${escapeText(this.title)}</dc:title><dc:creator>Daicho</dc:creator>` +
-          `<dcterms:created xsi:type="dcterms:W3CDTF">${now}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${now}</dcterms:modified></cp:coreProperties>`,
-      );
-      await zip.add(
-        'docProps/app.xml',
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Daicho</Application></Properties>',
-      );
-      await zip.add(
-        'xl/workbook.xml',
-        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${MAIN}" xmlns:r="${REL}"><bookViews><workbookView activeTab="0"/></bookViews><sheets>` +
-          names.map((n, i) => `<sheet name="${escapeAttr(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
-          // The header row printed on every page (and the first column, when a sheet spans pages across).
-          `</sheets><definedNames>${[this.files, this.findings].map((s, i) => printTitlesName(s.name, i, s.print, [1, 1])).join('')}</definedNames></workbook>`,
-      );
-      await zip.add(
-        'xl/_rels/workbook.xml.rels',
-        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}">` +
-          [1, 2]
-            .map((n) => `<Relationship Id="rId${n}" Type="${REL}/worksheet" Target="worksheets/sheet${n}.xml"/>`)
-            .join('') +
-          `<Relationship Id="rId3" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
+      await addWorkbookParts(
+        zip,
+        this.title,
+        [this.files, this.findings].map((t) => ({ name: t.name, print: t.print, table: true })),
       );
       await zip.add('xl/styles.xml', STYLES);
       for (const [k, sheet] of sheets.entries()) {

@@ -3,17 +3,13 @@
 // 回収状況.xlsx (a row per supplier and per return: about 1 s of CPU through exceljs, plus its loading; a tenth of that
 // here) and merge's form summaries. Each cell style is registered once, strings are inline, the zip is deflated
 // natively. (The audit, whose 概要 sheet holds several tables, and the send list still use addTableSheet.)
-import { quoteSheet } from '../../templates/model/grid.js';
-import { col, dateSerial, escapeAttr, escapeText, tElement } from '../merge/xml.js';
+import { col, dateSerial, escapeAttr, tElement } from '../merge/xml.js';
 import { ZipWriter } from '../merge/zip-writer.js';
 import { excelText } from './cell-text.js';
-import { planPrint, printTitlesName, printXml, rowHeight, type PrintPlan } from './print.js';
+import { planPrint, printXml, rowHeight } from './print.js';
 import { TABLE_FONT, TABLE_HEADER_FILL, type TableColumn, type TableFont, type TableValue } from './table-sheet.js';
+import { addWorkbookParts, MAIN, REL, XML_HEAD, type PackageSheet } from './workbook-parts.js';
 
-const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
-const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 /** A Date in a column without a format shows as exceljs shows it: Excel's built-in short date (the locale's own). */
 const SHORT_DATE = 'mm-dd-yy';
 const BUILT_IN_FORMATS: Record<string, number> = { [SHORT_DATE]: 14 };
@@ -96,12 +92,8 @@ function cell(ref: string, v: TableValue, style: number): string {
   return `<c r="${ref}" s="${style}"/>`;
 }
 
-interface Sheet {
-  name: string;
+interface Sheet extends PackageSheet {
   xml: string;
-  print: PrintPlan;
-  /** The filter's range, absolute ($A$1:$L$5001). */
-  filter: string;
 }
 
 /** A workbook of table sheets: addSheet() each, then toBuffer(). */
@@ -163,60 +155,7 @@ export class TableBook {
 
   async toBuffer(): Promise<Buffer> {
     const zip = ZipWriter.inMemory();
-    const n = this.sheets.length;
-    const each = (f: (k: number) => string) => Array.from({ length: n }, (_, k) => f(k + 1)).join('');
-    await zip.add(
-      '[Content_Types].xml',
-      `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
-        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-        each(
-          (k) =>
-            `<Override PartName="/xl/worksheets/sheet${k}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
-        ) +
-        '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
-        '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
-        '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>',
-    );
-    await zip.add(
-      '_rels/.rels',
-      `${XML_HEAD}<Relationships xmlns="${PKG_REL}">` +
-        `<Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/>` +
-        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
-        `<Relationship Id="rId3" Type="${REL}/extended-properties" Target="docProps/app.xml"/></Relationships>`,
-    );
-    const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-    await zip.add(
-      'docProps/core.xml',
-      `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
-        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
-        `<dc:title>${escapeText(this.title)}</dc:title><dc:creator>Daicho</dc:creator>` +
-        `<dcterms:created xsi:type="dcterms:W3CDTF">${now}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${now}</dcterms:modified></cp:coreProperties>`,
-    );
-    await zip.add(
-      'docProps/app.xml',
-      `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Daicho</Application></Properties>`,
-    );
-    // Each sheet's header row (with the key column when it prints across pages) on every page, and its filter.
-    const names = this.sheets.map(
-      (s, i) =>
-        printTitlesName(s.name, i, s.print, [1, 1]) +
-        `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${escapeText(`${quoteSheet(s.name, { always: true })}!${s.filter}`)}</definedName>`,
-    );
-    await zip.add(
-      'xl/workbook.xml',
-      `${XML_HEAD}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><bookViews><workbookView activeTab="0"/></bookViews><sheets>` +
-        this.sheets
-          .map((s, i) => `<sheet name="${escapeAttr(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
-          .join('') +
-        `</sheets><definedNames>${names.join('')}</definedNames></workbook>`,
-    );
-    await zip.add(
-      'xl/_rels/workbook.xml.rels',
-      `${XML_HEAD}<Relationships xmlns="${PKG_REL}">` +
-        each((k) => `<Relationship Id="rId${k}" Type="${REL}/worksheet" Target="worksheets/sheet${k}.xml"/>`) +
-        `<Relationship Id="rId${n + 1}" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
-    );
+    await addWorkbookParts(zip, this.title, this.sheets);
     await zip.add('xl/styles.xml', this.styles.xml());
     for (const [k, s] of this.sheets.entries()) await zip.add(`xl/worksheets/sheet${k + 1}.xml`, s.xml);
     await zip.finish();
