@@ -23,8 +23,8 @@ import { previousFiles } from './previous.js';
 import type { YearOverYear } from '../round/compare.js';
 import { comparisonLine } from '../round/compare-sheet.js';
 import type { Return } from '../round/status.js';
-import { readReturns, STATUS_KINDS, statusJobFailure, type CorrectionResult } from '../round/return-job.js';
-import { defaultPoolSize, WorkerPool } from '../pool/pool.js';
+import { readReturns, roundPool } from '../round/return-job.js';
+import { defaultPoolSize } from '../pool/pool.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../file-result.js';
 
 /** --previous: the last round's returns, read as status reads them; none of them is an output. */
@@ -39,11 +39,7 @@ async function previousRound(
   if (!prev) return null;
   refuseInputsAsOutputs(outputs, prev);
   // In the workers, as status reads them: in parallel, and a hostile file costs its own result, not the merge.
-  const pool = new WorkerPool<Return | CorrectionResult>({
-    kinds: STATUS_KINDS,
-    failure: statusJobFailure,
-    size: jobs ?? defaultPoolSize(prev.length),
-  });
+  const pool = roundPool(jobs ?? defaultPoolSize(prev.length));
   try {
     return await readReturns(pool, prev, { asOf, maxFileBytes: DEFAULT_MAX_FILE_BYTES, answers: true });
   } finally {

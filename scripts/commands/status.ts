@@ -9,17 +9,10 @@ import { DEFAULT_MAX_FILE_BYTES } from '../file-result.js';
 import { collectFiles } from '../collect.js';
 import { exists, OutputExistsError, watchTempDir, writeFilesAtomic } from '../io/atomic.js';
 import { fileKey, refuseInputsAsOutputs, refuseSpecialTarget } from '../io/paths.js';
-import { defaultPoolSize, WorkerPool } from '../pool/pool.js';
+import { defaultPoolSize } from '../pool/pool.js';
 import { addComparisonSheet, compareSuppliers, comparisonLine, type Compared } from '../round/compare-sheet.js';
 import { plan, type Planned } from '../round/plan.js';
-import {
-  readReturns,
-  STATUS_KINDS,
-  statusJobFailure,
-  type CorrectionOptions,
-  type CorrectionResult,
-  type ReturnOptions,
-} from '../round/return-job.js';
+import { readReturns, roundPool, type CorrectionOptions, type ReturnOptions } from '../round/return-job.js';
 import {
   BY_TEXT,
   correction,
@@ -29,7 +22,6 @@ import {
   REPLY_DAYS,
   STATE_TEXT,
   withDue,
-  type Return,
   type ReturnRow,
   type State,
   type SupplierRow,
@@ -150,12 +142,7 @@ export const status: Command<'status'> = {
 
     // The workers start, and load their code, while this process reads the list and finds the returns; they are kept
     // for the annotated copies.
-    const pool = new WorkerPool<Return | CorrectionResult>({
-      kinds: STATUS_KINDS,
-      failure: statusJobFailure,
-      size: jobs ?? defaultPoolSize(),
-      keepWorkers: true,
-    });
+    const pool = roundPool(jobs ?? defaultPoolSize(), true);
     pool.start();
     try {
       const suppliers = await readSupplierList(list, lang);

@@ -1,8 +1,7 @@
 // A round's plan, from the rows of a checked supplier list: each supplier with the name of its checklist file and its
 // e-mail. Kept apart from the checklist writer (distribute.ts) so that status, which needs only the plan, never loads
 // exceljs.
-import type { RecordRow } from '../../templates/model/types.js';
-import type { Lang } from '../../templates/model/types.js';
+import type { Lang, RecordRow } from '../../templates/model/types.js';
 import {
   CODE,
   COMPANY,

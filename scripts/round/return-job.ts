@@ -14,7 +14,7 @@ import { checkFile } from '../check-file.js';
 import { capIssues, DEFAULT_MAX_FILE_BYTES, statusOf, type CheckOptions, type FileResult } from '../file-result.js';
 import { readRegularFileSync } from '../io/paths.js';
 import { readXlsx } from '../io/read-xlsx.js';
-import { compiledUrl, type JobKind, type Job, type FailureCause, type WorkerPool } from '../pool/pool.js';
+import { compiledUrl, WorkerPool, type JobKind, type Job, type FailureCause } from '../pool/pool.js';
 import { checkJobFailure } from '../pool/check-job.js';
 import type { Lang } from '../../templates/model/types.js';
 import { CHECKLIST } from '../../templates/supplier-checklist/index.js';
@@ -81,6 +81,16 @@ export async function statusReturnJob(job: Job<ReturnOptions>): Promise<Return> 
     sha256: digest(bytes!),
     ...(job.options.answers ? { answers: answerFacts(v.data?.sheets[CHECKLIST]) } : {}),
   };
+}
+
+/** The pool of a round's jobs (status; merge --previous), `keepWorkers` for one that runs several batches. */
+export function roundPool(size: number, keepWorkers = false): WorkerPool<Return | CorrectionResult> {
+  return new WorkerPool<Return | CorrectionResult>({
+    kinds: STATUS_KINDS,
+    failure: statusJobFailure,
+    size,
+    keepWorkers,
+  });
 }
 
 /** Returns read in the pool's workers (each within the pool's time and memory bounds), in the order given. */
