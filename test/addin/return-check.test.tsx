@@ -5,10 +5,9 @@
 // unanswered questions and errors, each selecting its cell — in Japanese and in English.
 import { describe, expect, it } from 'vitest';
 import { checklistFor } from '../../scripts/round/distribute.js';
-import type { Supplier } from '../../scripts/round/plan.js';
 import { samples } from '../../scripts/samples/supplier-checklist.js';
 import { supplierChecklist } from '../../templates/supplier-checklist/index.js';
-import { cellAt, columnLetter } from '../../templates/model/grid.js';
+import { columnLetter } from '../../templates/model/grid.js';
 import { FIRST_DATA_ROW, formFieldRow, layoutWorkbook, QUESTION_FIXED } from '../../templates/model/layout.js';
 import { readiness } from '../../templates/model/readiness.js';
 import type { FormSheetDef, QuestionSheetDef } from '../../templates/model/types.js';
@@ -16,6 +15,7 @@ import { FakeWorkbook, installFake } from '../../addin/fake/fake-excel.js';
 import { decodeXlsx } from '../../addin/fake/xlsx.js';
 import { App } from '../../addin/taskpane/App.js';
 import { WorkbookSession } from '../../addin/taskpane/session.js';
+import { SAMPLE_SUPPLIER, sampleAnswerCells } from '../helpers/sample-return.js';
 import { allByRole, byRole, byTestId, click, renderWithTheme, usePaneTestHost, waitFor } from './render.js';
 
 usePaneTestHost();
@@ -23,41 +23,17 @@ usePaneTestHost();
 const form = supplierChecklist.sheets.find((s) => s.kind === 'form') as FormSheetDef;
 const qsheet = supplierChecklist.sheets.find((s) => s.kind === 'questions') as QuestionSheetDef;
 const sample = samples.find((s) => s.file.startsWith('sc-01'))!;
-const supplier: Supplier = {
-  row: 3,
-  code: 'S-0001',
-  company: '見本精機株式会社',
-  corpNo: '9111111111111',
-  contact: null,
-  email: 'csr@mihon-seiki.example.jp',
-  country: '日本',
-  kind: '製造',
-  lang: 'ja',
-};
 
 /** The distributed checklist in the fake, as the supplier opens it. */
 async function distributed(due = '2027-01-31'): Promise<FakeWorkbook> {
-  const wb = new FakeWorkbook(decodeXlsx(await checklistFor(supplier, { round: '2027上期', due })));
+  const wb = new FakeWorkbook(decodeXlsx(await checklistFor(SAMPLE_SUPPLIER, { round: '2027上期', due })));
   installFake(globalThis, wb);
   return wb;
 }
 
 /** The supplier fills in sc-01's answers and respondent fields (what openpyxl or a person would type). */
 function fillIn(wb: FakeWorkbook, skip: readonly string[] = []): void {
-  const grid = layoutWorkbook(supplierChecklist, sample.input);
-  const at = (name: string) => grid.sheets.find((s) => s.name === name)!;
-  for (const f of form.fields) {
-    const v = cellAt(at(form.name), formFieldRow(form, f), 1);
-    if (v !== null && v !== '') wb.getCell(wb.sheetByName(form.name)!, formFieldRow(form, f), 1).value = v as string;
-  }
-  qsheet.questions.forEach((q, i) => {
-    if (skip.includes(q.id)) return;
-    qsheet.fields.forEach((_, j) => {
-      const v = cellAt(at(qsheet.name), FIRST_DATA_ROW + i, QUESTION_FIXED + j);
-      if (v !== null && v !== '')
-        wb.getCell(wb.sheetByName(qsheet.name)!, FIRST_DATA_ROW + i, QUESTION_FIXED + j).value = v as string;
-    });
-  });
+  for (const [sheet, r, c, v] of sampleAnswerCells(skip)) wb.getCell(wb.sheetByName(sheet)!, r, c).value = v;
 }
 
 async function open(lang = 'ja-JP', asOf = '2026-12-06') {

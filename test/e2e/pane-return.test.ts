@@ -7,15 +7,14 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checklistFor } from '../../scripts/round/distribute.js';
-import { samples } from '../../scripts/samples/supplier-checklist.js';
 import { supplierChecklist } from '../../templates/supplier-checklist/index.js';
-import { cellAt, columnLetter } from '../../templates/model/grid.js';
-import { FIRST_DATA_ROW, formFieldRow, layoutWorkbook, QUESTION_FIXED } from '../../templates/model/layout.js';
-import type { FormSheetDef, QuestionSheetDef } from '../../templates/model/types.js';
+import { columnLetter } from '../../templates/model/grid.js';
+import { FIRST_DATA_ROW, QUESTION_FIXED } from '../../templates/model/layout.js';
+import type { QuestionSheetDef } from '../../templates/model/types.js';
+import { SAMPLE_SUPPLIER, sampleAnswerCells } from '../helpers/sample-return.js';
 import { dist, haveChromium, openPane, shot, useHarness } from './harness.js';
 
 const harness = useHarness();
-const form = supplierChecklist.sheets.find((s) => s.kind === 'form') as FormSheetDef;
 const qsheet = supplierChecklist.sheets.find((s) => s.kind === 'questions') as QuestionSheetDef;
 const LEFT = 'II-4';
 
@@ -24,37 +23,10 @@ let workbook: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'daicho-e2e-return-'));
   const file = join(dir, 'S-0001_見本精機株式会社.xlsx');
-  const supplier = {
-    row: 3,
-    code: 'S-0001',
-    company: '見本精機株式会社',
-    corpNo: '9111111111111',
-    contact: null,
-    email: 'csr@mihon-seiki.example.jp',
-    country: '日本',
-    kind: '製造',
-    lang: 'ja' as const,
-  };
-  writeFileSync(file, await checklistFor(supplier, { round: '2027上期', due: '2027-01-31' }));
+  writeFileSync(file, await checklistFor(SAMPLE_SUPPLIER, { round: '2027上期', due: '2027-01-31' }));
   workbook = relative(dist, file);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** sc-01's answers and respondent fields as [sheet, row, column, value] (0-based), but for one question. */
-function answers(): [string, number, number, string | number][] {
-  const grid = layoutWorkbook(supplierChecklist, samples.find((s) => s.file.startsWith('sc-01'))!.input);
-  const at = (name: string) => grid.sheets.find((s) => s.name === name)!;
-  const out: [string, number, number, string | number][] = [];
-  const put = (sheet: string, r: number, c: number) => {
-    const v = cellAt(at(sheet), r, c);
-    if (typeof v === 'string' || typeof v === 'number') out.push([sheet, r, c, v]);
-  };
-  for (const f of form.fields) put(form.name, formFieldRow(form, f), 1);
-  qsheet.questions.forEach((q, i) => {
-    if (q.id !== LEFT) qsheet.fields.forEach((_, j) => put(qsheet.name, FIRST_DATA_ROW + i, QUESTION_FIXED + j));
-  });
-  return out;
-}
 
 describe.skipIf(!haveChromium)('task pane in Chromium: a distributed checklist before it is sent back', () => {
   it('shows the round and due date; 「送信前チェック」 lists what is left, goes to it, and says 送信できます once done', async () => {
@@ -64,9 +36,12 @@ describe.skipIf(!haveChromium)('task pane in Chromium: a distributed checklist b
       await round.waitFor();
       expect(await round.textContent()).toContain('調査「2027上期」のご回答用ファイルです');
       expect(await round.textContent()).toContain('回答期限は2027年1月31日です。');
-      await page.evaluate((cells) => {
-        for (const [sheet, r, c, v] of cells) window.__wb.getCell(window.__wb.sheetByName(sheet)!, r, c).value = v;
-      }, answers());
+      await page.evaluate(
+        (cells) => {
+          for (const [sheet, r, c, v] of cells) window.__wb.getCell(window.__wb.sheetByName(sheet)!, r, c).value = v;
+        },
+        sampleAnswerCells([LEFT]),
+      );
 
       await page.getByRole('button', { name: '送信前チェック' }).click();
       const verdict = page.getByTestId('send-verdict');
